@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: MIT
+# CPack: a Debian package (cd build && cpack -G DEB). Include after Install.cmake.
+set(CPACK_PACKAGE_NAME "modelfile-lint")
+set(CPACK_PACKAGE_VENDOR "modelfile-lint")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "linter, fixer and language server for Ollama Modelfiles")
+set(CPACK_PACKAGE_DESCRIPTION
+  "modelfile-lint checks Ollama Modelfiles for every error `ollama create` would\n stop at and more (unknown and removed parameters, wrong value types, Go\n template errors, num_ctx against the model's native context and memory),\n with safe fixes. modelfile-lsp brings the same rules, fixes, hover and\n completion to editors over the Language Server Protocol.")
+set(CPACK_PACKAGE_CONTACT "modelfile-lint maintainers <modelfile-lint@users.noreply.github.com>")
+set(CPACK_PACKAGE_HOMEPAGE_URL "https://github.com/modelfile-lint/modelfile-lint")
+set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
+if(NOT EXISTS "${CPACK_RESOURCE_FILE_LICENSE}")
+  unset(CPACK_RESOURCE_FILE_LICENSE)
+endif()
+set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
+set(CPACK_STRIP_FILES ON)
+
+set(CPACK_GENERATOR "DEB" CACHE STRING "CPack generators")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
+set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
+# The three libraries we link, at the versions of Debian 12 we build and test
+# with (libtree-sitter 0.20.7 loads our ABI 14 parser). dpkg-shlibdeps, when
+# present, adds whatever else the binaries need (libc6, ...).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libtree-sitter0 (>= 0.20.7), libjansson4 (>= 2.14), libuv1 (>= 1.44)")
+find_program(MFL_DPKG_SHLIBDEPS dpkg-shlibdeps)
+if(MFL_DPKG_SHLIBDEPS)
+  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+endif()
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "neovim, pre-commit")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+
+include(CPack)

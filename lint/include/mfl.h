@@ -1,0 +1,416 @@
+/* SPDX-License-Identifier: MIT */
+/* The public API of the modelfile-lint core: documents, lint, fixes, rules.
+ * The core does no I/O and no JSON. Whatever it needs from the outside world
+ * (does a path exist, what model sits behind FROM) comes through mfl_env_t,
+ * which the CLI and the language server fill in from lint/io. All offsets are
+ * byte offsets into the document's (decoded, UTF-8) text. */
+#ifndef MFL_H
+#define MFL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- errors and allocation ------------------------------------------- */
+
+#define MFL_ENOMEM (-12)
+#define MFL_EINVAL (-22)
+#define MFL_ENOCONVERGE (-1001)
+
+/* Replaces malloc/realloc/free for the core (and, through lint/io, jansson).
+ * Call before any other function. Returns 0, or MFL_EINVAL if any is NULL. */
+int mfl_set_allocator(void *(*malloc_fn)(size_t),
+                      void *(*realloc_fn)(void *, size_t),
+                      void (*free_fn)(void *));
+void *mfl_malloc(size_t n);
+void *mfl_calloc(size_t n, size_t size);
+void *mfl_realloc(void *p, size_t n);
+void mfl_free(void *p);
+/* Returns a new NUL-terminated copy of s[0..n); free with mfl_free(). */
+char *mfl_strndup(const char *s, size_t n);
+
+/* ---- ranges ------------------------------------------------------------ */
+
+typedef struct {
+    uint32_t start, end; /* half-open byte range */
+} mfl_range_t;
+
+/* ---- documents ----------------------------------------------------------- */
+
+typedef enum {
+    MFL_INSTR_FROM,
+    MFL_INSTR_PARAMETER,
+    MFL_INSTR_TEMPLATE,
+    MFL_INSTR_SYSTEM,
+    MFL_INSTR_ADAPTER,
+    MFL_INSTR_LICENSE,
+    MFL_INSTR_MESSAGE,
+    MFL_INSTR_RENDERER,
+    MFL_INSTR_PARSER,
+    MFL_INSTR_REQUIRES,
+    MFL_INSTR_DRAFT,
+    MFL_INSTR_UNKNOWN, /* a line whose keyword is not one of the eleven */
+    MFL_INSTR__COUNT
+} mfl_instr_kind_t;
+
+typedef enum {
+    MFL_QUOTE_NONE = 0,
+    MFL_QUOTE_SINGLE = 1,
+    MFL_QUOTE_TRIPLE = 3
+} mfl_quote_t;
+
+/* One instruction, lowered from the tree. Rules read only this. */
+typedef struct {
+    mfl_instr_kind_t kind;
+    mfl_range_t range;   /* keyword start .. end of the value (or last token) */
+    mfl_range_t keyword; /* the keyword as written */
+    mfl_range_t name;    /* PARAMETER name or MESSAGE role; empty if absent */
+    mfl_range_t value;   /* the value with its quotes; empty if absent */
+    mfl_range_t content; /* between the quotes (== value when bare) */
+    mfl_quote_t quote;
+    bool has_sep;        /* a space or tab follows the keyword */
+    bool has_name;       /* PARAMETER/MESSAGE: a name/role token is present */
+    bool has_value_sep;  /* PARAMETER/MESSAGE: a space or tab follows the name */
+    bool terminated;     /* false: a quote that never closes (runs to EOF) */
+    /* The name or role as Ollama stores it; NUL-terminated, owned by the doc. */
+    const char *name_text;
+    size_t name_len;
+    /* The value exactly as Ollama computes it (trimmed, unquoted, with the
+     * characters Ollama drops removed); NUL-terminated, owned by the doc. For
+     * MESSAGE this is the content, without the "role: " prefix. */
+    const char *value_text;
+    size_t value_len;
+    uint32_t line; /* 0-based line of the keyword */
+} mfl_instr_t;
+
+typedef enum {
+    MFL_ENC_UTF8 = 0,
+    MFL_ENC_UTF8_BOM,
+    MFL_ENC_UTF16LE, /* with BOM */
+    MFL_ENC_UTF16BE  /* with BOM */
+} mfl_encoding_t;
+
+typedef struct mfl_doc mfl_doc_t;
+
+/* Decodes (BOM, UTF-16) and parses src. Parsing never fails on input: any
+ * byte string gives a document. Returns a new document, free with
+ * mfl_doc_free(), or NULL when out of memory. */
+mfl_doc_t *mfl_doc_new(const char *src, size_t len);
+void mfl_doc_free(mfl_doc_t *doc);
+
+/* Replaces text[start, old_end) with new_text and reparses incrementally.
+ * Offsets refer to the decoded text. Returns 0, MFL_EINVAL for a bad range,
+ * MFL_ENOMEM. On failure the document is unchanged. */
+int mfl_doc_edit(mfl_doc_t *doc, uint32_t start, uint32_t old_end,
+                 const char *new_text, size_t new_len);
+
+/* The decoded UTF-8 text (without a BOM). Borrowed, valid until the next
+ * mfl_doc_edit() or mfl_doc_free(). Always NUL-terminated. */
+const char *mfl_doc_text(const mfl_doc_t *doc, size_t *len);
+mfl_encoding_t mfl_doc_encoding(const mfl_doc_t *doc);
+/* Re-encodes text in the document's original encoding (BOM, UTF-16).
+ * Returns 0 and a new buffer in *out (free with mfl_free), or MFL_ENOMEM. */
+int mfl_doc_encode(const mfl_doc_t *doc, const char *text, size_t len,
+                   char **out, size_t *out_len);
+
+size_t mfl_doc_instr_count(const mfl_doc_t *doc);
+/* Borrowed, valid until the next mfl_doc_edit() or mfl_doc_free(). */
+const mfl_instr_t *mfl_doc_instr(const mfl_doc_t *doc, size_t i);
+
+size_t mfl_doc_comment_count(const mfl_doc_t *doc);
+/* The range of comment i, from '#' to the end of its line. */
+mfl_range_t mfl_doc_comment(const mfl_doc_t *doc, size_t i);
+
+/* Syntax errors found while lowering (Ollama's parser errors, each at the
+ * exact place, plus recovery so that later lines are still read). */
+typedef enum {
+    MFL_SYN_INVALID_COMMAND,    /* unknown keyword, or keyword not followed by a space */
+    MFL_SYN_MISSING_ARGUMENT,   /* keyword at end of input / PARAMETER without name */
+    MFL_SYN_BAD_PARAMETER_NAME, /* a character outside [A-Za-z0-9_] in a name */
+    MFL_SYN_MISSING_VALUE,      /* PARAMETER name / MESSAGE role with no value */
+    MFL_SYN_BAD_ROLE_CHAR,      /* a non-letter in a MESSAGE role */
+    MFL_SYN_INVALID_ROLE,       /* role not system/user/assistant */
+    MFL_SYN_UNTERMINATED,       /* quote that never closes */
+    MFL_SYN_TREE_ERROR          /* tree-sitter ERROR/MISSING node (should not happen) */
+} mfl_syntax_kind_t;
+
+typedef struct {
+    mfl_syntax_kind_t kind;
+    mfl_range_t range;
+    size_t instr; /* index of the instruction it belongs to, or SIZE_MAX */
+} mfl_syntax_error_t;
+
+size_t mfl_doc_syntax_error_count(const mfl_doc_t *doc);
+const mfl_syntax_error_t *mfl_doc_syntax_error(const mfl_doc_t *doc, size_t i);
+
+/* 0-based line and byte column of a byte offset (clamped to the text). */
+void mfl_doc_position(const mfl_doc_t *doc, uint32_t offset, uint32_t *line,
+                      uint32_t *byte_col);
+/* Byte offset of a 0-based line and byte column (clamped to the line end). */
+uint32_t mfl_doc_offset(const mfl_doc_t *doc, uint32_t line, uint32_t byte_col);
+uint32_t mfl_doc_line_count(const mfl_doc_t *doc);
+/* Byte range of line `line` without its line break. */
+mfl_range_t mfl_doc_line_range(const mfl_doc_t *doc, uint32_t line);
+
+/* Bytes of a range, borrowed from the document text (clamped to it). */
+const char *mfl_doc_slice(const mfl_doc_t *doc, mfl_range_t r, size_t *len);
+
+/* The tree as an S-expression (tree-sitter's ts_node_string), for tests and
+ * `modelfile-lint parse --format sexp`. Returns a new string; mfl_free(). */
+char *mfl_doc_sexp(const mfl_doc_t *doc);
+
+/* Ollama's internal command name for an instruction kind ("model" for FROM;
+ * NULL for PARAMETER, whose name is the parameter's own, and UNKNOWN). */
+const char *mfl_instr_command_name(mfl_instr_kind_t kind);
+/* Upper-case keyword ("FROM"); "?" for UNKNOWN. */
+const char *mfl_instr_keyword(mfl_instr_kind_t kind);
+
+/* ---- the reference parser -------------------------------------------------
+ * A line-for-line port of Ollama's ParseFile state machine, used to check the
+ * tree-sitter front end (differential tests, fuzzing) and to quote the exact
+ * error Ollama would print. Works on raw bytes (it decodes BOM/UTF-16 like
+ * Ollama). */
+typedef struct {
+    char *name; /* "model", "template", the parameter name, "message", ... */
+    char *args; /* MESSAGE: "role: content" */
+    size_t args_len;
+} mfl_ollama_command_t;
+
+typedef struct {
+    mfl_ollama_command_t *commands;
+    size_t n_commands;
+    char *error; /* NULL on success; else Ollama's exact error text */
+} mfl_ollama_parse_t;
+
+/* Returns 0 and fills *out (free with mfl_ollama_parse_cleanup), or
+ * MFL_ENOMEM. A Modelfile error is not a failure: it is out->error. */
+int mfl_ollama_parse(const char *src, size_t len, mfl_ollama_parse_t *out);
+void mfl_ollama_parse_cleanup(mfl_ollama_parse_t *p);
+
+/* ---- rules, diagnostics, fixes ------------------------------------------- */
+
+typedef enum {
+    MFL_SEVERITY_ERROR = 0,
+    MFL_SEVERITY_WARNING = 1,
+    MFL_SEVERITY_INFO = 2,
+    MFL_SEVERITY_HINT = 3,
+    MFL_SEVERITY_OFF = 4 /* config only: the rule is disabled */
+} mfl_severity_t;
+
+typedef enum { MFL_FIXABLE_NONE, MFL_FIXABLE_SOMETIMES, MFL_FIXABLE_ALWAYS } mfl_fixable_t;
+typedef enum { MFL_FIX_SAFE, MFL_FIX_UNSAFE } mfl_applicability_t;
+
+typedef struct mfl_ctx mfl_ctx_t;
+
+typedef struct mfl_rule {
+    const char *code;     /* "MF001" */
+    const char *name;     /* "missing-from" (kebab-case) */
+    mfl_severity_t severity;
+    mfl_fixable_t fixable;
+    bool default_off;     /* style rules: enabled only when selected */
+    const char *category; /* "syntax", "parameter", "context", ... */
+    const char *summary;  /* one line */
+    const char *doc;      /* Markdown: What it does / Why is this bad? / Example */
+    void (*check)(mfl_ctx_t *ctx);
+} mfl_rule_t;
+
+/* All rules, sorted by code. Borrowed, static. */
+size_t mfl_rule_count(void);
+const mfl_rule_t *mfl_rule_at(size_t i);
+/* By code ("MF001", case-insensitive) or name ("missing-from"); NULL if none. */
+const mfl_rule_t *mfl_rule_find(const char *code_or_name);
+/* The rule's documentation URL (docs/rules.md anchor). Static storage per rule. */
+const char *mfl_rule_url(const mfl_rule_t *rule, char *buf, size_t bufsize);
+
+typedef struct {
+    mfl_range_t range;
+    char *text; /* insert: start == end; delete: text "" */
+} mfl_edit_t;
+
+typedef struct {
+    char *title;
+    mfl_applicability_t applicability;
+    size_t n_edits;
+    mfl_edit_t *edits; /* sorted by start, non-overlapping */
+} mfl_fix_t;
+
+typedef struct {
+    mfl_range_t range;
+    char *message;
+} mfl_related_t;
+
+typedef struct {
+    const mfl_rule_t *rule;
+    mfl_severity_t severity; /* after config overrides */
+    mfl_range_t range;
+    char *message;
+    mfl_fix_t *fix; /* NULL if none */
+    size_t n_related;
+    mfl_related_t *related;
+} mfl_diag_t;
+
+typedef struct {
+    mfl_diag_t *diags; /* sorted by (range.start, code) */
+    size_t n_diags;
+} mfl_result_t;
+
+void mfl_result_free(mfl_result_t *res);
+
+/* ---- model knowledge (filled in by lint/io through mfl_env_t) ------------ */
+
+typedef enum {
+    MFL_SOURCE_NONE = 0,
+    MFL_SOURCE_GGUF,   /* a local GGUF file named by FROM */
+    MFL_SOURCE_STORE,  /* the local Ollama model store */
+    MFL_SOURCE_TABLE,  /* the built-in model table */
+    MFL_SOURCE_CONFIG  /* the config file's models section */
+} mfl_source_t;
+
+typedef struct {
+    mfl_source_t source;
+    char source_detail[512]; /* a path, a manifest, a table key */
+    char name[256];          /* display name */
+    char arch[64];
+    uint64_t native_ctx;   /* 0: unknown */
+    char ctx_note[256];    /* why native_ctx differs from the GGUF value, if it does */
+    uint32_t n_layers;
+    uint32_t n_head;
+    uint64_t kv_heads_sum;  /* sum over attention layers of KV heads */
+    uint32_t n_kv_head_max;
+    uint32_t key_length, value_length;
+    uint32_t sliding_window;   /* 0: none */
+    uint32_t n_swa_layers;     /* layers that use the window */
+    uint32_t n_global_layers;  /* attention layers over the full context */
+    bool mla;
+    uint32_t expert_count, expert_used_count;
+    uint32_t file_type;        /* general.file_type, UINT32_MAX if unknown */
+    uint64_t weight_bytes;     /* file size, or table figure */
+    uint64_t params_total, params_active; /* 0: unknown */
+    /* Parameters inherited from the store model's params layer. */
+    bool has_inherited_num_ctx;
+    int64_t inherited_num_ctx;
+    char inherited_from[256];
+    char error[256]; /* non-empty: a corrupt GGUF or manifest, with the reason */
+    /* Added for issue 4 (knowledge layer, see mfl_knowledge.h). */
+    uint64_t gguf_ctx;          /* context_length as stored (before ctx_note) */
+    uint64_t kv_heads_sum_swa;  /* the part of kv_heads_sum on windowed layers */
+    uint32_t embedding_length;
+    uint64_t vocab_size;        /* tokenizer.ggml.tokens count; 0 unknown */
+    uint32_t key_length_mla, value_length_mla, kv_lora_rank;
+    uint32_t n_shared_kv_layers; /* gemma3n: trailing layers without a cache */
+    bool is_embedding;          /* <arch>.pooling_type present */
+    uint32_t gguf_version;      /* 0: not read from a GGUF */
+    uint64_t rope_orig_ctx;     /* rope.scaling.original_context_length */
+    char basename[128];         /* general.basename */
+    char size_label[64];        /* general.size_label */
+    char general_type[32];      /* general.type ("model", "adapter", ...) */
+} mfl_model_t;
+
+typedef enum {
+    MFL_PATH_MISSING = 0,
+    MFL_PATH_FILE,
+    MFL_PATH_DIR,
+    MFL_PATH_DEVICE, /* char/block device, FIFO, socket */
+    MFL_PATH_ERROR
+} mfl_path_kind_t;
+
+/* Everything the core may ask of the outside world. Any callback may be
+ * NULL: the rules that need it then stay silent. */
+typedef struct {
+    void *ud;
+    /* Resolve `path` (a FROM/ADAPTER/DRAFT argument) as Ollama does (~, ~user,
+     * relative to base_dir). Writes the absolute path to abs (bufsize) and
+     * returns its kind, following symlinks (lstat info in *is_symlink). */
+    mfl_path_kind_t (*path_kind)(void *ud, const char *base_dir, const char *path,
+                                 char *abs, size_t bufsize, bool *is_symlink);
+    /* True if the first four bytes of the file are "GGUF". */
+    bool (*is_gguf)(void *ud, const char *abs_path);
+    /* Fill *out for the model behind a FROM value. Returns true if found. */
+    bool (*resolve_model)(void *ud, const char *base_dir, const char *from,
+                          mfl_model_t *out);
+} mfl_env_t;
+
+/* ---- configuration ------------------------------------------------------- */
+
+typedef struct mfl_config mfl_config_t;
+
+/* Returns a new config with every rule at its default; mfl_config_free(). */
+mfl_config_t *mfl_config_new(void);
+void mfl_config_free(mfl_config_t *cfg);
+/* Returns a new copy of cfg (mfl_config_free), NULL when out of memory. */
+mfl_config_t *mfl_config_clone(const mfl_config_t *cfg);
+/* Severity override; MFL_SEVERITY_OFF disables. Returns MFL_EINVAL for an
+ * unknown code or name. */
+int mfl_config_set_severity(mfl_config_t *cfg, const char *code_or_name,
+                            mfl_severity_t sev);
+/* Enable a default-off rule at its default severity. */
+int mfl_config_enable(mfl_config_t *cfg, const char *code_or_name);
+/* --select: only these rules (comma-separated codes or prefixes like "MF1"). */
+int mfl_config_select(mfl_config_t *cfg, const char *list);
+/* --ignore: disable these (comma-separated codes, names or prefixes). */
+int mfl_config_ignore(mfl_config_t *cfg, const char *list);
+/* The effective severity for a rule, MFL_SEVERITY_OFF when disabled. */
+mfl_severity_t mfl_config_severity(const mfl_config_t *cfg, const mfl_rule_t *rule);
+
+/* Model, hardware and time settings (issue 4). Units: bytes, tokens/s,
+ * seconds, bytes/s. 0 means unset. */
+typedef struct {
+    uint64_t memory_budget;    /* usable bytes for weights + KV + overhead */
+    char hardware[64];         /* a profile name, informative */
+    double bandwidth;          /* bytes per second */
+    double prefill_rate;       /* tokens per second */
+    double client_timeout;     /* seconds */
+    uint32_t num_parallel;     /* 0 -> 1 */
+    char kv_cache_type[16];    /* "f16" (default), "q8_0", "q4_0" */
+    uint64_t server_default_ctx; /* OLLAMA_CONTEXT_LENGTH, 0 unknown */
+} mfl_budget_t;
+
+mfl_budget_t *mfl_config_budget(mfl_config_t *cfg);
+const mfl_budget_t *mfl_config_budget_const(const mfl_config_t *cfg);
+
+/* ---- lint and fix ------------------------------------------------------------ */
+
+typedef struct {
+    const char *path;           /* display path; the file name feeds label rules */
+    const char *base_dir;       /* folder FROM paths are relative to; NULL: none */
+    const mfl_config_t *config; /* NULL: defaults */
+    const mfl_env_t *env;       /* NULL: no I/O-backed rules */
+} mfl_lint_opts_t;
+
+/* Lints a parsed document. Returns 0 and a new result in *out
+ * (mfl_result_free), or MFL_ENOMEM. */
+int mfl_lint(const mfl_doc_t *doc, const mfl_lint_opts_t *opts, mfl_result_t **out);
+
+/* Applies non-overlapping fixes to text (fixes sorted by first edit; a fix
+ * overlapping one already applied is skipped). Returns the number applied,
+ * and a new buffer in *out, or MFL_ENOMEM / MFL_EINVAL (edit out of range). */
+int mfl_fix_apply(const char *text, size_t len, const mfl_fix_t *const *fixes,
+                  size_t n_fixes, char **out, size_t *out_len);
+
+typedef struct {
+    bool unsafe;         /* also apply unsafe fixes */
+    const char *only_code; /* NULL: all rules; else only this rule's fixes */
+    size_t max_passes;   /* 0: 10 */
+} mfl_fix_opts_t;
+
+typedef struct {
+    size_t applied;       /* fixes applied over all passes */
+    size_t passes;
+    char rules[256];      /* on MFL_ENOCONVERGE: the codes still fixing */
+} mfl_fix_report_t;
+
+/* Lints, applies fixes, re-lints, repeats until nothing changes. Returns 0
+ * with the fixed (decoded) text in *out, MFL_ENOCONVERGE (out still set to
+ * the last text), or MFL_ENOMEM. */
+int mfl_fix_all(const char *text, size_t len, const mfl_lint_opts_t *opts,
+                const mfl_fix_opts_t *fopts, char **out, size_t *out_len,
+                mfl_fix_report_t *report);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: MIT */
+/* Model knowledge: GGUF header parsing, the built-in model table, hardware
+ * profiles, memory and time estimates, context-size labels and the text shown
+ * by `modelfile-lint info` and the language server's hover. Pure code: no I/O
+ * and no JSON (lint/io/env.c does the reading). */
+#ifndef MFL_KNOWLEDGE_H
+#define MFL_KNOWLEDGE_H
+
+#include "mfl.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The buffer ended before the GGUF key/value section did. The caller may
+ * retry with a longer prefix of the file. */
+#define MFL_ETRUNCATED (-1002)
+/* A well-formed file in a format we do not read (GGUF v1, not GGUF). */
+#define MFL_EUNSUPPORTED (-1003)
+
+/* ---- model names ---------------------------------------------------------- */
+
+/* An Ollama model name split into its parts, with defaults filled in
+ * (host registry.ollama.ai, namespace library, tag latest). Case is kept. */
+typedef struct {
+    char host[351];
+    char ns[81];
+    char model[81];
+    char tag[81];
+} mfl_name_t;
+
+/* Parses `s[0..len)` as Ollama's ParseName does (types/model/name.go): the
+ * tag is cut at the last ':' after the last '/', then model, namespace and
+ * host are taken from the right; a "scheme://" prefix is dropped. Returns 0,
+ * or MFL_EINVAL for an invalid name (empty part, bad character, too long,
+ * four or more path parts, '@'). *out is always initialised. */
+int mfl_name_parse(const char *s, size_t len, mfl_name_t *out);
+
+/* Writes the short display form ("qwen3:8b", "ns/m:latest",
+ * "hf.co/u/r:Q4_K_M") into buf (always NUL-terminated when bufsize > 0).
+ * Returns buf. */
+char *mfl_name_short(const mfl_name_t *n, char *buf, size_t bufsize);
+
+/* ---- GGUF ----------------------------------------------------------------------- */
+
+/* Reads the GGUF header in buf[0..len) (a prefix of the file; file_size is
+ * the whole file's size, or 0 if unknown) and fills *out: architecture,
+ * names, native context, layers, heads (scalar or per-layer arrays), head
+ * dimensions, sliding window and pattern, MLA keys, experts, vocabulary size.
+ * Fields not in the file stay 0; weight_bytes is set to file_size. The
+ * source fields of *out are left alone. Every length is checked against
+ * the buffer; counts are capped (64 Mi array elements, 16 MiB strings, 65536
+ * keys). Returns 0; MFL_ETRUNCATED if the buffer ends inside the key/value
+ * section (out->error says so); MFL_EUNSUPPORTED for GGUF v1 or a file that
+ * is not GGUF; MFL_EINVAL for a malformed header (out->error says why). The
+ * buffer is borrowed and never kept. */
+int mfl_gguf_parse(const void *buf, size_t len, uint64_t file_size, mfl_model_t *out);
+
+/* The name of a general.file_type value ("Q4_K_M"), or "unknown". Static. */
+const char *mfl_gguf_file_type_name(uint32_t file_type);
+
+/* Resets *m to "nothing known": zeros, file_type UINT32_MAX. */
+void mfl_model_init(mfl_model_t *m);
+
+/* Applies the per-model notes of the built-in table to a model read from a
+ * GGUF or the store (for example Mistral-Nemo's 1,024,000-token
+ * context_length, advertised as 128k): may lower native_ctx and fills
+ * ctx_note. Returns true if a note applied. */
+bool mfl_model_apply_notes(mfl_model_t *m);
+
+/* ---- the built-in model table ---------------------------------------------------- */
+
+typedef struct {
+    const char *name;    /* short Ollama name, "qwen3-coder:30b"; "*" tag: any */
+    const char *display; /* "Qwen3-Coder 30B-A3B" */
+    const char *arch;
+    uint64_t ctx;        /* the native context the linter uses */
+    uint64_t gguf_ctx;   /* 0: same as ctx; else what the GGUF says */
+    const char *note;    /* NULL or why ctx differs / caveats */
+    uint32_t n_layers, n_head, n_kv_head, head_dim, embedding_length;
+    uint32_t sliding_window, swa_pattern; /* pattern n: every n-th layer global */
+    uint32_t shared_kv_layers;
+    uint32_t expert_count, expert_used_count;
+    uint64_t params_total, params_active; /* parameters */
+    uint64_t weight_bytes;                /* default-tag download size */
+    uint32_t file_type;                   /* general.file_type of the default tag */
+    bool mla;                             /* head_dim/mla_v are the latent widths */
+    uint32_t mla_v;                       /* latent V width when mla */
+    bool embedding;                       /* an embedding model */
+} mfl_table_entry_t;
+
+/* Number of table entries and entry i (borrowed, static). */
+size_t mfl_table_count(void);
+const mfl_table_entry_t *mfl_table_at(size_t i);
+
+/* Looks a FROM name up in the table: Ollama defaults are applied
+ * (registry.ollama.ai, library, latest), case is ignored, aliases such as
+ * "qwen3-coder:latest" or "qwen3-coder:30b-a3b-q4_K_M" are followed, and for
+ * hf.co names the repository decides, whatever the tag. Returns a borrowed
+ * static entry, or NULL. */
+const mfl_table_entry_t *mfl_table_find(const char *name, size_t len);
+
+/* Fills *out from a table entry (source MFL_SOURCE_TABLE, source_detail the
+ * table key). */
+void mfl_table_entry_to_model(const mfl_table_entry_t *e, mfl_model_t *out);
+
+/* mfl_table_find() plus mfl_table_entry_to_model(); when the tag names a
+ * quantisation other than the entry's default ("...-q8_0", hf.co ":Q6_K"),
+ * weight_bytes and file_type are adjusted for it. Returns true if found. */
+bool mfl_table_lookup(const char *name, size_t len, mfl_model_t *out);
+
+/* The file_type id of a quantisation name ("Q4_K_M", "q8_0", "fp16"), or
+ * UINT32_MAX. Case-insensitive. */
+uint32_t mfl_quant_parse(const char *s, size_t len);
+
+/* ---- hardware profiles ---------------------------------------------------------- */
+
+typedef struct {
+    const char *id;         /* "mac-studio-m2-ultra-64" */
+    const char *device;     /* "Mac Studio M2 Ultra (64 GB)" */
+    uint64_t memory_bytes;  /* installed (GPU-visible) memory */
+    double usable_share;    /* fraction the GPU may use for the model */
+    double bandwidth_gbps;  /* GB/s (10^9 bytes) */
+} mfl_hw_profile_t;
+
+size_t mfl_hw_count(void);
+/* Borrowed, static. */
+const mfl_hw_profile_t *mfl_hw_at(size_t i);
+/* By id, case-insensitive. Returns a borrowed static profile, or NULL. */
+const mfl_hw_profile_t *mfl_hw_find(const char *id);
+/* Fills memory_budget (memory × usable share), bandwidth and hardware from a
+ * profile; leaves the other budget fields alone. */
+void mfl_hw_apply(const mfl_hw_profile_t *hw, mfl_budget_t *b);
+
+/* ---- memory and time ----------------------------------------------------------- */
+
+typedef enum { MFL_KV_F16 = 0, MFL_KV_Q8_0, MFL_KV_Q4_0, MFL_KV_F32 } mfl_kv_type_t;
+
+/* "f16", "q8_0", "q4_0", "f32" (case-insensitive; NULL or "" is f16).
+ * Returns 0, or MFL_EINVAL (then *out is f16). */
+int mfl_kv_type_parse(const char *s, mfl_kv_type_t *out);
+const char *mfl_kv_type_name(mfl_kv_type_t t);
+
+#define MFL_RUNTIME_RESERVE (512ull << 20) /* Ollama's 457/512 MiB, rounded up */
+#define MFL_DEFAULT_NUM_BATCH 512u
+
+typedef struct {
+    uint64_t ctx;             /* num_ctx used (clamped to native when known) */
+    uint32_t num_parallel;
+    mfl_kv_type_t kv_type;
+    uint64_t kv_per_token;    /* bytes per context token on full-context layers */
+    uint64_t kv_bytes;        /* whole cache at ctx × num_parallel */
+    uint64_t kv_swa_bytes;    /* the part held by windowed layers (in kv_bytes) */
+    uint64_t weights;         /* weight_bytes */
+    uint64_t compute;         /* compute-graph heuristic (flash attention on) */
+    uint64_t runtime;         /* MFL_RUNTIME_RESERVE */
+    uint64_t total;           /* weights + kv + compute + runtime */
+    bool kv_upper_bound;      /* MLA: the figure is an upper bound */
+} mfl_mem_t;
+
+/* KV-cache bytes for ctx tokens of context on each of num_parallel slots
+ * (0 -> 1): GQA, per-layer heads, sliding windows and MLA as models.md
+ * §3.3, exact block sizes for q8_0 (34/32 B) and q4_0 (18/32 B). Returns 0
+ * when the model's shape is unknown. */
+uint64_t mfl_mem_kv_bytes(const mfl_model_t *m, uint64_t ctx, uint32_t num_parallel,
+                          mfl_kv_type_t t);
+
+/* Full estimate at num_ctx with the budget's cache type and parallel slots
+ * (budget may be NULL: f16, 1 slot). num_ctx is clamped to the native
+ * context when that is known. Returns 0, or MFL_EINVAL when m is NULL or
+ * its shape is unknown (no layers or heads). */
+int mfl_mem_estimate(const mfl_model_t *m, uint64_t num_ctx, const mfl_budget_t *b,
+                     mfl_mem_t *out);
+
+/* The largest context, a multiple of 1024 and at most the native context,
+ * whose total fits b->memory_budget. Returns 0 when nothing fits, the budget
+ * is unset or the shape is unknown. */
+uint64_t mfl_mem_max_ctx(const mfl_model_t *m, const mfl_budget_t *b);
+
+/* Bytes of weights read per generated token: weight_bytes scaled by
+ * params_active / params_total for mixture-of-experts models. */
+uint64_t mfl_mem_active_weight_bytes(const mfl_model_t *m);
+
+/* Upper bound on decode tokens/s when `filled` tokens are in the context:
+ * bandwidth / (active weights + KV read per token). 0 when unknown. */
+double mfl_mem_decode_tps(const mfl_model_t *m, uint64_t filled, const mfl_budget_t *b);
+
+/* Seconds to prefill `tokens` at the budget's prefill rate; 0 when unset. */
+double mfl_mem_prefill_seconds(uint64_t tokens, const mfl_budget_t *b);
+
+/* Formats a byte count as "24.0 GiB (25.8 GB)" into buf. Returns buf. */
+char *mfl_fmt_bytes(uint64_t n, char *buf, size_t bufsize);
+
+/* ---- effective num_ctx ---------------------------------------------------------- */
+
+typedef enum {
+    MFL_CTX_SRC_PARAMETER = 0, /* PARAMETER num_ctx in this Modelfile */
+    MFL_CTX_SRC_INHERITED,     /* the FROM model's params layer */
+    MFL_CTX_SRC_SERVER_ENV,    /* OLLAMA_CONTEXT_LENGTH (budget.server_default_ctx) */
+    MFL_CTX_SRC_DEFAULT        /* Ollama's VRAM-tiered default */
+} mfl_ctx_source_t;
+
+/* One-line description of a source ("PARAMETER num_ctx"). Static. */
+const char *mfl_ctx_source_name(mfl_ctx_source_t s);
+
+/* Ollama's default num_ctx for a GPU memory size (>= 47 GiB: 262144,
+ * >= 23 GiB: 32768, else 4096); 4096 when mem is 0. */
+uint64_t mfl_ctx_default_for_memory(uint64_t mem);
+
+/* ---- context-size labels --------------------------------------------------------- */
+
+typedef struct {
+    uint32_t start, end;  /* byte offsets of the label in the scanned text */
+    double number;        /* 128 for "128k" */
+    char unit;            /* 'k', 'm' or 0 for a raw count ("ctx8192") */
+    uint64_t values[3];   /* the token counts it may mean */
+    uint32_t n_values;
+} mfl_label_t;
+
+/* Finds context-size labels in s[0..len) ("128k", "262K", "ctx8192",
+ * "ctx-32k", "1m"); quant tags (q4_K_M), sizes (30b, a3b, 8x7b) and versions
+ * are never labels. Writes at most max labels and returns how many were
+ * found (may exceed max). */
+size_t mfl_label_scan(const char *s, size_t len, mfl_label_t *out, size_t max);
+
+/* True if ctx is within 3 % of one of the label's values. */
+bool mfl_label_agrees(const mfl_label_t *l, uint64_t ctx);
+
+/* ---- info / hover ---------------------------------------------------------------- */
+
+typedef struct {
+    const mfl_model_t *model; /* borrowed */
+    uint64_t native_ctx;
+    uint64_t num_ctx;           /* effective, before clamping */
+    uint64_t used_ctx;          /* after clamping to native */
+    mfl_ctx_source_t ctx_source;
+    bool clamped;
+    bool has_mem;
+    mfl_mem_t mem;              /* at used_ctx */
+    uint64_t kv_native;         /* KV at the native context (same cache type) */
+    uint64_t budget;            /* 0: none */
+    bool fits;
+    uint64_t max_fit_ctx;       /* 0: unknown */
+    double decode_tps_empty;    /* 0: unknown */
+    double decode_tps_full;
+    double prefill_seconds;     /* for used_ctx tokens; 0 unknown */
+    double client_timeout;
+} mfl_info_t;
+
+/* Computes every figure shown by `info` and the hover. model and b are
+ * borrowed (b may be NULL); info->model points at model. Returns 0, or
+ * MFL_EINVAL when model is NULL. */
+int mfl_info_compute(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_t src,
+                     const mfl_budget_t *b, mfl_info_t *info);
+
+/* Renders info as Markdown (hover) or plain text (CLI). Returns a new
+ * string; free with mfl_free(). NULL when out of memory. */
+char *mfl_info_format(const mfl_info_t *info, bool markdown);
+
+/* Both steps at once. Returns a new string (mfl_free), or NULL. */
+char *mfl_info_text(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_t src,
+                    const mfl_budget_t *b, bool markdown);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,824 @@
+/* SPDX-License-Identifier: MIT */
+/* The mfl_env_t implementation: FROM resolution in Ollama's order (a local
+ * GGUF file, the local model store, the config's models, the built-in
+ * table), with a per-env cache because the language server re-lints on every
+ * keystroke. Only regular files are ever opened. */
+#define _POSIX_C_SOURCE 200809L
+#include "mfl_io_env.h"
+
+#include "mfl_knowledge.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdarg.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_JSON (1u << 20)
+#define CACHE_SIZE 64
+#define CACHE_TTL 2 /* seconds, for results not tied to one file */
+
+typedef struct {
+    char *key;           /* base_dir "\n" from */
+    bool found;
+    mfl_model_t model;
+    char sig_path[PATH_MAX]; /* file whose stat validates the entry; "" -> TTL */
+    struct stat sig;
+    time_t when;
+} cache_entry_t;
+
+typedef struct {
+    char canon[600];
+    mfl_model_t model;
+} config_model_t;
+
+struct mfl_io_env {
+    mfl_env_t env;
+    char *store_dir;
+    config_model_t *models;
+    size_t n_models;
+    cache_entry_t cache[CACHE_SIZE];
+    size_t cache_next;
+};
+
+static int strcasecmp_ascii_local(const char *a, const char *b) {
+    for (;; a++, b++) {
+        int x = tolower((unsigned char)*a), y = tolower((unsigned char)*b);
+        if (x != y || x == 0)
+            return x - y;
+    }
+}
+
+/* snprintf into a fixed field, where truncation is acceptable. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void setf(char *dst, size_t dstsz, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(dst, dstsz, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- paths ------------------------------------------------------------------- */
+
+static bool home_of(const char *user, size_t ulen, char *out, size_t outsz) {
+    const char *dir = NULL;
+    if (ulen == 0) {
+        dir = getenv("HOME");
+        if (dir == NULL || *dir == '\0') {
+            struct passwd *pw = getpwuid(getuid());
+            dir = pw ? pw->pw_dir : NULL;
+        }
+    } else {
+        char name[256];
+        if (ulen >= sizeof name)
+            return false;
+        memcpy(name, user, ulen);
+        name[ulen] = '\0';
+        struct passwd *pw = getpwnam(name);
+        dir = pw ? pw->pw_dir : NULL;
+    }
+    if (dir == NULL || strlen(dir) >= outsz)
+        return false;
+    strcpy(out, dir);
+    return true;
+}
+
+/* Removes "." and ".." segments and doubled slashes (Go's filepath.Clean). */
+static void clean_path(char *p) {
+    char *segs[PATH_MAX / 2];
+    size_t n = 0;
+    char *save = NULL;
+    char tmp[PATH_MAX];
+    snprintf(tmp, sizeof tmp, "%s", p);
+    for (char *s = strtok_r(tmp, "/", &save); s; s = strtok_r(NULL, "/", &save)) {
+        if (strcmp(s, ".") == 0)
+            continue;
+        if (strcmp(s, "..") == 0) {
+            if (n)
+                n--;
+            continue;
+        }
+        if (n < sizeof segs / sizeof segs[0])
+            segs[n++] = s;
+    }
+    size_t o = 0;
+    p[o] = '\0';
+    for (size_t i = 0; i < n; i++)
+        o += (size_t)sprintf(p + o, "/%s", segs[i]);
+    if (o == 0)
+        strcpy(p, "/");
+}
+
+/* Ollama's expandPath: ~, ~user, absolute, else relative to base_dir. */
+static bool expand(const char *base_dir, const char *path, char *abs, size_t bufsize) {
+    char buf[PATH_MAX];
+    if (path[0] == '~') {
+        const char *slash = strchr(path, '/');
+        size_t ulen = slash ? (size_t)(slash - path - 1) : strlen(path + 1);
+        char home[PATH_MAX];
+        if (!home_of(path + 1, ulen, home, sizeof home))
+            return false;
+        if (snprintf(buf, sizeof buf, "%s/%s", home, slash ? slash + 1 : "") >= (int)sizeof buf)
+            return false;
+    } else if (path[0] == '/') {
+        snprintf(buf, sizeof buf, "%s", path);
+    } else {
+        char cwd[PATH_MAX];
+        const char *base = base_dir && *base_dir ? base_dir : ".";
+        if (base[0] != '/') {
+            if (getcwd(cwd, sizeof cwd) == NULL)
+                return false;
+            if (snprintf(buf, sizeof buf, "%s/%s/%s", cwd, base, path) >= (int)sizeof buf)
+                return false;
+        } else if (snprintf(buf, sizeof buf, "%s/%s", base, path) >= (int)sizeof buf) {
+            return false;
+        }
+    }
+    clean_path(buf);
+    if (strlen(buf) >= bufsize)
+        return false;
+    strcpy(abs, buf);
+    return true;
+}
+
+static mfl_path_kind_t kind_of(const char *abs, bool *is_symlink) {
+    struct stat st;
+    if (is_symlink)
+        *is_symlink = lstat(abs, &st) == 0 && S_ISLNK(st.st_mode);
+    if (stat(abs, &st) != 0)
+        return errno == ENOENT || errno == ENOTDIR ? MFL_PATH_MISSING : MFL_PATH_ERROR;
+    if (S_ISREG(st.st_mode))
+        return MFL_PATH_FILE;
+    if (S_ISDIR(st.st_mode))
+        return MFL_PATH_DIR;
+    return MFL_PATH_DEVICE;
+}
+
+static mfl_path_kind_t env_path_kind(void *ud, const char *base_dir, const char *path,
+                                     char *abs, size_t bufsize, bool *is_symlink) {
+    (void)ud;
+    if (is_symlink)
+        *is_symlink = false;
+    if (path == NULL || *path == '\0' || bufsize == 0)
+        return MFL_PATH_ERROR;
+    if (!expand(base_dir, path, abs, bufsize)) {
+        snprintf(abs, bufsize, "%s", path);
+        return MFL_PATH_ERROR;
+    }
+    return kind_of(abs, is_symlink);
+}
+
+/* Opens a regular file only: O_NONBLOCK keeps a FIFO swapped in after the
+ * stat from blocking the open, and fstat re-checks the type. */
+static int open_regular(const char *path, struct stat *st) {
+    int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+        close(fd);
+        errno = EINVAL;
+        return -1;
+    }
+    return fd;
+}
+
+static ssize_t read_at(int fd, char *buf, size_t n, off_t off) {
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = pread(fd, buf + got, n - got, off + (off_t)got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            break;
+        got += (size_t)r;
+    }
+    return (ssize_t)got;
+}
+
+static bool env_is_gguf(void *ud, const char *abs_path) {
+    (void)ud;
+    struct stat st;
+    if (stat(abs_path, &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
+    int fd = open_regular(abs_path, &st);
+    if (fd < 0)
+        return false;
+    char magic[4];
+    bool ok = read_at(fd, magic, 4, 0) == 4 && memcmp(magic, "GGUF", 4) == 0;
+    close(fd);
+    return ok;
+}
+
+int mfl_io_read_gguf(const char *path, mfl_model_t *out) {
+    struct stat st;
+    char *buf = NULL;
+    int rc = MFL_EINVAL;
+    int fd = open_regular(path, &st);
+    if (fd < 0) {
+        setf(out->error, sizeof out->error, "%s: %s", path, strerror(errno));
+        return MFL_EINVAL;
+    }
+    uint64_t size = (uint64_t)st.st_size;
+    size_t want = size < MFL_IO_GGUF_PREFIX ? (size_t)size : MFL_IO_GGUF_PREFIX;
+    for (;;) {
+        char *nb = mfl_realloc(buf, want ? want : 1);
+        if (nb == NULL) {
+            rc = MFL_ENOMEM;
+            goto out;
+        }
+        buf = nb;
+        ssize_t got = read_at(fd, buf, want, 0);
+        if (got < 0) {
+            setf(out->error, sizeof out->error, "%s: %s", path, strerror(errno));
+            rc = MFL_EINVAL;
+            goto out;
+        }
+        /* A file that shrank under us reads as truncated, never past its end. */
+        rc = mfl_gguf_parse(buf, (size_t)got, (size_t)got < want ? (uint64_t)got : size, out);
+        out->weight_bytes = size;
+        if (rc != MFL_ETRUNCATED || want >= size)
+            break;
+        if (want >= MFL_IO_GGUF_MAX) {
+            setf(out->error, sizeof out->error,
+                     "GGUF header is larger than %u MiB; not read", MFL_IO_GGUF_MAX >> 20);
+            break;
+        }
+        want = size < MFL_IO_GGUF_MAX ? (size_t)size : MFL_IO_GGUF_MAX;
+    }
+out:
+    mfl_free(buf);
+    close(fd);
+    return rc;
+}
+
+/* Reads a small regular file (manifests, params) into a new buffer. */
+static char *slurp(const char *path, size_t max, size_t *len) {
+    struct stat st;
+    int fd = open_regular(path, &st);
+    if (fd < 0)
+        return NULL;
+    char *buf = NULL;
+    if ((uint64_t)st.st_size > max)
+        goto out;
+    buf = mfl_malloc((size_t)st.st_size + 1);
+    if (buf == NULL)
+        goto out;
+    ssize_t got = read_at(fd, buf, (size_t)st.st_size, 0);
+    if (got < 0) {
+        mfl_free(buf);
+        buf = NULL;
+        goto out;
+    }
+    buf[got] = '\0';
+    *len = (size_t)got;
+out:
+    close(fd);
+    return buf;
+}
+
+/* ---- the store ------------------------------------------------------------------ */
+
+/* Finds `name` in dir: exact first, then case-insensitively. */
+static bool find_entry_ci(const char *dir, const char *name, char *out, size_t outsz) {
+    struct stat st;
+    if (snprintf(out, outsz, "%s/%s", dir, name) >= (int)outsz)
+        return false;
+    if (stat(out, &st) == 0)
+        return true;
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return false;
+    bool ok = false;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        const char *a = e->d_name, *b = name;
+        while (*a && tolower((unsigned char)*a) == tolower((unsigned char)*b)) {
+            a++;
+            b++;
+        }
+        if (*a == '\0' && *b == '\0') {
+            ok = snprintf(out, outsz, "%s/%s", dir, e->d_name) < (int)outsz;
+            break;
+        }
+    }
+    closedir(d);
+    return ok;
+}
+
+static bool manifest_path(const char *root, const mfl_name_t *n, char *out, size_t outsz) {
+    char a[PATH_MAX], b[PATH_MAX];
+    const char *parts[4] = {n->host, n->ns, n->model, n->tag};
+    if (snprintf(a, sizeof a, "%s/manifests", root) >= (int)sizeof a)
+        return false;
+    for (int i = 0; i < 4; i++) {
+        if (!find_entry_ci(a, parts[i], b, sizeof b))
+            return false;
+        strcpy(a, b);
+    }
+    struct stat st;
+    if (stat(a, &st) != 0 || !S_ISREG(st.st_mode) || strlen(a) >= outsz)
+        return false;
+    strcpy(out, a);
+    return true;
+}
+
+static bool blob_path(const char *root, const char *digest, char *out, size_t outsz) {
+    if (digest == NULL || strncmp(digest, "sha256", 6) != 0 ||
+        (digest[6] != ':' && digest[6] != '-') || strlen(digest) != 71)
+        return false;
+    for (int i = 7; i < 71; i++)
+        if (!isxdigit((unsigned char)digest[i]))
+            return false;
+    struct stat st;
+    snprintf(out, outsz, "%s/blobs/sha256-%s", root, digest + 7);
+    if (stat(out, &st) == 0)
+        return true;
+    /* Stores not served since Ollama v0.1.30 still name blobs "sha256:<hex>". */
+    snprintf(out, outsz, "%s/blobs/sha256:%s", root, digest + 7);
+    return stat(out, &st) == 0;
+}
+
+static void read_params(const char *path, const char *from_name, mfl_model_t *out) {
+    size_t len;
+    char *text = slurp(path, MAX_JSON, &len);
+    if (text == NULL)
+        return;
+    json_error_t jerr;
+    json_t *j = json_loadb(text, len, 0, &jerr);
+    mfl_free(text);
+    json_t *v = j ? json_object_get(j, "num_ctx") : NULL;
+    double d = json_is_real(v) ? json_real_value(v) : 0;
+    if (json_is_integer(v)) {
+        out->has_inherited_num_ctx = true;
+        out->inherited_num_ctx = (int64_t)json_integer_value(v);
+    } else if (json_is_real(v) && d == (double)(int64_t)d) {
+        out->has_inherited_num_ctx = true;
+        out->inherited_num_ctx = (int64_t)d;
+    }
+    if (out->has_inherited_num_ctx)
+        setf(out->inherited_from, sizeof out->inherited_from, "%s", from_name);
+    json_decref(j);
+}
+
+/* Reads one manifest. Returns true when it exists (out may carry an error). */
+static bool resolve_store_root(const char *root, const mfl_name_t *n, const char *short_name,
+                               mfl_model_t *out, char *sig_path, size_t sigsz) {
+    char man[PATH_MAX], blob[PATH_MAX];
+    if (!manifest_path(root, n, man, sizeof man))
+        return false;
+    snprintf(sig_path, sigsz, "%s", man);
+    size_t len;
+    char *text = slurp(man, MAX_JSON, &len);
+    json_error_t jerr;
+    json_t *j = text ? json_loadb(text, len, 0, &jerr) : NULL;
+    mfl_free(text);
+    out->source = MFL_SOURCE_STORE;
+    setf(out->source_detail, sizeof out->source_detail, "%s", man);
+    json_t *layers = json_object_get(j, "layers");
+    if (!json_is_array(layers)) {
+        setf(out->error, sizeof out->error, "corrupt Ollama manifest %s%s%s", man,
+                 j ? "" : ": ", j ? "" : jerr.text);
+        json_decref(j);
+        return true;
+    }
+    const char *model_digest = NULL, *params_digest = NULL;
+    uint64_t extra = 0;
+    size_t i;
+    json_t *layer;
+    json_array_foreach(layers, i, layer) {
+        const char *mt = json_string_value(json_object_get(layer, "mediaType"));
+        const char *dg = json_string_value(json_object_get(layer, "digest"));
+        json_t *sz = json_object_get(layer, "size");
+        if (mt == NULL)
+            continue;
+        if (strcmp(mt, "application/vnd.ollama.image.model") == 0 && model_digest == NULL)
+            model_digest = dg;
+        else if (strcmp(mt, "application/vnd.ollama.image.params") == 0)
+            params_digest = dg;
+        else if ((strcmp(mt, "application/vnd.ollama.image.projector") == 0 ||
+                  strcmp(mt, "application/vnd.ollama.image.draft") == 0) &&
+                 json_is_integer(sz) && json_integer_value(sz) > 0)
+            extra += (uint64_t)json_integer_value(sz);
+    }
+    if (model_digest == NULL) {
+        /* Safetensors or cloud models carry no GGUF: the table may know it. */
+        mfl_model_t keep = *out;
+        if (mfl_table_lookup(short_name, strlen(short_name), out))
+            setf(out->source_detail, sizeof out->source_detail,
+                     "%s (no GGUF layer in %s)", keep.source_detail, man);
+        else
+            setf(out->error, sizeof out->error, "%s has no GGUF model layer", man);
+    } else if (!blob_path(root, model_digest, blob, sizeof blob)) {
+        setf(out->error, sizeof out->error, "model blob %s is missing from %s/blobs",
+                 model_digest, root);
+    } else {
+        int rc = mfl_io_read_gguf(blob, out);
+        if (rc == 0) {
+            out->weight_bytes += extra;
+            mfl_model_apply_notes(out);
+        }
+    }
+    if (params_digest && blob_path(root, params_digest, blob, sizeof blob))
+        read_params(blob, short_name, out);
+    json_decref(j);
+    return true;
+}
+
+static bool resolve_store(const mfl_io_env_t *env, const char *from, mfl_model_t *out,
+                          char *sig_path, size_t sigsz) {
+    mfl_name_t n;
+    char short_name[600], home[PATH_MAX], dflt[PATH_MAX];
+    if (mfl_name_parse(from, strlen(from), &n) != 0)
+        return false;
+    mfl_name_short(&n, short_name, sizeof short_name);
+    if (env->store_dir)
+        return resolve_store_root(env->store_dir, &n, short_name, out, sig_path, sigsz);
+    const char *roots[3];
+    size_t nr = 0;
+    const char *em = getenv("OLLAMA_MODELS");
+    if (em && *em)
+        roots[nr++] = em;
+    if (home_of("", 0, home, sizeof home) &&
+        snprintf(dflt, sizeof dflt, "%s/.ollama/models", home) < (int)sizeof dflt)
+        roots[nr++] = dflt;
+    roots[nr++] = "/usr/share/ollama/.ollama/models";
+    for (size_t i = 0; i < nr; i++)
+        if (resolve_store_root(roots[i], &n, short_name, out, sig_path, sigsz))
+            return true;
+    return false;
+}
+
+/* ---- config models ----------------------------------------------------------------- */
+
+static bool canon_name(const char *s, char *out, size_t outsz) {
+    mfl_name_t n;
+    if (mfl_name_parse(s, strlen(s), &n) != 0)
+        return false;
+    snprintf(out, outsz, "%s/%s/%s:%s", n.host, n.ns, n.model, n.tag);
+    for (char *p = out; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return true;
+}
+
+static const mfl_model_t *find_config(const mfl_io_env_t *env, const char *from) {
+    char c[600];
+    if (!canon_name(from, c, sizeof c))
+        return NULL;
+    for (size_t i = 0; i < env->n_models; i++)
+        if (strcmp(env->models[i].canon, c) == 0)
+            return &env->models[i].model;
+    return NULL;
+}
+
+/* "18.6GB", "17GiB", "512MB", or a plain number of bytes. */
+static bool parse_size(const char *s, uint64_t *out) {
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || v < 0)
+        return false;
+    while (*end == ' ')
+        end++;
+    double mul = 1;
+    if (strcasecmp_ascii_local(end, "gb") == 0)
+        mul = 1e9;
+    else if (strcasecmp_ascii_local(end, "gib") == 0)
+        mul = 1073741824.0;
+    else if (strcasecmp_ascii_local(end, "mb") == 0)
+        mul = 1e6;
+    else if (strcasecmp_ascii_local(end, "mib") == 0)
+        mul = 1048576.0;
+    else if (strcasecmp_ascii_local(end, "tb") == 0)
+        mul = 1e12;
+    else if (*end != '\0' && strcasecmp_ascii_local(end, "b") != 0)
+        return false;
+    *out = (uint64_t)(v * mul);
+    return true;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+static int cfg_err(char *err, size_t errsz, const char *name, const char *fmt, ...) {
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (err && errsz)
+        snprintf(err, errsz, "models.%s.%s", name, msg);
+    return MFL_EINVAL;
+}
+
+static const char *const int_keys[] = {
+    "context_length", "gguf_context_length", "block_count", "head_count", "head_count_kv",
+    "head_dim", "value_length", "embedding_length", "sliding_window", "sliding_window_pattern",
+    "expert_count", "expert_used_count",
+};
+
+/* Recomputes the per-layer sums from the scalar shape. */
+static void shape_sums(mfl_model_t *m, uint32_t pattern) {
+    m->kv_heads_sum = m->kv_heads_sum_swa = 0;
+    m->n_swa_layers = m->n_global_layers = 0;
+    uint32_t cached = m->n_layers > m->n_shared_kv_layers ? m->n_layers - m->n_shared_kv_layers : 0;
+    for (uint32_t i = 0; i < cached; i++) {
+        bool swa = m->sliding_window && pattern && (i % pattern) < pattern - 1;
+        m->kv_heads_sum += m->n_kv_head_max;
+        if (swa) {
+            m->n_swa_layers++;
+            m->kv_heads_sum_swa += m->n_kv_head_max;
+        } else {
+            m->n_global_layers++;
+        }
+    }
+}
+
+static int parse_model(const char *name, json_t *obj, bool name_is_key, mfl_model_t *m,
+                       char *err, size_t errsz) {
+    if (!json_is_object(obj))
+        return cfg_err(err, errsz, name, "%s", "(value): expected an object");
+    uint32_t pattern = 1;
+    json_t *like = json_object_get(obj, "like");
+    mfl_model_init(m);
+    if (like) {
+        const char *ln = json_string_value(like);
+        const mfl_table_entry_t *e = ln ? mfl_table_find(ln, strlen(ln)) : NULL;
+        if (e == NULL)
+            return cfg_err(err, errsz, name, "like: \"%s\" is not in the built-in table",
+                           ln ? ln : "(not a string)");
+        mfl_table_entry_to_model(e, m);
+        pattern = e->swa_pattern;
+    }
+    m->source = MFL_SOURCE_CONFIG;
+    snprintf(m->source_detail, sizeof m->source_detail, "config models.%s", name);
+    if (!like)
+        snprintf(m->name, sizeof m->name, "%s", name);
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v) {
+        bool is_int_key = false;
+        for (size_t i = 0; i < sizeof int_keys / sizeof int_keys[0]; i++)
+            is_int_key = is_int_key || strcmp(key, int_keys[i]) == 0;
+        if (is_int_key) {
+            if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+                json_integer_value(v) > (json_int_t)UINT32_MAX * 16)
+                return cfg_err(err, errsz, name, "%s: expected a non-negative integer", key);
+            uint64_t u = (uint64_t)json_integer_value(v);
+            uint32_t u32 = u > UINT32_MAX ? UINT32_MAX : (uint32_t)u;
+            if (strcmp(key, "context_length") == 0)
+                m->native_ctx = u;
+            else if (strcmp(key, "gguf_context_length") == 0)
+                m->gguf_ctx = u;
+            else if (strcmp(key, "block_count") == 0)
+                m->n_layers = u32;
+            else if (strcmp(key, "head_count") == 0)
+                m->n_head = u32;
+            else if (strcmp(key, "head_count_kv") == 0)
+                m->n_kv_head_max = u32;
+            else if (strcmp(key, "head_dim") == 0)
+                m->key_length = m->value_length = u32;
+            else if (strcmp(key, "value_length") == 0)
+                m->value_length = u32;
+            else if (strcmp(key, "embedding_length") == 0)
+                m->embedding_length = u32;
+            else if (strcmp(key, "sliding_window") == 0)
+                m->sliding_window = u32;
+            else if (strcmp(key, "sliding_window_pattern") == 0)
+                pattern = u32;
+            else if (strcmp(key, "expert_count") == 0)
+                m->expert_count = u32;
+            else
+                m->expert_used_count = u32;
+        } else if (strcmp(key, "like") == 0 || (name_is_key && strcmp(key, "name") == 0)) {
+            continue;
+        } else if (strcmp(key, "name") == 0 || strcmp(key, "display") == 0 ||
+                   strcmp(key, "arch") == 0 || strcmp(key, "note") == 0) {
+            const char *sv = json_string_value(v);
+            if (sv == NULL)
+                return cfg_err(err, errsz, name, "%s: expected a string", key);
+            if (strcmp(key, "display") == 0 || strcmp(key, "name") == 0)
+                snprintf(m->name, sizeof m->name, "%s", sv);
+            else if (strcmp(key, "arch") == 0)
+                snprintf(m->arch, sizeof m->arch, "%s", sv);
+            else
+                snprintf(m->ctx_note, sizeof m->ctx_note, "%s", sv);
+        } else if (strcmp(key, "params") == 0 || strcmp(key, "active_params") == 0) {
+            if (!json_is_number(v) || json_number_value(v) < 0)
+                return cfg_err(err, errsz, name, "%s: expected a non-negative number", key);
+            uint64_t u = (uint64_t)json_number_value(v);
+            if (key[0] == 'p')
+                m->params_total = u;
+            else
+                m->params_active = u;
+        } else if (strcmp(key, "weights") == 0) {
+            uint64_t u;
+            if (json_is_number(v) && json_number_value(v) >= 0)
+                u = (uint64_t)json_number_value(v);
+            else if (!json_is_string(v) || !parse_size(json_string_value(v), &u))
+                return cfg_err(err, errsz, name, "%s",
+                               "weights: expected bytes or a size such as \"18.6GB\"");
+            m->weight_bytes = u;
+        } else {
+            return cfg_err(err, errsz, name, "%s: unknown key", key);
+        }
+    }
+    if (m->native_ctx == 0)
+        return cfg_err(err, errsz, name, "%s", "context_length: required");
+    if (m->gguf_ctx == 0)
+        m->gguf_ctx = m->native_ctx;
+    if (m->n_kv_head_max == 0)
+        m->n_kv_head_max = m->n_head;
+    shape_sums(m, pattern);
+    return 0;
+}
+
+static int add_one(config_model_t *cm, const char *name, json_t *v, bool name_is_key,
+                   char *err, size_t errsz) {
+    if (!canon_name(name, cm->canon, sizeof cm->canon)) {
+        if (err && errsz)
+            snprintf(err, errsz, "models.%s: not a valid Ollama model name", name);
+        return MFL_EINVAL;
+    }
+    return parse_model(name, v, name_is_key, &cm->model, err, errsz);
+}
+
+int mfl_io_env_add_models_json(mfl_io_env_t *env, const json_t *models, char *err,
+                               size_t errsz) {
+    if (err && errsz)
+        err[0] = '\0';
+    bool arr = json_is_array(models);
+    if (!json_is_object(models) && !arr) {
+        if (err && errsz)
+            snprintf(err, errsz, "models: expected an object (or array) of models");
+        return MFL_EINVAL;
+    }
+    size_t n = arr ? json_array_size(models) : json_object_size(models);
+    config_model_t *cms = mfl_realloc(env->models, (env->n_models + n + 1) * sizeof *cms);
+    if (cms == NULL)
+        return MFL_ENOMEM;
+    env->models = cms;
+    size_t added = 0;
+    int rc = 0;
+    if (arr) {
+        size_t i;
+        json_t *v;
+        json_array_foreach((json_t *)models, i, v) {
+            const char *name = json_string_value(json_object_get(v, "name"));
+            if (name == NULL) {
+                if (err && errsz)
+                    snprintf(err, errsz, "models[%zu].name: expected the model's name", i);
+                return MFL_EINVAL;
+            }
+            if ((rc = add_one(&cms[env->n_models + added], name, v, true, err, errsz)) != 0)
+                return rc;
+            added++;
+        }
+    } else {
+        const char *key;
+        json_t *v;
+        json_object_foreach((json_t *)models, key, v) {
+            if ((rc = add_one(&cms[env->n_models + added], key, v, false, err, errsz)) != 0)
+                return rc;
+            added++;
+        }
+    }
+    env->n_models += added;
+    mfl_io_env_clear_cache(env);
+    return 0;
+}
+
+/* ---- resolution and the cache ------------------------------------------------------ */
+
+static bool resolve_uncached(mfl_io_env_t *env, const char *base_dir, const char *from,
+                             mfl_model_t *out, char *sig_path, size_t sigsz) {
+    char abs[PATH_MAX];
+    bool link;
+    mfl_model_init(out);
+    sig_path[0] = '\0';
+    mfl_path_kind_t k = env_path_kind(env, base_dir, from, abs, sizeof abs, &link);
+    if (k == MFL_PATH_FILE) {
+        snprintf(sig_path, sigsz, "%s", abs);
+        out->source = MFL_SOURCE_GGUF;
+        setf(out->source_detail, sizeof out->source_detail, "%s", abs);
+        if (!env_is_gguf(env, abs)) {
+            setf(out->error, sizeof out->error, "%s is not a GGUF file", abs);
+            return true;
+        }
+        if (mfl_io_read_gguf(abs, out) == 0)
+            mfl_model_apply_notes(out);
+        return true;
+    }
+    if (k == MFL_PATH_DEVICE || k == MFL_PATH_DIR)
+        return false; /* never opened; safetensors folders are not read */
+    if (resolve_store(env, from, out, sig_path, sigsz))
+        return true;
+    const mfl_model_t *cm = find_config(env, from);
+    if (cm) {
+        *out = *cm;
+        return true;
+    }
+    mfl_model_init(out);
+    return mfl_table_lookup(from, strlen(from), out);
+}
+
+static bool sig_same(const struct stat *a, const struct stat *b) {
+    return a->st_ino == b->st_ino && a->st_dev == b->st_dev && a->st_size == b->st_size &&
+           a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+static bool env_resolve_model(void *ud, const char *base_dir, const char *from,
+                              mfl_model_t *out) {
+    mfl_io_env_t *env = ud;
+    if (from == NULL || *from == '\0')
+        return false;
+    const char *bd = base_dir ? base_dir : "";
+    size_t kl = strlen(bd) + 1 + strlen(from) + 1;
+    char *key = mfl_malloc(kl);
+    if (key == NULL)
+        return false;
+    snprintf(key, kl, "%s\n%s", bd, from);
+    time_t now = time(NULL);
+    for (size_t i = 0; i < CACHE_SIZE; i++) {
+        cache_entry_t *c = &env->cache[i];
+        if (c->key == NULL || strcmp(c->key, key) != 0)
+            continue;
+        struct stat st;
+        bool valid = c->sig_path[0] ? stat(c->sig_path, &st) == 0 && sig_same(&st, &c->sig)
+                                    : now - c->when <= CACHE_TTL && now >= c->when;
+        if (valid) {
+            mfl_free(key);
+            *out = c->model;
+            return c->found;
+        }
+        mfl_free(c->key);
+        c->key = NULL;
+    }
+    cache_entry_t *c = &env->cache[env->cache_next];
+    env->cache_next = (env->cache_next + 1) % CACHE_SIZE;
+    mfl_free(c->key);
+    c->key = key;
+    c->found = resolve_uncached(env, base_dir, from, &c->model, c->sig_path, sizeof c->sig_path);
+    if (c->sig_path[0] && stat(c->sig_path, &c->sig) != 0)
+        c->sig_path[0] = '\0';
+    c->when = now;
+    *out = c->model;
+    return c->found;
+}
+
+void mfl_io_env_clear_cache(mfl_io_env_t *env) {
+    if (env == NULL)
+        return;
+    for (size_t i = 0; i < CACHE_SIZE; i++) {
+        mfl_free(env->cache[i].key);
+        env->cache[i].key = NULL;
+    }
+}
+
+mfl_io_env_t *mfl_io_env_new(void) {
+    mfl_io_env_t *env = mfl_calloc(1, sizeof *env);
+    if (env == NULL)
+        return NULL;
+    env->env.ud = env;
+    env->env.path_kind = env_path_kind;
+    env->env.is_gguf = env_is_gguf;
+    env->env.resolve_model = env_resolve_model;
+    return env;
+}
+
+void mfl_io_env_free(mfl_io_env_t *env) {
+    if (env == NULL)
+        return;
+    mfl_io_env_clear_cache(env);
+    mfl_free(env->models);
+    mfl_free(env->store_dir);
+    mfl_free(env);
+}
+
+const mfl_env_t *mfl_io_env_get(mfl_io_env_t *env) {
+    return env ? &env->env : NULL;
+}
+
+int mfl_io_env_set_store_dir(mfl_io_env_t *env, const char *dir) {
+    char *copy = NULL;
+    if (dir) {
+        if (strlen(dir) >= PATH_MAX - 200)
+            return MFL_EINVAL;
+        copy = mfl_strndup(dir, strlen(dir));
+        if (copy == NULL)
+            return MFL_ENOMEM;
+    }
+    mfl_free(env->store_dir);
+    env->store_dir = copy;
+    mfl_io_env_clear_cache(env);
+    return 0;
+}

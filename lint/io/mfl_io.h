@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MIT */
+/* lint/io: the I/O half shared by the CLI and the language server: reading
+ * files, atomic writes, config files. The core (lint/src) never includes this. */
+#ifndef MFL_IO_H
+#define MFL_IO_H
+
+#include "mfl.h"
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Reads a whole regular file (refuses devices, FIFOs and directories, and
+ * files over max_bytes when max_bytes > 0). Returns 0 with a new buffer
+ * (mfl_free), or -1 with a message in err. */
+int mfl_io_read_file(const char *path, size_t max_bytes, char **buf, size_t *len,
+                     char *err, size_t errsz);
+
+/* Replaces the file at path (following a symlink to its target) with buf:
+ * temporary file in the same folder, fsync, rename; keeps the mode. If
+ * expect/expect_len is non-NULL the file must still hold exactly those bytes.
+ * Returns 0, or -1 with a message in err (the original is untouched). */
+int mfl_io_write_atomic(const char *path, const char *buf, size_t len,
+                        const char *expect, size_t expect_len, char *err,
+                        size_t errsz);
+
+/* Configuration file (.modelfile-lint.json). */
+#define MFL_CONFIG_FILENAME ".modelfile-lint.json"
+
+typedef struct mfl_io_config mfl_io_config_t;
+
+/* Walks up from dir looking for MFL_CONFIG_FILENAME. Returns 1 and the path
+ * in out, 0 if none. */
+int mfl_io_config_find(const char *dir, char *out, size_t outsz);
+
+/* Loads a config file into a new mfl_io_config_t (mfl_io_config_free).
+ * Returns NULL with "path:line:col: message" in err on any error. */
+mfl_io_config_t *mfl_io_config_load(const char *path, char *err, size_t errsz);
+/* Same, from a JSON text already in memory (LSP settings). `origin` names it
+ * in error messages. */
+mfl_io_config_t *mfl_io_config_parse(const char *json, size_t len, const char *origin,
+                                     char *err, size_t errsz);
+/* A config with defaults only. */
+mfl_io_config_t *mfl_io_config_default(void);
+void mfl_io_config_free(mfl_io_config_t *c);
+/* The core config (borrowed, owned by c). */
+mfl_config_t *mfl_io_config_core(mfl_io_config_t *c);
+/* Applies the config's per-path ignores for `path` to out_core (a copy of
+ * the config's core made with mfl_config_clone). */
+int mfl_io_config_for_path(const mfl_io_config_t *c, const char *path, mfl_config_t *out_core);
+/* The "models" section (borrowed; NULL if absent). */
+json_t *mfl_io_config_models(const mfl_io_config_t *c);
+/* "64GB", "48GiB", "512MiB", or a plain number of bytes. Returns 0 or -1. */
+int mfl_io_parse_size(const char *s, uint64_t *out);
+/* Fills a budget from a named hardware profile. Returns 0, or -1 if unknown. */
+int mfl_io_apply_hardware(mfl_budget_t *b, const char *name);
+/* The folder the config file sits in ("" for defaults). */
+const char *mfl_io_config_dir(const mfl_io_config_t *c);
+
+#endif

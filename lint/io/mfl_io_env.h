@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: MIT */
+/* The mfl_env_t used by the CLI and the language server: Ollama's path
+ * expansion, GGUF sniffing, and FROM resolution through a local GGUF file,
+ * the local Ollama store, the config file's models and the built-in table. */
+#ifndef MFL_IO_ENV_H
+#define MFL_IO_ENV_H
+
+#include "mfl.h"
+
+#include <jansson.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Not thread-safe (it caches): use one env per thread. */
+typedef struct mfl_io_env mfl_io_env_t;
+
+/* Bytes of a GGUF file read first, and at most (models.md §1.4). */
+#define MFL_IO_GGUF_PREFIX (4u << 20)
+#define MFL_IO_GGUF_MAX (64u << 20)
+
+/* Returns a new environment (free with mfl_io_env_free), or NULL when out
+ * of memory. By default the store is searched in $OLLAMA_MODELS,
+ * ~/.ollama/models and /usr/share/ollama/.ollama/models. */
+mfl_io_env_t *mfl_io_env_new(void);
+
+/* Frees env and its cache. No operation is performed if env is NULL. */
+void mfl_io_env_free(mfl_io_env_t *env);
+
+/* The mfl_env_t to pass in mfl_lint_opts_t. Returns a borrowed pointer,
+ * valid until mfl_io_env_free(env). */
+const mfl_env_t *mfl_io_env_get(mfl_io_env_t *env);
+
+/* Sets the Ollama models directory (the CLI's --ollama-models DIR; the
+ * folder holding manifests/ and blobs/). When set, only this directory is
+ * searched. NULL restores the default search. Copies dir. Clears the
+ * cache. Returns 0, MFL_EINVAL (too long) or MFL_ENOMEM. */
+int mfl_io_env_set_store_dir(mfl_io_env_t *env, const char *dir);
+
+/* Adds models from the config file's "models" object (borrowed, not kept).
+ * Each key is an Ollama model name (matched as FROM names are: default
+ * host, namespace and tag, any case); each value is an object:
+ *
+ *   "like"              a built-in table name whose figures are the defaults
+ *   "display"           display name ("name" too, in the object form)
+ *   "arch"              architecture ("llama", "qwen3moe", ...)
+ *   "context_length"    native context in tokens (required unless "like")
+ *   "gguf_context_length"  what the GGUF says, when it differs
+ *   "note"              shown in the hover and messages
+ *   "block_count", "head_count", "head_count_kv", "head_dim",
+ *   "value_length", "embedding_length", "sliding_window",
+ *   "sliding_window_pattern" (every n-th layer global),
+ *   "expert_count", "expert_used_count"      integers
+ *   "params", "active_params"                numbers (parameters)
+ *   "weights"           bytes as a number, or a string "18.6GB" / "17GiB"
+ *
+ * Example: {"my-coder": {"like": "qwen3-coder:30b"},
+ *           "corp/llm:7b": {"arch": "llama", "context_length": 32768,
+ *                            "block_count": 32, "head_count": 32,
+ *                            "head_count_kv": 8, "head_dim": 128,
+ *                            "weights": "4.9GB"}}
+ *
+ * The array form [{"name": "my-coder", "like": ...}, ...] is the same with
+ * the model name in "name".
+ *
+ * Config models are consulted after a local GGUF and the store, and before
+ * the built-in table. Returns 0, or MFL_EINVAL with "models.<name>.<key>:
+ * message" in err (nothing is added then), or MFL_ENOMEM. */
+int mfl_io_env_add_models_json(mfl_io_env_t *env, const json_t *models, char *err,
+                               size_t errsz);
+
+/* Forgets every cached resolution (the LSP calls it when the store or the
+ * config changes). */
+void mfl_io_env_clear_cache(mfl_io_env_t *env);
+
+/* Reads the GGUF header of a regular file into *out (bounded prefix; see
+ * MFL_IO_GGUF_PREFIX). Returns 0, or a negative MFL_E* code with out->error
+ * filled. Never opens devices or FIFOs. */
+int mfl_io_read_gguf(const char *path, mfl_model_t *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

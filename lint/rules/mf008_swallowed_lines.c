@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/* MF008 swallowed-lines: a quote that seemed to close on its first line but
+ * did not, so the value silently swallowed the following lines. */
+#include "internal.h"
+
+#include <string.h>
+
+/* True if the line [s, e) starts (after blanks) with an instruction keyword. */
+static bool looks_like_instruction(const char *s, const char *e) {
+    static const char *const kws[] = {"from ", "parameter ", "template ", "system ",
+                                      "adapter ", "license ", "message ", "renderer ",
+                                      "parser ", "requires ", "draft "};
+    while (s < e && (*s == ' ' || *s == '\t')) s++;
+    for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
+        size_t n = strlen(kws[i]);
+        if ((size_t)(e - s) > n && strncasecmp_ascii(s, kws[i], n - 1) == 0 &&
+            (s[n - 1] == ' ' || s[n - 1] == '\t'))
+            return true;
+    }
+    return false;
+}
+
+static void check(mfl_ctx_t *ctx) {
+    size_t len;
+    const char *text = mfl_doc_text(ctx->doc, &len);
+    MFL_FOREACH_INSTR(ctx, in) {
+        if (in->quote == MFL_QUOTE_NONE) continue;
+        uint32_t l0, l1, c;
+        mfl_doc_position(ctx->doc, in->value.start, &l0, &c);
+        mfl_doc_position(ctx->doc, in->value.end, &l1, &c);
+        if (l1 == l0) continue;
+        /* Did the opening line contain what looks like the closing quote? */
+        mfl_range_t first = mfl_doc_line_range(ctx->doc, l0);
+        const char *q = in->quote == MFL_QUOTE_TRIPLE ? "\"\"\"" : "\"";
+        size_t ql = strlen(q);
+        bool closed_early = false;
+        for (uint32_t i = in->content.start; i + ql <= first.end; i++)
+            if (memcmp(text + i, q, ql) == 0) closed_early = true;
+        /* Or does it swallow lines that read like instructions? */
+        uint32_t swallowed = 0, first_swallowed = 0;
+        for (uint32_t l = l0 + 1; l <= l1; l++) {
+            mfl_range_t r = mfl_doc_line_range(ctx->doc, l);
+            if (looks_like_instruction(text + r.start, text + r.end)) {
+                if (!swallowed) first_swallowed = l;
+                swallowed++;
+            }
+        }
+        if (!closed_early && !swallowed) continue;
+        mfl_range_t open = {in->value.start, in->content.start};
+        mfl_diag_t *d;
+        if (closed_early)
+            d = mfl_report(ctx, open,
+                           "this quote does not close on line %u: a closing %s counts only as "
+                           "the last character of its line, so %s swallows lines %u-%u%s",
+                           l0 + 1, q, mfl_instr_keyword(in->kind), l0 + 2, l1 + 1,
+                           swallowed ? ", including what look like instructions" : "");
+        else
+            d = mfl_report(ctx, open,
+                           "%s's quoted value swallows %u line%s that look like instructions "
+                           "(from line %u); they are text inside the value, not instructions",
+                           mfl_instr_keyword(in->kind), swallowed, swallowed == 1 ? "" : "s",
+                           first_swallowed + 1);
+        if (in->terminated)
+            mfl_diag_related(ctx, d, (mfl_range_t){in->content.end, in->value.end},
+                             "the value ends here");
+    }
+    (void)len;
+}
+
+const mfl_rule_t mfl_rule_swallowed_lines = {
+    .code = "MF008",
+    .name = "swallowed-lines",
+    .severity = MFL_SEVERITY_WARNING,
+    .fixable = MFL_FIXABLE_NONE,
+    .category = "syntax",
+    .summary = "A quoted value silently swallows the following lines",
+    .doc = "## What it does\n"
+           "Finds quoted values that span several lines although their first line seems to "
+           "close them (`SYSTEM \"hi\" there`), or that contain lines reading like instructions.\n\n"
+           "## Why is this bad?\n"
+           "Ollama closes a quote only when it is the last non-blank character of a line. "
+           "`SYSTEM \"\"\"abc\"\"\" x` does not close, and everything up to the next line ending in "
+           "`\"\"\"` becomes part of the system prompt: the PARAMETER lines in between are "
+           "silently lost. No error is reported.\n\n"
+           "## Example\n```\nFROM llama3.2\nSYSTEM \"You are terse.\" # short answers\n"
+           "PARAMETER temperature 0.2\nTEMPLATE \"{{ .Prompt }}\"\n```\n\n"
+           "Use instead:\n```\nFROM llama3.2\n# short answers\nSYSTEM \"You are terse.\"\n"
+           "PARAMETER temperature 0.2\nTEMPLATE \"{{ .Prompt }}\"\n```\n",
+    .check = check,
+};

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/* MF009 invisible-character: runes Ollama silently drops (zero-width spaces,
+ * non-breaking spaces, bidi controls, control characters). */
+#include "internal.h"
+
+static void check(mfl_ctx_t *ctx) {
+    size_t len, ci = 0, nc = mfl_doc_comment_count(ctx->doc);
+    const char *text = mfl_doc_text(ctx->doc, &len);
+    size_t i = 0;
+    while (i < len) {
+        while (ci < nc && mfl_doc_comment(ctx->doc, ci).end <= i) ci++;
+        if (ci < nc && mfl_doc_comment(ctx->doc, ci).start <= i) {
+            i = mfl_doc_comment(ctx->doc, ci).end;
+            continue;
+        }
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x20 && c < 0x7F) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        int32_t r = mfl__utf8_next(text, len, &i);
+        if (r == '\t' || r == '\r' || r == '\n' || mfl_isprint(r)) continue;
+        int32_t first = r;
+        size_t count = 1, end = i;
+        while (end < len) {
+            size_t j = end;
+            int32_t r2 = mfl__utf8_next(text, len, &j);
+            if (r2 == '\t' || r2 == '\r' || r2 == '\n' || mfl_isprint(r2)) break;
+            end = j;
+            count++;
+        }
+        i = end;
+        mfl_range_t rg = {(uint32_t)start, (uint32_t)end};
+        mfl_diag_t *d;
+        if (count == 1)
+            d = mfl_report(ctx, rg, "invisible character U+%04X: Ollama silently drops it, so "
+                                    "what you see is not what the model gets", (unsigned)first);
+        else
+            d = mfl_report(ctx, rg, "%zu invisible characters (first U+%04X): Ollama silently "
+                                    "drops them", count, (unsigned)first);
+        mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Remove the invisible character%s",
+                                    count == 1 ? "" : "s");
+        mfl_fix_edit(ctx, f, rg, "", 0);
+    }
+}
+
+const mfl_rule_t mfl_rule_invisible_character = {
+    .code = "MF009",
+    .name = "invisible-character",
+    .severity = MFL_SEVERITY_WARNING,
+    .fixable = MFL_FIXABLE_ALWAYS,
+    .category = "syntax",
+    .summary = "A character Ollama silently drops",
+    .doc = "## What it does\n"
+           "Finds characters that Go's `strconv.IsPrint` rejects (control characters, "
+           "zero-width and non-breaking spaces, bidirectional controls, unassigned code "
+           "points) outside comments.\n\n"
+           "## Why is this bad?\n"
+           "Ollama's parser drops every such character from keywords, names and values, so a "
+           "zero-width joiner breaks an emoji, a non-breaking space vanishes from a stop "
+           "string, and a line holding only a non-breaking space is an error. Removing them "
+           "changes nothing Ollama sees, so the fix is safe.\n\n"
+           "## Example\n```\nFROM llama3.2\nPARAMETER stop \"<|end|>\\u200b\"\n```\n\n"
+           "Use instead:\n```\nFROM llama3.2\nPARAMETER stop \"<|end|>\"\n```\n",
+    .check = check,
+};

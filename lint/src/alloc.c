@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/* The single allocation entry point of the core (libuv's uv_replace_allocator). */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void *(*mfl_malloc_fn)(size_t) = malloc;
+static void *(*mfl_realloc_fn)(void *, size_t) = realloc;
+static void (*mfl_free_fn)(void *) = free;
+
+int mfl_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t),
+                      void (*free_fn)(void *)) {
+    if (!malloc_fn || !realloc_fn || !free_fn) return MFL_EINVAL;
+    mfl_malloc_fn = malloc_fn;
+    mfl_realloc_fn = realloc_fn;
+    mfl_free_fn = free_fn;
+    return 0;
+}
+
+void *mfl_malloc(size_t n) { return mfl_malloc_fn(n ? n : 1); }
+
+void *mfl_calloc(size_t n, size_t size) {
+    if (size && n > SIZE_MAX / size) return NULL;
+    void *p = mfl_malloc(n * size);
+    if (p) memset(p, 0, n * size);
+    return p;
+}
+
+void *mfl_realloc(void *p, size_t n) { return mfl_realloc_fn(p, n ? n : 1); }
+
+void mfl_free(void *p) {
+    if (p) mfl_free_fn(p);
+}
+
+char *mfl_strndup(const char *s, size_t n) {
+    char *d = mfl_malloc(n + 1);
+    if (!d) return NULL;
+    if (n) memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/* Internal helpers shared by the core's files (not part of the public API). */
+#ifndef MFL_INTERNAL_H
+#define MFL_INTERNAL_H
+
+#include "isprint.h"
+#include "mfl.h"
+#include "rule.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A growable byte buffer. data is NULL until the first write. */
+typedef struct {
+    char *data;
+    size_t len, cap;
+} mfl_buf_t;
+
+int mfl__buf_put(mfl_buf_t *b, const char *s, size_t n);
+int mfl__buf_putc(mfl_buf_t *b, char c);
+int mfl__buf_put_rune(mfl_buf_t *b, int32_t r);
+/* Ensures data is NUL-terminated (without counting the NUL). */
+int mfl__buf_nul(mfl_buf_t *b);
+int mfl__buf_printf(mfl_buf_t *b, const char *fmt, ...) MFL_PRINTF(2, 3);
+
+/* Decodes the rune at s[*i] and advances *i. An invalid byte gives U+FFFD
+ * and advances by one, as Go's decoder does. */
+int32_t mfl__utf8_next(const char *s, size_t len, size_t *i);
+/* Length in bytes of the (possibly invalid) sequence at s[i]. */
+size_t mfl__utf8_len(const char *s, size_t len, size_t i);
+
+/* Decodes a file as Ollama does: a UTF-8 BOM is dropped, a UTF-16 BOM
+ * switches to UTF-16. Returns a new UTF-8 buffer (mfl_free), NUL-terminated.
+ * UTF-8 input is copied as is (invalid bytes stay, readers map them to
+ * U+FFFD). */
+int mfl__decode(const char *src, size_t len, char **out, size_t *out_len,
+                mfl_encoding_t *enc);
+
+int strcasecmp_ascii(const char *a, const char *b);
+int strncasecmp_ascii(const char *a, const char *b, size_t n);
+
+/* Appends the Ollama view (non-printables dropped, invalid UTF-8 -> U+FFFD)
+ * of s[0..n) to b. */
+int mfl__buf_put_kept(mfl_buf_t *b, const char *s, size_t n);
+
+/* A document over text that is already decoded UTF-8 (no BOM stripping). */
+mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len);
+
+#endif

@@ -1,0 +1,509 @@
+/* SPDX-License-Identifier: MIT */
+/* The lint driver: runs every enabled rule over a document, applies
+ * suppression comments and config overrides, and sorts the diagnostics.
+ * Also the rule registry (an X-macro over rules.def) and the helpers of
+ * rule.h. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- registry ---------------------------------------------------------------- */
+
+#define MFL_RULE(slug) extern const mfl_rule_t mfl_rule_##slug;
+#include "rules.def"
+#undef MFL_RULE
+
+static const mfl_rule_t *const registry[] = {
+#define MFL_RULE(slug) &mfl_rule_##slug,
+#include "rules.def"
+#undef MFL_RULE
+};
+
+#define N_RULES (sizeof registry / sizeof registry[0])
+
+size_t mfl_rule_count(void) { return N_RULES; }
+const mfl_rule_t *mfl_rule_at(size_t i) { return i < N_RULES ? registry[i] : NULL; }
+
+static size_t rule_index(const mfl_rule_t *r) {
+    for (size_t i = 0; i < N_RULES; i++)
+        if (registry[i] == r) return i;
+    return SIZE_MAX;
+}
+
+const mfl_rule_t *mfl_rule_find(const char *s) {
+    if (!s) return NULL;
+    for (size_t i = 0; i < N_RULES; i++)
+        if (strcasecmp_ascii(s, registry[i]->code) == 0 || strcmp(s, registry[i]->name) == 0)
+            return registry[i];
+    return NULL;
+}
+
+const char *mfl_rule_url(const mfl_rule_t *rule, char *buf, size_t n) {
+    snprintf(buf, n, "https://github.com/modelfile-lint/modelfile-lint/blob/main/docs/rules.md#%s-%s",
+             rule->code, rule->name);
+    for (char *p = strchr(buf, '#'); p && *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
+    return buf;
+}
+
+/* ---- config ------------------------------------------------------------------- */
+
+struct mfl_config {
+    mfl_severity_t sev[N_RULES + 1]; /* per rule; +1 keeps the array non-empty */
+    mfl_budget_t budget;
+};
+
+mfl_config_t *mfl_config_new(void) {
+    mfl_config_t *c = mfl_calloc(1, sizeof *c);
+    if (!c) return NULL;
+    for (size_t i = 0; i < N_RULES; i++)
+        c->sev[i] = registry[i]->default_off ? MFL_SEVERITY_OFF : registry[i]->severity;
+    return c;
+}
+
+void mfl_config_free(mfl_config_t *c) { mfl_free(c); }
+
+mfl_config_t *mfl_config_clone(const mfl_config_t *c) {
+    mfl_config_t *n = mfl_malloc(sizeof *n);
+    if (n) memcpy(n, c, sizeof *n);
+    return n;
+}
+
+int mfl_config_set_severity(mfl_config_t *c, const char *s, mfl_severity_t sev) {
+    const mfl_rule_t *r = mfl_rule_find(s);
+    if (!r) return MFL_EINVAL;
+    c->sev[rule_index(r)] = sev;
+    return 0;
+}
+
+int mfl_config_enable(mfl_config_t *c, const char *s) {
+    const mfl_rule_t *r = mfl_rule_find(s);
+    if (!r) return MFL_EINVAL;
+    c->sev[rule_index(r)] = r->severity;
+    return 0;
+}
+
+/* Calls fn for every rule a selector names: a code, a name, a code prefix
+ * ("MF1") or "ALL". Returns MFL_EINVAL if it names none. */
+static int for_selector(const char *sel, size_t n, void (*fn)(mfl_config_t *, size_t, void *),
+                        mfl_config_t *c, void *arg) {
+    int hits = 0;
+    for (size_t i = 0; i < N_RULES; i++) {
+        const mfl_rule_t *r = registry[i];
+        bool match = (n == 3 && strncasecmp_ascii(sel, "ALL", 3) == 0) ||
+                     (n <= 5 && n >= 2 && strncasecmp_ascii(sel, r->code, n) == 0) ||
+                     (strlen(r->name) == n && strncmp(sel, r->name, n) == 0);
+        if (match) {
+            fn(c, i, arg);
+            hits++;
+        }
+    }
+    return hits ? 0 : MFL_EINVAL;
+}
+
+static int for_list(const char *list, void (*fn)(mfl_config_t *, size_t, void *),
+                    mfl_config_t *c, void *arg) {
+    const char *p = list;
+    while (*p) {
+        while (*p == ',' || *p == ' ') p++;
+        const char *e = p;
+        while (*e && *e != ',' && *e != ' ') e++;
+        if (e > p && for_selector(p, (size_t)(e - p), fn, c, arg)) return MFL_EINVAL;
+        p = e;
+    }
+    return 0;
+}
+
+static void mark(mfl_config_t *c, size_t i, void *arg) { ((bool *)arg)[i] = true; (void)c; }
+static void turn_off(mfl_config_t *c, size_t i, void *arg) {
+    (void)arg;
+    c->sev[i] = MFL_SEVERITY_OFF;
+}
+
+int mfl_config_select(mfl_config_t *c, const char *list) {
+    bool chosen[N_RULES + 1] = {false};
+    int rc = for_list(list, mark, c, chosen);
+    if (rc) return rc;
+    for (size_t i = 0; i < N_RULES; i++) {
+        if (!chosen[i]) c->sev[i] = MFL_SEVERITY_OFF;
+        else if (c->sev[i] == MFL_SEVERITY_OFF) c->sev[i] = registry[i]->severity;
+    }
+    return 0;
+}
+
+int mfl_config_ignore(mfl_config_t *c, const char *list) { return for_list(list, turn_off, c, NULL); }
+
+mfl_severity_t mfl_config_severity(const mfl_config_t *c, const mfl_rule_t *r) {
+    size_t i = rule_index(r);
+    if (i == SIZE_MAX) return MFL_SEVERITY_OFF;
+    if (!c) return r->default_off ? MFL_SEVERITY_OFF : r->severity;
+    return c->sev[i];
+}
+
+mfl_budget_t *mfl_config_budget(mfl_config_t *c) { return &c->budget; }
+const mfl_budget_t *mfl_config_budget_const(const mfl_config_t *c) { return &c->budget; }
+
+/* ---- suppressions ----------------------------------------------------------------- */
+
+/* One code named by a suppression comment. */
+typedef struct {
+    mfl_range_t range;      /* the code inside the comment */
+    const mfl_rule_t *rule; /* NULL: unknown code */
+    bool global;
+    size_t instr;           /* the instruction it applies to (SIZE_MAX: none) */
+    bool used;
+} supp_t;
+
+struct mfl_lint_state {
+    mfl_result_t *res;
+    size_t cap;
+    bool oom;
+    supp_t *supps;
+    size_t n_supps;
+    bool model_done;
+    bool model_found;
+    mfl_model_t model;
+};
+
+static const char supp_prefix[] = "modelfile-lint:";
+
+static int parse_suppressions(const mfl_doc_t *doc, struct mfl_lint_state *st) {
+    size_t cap = 0;
+    size_t ci = 0, ii = 0, n_instr = mfl_doc_instr_count(doc);
+    for (ci = 0; ci < mfl_doc_comment_count(doc); ci++) {
+        mfl_range_t cr = mfl_doc_comment(doc, ci);
+        size_t len;
+        const char *text = mfl_doc_text(doc, &len);
+        const char *p = text + cr.start + 1, *end = text + cr.end;
+        while (p < end && (*p == ' ' || *p == '\t')) p++;
+        if ((size_t)(end - p) < sizeof supp_prefix - 1 ||
+            memcmp(p, supp_prefix, sizeof supp_prefix - 1) != 0)
+            continue;
+        p += sizeof supp_prefix - 1;
+        while (p < end && (*p == ' ' || *p == '\t')) p++;
+        bool global = false;
+        if (end - p >= 6 && memcmp(p, "global", 6) == 0) {
+            global = true;
+            p += 6;
+            while (p < end && (*p == ' ' || *p == '\t')) p++;
+        }
+        if (end - p < 7 || memcmp(p, "ignore=", 7) != 0) continue;
+        p += 7;
+        while (ii < n_instr && mfl_doc_instr(doc, ii)->keyword.start < cr.end) ii++;
+        while (p < end && *p != ' ' && *p != '\t') {
+            const char *e = p;
+            while (e < end && *e != ',' && *e != ' ' && *e != '\t') e++;
+            if (e > p) {
+                if (st->n_supps == cap) {
+                    cap = cap ? cap * 2 : 8;
+                    supp_t *ns = mfl_realloc(st->supps, cap * sizeof *ns);
+                    if (!ns) return MFL_ENOMEM;
+                    st->supps = ns;
+                }
+                char code[32];
+                size_t n = (size_t)(e - p) < sizeof code - 1 ? (size_t)(e - p) : sizeof code - 1;
+                memcpy(code, p, n);
+                code[n] = '\0';
+                supp_t *s = &st->supps[st->n_supps++];
+                s->range.start = (uint32_t)(p - text);
+                s->range.end = (uint32_t)(e - text);
+                s->rule = mfl_rule_find(code);
+                s->global = global;
+                s->instr = global || ii >= n_instr ? SIZE_MAX : ii;
+                s->used = false;
+            }
+            p = e < end && *e == ',' ? e + 1 : e;
+        }
+    }
+    return 0;
+}
+
+/* The instruction whose lines contain offset, or SIZE_MAX. */
+static size_t instr_at(const mfl_doc_t *doc, uint32_t off) {
+    size_t lo = 0, hi = mfl_doc_instr_count(doc);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const mfl_instr_t *in = mfl_doc_instr(doc, mid);
+        if (in->range.end < off) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < mfl_doc_instr_count(doc)) {
+        const mfl_instr_t *in = mfl_doc_instr(doc, lo);
+        if (in->range.start <= off && off <= in->range.end) return lo;
+    }
+    return SIZE_MAX;
+}
+
+static bool suppressed(mfl_ctx_t *ctx, mfl_range_t r) {
+    struct mfl_lint_state *st = ctx->st;
+    size_t in = SIZE_MAX;
+    bool looked = false;
+    bool hit = false;
+    for (size_t i = 0; i < st->n_supps; i++) {
+        supp_t *s = &st->supps[i];
+        if (s->rule != ctx->rule) continue;
+        if (!s->global) {
+            if (!looked) {
+                in = instr_at(ctx->doc, r.start);
+                looked = true;
+            }
+            if (s->instr == SIZE_MAX || s->instr != in) continue;
+        }
+        s->used = true;
+        hit = true;
+    }
+    return hit;
+}
+
+/* ---- reporting -------------------------------------------------------------------- */
+
+static void diag_cleanup(mfl_diag_t *d) {
+    mfl_free(d->message);
+    if (d->fix) {
+        for (size_t k = 0; k < d->fix->n_edits; k++) mfl_free(d->fix->edits[k].text);
+        mfl_free(d->fix->edits);
+        mfl_free(d->fix->title);
+        mfl_free(d->fix);
+    }
+    for (size_t k = 0; k < d->n_related; k++) mfl_free(d->related[k].message);
+    mfl_free(d->related);
+}
+
+void mfl_result_free(mfl_result_t *res) {
+    if (!res) return;
+    for (size_t i = 0; i < res->n_diags; i++) diag_cleanup(&res->diags[i]);
+    mfl_free(res->diags);
+    mfl_free(res);
+}
+
+static mfl_diag_t *report_v(mfl_ctx_t *ctx, mfl_range_t range, const char *fmt, va_list ap) {
+    struct mfl_lint_state *st = ctx->st;
+    if (st->oom) return NULL;
+    if (suppressed(ctx, range)) return NULL;
+    mfl_result_t *res = st->res;
+    if (res->n_diags == st->cap) {
+        size_t ncap = st->cap ? st->cap * 2 : 16;
+        mfl_diag_t *nd = mfl_realloc(res->diags, ncap * sizeof *nd);
+        if (!nd) {
+            st->oom = true;
+            return NULL;
+        }
+        res->diags = nd;
+        st->cap = ncap;
+    }
+    char *msg = mfl__vasprintf(fmt, ap);
+    if (!msg) {
+        st->oom = true;
+        return NULL;
+    }
+    mfl_diag_t *d = &res->diags[res->n_diags++];
+    memset(d, 0, sizeof *d);
+    d->rule = ctx->rule;
+    d->severity = mfl_config_severity(ctx->opts->config, ctx->rule);
+    d->range = range;
+    d->message = msg;
+    return d;
+}
+
+mfl_diag_t *mfl_report(mfl_ctx_t *ctx, mfl_range_t range, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    mfl_diag_t *d = report_v(ctx, range, fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+mfl_fix_t *mfl_diag_fix(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_applicability_t app,
+                        const char *fmt, ...) {
+    if (!d || d->fix) return d ? d->fix : NULL;
+    mfl_fix_t *f = mfl_calloc(1, sizeof *f);
+    va_list ap;
+    va_start(ap, fmt);
+    char *title = f ? mfl__vasprintf(fmt, ap) : NULL;
+    va_end(ap);
+    if (!f || !title) {
+        mfl_free(f);
+        mfl_free(title);
+        ctx->st->oom = true;
+        return NULL;
+    }
+    f->title = title;
+    f->applicability = app;
+    d->fix = f;
+    return f;
+}
+
+int mfl_fix_edit(mfl_ctx_t *ctx, mfl_fix_t *f, mfl_range_t r, const char *text, size_t len) {
+    if (!f) return 0;
+    mfl_edit_t *ne = mfl_realloc(f->edits, (f->n_edits + 1) * sizeof *ne);
+    char *t = mfl_strndup(text ? text : "", text ? len : 0);
+    if (!ne || !t) {
+        if (ne) f->edits = ne;
+        mfl_free(t);
+        ctx->st->oom = true;
+        return MFL_ENOMEM;
+    }
+    f->edits = ne;
+    size_t i = f->n_edits;
+    while (i > 0 && f->edits[i - 1].range.start > r.start) {
+        f->edits[i] = f->edits[i - 1];
+        i--;
+    }
+    f->edits[i].range = r;
+    f->edits[i].text = t;
+    f->n_edits++;
+    return 0;
+}
+
+void mfl_diag_related(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_range_t r, const char *fmt, ...) {
+    if (!d) return;
+    mfl_related_t *nr = mfl_realloc(d->related, (d->n_related + 1) * sizeof *nr);
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = nr ? mfl__vasprintf(fmt, ap) : NULL;
+    va_end(ap);
+    if (nr) d->related = nr;
+    if (!msg) {
+        ctx->st->oom = true;
+        return;
+    }
+    d->related[d->n_related].range = r;
+    d->related[d->n_related].message = msg;
+    d->n_related++;
+}
+
+/* ---- document helpers for rules ------------------------------------------------------ */
+
+bool mfl_instr_is_param(const mfl_instr_t *in, const char *name) {
+    return in->kind == MFL_INSTR_PARAMETER && in->has_name && strcmp(in->name_text, name) == 0;
+}
+
+const mfl_instr_t *mfl_doc_last_param(const mfl_doc_t *doc, const char *name) {
+    for (size_t i = mfl_doc_instr_count(doc); i-- > 0;) {
+        const mfl_instr_t *in = mfl_doc_instr(doc, i);
+        if (mfl_instr_is_param(in, name) && in->has_value_sep) return in;
+    }
+    return NULL;
+}
+
+const mfl_instr_t *mfl_doc_last(const mfl_doc_t *doc, mfl_instr_kind_t kind) {
+    for (size_t i = mfl_doc_instr_count(doc); i-- > 0;)
+        if (mfl_doc_instr(doc, i)->kind == kind) return mfl_doc_instr(doc, i);
+    return NULL;
+}
+
+const mfl_instr_t *mfl_doc_first(const mfl_doc_t *doc, mfl_instr_kind_t kind) {
+    for (size_t i = 0; i < mfl_doc_instr_count(doc); i++)
+        if (mfl_doc_instr(doc, i)->kind == kind) return mfl_doc_instr(doc, i);
+    return NULL;
+}
+
+mfl_range_t mfl_doc_instr_lines(const mfl_doc_t *doc, const mfl_instr_t *in) {
+    uint32_t l0, l1, c;
+    mfl_doc_position(doc, in->range.start, &l0, &c);
+    mfl_doc_position(doc, in->range.end, &l1, &c);
+    mfl_range_t r;
+    r.start = mfl_doc_line_range(doc, l0).start;
+    r.end = l1 + 1 < mfl_doc_line_count(doc) ? mfl_doc_line_range(doc, l1 + 1).start
+                                              : mfl_doc_line_range(doc, l1).end;
+    return r;
+}
+
+const char *mfl_doc_slice(const mfl_doc_t *doc, mfl_range_t r, size_t *len) {
+    size_t n;
+    const char *t = mfl_doc_text(doc, &n);
+    if (r.end > n) r.end = (uint32_t)n;
+    if (r.start > r.end) r.start = r.end;
+    *len = r.end - r.start;
+    return t + r.start;
+}
+
+const mfl_model_t *mfl_ctx_model(mfl_ctx_t *ctx) {
+    struct mfl_lint_state *st = ctx->st;
+    if (!st->model_done) {
+        st->model_done = true;
+        const mfl_env_t *env = ctx->opts->env;
+        /* The effective FROM is the last model name, or the first path. */
+        const mfl_instr_t *from = mfl_doc_last(ctx->doc, MFL_INSTR_FROM);
+        if (env && env->resolve_model && from && from->has_sep) {
+            memset(&st->model, 0, sizeof st->model);
+            st->model_found = env->resolve_model(env->ud, ctx->opts->base_dir,
+                                                  from->value_text, &st->model);
+        }
+    }
+    return st->model_found ? &st->model : NULL;
+}
+
+const mfl_budget_t *mfl_ctx_budget(mfl_ctx_t *ctx) {
+    static const mfl_budget_t none;
+    return ctx->opts->config ? mfl_config_budget_const(ctx->opts->config) : &none;
+}
+
+/* ---- the driver --------------------------------------------------------------------- */
+
+static int cmp_diag(const void *a, const void *b) {
+    const mfl_diag_t *x = a, *y = b;
+    if (x->range.start != y->range.start) return x->range.start < y->range.start ? -1 : 1;
+    int c = strcmp(x->rule->code, y->rule->code);
+    if (c) return c;
+    if (x->range.end != y->range.end) return x->range.end < y->range.end ? -1 : 1;
+    return strcmp(x->message, y->message);
+}
+
+/* The meta rules about suppression comments are reported by the driver, after
+ * every other rule ran, because they depend on what the others reported. */
+static void report_suppressions(mfl_ctx_t *ctx, const mfl_rule_t *unknown,
+                                const mfl_rule_t *unused) {
+    struct mfl_lint_state *st = ctx->st;
+    for (size_t i = 0; i < st->n_supps; i++) {
+        supp_t *s = &st->supps[i];
+        size_t n;
+        const char *code = mfl_doc_slice(ctx->doc, s->range, &n);
+        if (!s->rule && mfl_config_severity(ctx->opts->config, unknown) != MFL_SEVERITY_OFF) {
+            ctx->rule = unknown;
+            mfl_report(ctx, s->range, "unknown rule `%.*s` in a suppression comment", (int)n, code);
+        } else if (s->rule && !s->used &&
+                   mfl_config_severity(ctx->opts->config, s->rule) != MFL_SEVERITY_OFF &&
+                   mfl_config_severity(ctx->opts->config, unused) != MFL_SEVERITY_OFF) {
+            ctx->rule = unused;
+            mfl_diag_t *d = mfl_report(ctx, s->range,
+                                       "unused suppression: %s (%s) reports nothing %s",
+                                       s->rule->code, s->rule->name,
+                                       s->global ? "in this file" : "on the next instruction");
+            (void)d;
+        }
+    }
+}
+
+int mfl_lint(const mfl_doc_t *doc, const mfl_lint_opts_t *opts, mfl_result_t **out) {
+    static const mfl_lint_opts_t defaults;
+    if (!opts) opts = &defaults;
+    *out = NULL;
+    mfl_result_t *res = mfl_calloc(1, sizeof *res);
+    if (!res) return MFL_ENOMEM;
+    struct mfl_lint_state st;
+    memset(&st, 0, sizeof st);
+    st.res = res;
+    mfl_ctx_t ctx = {doc, opts, NULL, &st};
+    if (parse_suppressions(doc, &st)) st.oom = true;
+
+    const mfl_rule_t *unknown = mfl_rule_find("unknown-suppression");
+    const mfl_rule_t *unused = mfl_rule_find("unused-suppression");
+    for (size_t i = 0; i < N_RULES && !st.oom; i++) {
+        const mfl_rule_t *r = registry[i];
+        if (!r->check || mfl_config_severity(opts->config, r) == MFL_SEVERITY_OFF) continue;
+        ctx.rule = r;
+        r->check(&ctx);
+    }
+    if (!st.oom) report_suppressions(&ctx, unknown, unused);
+    mfl_free(st.supps);
+    if (st.oom) {
+        mfl_result_free(res);
+        return MFL_ENOMEM;
+    }
+    if (res->n_diags > 1) qsort(res->diags, res->n_diags, sizeof *res->diags, cmp_diag);
+    *out = res;
+    return 0;
+}

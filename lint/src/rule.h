@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: MIT */
+/* The internal rule-author API. A rule is one file in lint/rules/ that
+ * defines `const mfl_rule_t mfl_rule_<slug>` and is listed in rules.def.
+ * Rules read the lowered document (never tree-sitter), report through
+ * mfl_report(), and never print, exit or do I/O (use ctx->opts->env). */
+#ifndef MFL_RULE_H
+#define MFL_RULE_H
+
+#include "mfl.h"
+
+#include <stdarg.h>
+
+struct mfl_ctx {
+    const mfl_doc_t *doc;
+    const mfl_lint_opts_t *opts;
+    const mfl_rule_t *rule; /* the rule being run */
+    /* Internal state of the lint run (see lint.c). */
+    struct mfl_lint_state *st;
+};
+
+#if defined(__GNUC__)
+#define MFL_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define MFL_PRINTF(a, b)
+#endif
+
+/* Reports a diagnostic for ctx->rule. Returns a borrowed pointer, valid until
+ * the rule returns, to attach a fix or related information; NULL when out of
+ * memory or when the rule is suppressed at that range (both are fine to
+ * ignore: every helper below accepts NULL). */
+mfl_diag_t *mfl_report(mfl_ctx_t *ctx, mfl_range_t range, const char *fmt, ...)
+    MFL_PRINTF(3, 4);
+
+/* Starts a fix on d. Returns a borrowed fix (NULL if d is NULL or no memory). */
+mfl_fix_t *mfl_diag_fix(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_applicability_t app,
+                        const char *title_fmt, ...) MFL_PRINTF(4, 5);
+/* Adds an edit; keeps edits sorted. Returns 0 or MFL_ENOMEM. */
+int mfl_fix_edit(mfl_ctx_t *ctx, mfl_fix_t *fix, mfl_range_t range, const char *text,
+                 size_t len);
+/* Adds related information to d. */
+void mfl_diag_related(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_range_t range,
+                      const char *fmt, ...) MFL_PRINTF(4, 5);
+
+/* A new string from a printf format; mfl_free(). NULL when out of memory. */
+char *mfl__vasprintf(const char *fmt, va_list ap);
+char *mfl__asprintf(const char *fmt, ...) MFL_PRINTF(1, 2);
+
+/* Helpers over the document. */
+#define MFL_FOREACH_INSTR(ctx, in)                                                   \
+    for (size_t in##_i = 0; in##_i < mfl_doc_instr_count((ctx)->doc); in##_i++)      \
+        for (const mfl_instr_t *in = mfl_doc_instr((ctx)->doc, in##_i); in; in = NULL)
+
+/* True if the instruction is a PARAMETER named exactly `name`. */
+bool mfl_instr_is_param(const mfl_instr_t *in, const char *name);
+/* The last PARAMETER `name` (the effective one), or NULL. */
+const mfl_instr_t *mfl_doc_last_param(const mfl_doc_t *doc, const char *name);
+/* The last instruction of a kind, or NULL. */
+const mfl_instr_t *mfl_doc_last(const mfl_doc_t *doc, mfl_instr_kind_t kind);
+/* The first instruction of a kind, or NULL. */
+const mfl_instr_t *mfl_doc_first(const mfl_doc_t *doc, mfl_instr_kind_t kind);
+/* The range covering the whole physical lines of an instruction, including
+ * the final line break (for "delete this line" fixes). */
+mfl_range_t mfl_doc_instr_lines(const mfl_doc_t *doc, const mfl_instr_t *in);
+
+/* The model behind the effective FROM, resolved at most once per lint run
+ * through opts->env->resolve_model. NULL when unknown or no env. */
+const mfl_model_t *mfl_ctx_model(mfl_ctx_t *ctx);
+/* Budget settings from the config (never NULL). */
+const mfl_budget_t *mfl_ctx_budget(mfl_ctx_t *ctx);
+
+/* Levenshtein distance, capped at max+1. */
+size_t mfl__edit_distance(const char *a, size_t alen, const char *b, size_t blen,
+                          size_t max);
+
+#endif

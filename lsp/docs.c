@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: MIT */
+/* Tables from the Modelfile reference (ollama-spec.md sections 1.4, 2.10
+ * and 3). The core keeps no parameter table of its own, so hover and
+ * completion share this one. */
+#include "docs.h"
+
+#include <string.h>
+
+static const lsp_keyword_doc_t keywords[] = {
+    [MFL_INSTR_FROM] = {"FROM", "The base model: a model name, a GGUF file or a folder.",
+                        "Names the base model: a name from the Ollama library or store "
+                        "(`llama3.2`, `qwen3-coder:30b`), a GGUF file, or a Safetensors folder.\n\n"
+                        "**Repeats:** every FROM is kept; files merge, the last model name wins, "
+                        "and a name beats files."},
+    [MFL_INSTR_PARAMETER] = {"PARAMETER", "Sets a runtime or sampling option.",
+                             "`PARAMETER <name> <value>` sets an option of the model "
+                             "(`num_ctx`, `temperature`, `stop`, ...).\n\n"
+                             "**Repeats:** the last value of a name wins, except `stop`, "
+                             "whose values accumulate. A name that is set replaces the "
+                             "inherited value entirely."},
+    [MFL_INSTR_TEMPLATE] = {"TEMPLATE", "The prompt template (Go text/template).",
+                            "The full prompt template, in Go `text/template` syntax, with "
+                            "`{{ .System }}`, `{{ .Prompt }}`, `{{ .Messages }}` and friends.\n\n"
+                            "**Repeats:** the last one wins. An empty TEMPLATE keeps the base "
+                            "model's."},
+    [MFL_INSTR_SYSTEM] = {"SYSTEM", "The system message.",
+                          "The system message sent before the conversation, unless the request "
+                          "starts with its own.\n\n**Repeats:** the last one wins. An empty "
+                          "SYSTEM keeps the base model's."},
+    [MFL_INSTR_ADAPTER] = {"ADAPTER", "A LoRA adapter applied to the base model.",
+                           "A (Q)LoRA adapter, as a GGUF file or a Safetensors folder, "
+                           "relative to the Modelfile.\n\n**Repeats:** the last one wins."},
+    [MFL_INSTR_LICENSE] = {"LICENSE", "The model's license text.",
+                           "The legal license under which the model is shared.\n\n"
+                           "**Repeats:** every LICENSE is kept, and added to the inherited ones."},
+    [MFL_INSTR_MESSAGE] = {"MESSAGE", "A message of the conversation history.",
+                           "`MESSAGE <role> <text>` with role `system`, `user` or `assistant`: "
+                           "an example conversation the model starts from.\n\n"
+                           "**Repeats:** all kept, in order; they replace the inherited messages."},
+    [MFL_INSTR_RENDERER] = {"RENDERER", "The built-in prompt renderer to use.",
+                            "Selects one of Ollama's built-in renderers instead of a "
+                            "TEMPLATE (Ollama 0.12 and later).\n\n**Repeats:** the last one wins."},
+    [MFL_INSTR_PARSER] = {"PARSER", "The built-in output parser to use.",
+                          "Selects one of Ollama's built-in output parsers (tool calls, "
+                          "thinking; Ollama 0.12 and later).\n\n**Repeats:** the last one wins."},
+    [MFL_INSTR_REQUIRES] = {"REQUIRES", "The minimum Ollama version.",
+                            "The minimum Ollama version the model needs, as a semantic version "
+                            "(Ollama 0.14 and later).\n\n**Repeats:** the last one wins."},
+    [MFL_INSTR_DRAFT] = {"DRAFT", "A draft model for speculative decoding.",
+                         "A smaller draft model for speculative decoding (Ollama 0.23.1 and "
+                         "later); see `draft_num_predict`.\n\n**Repeats:** files merge."},
+};
+
+static const lsp_param_doc_t params[] = {
+    {"num_ctx", LSP_PARAM_INT, "server default (4096, 32768 or 262144 by VRAM)", "4 or more",
+     true, "Context window in tokens. Above the model's native context it is clamped."},
+    {"num_batch", LSP_PARAM_INT, "512 (auto 256-2048)", "1 or more", true,
+     "Prompt-processing batch size."},
+    {"num_gpu", LSP_PARAM_INT, "-1 (auto)", "-1, or 0 and more", true,
+     "Layers offloaded to the GPU; 0 runs on the CPU only."},
+    {"main_gpu", LSP_PARAM_INT, "unset", "a GPU index", true,
+     "When set, no split: this GPU holds the model."},
+    {"use_mmap", LSP_PARAM_BOOL, "unset (auto)", "true or false", true,
+     "`false` disables memory-mapped loading."},
+    {"num_thread", LSP_PARAM_INT, "0 (runtime decides)", "0 or more", true, "CPU threads."},
+    {"draft_num_predict", LSP_PARAM_INT, "4 with a DRAFT, else 0", "0 or more", true,
+     "Maximum speculative draft tokens per step; 0 disables."},
+    {"num_keep", LSP_PARAM_INT, "4", "-1 or more", false,
+     "Tokens kept from the prompt start on context shift."},
+    {"seed", LSP_PARAM_INT, "-1 (random)", "any integer", false, "Random seed."},
+    {"num_predict", LSP_PARAM_INT, "-1 (until stop)", "-1, or 1 and more", false,
+     "Maximum tokens to generate."},
+    {"top_k", LSP_PARAM_INT, "40", "0 or more", false, "Top-k sampling."},
+    {"top_p", LSP_PARAM_FLOAT, "0.9", "0.0 to 1.0", false, "Nucleus sampling."},
+    {"min_p", LSP_PARAM_FLOAT, "0.0", "0.0 to 1.0", false,
+     "Minimum probability relative to the top token."},
+    {"typical_p", LSP_PARAM_FLOAT, "1.0 (off)", "0.0 to 1.0", false, "Locally typical sampling."},
+    {"repeat_last_n", LSP_PARAM_INT, "64", "-1 (num_ctx), 0 (off) or more", false,
+     "Window for the repeat penalties."},
+    {"temperature", LSP_PARAM_FLOAT, "0.8", "0.0 or more (usually up to 2.0)", false,
+     "Sampling temperature."},
+    {"repeat_penalty", LSP_PARAM_FLOAT, "1.0", "0.0 or more", false, "Repetition penalty."},
+    {"presence_penalty", LSP_PARAM_FLOAT, "0.0", "any float", false, "Presence penalty."},
+    {"frequency_penalty", LSP_PARAM_FLOAT, "0.0", "any float", false, "Frequency penalty."},
+    {"stop", LSP_PARAM_STRING, "the model's own", "any string; repeat for several", false,
+     "A stop sequence. Values accumulate over repeated lines."},
+};
+
+static const lsp_template_item_t template_items[] = {
+    {".System", "the system message", false},
+    {".Prompt", "the user prompt", false},
+    {".Response", "the model's response (generation starts here)", false},
+    {".Suffix", "text after the insertion point (fill-in-the-middle)", false},
+    {".Messages", "the conversation: a list of messages", false},
+    {".Tools", "the tools the request offers", false},
+    {".Role", "inside range .Messages: system, user, assistant or tool", false},
+    {".Content", "inside range .Messages: the message text", false},
+    {".ToolCalls", "inside range .Messages: the assistant's tool calls", false},
+    {".Think", "whether thinking is enabled", false},
+    {".ThinkLevel", "the requested thinking level", false},
+    {".IsThinkSet", "whether the request set thinking", false},
+    {"if", "{{ if pipeline }} ... {{ end }}", true},
+    {"else", "{{ else }}", true},
+    {"end", "{{ end }}", true},
+    {"range", "{{ range pipeline }} ... {{ end }}", true},
+    {"with", "{{ with pipeline }} ... {{ end }}", true},
+    {"and", "and x y", true},
+    {"or", "or x y", true},
+    {"not", "not x", true},
+    {"eq", "eq x y", true},
+    {"ne", "ne x y", true},
+    {"len", "len x", true},
+    {"index", "index x i", true},
+    {"slice", "slice x i j", true},
+    {"print", "print args", true},
+    {"printf", "printf format args", true},
+    {"json", "Ollama: x as JSON", true},
+    {"currentDate", "Ollama: today's date", true},
+    {"yesterdayDate", "Ollama: yesterday's date", true},
+    {"toTypeScriptType", "Ollama: a tool schema as a TypeScript type", true},
+};
+
+const lsp_keyword_doc_t *lsp_docs_keyword(mfl_instr_kind_t kind) {
+    if ((size_t)kind >= sizeof(keywords) / sizeof(keywords[0]) || !keywords[kind].keyword)
+        return NULL;
+    return &keywords[kind];
+}
+
+size_t lsp_docs_param_count(void) {
+    return sizeof(params) / sizeof(params[0]);
+}
+
+const lsp_param_doc_t *lsp_docs_param_at(size_t i) {
+    return i < lsp_docs_param_count() ? &params[i] : NULL;
+}
+
+const lsp_param_doc_t *lsp_docs_param_find(const char *name, size_t len) {
+    for (size_t i = 0; i < lsp_docs_param_count(); i++)
+        if (strlen(params[i].name) == len && memcmp(params[i].name, name, len) == 0)
+            return &params[i];
+    return NULL;
+}
+
+const char *lsp_docs_param_type_name(lsp_param_type_t t) {
+    static const char *const names[] = {"integer", "float", "bool", "string"};
+    return names[t];
+}
+
+size_t lsp_docs_template_count(void) {
+    return sizeof(template_items) / sizeof(template_items[0]);
+}
+
+const lsp_template_item_t *lsp_docs_template_at(size_t i) {
+    return i < lsp_docs_template_count() ? &template_items[i] : NULL;
+}

@@ -1,0 +1,986 @@
+/* SPDX-License-Identifier: MIT */
+/* One on_<method>() per LSP method, and the method table. Handlers read the
+ * core's lowered document and lint result; every position goes through
+ * convert.c, every rule decision comes from the core. */
+#include "docs.h"
+#include "mfl_knowledge.h"
+#include "server.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#ifndef MFL_LSP_VERSION
+#define MFL_LSP_VERSION "0.1.0"
+#endif
+
+#define FIX_ALL_KIND "source.fixAll.modelfile-lint"
+
+/* ---- small helpers ---------------------------------------------------------- */
+
+static bool flag(json_t *root, const char *path) {
+    /* Walks a dotted path of objects; true if the last value is true. */
+    char key[64];
+    json_t *v = root;
+    while (v && *path) {
+        const char *dot = strchr(path, '.');
+        size_t n = dot ? (size_t)(dot - path) : strlen(path);
+        if (n >= sizeof(key))
+            return false;
+        memcpy(key, path, n);
+        key[n] = '\0';
+        v = json_object_get(v, key);
+        path += n + (dot ? 1 : 0);
+    }
+    return json_is_true(v);
+}
+
+static json_t *path_get(json_t *root, const char *path) {
+    char key[64];
+    json_t *v = root;
+    while (v && *path) {
+        const char *dot = strchr(path, '.');
+        size_t n = dot ? (size_t)(dot - path) : strlen(path);
+        if (n >= sizeof(key))
+            return NULL;
+        memcpy(key, path, n);
+        key[n] = '\0';
+        v = json_object_get(v, key);
+        path += n + (dot ? 1 : 0);
+    }
+    return v;
+}
+
+static bool array_has_string(json_t *a, const char *s) {
+    size_t i;
+    json_t *v;
+    json_array_foreach(a, i, v) {
+        if (json_is_string(v) && strcmp(json_string_value(v), s) == 0)
+            return true;
+    }
+    return false;
+}
+
+static json_t *invalid_params(lsp_error_t *err, const char *why) {
+    err->code = LSP_INVALID_PARAMS;
+    err->message = why;
+    return NULL;
+}
+
+/* The document and the byte offset of params.position. */
+static lsp_doc_t *doc_at(lsp_server_t *s, json_t *params, uint32_t *off, lsp_error_t *err) {
+    lsp_doc_t *d = lsp_server_doc(s, params);
+    if (!d) {
+        invalid_params(err, "Document is not open");
+        return NULL;
+    }
+    if (lsp_convert_position_get(d->doc, s->enc, json_object_get(params, "position"), off) != 0) {
+        invalid_params(err, "Invalid position");
+        return NULL;
+    }
+    return d;
+}
+
+/* The instruction whose range holds off (end inclusive), or NULL. */
+static const mfl_instr_t *instr_at(const mfl_doc_t *doc, uint32_t off) {
+    size_t lo = 0, hi = mfl_doc_instr_count(doc);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (mfl_doc_instr(doc, mid)->range.end < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < mfl_doc_instr_count(doc)) {
+        const mfl_instr_t *in = mfl_doc_instr(doc, lo);
+        if (in->range.start <= off && off <= in->range.end)
+            return in;
+    }
+    return NULL;
+}
+
+static bool in_range(mfl_range_t r, uint32_t off) {
+    return r.start <= off && off <= r.end && r.end > r.start;
+}
+
+static const mfl_instr_t *last_instr(const mfl_doc_t *doc, mfl_instr_kind_t kind, const char *name) {
+    for (size_t i = mfl_doc_instr_count(doc); i-- > 0;) {
+        const mfl_instr_t *in = mfl_doc_instr(doc, i);
+        if (in->kind == kind && (!name || (in->name_text && strcmp(in->name_text, name) == 0)))
+            return in;
+    }
+    return NULL;
+}
+
+static json_t *markup(lsp_server_t *s, bool markdown_ok, const char *text) {
+    (void)s;
+    return json_pack("{s:s,s:s}", "kind", markdown_ok ? "markdown" : "plaintext", "value", text);
+}
+
+/* ---- model knowledge ------------------------------------------------------------- */
+
+/* The model behind the effective FROM, from the environment (GGUF, store)
+ * or the built-in table. */
+static bool resolve_model(lsp_server_t *s, lsp_doc_t *d, mfl_model_t *m) {
+    mfl_model_init(m);
+    const mfl_instr_t *from = last_instr(d->doc, MFL_INSTR_FROM, NULL);
+    if (!from || !from->value_text || from->value_len == 0)
+        return false;
+    if (s->env && s->env->resolve_model &&
+        s->env->resolve_model(s->env->ud, d->dir, from->value_text, m))
+        return true;
+    mfl_model_init(m);
+    return mfl_table_lookup(from->value_text, from->value_len, m);
+}
+
+static const mfl_budget_t *doc_budget(lsp_server_t *s, lsp_doc_t *d) {
+    mfl_lint_opts_t opts;
+    lsp_server_lint_opts(s, d, &opts);
+    return opts.config ? mfl_config_budget_const(opts.config) : NULL;
+}
+
+/* Markdown with the context arithmetic (native context, KV cache, memory
+ * against the budget, prefill, speed). Returns a new string or NULL. */
+static char *context_text(lsp_server_t *s, lsp_doc_t *d) {
+    mfl_model_t m;
+    if (!resolve_model(s, d, &m))
+        return NULL;
+    const mfl_budget_t *b = doc_budget(s, d);
+    uint64_t num_ctx = 0;
+    mfl_ctx_source_t src = MFL_CTX_SRC_DEFAULT;
+    const mfl_instr_t *p = last_instr(d->doc, MFL_INSTR_PARAMETER, "num_ctx");
+    char *end = NULL;
+    long long v = p && p->value_text ? strtoll(p->value_text, &end, 10) : 0;
+    if (p && end && *end == '\0' && v > 0) {
+        num_ctx = (uint64_t)v;
+        src = MFL_CTX_SRC_PARAMETER;
+    } else if (m.has_inherited_num_ctx && m.inherited_num_ctx > 0) {
+        num_ctx = (uint64_t)m.inherited_num_ctx;
+        src = MFL_CTX_SRC_INHERITED;
+    } else if (b && b->server_default_ctx) {
+        num_ctx = b->server_default_ctx;
+        src = MFL_CTX_SRC_SERVER_ENV;
+    } else {
+        num_ctx = mfl_ctx_default_for_memory(b ? b->memory_budget : 0);
+    }
+    return mfl_info_text(&m, num_ctx, src, b, true);
+}
+
+/* ---- lifecycle ----------------------------------------------------------------------- */
+
+static json_t *settings_from(json_t *v) {
+    json_t *inner = json_object_get(v, "modelfile-lint");
+    if (json_is_object(inner))
+        return inner;
+    inner = json_object_get(v, "settings");
+    if (json_is_object(inner))
+        return settings_from(inner);
+    return json_is_object(v) ? v : NULL;
+}
+
+static json_t *capabilities(lsp_server_t *s) {
+    json_t *caps = json_pack(
+        "{s:s,s:{s:b,s:i,s:{s:b}},s:{s:s,s:b,s:b},s:b,s:{s:[s,s,s,s],s:b},"
+        "s:b,s:b,s:b}",
+        "positionEncoding", lsp_convert_encoding_name(s->enc), "textDocumentSync", "openClose", 1,
+        "change", 2, "save", "includeText", 0, "diagnosticProvider", "identifier", "modelfile-lint",
+        "interFileDependencies", 0, "workspaceDiagnostics", 0, "hoverProvider", 1,
+        "completionProvider", "triggerCharacters", " ", ".", "{", "=", "resolveProvider", 0,
+        "documentFormattingProvider", 1, "documentSymbolProvider", 1, "foldingRangeProvider", 1);
+    if (!caps)
+        return NULL;
+    if (s->caps.code_action_literals)
+        json_object_set_new(caps, "codeActionProvider",
+                            json_pack("{s:[s,s],s:b}", "codeActionKinds", "quickfix", FIX_ALL_KIND,
+                                      "resolveProvider", 0));
+    else
+        json_object_set_new(caps, "codeActionProvider", json_true());
+    return caps;
+}
+
+static json_t *on_initialize(lsp_server_t *s, json_t *params, lsp_error_t *err) {
+    if (!json_is_object(params))
+        return invalid_params(err, "initialize needs params");
+    json_t *c = json_object_get(params, "capabilities");
+    json_t *encs = path_get(c, "general.positionEncodings");
+    s->enc = array_has_string(encs, "utf-8") ? LSP_ENC_UTF8 : LSP_ENC_UTF16;
+    s->caps.pull_diagnostics = json_is_object(path_get(c, "textDocument.diagnostic"));
+    s->caps.diagnostic_refresh = flag(c, "workspace.diagnostics.refreshSupport");
+    s->caps.version_support = flag(c, "textDocument.publishDiagnostics.versionSupport");
+    s->caps.diag.related_information =
+        flag(c, "textDocument.publishDiagnostics.relatedInformation");
+    s->caps.diag.code_description =
+        flag(c, "textDocument.publishDiagnostics.codeDescriptionSupport");
+    s->caps.code_action_literals =
+        json_is_object(path_get(c, "textDocument.codeAction.codeActionLiteralSupport"));
+    s->caps.hierarchical_symbols =
+        flag(c, "textDocument.documentSymbol.hierarchicalDocumentSymbolSupport");
+    s->caps.hover_markdown =
+        array_has_string(path_get(c, "textDocument.hover.contentFormat"), "markdown");
+    s->caps.completion_markdown = array_has_string(
+        path_get(c, "textDocument.completion.completionItem.documentationFormat"), "markdown");
+    s->caps.line_folding_only = flag(c, "textDocument.foldingRange.lineFoldingOnly");
+    s->caps.workspace_configuration = flag(c, "workspace.configuration");
+    s->caps.watched_files_dynamic = flag(c, "workspace.didChangeWatchedFiles.dynamicRegistration");
+    json_t *opts = settings_from(json_object_get(params, "initializationOptions"));
+    if (opts)
+        lsp_server_apply_settings(s, json_incref(opts));
+    s->state = LSP_STATE_RUNNING;
+    return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", capabilities(s), "serverInfo", "name",
+                     "modelfile-lsp", "version", MFL_LSP_VERSION);
+}
+
+static void pull_configuration(lsp_server_t *s) {
+    if (!s->caps.workspace_configuration)
+        return;
+    s->config_request_id = lsp_server_request(
+        s, "workspace/configuration", json_pack("{s:[{s:s}]}", "items", "section", "modelfile-lint"));
+}
+
+static void on_initialized(lsp_server_t *s, json_t *params) {
+    (void)params;
+    pull_configuration(s);
+    if (s->caps.watched_files_dynamic)
+        lsp_server_request(
+            s, "client/registerCapability",
+            json_pack("{s:[{s:s,s:s,s:{s:[{s:s}]}}]}", "registrations", "id",
+                      "modelfile-lint-config", "method", "workspace/didChangeWatchedFiles",
+                      "registerOptions", "watchers", "globPattern", "**/.modelfile-lint.json"));
+}
+
+static json_t *on_shutdown(lsp_server_t *s, json_t *params, lsp_error_t *err) {
+    (void)params;
+    (void)err;
+    s->state = LSP_STATE_SHUT_DOWN;
+    return NULL;
+}
+
+static void on_did_change_configuration(lsp_server_t *s, json_t *params) {
+    json_t *settings = settings_from(json_object_get(params, "settings"));
+    if (s->caps.workspace_configuration && (!settings || json_object_size(settings) == 0)) {
+        pull_configuration(s);
+        return;
+    }
+    lsp_server_apply_settings(s, settings ? json_incref(settings) : NULL);
+}
+
+static void on_did_change_watched_files(lsp_server_t *s, json_t *params) {
+    (void)params;
+    /* Config entries are re-read when their mtime changes; re-lint so the
+     * open documents see it. */
+    lsp_server_relint_all(s);
+}
+
+static void on_ignore(lsp_server_t *s, json_t *params) {
+    (void)s;
+    (void)params;
+}
+
+/* ---- text synchronisation ----------------------------------------------------------- */
+
+static void on_did_open(lsp_server_t *s, json_t *params) {
+    json_t *td = json_object_get(params, "textDocument");
+    const char *uri = json_string_value(json_object_get(td, "uri"));
+    json_t *text = json_object_get(td, "text");
+    if (!uri || !json_is_string(text)) {
+        lsp_server_log(s, 2, "didOpen without uri or text");
+        return;
+    }
+    lsp_doc_t *d = lsp_docstore_open(&s->docs, uri, json_integer_value(json_object_get(td, "version")),
+                                     json_string_value(text), json_string_length(text));
+    if (!d) {
+        lsp_server_log(s, 1, "out of memory opening %s", uri);
+        return;
+    }
+    if (!s->caps.pull_diagnostics)
+        lsp_server_publish(s, d);
+}
+
+static void on_did_change(lsp_server_t *s, json_t *params) {
+    lsp_doc_t *d = lsp_server_doc(s, params);
+    if (!d)
+        return;
+    json_t *changes = json_object_get(params, "contentChanges");
+    size_t i;
+    json_t *ch;
+    json_array_foreach(changes, i, ch) {
+        json_t *text = json_object_get(ch, "text");
+        json_t *range = json_object_get(ch, "range");
+        if (!json_is_string(text))
+            continue;
+        int rc;
+        if (range) {
+            mfl_range_t r;
+            if (lsp_convert_range_get(d->doc, s->enc, range, &r) != 0) {
+                lsp_server_log(s, 2, "didChange with a bad range ignored");
+                continue;
+            }
+            rc = lsp_docstore_edit(d, r.start, r.end, json_string_value(text), json_string_length(text));
+        } else {
+            rc = lsp_docstore_replace(d, json_string_value(text), json_string_length(text));
+        }
+        if (rc != 0)
+            lsp_server_log(s, 1, "edit failed (%d)", rc);
+    }
+    json_t *ver = path_get(params, "textDocument.version");
+    if (json_is_integer(ver))
+        d->version = json_integer_value(ver);
+    if (!s->caps.pull_diagnostics)
+        lsp_docstore_schedule(d, s->debounce_ms);
+}
+
+static void on_did_close(lsp_server_t *s, json_t *params) {
+    lsp_doc_t *d = lsp_server_doc(s, params);
+    if (!d)
+        return;
+    lsp_server_notify(s, "textDocument/publishDiagnostics",
+                      json_pack("{s:s,s:[]}", "uri", d->uri, "diagnostics"));
+    lsp_docstore_close(&s->docs, d);
+}
+
+/* ---- diagnostics -------------------------------------------------------------------- */
+
+static json_t *on_diagnostic(lsp_server_t *s, json_t *params, lsp_error_t *err) {
+    lsp_doc_t *d = lsp_server_doc(s, params);
+    if (!json_is_object(params))
+        return invalid_params(err, "Missing params");
+    if (!d)
+        return json_pack("{s:s,s:[]}", "kind", "full", "items");
+    mfl_result_t *res = lsp_docstore_result(d);
+    char id[32];
+    snprintf(id, sizeof(id), "%" PRIu64, d->gen);
+    const char *prev = json_string_value(json_object_get(params, "previousResultId"));
+    if (res && prev && strcmp(prev, id) == 0)
+        return json_pack("{s:s,s:s}", "kind", "unchanged", "resultId", id);
+    return json_pack("{s:s,s:s,s:o}", "kind", "full", "resultId", id, "items",
+                     lsp_server_diagnostics(s, d));
+}
+
+/* ---- code actions ------------------------------------------------------------------- */
+
+static bool kind_wanted(json_t *only, const char *kind) {
+    if (!json_is_array(only))
+        return true;
+    size_t i;
+    json_t *v;
+    json_array_foreach(only, i, v) {
+        const char *k = json_string_value(v);
+        size_t n = k ? strlen(k) : 0;
+        if (k && strncmp(kind, k, n) == 0 && (kind[n] == '\0' || kind[n] == '.'))
+            return true;
+    }
+    return false;
+}
+
+static json_t *workspace_edit(const char *uri, json_t *edits) {
+    json_t *changes = json_object();
+    json_object_set_new(changes, uri, edits);
+    return json_pack("{s:o}", "changes", changes);
+}
+
+static json_t *action_new(const char *title, const char *kind, json_t *diag, bool preferred,
+                          const char *uri, json_t *edits) {
+    json_t *a = json_pack("{s:s,s:s,s:o}", "title", title, "kind", kind, "edit",
+                          workspace_edit(uri, edits));
+    if (a && diag)
+        json_object_set_new(a, "diagnostics", json_pack("[O]", diag));
+    if (a && preferred)
+        json_object_set_new(a, "isPreferred", json_true());
+    return a;
+}
+
+/* The edit that suppresses code for the instruction holding off: a new
+ * "# modelfile-lint: ignore=CODE" line above it, or CODE appended to an
+ * ignore comment already there. NULL if the code is already listed. */
+static json_t *suppress_edit(lsp_server_t *s, lsp_doc_t *d, const mfl_instr_t *in,
+                             const char *code) {
+    size_t len;
+    const char *text = mfl_doc_text(d->doc, &len);
+    mfl_range_t line = mfl_doc_line_range(d->doc, in->line);
+    const char *eol = line.end < len && text[line.end] == '\r' ? "\r\n" : "\n";
+    if (in->line > 0) {
+        mfl_range_t prev = mfl_doc_line_range(d->doc, in->line - 1);
+        const char *p = text + prev.start, *e = text + prev.end;
+        while (p < e && (*p == ' ' || *p == '\t'))
+            p++;
+        static const char pre[] = "# modelfile-lint: ignore=";
+        if ((size_t)(e - p) >= sizeof(pre) - 1 && memcmp(p, pre, sizeof(pre) - 1) == 0) {
+            const char *c = p + sizeof(pre) - 1, *ce = c;
+            while (ce < e && *ce != ' ' && *ce != '\t')
+                ce++;
+            for (const char *t = c; t < ce;) {
+                const char *te = t;
+                while (te < ce && *te != ',')
+                    te++;
+                if ((size_t)(te - t) == strlen(code) && strncasecmp(t, code, (size_t)(te - t)) == 0)
+                    return NULL;
+                t = te < ce ? te + 1 : te;
+            }
+            char ins[40];
+            int n = snprintf(ins, sizeof(ins), ",%s", code);
+            uint32_t at = (uint32_t)(ce - text);
+            return json_pack("[o]", lsp_convert_text_edit_new(d->doc, s->enc, (mfl_range_t){at, at},
+                                                              ins, (size_t)n));
+        }
+    }
+    size_t indent = 0;
+    while (line.start + indent < line.end &&
+           (text[line.start + indent] == ' ' || text[line.start + indent] == '\t'))
+        indent++;
+    char ins[128];
+    int n = snprintf(ins, sizeof(ins), "%.*s# modelfile-lint: ignore=%s%s", (int)indent,
+                     text + line.start, code, eol);
+    if (n < 0 || (size_t)n >= sizeof(ins))
+        return NULL;
+    return json_pack("[o]", lsp_convert_text_edit_new(d->doc, s->enc,
+                                                      (mfl_range_t){line.start, line.start}, ins,
+                                                      (size_t)n));
+}
+
+/* One edit turning the document's text into `out`: the differing middle. */
+static json_t *diff_edit(lsp_server_t *s, lsp_doc_t *d, const char *out, size_t out_len) {
+    size_t len;
+    const char *text = mfl_doc_text(d->doc, &len);
+    size_t pre = 0;
+    while (pre < len && pre < out_len && text[pre] == out[pre])
+        pre++;
+    /* Never split a UTF-8 sequence: back up to a character start. */
+    while (pre > 0 && (((unsigned char)text[pre]) & 0xc0) == 0x80)
+        pre--;
+    size_t suf = 0;
+    while (suf < len - pre && suf < out_len - pre && text[len - 1 - suf] == out[out_len - 1 - suf])
+        suf++;
+    while (suf > 0 && (((unsigned char)text[len - suf]) & 0xc0) == 0x80)
+        suf--;
+    mfl_range_t r = {(uint32_t)pre, (uint32_t)(len - suf)};
+    return json_pack("[o]", lsp_convert_text_edit_new(d->doc, s->enc, r, out + pre,
+                                                      out_len - suf - pre));
+}
+
+static json_t *fix_all_action(lsp_server_t *s, lsp_doc_t *d) {
+    size_t len;
+    const char *text = mfl_doc_text(d->doc, &len);
+    mfl_lint_opts_t opts;
+    lsp_server_lint_opts(s, d, &opts);
+    mfl_fix_opts_t fopts = {.unsafe = false, .only_code = NULL, .max_passes = 0};
+    mfl_fix_report_t report;
+    char *out = NULL;
+    size_t out_len = 0;
+    int rc = mfl_fix_all(text, len, &opts, &fopts, &out, &out_len, &report);
+    json_t *a = NULL;
+    if ((rc == 0 || rc == MFL_ENOCONVERGE) && out && (out_len != len || memcmp(out, text, len) != 0))
+        a = action_new("Fix all safe problems (modelfile-lint)", FIX_ALL_KIND, NULL, false, d->uri,
+                       diff_edit(s, d, out, out_len));
+    mfl_free(out);
+    return a;
+}
+
+static json_t *on_code_action(lsp_server_t *s, json_t *params, lsp_error_t *err) {
+    lsp_doc_t *d = lsp_server_doc(s, params);
+    mfl_range_t want;
+    if (!d)
+        return invalid_params(err, "Document is not open");
+    if (lsp_convert_range_get(d->doc, s->enc, json_object_get(params, "range"), &want) != 0)
+        return invalid_params(err, "Invalid range");
+    json_t *only = path_get(params, "context.only");
+    mfl_result_t *res = lsp_server_lint(s, d);
+    json_t *actions = json_array();
+    if (!res || !actions)
+        return actions;
+    bool quick = kind_wanted(only, "quickfix");
+    bool any_safe = false;
+    for (size_t i = 0; i < res->n_diags; i++) {
+        const mfl_diag_t *dg = &res->diags[i];
+        if (dg->fix && dg->fix->applicability == MFL_FIX_SAFE)
+            any_safe = true;
+        if (!quick || dg->range.start > want.end || want.start > dg->range.end || !dg->rule)
+            continue;
+        json_t *diag = lsp_convert_diag_new(d->doc, s->enc, d->uri, dg, &s->caps.diag);
+        char title[512];
+        if (dg->fix) {
+            snprintf(title, sizeof(title), "%s (%s)", dg->fix->title ? dg->fix->title : "Fix",
+                     dg->rule->code);
+            json_array_append_new(
+                actions, action_new(title, "quickfix", diag, dg->fix->applicability == MFL_FIX_SAFE,
+                                    d->uri, lsp_convert_fix_edits_new(d->doc, s->enc, dg->fix)));
+        }
+        const mfl_instr_t *in = instr_at(d->doc, dg->range.start);
+        json_t *sup = in ? suppress_edit(s, d, in, dg->rule->code) : NULL;
+        if (sup) {
+            snprintf(title, sizeof(title), "Suppress %s for this instruction", dg->rule->code);
+            json_array_append_new(actions, action_new(title, "quickfix", diag, false, d->uri, sup));
+        }
+        json_decref(diag);
+    }
+    bool explicit_fix_all = json_is_array(only) && kind_wanted(only, FIX_ALL_KIND);
+    if (explicit_fix_all || (!json_is_array(only) && any_safe)) {
+        json_t *a = fix_all_action(s, d);
+        if (a)
+            json_array_append_new(actions, a);
+    }
+    return actions;
+}
+
+/* ---- hover ---------------------------------------------------------------------------- */
+
+static char *param_markdown(const lsp_param_doc_t *p) {
+    char buf[1024];
+    snprintf(buf, sizeof(buf),
+             "**PARAMETER %s** (%s, %s option)\n\n%s\n\n"
+             "| | |\n|---|---|\n| default | %s |\n| valid | %s |\n| applies | %s |\n",
+             p->name, lsp_docs_param_type_name(p->type), p->load ? "load-time" : "sampling",
+             p->meaning, p->default_value, p->range,
+             p->load ? "when the model loads (changing it reloads the model)" : "per request");
+    return mfl_strndup(buf, strlen(buf));
+}
+
+/* The rule code (MFxxx) under off inside a comment, if any. */
+static const mfl_rule_t *rule_in_comment(const mfl_doc_t *doc, uint32_t off) {
+    size_t len;
+    const char *text = mfl_doc_text(doc, &len);
+    for (size_t i = 0; i < mfl_doc_comment_count(doc); i++) {
+        mfl_range_t c = mfl_doc_comment(doc, i);
+        if (off < c.start || off > c.end)
+            continue;
+        uint32_t a = off, b = off;
+        while (a > c.start && isalnum((unsigned char)text[a - 1]))
+            a--;
+        while (b < c.end && isalnum((unsigned char)text[b]))
+            b++;
+        char code[16];
+        if (b - a == 0 || b - a >= sizeof(code))
+            return NULL;
+        memcpy(code, text + a, b - a);
+        code[b - a] = '\0';
+        return strncasecmp(code, "MF", 2) == 0 ? mfl_rule_find(code) : NULL;
+    }
+    return NULL;
+}
+
+static json_t *on_hover(lsp_server_t *s, json_t *params, lsp_error_t *err) {
+    uint32_t off;
+    lsp_doc_t *d = doc_at(s, params, &off, err);
+    if (!d)
+        return NULL;
+    char *md = NULL;
+    mfl_range_t r = {off, off};
+    const mfl_instr_t *in = instr_at(d->doc, off);
+    const mfl_rule_t *rule = in ? NULL : rule_in_comment(d->doc, off);
+    if (rule) {
+        char head[256];
+        snprintf(head, sizeof(head), "**%s** `%s`\n\n", rule->code, rule->name);
+        size_t hl = strlen(head), dl = rule->doc ? strlen(rule->doc) : 0;
+        md = mfl_malloc(hl + dl + 1);
+        if (md) {
+            memcpy(md, head, hl);
+            memcpy(md + hl, rule->doc ? rule->doc : "", dl + 1);
+        }
+    } else if (in && in_range(in->keyword, off)) {
+        const lsp_keyword_doc_t *k = lsp_docs_keyword(in->kind);
+        r = in->keyword;
+        if (k) {
+            char buf[2048];
+            snprintf(buf, sizeof(buf), "**%s** — %s\n\n%s", k->keyword, k->summary, k->doc);
+            md = mfl_strndup(buf, strlen(buf));
+        }
+    } else if (in && in->kind == MFL_INSTR_PARAMETER && in->has_name &&
+               (in_range(in->name, off) ||
+                (in->name_text && strcmp(in->name_text, "num_ctx") == 0 && in_range(in->value, off)))) {
+        const lsp_param_doc_t *p = lsp_docs_param_find(in->name_text, in->name_len);
+        r = in_range(in->name, off) ? in->name : in->value;
+        char *base = p ? param_markdown(p) : NULL;
+        char *ctx = p && strcmp(p->name, "num_ctx") == 0 ? context_text(s, d) : NULL;
+        if (base && ctx) {
+            size_t a = strlen(base), b = strlen(ctx);
+            md = mfl_malloc(a + b + 8);
+            if (md)
+                snprintf(md, a + b + 8, "%s\n---\n\n%s", base, ctx);
+            mfl_free(base);
+        } else {
+            md = base;
+        }
+        mfl_free(ctx);
+    } else if (in && in->kind == MFL_INSTR_FROM && in_range(in->value, off)) {
+        r = in->value;
+        md = context_text(s, d);
+    }
+    if (!md)
+        return NULL;
+    json_t *h = json_pack("{s:o,s:o}", "contents", markup(s, s->caps.hover_markdown, md), "range",
+                          lsp_convert_range_new(d->doc, s->enc, r));
+    mfl_free(md);
+    return h;
+}
+
+/* ---- completion ------------------------------------------------------------------------ */
+
+enum {
+    KIND_PROPERTY = 10,
+    KIND_VALUE = 12,
+    KIND_ENUM_MEMBER = 20,
+    KIND_KEYWORD = 14,
+    KIND_MODULE = 9,
+    KIND_FUNCTION = 3,
+    KIND_VARIABLE = 6
+};
+
+static json_t *item_new(lsp_server_t *s, lsp_doc_t *d, const char *label, int kind,
+                        const char *detail, const char *doc, mfl_range_t replace, const char *sort) {
+    json_t *it = json_pack("{s:s,s:i,s:o}", "label", label, "kind", kind, "textEdit",
+                           lsp_convert_text_edit_new(d->doc, s->enc, replace, label, strlen(label)));
+    if (!it)
+        return NULL;
+    if (detail)
+        json_object_set_new(it, "detail", json_string(detail));
+    if (doc)
+        json_object_set_new(it, "documentation", markup(s, s->caps.completion_markdown, doc));
+    if (sort)
+        json_object_set_new(it, "sortText", json_string(sort));
+    return it;
+}
+
+static bool is_word(char c) {
+    return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-' || c == ':' || c == '/';
+}
+
+static void complete_template(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_range_t rep) {
+    for (size_t i = 0; i < lsp_docs_template_count(); i++) {
+        const lsp_template_item_t *t = lsp_docs_template_at(i);
+        json_array_append_new(items, item_new(s, d, t->label, t->function ? KIND_FUNCTION : KIND_VARIABLE,
+                                              t->detail, NULL, rep, NULL));
+    }
+}
+
+static void complete_models(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_range_t rep) {
+    char detail[128];
+    for (size_t i = 0; i < mfl_table_count(); i++) {
+        const mfl_table_entry_t *e = mfl_table_at(i);
+        if (!e->name || strchr(e->name, '*'))
+            continue;
+        snprintf(detail, sizeof(detail), "%s · native context %" PRIu64, e->display ? e->display : e->name,
+                 e->ctx);
+        json_array_append_new(items, item_new(s, d, e->name, KIND_MODULE, detail, e->note, rep, NULL));
+    }
+}
+
+static void complete_num_ctx(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_range_t rep) {
+    static const uint64_t common[] = {2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144};
+    mfl_model_t m;
+    bool known = resolve_model(s, d, &m) && m.native_ctx > 0;
+    const mfl_budget_t *b = doc_budget(s, d);
+    char label[32], detail[256], sort[16];
+    int n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < (pass ? sizeof(common) / sizeof(common[0]) : 1); i++) {
+            uint64_t v = pass ? common[i] : (known ? m.native_ctx : 0);
+            if (v == 0 || (pass && known && (v == m.native_ctx || v > m.native_ctx)))
+                continue;
+            snprintf(label, sizeof(label), "%" PRIu64, v);
+            mfl_mem_t mem;
+            char total[64];
+            if (known && mfl_mem_estimate(&m, v, b, &mem) == 0)
+                snprintf(detail, sizeof(detail), "%smemory %s", pass ? "" : "native context · ",
+                         mfl_fmt_bytes(mem.total, total, sizeof(total)));
+            else
+                snprintf(detail, sizeof(detail), "%s", pass ? "context window" : "native context");
+            snprintf(sort, sizeof(sort), "%02d", n++);
+            json_array_append_new(items, item_new(s, d, label, KIND_VALUE, detail, NULL, rep, sort));
+        }
+    }
+}
+
+static json_t *on_completion(lsp_server_t *s, json_t *params, lsp_error_t *err) {
+    uint32_t off;
+    lsp_doc_t *d = doc_at(s, params, &off, err);
+    if (!d)
+        return NULL;
+    size_t len;
+    const char *text = mfl_doc_text(d->doc, &len);
+    json_t *items = json_array();
+    uint32_t ws = off;
+    while (ws > 0 && is_word(text[ws - 1]))
+        ws--;
+    mfl_range_t rep = {ws, off};
+    /* Inside a TEMPLATE action: variables and functions. */
+    const mfl_instr_t *in = instr_at(d->doc, off);
+    if (in && in->kind == MFL_INSTR_TEMPLATE && in_range(in->value, off)) {
+        uint32_t open = UINT32_MAX, close = UINT32_MAX;
+        for (uint32_t p = off; p > in->value.start + 1; p--) {
+            if (close == UINT32_MAX && text[p - 1] == '}' && text[p - 2] == '}')
+                close = p;
+            if (text[p - 1] == '{' && text[p - 2] == '{') {
+                open = p;
+                break;
+            }
+        }
+        if (open != UINT32_MAX && close == UINT32_MAX)
+            complete_template(s, d, items, rep);
+        return json_pack("{s:b,s:o}", "isIncomplete", 0, "items", items);
+    }
+    /* Otherwise the words of the line before the cursor decide. */
+    uint32_t line, col;
+    mfl_doc_position(d->doc, off, &line, &col);
+    mfl_range_t lr = mfl_doc_line_range(d->doc, line);
+    const char *p = text + lr.start, *e = text + off;
+    const char *words[3] = {NULL, NULL, NULL};
+    size_t wlen[3] = {0, 0, 0}, nw = 0;
+    while (p < e) {
+        while (p < e && (*p == ' ' || *p == '\t'))
+            p++;
+        if (p >= e)
+            break;
+        const char *w = p;
+        while (p < e && *p != ' ' && *p != '\t')
+            p++;
+        if (nw < 3) {
+            words[nw] = w;
+            wlen[nw] = (size_t)(p - w);
+        }
+        nw++;
+    }
+    bool typing = ws < off; /* the cursor ends a partial word */
+    size_t index = typing ? nw - 1 : nw; /* which word the cursor is on */
+    if (nw > 0 && words[0][0] == '#')
+        return json_pack("{s:b,s:o}", "isIncomplete", 0, "items", items);
+    if (index == 0) {
+        for (int k = 0; k < MFL_INSTR_UNKNOWN; k++) {
+            const lsp_keyword_doc_t *kd = lsp_docs_keyword((mfl_instr_kind_t)k);
+            if (kd)
+                json_array_append_new(items, item_new(s, d, kd->keyword, KIND_KEYWORD, kd->summary,
+                                                      kd->doc, rep, NULL));
+        }
+    } else if (wlen[0] == 4 && strncasecmp(words[0], "FROM", 4) == 0 && index == 1) {
+        complete_models(s, d, items, rep);
+    } else if (wlen[0] == 7 && strncasecmp(words[0], "MESSAGE", 7) == 0 && index == 1) {
+        static const char *const roles[] = {"system", "user", "assistant"};
+        for (size_t k = 0; k < 3; k++)
+            json_array_append_new(items, item_new(s, d, roles[k], KIND_ENUM_MEMBER, "role", NULL, rep, NULL));
+    } else if (wlen[0] == 9 && strncasecmp(words[0], "PARAMETER", 9) == 0 && index == 1) {
+        for (size_t k = 0; k < lsp_docs_param_count(); k++) {
+            const lsp_param_doc_t *pd = lsp_docs_param_at(k);
+            char *doc = param_markdown(pd);
+            json_array_append_new(items, item_new(s, d, pd->name, KIND_PROPERTY,
+                                                  pd->load ? "load-time option" : "sampling option",
+                                                  doc, rep, NULL));
+            mfl_free(doc);
+        }
+    } else if (wlen[0] == 9 && strncasecmp(words[0], "PARAMETER", 9) == 0 && index == 2) {
+        const lsp_param_doc_t *pd = lsp_docs_param_find(words[1], wlen[1]);
+        if (pd && pd->type == LSP_PARAM_BOOL) {
+            json_array_append_new(items, item_new(s, d, "true", KIND_VALUE, "bool", NULL, rep, NULL));
+            json_array_append_new(items, item_new(s, d, "false", KIND_VALUE, "bool", NULL, rep, NULL));
+        } else if (pd && strcmp(pd->name, "num_ctx") == 0) {
+            complete_num_ctx(s, d, items, rep);
+        }
+    }
+    return json_pack("{s:b,s:o}", "isIncomplete", 0, "items", items);
+}
+
+/* ---- formatting ----------------------------------------------------------------------- */
+
+static int cmp_range(const void *a, const void *b) {
+    const mfl_range_t *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void add_edit(lsp_server_t *s, lsp_doc_t *d, json_t *edits, mfl_range_t r, const char *t,
+                     size_t n) {
+    json_array_append_new(edits, lsp_convert_text_edit_new(d->doc, s->enc, r, t, n));
+}
+
+/* Uppercase keywords, one space after each keyword, no trailing
+ * whitespace. Quoted values and comments are never touched, so the result
+ * means the same to Ollama, and formatting it again changes nothing. */
+static json_t *on_formatting(lsp_server_t *s, json_t *params, lsp_error_t *err) {
+    lsp_doc_t *d = lsp_server_doc(s, params);
+    if (!d)
+        return invalid_params(err, "Document is not open");
+    size_t len;
+    const char *text = mfl_doc_text(d->doc, &len);
+    size_t ni = mfl_doc_instr_count(d->doc), nc = mfl_doc_comment_count(d->doc), np = 0;
+    mfl_range_t *prot = mfl_malloc((ni + nc + 1) * sizeof(*prot));
+    json_t *edits = json_array();
+    if (!prot || !edits) {
+        mfl_free(prot);
+        return edits;
+    }
+    /* Keyword and separator edits, which sit before any trailing space. */
+    json_t *kw_edits = json_array();
+    for (size_t i = 0; i < ni; i++) {
+        const mfl_instr_t *in = mfl_doc_instr(d->doc, i);
+        if (in->quote != MFL_QUOTE_NONE && in->value.end > in->value.start)
+            prot[np++] = in->value;
+        if (in->kind == MFL_INSTR_UNKNOWN)
+            continue;
+        const char *kw = mfl_instr_keyword(in->kind);
+        size_t kl = in->keyword.end - in->keyword.start;
+        if (kl == strlen(kw) && memcmp(text + in->keyword.start, kw, kl) != 0)
+            add_edit(s, d, kw_edits, in->keyword, kw, kl);
+        uint32_t next = in->has_name ? in->name.start
+                        : in->value.end > in->value.start ? in->value.start
+                                                          : UINT32_MAX;
+        if (in->has_sep && next != UINT32_MAX && next > in->keyword.end + 1) {
+            bool blank = true;
+            for (uint32_t k = in->keyword.end; k < next; k++)
+                if (text[k] != ' ' && text[k] != '\t')
+                    blank = false;
+            if (blank)
+                add_edit(s, d, kw_edits, (mfl_range_t){in->keyword.end, next}, " ", 1);
+        } else if (in->has_sep && next == in->keyword.end + 1 && text[in->keyword.end] == '\t') {
+            add_edit(s, d, kw_edits, (mfl_range_t){in->keyword.end, next}, " ", 1);
+        }
+    }
+    for (size_t i = 0; i < nc; i++)
+        prot[np++] = mfl_doc_comment(d->doc, i);
+    qsort(prot, np, sizeof(*prot), cmp_range);
+    /* Trailing whitespace, line by line, skipping protected spans. */
+    size_t pi = 0, ki = 0;
+    uint32_t lines = mfl_doc_line_count(d->doc);
+    for (uint32_t l = 0; l < lines; l++) {
+        mfl_range_t lr = mfl_doc_line_range(d->doc, l);
+        uint32_t e = lr.end;
+        while (e > lr.start && (text[e - 1] == ' ' || text[e - 1] == '\t'))
+            e--;
+        /* Keyword edits of this line come first, to keep edits sorted. */
+        while (ki < json_array_size(kw_edits)) {
+            json_t *ke = json_array_get(kw_edits, ki);
+            if (json_integer_value(path_get(ke, "range.start.line")) > l)
+                break;
+            json_array_append(edits, ke);
+            ki++;
+        }
+        if (e == lr.end)
+            continue;
+        while (pi < np && prot[pi].end <= e)
+            pi++;
+        bool inside = false;
+        for (size_t k = pi; k < np && prot[k].start < lr.end; k++)
+            if (prot[k].start <= e && e < prot[k].end)
+                inside = true;
+        if (!inside)
+            add_edit(s, d, edits, (mfl_range_t){e, lr.end}, "", 0);
+    }
+    while (ki < json_array_size(kw_edits))
+        json_array_append(edits, json_array_get(kw_edits, ki++));
+    json_decref(kw_edits);
+    mfl_free(prot);
+    return edits;
+}
+
+/* ---- outline and folding --------------------------------------------------------------- */
+
+static int symbol_kind(mfl_instr_kind_t k) {
+    switch (k) {
+    case MFL_INSTR_FROM:
+    case MFL_INSTR_ADAPTER:
+    case MFL_INSTR_DRAFT:
+        return 2; /* Module */
+    case MFL_INSTR_PARAMETER:
+        return 7; /* Property */
+    case MFL_INSTR_MESSAGE:
+        return 24; /* Event */
+    case MFL_INSTR_TEMPLATE:
+    case MFL_INSTR_SYSTEM:
+    case MFL_INSTR_LICENSE:
+        return 15; /* String */
+    default:
+        return 14; /* Constant */
+    }
+}
+
+static json_t *on_document_symbol(lsp_server_t *s, json_t *params, lsp_error_t *err) {
+    lsp_doc_t *d = lsp_server_doc(s, params);
+    if (!d)
+        return invalid_params(err, "Document is not open");
+    json_t *out = json_array();
+    for (size_t i = 0; out && i < mfl_doc_instr_count(d->doc); i++) {
+        const mfl_instr_t *in = mfl_doc_instr(d->doc, i);
+        if (in->kind == MFL_INSTR_UNKNOWN)
+            continue;
+        char name[160], detail[96];
+        const char *kw = mfl_instr_keyword(in->kind);
+        if (in->has_name && in->name_text)
+            snprintf(name, sizeof(name), "%s %.120s", kw, in->name_text);
+        else
+            snprintf(name, sizeof(name), "%s", kw);
+        size_t n = 0;
+        const char *v = in->value_text ? in->value_text : "";
+        while (v[n] && v[n] != '\n' && v[n] != '\r' && n < 80)
+            n++;
+        snprintf(detail, sizeof(detail), "%.*s%s", (int)n, v, v[n] ? "…" : "");
+        json_t *sym;
+        if (s->caps.hierarchical_symbols)
+            sym = json_pack("{s:s,s:s,s:i,s:o,s:o}", "name", name, "detail", detail, "kind",
+                            symbol_kind(in->kind), "range",
+                            lsp_convert_range_new(d->doc, s->enc, in->range), "selectionRange",
+                            lsp_convert_range_new(d->doc, s->enc, in->keyword));
+        else
+            sym = json_pack("{s:s,s:i,s:{s:s,s:o}}", "name", name, "kind", symbol_kind(in->kind),
+                            "location", "uri", d->uri, "range",
+                            lsp_convert_range_new(d->doc, s->enc, in->range));
+        json_array_append_new(out, sym);
+    }
+    return out;
+}
+
+static json_t *on_folding_range(lsp_server_t *s, json_t *params, lsp_error_t *err) {
+    lsp_doc_t *d = lsp_server_doc(s, params);
+    if (!d)
+        return invalid_params(err, "Document is not open");
+    json_t *out = json_array();
+    uint32_t l0, l1, col;
+    for (size_t i = 0; i < mfl_doc_instr_count(d->doc); i++) {
+        const mfl_instr_t *in = mfl_doc_instr(d->doc, i);
+        mfl_doc_position(d->doc, in->range.start, &l0, &col);
+        mfl_doc_position(d->doc, in->range.end > in->range.start ? in->range.end - 1 : in->range.end,
+                         &l1, &col);
+        if (l1 > l0)
+            json_array_append_new(out, json_pack("{s:i,s:i}", "startLine", (int)l0, "endLine", (int)l1));
+    }
+    size_t nc = mfl_doc_comment_count(d->doc);
+    for (size_t i = 0; i < nc;) {
+        mfl_doc_position(d->doc, mfl_doc_comment(d->doc, i).start, &l0, &col);
+        size_t j = i + 1;
+        l1 = l0;
+        while (j < nc) {
+            uint32_t lj;
+            mfl_doc_position(d->doc, mfl_doc_comment(d->doc, j).start, &lj, &col);
+            if (lj != l1 + 1)
+                break;
+            l1 = lj;
+            j++;
+        }
+        if (l1 > l0)
+            json_array_append_new(out, json_pack("{s:i,s:i,s:s}", "startLine", (int)l0, "endLine",
+                                                 (int)l1, "kind", "comment"));
+        i = j;
+    }
+    return out;
+}
+
+/* ---- the table ----------------------------------------------------------------------------- */
+
+const lsp_method_t lsp_methods[] = {
+    {"initialize", on_initialize, NULL},
+    {"initialized", NULL, on_initialized},
+    {"shutdown", on_shutdown, NULL},
+    {"textDocument/didOpen", NULL, on_did_open},
+    {"textDocument/didChange", NULL, on_did_change},
+    {"textDocument/didClose", NULL, on_did_close},
+    {"textDocument/didSave", NULL, on_ignore},
+    {"textDocument/diagnostic", on_diagnostic, NULL},
+    {"textDocument/codeAction", on_code_action, NULL},
+    {"textDocument/hover", on_hover, NULL},
+    {"textDocument/completion", on_completion, NULL},
+    {"textDocument/formatting", on_formatting, NULL},
+    {"textDocument/documentSymbol", on_document_symbol, NULL},
+    {"textDocument/foldingRange", on_folding_range, NULL},
+    {"workspace/didChangeConfiguration", NULL, on_did_change_configuration},
+    {"workspace/didChangeWatchedFiles", NULL, on_did_change_watched_files},
+    {"$/cancelRequest", NULL, on_ignore},
+    {"$/setTrace", NULL, on_ignore},
+    {NULL, NULL, NULL},
+};

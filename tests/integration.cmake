@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: MIT
+# Integration tests with the real programs we integrate with (pre-commit,
+# vsce, Neovim, dpkg). Included from tests/CMakeLists.txt; run with
+#   ctest --test-dir build -L integration --output-on-failure
+# They need the network for apt-get / npm / Debian 13 packages on first run,
+# and deb_test installs the .deb system-wide (root or sudo).
+set(_mfl_it "${PROJECT_SOURCE_DIR}/tests/integration")
+
+if(TARGET modelfile-lint)
+  add_test(NAME integration.precommit
+    COMMAND bash "${_mfl_it}/precommit_test.sh" "$<TARGET_FILE:modelfile-lint>" "${PROJECT_SOURCE_DIR}")
+  set_tests_properties(integration.precommit PROPERTIES LABELS integration TIMEOUT 600)
+endif()
+
+if(TARGET modelfile-lsp)
+  add_test(NAME integration.vscode
+    COMMAND bash "${_mfl_it}/vscode_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
+  add_test(NAME integration.neovim
+    COMMAND bash "${_mfl_it}/neovim_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
+  set_tests_properties(integration.vscode integration.neovim PROPERTIES LABELS integration TIMEOUT 600)
+  # Helix and Emacs/Kakoune tests that need only the server and Debian packages.
+  add_test(NAME integration.editors
+    COMMAND bash "${_mfl_it}/editors_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
+  set_tests_properties(integration.editors PROPERTIES LABELS integration TIMEOUT 600)
+endif()
+
+if(TARGET modelfile-lint AND TARGET modelfile-lsp)
+  # Builds the .deb from this build tree (cpack), installs it with dpkg and
+  # runs the installed programs. RUN_SERIAL: it changes the system.
+  add_test(NAME integration.deb
+    COMMAND bash "${_mfl_it}/deb_test.sh" "${PROJECT_BINARY_DIR}" "${PROJECT_SOURCE_DIR}")
+  set_tests_properties(integration.deb PROPERTIES LABELS integration TIMEOUT 900 RUN_SERIAL ON)
+endif()

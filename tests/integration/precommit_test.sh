@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The repository's .pre-commit-hooks.yaml, run by Debian's real pre-commit:
+#  1. a throwaway git repository commits a bad Modelfile (the story's file);
+#  2. `pre-commit try-repo <this repo> modelfile-lint` fails and shows our
+#     diagnostic;
+#  3. `pre-commit try-repo <this repo> modelfile-lint-fix` repairs the file
+#     (pre-commit reports the modification and fails, as it does for fixers);
+#  4. the next modelfile-lint run passes;
+#  5. the same through a .pre-commit-config.yaml and `pre-commit install`: a
+#     `git commit` of a bad Modelfile is refused by the hook, a good one lands.
+# Usage: precommit_test.sh MODELFILE_LINT_BINARY [SOURCE_DIR]
+set -uo pipefail
+name=precommit_test
+fail() { echo "FAIL $name: $*" >&2; exit 1; }
+lint=${1:?usage: precommit_test.sh MODELFILE_LINT_BINARY [SOURCE_DIR]}
+src=${2:-$(cd "$(dirname "$0")/../.." && pwd)}
+[ -x "$lint" ] || fail "no executable at $lint"
+lint=$(cd "$(dirname "$lint")" && pwd)/$(basename "$lint")
+[ -f "$src/.pre-commit-hooks.yaml" ] || fail "$src/.pre-commit-hooks.yaml missing"
+
+if ! command -v pre-commit >/dev/null 2>&1; then
+  echo "$name: installing Debian's pre-commit package"
+  if [ "$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq pre-commit >/dev/null ||
+    fail "apt-get install pre-commit failed"
+fi
+echo "$name: $(pre-commit --version)"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# modelfile-lint on PATH from the build folder, as `language: system` expects.
+mkdir -p "$work/bin"
+ln -s "$lint" "$work/bin/modelfile-lint"
+export PATH="$work/bin:$PATH"
+export PRE_COMMIT_HOME="$work/pre-commit-home"
+export GIT_CONFIG_GLOBAL="$work/gitconfig" GIT_CONFIG_NOSYSTEM=1
+git config --global user.name "pre-commit test"
+git config --global user.email "test@example.invalid"
+git config --global init.defaultBranch main
+git config --global commit.gpgsign false
+
+# try-repo needs the hooks file committed: snapshot it into its own repository.
+hooks="$work/hooks-repo"
+mkdir -p "$hooks"
+cp "$src/.pre-commit-hooks.yaml" "$hooks/"
+git -C "$hooks" init -q && git -C "$hooks" add -A && git -C "$hooks" commit -qm hooks ||
+  fail "could not commit the hooks snapshot"
+rev=$(git -C "$hooks" rev-parse HEAD)
+
+repo="$work/project"
+mkdir -p "$repo/models/coder"
+cd "$repo" && git init -q || fail "git init"
+bad=$'FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n'
+printf '%s' "$bad" > models/coder/Modelfile
+printf 'not a modelfile, never linted\n' > README.txt
+git add -A && git commit -qm "bad Modelfile" || fail "commit of the bad Modelfile"
+
+# 2. The lint hook fails and shows our diagnostic.
+out=$(pre-commit try-repo "$hooks" modelfile-lint --all-files 2>&1); rc=$?
+echo "$out" | sed 's/^/  | /'
+[ $rc -ne 0 ] || fail "modelfile-lint hook passed on the bad Modelfile"
+echo "$out" | grep -q 'models/coder/Modelfile:2:[0-9]*: .*MF[0-9]' ||
+  fail "hook output lacks our diagnostic (path:line:col: ... MFxxx) for line 2"
+echo "$out" | grep -q 'README.txt' && fail "hook ran on README.txt"
+
+# 3. The fix hook repairs the file.
+out=$(pre-commit try-repo "$hooks" modelfile-lint-fix --all-files 2>&1); rc=$?
+echo "$out" | sed 's/^/  | /'
+[ $rc -ne 0 ] || fail "fix hook should report that it modified files"
+echo "$out" | grep -q 'files were modified by this hook' || fail "fix hook changed nothing"
+grep -q '^PARAMETER num_ctx 262144$' models/coder/Modelfile ||
+  fail "fixed file does not say num_ctx 262144: $(cat models/coder/Modelfile)"
+git -C "$repo" diff --stat
+
+# 4. The next run passes.
+out=$(pre-commit try-repo "$hooks" modelfile-lint --all-files 2>&1); rc=$?
+echo "$out" | sed 's/^/  | /'
+[ $rc -eq 0 ] || fail "modelfile-lint hook still fails after the fix"
+git commit -qam "fixed" || fail "commit of the fixed file"
+
+# 5. A .pre-commit-config.yaml pointing at the hooks repository, installed as
+#    the git pre-commit hook: a bad Modelfile cannot be committed.
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $hooks
+    rev: $rev
+    hooks:
+      - id: modelfile-lint
+YAML
+git add .pre-commit-config.yaml && git commit -qm "pre-commit config" || fail "commit config"
+pre-commit install >/dev/null || fail "pre-commit install"
+printf '%s' "$bad" > chat.modelfile
+git add chat.modelfile
+out=$(git commit -qm "bad again" 2>&1); rc=$?
+echo "$out" | sed 's/^/  | /'
+[ $rc -ne 0 ] || fail "git commit of a bad chat.modelfile was not refused"
+echo "$out" | grep -q 'chat.modelfile:2:[0-9]*: .*MF[0-9]' || fail "refused commit lacks our diagnostic"
+printf 'FROM qwen3-coder:30b\nPARAMETER num_ctx 262144\n' > chat.modelfile
+git add chat.modelfile
+out=$(git commit -qm "good" 2>&1); rc=$?
+[ $rc -eq 0 ] || { echo "$out"; fail "git commit of a good chat.modelfile was refused"; }
+
+echo "PASS $name: hook failed with our diagnostics, fix hook repaired the file, next run and a real commit passed"

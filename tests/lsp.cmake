@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: MIT
+# Language-server tests: cmocka unit tests (framing, positions), transcript
+# tests (tests/lsp/*.lsp against modelfile-lsp), and the Node test that
+# drives the server with VS Code's own protocol libraries.
+set(_lsp_tests ${CMAKE_CURRENT_LIST_DIR}/lsp)
+
+if(NOT TARGET PkgConfig::LSP_CMOCKA)
+  pkg_check_modules(LSP_CMOCKA REQUIRED IMPORTED_TARGET cmocka)
+endif()
+
+foreach(_t transport convert)
+  add_executable(test_lsp_${_t} ${_lsp_tests}/test_${_t}.c)
+  target_link_libraries(test_lsp_${_t} PRIVATE mfl_lsp PkgConfig::LSP_CMOCKA)
+  target_compile_options(test_lsp_${_t} PRIVATE ${MFL_WARNINGS})
+  add_test(NAME lsp.unit.${_t} COMMAND test_lsp_${_t})
+endforeach()
+
+add_executable(lsp_transcript ${_lsp_tests}/transcript.c)
+target_link_libraries(lsp_transcript PRIVATE PkgConfig::JANSSON)
+target_compile_options(lsp_transcript PRIVATE ${MFL_WARNINGS})
+
+file(GLOB _lsp_cases CONFIGURE_DEPENDS ${_lsp_tests}/*.lsp)
+foreach(_c ${_lsp_cases})
+  get_filename_component(_n ${_c} NAME_WE)
+  if(_n MATCHES "^file_")
+    add_test(NAME lsp.transcript.${_n}
+      COMMAND lsp_transcript --stdin-file $<TARGET_FILE:modelfile-lsp> ${_c})
+  else()
+    add_test(NAME lsp.transcript.${_n} COMMAND lsp_transcript $<TARGET_FILE:modelfile-lsp> ${_c})
+  endif()
+  # Transcripts use paths under this folder for per-folder config tests.
+  set_tests_properties(lsp.transcript.${_n} PROPERTIES WORKING_DIRECTORY ${_lsp_tests})
+endforeach()
+
+# The Node client test installs its npm packages on first use (npm ci) and
+# is skipped (77) when node or the registry is unavailable.
+add_test(NAME lsp.node
+  COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/lsp-node/run.sh $<TARGET_FILE:modelfile-lsp>)
+set_tests_properties(lsp.node PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
