@@ -19,14 +19,14 @@ set(CPACK_GENERATOR "DEB" CACHE STRING "CPack generators")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
-# The three libraries we link, at the versions of Debian 12 we build and test
-# with (libtree-sitter 0.20.7 loads our ABI 14 parser). dpkg-shlibdeps, when
-# present, adds whatever else the binaries need (libc6, ...).
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libtree-sitter0 (>= 0.20.7), libjansson4 (>= 2.14), libuv1 (>= 1.44)")
-find_program(MFL_DPKG_SHLIBDEPS dpkg-shlibdeps)
-if(MFL_DPKG_SHLIBDEPS)
-  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-endif()
+# The libraries we link. Written out rather than computed by dpkg-shlibdeps,
+# which would ask only for libtree-sitter0 >= 0.19: the runtime must be 0.20.7
+# or newer to load our ABI 14 parser. libc6 2.34 is what dpkg-shlibdeps finds
+# for our binaries on Debian 12. tests/integration/deb_test.sh checks that
+# every library the installed binaries load comes from a package named here.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+  "libc6 (>= 2.34), libtree-sitter0 (>= 0.20.7), libjansson4 (>= 2.14), libuv1 (>= 1.44)")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "neovim, pre-commit")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 

@@ -20,31 +20,31 @@ else
   upper=$(echo "$name" | tr '[:lower:]' '[:upper:]')
   esc() { sed -e 's/\\/\\e/g' -e 's/^\([.'"'"']\)/\\\&\1/'; }
   {
-    echo ".TH $upper $section \"\" \"$name $version\" \"User Commands\""
-    echo ".SH NAME"
-    echo "$name \\- $summary"
-    echo ".SH DESCRIPTION"
+    printf '%s\n' ".TH $upper $section \"\" \"$name $version\" \"User Commands\""
+    printf '%s\n' ".SH NAME"
+    printf '%s\n' "$name \\- $summary"
+    printf '%s\n' ".SH DESCRIPTION"
     if run --help >"$tmp.help" && [ -s "$tmp.help" ]; then
-      echo "The text below is the output of \\fB$name \\-\\-help\\fR."
-      echo ".PP"
-      echo ".nf"
+      printf '%s\n' "The text below is the output of \\fB$name \\-\\-help\\fR."
+      printf '%s\n' ".PP"
+      printf '%s\n' ".nf"
       esc <"$tmp.help"
-      echo ".fi"
+      printf '%s\n' ".fi"
     else
-      echo "\\fB$name\\fR is the language server of modelfile-lint. It speaks the"
-      echo "Language Server Protocol over standard input and output; editors start it."
+      printf '%s\n' "\\fB$name\\fR is the language server of modelfile-lint. It speaks the"
+      printf '%s\n' "Language Server Protocol over standard input and output; editors start it."
     fi
     rm -f "$tmp.help"
     if run --list-rules >"$tmp.rules"; then
-      echo ".SH RULES"
-      echo "The output of \\fB$name \\-\\-list\\-rules\\fR; \\fB$name \\-\\-explain\\fR \\fICODE\\fR prints a rule's documentation."
-      echo ".PP"
-      echo ".nf"
+      printf '%s\n' ".SH RULES"
+      printf '%s\n' "The output of \\fB$name \\-\\-list\\-rules\\fR; \\fB$name \\-\\-explain\\fR \\fICODE\\fR prints a rule's documentation."
+      printf '%s\n' ".PP"
+      printf '%s\n' ".nf"
       esc <"$tmp.rules"
-      echo ".fi"
+      printf '%s\n' ".fi"
     fi
     rm -f "$tmp.rules"
-    echo ".SH SEE ALSO"
+    printf '%s\n' ".SH SEE ALSO"
     if [ "$name" = modelfile-lint ]; then echo ".BR modelfile-lsp (1)"; else echo ".BR modelfile-lint (1)"; fi
   } >"$tmp"
 fi

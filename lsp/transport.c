@@ -77,11 +77,12 @@ static const char *trim(const char *s, const char *e, const char **end) {
     return s;
 }
 
-/* Parses the header block p[0, n). Returns 0 with the body length, or -1
- * with a reason: missing or malformed Content-Length, a line that is not a
- * field, or a charset other than UTF-8. */
+/* Parses the header block p[0, n). Returns 0 with the body length; -1 with
+ * a reason for a missing or malformed Content-Length or a line that is not
+ * a field; -2 (length valid, body to be skipped) for a charset other than
+ * UTF-8. */
 static int parse_header(const char *p, size_t n, size_t *length, const char **why) {
-    bool have_length = false;
+    bool have_length = false, bad_charset = false;
     const char *line = p, *end = p + n;
     while (line < end) {
         const char *eol = memchr(line, '\n', (size_t)(end - line));
@@ -121,16 +122,18 @@ static int parse_header(const char *p, size_t n, size_t *length, const char **wh
                 if (strncasecmp(c, "charset=", 8) == 0)
                     cs = c + 8;
             if (cs && !((val_end - cs >= 5 && strncasecmp(cs, "utf-8", 5) == 0) ||
-                        (val_end - cs >= 4 && strncasecmp(cs, "utf8", 4) == 0))) {
-                *why = "unsupported charset";
-                return -1;
-            }
+                        (val_end - cs >= 4 && strncasecmp(cs, "utf8", 4) == 0)))
+                bad_charset = true;
         }
         line = eol + 1;
     }
     if (!have_length) {
         *why = "header without Content-Length";
         return -1;
+    }
+    if (bad_charset) {
+        *why = "unsupported charset, message skipped";
+        return -2;
     }
     return 0;
 }
@@ -177,7 +180,14 @@ static size_t decode(lsp_decoder_t *dec) {
         }
         size_t length = 0;
         const char *why = NULL;
-        if (parse_header(p, hlen, &length, &why) != 0) {
+        int rc = parse_header(p, hlen, &length, &why);
+        if (rc == -2) {
+            report(dec, why);
+            pos += body;
+            dec->skip = length;
+            continue;
+        }
+        if (rc != 0) {
             report(dec, why);
             /* Resynchronise on a Content-Length that the garbage hides. */
             size_t cl = find_content_length(p, hlen, 1);

@@ -55,8 +55,18 @@ if ! $sudo dpkg -i "$deb" >"$work/dpkg.log" 2>&1; then
   $sudo apt-get install -f -y -qq >/dev/null || fail "apt-get install -f"
 fi
 dpkg-query -W -f='${Status}\n' modelfile-lint | grep -q 'install ok installed' || fail "package not installed"
+# Every shared library the installed programs load must come from a package
+# that Depends names (catches a new library linked without a new dependency).
+deps_names=$(echo "$depends" | tr ',' '\n' | sed 's/(.*//; s/|.*//; s/ //g')
 for b in /usr/bin/modelfile-lint /usr/bin/modelfile-lsp; do
   ldd "$b" | grep -q 'not found' && fail "$b: unresolved shared library: $(ldd "$b" | grep 'not found')"
+  for lib in $(ldd "$b" | awk '$3 ~ /^\// {print $3}'); do
+    real=$(readlink -f "$lib")
+    pkg=$(dpkg -S "$lib" 2>/dev/null || dpkg -S "$real" 2>/dev/null || dpkg -S "/usr$lib" 2>/dev/null)
+    pkg=$(echo "$pkg" | head -n 1 | cut -d: -f1)
+    [ -n "$pkg" ] || fail "$b loads $lib, which no package owns"
+    echo "$deps_names" | grep -qx "$pkg" || fail "$b loads $lib from package $pkg, which Depends does not name"
+  done
 done
 
 # The installed CLI on the story's Modelfile.

@@ -2,6 +2,7 @@
 -- Run by neovim_test.sh: headless Neovim with editors/neovim on the
 -- runtimepath. Env: MFL_SRC (source tree), MFL_LSP (modelfile-lsp), MFL_WORK.
 local src, lsp_bin, work = vim.env.MFL_SRC, vim.env.MFL_LSP, vim.env.MFL_WORK
+local expect = vim.env.MFL_EXPECT or 'PARAMETER num_ctx 262144'
 vim.opt.runtimepath:prepend(src .. '/editors/neovim')
 vim.opt.swapfile = false
 vim.opt.shadafile = 'NONE'
@@ -92,7 +93,7 @@ local function run()
     filter = function(a) return a.title == chosen.title end,
   })
   if not wait(5000, function()
-    return vim.api.nvim_buf_get_lines(buf, 1, 2, false)[1] == 'PARAMETER num_ctx 262144'
+    return vim.api.nvim_buf_get_lines(buf, 1, 2, false)[1] == expect
   end) then
     return fail('after the quick fix line 2 is %q', vim.api.nvim_buf_get_lines(buf, 1, 2, false)[1])
   end
@@ -106,7 +107,7 @@ local function run()
     return true
   end) then return fail('diagnostic %s still present after the fix', tostring(diag.code)) end
 
-  io.stdout:write('PASS neovim_test: diagnostics shown, quick fix applied, buffer says num_ctx 262144\n')
+  io.stdout:write('PASS neovim_test: diagnostics shown, quick fix applied, buffer says ' .. expect .. '\n')
   vim.cmd('qall!')
 end
 

@@ -15,8 +15,9 @@
  *   <<<            the next server message must match this JSON
  *   <<< quiet      no server message may arrive within 300 ms
  *   <<< exit N     the server must exit with status N
- * In expected JSON, "<any>" matches any value and "<contains>TEXT" any
- * string containing TEXT. */
+ * In expected JSON, "<any>" matches any value, "<contains>TEXT" any
+ * string containing TEXT, and an array starting with "<some>" any array
+ * that has a match for each of its other elements. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
@@ -39,9 +40,11 @@ static size_t rlen;
 static const char *case_path;
 static int lineno;
 
-static void fail(const char *fmt, const char *a, const char *b) {
+static void fail(const char *msg, const char *a, const char *b) {
     fprintf(stderr, "%s:%d: ", case_path, lineno);
-    fprintf(stderr, fmt, a ? a : "", b ? b : "");
+    fprintf(stderr, "%s%s%s%s", msg, a ? " " : "", a ? a : "", b ? " / " : "");
+    if (b)
+        fputs(b, stderr);
     fputc('\n', stderr);
     if (child > 0)
         kill(child, SIGKILL);
@@ -111,6 +114,19 @@ static bool match(json_t *exp, json_t *act) {
         }
         return true;
     }
+    if (json_is_array(exp) && json_is_string(json_array_get(exp, 0)) &&
+        strcmp(json_string_value(json_array_get(exp, 0)), "<some>") == 0) {
+        if (!json_is_array(act))
+            return false;
+        for (size_t i = 1; i < json_array_size(exp); i++) {
+            bool found = false;
+            for (size_t j = 0; j < json_array_size(act) && !found; j++)
+                found = match(json_array_get(exp, i), json_array_get(act, j));
+            if (!found)
+                return false;
+        }
+        return true;
+    }
     if (json_is_array(exp)) {
         if (!json_is_array(act) || json_array_size(exp) != json_array_size(act))
             return false;
@@ -126,7 +142,7 @@ static void frame_into(FILE *out, const char *json) {
     json_error_t err;
     json_t *v = json_loads(json, 0, &err);
     if (!v)
-        fail("bad JSON in the transcript: %s", err.text, NULL);
+        fail("bad JSON in the transcript", err.text, NULL);
     char *s = json_dumps(v, JSON_COMPACT);
     fprintf(out, "Content-Length: %zu\r\n\r\n%s", strlen(s), s);
     free(s);
@@ -213,7 +229,7 @@ static void expect_exit(int code) {
     snprintf(want, sizeof(want), "%d", code);
     snprintf(got, sizeof(got), "%d", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     if (strcmp(want, got) != 0)
-        fail("exit status %s, expected %s", got, want);
+        fail("exit status (got, expected)", got, want);
 }
 
 typedef struct {
@@ -304,7 +320,7 @@ int main(int argc, char **argv) {
                 close(to_srv);
                 to_srv = -1;
             } else {
-                fail("unknown directive %s", b->dir, NULL);
+                fail("unknown directive", b->dir, NULL);
             }
             fclose(m);
             if (n)
@@ -313,17 +329,17 @@ int main(int argc, char **argv) {
         } else if (strcmp(b->dir, "<<< quiet") == 0) {
             char *msg = read_message(300);
             if (msg)
-                fail("unexpected message: %s", msg, NULL);
+                fail("unexpected message", msg, NULL);
         } else if (strncmp(b->dir, "<<< exit ", 9) == 0) {
             expect_exit(atoi(b->dir + 9));
         } else if (strcmp(b->dir, "<<<") == 0) {
             json_error_t err;
             json_t *exp = json_loads(b->body, 0, &err);
             if (!exp)
-                fail("bad expected JSON: %s", err.text, NULL);
+                fail("bad expected JSON", err.text, NULL);
             char *msg = read_message(5000);
             if (!msg)
-                fail("no message from the server; expected %s", b->body, NULL);
+                fail("no message from the server; expected", b->body, NULL);
             json_t *act = json_loads(msg, 0, &err);
             if (!match(exp, act)) {
                 char *pretty = act ? json_dumps(act, JSON_INDENT(1) | JSON_SORT_KEYS) : strdup(msg);
@@ -338,7 +354,7 @@ int main(int argc, char **argv) {
             json_decref(act);
             free(msg);
         } else {
-            fail("unknown directive %s", b->dir, NULL);
+            fail("unknown directive", b->dir, NULL);
         }
     }
     if (file_mode)

@@ -28,10 +28,12 @@ const timer = setTimeout(() => {
   process.exit(1);
 }, 10000);
 
+let done = false;
 conn.onNotification('textDocument/publishDiagnostics', async (p) => {
-  if (p.uri !== uri || !p.diagnostics.length) return;
+  if (done || p.uri !== uri || !p.diagnostics.length) return;
   const d = p.diagnostics.find((x) => x.range.start.line === 1);
   if (!d) return;
+  done = true;
   clearTimeout(timer);
   console.log(`smoke-server: ${d.code} "${d.message}" at 2:${d.range.start.character + 1}`);
   await conn.sendRequest('shutdown');

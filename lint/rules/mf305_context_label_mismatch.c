@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: MIT */
+/* MF305 context-label-mismatch: a context-size label ("128k") in the FROM
+ * tag, the file name, the `ollama create` name, the `ollama show` header or a
+ * comment beside num_ctx disagrees with the num_ctx the model gets. */
+#include "knowledge/ctx_rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_LABELS 8
+
+static uint64_t label_value(const mfl_label_t *l) {
+    /* Prefer the power-of-two reading, as Ollama's own UI does. */
+    return l->n_values > 1 ? l->values[1] : l->values[0];
+}
+
+/* Reports every label in text[0..len) (at document offset base, or outside
+ * the document when base is UINT32_MAX) that disagrees with f->ctx. */
+static void check_text(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f, const char *text, size_t len,
+                       uint32_t base, const char *where) {
+    mfl_label_t labels[MAX_LABELS];
+    size_t n = mfl_label_scan(text, len, labels, MAX_LABELS);
+    if (n > MAX_LABELS)
+        n = MAX_LABELS;
+    for (size_t i = 0; i < n; i++) {
+        const mfl_label_t *l = &labels[i];
+        if (mfl_label_agrees(l, f->ctx))
+            continue;
+        char tok[32];
+        mfl__ctx_tokens(label_value(l), tok, sizeof tok);
+        int ll = (int)(l->end - l->start);
+        const char *lt = text + l->start;
+        mfl_diag_t *d = mfl_report(
+            ctx, mfl__ctx_range(f), "%s says %.*s (%s tokens) but num_ctx is %llu (%s)", where, ll,
+            lt, tok, (unsigned long long)f->ctx,
+            f->ctx_source == MFL_CTX_SRC_PARAMETER ? "PARAMETER num_ctx" : "inherited from FROM");
+        if (base != UINT32_MAX) {
+            mfl_range_t r = {base + l->start, base + l->end};
+            mfl_diag_related(ctx, d, r, "context label `%.*s`", ll, lt);
+        }
+    }
+}
+
+static bool starts_with(const char *s, size_t n, const char *p) {
+    size_t pl = strlen(p);
+    return n >= pl && strncmp(s, p, pl) == 0;
+}
+
+/* The word after "ollama create" in a comment, or NULL. */
+static const char *create_name(const char *s, size_t n, size_t *wl) {
+    for (size_t i = 0; i + 13 < n; i++) {
+        if (strncmp(s + i, "ollama create", 13) != 0)
+            continue;
+        size_t j = i + 13;
+        while (j < n && (s[j] == ' ' || s[j] == '\t'))
+            j++;
+        size_t k = j;
+        while (k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '\r' && s[k] != '\n')
+            k++;
+        if (k > j) {
+            *wl = k - j;
+            return s + j;
+        }
+    }
+    return NULL;
+}
+
+static void check_comments(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f) {
+    uint32_t param_line = UINT32_MAX, c;
+    if (f->param)
+        mfl_doc_position(ctx->doc, f->param->range.start, &param_line, &c);
+    for (size_t i = 0; i < mfl_doc_comment_count(ctx->doc); i++) {
+        mfl_range_t r = mfl_doc_comment(ctx->doc, i);
+        size_t n;
+        const char *s = mfl_doc_slice(ctx->doc, r, &n);
+        size_t wl;
+        const char *w = create_name(s, n, &wl);
+        char where[320];
+        if (w) {
+            snprintf(where, sizeof where, "`ollama create %.*s`", (int)(wl > 256 ? 256 : wl), w);
+            check_text(ctx, f, w, wl, r.start + (uint32_t)(w - s), where);
+            continue;
+        }
+        if (starts_with(s, n, "# FROM ")) {
+            /* The `ollama show` header: "# FROM <short name>". */
+            snprintf(where, sizeof where, "the `ollama show` header's `%.*s`",
+                     (int)(n - 7 > 256 ? 256 : n - 7), s + 7);
+            check_text(ctx, f, s + 7, n - 7, r.start + 7, where);
+            continue;
+        }
+        uint32_t line;
+        mfl_doc_position(ctx->doc, r.start, &line, &c);
+        if (param_line != UINT32_MAX && (line + 1 == param_line || line == param_line + 1)) {
+            snprintf(where, sizeof where, "the comment `%.*s`", (int)(n > 256 ? 256 : n), s);
+            check_text(ctx, f, s, n, r.start, where);
+        }
+    }
+}
+
+static void check(mfl_ctx_t *ctx) {
+    mfl_ctx_facts_t f;
+    mfl__ctx_facts(ctx, &f);
+    if (!f.explicit_ctx)
+        return;
+    if (f.from && f.from->value_len) {
+        size_t n;
+        const char *s = mfl_doc_slice(ctx->doc, f.from->content, &n);
+        char where[320];
+        snprintf(where, sizeof where, "FROM `%s`", f.model_name);
+        check_text(ctx, &f, s, n, f.from->content.start, where);
+    }
+    if (ctx->opts->path) {
+        const char *base = strrchr(ctx->opts->path, '/');
+        base = base ? base + 1 : ctx->opts->path;
+        char where[320];
+        snprintf(where, sizeof where, "the file name `%.256s`", base);
+        check_text(ctx, &f, base, strlen(base), UINT32_MAX, where);
+    }
+    check_comments(ctx, &f);
+}
+
+const mfl_rule_t mfl_rule_context_label_mismatch = {
+    .code = "MF305",
+    .name = "context-label-mismatch",
+    .severity = MFL_SEVERITY_ERROR,
+    .fixable = MFL_FIXABLE_NONE,
+    .category = "context",
+    .summary = "A context label such as 128k disagrees with num_ctx",
+    .doc = "## What it does\n"
+           "Finds context-size labels (`128k`, `262K`, `1m`, `ctx8192`) in the FROM tag, the "
+           "file name (`Modelfile.v-128k`, `coder-128k.modelfile`), a `# ollama create NAME` "
+           "comment, the `# FROM name` line of an `ollama show` header and a comment on the line "
+           "before or after `PARAMETER num_ctx`, and compares them with the effective `num_ctx` "
+           "(this file's, or the one inherited from the FROM model). `k` may mean 1000 or 1024 "
+           "and a label agrees within 3 %, so `256k`, `262k` and 262144 all agree. Quantisation "
+           "tags (`q4_K_M`), sizes (`30b`, `a3b`, `8x7b`) and versions are never labels.\n\n"
+           "## Why is this bad?\n"
+           "Names are how people choose a model. A model called `v-128k` that runs with 262144 "
+           "tokens, or `coder-256k` capped at 131072, misleads everyone who picks it, and the "
+           "mismatch usually means one side was edited and the other forgotten.\n\n"
+           "## Example\n```\n# ollama create coder-128k\nFROM qwen3-coder:30b\n"
+           "PARAMETER num_ctx 262144\n```\n\n"
+           "Use instead:\n```\n# ollama create coder-256k\nFROM qwen3-coder:30b\n"
+           "PARAMETER num_ctx 262144\n```\n",
+    .check = check,
+};

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: MIT */
+/* Facts shared by the MF3xx context rules (see ctx_rules.h). */
+#include "ctx_rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool parse_uint(const char *s, size_t n, uint64_t *out) {
+    uint64_t v = 0;
+    size_t i = 0;
+    if (n && s[0] == '+')
+        i++;
+    if (i == n)
+        return false;
+    for (; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9' || v > (UINT64_MAX - 9) / 10)
+            return false;
+        v = v * 10 + (uint64_t)(s[i] - '0');
+    }
+    *out = v;
+    return v > 0;
+}
+
+void mfl__ctx_facts(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
+    memset(f, 0, sizeof *f);
+    f->from = mfl_doc_last(ctx->doc, MFL_INSTR_FROM);
+    f->budget = mfl_ctx_budget(ctx);
+    f->model = mfl_ctx_model(ctx);
+    if (f->model && f->model->error[0])
+        f->model = NULL;
+    if (f->model)
+        f->native = f->model->native_ctx;
+    if (f->from && f->from->value_text)
+        snprintf(f->model_name, sizeof f->model_name, "%s", f->from->value_text);
+    f->param = mfl_doc_last_param(ctx->doc, "num_ctx");
+    if (f->param && f->param->value_text)
+        f->param_valid = parse_uint(f->param->value_text, f->param->value_len, &f->param_value);
+    if (f->param_valid) {
+        f->has_ctx = f->explicit_ctx = true;
+        f->ctx = f->param_value;
+        f->ctx_source = MFL_CTX_SRC_PARAMETER;
+    } else if (f->param) {
+        return; /* an invalid value: the MF1xx rules report it */
+    } else if (f->model && f->model->has_inherited_num_ctx && f->model->inherited_num_ctx > 0) {
+        f->has_ctx = f->explicit_ctx = true;
+        f->ctx = (uint64_t)f->model->inherited_num_ctx;
+        f->ctx_source = MFL_CTX_SRC_INHERITED;
+    } else if (f->budget->server_default_ctx) {
+        f->has_ctx = true;
+        f->ctx = f->budget->server_default_ctx;
+        f->ctx_source = MFL_CTX_SRC_SERVER_ENV;
+    } else if (f->budget->memory_budget) {
+        f->has_ctx = true;
+        f->ctx = mfl_ctx_default_for_memory(f->budget->memory_budget);
+        f->ctx_source = MFL_CTX_SRC_DEFAULT;
+    }
+}
+
+uint64_t mfl__ctx_target(const mfl_ctx_facts_t *f) {
+    if (f->model == NULL || f->native == 0)
+        return 0;
+    if (f->budget->memory_budget == 0)
+        return f->native;
+    return mfl_mem_max_ctx(f->model, f->budget);
+}
+
+mfl_range_t mfl__ctx_range(const mfl_ctx_facts_t *f) {
+    if (f->param)
+        return f->param->value;
+    if (f->from)
+        return f->from->value.end > f->from->value.start ? f->from->value : f->from->keyword;
+    mfl_range_t r = {0, 0};
+    return r;
+}
+
+int mfl__ctx_insert_param(mfl_ctx_t *ctx, mfl_fix_t *fix, const mfl_ctx_facts_t *f,
+                          uint64_t value) {
+    if (f->from == NULL)
+        return MFL_EINVAL;
+    mfl_range_t lines = mfl_doc_instr_lines(ctx->doc, f->from);
+    size_t len;
+    const char *text = mfl_doc_text(ctx->doc, &len);
+    bool at_line_start = lines.end == 0 || text[lines.end - 1] == '\n';
+    char buf[64];
+    int n = snprintf(buf, sizeof buf, "%sPARAMETER num_ctx %llu%s", at_line_start ? "" : "\n",
+                     (unsigned long long)value, at_line_start ? "\n" : "");
+    mfl_range_t at = {lines.end, lines.end};
+    return mfl_fix_edit(ctx, fix, at, buf, (size_t)n);
+}
+
+char *mfl__ctx_tokens(uint64_t n, char *buf, size_t bufsize) {
+    char tmp[32];
+    int len = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)n);
+    size_t o = 0;
+    for (int i = 0; i < len && o + 2 < bufsize; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = tmp[i];
+    }
+    buf[o] = '\0';
+    return buf;
+}

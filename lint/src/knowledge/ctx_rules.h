@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: MIT */
+/* Facts shared by the MF3xx context rules: the model behind FROM, the
+ * effective num_ctx and where it comes from, the context a fix should
+ * write. Internal to the core. */
+#ifndef MFL_CTX_RULES_H
+#define MFL_CTX_RULES_H
+
+#include "mfl_knowledge.h"
+#include "rule.h"
+
+typedef struct {
+    const mfl_instr_t *from;     /* the effective FROM, or NULL */
+    const mfl_model_t *model;    /* NULL: unknown (or no env) */
+    const mfl_budget_t *budget;  /* never NULL */
+    uint64_t native;             /* 0: unknown */
+    const mfl_instr_t *param;    /* the last PARAMETER num_ctx, or NULL */
+    bool param_valid;            /* param holds a positive integer */
+    uint64_t param_value;
+    bool has_ctx;                /* ctx/ctx_source are known */
+    uint64_t ctx;                /* effective num_ctx, before clamping */
+    mfl_ctx_source_t ctx_source;
+    bool explicit_ctx;           /* from PARAMETER or the inherited params */
+    char model_name[256];        /* FROM as written, for messages */
+} mfl_ctx_facts_t;
+
+/* Gathers the facts for the current lint run. */
+void mfl__ctx_facts(mfl_ctx_t *ctx, mfl_ctx_facts_t *f);
+
+/* The context a fix should set: the native context, or the largest that
+ * fits the memory budget when one is configured. 0: no sensible target. */
+uint64_t mfl__ctx_target(const mfl_ctx_facts_t *f);
+
+/* The range to report context problems at: the num_ctx value when present,
+ * else the FROM value, else the start of the file. */
+mfl_range_t mfl__ctx_range(const mfl_ctx_facts_t *f);
+
+/* Adds an edit inserting "PARAMETER num_ctx <value>" on a new line after
+ * the effective FROM. */
+int mfl__ctx_insert_param(mfl_ctx_t *ctx, mfl_fix_t *fix, const mfl_ctx_facts_t *f,
+                          uint64_t value);
+
+/* "262,144". Returns buf. */
+char *mfl__ctx_tokens(uint64_t n, char *buf, size_t bufsize);
+
+#endif

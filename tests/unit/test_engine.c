@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: MIT */
+#define _GNU_SOURCE
+/* The engine's own mechanics: fixes, suppressions, config, positions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "mfl.h"
+
+static mfl_fix_t *mkfix(uint32_t s, uint32_t e, const char *text) {
+    mfl_fix_t *f = calloc(1, sizeof *f);
+    f->n_edits = 1;
+    f->edits = calloc(1, sizeof *f->edits);
+    f->edits[0].range.start = s;
+    f->edits[0].range.end = e;
+    f->edits[0].text = (char *)text;
+    return f;
+}
+
+static void test_fix_apply_skips_overlapping_fix(void **state) {
+    (void)state;
+    mfl_fix_t *a = mkfix(0, 4, "FROM"), *b = mkfix(2, 6, "xx"), *c = mkfix(8, 8, "!");
+    const mfl_fix_t *fixes[] = {c, b, a};
+    char *out;
+    size_t n;
+    int applied = mfl_fix_apply("from foo bar", 12, fixes, 3, &out, &n);
+    assert_int_equal(applied, 2);
+    assert_string_equal(out, "FROM foo! bar");
+    mfl_free(out);
+    mfl_fix_t *bad = mkfix(5, 100, "");
+    const mfl_fix_t *bads[] = {bad};
+    assert_int_equal(mfl_fix_apply("abc", 3, bads, 1, &out, &n), MFL_EINVAL);
+    free(a->edits), free(a), free(b->edits), free(b), free(c->edits), free(c), free(bad->edits), free(bad);
+}
+
+static int count_code(const mfl_result_t *r, const char *code) {
+    int n = 0;
+    for (size_t i = 0; i < r->n_diags; i++) n += strcmp(r->diags[i].rule->code, code) == 0;
+    return n;
+}
+
+static mfl_result_t *lint_text(const char *s, mfl_config_t *cfg) {
+    mfl_doc_t *doc = mfl_doc_new(s, strlen(s));
+    mfl_lint_opts_t lo = {"Modelfile", NULL, cfg, NULL};
+    mfl_result_t *r = NULL;
+    assert_int_equal(mfl_lint(doc, &lo, &r), 0);
+    mfl_doc_free(doc);
+    return r;
+}
+
+static void test_suppressions(void **state) {
+    (void)state;
+    mfl_result_t *r = lint_text("FROM x\n# modelfile-lint: ignore=MF006 the bot wants it\nMESSAGE User hi\n"
+                                "MESSAGE User again\n", NULL);
+    assert_int_equal(count_code(r, "MF006"), 1); /* only the second */
+    assert_int_equal(count_code(r, "MF903"), 0);
+    mfl_result_free(r);
+    r = lint_text("# modelfile-lint: global ignore=MF006\nFROM x\nMESSAGE User hi\nMESSAGE User again\n", NULL);
+    assert_int_equal(count_code(r, "MF006"), 0);
+    mfl_result_free(r);
+    r = lint_text("FROM x\n# modelfile-lint: ignore=MF006,MF999\nMESSAGE user hi\n", NULL);
+    assert_int_equal(count_code(r, "MF902"), 1);
+    assert_int_equal(count_code(r, "MF903"), 1);
+    mfl_result_free(r);
+}
+
+static void test_config_select_ignore_and_severity(void **state) {
+    (void)state;
+    mfl_config_t *cfg = mfl_config_new();
+    assert_int_equal(mfl_config_ignore(cfg, "MF006"), 0);
+    mfl_result_t *r = lint_text("FROM x\nMESSAGE User hi\n", cfg);
+    assert_int_equal(count_code(r, "MF006"), 0);
+    mfl_result_free(r);
+    assert_int_equal(mfl_config_set_severity(cfg, "invalid-message-role", MFL_SEVERITY_INFO), 0);
+    r = lint_text("FROM x\nMESSAGE User hi\n", cfg);
+    assert_int_equal(count_code(r, "MF006"), 1);
+    assert_int_equal(r->diags[0].severity, MFL_SEVERITY_INFO);
+    mfl_result_free(r);
+    assert_int_equal(mfl_config_select(cfg, "MF00"), 0);
+    assert_int_equal(mfl_config_severity(cfg, mfl_rule_find("MF901")), MFL_SEVERITY_OFF);
+    assert_int_equal(mfl_config_ignore(cfg, "MF777"), MFL_EINVAL);
+    assert_int_equal(mfl_config_enable(cfg, "lowercase-keyword"), 0);
+    r = lint_text("from x\n", cfg);
+    assert_int_equal(count_code(r, "MF901"), 1);
+    mfl_result_free(r);
+    mfl_config_free(cfg);
+}
+
+static void test_fix_all_converges_and_is_idempotent(void **state) {
+    (void)state;
+    const char *src = "from x\nMESSAGE User hi\nPARAMETER  temperature 1\n";
+    mfl_config_t *cfg = mfl_config_new();
+    mfl_config_enable(cfg, "MF901");
+    mfl_lint_opts_t lo = {"Modelfile", NULL, cfg, NULL};
+    mfl_fix_opts_t fo = {false, NULL, 0};
+    char *out, *again;
+    size_t n, n2;
+    mfl_fix_report_t rep;
+    assert_int_equal(mfl_fix_all(src, strlen(src), &lo, &fo, &out, &n, &rep), 0);
+    assert_string_equal(out, "FROM x\nMESSAGE user hi\nPARAMETER temperature 1\n");
+    assert_true(rep.applied >= 3);
+    assert_int_equal(mfl_fix_all(out, n, &lo, &fo, &again, &n2, &rep), 0);
+    assert_int_equal(rep.applied, 0);
+    assert_string_equal(again, out);
+    mfl_free(out);
+    mfl_free(again);
+    mfl_config_free(cfg);
+}
+
+static void test_positions_crlf_and_multibyte(void **state) {
+    (void)state;
+    const char *s = "FROM x\r\nSYSTEM \xc3\xa9t\xc3\xa9\r\nPARAMETER a b";
+    mfl_doc_t *doc = mfl_doc_new(s, strlen(s));
+    uint32_t l, c;
+    mfl_doc_position(doc, 8, &l, &c);
+    assert_int_equal(l, 1);
+    assert_int_equal(c, 0);
+    assert_int_equal(mfl_doc_line_count(doc), 3);
+    mfl_range_t r = mfl_doc_line_range(doc, 1);
+    assert_int_equal(r.end - r.start, 12);
+    assert_int_equal(mfl_doc_offset(doc, 2, 3), mfl_doc_line_range(doc, 2).start + 3);
+    assert_string_equal(mfl_doc_instr(doc, 1)->value_text, "\xc3\xa9t\xc3\xa9");
+    mfl_doc_free(doc);
+}
+
+static void test_any_bytes_give_a_document(void **state) {
+    (void)state;
+    unsigned seed = 12345;
+    char buf[512];
+    for (int iter = 0; iter < 2000; iter++) {
+        size_t n = (size_t)(seed % sizeof buf);
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            static const char alphabet[] = "FROMPARETSYLIC \"\"\"\n\r\t#\xc2\xa0\xe2\x80\x8bxyz_:-";
+            buf[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        mfl_doc_t *doc = mfl_doc_new(buf, n);
+        assert_non_null(doc);
+        for (size_t k = 0; k < mfl_doc_syntax_error_count(doc); k++)
+            assert_int_not_equal(mfl_doc_syntax_error(doc, k)->kind, MFL_SYN_TREE_ERROR);
+        mfl_result_t *r = NULL;
+        assert_int_equal(mfl_lint(doc, NULL, &r), 0);
+        mfl_result_free(r);
+        mfl_doc_free(doc);
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fix_apply_skips_overlapping_fix),
+        cmocka_unit_test(test_suppressions),
+        cmocka_unit_test(test_config_select_ignore_and_severity),
+        cmocka_unit_test(test_fix_all_converges_and_is_idempotent),
+        cmocka_unit_test(test_positions_crlf_and_multibyte),
+        cmocka_unit_test(test_any_bytes_give_a_document),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

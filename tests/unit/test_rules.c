@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: MIT */
+/* One runner for every rule's fixtures (rust-analyzer / ruff style).
+ * tests/rules/<code>_<name>/NN_case.Modelfile is linted with only that rule
+ * enabled (plus the suppression meta rules); NN_case.out holds the expected
+ * diagnostics and NN_case.fixed (where the rule fixes) the result of fixing
+ * with that rule's fixes. MFL_BLESS=1 rewrites the expectations; reviewers
+ * read the diff. Every rule must have a folder with a case that reports, a
+ * clean case (`ok` in its name) and a suppressed case (`suppressed`). */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "mfl.h"
+#include "mfl_io_env.h"
+
+static const char *root;
+static bool bless;
+static mfl_io_env_t *env;
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)n + 1);
+    *len = fread(b, 1, (size_t)n, f);
+    b[*len] = '\0';
+    fclose(f);
+    return b;
+}
+
+static void spit(const char *path, const char *s, size_t n) {
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fwrite(s, 1, n, f);
+    fclose(f);
+}
+
+/* Compares or blesses; returns true if they match. */
+static bool expect_file(const char *path, const char *actual, size_t n) {
+    size_t el;
+    char *exp = slurp(path, &el);
+    bool ok = exp && el == n && memcmp(exp, actual, n) == 0;
+    if (!ok && bless) {
+        spit(path, actual, n);
+        ok = true;
+    } else if (!ok) {
+        print_error("%s differs.\n--- expected\n%s--- actual\n%.*s---\n", path, exp ? exp : "(missing)\n",
+                    (int)n, actual);
+    }
+    free(exp);
+    return ok;
+}
+
+static const char *sev_name(mfl_severity_t s) {
+    static const char *const n[] = {"error", "warning", "info", "hint", "off"};
+    return n[s];
+}
+
+static bool run_case(const mfl_rule_t *rule, const char *dir, const char *name, int *reports) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    size_t len;
+    char *src = slurp(path, &len);
+    assert_non_null(src);
+    mfl_config_t *cfg = mfl_config_new();
+    char sel[64];
+    snprintf(sel, sizeof sel, "%s,MF902,MF903", rule->code);
+    assert_int_equal(mfl_config_select(cfg, sel), 0);
+    mfl_budget_t *b = mfl_config_budget(cfg);
+    /* A case may set a budget with a first-line comment: "# budget: 48GB 400 300". */
+    if (strncmp(src, "# budget: ", 10) == 0) {
+        double mem = 0, rate = 0, timeout = 0;
+        sscanf(src + 10, "%lf %lf %lf", &mem, &rate, &timeout);
+        b->memory_budget = (uint64_t)(mem * 1e9);
+        b->prefill_rate = rate;
+        b->client_timeout = timeout;
+    }
+    mfl_lint_opts_t lo = {name, dir, cfg, mfl_io_env_get(env)};
+    mfl_doc_t *doc = mfl_doc_new(src, len);
+    mfl_result_t *res = NULL;
+    assert_int_equal(mfl_lint(doc, &lo, &res), 0);
+    char *out = NULL;
+    size_t outlen = 0;
+    FILE *mem = open_memstream(&out, &outlen);
+    bool fixable = false;
+    for (size_t i = 0; i < res->n_diags; i++) {
+        const mfl_diag_t *d = &res->diags[i];
+        uint32_t l, c, el, ec;
+        mfl_doc_position(doc, d->range.start, &l, &c);
+        mfl_doc_position(doc, d->range.end, &el, &ec);
+        fprintf(mem, "%u:%u-%u:%u %s %s %s\n", l + 1, c + 1, el + 1, ec + 1, sev_name(d->severity),
+                d->rule->code, d->message);
+        if (d->fix) {
+            fprintf(mem, "  fix (%s): %s\n", d->fix->applicability == MFL_FIX_SAFE ? "safe" : "unsafe",
+                    d->fix->title);
+            fixable = true;
+        }
+        for (size_t k = 0; k < d->n_related; k++) {
+            mfl_doc_position(doc, d->related[k].range.start, &l, &c);
+            fprintf(mem, "  related %u:%u %s\n", l + 1, c + 1, d->related[k].message);
+        }
+        if (d->rule == rule) (*reports)++;
+    }
+    fclose(mem);
+    snprintf(path, sizeof path, "%s/%.*s.out", dir, (int)(strrchr(name, '.') - name), name);
+    bool ok = expect_file(path, out, outlen);
+    if (fixable) {
+        size_t tlen;
+        const char *text = mfl_doc_text(doc, &tlen);
+        mfl_fix_opts_t fo = {true, rule->code, 0};
+        char *fixed;
+        size_t flen;
+        mfl_fix_report_t rep;
+        int rc = mfl_fix_all(text, tlen, &lo, &fo, &fixed, &flen, &rep);
+        assert_int_equal(rc, 0);
+        snprintf(path, sizeof path, "%s/%.*s.fixed", dir, (int)(strrchr(name, '.') - name), name);
+        ok = expect_file(path, fixed, flen) && ok;
+        /* Fixing twice changes nothing. */
+        char *again;
+        size_t alen;
+        assert_int_equal(mfl_fix_all(fixed, flen, &lo, &fo, &again, &alen, &rep), 0);
+        if (alen != flen || memcmp(again, fixed, flen) != 0) {
+            print_error("%s: a second fix pass changed the text\n", path);
+            ok = false;
+        }
+        mfl_free(again);
+        mfl_free(fixed);
+    }
+    free(out);
+    mfl_result_free(res);
+    mfl_doc_free(doc);
+    mfl_config_free(cfg);
+    free(src);
+    return ok;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static void test_every_rule_fixtures(void **state) {
+    (void)state;
+    int failures = 0, cases = 0;
+    for (size_t i = 0; i < mfl_rule_count(); i++) {
+        const mfl_rule_t *r = mfl_rule_at(i);
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/%s_%s", root, r->code, r->name);
+        DIR *d = opendir(dir);
+        if (!d) {
+            print_error("%s %s: no fixture folder %s\n", r->code, r->name, dir);
+            failures++;
+            continue;
+        }
+        char *names[256];
+        size_t n = 0;
+        struct dirent *e;
+        while ((e = readdir(d)) && n < 256) {
+            size_t l = strlen(e->d_name);
+            if (l > 10 && strcmp(e->d_name + l - 10, ".Modelfile") == 0) names[n++] = strdup(e->d_name);
+        }
+        closedir(d);
+        qsort(names, n, sizeof *names, cmp_str);
+        bool positive = false, clean = false, suppressed = false;
+        for (size_t k = 0; k < n; k++) {
+            int reports = 0;
+            if (!run_case(r, dir, names[k], &reports)) failures++;
+            cases++;
+            if (strstr(names[k], "ok")) {
+                clean = true;
+                if (reports) {
+                    print_error("%s/%s: a clean case reports %d\n", dir, names[k], reports);
+                    failures++;
+                }
+            } else if (strstr(names[k], "suppressed")) {
+                suppressed = true;
+                if (reports) {
+                    print_error("%s/%s: a suppressed case reports %d\n", dir, names[k], reports);
+                    failures++;
+                }
+            } else if (reports) {
+                positive = true;
+            }
+            free(names[k]);
+        }
+        if (!positive || !clean || !suppressed) {
+            print_error("%s: needs a reporting case, an `ok` case and a `suppressed` case\n", dir);
+            failures++;
+        }
+    }
+    print_message("%d fixture cases over %zu rules\n", cases, mfl_rule_count());
+    assert_int_equal(failures, 0);
+}
+
+static void test_registry_is_sorted_and_documented(void **state) {
+    (void)state;
+    for (size_t i = 0; i < mfl_rule_count(); i++) {
+        const mfl_rule_t *r = mfl_rule_at(i);
+        assert_int_equal(strlen(r->code), 5);
+        assert_true(strncmp(r->code, "MF", 2) == 0);
+        if (i) assert_true(strcmp(mfl_rule_at(i - 1)->code, r->code) < 0);
+        for (const char *p = r->name; *p; p++) assert_true((*p >= 'a' && *p <= 'z') || *p == '-' || (*p >= '0' && *p <= '9'));
+        assert_non_null(strstr(r->doc, "## What it does"));
+        assert_non_null(strstr(r->doc, "## Why is this bad?"));
+        assert_non_null(strstr(r->doc, "## Example"));
+        assert_non_null(r->summary);
+        assert_true(mfl_rule_find(r->code) == r && mfl_rule_find(r->name) == r);
+        for (size_t k = 0; k < i; k++) assert_string_not_equal(mfl_rule_at(k)->name, r->name);
+    }
+}
+
+int main(int argc, char **argv) {
+    root = argc > 1 ? argv[1] : "tests/rules";
+    bless = getenv("MFL_BLESS") && *getenv("MFL_BLESS") == '1';
+    env = mfl_io_env_new();
+    /* No local Ollama store: only GGUF files next to the fixtures and the tables. */
+    mfl_io_env_set_store_dir(env, "/nonexistent/modelfile-lint-test-store");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_registry_is_sorted_and_documented),
+        cmocka_unit_test(test_every_rule_fixtures),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    mfl_io_env_free(env);
+    return rc;
+}
