@@ -179,7 +179,8 @@ json_t *lsp_convert_diag_new(const mfl_doc_t *doc, lsp_encoding_t enc, const cha
         char buf[512];
         const char *url = mfl_rule_url(d->rule, buf, sizeof(buf));
         json_object_set_new(o, "code", json_string(d->rule->code));
-        if (url && (!caps || caps->code_description))
+        /* Always sent: clients that predate it ignore the field. */
+        if (url)
             json_object_set_new(o, "codeDescription", json_pack("{s:s}", "href", url));
         json_object_set_new(data, "rule", json_string(d->rule->name));
     }

@@ -51,7 +51,6 @@ json_t *lsp_convert_fix_edits_new(const mfl_doc_t *doc, lsp_encoding_t enc,
 
 typedef struct {
     bool related_information; /* client supports relatedInformation */
-    bool code_description;    /* client supports codeDescription */
 } lsp_diag_caps_t;
 
 /* A Diagnostic for d, with code, codeDescription (the rule's URL), source,

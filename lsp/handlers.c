@@ -212,8 +212,6 @@ static json_t *on_initialize(lsp_server_t *s, json_t *params, lsp_error_t *err) 
     s->caps.version_support = flag(c, "textDocument.publishDiagnostics.versionSupport");
     s->caps.diag.related_information =
         flag(c, "textDocument.publishDiagnostics.relatedInformation");
-    s->caps.diag.code_description =
-        flag(c, "textDocument.publishDiagnostics.codeDescriptionSupport");
     s->caps.code_action_literals =
         json_is_object(path_get(c, "textDocument.codeAction.codeActionLiteralSupport"));
     s->caps.hierarchical_symbols =

@@ -24,9 +24,10 @@ if(TARGET modelfile-lsp)
   set_tests_properties(integration.editors PROPERTIES LABELS integration TIMEOUT 600)
 endif()
 
-if(TARGET modelfile-lint AND TARGET modelfile-lsp)
+if(TARGET modelfile-lint AND TARGET modelfile-lsp AND NOT MFL_SANITIZE)
   # Builds the .deb from this build tree (cpack), installs it with dpkg and
-  # runs the installed programs. RUN_SERIAL: it changes the system.
+  # runs the installed programs. RUN_SERIAL: it changes the system. Not for
+  # sanitizer builds (their binaries need libasan, which the .deb must not).
   add_test(NAME integration.deb
     COMMAND bash "${_mfl_it}/deb_test.sh" "${PROJECT_BINARY_DIR}" "${PROJECT_SOURCE_DIR}")
   set_tests_properties(integration.deb PROPERTIES LABELS integration TIMEOUT 900 RUN_SERIAL ON)

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Fails when a committed generated file is stale:
+#  - docs/rules.md must equal `modelfile-lint --list-rules --format markdown`;
+#  - grammar/src/parser.c (and grammar.json, node-types.json) must be what
+#    `tree-sitter generate --abi 14` makes of grammar/grammar.js, checked with
+#    a tree-sitter CLI >= 0.22 (on PATH, or Debian 13's via tools/debian13-tool.sh);
+#  - the parser must be ABI 14 (Debian 12's libtree-sitter loads 13-14 only).
+# Usage: tools/check-generated.sh PATH/TO/modelfile-lint
+set -euo pipefail
+lint=${1:?usage: check-generated.sh modelfile-lint}
+root=$(cd "$(dirname "$0")/.." && pwd)
+fail=0
+if ! diff -u "$root/docs/rules.md" <("$lint" --list-rules --format markdown) >/tmp/mfl-rules.diff; then
+  echo "docs/rules.md is stale: run tools/regenerate.sh" >&2
+  head -40 /tmp/mfl-rules.diff >&2
+  fail=1
+fi
+grep -q '#define LANGUAGE_VERSION 14' "$root/grammar/src/parser.c" || { echo "parser.c is not ABI 14" >&2; fail=1; }
+ts=()
+if command -v tree-sitter >/dev/null && tree-sitter --version | awk '{split($2,v,"."); exit !(v[1]>0 || v[2]>=22)}'; then
+  ts=(tree-sitter)
+elif [ "${MFL_SKIP_TS_CLI:-0}" != 1 ]; then
+  ts=("$root/tools/debian13-tool.sh" tree-sitter)
+fi
+if [ ${#ts[@]} -gt 0 ]; then
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  cp "$root/grammar/grammar.js" "$tmp/"
+  (cd "$tmp" && "${ts[@]}" generate --abi 14 >/dev/null)
+  for f in parser.c grammar.json node-types.json; do
+    if ! cmp -s "$tmp/src/$f" "$root/grammar/src/$f"; then
+      echo "grammar/src/$f does not match grammar.js: run tools/regenerate.sh" >&2
+      fail=1
+    fi
+  done
+  # The grammar's corpus tests with the real CLI too.
+  (cd "$root/grammar" && "${ts[@]}" test >/tmp/mfl-ts-test.log 2>&1) || {
+    echo "tree-sitter test failed:" >&2; tail -30 /tmp/mfl-ts-test.log >&2; fail=1; }
+fi
+[ $fail = 0 ] && echo "generated files are up to date"
+exit $fail

@@ -91,9 +91,9 @@ char *cli_unified_diff(const char *path, const char *a, size_t alen, const char 
             size_t i = 0, j = 0;
             while (i < m || j < k) {
                 if (i < m && j < k && eq(&la[pre + i], &lb[pre + j])) ops[nops++] = '=', i++, j++;
-                else if (j < k && (i == m || t[i * (k + 1) + j + 1] >= t[(i + 1) * (k + 1) + j]))
-                    ops[nops++] = '+', j++;
-                else ops[nops++] = '-', i++;
+                else if (i < m && (j == k || t[(i + 1) * (k + 1) + j] >= t[i * (k + 1) + j + 1]))
+                    ops[nops++] = '-', i++;
+                else ops[nops++] = '+', j++;
             }
             free(t);
         }

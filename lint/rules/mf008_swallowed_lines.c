@@ -56,9 +56,10 @@ static void check(mfl_ctx_t *ctx) {
                            swallowed ? ", including what look like instructions" : "");
         else
             d = mfl_report(ctx, open,
-                           "%s's quoted value swallows %u line%s that look like instructions "
+                           "%s's quoted value swallows %u line%s that look%s like instructions "
                            "(from line %u); they are text inside the value, not instructions",
                            mfl_instr_keyword(in->kind), swallowed, swallowed == 1 ? "" : "s",
+                           swallowed == 1 ? "s" : "",
                            first_swallowed + 1);
         if (in->terminated)
             mfl_diag_related(ctx, d, (mfl_range_t){in->content.end, in->value.end},

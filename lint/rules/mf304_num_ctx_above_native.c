@@ -22,9 +22,11 @@ static void check(mfl_ctx_t *ctx) {
     else
         d = mfl_report(ctx, f.param->value,
                        "num_ctx %llu is above the native context of `%s` (%s tokens): Ollama "
-                       "silently clamps it to %llu",
+                       "silently clamps it to %llu%s%s",
                        (unsigned long long)f.param_value, f.model_name, nat,
-                       (unsigned long long)f.native);
+                       (unsigned long long)f.native,
+                       f.model->source == MFL_SOURCE_TABLE && f.model->ctx_note[0] ? ". " : "",
+                       f.model->source == MFL_SOURCE_TABLE ? f.model->ctx_note : "");
     char text[32];
     int n = snprintf(text, sizeof text, "%llu", (unsigned long long)f.native);
     mfl_fix_t *fix = mfl_diag_fix(ctx, d, noted ? MFL_FIX_UNSAFE : MFL_FIX_SAFE,

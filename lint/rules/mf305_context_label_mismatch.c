@@ -9,15 +9,25 @@
 
 #define MAX_LABELS 8
 
+/* The count to show for a label: "262k" and "256k" as 262144, "128k" as
+ * 131072 (the power of two within 1 %), "200k" as 200000. */
 static uint64_t label_value(const mfl_label_t *l) {
-    /* Prefer the power-of-two reading, as Ollama's own UI does. */
-    return l->n_values > 1 ? l->values[1] : l->values[0];
+    for (uint32_t i = 0; i < l->n_values; i++) {
+        for (uint64_t p = 1024; p && p <= (l->values[i] << 1); p <<= 1) {
+            double d = (double)p - (double)l->values[i];
+            if (d < 0)
+                d = -d;
+            if (d <= 0.01 * (double)p)
+                return p;
+        }
+    }
+    return l->values[0];
 }
 
 /* Reports every label in text[0..len) (at document offset base, or outside
  * the document when base is UINT32_MAX) that disagrees with f->ctx. */
 static void check_text(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f, const char *text, size_t len,
-                       uint32_t base, const char *where) {
+                       uint32_t base, const char *where, bool is_from) {
     mfl_label_t labels[MAX_LABELS];
     size_t n = mfl_label_scan(text, len, labels, MAX_LABELS);
     if (n > MAX_LABELS)
@@ -25,6 +35,12 @@ static void check_text(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f, const char *tex
     for (size_t i = 0; i < n; i++) {
         const mfl_label_t *l = &labels[i];
         if (mfl_label_agrees(l, f->ctx))
+            continue;
+        /* A FROM label that describes the parent's own num_ctx is accurate;
+         * overriding it here is deliberate (the MF303 fix does exactly that). */
+        if (is_from && f->model && f->model->has_inherited_num_ctx &&
+            f->model->inherited_num_ctx > 0 &&
+            mfl_label_agrees(l, (uint64_t)f->model->inherited_num_ctx))
             continue;
         char tok[32];
         mfl__ctx_tokens(label_value(l), tok, sizeof tok);
@@ -78,21 +94,21 @@ static void check_comments(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f) {
         char where[320];
         if (w) {
             snprintf(where, sizeof where, "`ollama create %.*s`", (int)(wl > 256 ? 256 : wl), w);
-            check_text(ctx, f, w, wl, r.start + (uint32_t)(w - s), where);
+            check_text(ctx, f, w, wl, r.start + (uint32_t)(w - s), where, false);
             continue;
         }
         if (starts_with(s, n, "# FROM ")) {
             /* The `ollama show` header: "# FROM <short name>". */
             snprintf(where, sizeof where, "the `ollama show` header's `%.*s`",
                      (int)(n - 7 > 256 ? 256 : n - 7), s + 7);
-            check_text(ctx, f, s + 7, n - 7, r.start + 7, where);
+            check_text(ctx, f, s + 7, n - 7, r.start + 7, where, false);
             continue;
         }
         uint32_t line;
         mfl_doc_position(ctx->doc, r.start, &line, &c);
         if (param_line != UINT32_MAX && (line + 1 == param_line || line == param_line + 1)) {
             snprintf(where, sizeof where, "the comment `%.*s`", (int)(n > 256 ? 256 : n), s);
-            check_text(ctx, f, s, n, r.start, where);
+            check_text(ctx, f, s, n, r.start, where, false);
         }
     }
 }
@@ -107,14 +123,14 @@ static void check(mfl_ctx_t *ctx) {
         const char *s = mfl_doc_slice(ctx->doc, f.from->content, &n);
         char where[320];
         snprintf(where, sizeof where, "FROM `%s`", f.model_name);
-        check_text(ctx, &f, s, n, f.from->content.start, where);
+        check_text(ctx, &f, s, n, f.from->content.start, where, true);
     }
     if (ctx->opts->path) {
         const char *base = strrchr(ctx->opts->path, '/');
         base = base ? base + 1 : ctx->opts->path;
         char where[320];
         snprintf(where, sizeof where, "the file name `%.256s`", base);
-        check_text(ctx, &f, base, strlen(base), UINT32_MAX, where);
+        check_text(ctx, &f, base, strlen(base), UINT32_MAX, where, false);
     }
     check_comments(ctx, &f);
 }

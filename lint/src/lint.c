@@ -457,6 +457,7 @@ static int cmp_diag(const void *a, const void *b) {
 static void report_suppressions(mfl_ctx_t *ctx, const mfl_rule_t *unknown,
                                 const mfl_rule_t *unused) {
     struct mfl_lint_state *st = ctx->st;
+    /* Unknown codes first: their reports may use a suppression of MF902. */
     for (size_t i = 0; i < st->n_supps; i++) {
         supp_t *s = &st->supps[i];
         size_t n;
@@ -464,15 +465,17 @@ static void report_suppressions(mfl_ctx_t *ctx, const mfl_rule_t *unknown,
         if (!s->rule && mfl_config_severity(ctx->opts->config, unknown) != MFL_SEVERITY_OFF) {
             ctx->rule = unknown;
             mfl_report(ctx, s->range, "unknown rule `%.*s` in a suppression comment", (int)n, code);
-        } else if (s->rule && !s->used &&
-                   mfl_config_severity(ctx->opts->config, s->rule) != MFL_SEVERITY_OFF &&
-                   mfl_config_severity(ctx->opts->config, unused) != MFL_SEVERITY_OFF) {
+        }
+    }
+    for (size_t i = 0; i < st->n_supps; i++) {
+        supp_t *s = &st->supps[i];
+        if (s->rule && !s->used &&
+            mfl_config_severity(ctx->opts->config, s->rule) != MFL_SEVERITY_OFF &&
+            mfl_config_severity(ctx->opts->config, unused) != MFL_SEVERITY_OFF) {
             ctx->rule = unused;
-            mfl_diag_t *d = mfl_report(ctx, s->range,
-                                       "unused suppression: %s (%s) reports nothing %s",
-                                       s->rule->code, s->rule->name,
-                                       s->global ? "in this file" : "on the next instruction");
-            (void)d;
+            mfl_report(ctx, s->range, "unused suppression: %s (%s) reports nothing %s",
+                       s->rule->code, s->rule->name,
+                       s->global ? "in this file" : "on the next instruction");
         }
     }
 }

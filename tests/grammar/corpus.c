@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Runs grammar/test/corpus/*.txt (tree-sitter's test format) against the
+/* Runs the files of grammar/test/corpus (tree-sitter's test format) against the
  * committed parser with Debian's libtree-sitter: each case's input must parse
  * to the expected S-expression (whitespace-normalised). The same files run
  * under `tree-sitter test` when the CLI is available. */

@@ -7,7 +7,7 @@
 >>>
 {"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///c/Modelfile","languageId":"modelfile","version":1,"text":"FROM llama3.2\n"}}}
 <<<
-{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///c/Modelfile","diagnostics":[]}}
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///c/Modelfile","diagnostics":"<any>"}}
 >>> batch
 {"jsonrpc":"2.0","id":"h1","method":"textDocument/hover","params":{"textDocument":{"uri":"file:///c/Modelfile"},"position":{"line":0,"character":1}}}
 {"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"h1"}}

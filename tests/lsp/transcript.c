@@ -15,6 +15,7 @@
  *   <<<            the next server message must match this JSON
  *   <<< quiet      no server message may arrive within 300 ms
  *   <<< exit N     the server must exit with status N
+ * In messages sent, "file://CWD" stands for the working directory's URI.
  * In expected JSON, "<any>" matches any value, "<contains>TEXT" any
  * string containing TEXT, and an array starting with "<some>" any array
  * that has a match for each of its other elements. */
@@ -138,9 +139,32 @@ static bool match(json_t *exp, json_t *act) {
     return json_equal(exp, act);
 }
 
-static void frame_into(FILE *out, const char *json) {
+/* Replaces "file://CWD" with the working directory's file URI, so that
+ * transcripts can name files next to them. Returns a new string. */
+static char *expand_cwd(const char *s) {
+    static const char tok[] = "file://CWD";
+    char cwd[4096];
+    if (!getcwd(cwd, sizeof(cwd)))
+        strcpy(cwd, "/");
+    size_t n = strlen(s), cl = strlen(cwd);
+    char *out = malloc(n * (cl + 8) / 4 + n + 16), *o = out;
+    while (*s) {
+        if (strncmp(s, tok, sizeof(tok) - 1) == 0) {
+            o += sprintf(o, "file://%s", cwd);
+            s += sizeof(tok) - 1;
+        } else {
+            *o++ = *s++;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+static void frame_into(FILE *out, const char *raw) {
     json_error_t err;
+    char *json = expand_cwd(raw);
     json_t *v = json_loads(json, 0, &err);
+    free(json);
     if (!v)
         fail("bad JSON in the transcript", err.text, NULL);
     char *s = json_dumps(v, JSON_COMPACT);
@@ -359,6 +383,10 @@ int main(int argc, char **argv) {
     }
     if (file_mode)
         unlink(tmpl);
+    for (size_t i = 0; i < nb; i++) {
+        free(blocks[i].dir);
+        free(blocks[i].body);
+    }
     if (child > 0) {
         kill(child, SIGKILL);
         waitpid(child, NULL, 0);

@@ -220,8 +220,10 @@ int main(int argc, char **argv) {
     root = argc > 1 ? argv[1] : "tests/rules";
     bless = getenv("MFL_BLESS") && *getenv("MFL_BLESS") == '1';
     env = mfl_io_env_new();
-    /* No local Ollama store: only GGUF files next to the fixtures and the tables. */
-    mfl_io_env_set_store_dir(env, "/nonexistent/modelfile-lint-test-store");
+    /* A tiny Ollama store beside the fixtures (tests/rules/_store), never the user's. */
+    char store[4096];
+    snprintf(store, sizeof store, "%s/_store", root);
+    mfl_io_env_set_store_dir(env, store);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_registry_is_sorted_and_documented),
         cmocka_unit_test(test_every_rule_fixtures),
