@@ -4,6 +4,7 @@
 #include "mfl_params.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,7 +64,7 @@ static void fix_comment(mfl_ctx_t *ctx, mfl_diag_t *d, const mfl_instr_t *in) {
     mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Move the comment to its own line");
     mfl_range_t at = {line.start, line.start};
     mfl_fix_edit(ctx, f, at, ins, strlen(ins));
-    mfl_range_t del = {in->content.start + (uint32_t)e, in->content.end};
+    mfl_range_t del = {in->content.start + (uint32_t)e, line.end > in->content.end ? line.end : in->content.end};
     mfl_fix_edit(ctx, f, del, "", 0);
     mfl_free(ins);
 }
@@ -92,7 +93,7 @@ static void check(mfl_ctx_t *ctx) {
         if (p->type == MFL_PARAM_INT && mfl_param_parse_float(v, n, NULL)) {
             char *end;
             double x = strtod(v, &end);
-            if (end == v + n && isfinite(x) && x == floor(x) && fabs(x) < 9.2e18) {
+            if (end == v + n && isfinite(x) && x > -9.2e18 && x < 9.2e18 && x == (double)(long long)x) {
                 char num[32];
                 snprintf(num, sizeof num, "%lld", (long long)x);
                 mfl_diag_t *d = mfl_report(ctx, r,

@@ -2,6 +2,7 @@
 /* MF305 context-label-mismatch: a context-size label ("128k") in the FROM
  * tag, the file name, the `ollama create` name, the `ollama show` header or a
  * comment beside num_ctx disagrees with the num_ctx the model gets. */
+#include "internal.h"
 #include "knowledge/ctx_rules.h"
 
 #include <stdio.h>
@@ -57,6 +58,27 @@ static void check_text(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f, const char *tex
     }
 }
 
+/* A free-text comment beside num_ctx is a label only when nothing in it
+ * agrees with num_ctx: "8k or 16k", "256K native; 131072 needs no YaRN" and
+ * comments about the model's native context describe, they do not label. */
+static bool comment_agrees(const mfl_ctx_facts_t *f, const char *s, size_t n) {
+    mfl_label_t labels[MAX_LABELS];
+    size_t k = mfl_label_scan(s, n, labels, MAX_LABELS);
+    for (size_t i = 0; i < k && i < MAX_LABELS; i++)
+        if (mfl_label_agrees(&labels[i], f->ctx)) return true;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 6 <= n && strncasecmp_ascii(s + i, "native", 6) == 0) return true;
+        if (s[i] >= '0' && s[i] <= '9' && (i == 0 || !(s[i - 1] >= '0' && s[i - 1] <= '9'))) {
+            unsigned long long v = 0;
+            size_t j = i;
+            while (j < n && s[j] >= '0' && s[j] <= '9' && v < 100000000ull) v = v * 10 + (unsigned)(s[j++] - '0');
+            double d = (double)v - (double)f->ctx;
+            if (v >= 512 && (d < 0 ? -d : d) <= 0.03 * (double)f->ctx) return true;
+        }
+    }
+    return false;
+}
+
 static bool starts_with(const char *s, size_t n, const char *p) {
     size_t pl = strlen(p);
     return n >= pl && strncmp(s, p, pl) == 0;
@@ -106,7 +128,8 @@ static void check_comments(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f) {
         }
         uint32_t line;
         mfl_doc_position(ctx->doc, r.start, &line, &c);
-        if (param_line != UINT32_MAX && (line + 1 == param_line || line == param_line + 1)) {
+        if (param_line != UINT32_MAX && (line + 1 == param_line || line == param_line + 1) &&
+            !comment_agrees(f, s, n)) {
             snprintf(where, sizeof where, "the comment `%.*s`", (int)(n > 256 ? 256 : n), s);
             check_text(ctx, f, s, n, r.start, where, false);
         }

@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* Go text/template checker (see gotmpl.h). */
+#include "gotmpl.h"

@@ -11,7 +11,7 @@
 <<<
 {"jsonrpc":"2.0","id":1,"result":"<any>"}
 <<<
-{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///f/Modelfile","diagnostics":[{"code":"MF301","range":"<any>","severity":2,"source":"modelfile-lint","message":"<any>","data":"<any>"}]}}
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///f/Modelfile","diagnostics":[{"code":"MF301","codeDescription":{"href":"<contains>#mf"},"range":"<any>","severity":2,"source":"modelfile-lint","message":"<any>","data":"<any>"}]}}
 <<<
 {"jsonrpc":"2.0","id":2,"result":null}
 <<< exit 0

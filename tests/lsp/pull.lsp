@@ -10,7 +10,7 @@
 >>>
 {"jsonrpc":"2.0","id":2,"method":"textDocument/diagnostic","params":{"textDocument":{"uri":"file:///p/Modelfile"}}}
 <<<
-{"jsonrpc":"2.0","id":2,"result":{"kind":"full","resultId":"0","items":[{"code":"MF301","range":"<any>","severity":2,"source":"modelfile-lint","message":"<any>","data":"<any>"}]}}
+{"jsonrpc":"2.0","id":2,"result":{"kind":"full","resultId":"0","items":[{"code":"MF301","codeDescription":{"href":"<contains>#mf"},"range":"<any>","severity":2,"source":"modelfile-lint","message":"<any>","data":"<any>"}]}}
 >>>
 {"jsonrpc":"2.0","id":3,"method":"textDocument/diagnostic","params":{"textDocument":{"uri":"file:///p/Modelfile"},"previousResultId":"0"}}
 <<<

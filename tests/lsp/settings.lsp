@@ -13,7 +13,7 @@
 >>>
 {"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"modelfile-lint":{"select":["MF3"]}}}}
 <<<
-{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///s/Modelfile","diagnostics":[{"code":"MF301","range":"<any>","severity":2,"source":"modelfile-lint","message":"<any>","data":"<any>"}]}}
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///s/Modelfile","diagnostics":[{"code":"MF301","codeDescription":{"href":"<contains>#mf"},"range":"<any>","severity":2,"source":"modelfile-lint","message":"<any>","data":"<any>"}]}}
 # Bad settings are reported and the previous ones kept.
 >>>
 {"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"ignore":42}}}

@@ -1,0 +1,4 @@
+#ifndef MFL_GOTMPL_H
+#define MFL_GOTMPL_H
+typedef int mfl__gotmpl_placeholder;
+#endif
