@@ -5,6 +5,7 @@
 #include "docs.h"
 #include "mfl_knowledge.h"
 #include "server.h"
+#include "store.h"
 
 #include <ctype.h>
 #include <inttypes.h>
@@ -652,15 +653,50 @@ static void complete_template(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_
     }
 }
 
+typedef struct {
+    lsp_server_t *s;
+    lsp_doc_t *d;
+    json_t *items;
+    mfl_range_t rep;
+} model_items_t;
+
+static void add_store_model(void *ud, const char *name) {
+    model_items_t *m = ud;
+    char detail[160], sort[300];
+    const mfl_table_entry_t *e = mfl_table_find(name, strlen(name));
+    if (e)
+        snprintf(detail, sizeof(detail), "installed · %s · native context %" PRIu64,
+                 e->display ? e->display : e->name, e->ctx);
+    else
+        snprintf(detail, sizeof(detail), "installed");
+    /* Installed models sort before the table's. */
+    snprintf(sort, sizeof(sort), "0%s", name);
+    json_array_append_new(m->items, item_new(m->s, m->d, name, KIND_MODULE, detail, NULL, m->rep, sort));
+}
+
+static bool has_label(json_t *items, const char *label) {
+    size_t i;
+    json_t *it;
+    json_array_foreach(items, i, it) {
+        if (strcmp(json_string_value(json_object_get(it, "label")), label) == 0)
+            return true;
+    }
+    return false;
+}
+
 static void complete_models(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_range_t rep) {
-    char detail[128];
+    model_items_t m = {s, d, items, rep};
+    lsp_store_list(add_store_model, &m);
+    size_t installed = json_array_size(items);
+    char detail[128], sort[300];
     for (size_t i = 0; i < mfl_table_count(); i++) {
         const mfl_table_entry_t *e = mfl_table_at(i);
-        if (!e->name || strchr(e->name, '*'))
+        if (!e->name || strchr(e->name, '*') || (installed && has_label(items, e->name)))
             continue;
         snprintf(detail, sizeof(detail), "%s · native context %" PRIu64, e->display ? e->display : e->name,
                  e->ctx);
-        json_array_append_new(items, item_new(s, d, e->name, KIND_MODULE, detail, e->note, rep, NULL));
+        snprintf(sort, sizeof(sort), "1%s", e->name);
+        json_array_append_new(items, item_new(s, d, e->name, KIND_MODULE, detail, e->note, rep, sort));
     }
 }
 

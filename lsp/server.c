@@ -11,6 +11,8 @@
 #include <string.h>
 
 #define DEFAULT_DEBOUNCE_MS 150
+/* Marks a queued body that was not JSON; no JSON-RPC member can clash. */
+#define PARSE_ERROR_KEY " parse error"
 
 static void on_message(void *ud, const char *body, size_t len);
 static void on_framing_error(void *ud, const char *what);
@@ -146,10 +148,11 @@ static void on_message(void *ud, const char *body, size_t len) {
     json_error_t err;
     json_t *msg = json_loadb(body, len, 0, &err);
     if (!msg) {
-        json_t *data = json_pack("{s:s,s:i,s:i}", "text", err.text, "line", err.line, "column",
-                                 err.column);
-        lsp_server_send(s, lsp_rpc_error(NULL, LSP_PARSE_ERROR, "Parse error", data));
-        return;
+        /* Queued like any message, so the reply keeps its place in order. */
+        msg = json_pack("{s:{s:s,s:i,s:i}}", PARSE_ERROR_KEY, "text", err.text, "line", err.line,
+                        "column", err.column);
+        if (!msg)
+            return;
     }
     json_array_append_new(s->queue, msg);
     wake(s);
@@ -239,6 +242,12 @@ static void handle_notification(lsp_server_t *s, lsp_msg_t *m) {
 
 static void dispatch(lsp_server_t *s, json_t *msg) {
     lsp_msg_t m;
+    json_t *parse_error = json_object_get(msg, PARSE_ERROR_KEY);
+    if (parse_error) {
+        lsp_server_send(s, lsp_rpc_error(NULL, LSP_PARSE_ERROR, "Parse error",
+                                         json_incref(parse_error)));
+        return;
+    }
     switch (lsp_rpc_classify(msg, &m)) {
     case LSP_MSG_REQUEST:
         handle_request(s, &m);
@@ -293,6 +302,14 @@ static void batch_cb(uv_check_t *h) {
     uv_check_stop(&s->batch);
     if (s->eof)
         lsp_server_exit(s);
+}
+
+void lsp_server_feed(lsp_server_t *s, const char *data, size_t n) {
+    if (s->state == LSP_STATE_EXITED)
+        return;
+    lsp_decoder_feed(&s->transport.dec, data, n);
+    if (json_array_size(s->queue) > 0)
+        batch_cb(&s->batch);
 }
 
 /* ---- documents and lint ------------------------------------------------- */

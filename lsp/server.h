@@ -96,6 +96,9 @@ struct lsp_server {
 /* Sets up the server on loop, reading in_fd and writing out_fd. */
 int lsp_server_init(lsp_server_t *s, uv_loop_t *loop, int in_fd, int out_fd);
 int lsp_server_start(lsp_server_t *s);
+/* Decodes n bytes of client input and handles the complete messages now,
+ * without waiting for the loop (fuzzing and tests). */
+void lsp_server_feed(lsp_server_t *s, const char *data, size_t n);
 /* Frees what the loop no longer references; call after uv_run returns. */
 void lsp_server_cleanup(lsp_server_t *s);
 

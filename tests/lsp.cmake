@@ -28,12 +28,15 @@ foreach(_c ${_lsp_cases})
   else()
     add_test(NAME lsp.transcript.${_n} COMMAND lsp_transcript $<TARGET_FILE:modelfile-lsp> ${_c})
   endif()
-  # Transcripts use paths under this folder for per-folder config tests.
-  set_tests_properties(lsp.transcript.${_n} PROPERTIES WORKING_DIRECTORY ${_lsp_tests})
+  # Transcripts name files under this folder (per-folder config), and the
+  # model store is a fixture, whatever the machine has installed.
+  set_tests_properties(lsp.transcript.${_n} PROPERTIES WORKING_DIRECTORY ${_lsp_tests}
+    ENVIRONMENT "OLLAMA_MODELS=${_lsp_tests}/store")
 endforeach()
 
 # The Node client test installs its npm packages on first use (npm ci) and
 # is skipped (77) when node or the registry is unavailable.
 add_test(NAME lsp.node
   COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/lsp-node/run.sh $<TARGET_FILE:modelfile-lsp>)
-set_tests_properties(lsp.node PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+set_tests_properties(lsp.node PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+  ENVIRONMENT "OLLAMA_MODELS=${_lsp_tests}/store")

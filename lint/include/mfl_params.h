@@ -64,6 +64,19 @@ bool mfl_param_parse_bool(const char *s, size_t n, bool *out);
  * `invalid <word> value [v]`. */
 const char *mfl_param_type_word(mfl_param_type_t t);
 
+/* ---- model references (FROM) ----------------------------------------- */
+
+typedef enum {
+    MFL_NAME_OK = 0,
+    MFL_NAME_INVALID,        /* "invalid model name" */
+    MFL_NAME_LOCAL_AND_CLOUD /* "use either :local or :cloud, not both" */
+} mfl_name_check_t;
+
+/* Checks a FROM model reference against Ollama's name grammar (spec §2.9:
+ * [scheme://]host/namespace/model:tag, part characters and lengths, no `@`).
+ * When invalid, *why (if not NULL) gets a short static reason. */
+mfl_name_check_t mfl_model_name_check(const char *s, size_t n, const char **why);
+
 #ifdef __cplusplus
 }
 #endif

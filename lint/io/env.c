@@ -349,26 +349,87 @@ static bool blob_path(const char *root, const char *digest, char *out, size_t ou
     return stat(out, &st) == 0;
 }
 
+int mfl_io_parse_params(const char *json, size_t len, int64_t *num_ctx) {
+    json_error_t jerr;
+    json_t *j = json_loadb(json, len, 0, &jerr);
+    json_t *v = j ? json_object_get(j, "num_ctx") : NULL;
+    double d = json_is_real(v) ? json_real_value(v) : 0;
+    int found = 0;
+    if (json_is_integer(v)) {
+        *num_ctx = (int64_t)json_integer_value(v);
+        found = 1;
+    } else if (json_is_real(v) && d >= -0x1p63 && d < 0x1p63 && d == (double)(int64_t)d) {
+        /* The range test comes first: casting 1e300 to int64_t is undefined. */
+        *num_ctx = (int64_t)d;
+        found = 1;
+    }
+    json_decref(j);
+    return found;
+}
+
 static void read_params(const char *path, const char *from_name, mfl_model_t *out) {
     size_t len;
     char *text = slurp(path, MAX_JSON, &len);
     if (text == NULL)
         return;
-    json_error_t jerr;
-    json_t *j = json_loadb(text, len, 0, &jerr);
-    mfl_free(text);
-    json_t *v = j ? json_object_get(j, "num_ctx") : NULL;
-    double d = json_is_real(v) ? json_real_value(v) : 0;
-    if (json_is_integer(v)) {
+    int64_t num_ctx;
+    if (mfl_io_parse_params(text, len, &num_ctx) == 1) {
         out->has_inherited_num_ctx = true;
-        out->inherited_num_ctx = (int64_t)json_integer_value(v);
-    } else if (json_is_real(v) && d == (double)(int64_t)d) {
-        out->has_inherited_num_ctx = true;
-        out->inherited_num_ctx = (int64_t)d;
-    }
-    if (out->has_inherited_num_ctx)
+        out->inherited_num_ctx = num_ctx;
         setf(out->inherited_from, sizeof out->inherited_from, "%s", from_name);
+    }
+    mfl_free(text);
+}
+
+void mfl_io_manifest_cleanup(mfl_io_manifest_t *m) {
+    mfl_free(m->model_digest);
+    mfl_free(m->params_digest);
+    m->model_digest = m->params_digest = NULL;
+}
+
+int mfl_io_parse_manifest(const char *json, size_t len, mfl_io_manifest_t *out, char *err,
+                          size_t errsz) {
+    memset(out, 0, sizeof *out);
+    if (err && errsz)
+        err[0] = '\0';
+    json_error_t jerr;
+    json_t *j = json_loadb(json, len, 0, &jerr);
+    json_t *layers = json_object_get(j, "layers");
+    if (!json_is_array(layers)) {
+        if (err && errsz)
+            snprintf(err, errsz, "%s", j ? "no \"layers\" array" : jerr.text);
+        json_decref(j);
+        return MFL_EINVAL;
+    }
+    const char *model_digest = NULL, *params_digest = NULL;
+    size_t i;
+    json_t *layer;
+    json_array_foreach(layers, i, layer) {
+        const char *mt = json_string_value(json_object_get(layer, "mediaType"));
+        const char *dg = json_string_value(json_object_get(layer, "digest"));
+        json_t *sz = json_object_get(layer, "size");
+        if (mt == NULL)
+            continue;
+        if (strcmp(mt, "application/vnd.ollama.image.model") == 0 && model_digest == NULL) {
+            model_digest = dg;
+            out->has_model = true;
+        } else if (strcmp(mt, "application/vnd.ollama.image.params") == 0) {
+            params_digest = dg;
+        } else if ((strcmp(mt, "application/vnd.ollama.image.projector") == 0 ||
+                    strcmp(mt, "application/vnd.ollama.image.draft") == 0) &&
+                   json_is_integer(sz) && json_integer_value(sz) > 0) {
+            out->extra_bytes += (uint64_t)json_integer_value(sz);
+        }
+    }
+    int rc = 0;
+    if ((model_digest && !(out->model_digest = mfl_strndup(model_digest, strlen(model_digest)))) ||
+        (params_digest &&
+         !(out->params_digest = mfl_strndup(params_digest, strlen(params_digest))))) {
+        mfl_io_manifest_cleanup(out);
+        rc = MFL_ENOMEM;
+    }
     json_decref(j);
+    return rc;
 }
 
 /* Reads one manifest. Returns true when it exists (out may carry an error). */
@@ -378,40 +439,27 @@ static bool resolve_store_root(const char *root, const mfl_name_t *n, const char
     if (!manifest_path(root, n, man, sizeof man))
         return false;
     snprintf(sig_path, sigsz, "%s", man);
-    size_t len;
+    size_t len = 0;
     char *text = slurp(man, MAX_JSON, &len);
-    json_error_t jerr;
-    json_t *j = text ? json_loadb(text, len, 0, &jerr) : NULL;
-    mfl_free(text);
     out->source = MFL_SOURCE_STORE;
     setf(out->source_detail, sizeof out->source_detail, "%s", man);
-    json_t *layers = json_object_get(j, "layers");
-    if (!json_is_array(layers)) {
-        setf(out->error, sizeof out->error, "corrupt Ollama manifest %s%s%s", man,
-                 j ? "" : ": ", j ? "" : jerr.text);
-        json_decref(j);
+    mfl_io_manifest_t mf;
+    char why[160];
+    int rc = MFL_EINVAL;
+    if (text)
+        rc = mfl_io_parse_manifest(text, len, &mf, why, sizeof why);
+    else
+        setf(why, sizeof why, "%s", "unreadable, or larger than 1 MiB");
+    mfl_free(text);
+    if (rc == MFL_ENOMEM) {
+        setf(out->error, sizeof out->error, "out of memory reading %s", man);
         return true;
     }
-    const char *model_digest = NULL, *params_digest = NULL;
-    uint64_t extra = 0;
-    size_t i;
-    json_t *layer;
-    json_array_foreach(layers, i, layer) {
-        const char *mt = json_string_value(json_object_get(layer, "mediaType"));
-        const char *dg = json_string_value(json_object_get(layer, "digest"));
-        json_t *sz = json_object_get(layer, "size");
-        if (mt == NULL)
-            continue;
-        if (strcmp(mt, "application/vnd.ollama.image.model") == 0 && model_digest == NULL)
-            model_digest = dg;
-        else if (strcmp(mt, "application/vnd.ollama.image.params") == 0)
-            params_digest = dg;
-        else if ((strcmp(mt, "application/vnd.ollama.image.projector") == 0 ||
-                  strcmp(mt, "application/vnd.ollama.image.draft") == 0) &&
-                 json_is_integer(sz) && json_integer_value(sz) > 0)
-            extra += (uint64_t)json_integer_value(sz);
+    if (rc != 0) {
+        setf(out->error, sizeof out->error, "corrupt Ollama manifest %s: %s", man, why);
+        return true;
     }
-    if (model_digest == NULL) {
+    if (!mf.has_model) {
         /* Safetensors or cloud models carry no GGUF: the table may know it. */
         mfl_model_t keep = *out;
         if (mfl_table_lookup(short_name, strlen(short_name), out))
@@ -419,19 +467,19 @@ static bool resolve_store_root(const char *root, const mfl_name_t *n, const char
                      "%s (no GGUF layer in %s)", keep.source_detail, man);
         else
             setf(out->error, sizeof out->error, "%s has no GGUF model layer", man);
-    } else if (!blob_path(root, model_digest, blob, sizeof blob)) {
+    } else if (!blob_path(root, mf.model_digest, blob, sizeof blob)) {
         setf(out->error, sizeof out->error, "model blob %s is missing from %s/blobs",
-                 model_digest, root);
+                 mf.model_digest ? mf.model_digest : "(no digest)", root);
     } else {
-        int rc = mfl_io_read_gguf(blob, out);
-        if (rc == 0) {
-            out->weight_bytes += extra;
+        int grc = mfl_io_read_gguf(blob, out);
+        if (grc == 0) {
+            out->weight_bytes += mf.extra_bytes;
             mfl_model_apply_notes(out);
         }
     }
-    if (params_digest && blob_path(root, params_digest, blob, sizeof blob))
+    if (mf.params_digest && blob_path(root, mf.params_digest, blob, sizeof blob))
         read_params(blob, short_name, out);
-    json_decref(j);
+    mfl_io_manifest_cleanup(&mf);
     return true;
 }
 

@@ -79,6 +79,27 @@ void mfl_io_env_clear_cache(mfl_io_env_t *env);
  * filled. Never opens devices or FIFOs. */
 int mfl_io_read_gguf(const char *path, mfl_model_t *out);
 
+/* The parts of an Ollama manifest that FROM resolution reads. */
+typedef struct {
+    bool has_model;       /* a layer of type application/vnd.ollama.image.model */
+    char *model_digest;   /* its digest ("sha256:<hex>"), or NULL if not a string */
+    char *params_digest;  /* the last params layer's digest, or NULL */
+    uint64_t extra_bytes; /* projector and draft layers, added to the weights */
+} mfl_io_manifest_t;
+
+/* Parses a manifest already in memory (json[0..len), any bytes). Returns 0
+ * and fills *out (free its strings with mfl_io_manifest_cleanup), MFL_EINVAL
+ * with the reason in err when it is not JSON or has no "layers" array (*out
+ * then holds nothing to free), or MFL_ENOMEM. */
+int mfl_io_parse_manifest(const char *json, size_t len, mfl_io_manifest_t *out, char *err,
+                          size_t errsz);
+void mfl_io_manifest_cleanup(mfl_io_manifest_t *m);
+
+/* Reads "num_ctx" from a params layer (a JSON object) in memory. Returns 1
+ * and sets *num_ctx when it holds an integer (or an integral number within
+ * int64_t), else 0. */
+int mfl_io_parse_params(const char *json, size_t len, int64_t *num_ctx);
+
 #ifdef __cplusplus
 }
 #endif

@@ -9,6 +9,10 @@ static void check(mfl_ctx_t *ctx) {
         if (in->quote == MFL_QUOTE_NONE || !memchr(in->value_text, '\r', in->value_len)) continue;
         size_t n;
         const char *s = mfl_doc_slice(ctx->doc, in->content, &n);
+        /* A lone CR is not a line break: report (and fix) only CRLF pairs. */
+        bool crlf = false;
+        for (size_t k = 0; k + 1 < n && !crlf; k++) crlf = s[k] == '\r' && s[k + 1] == '\n';
+        if (!crlf) continue;
         mfl_diag_t *d = mfl_report(ctx, (mfl_range_t){in->value.start, in->content.start},
                                    "%s's quoted value has CRLF line breaks: Ollama keeps the CR "
                                    "characters, so the model receives \\r in its %s",

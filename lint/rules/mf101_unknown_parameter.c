@@ -5,9 +5,17 @@
 
 #include <string.h>
 
+/* A name cut short by a parser error is MF004's. */
+static bool has_syntax_error(const mfl_doc_t *doc, size_t idx) {
+    for (size_t i = 0; i < mfl_doc_syntax_error_count(doc); i++)
+        if (mfl_doc_syntax_error(doc, i)->instr == idx) return true;
+    return false;
+}
+
 static void check(mfl_ctx_t *ctx) {
     MFL_FOREACH_INSTR(ctx, in) {
         if (in->kind != MFL_INSTR_PARAMETER || !in->has_name || in->name_len == 0) continue;
+        if (has_syntax_error(ctx->doc, in_i)) continue;
         const char *name = in->name_text;
         size_t n = in->name_len;
         if (mfl_param_find(name, n)) continue; /* active, deprecated (MF103) or removed (MF102) */

@@ -15,7 +15,7 @@ static const char *why(const char *name) {
     if (strcmp(name, "temperature") == 0)
         return "use 0 for deterministic output, values above 2 give gibberish";
     if (strcmp(name, "top_p") == 0 || strcmp(name, "min_p") == 0 || strcmp(name, "typical_p") == 0)
-        return "it is a probability, write e.g. 0.9 rather than 90";
+        return "it is a probability between 0 and 1";
     if (strcmp(name, "top_k") == 0) return "use 0 to turn it off";
     if (strcmp(name, "repeat_last_n") == 0) return "use 0 to turn it off or -1 for num_ctx";
     return NULL;

@@ -40,7 +40,7 @@ static void check(mfl_ctx_t *ctx) {
         if (renderer)
             d = mfl_report(ctx, in->value,
                            "unknown renderer `%s`: ollama create accepts it, but every chat "
-                           "request fails with \"unknown renderer \\\"%s\\\"\"%s%s%s",
+                           "request then fails with: unknown renderer \"%s\"%s%s%s",
                            in->value_text, in->value_text, best ? "; did you mean `" : "",
                            best ? best : "", best ? "`?" : "");
         else

@@ -278,6 +278,8 @@ void mfl_result_free(mfl_result_t *res) {
     mfl_free(res);
 }
 
+static mfl_diag_t *report_v(mfl_ctx_t *ctx, mfl_range_t range, const char *fmt, va_list ap)
+    MFL_PRINTF(3, 0);
 static mfl_diag_t *report_v(mfl_ctx_t *ctx, mfl_range_t range, const char *fmt, va_list ap) {
     struct mfl_lint_state *st = ctx->st;
     if (st->oom) return NULL;

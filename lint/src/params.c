@@ -305,3 +305,83 @@ const char *mfl_param_type_word(mfl_param_type_t t) {
     default: return "string";
     }
 }
+
+/* ---- model names ------------------------------------------------------- */
+
+static bool name_char(char c, const char *extra) {
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+           (c && strchr(extra, c));
+}
+
+static bool part_ok(const char *s, size_t n, const char *extra, size_t max) {
+    if (n < 1 || n > max) return false;
+    if (!(is_digit(s[0]) || (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') ||
+          s[0] == '_'))
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (!name_char(s[i], extra)) return false;
+    return true;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suf) {
+    size_t l = strlen(suf);
+    return n >= l && memcmp(s + n - l, suf, l) == 0;
+}
+
+mfl_name_check_t mfl_model_name_check(const char *s, size_t n, const char **why) {
+    const char *w = NULL;
+    if (ends_with(s, n, ":local")) {
+        size_t m = n - 6;
+        if (ends_with(s, m, ":cloud") || ends_with(s, m, "-cloud")) {
+            if (why) *why = "it is marked both :local and :cloud";
+            return MFL_NAME_LOCAL_AND_CLOUD;
+        }
+    }
+    if (memchr(s, '@', n)) {
+        w = "`@digest` references are not supported";
+        goto bad;
+    }
+    for (size_t i = 0; i + 2 < n; i++)
+        if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/') {
+            s += i + 3;
+            n -= i + 3;
+            break;
+        }
+    size_t last_slash = n, last_colon = n;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '/') last_slash = i;
+        if (s[i] == ':') last_colon = i;
+    }
+    size_t end = n;
+    if (last_colon < n && (last_slash == n || last_colon > last_slash)) {
+        if (!part_ok(s + last_colon + 1, n - last_colon - 1, "-.", 80)) {
+            w = "the tag (after `:`) must be letters, digits, `_`, `-` or `.`, at most 80";
+            goto bad;
+        }
+        end = last_colon;
+    }
+    /* model after the last '/', namespace after the next one, the rest is the host */
+    size_t ms = end;
+    while (ms > 0 && s[ms - 1] != '/') ms--;
+    if (!part_ok(s + ms, end - ms, "-.", 80)) {
+        w = "the model name must be letters, digits, `_`, `-` or `.` (starting with a letter, "
+            "digit or `_`), at most 80";
+        goto bad;
+    }
+    if (ms == 0) return MFL_NAME_OK;
+    size_t ne = ms - 1, ns = ne;
+    while (ns > 0 && s[ns - 1] != '/') ns--;
+    if (!part_ok(s + ns, ne - ns, "-", 80)) {
+        w = "the namespace (before the model) must be letters, digits, `_` or `-`, at most 80";
+        goto bad;
+    }
+    if (ns == 0) return MFL_NAME_OK;
+    if (!part_ok(s, ns - 1, "-.:", 350)) {
+        w = "the host must be letters, digits, `_`, `-`, `.` or `:`";
+        goto bad;
+    }
+    return MFL_NAME_OK;
+bad:
+    if (why) *why = w;
+    return MFL_NAME_INVALID;
+}

@@ -42,7 +42,7 @@ void mfl_diag_related(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_range_t range,
                       const char *fmt, ...) MFL_PRINTF(4, 5);
 
 /* A new string from a printf format; mfl_free(). NULL when out of memory. */
-char *mfl__vasprintf(const char *fmt, va_list ap);
+char *mfl__vasprintf(const char *fmt, va_list ap) MFL_PRINTF(1, 0);
 char *mfl__asprintf(const char *fmt, ...) MFL_PRINTF(1, 2);
 
 /* Helpers over the document. */

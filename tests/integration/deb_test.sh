@@ -98,4 +98,18 @@ zcat /usr/share/man/man1/modelfile-lint.1.gz | grep -q '^\.TH' || fail "modelfil
 man -w modelfile-lint >/dev/null 2>&1 || fail "man cannot find modelfile-lint(1)"
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' /usr/share/modelfile-lint/modelfile-lint.schema.json ||
   fail "installed schema is not JSON"
-echo "PASS $name: $(basename "$deb") installed with its dependencies; the installed modelfile-lint, --fix and modelfile-lsp work"
+# The Neovim plugin as installed, when Neovim 0.10 can be run here
+# (Debian 13's package through tools/debian13-tool.sh; needs the network once).
+nvim_msg=""
+if ver=$("$src/tools/debian13-tool.sh" nvim --version 2>/dev/null | head -n 1) && [ -n "$ver" ]; then
+  mkdir -p "$work/nvim"
+  printf 'FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n' >"$work/nvim/Modelfile"
+  XDG_CONFIG_HOME="$work/xdg/config" XDG_DATA_HOME="$work/xdg/data" XDG_STATE_HOME="$work/xdg/state" \
+  MFL_WORK="$work/nvim" timeout 60 "$src/tools/debian13-tool.sh" nvim --headless -n -i NONE \
+    -u "$src/tests/integration/deb_nvim_check.lua" || fail "the installed Neovim plugin does not work"
+  nvim_msg="; the installed Neovim plugin works in $ver"
+else
+  echo "$name: Neovim 0.10 not available: installed Neovim plugin not checked"
+fi
+
+echo "PASS $name: $(basename "$deb") installed with its dependencies; the installed modelfile-lint, --fix and modelfile-lsp work$nvim_msg"

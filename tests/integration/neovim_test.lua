@@ -45,8 +45,25 @@ local function run()
     if not ok then return fail('query %s does not compile against the grammar: %s', q, query) end
     if not query then return fail('query %s missing (grammar/queries/%s.scm)', q, q) end
   end
-  local inj = io.open(mf.queries_dir() .. '/injections.scm'):read('*a')
-  if not inj:find('template') then return fail('injections.scm has no TEMPLATE injection') end
+  -- The TEMPLATE body is injected as Go template (gotmpl).
+  local ttext = 'FROM x\nTEMPLATE """{{ if .System }}{{ .System }}{{ end }}"""\n'
+  local sp = vim.treesitter.get_string_parser(ttext, 'modelfile')
+  local troot = sp:parse()[1]:root()
+  local injq = vim.treesitter.query.get('modelfile', 'injections')
+  local injected
+  for _, match, meta in injq:iter_matches(troot, ttext, 0, -1, { all = true }) do
+    for id, nodes in pairs(match) do
+      if injq.captures[id] == 'injection.content' then
+        local n = type(nodes) == 'table' and nodes[1] or nodes
+        local lang = meta['injection.language'] or (meta[id] and meta[id]['injection.language'])
+        injected = { lang = lang, text = vim.treesitter.get_node_text(n, ttext) }
+      end
+    end
+  end
+  if not injected or injected.lang ~= 'gotmpl' or not injected.text:find('{{ if .System }}', 1, true) then
+    return fail('TEMPLATE body not injected as gotmpl: %s', vim.inspect(injected))
+  end
+  log('neovim_test: TEMPLATE body injected as %s: %s', injected.lang, injected.text)
 
   -- 4. Open the story's Modelfile.
   vim.cmd.edit(vim.fn.fnameescape(work .. '/Modelfile'))

@@ -13,6 +13,10 @@ lsp=${1:-}
 src=${2:-$(cd "$(dirname "$0")/../.." && pwd)}
 schema="$src/schema/modelfile-lint.schema.json"
 command -v npm >/dev/null || fail "npm not found"
+if [ -n "$lsp" ]; then
+  [ -x "$lsp" ] || fail "no executable at $lsp"
+  lsp=$(cd "$(dirname "$lsp")" && pwd)/$(basename "$lsp")
+fi
 [ -f "$schema" ] || fail "$schema missing: the settings cannot be checked against the server's schema"
 
 work=$(mktemp -d)
@@ -24,10 +28,12 @@ mkdir -p "$ext"
    --exclude='./bin/*' --exclude='*.vsix' -cf - .) | (cd "$ext" && tar -xf -) || fail "copy"
 cd "$ext" || fail "cd"
 npm ci --no-audit --no-fund --loglevel=error >"$work/npm-ci.log" 2>&1 || { cat "$work/npm-ci.log"; fail "npm ci"; }
+cp syntaxes/modelfile.tmLanguage.json "$work/grammar.committed.json"
+node scripts/gen-grammar.js >/dev/null && cmp -s syntaxes/modelfile.tmLanguage.json "$work/grammar.committed.json" ||
+  fail "syntaxes/modelfile.tmLanguage.json is stale against scripts/gen-grammar.js (cd editors/vscode && npm run gen-grammar)"
 node scripts/sync-settings.js --check "$schema" || fail "package.json settings are stale against the schema (cd editors/vscode && npm run sync-settings)"
 bundled=0
 if [ -n "$lsp" ]; then
-  [ -x "$lsp" ] || fail "no executable at $lsp"
   cp "$lsp" bin/modelfile-lsp && chmod 755 bin/modelfile-lsp && bundled=1
 fi
 MFL_SCHEMA="$schema" npx vsce package --no-dependencies --out "$work/modelfile-lint.vsix" >"$work/vsce.log" 2>&1 ||

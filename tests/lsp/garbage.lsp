@@ -28,6 +28,13 @@ Content-Length: 25\r\n\r\n{"id":{"x":1},"method":1}
 junkContent-Length: 58\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}
 <<<
 {"jsonrpc":"2.0","id":1,"result":{"capabilities":"<any>","serverInfo":"<any>"}}
+# A request and a bad body in one read: the replies keep their order.
+>>> raw
+Content-Length: 42\r\n\r\n{"jsonrpc":"2.0","id":2,"method":"nope/x"}Content-Length: 3\r\n\r\n{{{
+<<<
+{"jsonrpc":"2.0","id":2,"error":{"code":-32601,"message":"Unhandled method nope/x"}}
+<<<
+{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error","data":"<any>"}}
 >>>
 {"jsonrpc":"2.0","method":"exit"}
 <<< exit 1

@@ -62,7 +62,8 @@
 <<<
 {"jsonrpc":"2.0","id":5,"result":{"contents":{"kind":"markdown","value":"<contains>**Repeats:**"},
   "range":{"start":{"line":0,"character":0},"end":{"line":0,"character":4}}}}
-# Completion after "FROM ": model names from the built-in table.
+# Completion after "FROM ": installed models (tests/lsp/store) first, then
+# the built-in table with native contexts.
 >>>
 {"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///story/Modelfile","version":3},
   "contentChanges":[{"range":{"start":{"line":2,"character":0},"end":{"line":2,"character":0}},"text":"FROM "}]}}
@@ -70,7 +71,9 @@
 {"jsonrpc":"2.0","id":6,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///story/Modelfile"},"position":{"line":2,"character":5}}}
 <<<
 {"jsonrpc":"2.0","id":6,"result":{"isIncomplete":false,"items":["<some>",
-  {"label":"qwen3-coder:30b","kind":9,"detail":"<contains>native context 262144","documentation":"<any>",
+  {"label":"me/mine:v2","kind":9,"detail":"installed","sortText":"0me/mine:v2",
+   "textEdit":{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":5}},"newText":"me/mine:v2"}},
+  {"label":"qwen3-coder:30b","kind":9,"detail":"<contains>native context 262144","documentation":"<any>","sortText":"1qwen3-coder:30b",
    "textEdit":{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":5}},"newText":"qwen3-coder:30b"}}]}}
 <<<
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///story/Modelfile","version":3,"diagnostics":"<any>"}}

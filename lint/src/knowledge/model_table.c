@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* The built-in model table (models.md §4) and Ollama model-name handling.
- * The table is static const data: nothing runs at start-up, and a lookup
- * is a linear scan over about a hundred short strings. The GGUF, when it can
+ * The table is static const data: nothing runs at start-up; the first
+ * lookup computes the canonical keys once, then a lookup is a linear scan
+ * over about a hundred short strings. The GGUF, when it can
  * be read, always wins over these figures. */
 #include "mfl_knowledge.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -327,40 +329,72 @@ static bool canon_str(const char *name, char *buf, size_t bufsize) {
     return true;
 }
 
+/* The canonical keys of the table's names and of the aliases are computed
+ * once, on the first lookup (parsing and printing them on every lookup cost
+ * more than linting a file). */
+#define N_TABLE (sizeof table / sizeof table[0])
+#define N_ALIASES (sizeof aliases / sizeof aliases[0])
+static struct {
+    bool entry_ok[N_TABLE];
+    char entry_key[N_TABLE][600];
+    bool alias_ok[N_ALIASES];  /* the alias parses */
+    bool alias_any[N_ALIASES]; /* tag "*": alias_key is the key without ":tag" */
+    char alias_key[N_ALIASES][600];
+    bool target_ok[N_ALIASES]; /* the target parses */
+    const mfl_table_entry_t *target[N_ALIASES];
+} keys;
+static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
+
 static const mfl_table_entry_t *find_entry(const char *key) {
-    char c[600];
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (canon_str(table[i].name, c, sizeof c) && strcmp(c, key) == 0)
+    for (size_t i = 0; i < N_TABLE; i++)
+        if (keys.entry_ok[i] && strcmp(keys.entry_key[i], key) == 0)
             return &table[i];
     return NULL;
 }
 
+static void init_keys(void) {
+    char c[600];
+    for (size_t i = 0; i < N_TABLE; i++)
+        keys.entry_ok[i] = canon_str(table[i].name, keys.entry_key[i], sizeof keys.entry_key[i]);
+    for (size_t i = 0; i < N_ALIASES; i++) {
+        const char *a = aliases[i].alias;
+        size_t al = strlen(a);
+        bool any = al >= 2 && strcmp(a + al - 2, ":*") == 0;
+        keys.alias_any[i] = any;
+        if (any) {
+            char tmp[400];
+            snprintf(tmp, sizeof tmp, "%.*s:x", (int)(al - 2), a);
+            keys.alias_ok[i] = canon_str(tmp, keys.alias_key[i], sizeof keys.alias_key[i]);
+            if (keys.alias_ok[i])
+                keys.alias_key[i][strlen(keys.alias_key[i]) - 2] = '\0';
+        } else {
+            keys.alias_ok[i] = canon_str(a, keys.alias_key[i], sizeof keys.alias_key[i]);
+        }
+        keys.target_ok[i] = canon_str(aliases[i].target, c, sizeof c);
+        keys.target[i] = keys.target_ok[i] ? find_entry(c) : NULL;
+    }
+}
+
 /* key is canonical "host/ns/model:tag"; alias tags "*" match any tag. */
 static const mfl_table_entry_t *find_exact(const char *key) {
+    pthread_once(&keys_once, init_keys);
     const mfl_table_entry_t *e = find_entry(key);
     if (e)
         return e;
     const char *colon = strrchr(key, ':');
     size_t base_len = colon ? (size_t)(colon - key) : strlen(key);
-    char c[600];
-    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
-        const char *a = aliases[i].alias;
-        size_t al = strlen(a);
-        bool any = al >= 2 && strcmp(a + al - 2, ":*") == 0;
-        if (any) {
-            char tmp[400];
-            snprintf(tmp, sizeof tmp, "%.*s:x", (int)(al - 2), a);
-            if (!canon_str(tmp, c, sizeof c))
+    for (size_t i = 0; i < N_ALIASES; i++) {
+        if (!keys.alias_ok[i])
+            continue;
+        if (keys.alias_any[i]) {
+            if (strlen(keys.alias_key[i]) != base_len ||
+                strncmp(keys.alias_key[i], key, base_len) != 0)
                 continue;
-            if (strlen(c) - 2 == base_len && strncmp(c, key, base_len) == 0)
-                goto hit;
+        } else if (strcmp(keys.alias_key[i], key) != 0) {
             continue;
         }
-        if (!canon_str(a, c, sizeof c) || strcmp(c, key) != 0)
-            continue;
-    hit:
-        if (canon_str(aliases[i].target, c, sizeof c))
-            return find_entry(c);
+        if (keys.target_ok[i])
+            return keys.target[i];
     }
     return NULL;
 }

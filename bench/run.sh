@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Runs every modelfile-lint benchmark side by side and prints a table with the
+# ratios. Benchmarks, not tests: nothing here fails on a slow figure.
+#
+#   bench/run.sh               build (Release, build-bench/), then measure
+#
+# Environment: ROUNDS (5) interleaved rounds for throughput, STARTUP_N (1000)
+# sequential invocations for start-up, PEER_STARTUP_N (20), BUILD_DIR
+# (build-bench), TREE (/tmp/mfl-bench/tree), NO_BUILD=1 to skip the build,
+# NO_LSP=1 / NO_PEER=1 to skip those parts.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+build=${BUILD_DIR:-$root/build-bench}
+tree=${TREE:-${TMPDIR:-/tmp}/mfl-bench/tree}
+rounds=${ROUNDS:-5}
+startup_n=${STARTUP_N:-1000}
+peer_startup_n=${PEER_STARTUP_N:-20}
+work=$(mktemp -d "${TMPDIR:-/tmp}/mfl-bench-run.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+ncpu=$(nproc)
+
+if [ -z "${NO_BUILD:-}" ]; then
+  echo "== building (Release, $build)" >&2
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DMFL_BUILD_BENCH=ON >/dev/null &&
+    cmake --build "$build" -j"$ncpu" --target modelfile-lint mfl-bench-floor >/dev/null ||
+    { echo "build failed" >&2; exit 2; }
+  if [ -d "$root/lsp" ] && [ -z "${NO_LSP:-}" ]; then
+    cmake --build "$build" -j"$ncpu" --target modelfile-lsp >/dev/null 2>&1 || echo "(modelfile-lsp did not build)" >&2
+  fi
+fi
+lint=$build/lint/modelfile-lint
+floor=$build/bench/mfl-bench-floor
+[ -x "$lint" ] && [ -x "$floor" ] || { echo "missing $lint or $floor" >&2; exit 2; }
+
+echo "== tree ($tree)" >&2
+"$here/mktree.sh" "$tree" || exit 2
+read -r n_files n_bytes < <("$floor" read -j 1 "$tree")
+
+peer=""
+if [ -z "${NO_PEER:-}" ]; then
+  peer=$("$here/peer.sh" 2>"$work/peer.err") || { peer=""; }
+fi
+
+# ---- helpers -----------------------------------------------------------------
+now() { echo "${EPOCHREALTIME/./}"; } # microseconds
+# run LABEL CMD... : one timed run (wall in $work/LABEL.t, peak RSS KB in $work/LABEL.m)
+run() {
+  local label=$1; shift
+  local t0 t1
+  t0=$(now)
+  /usr/bin/time -f %M -o "$work/rss.tmp" "$@" >/dev/null 2>"$work/$label.err"
+  t1=$(now)
+  echo $(( t1 - t0 )) >> "$work/$label.t"
+  tail -n1 "$work/rss.tmp" >> "$work/$label.m"
+}
+median() { sort -n "$1" | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+cat_floor() { find "$tree" -type f \( -name Modelfile -o -name '*.modelfile' \) -print0 | xargs -0 cat; }
+export -f cat_floor 2>/dev/null; export tree
+
+configs=(cat read_j1 read_j2 parse_j1 parse_j2 doc_j1 doc_j2 lint_j1 lint_j2)
+[ -n "$peer" ] && configs+=(peer)
+echo "== throughput: $n_files files, $n_bytes bytes, $rounds interleaved rounds" >&2
+# One warm-up of each (page cache), then the rounds.
+cat_floor >/dev/null; "$lint" --no-config "$tree" >/dev/null
+for ((r = 0; r < rounds; r++)); do
+  for c in "${configs[@]}"; do
+    case $c in
+      cat) run cat bash -c cat_floor ;;
+      read_j*|parse_j*|doc_j*) run "$c" "$floor" "${c%_j*}" -j "${c#*_j}" "$tree" ;;
+      lint_j*) run "$c" "$lint" --no-config -j "${c#*_j}" "$tree" ;;
+      peer) run peer $peer "$tree" ;;
+    esac
+  done
+  echo "   round $((r + 1))/$rounds done" >&2
+done
+
+declare -A T M
+for c in "${configs[@]}"; do
+  T[$c]=$(median "$work/$c.t")
+  M[$c]=$(sort -n "$work/$c.m" | tail -n1)
+done
+
+# ---- start-up -----------------------------------------------------------------
+small=$work/Modelfile
+cat > "$small" <<'MF'
+# A small Modelfile, as pre-commit passes it: one file per process.
+FROM llama3.2:3b
+PARAMETER num_ctx 8192
+PARAMETER temperature 0.7
+SYSTEM """You are a concise assistant."""
+MF
+loop() { local n=$1; shift; local t0 t1; t0=$(now); for ((i = 0; i < n; i++)); do "$@" >/dev/null 2>&1; done; t1=$(now); echo $(( t1 - t0 )); }
+echo "== start-up: $startup_n sequential processes, one small file each" >&2
+su_true=() su_lint=() su_peer=()
+for ((r = 0; r < 3; r++)); do
+  su_true+=("$(loop "$startup_n" /bin/true)")
+  su_lint+=("$(loop "$startup_n" "$lint" --no-config "$small")")
+  [ -n "$peer" ] && su_peer+=("$(loop "$peer_startup_n" $peer "$small")")
+done
+med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+su_true_us=$(med "${su_true[@]}"); su_lint_us=$(med "${su_lint[@]}")
+[ -n "$peer" ] && su_peer_us=$(med "${su_peer[@]}")
+ir=""
+if command -v valgrind >/dev/null; then
+  valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$lint" --no-config "$small" >/dev/null 2>"$work/cg.err"
+  ir=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$work/cg.err")
+fi
+
+# ---- table --------------------------------------------------------------------
+export LC_ALL=C
+awk -v nf="$n_files" -v nb="$n_bytes" -v ncpu="$ncpu" -v peer="${peer:+1}" \
+    -v su_true="$su_true_us" -v su_lint="$su_lint_us" -v su_peer="${su_peer_us:-0}" \
+    -v sn="$startup_n" -v psn="$peer_startup_n" -v ir="$ir" \
+    -v tcat="${T[cat]}" -v tr1="${T[read_j1]}" -v tr2="${T[read_j2]}" \
+    -v tp1="${T[parse_j1]}" -v tp2="${T[parse_j2]}" -v td1="${T[doc_j1]}" -v td2="${T[doc_j2]}" \
+    -v tl1="${T[lint_j1]}" -v tl2="${T[lint_j2]}" -v tpe="${T[peer]:-0}" \
+    -v ml1="${M[lint_j1]}" -v ml2="${M[lint_j2]}" -v mpe="${M[peer]:-0}" -v mp2="${M[parse_j2]}" \
+    -v nodev="$(node --version 2>/dev/null)" -v rounds="$rounds" -v date="$(date -u +%Y-%m-%dT%H:%MZ)" \
+    -v cpu="$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n1)" -v os="$(. /etc/os-release; echo "$PRETTY_NAME")" '
+function row(name, us, rss,   s) {
+  s = us / 1e6
+  printf "| %-38s | %8.3f | %9.0f | %7.1f | %6.2fx | %6.2fx | %s |\n", name, s, nf / s, nb / 1e6 / s,
+         us / tcat, us / tp2, rss ? sprintf("%.1f MB", rss / 1024) : ""
+}
+BEGIN {
+  printf "modelfile-lint benchmarks, %s, %s, %d cores (shared), %s\n", date, cpu, ncpu, os
+  printf "tree: %d files, %.1f MB (real corpus repeated); medians of %d interleaved rounds\n\n", nf, nb / 1e6, rounds
+  print "| run | wall s | files/s | MB/s | / cat | / parse -j2 | peak RSS |"
+  print "|---|---:|---:|---:|---:|---:|---:|"
+  row("floor: find + xargs cat > /dev/null", tcat, 0)
+  row("floor: read only, -j1", tr1, 0)
+  row("floor: read only, -j2", tr2, 0)
+  row("floor: tree-sitter parse only, -j1", tp1, 0)
+  row("floor: tree-sitter parse only, -j2", tp2, mp2)
+  row("parse + lowering (mfl_doc_new), -j1", td1, 0)
+  row("parse + lowering (mfl_doc_new), -j2", td2, 0)
+  row("modelfile-lint --no-config -j1", tl1, ml1)
+  row("modelfile-lint --no-config -j2", tl2, ml2)
+  if (peer) row("peer: modelfile-syntax, Node " nodev, tpe, mpe)
+  print ""
+  printf "multi-core speed-up, modelfile-lint -j1 / -j2: %.2fx (parse floor: %.2fx)\n", tl1 / tl2, tp1 / tp2
+  if (peer) printf "peer wall / modelfile-lint -j2 wall, same %d files: %.1fx (target >= 10x)\n", nf, tpe / tl2
+  printf "start-up, one small file per process (%d runs): %.2f ms per process (/bin/true: %.2f ms; difference %.2f ms; target < 2 ms)\n",
+         sn, su_lint / sn / 1000, su_true / sn / 1000, (su_lint - su_true) / sn / 1000
+  if (ir != "") printf "start-up instructions (callgrind, one small file): %.2f M\n", ir / 1e6
+  if (peer) printf "peer start-up, one small file (%d runs): %.1f ms per process: %.0fx modelfile-lint (target >= 100x)\n",
+                   psn, su_peer / psn / 1000, (su_peer / psn) / (su_lint / sn)
+}'
+echo
+if [ -z "$peer" ]; then echo "peer: unavailable ($(cat "$work/peer.err" 2>/dev/null | tail -n1))"; fi
+
+# ---- language server ------------------------------------------------------------
+lsp=$build/lsp/modelfile-lsp
+if [ -z "${NO_LSP:-}" ]; then
+  if [ -x "$lsp" ] && [ -f "$here/lsp/bench.mjs" ] && command -v node >/dev/null; then
+    echo "language server ($lsp, bench/lsp/bench.mjs):"
+    node "$here/lsp/bench.mjs" "$lsp" 2>&1 | sed 's/^/  /'
+  else
+    echo "language server: not measured (no $lsp or bench/lsp/bench.mjs)"
+  fi
+fi

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/* MF208 unknown-template-variable: a top-level field Ollama does not pass. */
+#include "gotmpl.h"
+#include "internal.h"
+
+#include <string.h>
+
+static const char *const known[] = {"System", "Prompt", "Response", "Suffix", "Messages",
+                                    "Tools", "Think", "ThinkLevel", "IsThinkSet", NULL};
+
+static void check(mfl_ctx_t *ctx) {
+    MFL_FOREACH_INSTR(ctx, in) {
+        if (in->kind != MFL_INSTR_TEMPLATE || in->value_len == 0) continue;
+        mfl_gotmpl_t t;
+        if (mfl__gotmpl_parse(in->value_text, in->value_len, &t) != 0) return;
+        for (size_t i = 0; i < t.n_fields; i++) {
+            const mfl_gotmpl_field_t *f = &t.fields[i];
+            if (f->depth && !f->via_root) continue;
+            const char *name = in->value_text + f->start;
+            size_t n = f->end - f->start;
+            if (n == 5 && memcmp(name, "First", 5) == 0) continue; /* MF207 */
+            const char *best = NULL;
+            size_t bestd = 3;
+            bool ok = false;
+            for (size_t k = 0; known[k] && !ok; k++) {
+                size_t kl = strlen(known[k]);
+                if (kl == n && memcmp(known[k], name, n) == 0) ok = true;
+                size_t d = kl == n && strncasecmp_ascii(known[k], name, n) == 0
+                               ? 0
+                               : mfl__edit_distance(name, n, known[k], kl, 2);
+                if (d < bestd) {
+                    bestd = d;
+                    best = known[k];
+                }
+            }
+            if (ok) continue;
+            mfl_range_t r = mfl__gotmpl_doc_range(ctx->doc, in, f->start, f->end);
+            mfl_diag_t *d = mfl_report(ctx, r,
+                                       "unknown template variable `.%.*s`: Ollama passes only "
+                                       ".System, .Prompt, .Response, .Suffix, .Messages, .Tools, "
+                                       ".Think, .ThinkLevel and .IsThinkSet, so it is always "
+                                       "empty%s%s%s",
+                                       (int)n, name, best ? "; did you mean `." : "",
+                                       best ? best : "", best ? "`?" : "");
+            if (best && r.end - r.start == n) {
+                mfl_fix_t *fx = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Use `.%s`", best);
+                mfl_fix_edit(ctx, fx, r, best, strlen(best));
+            }
+        }
+        mfl__gotmpl_free(&t);
+    }
+}
+
+const mfl_rule_t mfl_rule_unknown_template_variable = {
+    .code = "MF208",
+    .name = "unknown-template-variable",
+    .severity = MFL_SEVERITY_WARNING,
+    .fixable = MFL_FIXABLE_SOMETIMES,
+    .category = "template",
+    .summary = "A TEMPLATE variable that Ollama does not provide",
+    .doc = "## What it does\n"
+           "Checks the top-level fields a TEMPLATE uses (outside `range` and `with`, or "
+           "written `$.Name`) against the data Ollama passes: `.System`, `.Prompt`, "
+           "`.Response`, `.Suffix`, `.Messages`, `.Tools`, `.Think`, `.ThinkLevel`, "
+           "`.IsThinkSet`. Fields inside `range .Messages` (`.Role`, `.Content`, "
+           "`.ToolCalls`...) are not checked.\n\n"
+           "## Why is this bad?\n"
+           "A misspelt or invented variable (`.system`, `.Input`, `.Query`) is silently "
+           "empty, so that part of the prompt is never sent and nothing reports it.\n\n"
+           "## Example\n```\nFROM llama3.2\nTEMPLATE \"\"\"{{ .system }}\n{{ .Prompt }}\"\"\"\n```\n\n"
+           "Use instead:\n```\nFROM llama3.2\nTEMPLATE \"\"\"{{ .System }}\n{{ .Prompt }}\"\"\"\n```\n",
+    .check = check,
+};

@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: MIT
+# Fuzz targets (fuzz/fuzz_*.c). Every build links each target with
+# fuzz/replay.c, a plain main() that feeds the committed corpus
+# fuzz/corpus/<target>/ to it, so ctest replays the corpus without libFuzzer.
+# With -DMFL_FUZZ=ON and clang (see fuzz/run.sh) the same sources are also
+# linked against libFuzzer as fuzz_<target>.
+set(_fuzz_dir ${PROJECT_SOURCE_DIR}/fuzz)
+set(_fuzz_targets lint gguf manifest)
+if(TARGET mfl_lsp)
+  list(APPEND _fuzz_targets lsp)
+endif()
+
+foreach(_t ${_fuzz_targets})
+  if(NOT EXISTS ${_fuzz_dir}/fuzz_${_t}.c)
+    continue()
+  endif()
+  set(_links mfl_io mfl PkgConfig::JANSSON)
+  if(_t STREQUAL "lsp")
+    set(_links mfl_lsp)
+  endif()
+  add_executable(fuzz_replay_${_t} ${_fuzz_dir}/replay.c ${_fuzz_dir}/fuzz_${_t}.c)
+  target_link_libraries(fuzz_replay_${_t} PRIVATE ${_links})
+  target_include_directories(fuzz_replay_${_t} PRIVATE ${_fuzz_dir})
+  target_compile_options(fuzz_replay_${_t} PRIVATE ${MFL_WARNINGS})
+  add_test(NAME fuzz.replay.${_t} COMMAND fuzz_replay_${_t} ${_fuzz_dir}/corpus/${_t})
+  set_tests_properties(fuzz.replay.${_t} PROPERTIES LABELS fuzz TIMEOUT 600)
+
+  if(MFL_FUZZ)
+    add_executable(fuzz_${_t} ${_fuzz_dir}/fuzz_${_t}.c)
+    target_link_libraries(fuzz_${_t} PRIVATE ${_links})
+    target_include_directories(fuzz_${_t} PRIVATE ${_fuzz_dir})
+    target_compile_options(fuzz_${_t} PRIVATE ${MFL_WARNINGS} -fsanitize=fuzzer)
+    target_link_options(fuzz_${_t} PRIVATE -fsanitize=fuzzer)
+  endif()
+endforeach()
