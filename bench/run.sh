@@ -8,7 +8,8 @@
 # Environment: ROUNDS (5) interleaved rounds for throughput, STARTUP_N (1000)
 # sequential invocations for start-up, PEER_STARTUP_N (20), BUILD_DIR
 # (build-bench), TREE (/tmp/mfl-bench/tree), NO_BUILD=1 to skip the build,
-# NO_LSP=1 / NO_PEER=1 to skip those parts.
+# NO_LSP=1 / NO_PEER=1 to skip those parts, LINT / FLOOR / LSP to use other
+# binaries, BASELINE=path/to/modelfile-lint to time an older build alongside.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -30,8 +31,9 @@ if [ -z "${NO_BUILD:-}" ]; then
     cmake --build "$build" -j"$ncpu" --target modelfile-lsp >/dev/null 2>&1 || echo "(modelfile-lsp did not build)" >&2
   fi
 fi
-lint=$build/lint/modelfile-lint
-floor=$build/bench/mfl-bench-floor
+lint=${LINT:-$build/lint/modelfile-lint}
+floor=${FLOOR:-$build/bench/mfl-bench-floor}
+baseline=${BASELINE:-} # another modelfile-lint binary to run side by side (before/after)
 [ -x "$lint" ] && [ -x "$floor" ] || { echo "missing $lint or $floor" >&2; exit 2; }
 
 echo "== tree ($tree)" >&2
@@ -60,6 +62,7 @@ cat_floor() { find "$tree" -type f \( -name Modelfile -o -name '*.modelfile' \) 
 export -f cat_floor 2>/dev/null; export tree
 
 configs=(cat read_j1 read_j2 parse_j1 parse_j2 doc_j1 doc_j2 lint_j1 lint_j2)
+[ -n "$baseline" ] && configs+=(base_j1 base_j2)
 [ -n "$peer" ] && configs+=(peer)
 echo "== throughput: $n_files files, $n_bytes bytes, $rounds interleaved rounds" >&2
 # One warm-up of each (page cache), then the rounds.
@@ -70,6 +73,7 @@ for ((r = 0; r < rounds; r++)); do
       cat) run cat bash -c cat_floor ;;
       read_j*|parse_j*|doc_j*) run "$c" "$floor" "${c%_j*}" -j "${c#*_j}" "$tree" ;;
       lint_j*) run "$c" "$lint" --no-config -j "${c#*_j}" "$tree" ;;
+      base_j*) run "$c" "$baseline" --no-config -j "${c#*_j}" "$tree" ;;
       peer) run peer $peer "$tree" ;;
     esac
   done
@@ -116,6 +120,7 @@ awk -v nf="$n_files" -v nb="$n_bytes" -v ncpu="$ncpu" -v peer="${peer:+1}" \
     -v tcat="${T[cat]}" -v tr1="${T[read_j1]}" -v tr2="${T[read_j2]}" \
     -v tp1="${T[parse_j1]}" -v tp2="${T[parse_j2]}" -v td1="${T[doc_j1]}" -v td2="${T[doc_j2]}" \
     -v tl1="${T[lint_j1]}" -v tl2="${T[lint_j2]}" -v tpe="${T[peer]:-0}" \
+    -v tb1="${T[base_j1]:-0}" -v tb2="${T[base_j2]:-0}" -v mb2="${M[base_j2]:-0}" \
     -v ml1="${M[lint_j1]}" -v ml2="${M[lint_j2]}" -v mpe="${M[peer]:-0}" -v mp2="${M[parse_j2]}" \
     -v nodev="$(node --version 2>/dev/null)" -v rounds="$rounds" -v date="$(date -u +%Y-%m-%dT%H:%MZ)" \
     -v cpu="$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n1)" -v os="$(. /etc/os-release; echo "$PRETTY_NAME")" '
@@ -138,9 +143,12 @@ BEGIN {
   row("parse + lowering (mfl_doc_new), -j2", td2, 0)
   row("modelfile-lint --no-config -j1", tl1, ml1)
   row("modelfile-lint --no-config -j2", tl2, ml2)
+  if (tb1) row("baseline modelfile-lint -j1", tb1, 0)
+  if (tb2) row("baseline modelfile-lint -j2", tb2, mb2)
   if (peer) row("peer: modelfile-syntax, Node " nodev, tpe, mpe)
   print ""
   printf "multi-core speed-up, modelfile-lint -j1 / -j2: %.2fx (parse floor: %.2fx)\n", tl1 / tl2, tp1 / tp2
+  if (tb2) printf "baseline / this build, -j2: %.2fx; -j1: %.2fx\n", tb2 / tl2, tb1 / tl1
   if (peer) printf "peer wall / modelfile-lint -j2 wall, same %d files: %.1fx (target >= 10x)\n", nf, tpe / tl2
   printf "start-up, one small file per process (%d runs): %.2f ms per process (/bin/true: %.2f ms; difference %.2f ms; target < 2 ms)\n",
          sn, su_lint / sn / 1000, su_true / sn / 1000, (su_lint - su_true) / sn / 1000
@@ -152,7 +160,7 @@ echo
 if [ -z "$peer" ]; then echo "peer: unavailable ($(cat "$work/peer.err" 2>/dev/null | tail -n1))"; fi
 
 # ---- language server ------------------------------------------------------------
-lsp=$build/lsp/modelfile-lsp
+lsp=${LSP:-$build/lsp/modelfile-lsp}
 if [ -z "${NO_LSP:-}" ]; then
   if [ -x "$lsp" ] && [ -f "$here/lsp/bench.mjs" ] && command -v node >/dev/null; then
     echo "language server ($lsp, bench/lsp/bench.mjs):"

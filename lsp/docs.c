@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Tables from the Modelfile reference (ollama-spec.md sections 1.4, 2.10
- * and 3). The core keeps no parameter table of its own, so hover and
- * completion share this one. */
+/* Tables from the Modelfile reference (ollama-spec.md sections 1.4, 2.4 and
+ * 2.10). */
 #include "docs.h"
 
 #include <string.h>
@@ -51,41 +50,6 @@ static const lsp_keyword_doc_t keywords[] = {
                          "later); see `draft_num_predict`.\n\n**Repeats:** files merge."},
 };
 
-static const lsp_param_doc_t params[] = {
-    {"num_ctx", LSP_PARAM_INT, "server default (4096, 32768 or 262144 by VRAM)", "4 or more",
-     true, "Context window in tokens. Above the model's native context it is clamped."},
-    {"num_batch", LSP_PARAM_INT, "512 (auto 256-2048)", "1 or more", true,
-     "Prompt-processing batch size."},
-    {"num_gpu", LSP_PARAM_INT, "-1 (auto)", "-1, or 0 and more", true,
-     "Layers offloaded to the GPU; 0 runs on the CPU only."},
-    {"main_gpu", LSP_PARAM_INT, "unset", "a GPU index", true,
-     "When set, no split: this GPU holds the model."},
-    {"use_mmap", LSP_PARAM_BOOL, "unset (auto)", "true or false", true,
-     "`false` disables memory-mapped loading."},
-    {"num_thread", LSP_PARAM_INT, "0 (runtime decides)", "0 or more", true, "CPU threads."},
-    {"draft_num_predict", LSP_PARAM_INT, "4 with a DRAFT, else 0", "0 or more", true,
-     "Maximum speculative draft tokens per step; 0 disables."},
-    {"num_keep", LSP_PARAM_INT, "4", "-1 or more", false,
-     "Tokens kept from the prompt start on context shift."},
-    {"seed", LSP_PARAM_INT, "-1 (random)", "any integer", false, "Random seed."},
-    {"num_predict", LSP_PARAM_INT, "-1 (until stop)", "-1, or 1 and more", false,
-     "Maximum tokens to generate."},
-    {"top_k", LSP_PARAM_INT, "40", "0 or more", false, "Top-k sampling."},
-    {"top_p", LSP_PARAM_FLOAT, "0.9", "0.0 to 1.0", false, "Nucleus sampling."},
-    {"min_p", LSP_PARAM_FLOAT, "0.0", "0.0 to 1.0", false,
-     "Minimum probability relative to the top token."},
-    {"typical_p", LSP_PARAM_FLOAT, "1.0 (off)", "0.0 to 1.0", false, "Locally typical sampling."},
-    {"repeat_last_n", LSP_PARAM_INT, "64", "-1 (num_ctx), 0 (off) or more", false,
-     "Window for the repeat penalties."},
-    {"temperature", LSP_PARAM_FLOAT, "0.8", "0.0 or more (usually up to 2.0)", false,
-     "Sampling temperature."},
-    {"repeat_penalty", LSP_PARAM_FLOAT, "1.0", "0.0 or more", false, "Repetition penalty."},
-    {"presence_penalty", LSP_PARAM_FLOAT, "0.0", "any float", false, "Presence penalty."},
-    {"frequency_penalty", LSP_PARAM_FLOAT, "0.0", "any float", false, "Frequency penalty."},
-    {"stop", LSP_PARAM_STRING, "the model's own", "any string; repeat for several", false,
-     "A stop sequence. Values accumulate over repeated lines."},
-};
-
 static const lsp_template_item_t template_items[] = {
     {".System", "the system message", false},
     {".Prompt", "the user prompt", false},
@@ -124,26 +88,6 @@ const lsp_keyword_doc_t *lsp_docs_keyword(mfl_instr_kind_t kind) {
     if ((size_t)kind >= sizeof(keywords) / sizeof(keywords[0]) || !keywords[kind].keyword)
         return NULL;
     return &keywords[kind];
-}
-
-size_t lsp_docs_param_count(void) {
-    return sizeof(params) / sizeof(params[0]);
-}
-
-const lsp_param_doc_t *lsp_docs_param_at(size_t i) {
-    return i < lsp_docs_param_count() ? &params[i] : NULL;
-}
-
-const lsp_param_doc_t *lsp_docs_param_find(const char *name, size_t len) {
-    for (size_t i = 0; i < lsp_docs_param_count(); i++)
-        if (strlen(params[i].name) == len && memcmp(params[i].name, name, len) == 0)
-            return &params[i];
-    return NULL;
-}
-
-const char *lsp_docs_param_type_name(lsp_param_type_t t) {
-    static const char *const names[] = {"integer", "float", "bool", "string"};
-    return names[t];
 }
 
 size_t lsp_docs_template_count(void) {

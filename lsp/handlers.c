@@ -4,6 +4,7 @@
  * convert.c, every rule decision comes from the core. */
 #include "docs.h"
 #include "mfl_knowledge.h"
+#include "mfl_params.h"
 #include "server.h"
 #include "store.h"
 
@@ -525,14 +526,38 @@ static json_t *on_code_action(lsp_server_t *s, json_t *params, lsp_error_t *err)
 
 /* ---- hover ---------------------------------------------------------------------------- */
 
-static char *param_markdown(const lsp_param_doc_t *p) {
-    char buf[1024];
+/* The valid values of a parameter, in words. */
+static void param_range(const mfl_param_t *p, char *buf, size_t n) {
+    if (p->type == MFL_PARAM_BOOL)
+        snprintf(buf, n, "true or false (1, t, T, TRUE, True, 0, f, F, FALSE, False)");
+    else if (p->type == MFL_PARAM_STRINGS)
+        snprintf(buf, n, "any string; repeat the line for several");
+    else if (p->has_min && p->has_max)
+        snprintf(buf, n, "%s%g to %g", p->min_exclusive ? "above " : "", p->min, p->max);
+    else if (p->has_min)
+        snprintf(buf, n, "%s %g", p->min_exclusive ? "above" : "at least", p->min);
+    else if (p->has_max)
+        snprintf(buf, n, "at most %g", p->max);
+    else
+        snprintf(buf, n, "any %s", mfl_param_type_word(p->type));
+}
+
+static char *param_markdown(const mfl_param_t *p) {
+    char buf[1024], range[128], status[128] = "";
+    param_range(p, range, sizeof(range));
+    if (p->status == MFL_PARAM_DEPRECATED)
+        snprintf(status, sizeof(status), "\n\n**Deprecated** (removed in Ollama %s): accepted with a "
+                 "warning and ignored.", p->removed_in ? p->removed_in : "?");
+    else if (p->status == MFL_PARAM_REMOVED)
+        snprintf(status, sizeof(status), "\n\n**Removed** (Ollama %s): `ollama create` rejects it.",
+                 p->removed_in ? p->removed_in : "?");
     snprintf(buf, sizeof(buf),
-             "**PARAMETER %s** (%s, %s option)\n\n%s\n\n"
+             "**PARAMETER %s** (%s, %s option)\n\n%s.%s\n\n"
              "| | |\n|---|---|\n| default | %s |\n| valid | %s |\n| applies | %s |\n",
-             p->name, lsp_docs_param_type_name(p->type), p->load ? "load-time" : "sampling",
-             p->meaning, p->default_value, p->range,
-             p->load ? "when the model loads (changing it reloads the model)" : "per request");
+             p->name, p->go_type, p->kind == MFL_PARAM_LOAD ? "load-time" : "sampling", p->summary,
+             status, p->default_text && *p->default_text ? p->default_text : "none", range,
+             p->kind == MFL_PARAM_LOAD ? "when the model loads (changing it reloads the model)"
+                                       : "per request");
     return mfl_strndup(buf, strlen(buf));
 }
 
@@ -588,7 +613,7 @@ static json_t *on_hover(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     } else if (in && in->kind == MFL_INSTR_PARAMETER && in->has_name &&
                (in_range(in->name, off) ||
                 (in->name_text && strcmp(in->name_text, "num_ctx") == 0 && in_range(in->value, off)))) {
-        const lsp_param_doc_t *p = lsp_docs_param_find(in->name_text, in->name_len);
+        const mfl_param_t *p = mfl_param_find(in->name_text, in->name_len);
         r = in_range(in->name, off) ? in->name : in->value;
         char *base = p ? param_markdown(p) : NULL;
         char *ctx = p && strcmp(p->name, "num_ctx") == 0 ? context_text(s, d) : NULL;
@@ -793,17 +818,20 @@ static json_t *on_completion(lsp_server_t *s, json_t *params, lsp_error_t *err) 
         for (size_t k = 0; k < 3; k++)
             json_array_append_new(items, item_new(s, d, roles[k], KIND_ENUM_MEMBER, "role", NULL, rep, NULL));
     } else if (wlen[0] == 9 && strncasecmp(words[0], "PARAMETER", 9) == 0 && index == 1) {
-        for (size_t k = 0; k < lsp_docs_param_count(); k++) {
-            const lsp_param_doc_t *pd = lsp_docs_param_at(k);
+        for (size_t k = 0; k < mfl_param_count(); k++) {
+            const mfl_param_t *pd = mfl_param_at(k);
+            if (pd->status != MFL_PARAM_ACTIVE)
+                continue;
             char *doc = param_markdown(pd);
             json_array_append_new(items, item_new(s, d, pd->name, KIND_PROPERTY,
-                                                  pd->load ? "load-time option" : "sampling option",
+                                                  pd->kind == MFL_PARAM_LOAD ? "load-time option"
+                                                                             : "sampling option",
                                                   doc, rep, NULL));
             mfl_free(doc);
         }
     } else if (wlen[0] == 9 && strncasecmp(words[0], "PARAMETER", 9) == 0 && index == 2) {
-        const lsp_param_doc_t *pd = lsp_docs_param_find(words[1], wlen[1]);
-        if (pd && pd->type == LSP_PARAM_BOOL) {
+        const mfl_param_t *pd = mfl_param_find(words[1], wlen[1]);
+        if (pd && pd->type == MFL_PARAM_BOOL) {
             json_array_append_new(items, item_new(s, d, "true", KIND_VALUE, "bool", NULL, rep, NULL));
             json_array_append_new(items, item_new(s, d, "false", KIND_VALUE, "bool", NULL, rep, NULL));
         } else if (pd && strcmp(pd->name, "num_ctx") == 0) {

@@ -194,7 +194,6 @@ typedef struct {
     const cli_opts_t *o;
     file_list_t *files;
     atomic_size_t next;
-    pthread_mutex_t mu; /* guards nothing shared today; kept for the env cache */
 } pool_t;
 
 static char *line_text(const mfl_doc_t *doc, uint32_t line) {
@@ -273,9 +272,6 @@ static void process(const cli_opts_t *o, cli_file_t *f, mfl_io_env_t *env) {
         set_error(f, "out of memory");
         goto done;
     }
-    if (o->extend_select && mfl_config_select(core, "ALL") == 0) {
-        /* handled at option parsing; kept for symmetry */
-    }
     mfl_budget_t *b = mfl_config_budget(core);
     if (o->have_hw) {
         b->memory_budget = o->budget_override.memory_budget;
@@ -329,9 +325,6 @@ static void process(const cli_opts_t *o, cli_file_t *f, mfl_io_env_t *env) {
             /* Never write back a file whose fixed form parses worse. */
             mfl_doc_t *after = mfl_doc_new(fixed, fixed_len);
             bool worse = !after || mfl_doc_syntax_error_count(after) > mfl_doc_syntax_error_count(doc);
-            if (after && mfl_doc_encoding(doc) != MFL_ENC_UTF8) {
-                /* fixed is decoded UTF-8; re-parse it as such for the count. */
-            }
             mfl_doc_free(after);
             if (worse) {
                 snprintf(err, sizeof err, "%s: the fixed text would not parse as well as the "
@@ -652,7 +645,7 @@ int main(int argc, char **argv) {
     int jobs = o.jobs > 0 ? o.jobs : (int)(ncpu > 0 ? ncpu : 1);
     if ((size_t)jobs > files.n) jobs = (int)files.n;
     if (jobs > 64) jobs = 64;
-    pool_t pool = {&o, &files, 0, PTHREAD_MUTEX_INITIALIZER};
+    pool_t pool = {&o, &files, 0};
     if (jobs <= 1) {
         worker(&pool);
     } else {

@@ -332,6 +332,10 @@ typedef struct {
     /* Fill *out for the model behind a FROM value. Returns true if found. */
     bool (*resolve_model)(void *ud, const char *base_dir, const char *from,
                           mfl_model_t *out);
+    /* The canonical path of an existing abs_path (every symlink resolved,
+     * nothing opened), written to out (outsz). Returns false if it cannot
+     * be resolved. Used to see where a symlink leads (MF402). */
+    bool (*real_path)(void *ud, const char *abs_path, char *out, size_t outsz);
 } mfl_env_t;
 
 /* ---- configuration ------------------------------------------------------- */

@@ -4,6 +4,7 @@
  * table), with a per-env cache because the language server re-lints on every
  * keystroke. Only regular files are ever opened. */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "mfl_io_env.h"
 
 #include "mfl_knowledge.h"
@@ -286,6 +287,15 @@ static char *slurp(const char *path, size_t max, size_t *len) {
 out:
     close(fd);
     return buf;
+}
+
+static bool env_real_path(void *ud, const char *abs_path, char *out, size_t outsz) {
+    (void)ud;
+    char buf[PATH_MAX];
+    if (realpath(abs_path, buf) == NULL || strlen(buf) >= outsz)
+        return false;
+    strcpy(out, buf);
+    return true;
 }
 
 /* ---- the store ------------------------------------------------------------------ */
@@ -840,6 +850,7 @@ mfl_io_env_t *mfl_io_env_new(void) {
     env->env.path_kind = env_path_kind;
     env->env.is_gguf = env_is_gguf;
     env->env.resolve_model = env_resolve_model;
+    env->env.real_path = env_real_path;
     return env;
 }
 

@@ -3,6 +3,19 @@
  * exactly one space. */
 #include "rule.h"
 
+/* True if s reads as `name value` (a valid name, a separator, something):
+ * only then does a single space after PARAMETER give a line that parses. */
+static bool reads_as_name_value(const char *s, size_t n) {
+    size_t k = 0;
+    while (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+                     (s[k] >= '0' && s[k] <= '9') || s[k] == '_'))
+        k++;
+    if (k == 0 || k >= n || (s[k] != ' ' && s[k] != '\t')) return false;
+    for (k++; k < n; k++)
+        if (s[k] != ' ' && s[k] != '\t') return true;
+    return false;
+}
+
 static void check(mfl_ctx_t *ctx) {
     for (size_t i = 0; i < mfl_doc_syntax_error_count(ctx->doc); i++) {
         const mfl_syntax_error_t *e = mfl_doc_syntax_error(ctx->doc, i);
@@ -34,6 +47,9 @@ static void check(mfl_ctx_t *ctx) {
                                    "more than one space after PARAMETER: Ollama reads an empty "
                                    "parameter name and the value `%s` (ollama create fails with "
                                    "\"unknown parameter ''\")", in->value_text);
+        size_t vn;
+        const char *v = mfl_doc_slice(ctx->doc, in->value, &vn);
+        if (!reads_as_name_value(v, vn)) continue; /* the fix would give a syntax error */
         mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Use a single space after PARAMETER");
         mfl_fix_edit(ctx, f, r, " ", 1);
     }

@@ -89,7 +89,15 @@ static int build_lines(mfl_doc_t *d) {
     uint32_t *lines = mfl_malloc(cap * sizeof *lines);
     if (!lines) return MFL_ENOMEM;
     lines[n++] = 0;
+    /* Without a carriage return, only line feeds end lines: memchr finds them
+     * many bytes at a time. */
+    bool has_cr = memchr(d->text, '\r', d->len) != NULL;
     for (size_t i = 0; i < d->len; i++) {
+        if (!has_cr) {
+            const char *lf = memchr(d->text + i, '\n', d->len - i);
+            if (!lf) break;
+            i = (size_t)(lf - d->text);
+        }
         char c = d->text[i];
         if (c != '\n' && c != '\r') continue;
         if (c == '\r' && i + 1 < d->len && d->text[i + 1] == '\n') i++;
@@ -157,6 +165,12 @@ static mfl_range_t trim_invisible_end(const mfl_doc_t *d, mfl_range_t r) {
     uint32_t last_visible = r.start;
     size_t i = r.start;
     while (i < r.end) {
+        unsigned char b = (unsigned char)d->text[i];
+        if (b < 0x80) { /* ASCII: visible is printable and not a blank */
+            i++;
+            if (b > 0x20 && b < 0x7F) last_visible = (uint32_t)i;
+            continue;
+        }
         size_t s = i;
         int32_t c = mfl__utf8_next(d->text, r.end, &i);
         if (c != ' ' && c != '\t' && mfl_isprint(c)) last_visible = (uint32_t)i;

@@ -152,6 +152,19 @@ int mfl__buf_put_kept(mfl_buf_t *b, const char *s, size_t n) {
     size_t i = 0;
     int rc = mfl__buf_nul(b);
     while (rc == 0 && i < n) {
+        /* A run of printable ASCII, tabs and line ends is kept whole: one copy
+         * instead of one decode and one append per byte. */
+        size_t run = i;
+        while (run < n) {
+            unsigned char c = (unsigned char)s[run];
+            if (!((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r')) break;
+            run++;
+        }
+        if (run > i) {
+            rc = mfl__buf_put(b, s + i, run - i);
+            i = run;
+            continue;
+        }
         size_t start = i;
         int32_t r = mfl__utf8_next(s, n, &i);
         if (r == ' ' || r == '\t' || r == '\r' || r == '\n' || (r != 0xFFFD && mfl_isprint(r)))
@@ -182,14 +195,18 @@ int strncasecmp_ascii(const char *a, const char *b, size_t n) {
 }
 
 char *mfl__vasprintf(const char *fmt, va_list ap) {
+    /* One formatting pass when the text fits the stack buffer (almost every
+     * message does), a second one only for longer texts. */
+    char small[512];
     va_list aq;
     va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, fmt, aq);
+    int n = vsnprintf(small, sizeof small, fmt, aq);
     va_end(aq);
     if (n < 0) return NULL;
     char *s = mfl_malloc((size_t)n + 1);
     if (!s) return NULL;
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    if ((size_t)n < sizeof small) memcpy(s, small, (size_t)n + 1);
+    else vsnprintf(s, (size_t)n + 1, fmt, ap);
     return s;
 }
 
