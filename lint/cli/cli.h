@@ -66,6 +66,10 @@ void cli_print(FILE *out, const cli_opts_t *o, cli_file_t *files, size_t n);
 void cli_print_rules(FILE *out, const char *format);
 int cli_explain(FILE *out, const char *code);
 
+/* help.c: --help and --man from one option table. */
+void cli_print_help(FILE *out);
+void cli_print_man(FILE *out, const char *version);
+
 /* diff.c: a unified diff of a and b (new string, mfl_free). */
 char *cli_unified_diff(const char *path, const char *a, size_t alen, const char *b, size_t blen);
 

@@ -20,49 +20,6 @@
 #define MFL_VERSION "0.1.0"
 #endif
 
-static const char usage_text[] =
-    "Usage: modelfile-lint [OPTIONS] [PATH|-]...\n"
-    "       modelfile-lint parse [--format json|sexp] FILE\n"
-    "       modelfile-lint info [--format text|json] [OPTIONS] FILE\n"
-    "\n"
-    "Lints Ollama Modelfiles: every check `ollama create` would fail on, the\n"
-    "context-window checks (num_ctx against the model's native context, labels,\n"
-    "memory and time), and safe fixes. Directories are searched for Modelfile,\n"
-    "*.Modelfile, *.modelfile and Modelfile.* (hidden folders skipped); `-` reads\n"
-    "standard input.\n"
-    "\n"
-    "Options:\n"
-    "  --format FMT          text (default), json, sarif, github or checkstyle\n"
-    "  --fix                 apply safe fixes in place\n"
-    "  --unsafe-fixes        also apply unsafe fixes (with --fix or --diff)\n"
-    "  --diff                print the fixes as a unified diff; write nothing\n"
-    "  --select CODES        only these rules (codes, names or prefixes, comma-separated)\n"
-    "  --extend-select CODES also enable these (e.g. default-off style rules)\n"
-    "  --ignore CODES        disable these rules\n"
-    "  --severity LEVEL      lowest severity that makes the exit status 1\n"
-    "                        (error, warning (default), info, hint)\n"
-    "  --config PATH         use this config file instead of searching for\n"
-    "                        .modelfile-lint.json next to each file and upwards\n"
-    "  --no-config           ignore config files\n"
-    "  --stdin-filename NAME the name of the file read from standard input\n"
-    "  --memory SIZE         memory budget for weights and KV cache (e.g. 64GB)\n"
-    "  --hardware NAME       a hardware profile (see --list-hardware)\n"
-    "  --prefill-rate N      prompt processing speed, tokens/s\n"
-    "  --client-timeout SEC  the client's request timeout, seconds\n"
-    "  --ollama-models DIR   the Ollama model store (default: $OLLAMA_MODELS,\n"
-    "                        ~/.ollama/models, /usr/share/ollama/.ollama/models)\n"
-    "  -j, --jobs N          worker threads (default: all cores)\n"
-    "  --list-rules          list every rule (--format markdown|json|text)\n"
-    "  --list-hardware       list the hardware profiles\n"
-    "  --explain CODE        print a rule's documentation\n"
-    "  -q, --quiet           print nothing, only set the exit status\n"
-    "  --color WHEN          auto (default), always or never\n"
-    "  -h, --help            this help\n"
-    "  --version             print the version\n"
-    "\n"
-    "Exit status: 0 clean, 1 findings at or above --severity (or --diff has a\n"
-    "change), 2 usage, I/O or configuration error.\n";
-
 /* ---- configuration cache (filled before the workers start) ---------------------- */
 
 typedef struct {
@@ -448,7 +405,7 @@ enum {
     OPT_FORMAT = 256, OPT_FIX, OPT_UNSAFE, OPT_DIFF, OPT_SELECT, OPT_IGNORE, OPT_SEVERITY,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_STDIN_FILENAME, OPT_MEMORY, OPT_HARDWARE, OPT_PREFILL,
     OPT_TIMEOUT, OPT_MODELS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_COLOR, OPT_VERSION,
-    OPT_EXTEND, OPT_LIST_HW, OPT_BANDWIDTH
+    OPT_EXTEND, OPT_LIST_HW, OPT_BANDWIDTH, OPT_MAN
 };
 
 int main(int argc, char **argv) {
@@ -481,6 +438,7 @@ int main(int argc, char **argv) {
         {"jobs", required_argument, 0, 'j'},
         {"help", no_argument, 0, 'h'},
         {"version", no_argument, 0, OPT_VERSION},
+        {"man", no_argument, 0, OPT_MAN},
         {0, 0, 0, 0},
     };
     cli_opts_t o;
@@ -557,10 +515,11 @@ int main(int argc, char **argv) {
         case OPT_COLOR: color = optarg; break;
         case 'q': o.quiet = true; break;
         case 'j': o.jobs = atoi(optarg); break;
-        case 'h': fputs(usage_text, stdout); return 0;
+        case 'h': cli_print_help(stdout); return 0;
+        case OPT_MAN: cli_print_man(stdout, MFL_VERSION); return 0;
         case OPT_VERSION: printf("modelfile-lint %s\n", MFL_VERSION); return 0;
         default:
-            fprintf(stderr, "modelfile-lint: unknown or incomplete option '%s'\n%s", argv[optind - 1], usage_text);
+            fprintf(stderr, "modelfile-lint: unknown or incomplete option '%s' (see --help)\n", argv[optind - 1]);
             return 2;
         }
     }

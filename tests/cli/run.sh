@@ -125,6 +125,9 @@ check "broken json line:col" grep -q '.modelfile-lint.json:1:' "$tmp/err"
 
 # Rule docs and parse output.
 check "explain" bash -c "'$lint' --explain MF006 | grep -q '## Why is this bad?'"
+man=$("$lint" --man)
+check "man page" bash -c 'head -1 <<<"$1" | grep -q "^\.TH MODELFILE-LINT 1" && [ "$(grep -c "^\\\\fBMF[0-9]" <<<"$1")" = "$("$2" --list-rules | wc -l)" ]' _ "$man" "$lint"
+check "help lists every option" bash -c "'$lint' --help | grep -q -- '--client-timeout SEC'"
 check "list-rules" bash -c "'$lint' --list-rules | grep -q '^MF001  missing-from'"
 p=$("$lint" parse --format json "$story/Modelfile")
 check "parse json" node -e 'const a = JSON.parse(process.argv[1]);
