@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "mfl.h"
+#include "test_util.h"
 
 static const char *corpus_dir;
 
@@ -99,18 +100,6 @@ static const char *agree(const char *src, size_t len, char *why, size_t whysz) {
     return res;
 }
 
-static char *slurp(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    *len = fread(b, 1, (size_t)n, f);
-    b[*len] = '\0';
-    fclose(f);
-    return b;
-}
 
 static void test_corpus_matches_ollama(void **state) {
     (void)state;
@@ -129,7 +118,7 @@ static void test_corpus_matches_ollama(void **state) {
         if (!name || !verdict) continue;
         snprintf(path, sizeof path, "%s/%s", corpus_dir, name);
         size_t len = 0;
-        char *src = slurp(path, &len);
+        char *src = test_slurp(path, &len);
         assert_non_null(src);
         files++;
         mfl_ollama_parse_t ref;

@@ -19,24 +19,13 @@
 #include <cmocka.h>
 
 #include "mfl.h"
+#include "test_util.h"
 #include "mfl_io_env.h"
 
 static const char *root;
 static bool bless;
 static mfl_io_env_t *env;
 
-static char *slurp(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    *len = fread(b, 1, (size_t)n, f);
-    b[*len] = '\0';
-    fclose(f);
-    return b;
-}
 
 static void spit(const char *path, const char *s, size_t n) {
     FILE *f = fopen(path, "wb");
@@ -48,7 +37,7 @@ static void spit(const char *path, const char *s, size_t n) {
 /* Compares or blesses; returns true if they match. */
 static bool expect_file(const char *path, const char *actual, size_t n) {
     size_t el;
-    char *exp = slurp(path, &el);
+    char *exp = test_slurp(path, &el);
     bool ok = exp && el == n && memcmp(exp, actual, n) == 0;
     if (!ok && bless) {
         spit(path, actual, n);
@@ -70,7 +59,7 @@ static bool run_case(const mfl_rule_t *rule, const char *dir, const char *name, 
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     size_t len;
-    char *src = slurp(path, &len);
+    char *src = test_slurp(path, &len);
     assert_non_null(src);
     mfl_config_t *cfg = mfl_config_new();
     char sel[64];
