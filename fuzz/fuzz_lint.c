@@ -61,7 +61,19 @@ static bool fake_resolve(void *ud, const char *base_dir, const char *from, mfl_m
     return mfl_table_lookup(from, strlen(from), out);
 }
 
-static const mfl_env_t fake_env = {NULL, fake_path_kind, fake_is_gguf, fake_resolve};
+/* Symlinks named "link..." lead to /etc. */
+static bool fake_real_path(void *ud, const char *abs_path, char *out, size_t outsz) {
+    (void)ud;
+    const char *slash = strrchr(abs_path, '/');
+    if (slash && strncmp(slash + 1, "link", 4) == 0)
+        snprintf(out, outsz, "/etc%s", slash);
+    else
+        snprintf(out, outsz, "%s", abs_path);
+    return true;
+}
+
+static const mfl_env_t fake_env = {NULL, fake_path_kind, fake_is_gguf, fake_resolve,
+                                   fake_real_path};
 
 /* ---- helpers ------------------------------------------------------------------ */
 

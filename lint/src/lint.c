@@ -494,11 +494,14 @@ int mfl_lint(const mfl_doc_t *doc, const mfl_lint_opts_t *opts, mfl_result_t **o
     mfl_ctx_t ctx = {doc, opts, NULL, &st};
     if (parse_suppressions(doc, &st)) st.oom = true;
 
-    const mfl_rule_t *unknown = mfl_rule_find("unknown-suppression");
-    const mfl_rule_t *unused = mfl_rule_find("unused-suppression");
+    const mfl_rule_t *unknown = &mfl_rule_unknown_suppression;
+    const mfl_rule_t *unused = &mfl_rule_unused_suppression;
     for (size_t i = 0; i < N_RULES && !st.oom; i++) {
         const mfl_rule_t *r = registry[i];
-        if (!r->check || mfl_config_severity(opts->config, r) == MFL_SEVERITY_OFF) continue;
+        /* registry[i]'s severity, without searching the registry for it */
+        mfl_severity_t sev = opts->config ? opts->config->sev[i]
+                                          : r->default_off ? MFL_SEVERITY_OFF : r->severity;
+        if (!r->check || sev == MFL_SEVERITY_OFF) continue;
         ctx.rule = r;
         r->check(&ctx);
     }

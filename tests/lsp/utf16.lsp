@@ -7,7 +7,7 @@
 >>>
 {"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///u/Modelfile","languageId":"modelfile","version":1,"text":"FROM llama3.2\nPARAMETER num_ctx 131072\nSYSTEM \"😀\u200b hi\"\n"}}}
 <<<
-{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///u/Modelfile","diagnostics":[
+{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///u/Modelfile","diagnostics":["<some>",
   {"range":{"start":{"line":2,"character":10},"end":{"line":2,"character":11}},"severity":2,"source":"modelfile-lint","code":"MF009","codeDescription":{"href":"<contains>#mf"},"message":"<contains>U+200B",
    "data":{"rule":"invisible-character","fix":{"title":"<any>","safe":true,"edits":[{"range":{"start":{"line":2,"character":10},"end":{"line":2,"character":11}},"newText":""}]}}}]}}
 # Delete the invisible character with a UTF-16 range.

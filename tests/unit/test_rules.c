@@ -36,7 +36,7 @@ static void spit(const char *path, const char *s, size_t n) {
 
 /* Compares or blesses; returns true if they match. */
 static bool expect_file(const char *path, const char *actual, size_t n) {
-    size_t el;
+    size_t el = 0;
     char *exp = test_slurp(path, &el);
     bool ok = exp && el == n && memcmp(exp, actual, n) == 0;
     if (!ok && bless) {
@@ -58,7 +58,7 @@ static const char *sev_name(mfl_severity_t s) {
 static bool run_case(const mfl_rule_t *rule, const char *dir, const char *name, int *reports) {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    size_t len;
+    size_t len = 0;
     char *src = test_slurp(path, &len);
     assert_non_null(src);
     mfl_config_t *cfg = mfl_config_new();
