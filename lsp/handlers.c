@@ -485,6 +485,13 @@ static json_t *on_code_action(lsp_server_t *s, json_t *params, lsp_error_t *err)
         return invalid_params(err, "Document is not open");
     if (lsp_convert_range_get(d->doc, s->enc, json_object_get(params, "range"), &want) != 0)
         return invalid_params(err, "Invalid range");
+    /* Offer the fixes of every diagnostic on the requested lines: Neovim asks
+     * with the cursor's position, which need not touch the diagnostic. */
+    uint32_t l0, l1, c0;
+    mfl_doc_position(d->doc, want.start, &l0, &c0);
+    mfl_doc_position(d->doc, want.end, &l1, &c0);
+    want.start = mfl_doc_line_range(d->doc, l0).start;
+    want.end = mfl_doc_line_range(d->doc, l1).end;
     json_t *only = path_get(params, "context.only");
     mfl_result_t *res = lsp_server_lint(s, d);
     json_t *actions = json_array();
