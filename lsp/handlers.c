@@ -150,25 +150,7 @@ static char *context_text(lsp_server_t *s, lsp_doc_t *d) {
     mfl_model_t m;
     if (!resolve_model(s, d, &m))
         return NULL;
-    const mfl_budget_t *b = doc_budget(s, d);
-    uint64_t num_ctx = 0;
-    mfl_ctx_source_t src = MFL_CTX_SRC_DEFAULT;
-    const mfl_instr_t *p = last_instr(d->doc, MFL_INSTR_PARAMETER, "num_ctx");
-    char *end = NULL;
-    long long v = p && p->value_text ? strtoll(p->value_text, &end, 10) : 0;
-    if (p && end && *end == '\0' && v > 0) {
-        num_ctx = (uint64_t)v;
-        src = MFL_CTX_SRC_PARAMETER;
-    } else if (m.has_inherited_num_ctx && m.inherited_num_ctx > 0) {
-        num_ctx = (uint64_t)m.inherited_num_ctx;
-        src = MFL_CTX_SRC_INHERITED;
-    } else if (b && b->server_default_ctx) {
-        num_ctx = b->server_default_ctx;
-        src = MFL_CTX_SRC_SERVER_ENV;
-    } else {
-        num_ctx = mfl_ctx_default_for_memory(b ? b->memory_budget : 0);
-    }
-    return mfl_info_text(&m, num_ctx, src, b, true);
+    return mfl_info_for_doc(d->doc, &m, doc_budget(s, d), true);
 }
 
 /* ---- lifecycle ----------------------------------------------------------------------- */

@@ -103,21 +103,14 @@ int cli_info_main(int argc, char **argv) {
         status = 1;
         goto done;
     }
-    /* The effective num_ctx and its source. */
+    /* The effective num_ctx and its source, by the same precedence the rules use. */
     uint64_t num_ctx = 0;
     mfl_ctx_source_t src_kind = MFL_CTX_SRC_DEFAULT;
-    for (size_t i = 0; i < mfl_doc_instr_count(doc); i++) {
-        const mfl_instr_t *in = mfl_doc_instr(doc, i);
-        if (in->kind == MFL_INSTR_PARAMETER && !strcmp(in->name_text, "num_ctx")) {
-            char *end;
-            long long v = strtoll(in->value_text, &end, 10);
-            if (*in->value_text && !*end && v > 0) num_ctx = (uint64_t)v, src_kind = MFL_CTX_SRC_PARAMETER;
-        }
+    if (!mfl_doc_effective_ctx(doc, &m, &b, &num_ctx, &src_kind)) {
+        fprintf(stderr, "modelfile-lint: %s: PARAMETER num_ctx is not a positive integer\n", path);
+        status = 1;
+        goto done;
     }
-    if (!num_ctx && m.has_inherited_num_ctx && m.inherited_num_ctx > 0)
-        num_ctx = (uint64_t)m.inherited_num_ctx, src_kind = MFL_CTX_SRC_INHERITED;
-    if (!num_ctx && b.server_default_ctx) num_ctx = b.server_default_ctx, src_kind = MFL_CTX_SRC_SERVER_ENV;
-    if (!num_ctx) num_ctx = mfl_ctx_default_for_memory(b.memory_budget), src_kind = MFL_CTX_SRC_DEFAULT;
     mfl_info_t info;
     if (mfl_info_compute(&m, num_ctx, src_kind, &b, &info)) {
         status = 2;

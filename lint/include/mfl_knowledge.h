@@ -257,6 +257,21 @@ int mfl_info_compute(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_
  * string; free with mfl_free(). NULL when out of memory. */
 char *mfl_info_format(const mfl_info_t *info, bool markdown);
 
+/* The effective num_ctx of doc when it is built on `model` (may be NULL):
+ * the last PARAMETER num_ctx, else the num_ctx the model's params carry, else
+ * OLLAMA_CONTEXT_LENGTH (b->server_default_ctx), else Ollama's VRAM-tier
+ * default for b->memory_budget. The one place that knows the precedence
+ * (spec section 4), used by the MF3xx rules, `info` and the hover. Returns
+ * false, with *ctx 0, when the PARAMETER's value is not a positive integer. */
+bool mfl_doc_effective_ctx(const mfl_doc_t *doc, const mfl_model_t *model, const mfl_budget_t *b,
+                           uint64_t *ctx, mfl_ctx_source_t *src);
+
+/* The info text for a document (mfl_doc_effective_ctx + mfl_info_text).
+ * Returns a new string (mfl_free), or NULL when out of memory, when the
+ * model is NULL, or when num_ctx is invalid. */
+char *mfl_info_for_doc(const mfl_doc_t *doc, const mfl_model_t *model, const mfl_budget_t *b,
+                       bool markdown);
+
 /* Both steps at once. Returns a new string (mfl_free), or NULL. */
 char *mfl_info_text(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_t src,
                     const mfl_budget_t *b, bool markdown);

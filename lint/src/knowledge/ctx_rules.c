@@ -21,6 +21,39 @@ static bool parse_uint(const char *s, size_t n, uint64_t *out) {
     return v > 0;
 }
 
+bool mfl_doc_effective_ctx(const mfl_doc_t *doc, const mfl_model_t *model, const mfl_budget_t *b,
+                           uint64_t *ctx, mfl_ctx_source_t *src) {
+    static const mfl_budget_t none;
+    if (!b)
+        b = &none;
+    const mfl_instr_t *p = mfl_doc_last_param(doc, "num_ctx");
+    *ctx = 0;
+    *src = MFL_CTX_SRC_DEFAULT;
+    if (p) {
+        *src = MFL_CTX_SRC_PARAMETER;
+        return p->value_text && parse_uint(p->value_text, p->value_len, ctx);
+    }
+    if (model && model->has_inherited_num_ctx && model->inherited_num_ctx > 0) {
+        *ctx = (uint64_t)model->inherited_num_ctx;
+        *src = MFL_CTX_SRC_INHERITED;
+    } else if (b->server_default_ctx) {
+        *ctx = b->server_default_ctx;
+        *src = MFL_CTX_SRC_SERVER_ENV;
+    } else {
+        *ctx = mfl_ctx_default_for_memory(b->memory_budget);
+    }
+    return true;
+}
+
+char *mfl_info_for_doc(const mfl_doc_t *doc, const mfl_model_t *model, const mfl_budget_t *b,
+                       bool markdown) {
+    uint64_t ctx;
+    mfl_ctx_source_t src;
+    if (!model || !mfl_doc_effective_ctx(doc, model, b, &ctx, &src))
+        return NULL;
+    return mfl_info_text(model, ctx, src, b, markdown);
+}
+
 void mfl__ctx_facts(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
     memset(f, 0, sizeof *f);
     f->from = mfl_doc_last(ctx->doc, MFL_INSTR_FROM);
@@ -33,27 +66,22 @@ void mfl__ctx_facts(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
     if (f->from && f->from->value_text)
         snprintf(f->model_name, sizeof f->model_name, "%s", f->from->value_text);
     f->param = mfl_doc_last_param(ctx->doc, "num_ctx");
-    if (f->param && f->param->value_text)
-        f->param_valid = parse_uint(f->param->value_text, f->param->value_len, &f->param_value);
-    if (f->param_valid) {
-        f->has_ctx = f->explicit_ctx = true;
-        f->ctx = f->param_value;
-        f->ctx_source = MFL_CTX_SRC_PARAMETER;
-    } else if (f->param) {
-        return; /* an invalid value: the MF1xx rules report it */
-    } else if (f->model && f->model->has_inherited_num_ctx && f->model->inherited_num_ctx > 0) {
-        f->has_ctx = f->explicit_ctx = true;
-        f->ctx = (uint64_t)f->model->inherited_num_ctx;
-        f->ctx_source = MFL_CTX_SRC_INHERITED;
-    } else if (f->budget->server_default_ctx) {
-        f->has_ctx = true;
-        f->ctx = f->budget->server_default_ctx;
-        f->ctx_source = MFL_CTX_SRC_SERVER_ENV;
-    } else if (f->budget->memory_budget) {
-        f->has_ctx = true;
-        f->ctx = mfl_ctx_default_for_memory(f->budget->memory_budget);
-        f->ctx_source = MFL_CTX_SRC_DEFAULT;
+    uint64_t c;
+    mfl_ctx_source_t src;
+    bool ok = mfl_doc_effective_ctx(ctx->doc, f->model, f->budget, &c, &src);
+    if (f->param) {
+        f->param_valid = ok;
+        f->param_value = c;
     }
+    if (!ok)
+        return; /* an invalid value: the MF1xx rules report it */
+    /* Without a known memory size the server's default is unknown. */
+    if (src == MFL_CTX_SRC_DEFAULT && f->budget->memory_budget == 0)
+        return;
+    f->has_ctx = true;
+    f->ctx = c;
+    f->ctx_source = src;
+    f->explicit_ctx = src == MFL_CTX_SRC_PARAMETER || src == MFL_CTX_SRC_INHERITED;
 }
 
 uint64_t mfl__ctx_target(const mfl_ctx_facts_t *f) {
