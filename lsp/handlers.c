@@ -6,7 +6,6 @@
 #include "mfl_knowledge.h"
 #include "mfl_params.h"
 #include "server.h"
-#include "store.h"
 
 #include <ctype.h>
 #include <inttypes.h>
@@ -700,7 +699,7 @@ static bool has_label(json_t *items, const char *label) {
 
 static void complete_models(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_range_t rep) {
     model_items_t m = {s, d, items, rep};
-    lsp_store_list(add_store_model, &m);
+    mfl_io_env_list_models(s->io_env, add_store_model, &m);
     size_t installed = json_array_size(items);
     char detail[128], sort[300];
     for (size_t i = 0; i < mfl_table_count(); i++) {

@@ -493,28 +493,93 @@ static bool resolve_store_root(const char *root, const mfl_name_t *n, const char
     return true;
 }
 
-static bool resolve_store(const mfl_io_env_t *env, const char *from, mfl_model_t *out,
-                          char *sig_path, size_t sigsz) {
-    mfl_name_t n;
-    char short_name[600], home[PATH_MAX], dflt[PATH_MAX];
-    if (mfl_name_parse(from, strlen(from), &n) != 0)
-        return false;
-    mfl_name_short(&n, short_name, sizeof short_name);
-    if (env->store_dir)
-        return resolve_store_root(env->store_dir, &n, short_name, out, sig_path, sigsz);
-    const char *roots[3];
+/* The store roots to search, in order: the --ollama-models override alone,
+ * else $OLLAMA_MODELS, ~/.ollama/models and the Linux service's store. */
+static size_t store_roots(const mfl_io_env_t *env, const char *roots[3], char *dflt, size_t dsz) {
+    char home[PATH_MAX];
     size_t nr = 0;
+    if (env->store_dir) {
+        roots[nr++] = env->store_dir;
+        return nr;
+    }
     const char *em = getenv("OLLAMA_MODELS");
     if (em && *em)
         roots[nr++] = em;
     if (home_of("", 0, home, sizeof home) &&
-        snprintf(dflt, sizeof dflt, "%s/.ollama/models", home) < (int)sizeof dflt)
+        snprintf(dflt, dsz, "%s/.ollama/models", home) < (int)dsz)
         roots[nr++] = dflt;
     roots[nr++] = "/usr/share/ollama/.ollama/models";
+    return nr;
+}
+
+static bool resolve_store(const mfl_io_env_t *env, const char *from, mfl_model_t *out,
+                          char *sig_path, size_t sigsz) {
+    mfl_name_t n;
+    char short_name[600], dflt[PATH_MAX];
+    if (mfl_name_parse(from, strlen(from), &n) != 0)
+        return false;
+    mfl_name_short(&n, short_name, sizeof short_name);
+    const char *roots[3];
+    size_t nr = store_roots(env, roots, dflt, sizeof dflt);
     for (size_t i = 0; i < nr; i++)
         if (resolve_store_root(roots[i], &n, short_name, out, sig_path, sigsz))
             return true;
     return false;
+}
+
+/* ---- listing the store ---------------------------------------------------------------- */
+
+typedef struct {
+    void (*cb)(void *ud, const char *name);
+    void *ud;
+    size_t n;
+} store_walk_t;
+
+static void store_emit(store_walk_t *w, const char *const parts[4]) {
+    char name[1100];
+    if (strcmp(parts[0], "registry.ollama.ai") == 0 && strcmp(parts[1], "library") == 0)
+        snprintf(name, sizeof name, "%s:%s", parts[2], parts[3]);
+    else if (strcmp(parts[0], "registry.ollama.ai") == 0)
+        snprintf(name, sizeof name, "%s/%s:%s", parts[1], parts[2], parts[3]);
+    else
+        snprintf(name, sizeof name, "%s/%s/%s:%s", parts[0], parts[1], parts[2], parts[3]);
+    w->cb(w->ud, name);
+    w->n++;
+}
+
+/* Ollama's own listing: exactly four levels under manifests/ (host,
+ * namespace, model, tag). Unreadable folders are skipped: the store is
+ * optional. */
+static void store_walk(store_walk_t *w, const char *dir, const char *parts[4], int level) {
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        parts[level] = e->d_name;
+        if (level == 3) {
+            store_emit(w, parts);
+            continue;
+        }
+        char sub[PATH_MAX];
+        if (snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name) < (int)sizeof sub)
+            store_walk(w, sub, parts, level + 1);
+    }
+    closedir(d);
+}
+
+size_t mfl_io_env_list_models(const mfl_io_env_t *env, void (*cb)(void *ud, const char *name),
+                              void *ud) {
+    store_walk_t w = {cb, ud, 0};
+    char dflt[PATH_MAX], dir[PATH_MAX];
+    const char *roots[3], *parts[4];
+    size_t nr = store_roots(env, roots, dflt, sizeof dflt);
+    for (size_t i = 0; i < nr; i++)
+        if (snprintf(dir, sizeof dir, "%s/manifests", roots[i]) < (int)sizeof dir)
+            store_walk(&w, dir, parts, 0);
+    return w.n;
 }
 
 /* ---- config models ----------------------------------------------------------------- */

@@ -38,6 +38,12 @@ const mfl_env_t *mfl_io_env_get(mfl_io_env_t *env);
  * cache. Returns 0, MFL_EINVAL (too long) or MFL_ENOMEM. */
 int mfl_io_env_set_store_dir(mfl_io_env_t *env, const char *dir);
 
+/* Calls cb with the short name ("qwen3-coder:30b", "ns/model:tag",
+ * "host/ns/model:tag") of every model in the store(s) the env searches.
+ * Returns how many. Unreadable folders are skipped. */
+size_t mfl_io_env_list_models(const mfl_io_env_t *env, void (*cb)(void *ud, const char *name),
+                              void *ud);
+
 /* Adds models from the config file's "models" object (borrowed, not kept).
  * Each key is an Ollama model name (matched as FROM names are: default
  * host, namespace and tag, any case); each value is an object:
