@@ -164,6 +164,11 @@ static json_t *settings_from(json_t *v) {
     return json_is_object(v) ? v : NULL;
 }
 
+/* Semantic token types, in legend order (see on_semantic_tokens). */
+static const char *const sem_types[] = {"keyword", "property", "enumMember", "string",
+                                        "number", "comment"};
+enum { SEM_KEYWORD, SEM_PROPERTY, SEM_ENUM_MEMBER, SEM_STRING, SEM_NUMBER, SEM_COMMENT };
+
 static json_t *capabilities(lsp_server_t *s) {
     json_t *caps = json_pack(
         "{s:s,s:{s:b,s:i,s:{s:b}},s:{s:s,s:b,s:b},s:b,s:{s:[s,s,s,s],s:b},"
@@ -175,6 +180,12 @@ static json_t *capabilities(lsp_server_t *s) {
         "documentFormattingProvider", 1, "documentSymbolProvider", 1, "foldingRangeProvider", 1);
     if (!caps)
         return NULL;
+    json_t *types = json_array();
+    for (size_t i = 0; i < sizeof sem_types / sizeof sem_types[0]; i++)
+        json_array_append_new(types, json_string(sem_types[i]));
+    json_object_set_new(caps, "semanticTokensProvider",
+                        json_pack("{s:{s:o,s:[]},s:b}", "legend", "tokenTypes", types,
+                                  "tokenModifiers", "full", 1));
     if (s->caps.code_action_literals)
         json_object_set_new(caps, "codeActionProvider",
                             json_pack("{s:[s,s],s:b}", "codeActionKinds", "quickfix", FIX_ALL_KIND,
@@ -1011,6 +1022,81 @@ static json_t *on_folding_range(lsp_server_t *s, json_t *params, lsp_error_t *er
     return out;
 }
 
+/* ---- semantic tokens ------------------------------------------------------------------------ */
+
+typedef struct {
+    lsp_server_t *s;
+    lsp_doc_t *d;
+    json_t *data;
+    uint32_t prev_line, prev_char;
+} sem_ctx_t;
+
+/* Appends one token per line of r (clients need not support multi-line
+ * tokens), in the negotiated position encoding. */
+static void sem_add(sem_ctx_t *t, mfl_range_t r, int type) {
+    uint32_t l0, l1, c;
+    if (r.end <= r.start)
+        return;
+    mfl_doc_position(t->d->doc, r.start, &l0, &c);
+    mfl_doc_position(t->d->doc, r.end, &l1, &c);
+    for (uint32_t l = l0; l <= l1; l++) {
+        mfl_range_t lr = mfl_doc_line_range(t->d->doc, l);
+        uint32_t a = r.start > lr.start ? r.start : lr.start;
+        uint32_t b = r.end < lr.end ? r.end : lr.end;
+        if (b <= a)
+            continue;
+        size_t n;
+        const char *line = mfl_doc_slice(t->d->doc, lr, &n);
+        uint32_t ca = lsp_convert_bytes_to_units(line, n, a - lr.start, t->s->enc);
+        uint32_t cb = lsp_convert_bytes_to_units(line, n, b - lr.start, t->s->enc);
+        uint32_t dl = l - t->prev_line;
+        uint32_t dc = dl ? ca : ca - t->prev_char;
+        json_t *e[5] = {json_integer(dl), json_integer(dc), json_integer(cb - ca),
+                        json_integer(type), json_integer(0)};
+        for (int k = 0; k < 5; k++)
+            json_array_append_new(t->data, e[k]);
+        t->prev_line = l;
+        t->prev_char = ca;
+    }
+}
+
+static bool looks_numeric(const char *v) {
+    char *end;
+    if (!*v)
+        return false;
+    (void)strtod(v, &end);
+    return *end == '\0';
+}
+
+static void sem_instr(sem_ctx_t *t, const mfl_instr_t *in) {
+    if (in->kind != MFL_INSTR_UNKNOWN)
+        sem_add(t, in->keyword, SEM_KEYWORD);
+    if (in->has_name)
+        sem_add(t, in->name, in->kind == MFL_INSTR_MESSAGE ? SEM_ENUM_MEMBER : SEM_PROPERTY);
+    if (in->value.end > in->value.start)
+        sem_add(t, in->value,
+                in->quote == MFL_QUOTE_NONE && in->kind == MFL_INSTR_PARAMETER &&
+                        looks_numeric(in->value_text)
+                    ? SEM_NUMBER
+                    : SEM_STRING);
+}
+
+static json_t *on_semantic_tokens(lsp_server_t *s, json_t *params, lsp_error_t *err) {
+    lsp_doc_t *d = lsp_server_doc(s, params);
+    if (!d)
+        return invalid_params(err, "Document is not open");
+    sem_ctx_t t = {s, d, json_array(), 0, 0};
+    size_t ni = mfl_doc_instr_count(d->doc), nc = mfl_doc_comment_count(d->doc), i = 0, k = 0;
+    /* Instructions and comments interleaved in document order. */
+    while (i < ni || k < nc) {
+        if (k < nc && (i == ni || mfl_doc_comment(d->doc, k).start < mfl_doc_instr(d->doc, i)->range.start))
+            sem_add(&t, mfl_doc_comment(d->doc, k++), SEM_COMMENT);
+        else
+            sem_instr(&t, mfl_doc_instr(d->doc, i++));
+    }
+    return json_pack("{s:o}", "data", t.data);
+}
+
 /* ---- the table ----------------------------------------------------------------------------- */
 
 const lsp_method_t lsp_methods[] = {
@@ -1028,6 +1114,7 @@ const lsp_method_t lsp_methods[] = {
     {"textDocument/formatting", on_formatting, NULL},
     {"textDocument/documentSymbol", on_document_symbol, NULL},
     {"textDocument/foldingRange", on_folding_range, NULL},
+    {"textDocument/semanticTokens/full", on_semantic_tokens, NULL},
     {"workspace/didChangeConfiguration", NULL, on_did_change_configuration},
     {"workspace/didChangeWatchedFiles", NULL, on_did_change_watched_files},
     {"$/cancelRequest", NULL, on_ignore},

@@ -20,7 +20,7 @@
     "completionProvider":{"triggerCharacters":[" ",".","{","="],"resolveProvider":false},
     "documentFormattingProvider":true,
     "documentSymbolProvider":true,
-    "foldingRangeProvider":true,
+    "foldingRangeProvider":true,"semanticTokensProvider":{"legend":{"tokenTypes":["keyword","property","enumMember","string","number","comment"],"tokenModifiers":[]},"full":true},
     "codeActionProvider":{"codeActionKinds":["quickfix","source.fixAll.modelfile-lint"],"resolveProvider":false}},
   "serverInfo":{"name":"modelfile-lsp","version":"<any>"}}}
 >>>
