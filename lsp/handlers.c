@@ -235,6 +235,7 @@ static void pull_configuration(lsp_server_t *s) {
 static void on_initialized(lsp_server_t *s, json_t *params) {
     (void)params;
     pull_configuration(s);
+    lsp_server_watch_store(s);
     if (s->caps.watched_files_dynamic)
         lsp_server_request(
             s, "client/registerCapability",

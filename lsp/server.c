@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define DEFAULT_DEBOUNCE_MS 150
 /* Marks a queued body that was not JSON; no JSON-RPC member can clash. */
@@ -122,6 +123,17 @@ void lsp_server_exit(lsp_server_t *s) {
     s->exit_code = s->state == LSP_STATE_SHUT_DOWN ? 0 : 1;
     s->state = LSP_STATE_EXITED;
     lsp_docstore_cleanup(&s->docs);
+    for (size_t i = 0; i < s->n_store_watch; i++) {
+        if (uv_is_closing((uv_handle_t *)&s->store_watch[i]))
+            continue;
+        s->closing++;
+        uv_close((uv_handle_t *)&s->store_watch[i], on_handle_closed);
+    }
+    s->n_store_watch = 0;
+    if (s->store_timer_ready && !uv_is_closing((uv_handle_t *)&s->store_timer)) {
+        s->closing++;
+        uv_close((uv_handle_t *)&s->store_timer, on_handle_closed);
+    }
     if (!uv_is_closing((uv_handle_t *)&s->batch)) {
         s->closing++;
         uv_close((uv_handle_t *)&s->batch, on_handle_closed);
@@ -441,6 +453,51 @@ void lsp_server_relint_all(lsp_server_t *s) {
     }
     if (s->caps.pull_diagnostics && s->caps.diagnostic_refresh && s->docs.head)
         lsp_server_request(s, "workspace/diagnostic/refresh", NULL);
+}
+
+static void on_store_quiet(uv_timer_t *t) {
+    lsp_server_t *s = t->data;
+    if (s->state == LSP_STATE_RUNNING)
+        lsp_server_relint_all(s);
+}
+
+static void on_store_event(uv_fs_event_t *h, const char *name, int events, int status) {
+    lsp_server_t *s = h->data;
+    (void)name;
+    (void)events;
+    if (status == 0 && s->store_timer_ready)
+        uv_timer_start(&s->store_timer, on_store_quiet, 300, 0);
+}
+
+static void watch_root(void *ud, const char *root) {
+    lsp_server_t *s = ud;
+    char dir[4096];
+    if (s->n_store_watch >= sizeof s->store_watch / sizeof s->store_watch[0] ||
+        snprintf(dir, sizeof dir, "%s/blobs", root) >= (int)sizeof dir)
+        return;
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return;
+    /* A slot, once initialised, stays taken until exit closes it. */
+    uv_fs_event_t *h = &s->store_watch[s->n_store_watch];
+    if (uv_fs_event_init(s->loop, h) != 0)
+        return;
+    h->data = s;
+    s->n_store_watch++;
+    if (uv_fs_event_start(h, on_store_event, dir, 0) != 0) {
+        s->closing++;
+        uv_close((uv_handle_t *)h, on_handle_closed);
+    }
+}
+
+void lsp_server_watch_store(lsp_server_t *s) {
+    if (!s->io_env || s->store_timer_ready || s->state != LSP_STATE_RUNNING)
+        return;
+    if (uv_timer_init(s->loop, &s->store_timer) != 0)
+        return;
+    s->store_timer.data = s;
+    s->store_timer_ready = true;
+    mfl_io_env_foreach_store(s->io_env, watch_root, s);
 }
 
 void lsp_server_apply_settings(lsp_server_t *s, json_t *settings) {

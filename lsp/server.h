@@ -91,6 +91,12 @@ struct lsp_server {
     uint64_t debounce_ms;
     bool timing;              /* log per-message server time to stderr */
     int closing;              /* handles still closing at exit */
+    /* The Ollama store's blobs/ folders, watched so that a model pulled or
+     * created while the editor is open re-lints the documents. */
+    uv_fs_event_t store_watch[3];
+    size_t n_store_watch;
+    uv_timer_t store_timer;   /* coalesces a burst of store events */
+    bool store_timer_ready;
 };
 
 /* Sets up the server on loop, reading in_fd and writing out_fd. */
@@ -130,6 +136,9 @@ json_t *lsp_server_diagnostics(lsp_server_t *s, lsp_doc_t *doc);
 void lsp_server_publish(lsp_server_t *s, lsp_doc_t *doc);
 /* Re-lints every open document (after a settings or config file change). */
 void lsp_server_relint_all(lsp_server_t *s);
+/* Starts watching the model store(s) the env searches. Failures (no store)
+ * are silent: the store is optional. */
+void lsp_server_watch_store(lsp_server_t *s);
 /* Applies an editor settings object (the .modelfile-lint.json keys);
  * takes ownership of settings (NULL: defaults). */
 void lsp_server_apply_settings(lsp_server_t *s, json_t *settings);

@@ -570,6 +570,15 @@ static void store_walk(store_walk_t *w, const char *dir, const char *parts[4], i
     closedir(d);
 }
 
+void mfl_io_env_foreach_store(const mfl_io_env_t *env, void (*cb)(void *ud, const char *root),
+                              void *ud) {
+    char dflt[PATH_MAX];
+    const char *roots[3];
+    size_t nr = store_roots(env, roots, dflt, sizeof dflt);
+    for (size_t i = 0; i < nr; i++)
+        cb(ud, roots[i]);
+}
+
 size_t mfl_io_env_list_models(const mfl_io_env_t *env, void (*cb)(void *ud, const char *name),
                               void *ud) {
     store_walk_t w = {cb, ud, 0};

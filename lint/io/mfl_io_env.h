@@ -38,6 +38,11 @@ const mfl_env_t *mfl_io_env_get(mfl_io_env_t *env);
  * cache. Returns 0, MFL_EINVAL (too long) or MFL_ENOMEM. */
 int mfl_io_env_set_store_dir(mfl_io_env_t *env, const char *dir);
 
+/* Calls cb with each store root the env searches, in order (the folders
+ * holding manifests/ and blobs/; they need not exist). */
+void mfl_io_env_foreach_store(const mfl_io_env_t *env, void (*cb)(void *ud, const char *root),
+                              void *ud);
+
 /* Calls cb with the short name ("qwen3-coder:30b", "ns/model:tag",
  * "host/ns/model:tag") of every model in the store(s) the env searches.
  * Returns how many. Unreadable folders are skipped. */
