@@ -316,9 +316,16 @@ static double quant_bpw(uint32_t ft) {
 
 /* "host/ns/model:tag", lower case, from a parsed name. */
 static void canon(const mfl_name_t *n, char *buf, size_t bufsize) {
-    snprintf(buf, bufsize, "%s/%s/%s:%s", n->host, n->ns, n->model, n->tag);
-    for (char *p = buf; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
+    /* snprintf(buf, bufsize, "%s/%s/%s:%s", ...) lower-cased, without the
+     * cost of printf. */
+    const char *parts[7] = {n->host, "/", n->ns, "/", n->model, ":", n->tag};
+    size_t len = 0;
+    if (bufsize == 0)
+        return;
+    for (size_t k = 0; k < 7; k++)
+        for (const char *p = parts[k]; *p && len + 1 < bufsize; p++)
+            buf[len++] = (char)tolower((unsigned char)*p);
+    buf[len] = '\0';
 }
 
 static bool canon_str(const char *name, char *buf, size_t bufsize) {
@@ -340,8 +347,6 @@ static struct {
     bool alias_ok[N_ALIASES];  /* the alias parses */
     bool alias_any[N_ALIASES]; /* tag "*": alias_key is the key without ":tag" */
     char alias_key[N_ALIASES][600];
-    bool target_ok[N_ALIASES]; /* the target parses */
-    const mfl_table_entry_t *target[N_ALIASES];
 } keys;
 static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
 
@@ -353,7 +358,6 @@ static const mfl_table_entry_t *find_entry(const char *key) {
 }
 
 static void init_keys(void) {
-    char c[600];
     for (size_t i = 0; i < N_TABLE; i++)
         keys.entry_ok[i] = canon_str(table[i].name, keys.entry_key[i], sizeof keys.entry_key[i]);
     for (size_t i = 0; i < N_ALIASES; i++) {
@@ -370,8 +374,6 @@ static void init_keys(void) {
         } else {
             keys.alias_ok[i] = canon_str(a, keys.alias_key[i], sizeof keys.alias_key[i]);
         }
-        keys.target_ok[i] = canon_str(aliases[i].target, c, sizeof c);
-        keys.target[i] = keys.target_ok[i] ? find_entry(c) : NULL;
     }
 }
 
@@ -393,8 +395,9 @@ static const mfl_table_entry_t *find_exact(const char *key) {
         } else if (strcmp(keys.alias_key[i], key) != 0) {
             continue;
         }
-        if (keys.target_ok[i])
-            return keys.target[i];
+        char c[600];
+        if (canon_str(aliases[i].target, c, sizeof c))
+            return find_entry(c);
     }
     return NULL;
 }
