@@ -360,7 +360,8 @@ static lsp_config_entry_t *config_entry(lsp_server_t *s, const char *path) {
     e->mtime_nsec = nsec;
     e->size = size;
     char err[512] = "";
-    e->config = mfl_io_config_load(path, err, sizeof(err));
+    /* The project's file over the editor's settings: the file's keys win. */
+    e->config = mfl_io_config_load_over(s->editor_config, path, err, sizeof(err));
     add_models(s, e->config);
     if (!e->config) {
         lsp_server_log(s, 1, "%s", err);
@@ -390,8 +391,8 @@ void lsp_server_lint_opts(lsp_server_t *s, lsp_doc_t *doc, mfl_lint_opts_t *opts
     const mfl_io_config_t *cfg = s->editor_config;
     char path[4096];
     if (doc->dir && mfl_io_config_find(doc->dir, path, sizeof(path)) == 1) {
-        /* The project's config file wins over editor settings, so that the
-         * editor and `modelfile-lint` on the command line agree. */
+        /* The project's config file, layered over the editor's settings: its
+         * keys win, so the editor and `modelfile-lint` agree on them. */
         lsp_config_entry_t *e = config_entry(s, path);
         if (e && e->config)
             cfg = e->config;
@@ -522,6 +523,9 @@ void lsp_server_apply_settings(lsp_server_t *s, json_t *settings) {
     s->settings = settings;
     mfl_io_config_free(s->editor_config);
     s->editor_config = cfg;
+    /* Config files are layered over the settings: reload them. */
+    for (lsp_config_entry_t *e = s->configs; e; e = e->next)
+        e->mtime_sec = e->mtime_nsec = e->size = -2;
     add_models(s, cfg);
     if (s->state == LSP_STATE_RUNNING)
         lsp_server_relint_all(s);

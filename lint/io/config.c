@@ -317,15 +317,36 @@ oom:
     return -1;
 }
 
-mfl_io_config_t *mfl_io_config_parse(const char *json, size_t len, const char *origin, char *err,
-                                     size_t errsz) {
+static mfl_io_config_t *config_clone(const mfl_io_config_t *b) {
+    mfl_io_config_t *c = mfl_calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->core = mfl_config_clone(b->core);
+    c->dir = mfl_strndup(b->dir, strlen(b->dir));
+    c->ignores = b->n_ignores ? mfl_calloc(b->n_ignores, sizeof *c->ignores) : NULL;
+    if (!c->core || !c->dir || (b->n_ignores && !c->ignores)) goto oom;
+    for (size_t i = 0; i < b->n_ignores; i++) {
+        c->ignores[i].glob = mfl_strndup(b->ignores[i].glob, strlen(b->ignores[i].glob));
+        c->ignores[i].codes = mfl_strndup(b->ignores[i].codes, strlen(b->ignores[i].codes));
+        c->n_ignores++;
+        if (!c->ignores[i].glob || !c->ignores[i].codes) goto oom;
+    }
+    c->models = b->models ? json_incref(b->models) : NULL;
+    return c;
+oom:
+    mfl_io_config_free(c);
+    return NULL;
+}
+
+/* Parses json and applies it on top of base (a copy; NULL: the defaults). */
+static mfl_io_config_t *parse_over(const mfl_io_config_t *base, const char *json, size_t len,
+                                   const char *origin, char *err, size_t errsz) {
     json_error_t je;
     json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
     if (!root) {
         snprintf(err, errsz, "%s:%d:%d: invalid JSON: %s", origin, je.line, je.column, je.text);
         return NULL;
     }
-    mfl_io_config_t *c = mfl_io_config_default();
+    mfl_io_config_t *c = base ? config_clone(base) : mfl_io_config_default();
     if (!c) {
         json_decref(root);
         snprintf(err, errsz, "%s: out of memory", origin);
@@ -340,11 +361,17 @@ mfl_io_config_t *mfl_io_config_parse(const char *json, size_t len, const char *o
     return c;
 }
 
-mfl_io_config_t *mfl_io_config_load(const char *path, char *err, size_t errsz) {
+mfl_io_config_t *mfl_io_config_parse(const char *json, size_t len, const char *origin, char *err,
+                                     size_t errsz) {
+    return parse_over(NULL, json, len, origin, err, errsz);
+}
+
+mfl_io_config_t *mfl_io_config_load_over(const mfl_io_config_t *base, const char *path, char *err,
+                                         size_t errsz) {
     char *buf;
     size_t len;
     if (mfl_io_read_file(path, 16u << 20, &buf, &len, err, errsz)) return NULL;
-    mfl_io_config_t *c = mfl_io_config_parse(buf, len, path, err, errsz);
+    mfl_io_config_t *c = parse_over(base, buf, len, path, err, errsz);
     mfl_free(buf);
     if (!c) return NULL;
     mfl_free(c->dir);
@@ -356,6 +383,10 @@ mfl_io_config_t *mfl_io_config_load(const char *path, char *err, size_t errsz) {
         return NULL;
     }
     return c;
+}
+
+mfl_io_config_t *mfl_io_config_load(const char *path, char *err, size_t errsz) {
+    return mfl_io_config_load_over(NULL, path, err, errsz);
 }
 
 int mfl_io_config_for_path(const mfl_io_config_t *c, const char *path, mfl_config_t *out_core) {

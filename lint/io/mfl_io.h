@@ -36,6 +36,11 @@ int mfl_io_config_find(const char *dir, char *out, size_t outsz);
 /* Loads a config file into a new mfl_io_config_t (mfl_io_config_free).
  * Returns NULL with "path:line:col: message" in err on any error. */
 mfl_io_config_t *mfl_io_config_load(const char *path, char *err, size_t errsz);
+/* Loads a config file on top of base (editor settings underneath a
+ * project's file: the file's keys win, the others come from base). base is
+ * borrowed and may be NULL. Errors as mfl_io_config_load. */
+mfl_io_config_t *mfl_io_config_load_over(const mfl_io_config_t *base, const char *path, char *err,
+                                         size_t errsz);
 /* Same, from a JSON text already in memory (LSP settings). `origin` names it
  * in error messages. */
 mfl_io_config_t *mfl_io_config_parse(const char *json, size_t len, const char *origin,

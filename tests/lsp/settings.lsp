@@ -21,10 +21,11 @@
 {"jsonrpc":"2.0","method":"window/logMessage","params":{"type":1,"message":"<any>"}}
 <<<
 {"jsonrpc":"2.0","method":"window/showMessage","params":{"type":1,"message":"<contains>modelfile-lint: settings:"}}
-# A document under config/project: that folder's config (ignore MF301)
-# applies, whatever the editor says.
+# A document under config/project: that folder's config (ignore MF301) is
+# layered over the editor's settings (select MF3): MF301 is off, and the
+# MESSAGE role error (MF006) stays unselected.
 >>>
-{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file://CWD/config/project/Modelfile","languageId":"modelfile","version":1,"text":"FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n"}}}
+{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file://CWD/config/project/Modelfile","languageId":"modelfile","version":1,"text":"FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\nMESSAGE User hi\n"}}}
 <<<
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"<any>","diagnostics":[]}}
 >>>
