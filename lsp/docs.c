@@ -50,50 +50,9 @@ static const lsp_keyword_doc_t keywords[] = {
                          "later); see `draft_num_predict`.\n\n**Repeats:** files merge."},
 };
 
-static const lsp_template_item_t template_items[] = {
-    {".System", "the system message", false},
-    {".Prompt", "the user prompt", false},
-    {".Response", "the model's response (generation starts here)", false},
-    {".Suffix", "text after the insertion point (fill-in-the-middle)", false},
-    {".Messages", "the conversation: a list of messages", false},
-    {".Tools", "the tools the request offers", false},
-    {".Role", "inside range .Messages: system, user, assistant or tool", false},
-    {".Content", "inside range .Messages: the message text", false},
-    {".ToolCalls", "inside range .Messages: the assistant's tool calls", false},
-    {".Think", "whether thinking is enabled", false},
-    {".ThinkLevel", "the requested thinking level", false},
-    {".IsThinkSet", "whether the request set thinking", false},
-    {"if", "{{ if pipeline }} ... {{ end }}", true},
-    {"else", "{{ else }}", true},
-    {"end", "{{ end }}", true},
-    {"range", "{{ range pipeline }} ... {{ end }}", true},
-    {"with", "{{ with pipeline }} ... {{ end }}", true},
-    {"and", "and x y", true},
-    {"or", "or x y", true},
-    {"not", "not x", true},
-    {"eq", "eq x y", true},
-    {"ne", "ne x y", true},
-    {"len", "len x", true},
-    {"index", "index x i", true},
-    {"slice", "slice x i j", true},
-    {"print", "print args", true},
-    {"printf", "printf format args", true},
-    {"json", "Ollama: x as JSON", true},
-    {"currentDate", "Ollama: today's date", true},
-    {"yesterdayDate", "Ollama: yesterday's date", true},
-    {"toTypeScriptType", "Ollama: a tool schema as a TypeScript type", true},
-};
 
 const lsp_keyword_doc_t *lsp_docs_keyword(mfl_instr_kind_t kind) {
     if ((size_t)kind >= sizeof(keywords) / sizeof(keywords[0]) || !keywords[kind].keyword)
         return NULL;
     return &keywords[kind];
-}
-
-size_t lsp_docs_template_count(void) {
-    return sizeof(template_items) / sizeof(template_items[0]);
-}
-
-const lsp_template_item_t *lsp_docs_template_at(size_t i) {
-    return i < lsp_docs_template_count() ? &template_items[i] : NULL;
 }

@@ -16,15 +16,7 @@ typedef struct {
     const char *doc;     /* Markdown: meaning and repeat semantics */
 } lsp_keyword_doc_t;
 
-typedef struct {
-    const char *label;  /* ".Prompt", "if" */
-    const char *detail;
-    bool function;
-} lsp_template_item_t;
-
 /* NULL for MFL_INSTR_UNKNOWN. */
 const lsp_keyword_doc_t *lsp_docs_keyword(mfl_instr_kind_t kind);
-size_t lsp_docs_template_count(void);
-const lsp_template_item_t *lsp_docs_template_at(size_t i);
 
 #endif

@@ -3,6 +3,7 @@
  * core's lowered document and lint result; every position goes through
  * convert.c, every rule decision comes from the core. */
 #include "docs.h"
+#include "mfl_template.h"
 #include "mfl_knowledge.h"
 #include "mfl_params.h"
 #include "server.h"
@@ -671,9 +672,15 @@ static bool is_word(char c) {
 }
 
 static void complete_template(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_range_t rep) {
-    for (size_t i = 0; i < lsp_docs_template_count(); i++) {
-        const lsp_template_item_t *t = lsp_docs_template_at(i);
-        json_array_append_new(items, item_new(s, d, t->label, t->function ? KIND_FUNCTION : KIND_VARIABLE,
+    for (size_t i = 0; i < mfl_tmpl_name_count(); i++) {
+        const mfl_tmpl_name_t *t = mfl_tmpl_name_at(i);
+        char label[64];
+        bool field = t->kind == MFL_TMPL_VARIABLE || t->kind == MFL_TMPL_MESSAGE_FIELD;
+        snprintf(label, sizeof label, "%s%s", field ? "." : "", t->name);
+        json_array_append_new(items, item_new(s, d, label,
+                                              t->kind == MFL_TMPL_FUNCTION ? KIND_FUNCTION
+                                              : t->kind == MFL_TMPL_KEYWORD ? KIND_KEYWORD
+                                                                            : KIND_VARIABLE,
                                               t->detail, NULL, rep, NULL));
     }
 }

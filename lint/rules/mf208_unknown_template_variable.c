@@ -2,11 +2,10 @@
 /* MF208 unknown-template-variable: a top-level field Ollama does not pass. */
 #include "gotmpl.h"
 #include "internal.h"
+#include "mfl_template.h"
 
 #include <string.h>
 
-static const char *const known[] = {"System", "Prompt", "Response", "Suffix", "Messages",
-                                    "Tools", "Think", "ThinkLevel", "IsThinkSet", NULL};
 
 static void check(mfl_ctx_t *ctx) {
     MFL_FOREACH_INSTR(ctx, in) {
@@ -22,15 +21,17 @@ static void check(mfl_ctx_t *ctx) {
             const char *best = NULL;
             size_t bestd = 3;
             bool ok = false;
-            for (size_t k = 0; known[k] && !ok; k++) {
-                size_t kl = strlen(known[k]);
-                if (kl == n && memcmp(known[k], name, n) == 0) ok = true;
-                size_t d = kl == n && strncasecmp_ascii(known[k], name, n) == 0
+            for (size_t k = 0; k < mfl_tmpl_name_count() && !ok; k++) {
+                const mfl_tmpl_name_t *nm = mfl_tmpl_name_at(k);
+                if (nm->kind != MFL_TMPL_VARIABLE) continue;
+                size_t kl = strlen(nm->name);
+                if (kl == n && memcmp(nm->name, name, n) == 0) ok = true;
+                size_t d = kl == n && strncasecmp_ascii(nm->name, name, n) == 0
                                ? 0
-                               : mfl__edit_distance(name, n, known[k], kl, 2);
+                               : mfl__edit_distance(name, n, nm->name, kl, 2);
                 if (d < bestd) {
                     bestd = d;
-                    best = known[k];
+                    best = nm->name;
                 }
             }
             if (ok) continue;

@@ -4,20 +4,13 @@
 #include "gotmpl.h"
 
 #include "internal.h"
+#include "mfl_template.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static const char *const funcs[] = {
-    "and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf",
-    "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne",
-    /* Ollama's template.FuncMap */
-    "json", "currentDate", "yesterdayDate", "toTypeScriptType", NULL};
-
 bool mfl__gotmpl_is_func(const char *name, size_t n) {
-    for (size_t i = 0; funcs[i]; i++)
-        if (strlen(funcs[i]) == n && memcmp(funcs[i], name, n) == 0) return true;
-    return false;
+    return mfl_tmpl_name_find(name, n, MFL_TMPL_FUNCTION) != NULL;
 }
 
 typedef enum { BLK_IF, BLK_RANGE, BLK_WITH, BLK_DEFINE, BLK_BLOCK } blk_t;

@@ -29,7 +29,7 @@
 >>>
 {"jsonrpc": "2.0", "id": 6, "method": "textDocument/completion", "params": {"textDocument": {"uri": "file:///feat/Modelfile"}, "position": {"line": 6, "character": 6}}}
 <<<
-{"jsonrpc": "2.0", "id": 6, "result": {"isIncomplete": false, "items": ["<some>", {"label": ".System", "kind": 6, "detail": "the system message", "textEdit": {"range": {"start": {"line": 6, "character": 3}, "end": {"line": 6, "character": 6}}, "newText": ".System"}}, {"label": "range", "kind": 3, "detail": "<any>", "textEdit": {"range": {"start": {"line": 6, "character": 3}, "end": {"line": 6, "character": 6}}, "newText": "range"}}]}}
+{"jsonrpc": "2.0", "id": 6, "result": {"isIncomplete": false, "items": ["<some>", {"label": ".System", "kind": 6, "detail": "the system message", "textEdit": {"range": {"start": {"line": 6, "character": 3}, "end": {"line": 6, "character": 6}}, "newText": ".System"}}, {"label": "range", "kind": 14, "detail": "<any>", "textEdit": {"range": {"start": {"line": 6, "character": 3}, "end": {"line": 6, "character": 6}}, "newText": "range"}}]}}
 # Outside the braces of a TEMPLATE: nothing.
 >>>
 {"jsonrpc": "2.0", "id": 7, "method": "textDocument/completion", "params": {"textDocument": {"uri": "file:///feat/Modelfile"}, "position": {"line": 7, "character": 0}}}
