@@ -114,8 +114,12 @@ static void clean_path(char *p) {
     }
     size_t o = 0;
     p[o] = '\0';
-    for (size_t i = 0; i < n; i++)
-        o += (size_t)sprintf(p + o, "/%s", segs[i]);
+    for (size_t i = 0; i < n; i++) { /* sprintf(p + o, "/%s", segs[i]), without printf */
+        size_t sl = strlen(segs[i]);
+        p[o++] = '/';
+        memcpy(p + o, segs[i], sl + 1);
+        o += sl;
+    }
     if (o == 0)
         strcpy(p, "/");
 }
