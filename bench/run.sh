@@ -52,10 +52,11 @@ run() {
   local label=$1; shift
   local t0 t1
   t0=$(now)
-  /usr/bin/time -f %M -o "$work/rss.tmp" "$@" >/dev/null 2>"$work/$label.err"
+  /usr/bin/time -f "%M %U %S" -o "$work/rss.tmp" "$@" >/dev/null 2>"$work/$label.err"
   t1=$(now)
   echo $(( t1 - t0 )) >> "$work/$label.t"
-  tail -n1 "$work/rss.tmp" >> "$work/$label.m"
+  tail -n1 "$work/rss.tmp" | awk '{print $1}' >> "$work/$label.m"
+  tail -n1 "$work/rss.tmp" | awk '{printf "%d\n", ($2 + $3) * 1e6}' >> "$work/$label.c"
 }
 median() { sort -n "$1" | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 cat_floor() { find "$tree" -type f \( -name Modelfile -o -name '*.modelfile' \) -print0 | xargs -0 cat; }
@@ -80,10 +81,11 @@ for ((r = 0; r < rounds; r++)); do
   echo "   round $((r + 1))/$rounds done" >&2
 done
 
-declare -A T M
+declare -A T M C
 for c in "${configs[@]}"; do
   T[$c]=$(median "$work/$c.t")
   M[$c]=$(sort -n "$work/$c.m" | tail -n1)
+  C[$c]=$(median "$work/$c.c")
 done
 
 # ---- start-up -----------------------------------------------------------------
@@ -121,6 +123,7 @@ awk -v nf="$n_files" -v nb="$n_bytes" -v ncpu="$ncpu" -v peer="${peer:+1}" \
     -v tp1="${T[parse_j1]}" -v tp2="${T[parse_j2]}" -v td1="${T[doc_j1]}" -v td2="${T[doc_j2]}" \
     -v tl1="${T[lint_j1]}" -v tl2="${T[lint_j2]}" -v tpe="${T[peer]:-0}" \
     -v tb1="${T[base_j1]:-0}" -v tb2="${T[base_j2]:-0}" -v mb2="${M[base_j2]:-0}" \
+    -v cl1="${C[lint_j1]}" -v cl2="${C[lint_j2]}" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
     -v ml1="${M[lint_j1]}" -v ml2="${M[lint_j2]}" -v mpe="${M[peer]:-0}" -v mp2="${M[parse_j2]}" \
     -v nodev="$(node --version 2>/dev/null)" -v rounds="$rounds" -v date="$(date -u +%Y-%m-%dT%H:%MZ)" \
     -v cpu="$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n1)" -v os="$(. /etc/os-release; echo "$PRETTY_NAME")" '
@@ -147,7 +150,7 @@ BEGIN {
   if (tb2) row("baseline modelfile-lint -j2", tb2, mb2)
   if (peer) row("peer: modelfile-syntax, Node " nodev, tpe, mpe)
   print ""
-  printf "multi-core speed-up, modelfile-lint -j1 / -j2: %.2fx (parse floor: %.2fx)\n", tl1 / tl2, tp1 / tp2
+  printf "multi-core speed-up, modelfile-lint -j1 / -j2: %.2fx (parse floor: %.2fx); CPU time (user+sys) -j1 %.2f s, -j2 %.2f s: -j2 used %.2f cores on average (load average at the end: %s)\n", tl1 / tl2, tp1 / tp2, cl1 / 1e6, cl2 / 1e6, cl2 / tl2, load
   if (tb2) printf "baseline / this build, -j2: %.2fx; -j1: %.2fx\n", tb2 / tl2, tb1 / tl1
   if (peer) printf "peer wall / modelfile-lint -j2 wall, same %d files: %.1fx (target >= 10x)\n", nf, tpe / tl2
   printf "start-up, one small file per process (%d runs): %.2f ms per process (/bin/true: %.2f ms; difference %.2f ms; target < 2 ms)\n",
