@@ -256,7 +256,7 @@ static void process(const cli_opts_t *o, cli_file_t *f, mfl_io_env_t *env) {
     else strcpy(base, ".");
     mfl_lint_opts_t lo = {name, base, core, env ? mfl_io_env_get(env) : NULL};
 
-    doc = mfl_doc_new(src, len);
+    doc = mfl_doc_new_batch(src, len);
     if (!doc) {
         set_error(f, "out of memory");
         goto done;
@@ -280,7 +280,7 @@ static void process(const cli_opts_t *o, cli_file_t *f, mfl_io_env_t *env) {
         f->changed = fixed_len != tlen || memcmp(fixed, text, tlen) != 0;
         if (f->changed) {
             /* Never write back a file whose fixed form parses worse. */
-            mfl_doc_t *after = mfl_doc_new(fixed, fixed_len);
+            mfl_doc_t *after = mfl_doc_new_decoded(fixed, fixed_len);
             bool worse = !after || mfl_doc_syntax_error_count(after) > mfl_doc_syntax_error_count(doc);
             mfl_doc_free(after);
             if (worse) {
@@ -310,7 +310,7 @@ static void process(const cli_opts_t *o, cli_file_t *f, mfl_io_env_t *env) {
             }
             /* Report what remains in the fixed text. */
             mfl_doc_free(doc);
-            doc = mfl_doc_new(fixed, fixed_len);
+            doc = mfl_doc_new_decoded(fixed, fixed_len);
             if (!doc) {
                 set_error(f, "out of memory");
                 goto done;
@@ -362,6 +362,7 @@ static void *worker(void *arg) {
         if (!cached) mfl_io_env_free(env);
     }
     for (size_t k = 0; k < n_envs; k++) mfl_io_env_free(envs[k]);
+    mfl_thread_cleanup();
     return NULL;
 }
 
@@ -407,6 +408,34 @@ enum {
     OPT_TIMEOUT, OPT_MODELS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_COLOR, OPT_VERSION,
     OPT_EXTEND, OPT_LIST_HW, OPT_BANDWIDTH, OPT_MAN
 };
+
+/* Frees the file list, its results and the configuration cache, so that
+ * valgrind sees no leak (tools/valgrind-cli.sh). */
+static void cleanup(file_list_t *files, cli_opts_t *o) {
+    for (size_t i = 0; i < files->n; i++) {
+        cli_file_t *f = &files->v[i];
+        for (size_t k = 0; k < f->n_diags; k++) {
+            cli_diag_t *d = &f->diags[k];
+            free(d->message);
+            free(d->fix_title);
+            mfl_free(d->source_line);
+            for (size_t e = 0; e < d->n_edits; e++) free(d->edits[e].text);
+            free(d->edits);
+        }
+        free(f->diags);
+        free(f->path);
+        free(f->error);
+        mfl_free(f->diff);
+    }
+    free(files->v);
+    for (size_t i = 0; i < n_cfg_cache; i++) {
+        free(cfg_cache[i].key);
+        mfl_io_config_free(cfg_cache[i].cfg);
+    }
+    free(cfg_cache);
+    mfl_io_config_free(default_cfg);
+    mfl_free(o->stdin_data);
+}
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "parse") == 0) return cli_parse_main(argc - 1, argv + 1);
@@ -571,6 +600,7 @@ int main(int argc, char **argv) {
     int status = 0;
     if (optind >= argc) {
         fprintf(stderr, "modelfile-lint: no input files (give paths, a directory, or - for stdin)\n");
+        cleanup(&files, &o);
         return 2;
     }
     for (int i = optind; i < argc; i++) {
@@ -578,6 +608,7 @@ int main(int argc, char **argv) {
         if (strcmp(a, "-") == 0) {
             if (read_stdin(&o.stdin_data, &o.stdin_len)) {
                 fprintf(stderr, "modelfile-lint: cannot read standard input\n");
+                cleanup(&files, &o);
                 return 2;
             }
             add_file(&files, o.stdin_filename ? o.stdin_filename : "<stdin>", true);
@@ -597,7 +628,10 @@ int main(int argc, char **argv) {
     }
     for (size_t i = 0; i < files.n; i++) {
         const char *p = files.v[i].is_stdin ? (o.stdin_filename ? o.stdin_filename : "./-") : files.v[i].path;
-        if (config_for(&o, p, &files.v[i].cfg)) return 2;
+        if (config_for(&o, p, &files.v[i].cfg)) {
+            cleanup(&files, &o);
+            return 2;
+        }
     }
 
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -639,5 +673,6 @@ int main(int argc, char **argv) {
         cli_print(stdout, &o, files.v, files.n);
     }
     if (status == 0 && (o.diff ? changed : findings)) status = 1;
+    cleanup(&files, &o);
     return status;
 }

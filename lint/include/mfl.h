@@ -100,7 +100,19 @@ typedef struct mfl_doc mfl_doc_t;
  * byte string gives a document. Returns a new document, free with
  * mfl_doc_free(), or NULL when out of memory. */
 mfl_doc_t *mfl_doc_new(const char *src, size_t len);
+/* The same document from the byte-level front end, without building a
+ * tree-sitter tree (several times faster; for batch linting). The result is
+ * identical (tests/unit/test_frontends.c and fuzz/fuzz_frontends.c check
+ * it); mfl_doc_edit() and mfl_doc_sexp() build the tree when first needed. */
+mfl_doc_t *mfl_doc_new_batch(const char *src, size_t len);
+/* Same, over text that is already decoded (the text of another document or
+ * of mfl_fix_all): no BOM or UTF-16 detection, so offsets stay the same. */
+mfl_doc_t *mfl_doc_new_decoded(const char *text, size_t len);
 void mfl_doc_free(mfl_doc_t *doc);
+/* Documents are parsed with one tree-sitter parser per thread, made on first
+ * use. Frees the calling thread's parser; call it before a thread that
+ * parsed exits (the next parse in the thread makes a new one). */
+void mfl_thread_cleanup(void);
 
 /* Replaces text[start, old_end) with new_text and reparses incrementally.
  * Offsets refer to the decoded text. Returns 0, MFL_EINVAL for a bad range,

@@ -82,6 +82,44 @@ static TSParser *get_thread_parser(void) {
     return thread_parser;
 }
 
+void mfl_thread_cleanup(void) {
+    if (thread_parser) ts_parser_delete(thread_parser);
+    thread_parser = NULL;
+}
+
+/* Tree-sitter skips a byte order mark at offset 0, but Ollama (which has
+ * already dropped one BOM while decoding) reads a second one as an invisible
+ * rune that opens a keyword. Show tree-sitter a zero-width space instead:
+ * also three bytes, also dropped by Ollama, and not skipped. */
+typedef struct {
+    const char *text;
+    uint32_t len;
+} ts_source_t;
+
+static const char *ts_read(void *payload, uint32_t byte, TSPoint pt, uint32_t *bytes_read) {
+    static const char zwsp[] = "\xe2\x80\x8b";
+    const ts_source_t *src = payload;
+    (void)pt;
+    if (byte >= src->len) {
+        *bytes_read = 0;
+        return "";
+    }
+    if (byte < 3) {
+        *bytes_read = 3 - byte;
+        return zwsp + byte;
+    }
+    *bytes_read = src->len - byte;
+    return src->text + byte;
+}
+
+static TSTree *parse_text(TSParser *p, TSTree *old, const char *text, size_t len) {
+    if (len < 3 || memcmp(text, "\xef\xbb\xbf", 3) != 0)
+        return ts_parser_parse_string(p, old, text, (uint32_t)len);
+    ts_source_t src = {text, (uint32_t)len};
+    TSInput in = {&src, ts_read, TSInputEncodingUTF8};
+    return ts_parser_parse(p, old, in);
+}
+
 /* ---- line index ----------------------------------------------------------- */
 
 static int build_lines(mfl_doc_t *d) {
@@ -215,26 +253,24 @@ static int count_quotes(const mfl_doc_t *d, mfl_range_t r) {
     return n;
 }
 
-static int lower_value(mfl_doc_t *d, mfl_instr_t *in, TSNode v, size_t *voff, size_t *vlen) {
-    if (ts_node_symbol(v) == sym.bare_value) {
-        in->value = trim_invisible_end(d, node_range(v));
+static int lower_value(mfl_doc_t *d, mfl_instr_t *in, const mfl_raw_instr_t *raw, size_t *voff,
+                       size_t *vlen) {
+    if (raw->value == MFL_RAW_BARE) {
+        in->value = trim_invisible_end(d, raw->bare);
         in->content = in->value;
         in->quote = MFL_QUOTE_NONE;
         return store_kept(d, in->value, 0, voff, vlen);
     }
-    TSNode open = ts_node_child_by_field_id(v, sym.f_open);
-    TSNode content = ts_node_child_by_field_id(v, sym.f_content);
-    TSNode close = ts_node_child_by_field_id(v, sym.f_close);
-    mfl_range_t o = node_range(open);
+    mfl_range_t o = raw->open;
     in->quote = count_quotes(d, o) >= 3 ? MFL_QUOTE_TRIPLE : MFL_QUOTE_SINGLE;
     in->content.start = in->content.end = o.end;
-    if (!ts_node_is_null(content)) in->content = node_range(content);
+    if (raw->has_content) in->content = raw->content;
     mfl_range_t cr0 = in->content;
     in->value.start = o.start;
     in->value.end = in->content.end;
     int extra = 0;
-    if (!ts_node_is_null(close)) {
-        mfl_range_t c = node_range(close);
+    if (raw->has_close) {
+        mfl_range_t c = raw->close;
         /* The close token is the whole final run of quotes: the ones before the
          * last `need` belong to the value. */
         extra = count_quotes(d, c) - (int)in->quote;
@@ -266,14 +302,14 @@ static bool name_chars_ok(const mfl_doc_t *d, mfl_range_t r, bool letters_only, 
     return true;
 }
 
-static int lower_instruction(mfl_doc_t *d, TSNode n, mfl_instr_kind_t kind,
-                             size_t *noff, size_t *voff) {
+static int lower_instruction(mfl_doc_t *d, const mfl_raw_instr_t *raw, size_t *noff,
+                             size_t *voff) {
     mfl_instr_t in;
+    mfl_instr_kind_t kind = raw->kind;
     memset(&in, 0, sizeof in);
     in.kind = kind;
     in.terminated = true;
-    TSNode kw = ts_node_child_by_field_id(n, sym.f_keyword);
-    in.keyword = node_range(kw);
+    in.keyword = raw->keyword;
     in.range = in.keyword;
     in.has_sep = is_blank_at(d, in.keyword.end);
     size_t idx = d->n_instrs;
@@ -283,10 +319,9 @@ static int lower_instruction(mfl_doc_t *d, TSNode n, mfl_instr_kind_t kind,
 
     bool named = kind == MFL_INSTR_PARAMETER || kind == MFL_INSTR_MESSAGE;
     if (named) {
-        TSNode name = ts_node_child_by_field_id(n, kind == MFL_INSTR_PARAMETER ? sym.f_name : sym.f_role);
-        if (!ts_node_is_null(name)) {
+        if (raw->has_name) {
             in.has_name = true;
-            in.name = node_range(name);
+            in.name = raw->name;
             in.has_value_sep = is_blank_at(d, in.name.end);
         } else {
             in.name.start = in.name.end = in.keyword.end + (in.has_sep ? 1 : 0);
@@ -295,9 +330,8 @@ static int lower_instruction(mfl_doc_t *d, TSNode n, mfl_instr_kind_t kind,
         if ((rc = store_kept(d, in.name, 0, noff, &nlen))) return rc;
         in.name_len = nlen;
     }
-    TSNode v = ts_node_child_by_field_id(n, sym.f_value);
-    if (!ts_node_is_null(v)) {
-        if ((rc = lower_value(d, &in, v, voff, &vlen))) return rc;
+    if (raw->value != MFL_RAW_NONE) {
+        if ((rc = lower_value(d, &in, raw, voff, &vlen))) return rc;
     } else {
         /* An empty value sits where a value would start. */
         uint32_t at = named ? (in.has_name ? in.name.end : in.name.end) : in.keyword.end;
@@ -369,15 +403,89 @@ static int collect_tree_errors(mfl_doc_t *d, TSNode n) {
     return 0;
 }
 
-static int lower(mfl_doc_t *d) {
-    init_symbols();
+/* The raw shape of a tree node (the same shape the byte-level scanner makes). */
+static void node_to_raw(TSNode n, mfl_instr_kind_t kind, mfl_raw_instr_t *raw) {
+    memset(raw, 0, sizeof *raw);
+    raw->kind = kind;
+    raw->keyword = node_range(ts_node_child_by_field_id(n, sym.f_keyword));
+    if (kind == MFL_INSTR_PARAMETER || kind == MFL_INSTR_MESSAGE) {
+        TSNode name = ts_node_child_by_field_id(n, kind == MFL_INSTR_PARAMETER ? sym.f_name : sym.f_role);
+        if (!ts_node_is_null(name)) {
+            raw->has_name = true;
+            raw->name = node_range(name);
+        }
+    }
+    TSNode v = ts_node_child_by_field_id(n, sym.f_value);
+    if (ts_node_is_null(v)) return;
+    if (ts_node_symbol(v) == sym.bare_value) {
+        raw->value = MFL_RAW_BARE;
+        raw->bare = node_range(v);
+        return;
+    }
+    raw->value = MFL_RAW_QUOTED;
+    raw->open = node_range(ts_node_child_by_field_id(v, sym.f_open));
+    TSNode c = ts_node_child_by_field_id(v, sym.f_content);
+    if ((raw->has_content = !ts_node_is_null(c))) raw->content = node_range(c);
+    c = ts_node_child_by_field_id(v, sym.f_close);
+    if ((raw->has_close = !ts_node_is_null(c))) raw->close = node_range(c);
+}
+
+typedef struct {
+    size_t *offs;
+    size_t n, cap;
+} lowering_t;
+
+static int lower_begin(mfl_doc_t *d) {
     d->n_instrs = d->n_comments = d->n_errors = 0;
     d->strings.len = 0;
-    size_t *offs = NULL;
-    size_t n_offs = 0, cap_offs = 0;
-    int rc = build_lines(d);
-    if (rc) return rc;
+    return build_lines(d);
+}
 
+static int lower_comment(mfl_doc_t *d, mfl_range_t r) {
+    if (d->n_comments == d->cap_comments) {
+        size_t ncap = d->cap_comments ? d->cap_comments * 2 : 16;
+        mfl_range_t *nc = mfl_realloc(d->comments, ncap * sizeof *nc);
+        if (!nc) return MFL_ENOMEM;
+        d->comments = nc;
+        d->cap_comments = ncap;
+    }
+    d->comments[d->n_comments++] = r;
+    return 0;
+}
+
+static int lower_raw(mfl_doc_t *d, lowering_t *lw, const mfl_raw_instr_t *raw) {
+    if (lw->n + 2 > lw->cap) {
+        size_t ncap = lw->cap ? lw->cap * 2 : 32;
+        size_t *no = mfl_realloc(lw->offs, ncap * sizeof *no);
+        if (!no) return MFL_ENOMEM;
+        lw->offs = no;
+        lw->cap = ncap;
+    }
+    int rc = lower_instruction(d, raw, &lw->offs[lw->n], &lw->offs[lw->n + 1]);
+    if (rc == 0) lw->n += 2;
+    return rc;
+}
+
+/* The arena is final: turn offsets into pointers. */
+static int lower_end(mfl_doc_t *d, lowering_t *lw, int rc) {
+    if (rc == 0) rc = mfl__buf_nul(&d->strings);
+    if (rc == 0) {
+        static const char empty[] = "";
+        for (size_t i = 0; i < d->n_instrs; i++) {
+            size_t no = lw->offs[2 * i], vo = lw->offs[2 * i + 1];
+            d->instrs[i].name_text = no == SIZE_MAX ? empty : d->strings.data + no;
+            d->instrs[i].value_text = vo == SIZE_MAX ? empty : d->strings.data + vo;
+        }
+    }
+    mfl_free(lw->offs);
+    return rc;
+}
+
+static int lower(mfl_doc_t *d) {
+    init_symbols();
+    lowering_t lw = {0};
+    int rc = lower_begin(d);
+    if (rc) return rc;
     TSNode root = ts_tree_root_node(d->tree);
     TSTreeCursor cur = ts_tree_cursor_new(root);
     if (ts_tree_cursor_goto_first_child(&cur)) {
@@ -385,50 +493,50 @@ static int lower(mfl_doc_t *d) {
             TSNode n = ts_tree_cursor_current_node(&cur);
             TSSymbol s = ts_node_symbol(n);
             if (s == sym.comment) {
-                if (d->n_comments == d->cap_comments) {
-                    size_t ncap = d->cap_comments ? d->cap_comments * 2 : 16;
-                    mfl_range_t *nc = mfl_realloc(d->comments, ncap * sizeof *nc);
-                    if (!nc) { rc = MFL_ENOMEM; break; }
-                    d->comments = nc;
-                    d->cap_comments = ncap;
-                }
-                d->comments[d->n_comments++] = node_range(n);
+                rc = lower_comment(d, node_range(n));
                 continue;
             }
             for (int k = 0; k < MFL_INSTR__COUNT; k++) {
                 if (s != sym.instr[k]) continue;
-                if (n_offs + 2 > cap_offs) {
-                    size_t ncap = cap_offs ? cap_offs * 2 : 32;
-                    size_t *no = mfl_realloc(offs, ncap * sizeof *no);
-                    if (!no) { rc = MFL_ENOMEM; break; }
-                    offs = no;
-                    cap_offs = ncap;
-                }
-                rc = lower_instruction(d, n, (mfl_instr_kind_t)k, &offs[n_offs], &offs[n_offs + 1]);
-                if (rc == 0) n_offs += 2;
+                mfl_raw_instr_t raw;
+                node_to_raw(n, (mfl_instr_kind_t)k, &raw);
+                rc = lower_raw(d, &lw, &raw);
                 break;
             }
         } while (rc == 0 && ts_tree_cursor_goto_next_sibling(&cur));
     }
     ts_tree_cursor_delete(&cur);
     if (rc == 0) rc = collect_tree_errors(d, root);
-    if (rc == 0) rc = mfl__buf_nul(&d->strings);
-    if (rc == 0) {
-        /* The arena is final: turn offsets into pointers. */
-        static const char empty[] = "";
-        for (size_t i = 0; i < d->n_instrs; i++) {
-            size_t no = offs[2 * i], vo = offs[2 * i + 1];
-            d->instrs[i].name_text = no == SIZE_MAX ? empty : d->strings.data + no;
-            d->instrs[i].value_text = vo == SIZE_MAX ? empty : d->strings.data + vo;
-        }
-    }
-    mfl_free(offs);
-    return rc;
+    return lower_end(d, &lw, rc);
+}
+
+typedef struct {
+    mfl_doc_t *d;
+    lowering_t lw;
+} scan_sink_t;
+
+static int sink_instr(void *ud, const mfl_raw_instr_t *raw) {
+    scan_sink_t *k = ud;
+    return lower_raw(k->d, &k->lw, raw);
+}
+
+static int sink_comment(void *ud, mfl_range_t r) {
+    scan_sink_t *k = ud;
+    return lower_comment(k->d, r);
+}
+
+/* Lowering straight from the byte-level scanner (no tree). */
+static int lower_fast(mfl_doc_t *d) {
+    scan_sink_t k = {d, {0}};
+    int rc = lower_begin(d);
+    if (rc) return rc;
+    rc = mfl__scan(d->text, d->len, sink_instr, sink_comment, &k);
+    return lower_end(d, &k.lw, rc);
 }
 
 /* ---- public API -------------------------------------------------------------- */
 
-static mfl_doc_t *doc_new(const char *src, size_t len, bool decode) {
+static mfl_doc_t *doc_new(const char *src, size_t len, bool decode, bool fast) {
     mfl_doc_t *d = mfl_calloc(1, sizeof *d);
     if (!d) return NULL;
     if (len > UINT32_MAX - 16) goto fail;
@@ -439,9 +547,14 @@ static mfl_doc_t *doc_new(const char *src, size_t len, bool decode) {
         if (!(d->text = mfl_strndup(src, len))) goto fail;
         d->len = len;
     }
+    if (fast) {
+        /* No tree: mfl_doc_edit and mfl_doc_sexp build one when needed. */
+        if (lower_fast(d)) goto fail;
+        return d;
+    }
     TSParser *p = get_thread_parser();
     if (!p) goto fail;
-    d->tree = ts_parser_parse_string(p, NULL, d->text, (uint32_t)d->len);
+    d->tree = parse_text(p, NULL, d->text, d->len);
     if (!d->tree || lower(d)) goto fail;
     return d;
 fail:
@@ -449,9 +562,17 @@ fail:
     return NULL;
 }
 
-mfl_doc_t *mfl_doc_new(const char *src, size_t len) { return doc_new(src, len, true); }
+mfl_doc_t *mfl_doc_new(const char *src, size_t len) { return doc_new(src, len, true, false); }
 
-mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len) { return doc_new(text, len, false); }
+mfl_doc_t *mfl_doc_new_batch(const char *src, size_t len) { return doc_new(src, len, true, true); }
+
+mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len) { return doc_new(text, len, false, true); }
+
+mfl_doc_t *mfl_doc_new_decoded(const char *text, size_t len) { return doc_new(text, len, false, true); }
+
+mfl_doc_t *mfl__doc_new_utf8_tree(const char *text, size_t len) {
+    return doc_new(text, len, false, false);
+}
 
 void mfl_doc_free(mfl_doc_t *d) {
     if (!d) return;
@@ -481,6 +602,11 @@ int mfl_doc_edit(mfl_doc_t *d, uint32_t start, uint32_t old_end, const char *new
         d->parser = ts_parser_new();
         if (!d->parser) return MFL_ENOMEM;
         if (!ts_parser_set_language(d->parser, tree_sitter_modelfile())) return MFL_EINVAL;
+    }
+    if (!d->tree) {
+        /* A batch document has no tree yet: make the one to edit. */
+        d->tree = parse_text(d->parser, NULL, d->text, d->len);
+        if (!d->tree) return MFL_ENOMEM;
     }
     size_t nlen = d->len - (old_end - start) + new_len;
     char *nt = mfl_malloc(nlen + 1);
@@ -512,7 +638,7 @@ int mfl_doc_edit(mfl_doc_t *d, uint32_t start, uint32_t old_end, const char *new
         return MFL_ENOMEM;
     }
     ts_tree_edit(old, &e);
-    TSTree *t = ts_parser_parse_string(d->parser, old, nt, (uint32_t)nlen);
+    TSTree *t = parse_text(d->parser, old, nt, nlen);
     ts_tree_delete(old);
     if (!t) {
         mfl_free(nt);
@@ -608,7 +734,14 @@ const mfl_syntax_error_t *mfl_doc_syntax_error(const mfl_doc_t *d, size_t i) {
 }
 
 char *mfl_doc_sexp(const mfl_doc_t *d) {
-    char *s = ts_node_string(ts_tree_root_node(d->tree));
+    TSTree *t = d->tree;
+    if (!t) {
+        TSParser *p = get_thread_parser();
+        t = p ? parse_text(p, NULL, d->text, d->len) : NULL;
+        if (!t) return NULL;
+    }
+    char *s = ts_node_string(ts_tree_root_node(t));
+    if (t != d->tree) ts_tree_delete(t);
     if (!s) return NULL;
     char *r = mfl_strndup(s, strlen(s));
     free(s);

@@ -45,7 +45,30 @@ int strncasecmp_ascii(const char *a, const char *b, size_t n);
  * of s[0..n) to b. */
 int mfl__buf_put_kept(mfl_buf_t *b, const char *s, size_t n);
 
-/* A document over text that is already decoded UTF-8 (no BOM stripping). */
+/* A document over text that is already decoded UTF-8 (no BOM stripping),
+ * from the byte-level front end; _tree from tree-sitter. */
 mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len);
+mfl_doc_t *mfl__doc_new_utf8_tree(const char *text, size_t len);
+
+/* The shape of one instruction as a front end sees it, before lowering:
+ * the token ranges of the grammar (grammar/grammar.js). */
+typedef enum { MFL_RAW_NONE, MFL_RAW_BARE, MFL_RAW_QUOTED } mfl_raw_value_t;
+typedef struct {
+    mfl_instr_kind_t kind;
+    mfl_range_t keyword;
+    bool has_name;
+    mfl_range_t name; /* parameter_name or message_role */
+    mfl_raw_value_t value;
+    mfl_range_t bare; /* the bare_value token */
+    mfl_range_t open;
+    bool has_content, has_close;
+    mfl_range_t content, close;
+} mfl_raw_instr_t;
+
+/* The byte-level front end (scan.c): the tokens the tree-sitter grammar and
+ * its external scanner make, in one pass without a tree. Calls instr and
+ * comment in document order; a non-zero return stops and is returned. */
+int mfl__scan(const char *text, size_t len, int (*instr)(void *ud, const mfl_raw_instr_t *raw),
+              int (*comment)(void *ud, mfl_range_t r), void *ud);
 
 #endif
