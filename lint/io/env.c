@@ -94,34 +94,34 @@ static bool home_of(const char *user, size_t ulen, char *out, size_t outsz) {
     return true;
 }
 
-/* Removes "." and ".." segments and doubled slashes (Go's filepath.Clean). */
+/* Removes "." and ".." segments and doubled slashes in place (Go's
+ * filepath.Clean, except that ".." above a relative root is dropped). */
 static void clean_path(char *p) {
-    char *segs[PATH_MAX / 2];
-    size_t n = 0;
-    char *save = NULL;
-    char tmp[PATH_MAX];
-    snprintf(tmp, sizeof tmp, "%s", p);
-    for (char *s = strtok_r(tmp, "/", &save); s; s = strtok_r(NULL, "/", &save)) {
-        if (strcmp(s, ".") == 0)
-            continue;
-        if (strcmp(s, "..") == 0) {
-            if (n)
-                n--;
+    char *w = p, *root;
+    const char *r = p;
+    if (*r == '/') {
+        w++;
+        r++;
+    }
+    root = w;
+    while (*r) {
+        while (*r == '/') r++;
+        if (!*r) break;
+        const char *seg = r;
+        while (*r && *r != '/') r++;
+        size_t n = (size_t)(r - seg);
+        if (n == 1 && seg[0] == '.') continue;
+        if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+            while (w > root && w[-1] != '/') w--;
+            if (w > root) w--;
             continue;
         }
-        if (n < sizeof segs / sizeof segs[0])
-            segs[n++] = s;
+        if (w > root) *w++ = '/';
+        memmove(w, seg, n);
+        w += n;
     }
-    size_t o = 0;
-    p[o] = '\0';
-    for (size_t i = 0; i < n; i++) { /* sprintf(p + o, "/%s", segs[i]), without printf */
-        size_t sl = strlen(segs[i]);
-        p[o++] = '/';
-        memcpy(p + o, segs[i], sl + 1);
-        o += sl;
-    }
-    if (o == 0)
-        strcpy(p, "/");
+    if (w == p) *w++ = '.';
+    *w = '\0';
 }
 
 /* Ollama's expandPath: ~, ~user, absolute, else relative to base_dir. */
