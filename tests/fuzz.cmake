@@ -5,7 +5,7 @@
 # With -DMFL_FUZZ=ON and clang (see fuzz/run.sh) the same sources are also
 # linked against libFuzzer as fuzz_<target>.
 set(_fuzz_dir ${PROJECT_SOURCE_DIR}/fuzz)
-set(_fuzz_targets lint gguf manifest)
+set(_fuzz_targets lint gguf manifest frontends)
 if(TARGET mfl_lsp)
   list(APPEND _fuzz_targets lsp)
 endif()
@@ -17,6 +17,8 @@ foreach(_t ${_fuzz_targets})
   set(_links mfl_io mfl PkgConfig::JANSSON)
   if(_t STREQUAL "lsp")
     set(_links mfl_lsp)
+  elseif(_t STREQUAL "frontends")
+    set(_links mfl_testcommon mfl)
   endif()
   add_executable(fuzz_replay_${_t} ${_fuzz_dir}/replay.c ${_fuzz_dir}/fuzz_${_t}.c)
   target_link_libraries(fuzz_replay_${_t} PRIVATE ${_links})
