@@ -27,7 +27,7 @@
 
 #include "tree-sitter-modelfile.h"
 
-enum { M_READ, M_PARSE, M_DOC };
+enum { M_READ, M_PARSE, M_DOC, M_BATCH };
 
 static char **paths;
 static size_t n_paths, cap_paths;
@@ -105,6 +105,8 @@ static void *worker(void *arg) {
             ts_tree_delete(t);
         } else if (mode == M_DOC) {
             mfl_doc_free(mfl_doc_new(src, len));
+        } else if (mode == M_BATCH) {
+            mfl_doc_free(mfl_doc_new_batch(src, len));
         }
         mfl_free(src);
     }
@@ -115,12 +117,13 @@ static void *worker(void *arg) {
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: mfl-bench-floor read|parse|doc [-j N] PATH...\n");
+        fprintf(stderr, "usage: mfl-bench-floor read|parse|doc|batch [-j N] PATH...\n");
         return 2;
     }
     if (!strcmp(argv[1], "read")) mode = M_READ;
     else if (!strcmp(argv[1], "parse")) mode = M_PARSE;
     else if (!strcmp(argv[1], "doc")) mode = M_DOC;
+    else if (!strcmp(argv[1], "batch")) mode = M_BATCH;
     else {
         fprintf(stderr, "mfl-bench-floor: unknown mode %s\n", argv[1]);
         return 2;

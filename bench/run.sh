@@ -62,7 +62,7 @@ median() { sort -n "$1" | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[N
 cat_floor() { find "$tree" -type f \( -name Modelfile -o -name '*.modelfile' \) -print0 | xargs -0 cat; }
 export -f cat_floor 2>/dev/null; export tree
 
-configs=(cat read_j1 read_j2 parse_j1 parse_j2 doc_j1 doc_j2 lint_j1 lint_j2)
+configs=(cat read_j1 read_j2 parse_j1 parse_j2 doc_j1 doc_j2 batch_j1 batch_j2 lint_j1 lint_j2)
 [ -n "$baseline" ] && configs+=(base_j1 base_j2)
 [ -n "$peer" ] && configs+=(peer)
 echo "== throughput: $n_files files, $n_bytes bytes, $rounds interleaved rounds" >&2
@@ -72,7 +72,7 @@ for ((r = 0; r < rounds; r++)); do
   for c in "${configs[@]}"; do
     case $c in
       cat) run cat bash -c cat_floor ;;
-      read_j*|parse_j*|doc_j*) run "$c" "$floor" "${c%_j*}" -j "${c#*_j}" "$tree" ;;
+      read_j*|parse_j*|doc_j*|batch_j*) run "$c" "$floor" "${c%_j*}" -j "${c#*_j}" "$tree" ;;
       lint_j*) run "$c" "$lint" --no-config -j "${c#*_j}" "$tree" ;;
       base_j*) run "$c" "$baseline" --no-config -j "${c#*_j}" "$tree" ;;
       peer) run peer $peer "$tree" ;;
@@ -121,6 +121,7 @@ awk -v nf="$n_files" -v nb="$n_bytes" -v ncpu="$ncpu" -v peer="${peer:+1}" \
     -v sn="$startup_n" -v psn="$peer_startup_n" -v ir="$ir" \
     -v tcat="${T[cat]}" -v tr1="${T[read_j1]}" -v tr2="${T[read_j2]}" \
     -v tp1="${T[parse_j1]}" -v tp2="${T[parse_j2]}" -v td1="${T[doc_j1]}" -v td2="${T[doc_j2]}" \
+    -v tf1="${T[batch_j1]}" -v tf2="${T[batch_j2]}" \
     -v tl1="${T[lint_j1]}" -v tl2="${T[lint_j2]}" -v tpe="${T[peer]:-0}" \
     -v tb1="${T[base_j1]:-0}" -v tb2="${T[base_j2]:-0}" -v mb2="${M[base_j2]:-0}" \
     -v cl1="${C[lint_j1]}" -v cl2="${C[lint_j2]}" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
@@ -129,7 +130,7 @@ awk -v nf="$n_files" -v nb="$n_bytes" -v ncpu="$ncpu" -v peer="${peer:+1}" \
     -v cpu="$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n1)" -v os="$(. /etc/os-release; echo "$PRETTY_NAME")" '
 function row(name, us, rss,   s) {
   s = us / 1e6
-  printf "| %-38s | %8.3f | %9.0f | %7.1f | %6.2fx | %6.2fx | %s |\n", name, s, nf / s, nb / 1e6 / s,
+  printf "| %-58s | %8.3f | %9.0f | %7.1f | %6.2fx | %6.2fx | %s |\n", name, s, nf / s, nb / 1e6 / s,
          us / tcat, us / tp2, rss ? sprintf("%.1f MB", rss / 1024) : ""
 }
 BEGIN {
@@ -144,6 +145,8 @@ BEGIN {
   row("floor: tree-sitter parse only, -j2", tp2, mp2)
   row("parse + lowering (mfl_doc_new), -j1", td1, 0)
   row("parse + lowering (mfl_doc_new), -j2", td2, 0)
+  row("byte-level front end + lowering (mfl_doc_new_batch), -j1", tf1, 0)
+  row("byte-level front end + lowering (mfl_doc_new_batch), -j2", tf2, 0)
   row("modelfile-lint --no-config -j1", tl1, ml1)
   row("modelfile-lint --no-config -j2", tl2, ml2)
   if (tb1) row("baseline modelfile-lint -j1", tb1, 0)
