@@ -3,8 +3,19 @@
  * non-breaking spaces, bidi controls, control characters). */
 #include "internal.h"
 
+/* True if r overlaps the keyword of an unknown instruction. Runs come in
+ * text order, so *k (the first instruction that may still overlap) only
+ * moves forward. */
+static bool in_unknown_keyword(const mfl_doc_t *doc, mfl_range_t r, size_t *k) {
+    size_t n = mfl_doc_instr_count(doc);
+    while (*k < n && mfl_doc_instr(doc, *k)->keyword.end <= r.start) (*k)++;
+    for (size_t j = *k; j < n && mfl_doc_instr(doc, j)->keyword.start < r.end; j++)
+        if (mfl_doc_instr(doc, j)->kind == MFL_INSTR_UNKNOWN) return true;
+    return false;
+}
+
 static void check(mfl_ctx_t *ctx) {
-    size_t len, ci = 0, nc = mfl_doc_comment_count(ctx->doc);
+    size_t len, ci = 0, ki = 0, nc = mfl_doc_comment_count(ctx->doc);
     const char *text = mfl_doc_text(ctx->doc, &len);
     size_t i = 0;
     while (i < len) {
@@ -39,6 +50,10 @@ static void check(mfl_ctx_t *ctx) {
         else
             d = mfl_report(ctx, rg, "%zu invisible characters (first U+%04X): Ollama silently "
                                     "drops them", count, (unsigned)first);
+        /* Where a keyword should start, Ollama does not drop the character: it
+         * fails on it ("command must be one of"), so removing it changes the
+         * parse. Report, but leave the line to MF002. */
+        if (in_unknown_keyword(ctx->doc, rg, &ki)) continue;
         mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Remove the invisible character%s",
                                     count == 1 ? "" : "s");
         mfl_fix_edit(ctx, f, rg, "", 0);
