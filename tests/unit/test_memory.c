@@ -131,6 +131,7 @@ static void test_table_names_and_aliases(void **state) {
         {"qwen2.5-coder:7b-instruct-q8_0", "qwen2.5-coder:7b"},
         {"mistral-nemo", "mistral-nemo:12b"},
         {"llama3.2", "llama3.2:3b"},
+        {"codestral:22b-v0.1-q3_K_M", "codestral:22b"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const mfl_table_entry_t *e = mfl_table_find(cases[i].name, strlen(cases[i].name));
@@ -138,6 +139,7 @@ static void test_table_names_and_aliases(void **state) {
         assert_string_equal(e->name, cases[i].key);
     }
     assert_null(mfl_table_find("v-128k", 6));
+    assert_null(mfl_table_find("codestral:22b-x1-q3_K_M", 23));
     assert_null(mfl_table_find("someone/qwen3-coder:30b", 23));
     assert_null(mfl_table_find("-bad:name", 9));
     /* A q8_0 tag scales the weights. */

@@ -109,6 +109,20 @@ static const mfl_table_entry_t table[] = {
      .sliding_window = 128, .swa_pattern = 2, .expert_count = 128, .expert_used_count = 4},
     {M("granite3.3:2b", "Granite 3.3 2B", "granite", 131072, 40, 32, 8, 64, 2048, 2.5, 2.5, 1.5, FT_Q4_K_M)},
     {M("granite3.3:8b", "Granite 3.3 8B", "granite", 131072, 40, 32, 8, 128, 4096, 8.2, 8.2, 4.9, FT_Q4_K_M)},
+    /* Older library models still common in Modelfiles (shapes from their
+     * model cards and config.json; not in models.md). */
+    {M("llama2:7b", "Llama 2 7B Chat", "llama", 4096, 32, 32, 32, 128, 4096, 6.7, 6.7, 3.8, FT_Q4_0)},
+    {M("llama2:13b", "Llama 2 13B Chat", "llama", 4096, 40, 40, 40, 128, 5120, 13.0, 13.0, 7.4, FT_Q4_0)},
+    {M("nous-hermes:7b", "Nous Hermes Llama 2 7B", "llama", 4096, 32, 32, 32, 128, 4096, 6.7, 6.7, 3.8, FT_Q4_0)},
+    {M("nous-hermes:13b", "Nous Hermes Llama 2 13B", "llama", 4096, 40, 40, 40, 128, 5120, 13.0, 13.0, 7.4, FT_Q4_0)},
+    {M("codellama:7b", "Code Llama 7B", "llama", 16384, 32, 32, 32, 128, 4096, 6.7, 6.7, 3.8, FT_Q4_0)},
+    {M("codellama:13b", "Code Llama 13B", "llama", 16384, 40, 40, 40, 128, 5120, 13.0, 13.0, 7.4, FT_Q4_0)},
+    {M("gemma:2b", "Gemma 2B", "gemma", 8192, 18, 8, 1, 256, 2048, 2.5, 2.5, 1.7, FT_Q4_0)},
+    {M("gemma:7b", "Gemma 7B", "gemma", 8192, 28, 16, 16, 256, 3072, 8.5, 8.5, 5.0, FT_Q4_0)},
+    {M("granite3.2:8b", "Granite 3.2 8B", "granite", 131072, 40, 32, 8, 128, 4096, 8.2, 8.2, 4.9, FT_Q4_K_M)},
+    {M("wizardlm2:7b", "WizardLM-2 7B", "llama", 32768, 32, 32, 8, 128, 4096, 7.24, 7.24, 4.1, FT_Q4_0)},
+    {M("deepseek-coder:1.3b", "DeepSeek Coder 1.3B", "llama", 16384, 24, 16, 16, 128, 2048, 1.3, 1.3, 0.78, FT_Q4_0)},
+    {M("deepseek-coder:6.7b", "DeepSeek Coder 6.7B", "llama", 16384, 32, 32, 32, 128, 4096, 6.7, 6.7, 3.8, FT_Q4_0)},
     {M("command-r:35b", "Command R 35B (08-2024)", "command-r", 131072, 40, 64, 8, 128, 8192, 32, 32, 19, FT_Q4_K_M)},
     {M("nomic-embed-text:v1.5", "nomic-embed-text v1.5", "nomic-bert", 2048, 12, 12, 12, 64, 768, 0.137, 0.137, 0.274, FT_F16),
      .embedding = true},
@@ -151,6 +165,13 @@ static const alias_t aliases[] = {
     {"gpt-oss:latest", "gpt-oss:20b"},
     {"granite3.3:latest", "granite3.3:8b"},
     {"command-r:latest", "command-r:35b"},
+    {"llama2:latest", "llama2:7b"},
+    {"nous-hermes:latest", "nous-hermes:7b"},
+    {"codellama:latest", "codellama:7b"},
+    {"gemma:latest", "gemma:7b"},
+    {"granite3.2:latest", "granite3.2:8b"},
+    {"wizardlm2:latest", "wizardlm2:7b"},
+    {"deepseek-coder:latest", "deepseek-coder:1.3b"},
     {"nomic-embed-text:latest", "nomic-embed-text:v1.5"},
     {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF:*", "qwen3-coder:30b"},
     {"hf.co/bartowski/Qwen_Qwen3-Coder-30B-A3B-Instruct-GGUF:*", "qwen3-coder:30b"},
@@ -407,7 +428,13 @@ static bool is_variant_word(const char *s, size_t n) {
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strlen(words[i]) == n && strncmp(words[i], s, n) == 0)
             return true;
-    return false;
+    /* A release ("v0.1", "v2") or a date ("2501", "2407"). */
+    size_t i = n && s[0] == 'v' ? 1 : 0;
+    bool digits = i < n;
+    for (; i < n; i++)
+        if (!(s[i] >= '0' && s[i] <= '9') && !(s[i] == '.' && s[0] == 'v'))
+            digits = false;
+    return digits && (s[0] == 'v' || n == 4 || n == 6);
 }
 
 /* Finds the entry; *quant receives a quantisation named by the tag (its
