@@ -22,6 +22,11 @@ static void scan(mfl_ctx_t *ctx, mfl_range_t r, bool zero_width, const char *whe
     int32_t first_rune = 0;
     bool any_bidi = false;
     for (size_t i = 0; i < n;) {
+        /* Every bidi and zero-width character is outside ASCII. */
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
         size_t at = i;
         int32_t c = mfl__utf8_next(s, n, &i);
         bool bidi = is_bidi(c);
