@@ -103,7 +103,9 @@ int mfl_io_parse_size(const char *s, uint64_t *out) {
     else if (strcasecmp(end, "GiB") == 0) mul = 1024.0 * 1024 * 1024;
     else if (strcasecmp(end, "TiB") == 0) mul = 1024.0 * 1024 * 1024 * 1024;
     else return -1;
-    *out = (uint64_t)(v * mul);
+    double bytes = v * mul;
+    if (!(bytes < 0x1p64)) return -1; /* too large, or NaN: the cast would be undefined */
+    *out = (uint64_t)bytes;
     return 0;
 }
 
@@ -244,7 +246,7 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
             }
         } else if (strcmp(key, "memory") == 0) {
             uint64_t sz;
-            if (json_is_integer(v)) sz = (uint64_t)json_integer_value(v);
+            if (json_is_integer(v) && json_integer_value(v) >= 0) sz = (uint64_t)json_integer_value(v);
             else if (!json_is_string(v) || mfl_io_parse_size(json_string_value(v), &sz)) {
                 snprintf(err, errsz, "%s: memory: expected a size such as \"64GB\" or \"48GiB\"", origin);
                 return -1;

@@ -638,7 +638,10 @@ static bool parse_size(const char *s, uint64_t *out) {
         mul = 1e12;
     else if (*end != '\0' && strcasecmp_ascii_local(end, "b") != 0)
         return false;
-    *out = (uint64_t)(v * mul);
+    double bytes = v * mul;
+    if (!(bytes < 0x1p64))
+        return false; /* too large, or NaN: the cast would be undefined */
+    *out = (uint64_t)bytes;
     return true;
 }
 
@@ -749,7 +752,7 @@ static int parse_model(const char *name, json_t *obj, bool name_is_key, mfl_mode
             else
                 snprintf(m->ctx_note, sizeof m->ctx_note, "%s", sv);
         } else if (strcmp(key, "params") == 0 || strcmp(key, "active_params") == 0) {
-            if (!json_is_number(v) || json_number_value(v) < 0)
+            if (!json_is_number(v) || json_number_value(v) < 0 || !(json_number_value(v) < 0x1p64))
                 return cfg_err(err, errsz, name, "%s: expected a non-negative number", key);
             uint64_t u = (uint64_t)json_number_value(v);
             if (key[0] == 'p')
@@ -758,7 +761,7 @@ static int parse_model(const char *name, json_t *obj, bool name_is_key, mfl_mode
                 m->params_active = u;
         } else if (strcmp(key, "weights") == 0) {
             uint64_t u;
-            if (json_is_number(v) && json_number_value(v) >= 0)
+            if (json_is_number(v) && json_number_value(v) >= 0 && json_number_value(v) < 0x1p64)
                 u = (uint64_t)json_number_value(v);
             else if (!json_is_string(v) || !parse_size(json_string_value(v), &u))
                 return cfg_err(err, errsz, name, "%s",

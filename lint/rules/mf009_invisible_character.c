@@ -54,6 +54,12 @@ static void check(mfl_ctx_t *ctx) {
          * fails on it ("command must be one of"), so removing it changes the
          * parse. Report, but leave the line to MF002. */
         if (in_unknown_keyword(ctx->doc, rg, &ki)) continue;
+        /* Between invalid UTF-8 bytes, removing the run would splice a stray
+         * lead byte to stray continuation bytes and make a new character
+         * (often another invisible one): no fix there. */
+        if (start > 0 && (unsigned char)text[start - 1] >= 0x80 && end < len &&
+            ((unsigned char)text[end] & 0xC0) == 0x80)
+            continue;
         mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Remove the invisible character%s",
                                     count == 1 ? "" : "s");
         mfl_fix_edit(ctx, f, rg, "", 0);

@@ -19,11 +19,16 @@ static void check(mfl_ctx_t *ctx) {
                                    mfl_instr_keyword(in->kind),
                                    in->kind == MFL_INSTR_TEMPLATE ? "prompt template" : "text");
         mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Remove the CRs inside the value");
-        for (size_t k = 0; k < n; k++)
-            if (s[k] == '\r' && k + 1 < n && s[k + 1] == '\n') {
+        for (size_t k = 0; k < n; k++) {
+            /* All the CRs before a LF at once ("\r\r\n" too), so one pass converges. */
+            size_t j = k;
+            while (j < n && s[j] == '\r') j++;
+            if (j > k && j < n && s[j] == '\n') {
                 uint32_t at = in->content.start + (uint32_t)k;
-                mfl_fix_edit(ctx, f, (mfl_range_t){at, at + 1}, "", 0);
+                mfl_fix_edit(ctx, f, (mfl_range_t){at, at + (uint32_t)(j - k)}, "", 0);
             }
+            if (j > k) k = j - 1;
+        }
     }
 }
 
