@@ -32,17 +32,19 @@ int lsp_server_init(lsp_server_t *s, uv_loop_t *loop, int in_fd, int out_fd) {
     const char *d = getenv("MODELFILE_LSP_DEBOUNCE_MS");
     if (d && *d)
         s->debounce_ms = strtoull(d, NULL, 10);
+    /* Handles first: lsp_server_exit() closes them whatever fails later. */
+    lsp_docstore_init(&s->docs, loop, on_lint_timer, s);
+    int rc = uv_check_init(loop, &s->batch);
+    if (rc != 0)
+        return rc;
+    s->batch.data = s;
+    s->batch_ready = true;
     s->queue = json_array();
     s->cancelled = json_array();
     s->io_env = mfl_io_env_new();
     s->env = s->io_env ? mfl_io_env_get(s->io_env) : NULL;
     if (!s->queue || !s->cancelled)
         return UV_ENOMEM;
-    lsp_docstore_init(&s->docs, loop, on_lint_timer, s);
-    int rc = uv_check_init(loop, &s->batch);
-    if (rc != 0)
-        return rc;
-    s->batch.data = s;
     return lsp_transport_init(&s->transport, loop, in_fd, out_fd, on_message, on_framing_error,
                               on_eof, s);
 }
@@ -134,7 +136,7 @@ void lsp_server_exit(lsp_server_t *s) {
         s->closing++;
         uv_close((uv_handle_t *)&s->store_timer, on_handle_closed);
     }
-    if (!uv_is_closing((uv_handle_t *)&s->batch)) {
+    if (s->batch_ready && !uv_is_closing((uv_handle_t *)&s->batch)) {
         s->closing++;
         uv_close((uv_handle_t *)&s->batch, on_handle_closed);
     }

@@ -74,6 +74,7 @@ struct lsp_server {
     lsp_transport_t transport;
     lsp_docstore_t docs;
     uv_check_t batch;         /* processes the messages of one loop turn */
+    bool batch_ready;         /* batch was initialised (closed at exit) */
     json_t *queue;            /* parsed messages waiting for `batch` */
     json_t *cancelled;        /* ids of requests cancelled while queued */
     bool eof;

@@ -462,6 +462,13 @@ static void shutdown_cb(uv_shutdown_t *req, int status) {
 void lsp_transport_close(lsp_transport_t *t, void (*on_closed)(void *ud)) {
     if (t->stopped)
         return;
+    if (!t->loop) {
+        /* Never initialised (the server failed before): nothing to close. */
+        t->stopped = true;
+        if (on_closed)
+            on_closed(t->ud);
+        return;
+    }
     t->stopped = true;
     t->on_closed = on_closed;
     if (t->in_type == UV_TTY)

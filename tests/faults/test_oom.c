@@ -212,12 +212,6 @@ static const char *const transcript[] = {
 
 static long init_failures;
 
-static void close_walk(uv_handle_t *h, void *arg) {
-    (void)arg;
-    if (!uv_is_closing(h))
-        uv_close(h, NULL);
-}
-
 static bool lsp_run(int out_fd) {
     uv_loop_t loop;
     lsp_server_t s;
@@ -238,12 +232,12 @@ static bool lsp_run(int out_fd) {
         }
         lsp_server_exit(&s);
     } else {
-        /* lsp_server_init failed part-way. lsp_server_exit (what main.c
-         * does then) would uv_close handles that were never initialised and
-         * abort in libuv; close whatever was initialised instead. */
+        /* lsp_server_init failed part-way: exit as main.c does, which must
+         * close exactly the handles that were initialised. */
         assert_true(failed);
         init_failures++;
-        uv_walk(&loop, close_walk, NULL);
+        s.exit_code = 1;
+        lsp_server_exit(&s);
     }
     uv_run(&loop, UV_RUN_DEFAULT);
     lsp_server_cleanup(&s);
