@@ -438,6 +438,8 @@ static void cleanup(file_list_t *files, cli_opts_t *o) {
 }
 
 int main(int argc, char **argv) {
+    /* One allocator for the core and jansson (mfl_set_allocator's hook). */
+    json_set_alloc_funcs(mfl_malloc, mfl_free);
     if (argc > 1 && strcmp(argv[1], "parse") == 0) return cli_parse_main(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "info") == 0) return cli_info_main(argc - 1, argv + 1);
 
