@@ -31,9 +31,12 @@ add_test(NAME faults.cli_io
 set_tests_properties(faults.cli_io PROPERTIES LABELS faults SKIP_RETURN_CODE 77)
 
 # The CLI end-to-end cases under valgrind memcheck (skipped without valgrind).
-add_test(NAME valgrind.cli
-  COMMAND bash ${PROJECT_SOURCE_DIR}/tools/valgrind-cli.sh $<TARGET_FILE:modelfile-lint> ${MFL_CORPUS_DIR})
-set_tests_properties(valgrind.cli PROPERTIES LABELS valgrind SKIP_RETURN_CODE 77 TIMEOUT 3000)
+# Not in a sanitizer build: valgrind cannot run ASan binaries.
+if(NOT MFL_SANITIZE)
+  add_test(NAME valgrind.cli
+    COMMAND bash ${PROJECT_SOURCE_DIR}/tools/valgrind-cli.sh $<TARGET_FILE:modelfile-lint> ${MFL_CORPUS_DIR})
+  set_tests_properties(valgrind.cli PROPERTIES LABELS valgrind SKIP_RETURN_CODE 77 TIMEOUT 3000)
+endif()
 
 # The language server under hostile clients (skipped without python3).
 if(TARGET modelfile-lsp)

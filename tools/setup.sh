@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}; shift || true
-pkgs=(build-essential cmake pkg-config libtree-sitter-dev libjansson-dev libuv1-dev libcmocka-dev)
+pkgs=(build-essential cmake pkg-config libtree-sitter-dev libjansson-dev libuv1-dev libcmocka-dev valgrind python3)
 command -v node >/dev/null || pkgs+=(nodejs)
 command -v npm >/dev/null || pkgs+=(npm)
 command -v iconv >/dev/null || pkgs+=(libc-bin)

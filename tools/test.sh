@@ -7,4 +7,4 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 ctest --test-dir "$root/build" --output-on-failure -j2
 "$root/tools/setup.sh" "$root/build-asan" -DMFL_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir "$root/build-asan" --output-on-failure -j2 -LE integration
+  ctest --test-dir "$root/build-asan" --output-on-failure -j2 -LE "integration|valgrind"
