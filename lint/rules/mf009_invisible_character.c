@@ -18,15 +18,21 @@ static void check(mfl_ctx_t *ctx) {
     size_t len, ci = 0, ki = 0, nc = mfl_doc_comment_count(ctx->doc);
     const char *text = mfl_doc_text(ctx->doc, &len);
     size_t i = 0;
+    /* The next comment to skip starts at `next_comment`. */
+    size_t next_comment = nc ? mfl_doc_comment(ctx->doc, 0).start : len;
     while (i < len) {
-        while (ci < nc && mfl_doc_comment(ctx->doc, ci).end <= i) ci++;
-        if (ci < nc && mfl_doc_comment(ctx->doc, ci).start <= i) {
-            i = mfl_doc_comment(ctx->doc, ci).end;
+        if (i >= next_comment) {
+            i = mfl_doc_comment(ctx->doc, ci).end > i ? mfl_doc_comment(ctx->doc, ci).end : i;
+            ci++;
+            next_comment = ci < nc ? mfl_doc_comment(ctx->doc, ci).start : len;
             continue;
         }
         unsigned char c = (unsigned char)text[i];
         if (c >= 0x20 && c < 0x7F) {
+            /* Printable ASCII up to the next comment needs no decoding. */
             i++;
+            while (i < next_comment && (unsigned char)text[i] >= 0x20 && (unsigned char)text[i] < 0x7F)
+                i++;
             continue;
         }
         size_t start = i;
