@@ -5,20 +5,6 @@
 
 #include <string.h>
 
-static bool ends_with_ci(const char *s, size_t n, const char *suf) {
-    size_t l = strlen(suf);
-    return n >= l && strncasecmp_ascii(s + n - l, suf, l) == 0;
-}
-
-static bool looks_like_path(const char *s, size_t n) {
-    return (n >= 2 && memcmp(s, "./", 2) == 0) || (n >= 3 && memcmp(s, "../", 3) == 0) ||
-           (n >= 1 && (s[0] == '/' || s[0] == '~' || s[0] == '\\')) || ends_with_ci(s, n, ".gguf") ||
-           ends_with_ci(s, n, ".bin") || ends_with_ci(s, n, ".safetensors") ||
-           (n == 1 && s[0] == '.') || (n == 2 && memcmp(s, "..", 2) == 0) ||
-           (n >= 3 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')) &&
-            s[1] == ':' && (s[2] == '\\' || s[2] == '/')); /* C:\ */
-}
-
 static void check(mfl_ctx_t *ctx) {
     const mfl_env_t *env = ctx->opts->env;
     if (!env || !env->path_kind) return;
@@ -27,7 +13,7 @@ static void check(mfl_ctx_t *ctx) {
             in->kind != MFL_INSTR_DRAFT)
             continue;
         if (in->value_len == 0) continue;
-        if (in->kind == MFL_INSTR_FROM && !looks_like_path(in->value_text, in->value_len)) continue;
+        if (in->kind == MFL_INSTR_FROM && !mfl__from_looks_like_path(in->value_text, in->value_len)) continue;
         /* A Windows drive path cannot be checked from here. */
         if (in->value_len >= 3 && in->value_text[1] == ':' &&
             (in->value_text[2] == '\\' || in->value_text[2] == '/'))

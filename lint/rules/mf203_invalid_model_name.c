@@ -5,28 +5,13 @@
 
 #include <string.h>
 
-static bool ends_with_ci(const char *s, size_t n, const char *suf) {
-    size_t l = strlen(suf);
-    return n >= l && strncasecmp_ascii(s + n - l, suf, l) == 0;
-}
-
-/* Path-like values are MF202's. */
-static bool looks_like_path(const char *s, size_t n) {
-    return (n >= 2 && memcmp(s, "./", 2) == 0) || (n >= 3 && memcmp(s, "../", 3) == 0) ||
-           (n >= 1 && (s[0] == '/' || s[0] == '~' || s[0] == '\\')) || ends_with_ci(s, n, ".gguf") ||
-           ends_with_ci(s, n, ".bin") || ends_with_ci(s, n, ".safetensors") ||
-           (n == 1 && s[0] == '.') || (n == 2 && memcmp(s, "..", 2) == 0) ||
-           (n >= 3 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')) &&
-            s[1] == ':' && (s[2] == '\\' || s[2] == '/')); /* C:\ */
-}
-
 static void check(mfl_ctx_t *ctx) {
     const mfl_env_t *env = ctx->opts->env;
     if (!env || !env->path_kind) return;
     MFL_FOREACH_INSTR(ctx, in) {
         if (in->kind != MFL_INSTR_FROM || in->value_len == 0) continue;
         const char *v = in->value_text;
-        if (looks_like_path(v, in->value_len)) continue;
+        if (mfl__from_looks_like_path(v, in->value_len)) continue;
         const char *why = NULL;
         mfl_name_check_t c = mfl_model_name_check(v, in->value_len, &why);
         if (c == MFL_NAME_OK) continue;

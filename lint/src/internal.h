@@ -45,6 +45,11 @@ int strncasecmp_ascii(const char *a, const char *b, size_t n);
  * of s[0..n) to b. */
 int mfl__buf_put_kept(mfl_buf_t *b, const char *s, size_t n);
 
+/* True if a FROM value looks like a path rather than a model name (./, ../,
+ * /, ~, a drive letter, or a .gguf/.bin/.safetensors file): MF202 checks
+ * those, MF203 the others. */
+bool mfl__from_looks_like_path(const char *s, size_t n);
+
 /* A document over text that is already decoded UTF-8 (no BOM stripping),
  * from the byte-level front end; _tree from tree-sitter. */
 mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len);

@@ -385,3 +385,17 @@ bad:
     if (why) *why = w;
     return MFL_NAME_INVALID;
 }
+
+static bool ends_with_ci(const char *s, size_t n, const char *suf) {
+    size_t l = strlen(suf);
+    return n >= l && strncasecmp_ascii(s + n - l, suf, l) == 0;
+}
+
+bool mfl__from_looks_like_path(const char *s, size_t n) {
+    return (n >= 2 && memcmp(s, "./", 2) == 0) || (n >= 3 && memcmp(s, "../", 3) == 0) ||
+           (n >= 1 && (s[0] == '/' || s[0] == '~' || s[0] == '\\')) || ends_with_ci(s, n, ".gguf") ||
+           ends_with_ci(s, n, ".bin") || ends_with_ci(s, n, ".safetensors") ||
+           (n == 1 && s[0] == '.') || (n == 2 && memcmp(s, "..", 2) == 0) ||
+           (n >= 3 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')) &&
+            s[1] == ':' && (s[2] == '\\' || s[2] == '/')); /* C:\ */
+}
