@@ -3,6 +3,7 @@
  * on FROM and num_ctx: where the model facts come from, native and effective
  * context, memory against the budget, decode and prefill times. */
 #include "mfl_knowledge.h"
+#include "ctx_rules.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -75,20 +76,6 @@ static void sb_printf(sb_t *sb, const char *fmt, ...) {
     }
 }
 
-static char *tokens(uint64_t n, char *buf, size_t bufsize) {
-    /* 262144 -> "262,144". */
-    char tmp[32];
-    int len = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)n);
-    size_t o = 0;
-    for (int i = 0; i < len && o + 2 < bufsize; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = tmp[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
 static const char *source_name(mfl_source_t s) {
     switch (s) {
     case MFL_SOURCE_GGUF:
@@ -129,11 +116,11 @@ static void format_memory(sb_t *sb, const mfl_info_t *in, bool md) {
         (double)m->kv_per_token / 1024.0, mfl_kv_type_name(m->kv_type),
         in->model->n_swa_layers ? "; windowed layers are capped" : "");
     row(sb, md, "KV at num_ctx", "%s at %s tokens%s%s", mfl_fmt_bytes(m->kv_bytes, a, sizeof a),
-        tokens(in->used_ctx, t1, sizeof t1), m->num_parallel > 1 ? " x parallel slots" : "",
+        mfl__ctx_tokens(in->used_ctx, t1, sizeof t1), m->num_parallel > 1 ? " x parallel slots" : "",
         m->kv_upper_bound ? " (upper bound, MLA)" : "");
     if (in->native_ctx)
         row(sb, md, "KV at native", "%s at %s tokens", mfl_fmt_bytes(in->kv_native, a, sizeof a),
-            tokens(in->native_ctx, t2, sizeof t2));
+            mfl__ctx_tokens(in->native_ctx, t2, sizeof t2));
     row(sb, md, "Total", "%s = weights + KV + compute %s + runtime %s",
         mfl_fmt_bytes(m->total, a, sizeof a), mfl_fmt_bytes(m->compute, b, sizeof b),
         mfl_fmt_bytes(m->runtime, c, sizeof c));
@@ -145,13 +132,13 @@ static void format_memory(sb_t *sb, const mfl_info_t *in, bool md) {
             row(sb, md, "Budget", "%s: over by %s", mfl_fmt_bytes(in->budget, a, sizeof a),
                 mfl_fmt_bytes(m->total - in->budget, b, sizeof b));
         if (in->max_fit_ctx)
-            row(sb, md, "Largest fit", "%s tokens", tokens(in->max_fit_ctx, t1, sizeof t1));
+            row(sb, md, "Largest fit", "%s tokens", mfl__ctx_tokens(in->max_fit_ctx, t1, sizeof t1));
         else
             row(sb, md, "Largest fit", "none: the weights alone do not fit");
     }
     if (in->decode_tps_empty > 0)
         row(sb, md, "Decode (ceiling)", "<= %.0f tok/s at an empty context, <= %.0f tok/s with %s tokens in it",
-            in->decode_tps_empty, in->decode_tps_full, tokens(in->used_ctx, t1, sizeof t1));
+            in->decode_tps_empty, in->decode_tps_full, mfl__ctx_tokens(in->used_ctx, t1, sizeof t1));
 }
 
 char *mfl_info_format(const mfl_info_t *in, bool md) {
@@ -172,7 +159,7 @@ char *mfl_info_format(const mfl_info_t *in, bool md) {
     if (mod->error[0])
         row(&sb, md, "Error", "%s", mod->error);
     if (in->native_ctx)
-        row(&sb, md, "Native context", "%s tokens%s", tokens(in->native_ctx, t1, sizeof t1),
+        row(&sb, md, "Native context", "%s tokens%s", mfl__ctx_tokens(in->native_ctx, t1, sizeof t1),
             mod->gguf_ctx && mod->gguf_ctx != in->native_ctx ? " (GGUF value differs, see note)" : "");
     else
         row(&sb, md, "Native context", "unknown");
@@ -180,9 +167,9 @@ char *mfl_info_format(const mfl_info_t *in, bool md) {
         row(&sb, md, "Inherited num_ctx", "%lld from %s", (long long)mod->inherited_num_ctx,
             mod->inherited_from[0] ? mod->inherited_from : "the FROM model");
     if (in->num_ctx)
-        row(&sb, md, "num_ctx", "%s (%s)%s%s", tokens(in->num_ctx, t1, sizeof t1),
+        row(&sb, md, "num_ctx", "%s (%s)%s%s", mfl__ctx_tokens(in->num_ctx, t1, sizeof t1),
             mfl_ctx_source_name(in->ctx_source), in->clamped ? "; Ollama clamps it to " : "",
-            in->clamped ? tokens(in->used_ctx, t2, sizeof t2) : "");
+            in->clamped ? mfl__ctx_tokens(in->used_ctx, t2, sizeof t2) : "");
     else
         row(&sb, md, "num_ctx", "not set (%s)", mfl_ctx_source_name(in->ctx_source));
     if (mod->n_layers)
@@ -193,7 +180,7 @@ char *mfl_info_format(const mfl_info_t *in, bool md) {
         format_memory(&sb, in, md);
     if (in->prefill_seconds > 0)
         row(&sb, md, "Prefill", "%.0f s for %s tokens%s", in->prefill_seconds,
-            tokens(in->used_ctx, t1, sizeof t1),
+            mfl__ctx_tokens(in->used_ctx, t1, sizeof t1),
             in->client_timeout > 0 && in->prefill_seconds > in->client_timeout
                 ? " (longer than the client timeout)"
                 : "");
