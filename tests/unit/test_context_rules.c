@@ -18,6 +18,7 @@
 #include "mfl.h"
 #include "mfl_io_env.h"
 #include "mfl_knowledge.h"
+#include "test_util.h"
 
 #define HEX_MODEL "1111111111111111111111111111111111111111111111111111111111111111"
 #define HEX_PARAMS "2222222222222222222222222222222222222222222222222222222222222222"
@@ -26,36 +27,16 @@ static char tmp[PATH_MAX];
 static char store[PATH_MAX + 16];
 static char work[PATH_MAX + 16];
 
-static void write_text(const char *path, const char *text) {
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-static void mkdirs(const char *path) {
-    char buf[PATH_MAX * 2];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(buf, 0755);
-            *p = '/';
-        }
-    }
-    mkdir(buf, 0755);
-}
-
 static int setup(void **state) {
     (void)state;
     snprintf(tmp, sizeof tmp, "/tmp/mfl_ctx_XXXXXX");
     assert_non_null(mkdtemp(tmp));
     snprintf(store, sizeof store, "%s/models", tmp);
     snprintf(work, sizeof work, "%s/work", tmp);
-    mkdirs(work);
+    test_mkdirs(work);
     char path[PATH_MAX * 2];
     snprintf(path, sizeof path, "%s/blobs", store);
-    mkdirs(path);
+    test_mkdirs(path);
     gguf_builder_t *b = gb_qwen3_coder_30b();
     snprintf(path, sizeof path, "%s/blobs/sha256-%s", store, HEX_MODEL);
     assert_int_equal(gb_write_file(b, path), 0);
@@ -76,11 +57,11 @@ static int setup(void **state) {
     gb_free(b);
 
     snprintf(path, sizeof path, "%s/blobs/sha256-%s", store, HEX_PARAMS);
-    write_text(path, "{\"num_ctx\":131072}");
+    test_write_text(path, "{\"num_ctx\":131072}");
     snprintf(path, sizeof path, "%s/manifests/registry.ollama.ai/library/v-128k", store);
-    mkdirs(path);
+    test_mkdirs(path);
     strcat(path, "/latest");
-    write_text(path, "{\"schemaVersion\":2,\"layers\":["
+    test_write_text(path, "{\"schemaVersion\":2,\"layers\":["
                      "{\"mediaType\":\"application/vnd.ollama.image.model\",\"digest\":\"sha256:" HEX_MODEL "\",\"size\":1},"
                      "{\"mediaType\":\"application/vnd.ollama.image.params\",\"digest\":\"sha256:" HEX_PARAMS "\",\"size\":18}]}");
     return 0;

@@ -19,6 +19,7 @@
 #include "gguf_builder.h"
 #include "mfl_io_env.h"
 #include "mfl_knowledge.h"
+#include "test_util.h"
 
 #define HEX_MODEL "1111111111111111111111111111111111111111111111111111111111111111"
 #define HEX_PARAMS "2222222222222222222222222222222222222222222222222222222222222222"
@@ -28,30 +29,10 @@
 static char tmp[PATH_MAX];
 static char root[PATH_MAX + 32];
 
-static void write_text(const char *path, const char *text) {
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-static void mkdirs(const char *path) {
-    char buf[PATH_MAX * 2];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(buf, 0755);
-            *p = '/';
-        }
-    }
-    mkdir(buf, 0755);
-}
-
 static void manifest(const char *model, const char *tag, const char *layers) {
     char dir[PATH_MAX * 2], path[PATH_MAX * 3], text[4096];
     snprintf(dir, sizeof dir, "%s/manifests/registry.ollama.ai/library/%s", root, model);
-    mkdirs(dir);
+    test_mkdirs(dir);
     snprintf(path, sizeof path, "%s/%s", dir, tag);
     snprintf(text, sizeof text,
              "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution."
@@ -59,7 +40,7 @@ static void manifest(const char *model, const char *tag, const char *layers) {
              "vnd.docker.container.image.v1+json\",\"digest\":\"sha256:%s\",\"size\":2},"
              "\"layers\":[%s]}",
              HEX_MISSING, layers);
-    write_text(path, text);
+    test_write_text(path, text);
 }
 
 #define LAYER(type, hex, size)                                                          \
@@ -73,7 +54,7 @@ static int setup(void **state) {
     snprintf(root, sizeof root, "%s/models", tmp);
     char path[PATH_MAX * 2];
     snprintf(path, sizeof path, "%s/blobs", root);
-    mkdirs(path);
+    test_mkdirs(path);
     gguf_builder_t *b = gb_qwen3_coder_30b();
     snprintf(path, sizeof path, "%s/blobs/sha256-%s", root, HEX_MODEL);
     assert_int_equal(gb_write_file(b, path), 0);
@@ -86,7 +67,7 @@ static int setup(void **state) {
     fclose(f);
     gb_free(b);
     snprintf(path, sizeof path, "%s/blobs/sha256-%s", root, HEX_PARAMS);
-    write_text(path, "{\"num_ctx\":131072,\"stop\":[\"<|im_end|>\"],\"temperature\":0.7}");
+    test_write_text(path, "{\"num_ctx\":131072,\"stop\":[\"<|im_end|>\"],\"temperature\":0.7}");
 
     manifest("qwen3-coder", "30b", LAYER("model", HEX_MODEL, 1000) "," LAYER("template", HEX_MISSING, 5));
     manifest("v-128k", "latest", LAYER("model", HEX_MODEL, 1000) "," LAYER("params", HEX_PARAMS, 60));
@@ -94,11 +75,11 @@ static int setup(void **state) {
     manifest("noblob", "latest", LAYER("model", HEX_MISSING, 100));
     manifest("gpt-oss", "20b", LAYER("tensor", HEX_MISSING, 100));
     snprintf(path, sizeof path, "%s/manifests/registry.ollama.ai/library/corrupt", root);
-    mkdirs(path);
+    test_mkdirs(path);
     strcat(path, "/latest");
-    write_text(path, "{\"layers\": [");
+    test_write_text(path, "{\"layers\": [");
     snprintf(path, sizeof path, "%s/work", tmp);
-    mkdirs(path);
+    test_mkdirs(path);
     return 0;
 }
 
@@ -223,7 +204,7 @@ static void test_env_local_gguf_paths(void **state) {
     assert_int_equal(e->path_kind(e->ud, work, "nope.gguf", abs, sizeof abs, &link), MFL_PATH_MISSING);
     /* A text file is not GGUF. */
     snprintf(path, sizeof path, "%s/notes.gguf", work);
-    write_text(path, "hello");
+    test_write_text(path, "hello");
     assert_false(e->is_gguf(e->ud, path));
     assert_true(resolve(env, work, "./notes.gguf", &m));
     assert_non_null(strstr(m.error, "not a GGUF"));

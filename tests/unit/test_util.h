@@ -3,8 +3,10 @@
 #ifndef MFL_TEST_UTIL_H
 #define MFL_TEST_UTIL_H
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 /* Reads a whole file; returns a new NUL-terminated buffer (free) or NULL. */
 static inline char *test_slurp(const char *path, size_t *len) {
@@ -22,6 +24,31 @@ static inline char *test_slurp(const char *path, size_t *len) {
     b[*len] = '\0';
     fclose(f);
     return b;
+}
+
+/* Writes text to path (cmocka's assert_non_null must be in scope: include
+ * this after <cmocka.h> to use it). */
+#ifdef assert_non_null
+static inline void test_write_text(const char *path, const char *text) {
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+#endif
+
+/* mkdir -p. */
+static inline void test_mkdirs(const char *path) {
+    char buf[PATH_MAX * 2];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(buf, 0755);
+            *p = '/';
+        }
+    }
+    mkdir(buf, 0755);
 }
 
 #endif
