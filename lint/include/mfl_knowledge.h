@@ -200,6 +200,10 @@ typedef enum {
     MFL_CTX_SRC_DEFAULT        /* Ollama's VRAM-tiered default */
 } mfl_ctx_source_t;
 
+/* Where a model's figures came from ("GGUF file", "Ollama store",
+ * "built-in table", "config file"). Static. */
+const char *mfl_source_name(mfl_source_t s);
+
 /* One-line description of a source ("PARAMETER num_ctx"). Static. */
 const char *mfl_ctx_source_name(mfl_ctx_source_t s);
 

@@ -29,16 +29,11 @@ static void check(mfl_ctx_t *ctx) {
                        "num_ctx %llu is below the native context of `%s` (%s tokens, from the %s); "
                        "the model only sees %.0f%% of what it can read",
                        (unsigned long long)f.param_value, f.model_name, nat,
-                       f.model->source == MFL_SOURCE_GGUF    ? "GGUF file"
-                       : f.model->source == MFL_SOURCE_STORE ? "Ollama store"
-                       : f.model->source == MFL_SOURCE_CONFIG ? "config"
-                                                              : "built-in table",
+                       mfl_source_name(f.model->source),
                        100.0 * (double)f.param_value / (double)f.native);
-    char text[32];
-    int n = snprintf(text, sizeof text, "%llu", (unsigned long long)target);
-    mfl_fix_t *fix = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Raise num_ctx to %llu",
-                                  (unsigned long long)target);
-    mfl_fix_edit(ctx, fix, f.param->value, text, (size_t)n);
+    mfl__ctx_set_param(ctx, mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Raise num_ctx to %llu",
+                                         (unsigned long long)target),
+                       &f, target);
 }
 
 const mfl_rule_t mfl_rule_num_ctx_below_native = {

@@ -27,11 +27,10 @@ static void check(mfl_ctx_t *ctx) {
                        (unsigned long long)f.native,
                        f.model->source == MFL_SOURCE_TABLE && f.model->ctx_note[0] ? ". " : "",
                        f.model->source == MFL_SOURCE_TABLE ? f.model->ctx_note : "");
-    char text[32];
-    int n = snprintf(text, sizeof text, "%llu", (unsigned long long)f.native);
-    mfl_fix_t *fix = mfl_diag_fix(ctx, d, noted ? MFL_FIX_UNSAFE : MFL_FIX_SAFE,
-                                  "Set num_ctx to the native %llu", (unsigned long long)f.native);
-    mfl_fix_edit(ctx, fix, f.param->value, text, (size_t)n);
+    mfl__ctx_set_param(ctx,
+                       mfl_diag_fix(ctx, d, noted ? MFL_FIX_UNSAFE : MFL_FIX_SAFE,
+                                    "Set num_ctx to the native %llu", (unsigned long long)f.native),
+                       &f, f.native);
 }
 
 const mfl_rule_t mfl_rule_num_ctx_above_native = {

@@ -31,11 +31,9 @@ static void check(mfl_ctx_t *ctx) {
         mfl_fmt_bytes(e.compute + e.runtime, oh, sizeof oh), f.budget->hardware[0] ? " of " : "",
         f.budget->hardware, mfl_fmt_bytes(f.budget->memory_budget, b, sizeof b), tail);
     if (fit && f.param_valid) {
-        char text[32];
-        int n = snprintf(text, sizeof text, "%llu", (unsigned long long)fit);
-        mfl_fix_t *fix = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Lower num_ctx to %llu",
-                                      (unsigned long long)fit);
-        mfl_fix_edit(ctx, fix, f.param->value, text, (size_t)n);
+        mfl__ctx_set_param(ctx, mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Lower num_ctx to %llu",
+                                             (unsigned long long)fit),
+                           &f, fit);
     }
 }
 

@@ -116,6 +116,12 @@ int mfl__ctx_insert_param(mfl_ctx_t *ctx, mfl_fix_t *fix, const mfl_ctx_facts_t 
     return mfl_fix_edit(ctx, fix, at, buf, (size_t)n);
 }
 
+int mfl__ctx_set_param(mfl_ctx_t *ctx, mfl_fix_t *fix, const mfl_ctx_facts_t *f, uint64_t value) {
+    char text[32];
+    int n = snprintf(text, sizeof text, "%llu", (unsigned long long)value);
+    return f->param ? mfl_fix_edit(ctx, fix, f->param->value, text, (size_t)n) : 0;
+}
+
 char *mfl__ctx_tokens(uint64_t n, char *buf, size_t bufsize) {
     char tmp[32];
     int len = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)n);

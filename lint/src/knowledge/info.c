@@ -76,7 +76,7 @@ static void sb_printf(sb_t *sb, const char *fmt, ...) {
     }
 }
 
-static const char *source_name(mfl_source_t s) {
+const char *mfl_source_name(mfl_source_t s) {
     switch (s) {
     case MFL_SOURCE_GGUF:
         return "GGUF file";
@@ -154,7 +154,7 @@ char *mfl_info_format(const mfl_info_t *in, bool md) {
                   mod->arch[0] ? mod->arch : "?", ft ? ", " : "", ft ? ft : "");
     if (md)
         sb_printf(&sb, "| | |\n|---|---|\n");
-    row(&sb, md, "Source", "%s%s%s", source_name(mod->source), mod->source_detail[0] ? ": " : "",
+    row(&sb, md, "Source", "%s%s%s", mfl_source_name(mod->source), mod->source_detail[0] ? ": " : "",
         mod->source_detail);
     if (mod->error[0])
         row(&sb, md, "Error", "%s", mod->error);
