@@ -21,7 +21,8 @@ extern "C" {
 #define MFL_EINVAL (-22)
 #define MFL_ENOCONVERGE (-1001)
 
-/* Replaces malloc/realloc/free for the core (and, through lint/io, jansson).
+/* Replaces malloc/realloc/free for the core. The CLI and the language server
+ * route jansson through the same functions (json_set_alloc_funcs).
  * Call before any other function. Returns 0, or MFL_EINVAL if any is NULL. */
 int mfl_set_allocator(void *(*malloc_fn)(size_t),
                       void *(*realloc_fn)(void *, size_t),
