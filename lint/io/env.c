@@ -24,14 +24,19 @@
 #include <unistd.h>
 
 #define MAX_JSON (1u << 20)
-#define CACHE_SIZE 64
+/* Set-associative: a key lives in one set of CACHE_WAYS entries, so a
+ * lookup looks at four entries however many models a tree names. */
+#define CACHE_SETS 256
+#define CACHE_WAYS 4
+#define CACHE_SIZE (CACHE_SETS * CACHE_WAYS)
 #define CACHE_TTL 2 /* seconds, for results not tied to one file */
 
 typedef struct {
-    char *key;           /* base_dir "\n" from */
+    char *key;           /* "F" and a GGUF's absolute path, or "N" and a model name */
+    uint64_t hash;       /* of key, compared first */
     bool found;
     mfl_model_t model;
-    char sig_path[PATH_MAX]; /* file whose stat validates the entry; "" -> TTL */
+    char *sig_path;      /* file whose stat validates the entry; NULL -> TTL */
     struct stat sig;
     time_t when;
 } cache_entry_t;
@@ -47,7 +52,7 @@ struct mfl_io_env {
     config_model_t *models;
     size_t n_models;
     cache_entry_t cache[CACHE_SIZE];
-    size_t cache_next;
+    uint8_t cache_next[CACHE_SETS]; /* the way each set replaces next */
 };
 
 static int strcasecmp_ascii_local(const char *a, const char *b) {
@@ -158,10 +163,15 @@ static bool expand(const char *base_dir, const char *path, char *abs, size_t buf
 
 static mfl_path_kind_t kind_of(const char *abs, bool *is_symlink) {
     struct stat st;
-    if (is_symlink)
-        *is_symlink = lstat(abs, &st) == 0 && S_ISLNK(st.st_mode);
-    if (stat(abs, &st) != 0)
+    /* One lstat answers for everything but a symlink, which stat follows. */
+    if (lstat(abs, &st) != 0)
         return errno == ENOENT || errno == ENOTDIR ? MFL_PATH_MISSING : MFL_PATH_ERROR;
+    if (S_ISLNK(st.st_mode)) {
+        if (is_symlink)
+            *is_symlink = true;
+        if (stat(abs, &st) != 0)
+            return errno == ENOENT || errno == ENOTDIR ? MFL_PATH_MISSING : MFL_PATH_ERROR;
+    }
     if (S_ISREG(st.st_mode))
         return MFL_PATH_FILE;
     if (S_ISDIR(st.st_mode))
@@ -838,27 +848,24 @@ int mfl_io_env_add_models_json(mfl_io_env_t *env, const json_t *models, char *er
 
 /* ---- resolution and the cache ------------------------------------------------------ */
 
-static bool resolve_uncached(mfl_io_env_t *env, const char *base_dir, const char *from,
-                             mfl_model_t *out, char *sig_path, size_t sigsz) {
-    char abs[PATH_MAX];
-    bool link;
-    mfl_model_init(out);
-    sig_path[0] = '\0';
-    mfl_path_kind_t k = env_path_kind(env, base_dir, from, abs, sizeof abs, &link);
-    if (k == MFL_PATH_FILE) {
-        snprintf(sig_path, sigsz, "%s", abs);
-        out->source = MFL_SOURCE_GGUF;
-        setf(out->source_detail, sizeof out->source_detail, "%s", abs);
-        if (!env_is_gguf(env, abs)) {
-            setf(out->error, sizeof out->error, "%s is not a GGUF file", abs);
-            return true;
-        }
-        if (mfl_io_read_gguf(abs, out) == 0)
-            mfl_model_apply_notes(out);
+/* A GGUF named by path. Returns true (out may carry an error). */
+static bool resolve_file(const char *abs, mfl_model_t *out, char *sig_path, size_t sigsz) {
+    snprintf(sig_path, sigsz, "%s", abs);
+    out->source = MFL_SOURCE_GGUF;
+    setf(out->source_detail, sizeof out->source_detail, "%s", abs);
+    if (!env_is_gguf(NULL, abs)) {
+        setf(out->error, sizeof out->error, "%s is not a GGUF file", abs);
         return true;
     }
-    if (k == MFL_PATH_DEVICE || k == MFL_PATH_DIR)
-        return false; /* never opened; safetensors folders are not read */
+    if (mfl_io_read_gguf(abs, out) == 0)
+        mfl_model_apply_notes(out);
+    return true;
+}
+
+/* A model name: the store, the config's models, the table. It does not
+ * depend on the Modelfile's folder, so one entry serves every Modelfile. */
+static bool resolve_name(const mfl_io_env_t *env, const char *from, mfl_model_t *out,
+                         char *sig_path, size_t sigsz) {
     if (resolve_store(env, from, out, sig_path, sigsz))
         return true;
     const mfl_model_t *cm = find_config(env, from);
@@ -875,52 +882,85 @@ static bool sig_same(const struct stat *a, const struct stat *b) {
            a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
 }
 
+static void cache_drop(cache_entry_t *c) {
+    mfl_free(c->key);
+    mfl_free(c->sig_path);
+    c->key = NULL;
+    c->sig_path = NULL;
+}
+
+static uint64_t hash_key(const char *s) {
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* FROM is a path first (relative to the Modelfile's folder, as Ollama reads
+ * it), then a model name. The path is checked on every call; what it leads
+ * to is cached, validated by the stat of the file it came from (a GGUF or a
+ * manifest) or, for names found nowhere or in the table, for CACHE_TTL. */
 static bool env_resolve_model(void *ud, const char *base_dir, const char *from,
                               mfl_model_t *out) {
     mfl_io_env_t *env = ud;
     if (from == NULL || *from == '\0')
         return false;
-    const char *bd = base_dir ? base_dir : "";
-    size_t kl = strlen(bd) + 1 + strlen(from) + 1;
+    char abs[PATH_MAX];
+    bool link;
+    mfl_path_kind_t k = env_path_kind(env, base_dir, from, abs, sizeof abs, &link);
+    if (k == MFL_PATH_DEVICE || k == MFL_PATH_DIR) {
+        mfl_model_init(out);
+        return false; /* never opened; safetensors folders are not read */
+    }
+    const char *what = k == MFL_PATH_FILE ? abs : from;
+    size_t kl = strlen(what) + 2;
     char *key = mfl_malloc(kl);
     if (key == NULL)
         return false;
-    snprintf(key, kl, "%s\n%s", bd, from);
+    snprintf(key, kl, "%c%s", k == MFL_PATH_FILE ? 'F' : 'N', what);
+    uint64_t h = hash_key(key);
+    size_t set = (size_t)(h % CACHE_SETS);
+    cache_entry_t *ways = &env->cache[set * CACHE_WAYS];
     time_t now = time(NULL);
-    for (size_t i = 0; i < CACHE_SIZE; i++) {
-        cache_entry_t *c = &env->cache[i];
-        if (c->key == NULL || strcmp(c->key, key) != 0)
+    for (size_t i = 0; i < CACHE_WAYS; i++) {
+        cache_entry_t *c = &ways[i];
+        if (c->key == NULL || c->hash != h || strcmp(c->key, key) != 0)
             continue;
         struct stat st;
-        bool valid = c->sig_path[0] ? stat(c->sig_path, &st) == 0 && sig_same(&st, &c->sig)
-                                    : now - c->when <= CACHE_TTL && now >= c->when;
+        bool valid = c->sig_path ? stat(c->sig_path, &st) == 0 && sig_same(&st, &c->sig)
+                                 : now - c->when <= CACHE_TTL && now >= c->when;
         if (valid) {
             mfl_free(key);
             *out = c->model;
             return c->found;
         }
-        mfl_free(c->key);
-        c->key = NULL;
+        cache_drop(c);
     }
-    cache_entry_t *c = &env->cache[env->cache_next];
-    env->cache_next = (env->cache_next + 1) % CACHE_SIZE;
-    mfl_free(c->key);
-    c->key = key;
-    c->found = resolve_uncached(env, base_dir, from, &c->model, c->sig_path, sizeof c->sig_path);
-    if (c->sig_path[0] && stat(c->sig_path, &c->sig) != 0)
-        c->sig_path[0] = '\0';
-    c->when = now;
+    cache_entry_t *c = &ways[env->cache_next[set]];
+    env->cache_next[set] = (uint8_t)((env->cache_next[set] + 1) % CACHE_WAYS);
+    cache_drop(c);
+    char sig_path[PATH_MAX] = "";
+    mfl_model_init(&c->model);
+    c->found = k == MFL_PATH_FILE ? resolve_file(abs, &c->model, sig_path, sizeof sig_path)
+                                  : resolve_name(env, from, &c->model, sig_path, sizeof sig_path);
     *out = c->model;
+    /* Out of memory here only means the answer is not kept. */
+    if (sig_path[0] && (stat(sig_path, &c->sig) != 0 ||
+                        !(c->sig_path = mfl_strndup(sig_path, strlen(sig_path))))) {
+        mfl_free(key);
+        return c->found;
+    }
+    c->key = key;
+    c->hash = h;
+    c->when = now;
     return c->found;
 }
 
 void mfl_io_env_clear_cache(mfl_io_env_t *env) {
     if (env == NULL)
         return;
-    for (size_t i = 0; i < CACHE_SIZE; i++) {
-        mfl_free(env->cache[i].key);
-        env->cache[i].key = NULL;
-    }
+    for (size_t i = 0; i < CACHE_SIZE; i++)
+        cache_drop(&env->cache[i]);
 }
 
 mfl_io_env_t *mfl_io_env_new(void) {

@@ -11,7 +11,10 @@ static bool looks_like_instruction(const char *s, const char *e) {
                                       "adapter ", "license ", "message ", "renderer ",
                                       "parser ", "requires ", "draft "};
     while (s < e && (*s == ' ' || *s == '\t')) s++;
+    if (s == e) return false;
+    char first = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
     for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
+        if (kws[i][0] != first) continue; /* most lines are prose */
         size_t n = strlen(kws[i]);
         if ((size_t)(e - s) > n && strncasecmp_ascii(s, kws[i], n - 1) == 0 &&
             (s[n - 1] == ' ' || s[n - 1] == '\t'))

@@ -15,6 +15,8 @@ static bool in_unknown_keyword(const mfl_doc_t *doc, mfl_range_t r, size_t *k) {
 }
 
 static void check(mfl_ctx_t *ctx) {
+    /* Plain ASCII text (printable, tab, CR, LF) has nothing to report. */
+    if (mfl__doc_text_class(ctx->doc) == 0) return;
     size_t len, ci = 0, ki = 0, nc = mfl_doc_comment_count(ctx->doc);
     const char *text = mfl_doc_text(ctx->doc, &len);
     size_t i = 0;
@@ -27,12 +29,11 @@ static void check(mfl_ctx_t *ctx) {
             next_comment = ci < nc ? mfl_doc_comment(ctx->doc, ci).start : len;
             continue;
         }
-        unsigned char c = (unsigned char)text[i];
-        if (c >= 0x20 && c < 0x7F) {
-            /* Printable ASCII up to the next comment needs no decoding. */
-            i++;
-            while (i < next_comment && (unsigned char)text[i] >= 0x20 && (unsigned char)text[i] < 0x7F)
-                i++;
+        /* Printable ASCII, tabs and line ends up to the next comment need no
+         * decoding. */
+        size_t plain = mfl__plain_prefix(text + i, next_comment - i);
+        if (plain) {
+            i += plain;
             continue;
         }
         size_t start = i;

@@ -25,10 +25,19 @@ static uint64_t label_value(const mfl_label_t *l) {
     return l->values[0];
 }
 
+/* Where a label was found, for the message: what, then the item quoted
+ * (formatted only when there is something to report). */
+typedef struct {
+    const char *what;  /* before the quotes */
+    const char *inner; /* inside them, before the item */
+    const char *item;
+    int item_len;
+} where_t;
+
 /* Reports every label in text[0..len) (at document offset base, or outside
  * the document when base is UINT32_MAX) that disagrees with f->ctx. */
 static void check_text(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f, const char *text, size_t len,
-                       uint32_t base, const char *where, bool is_from) {
+                       uint32_t base, where_t wh, bool is_from) {
     mfl_label_t labels[MAX_LABELS];
     size_t n = mfl_label_scan(text, len, labels, MAX_LABELS);
     if (n > MAX_LABELS)
@@ -43,8 +52,10 @@ static void check_text(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f, const char *tex
             f->model->inherited_num_ctx > 0 &&
             mfl_label_agrees(l, (uint64_t)f->model->inherited_num_ctx))
             continue;
-        char tok[32];
+        char tok[32], where[320];
         mfl__ctx_tokens(label_value(l), tok, sizeof tok);
+        snprintf(where, sizeof where, "%s`%s%.*s`", wh.what, wh.inner,
+                 wh.item_len > 256 ? 256 : wh.item_len, wh.item);
         int ll = (int)(l->end - l->start);
         const char *lt = text + l->start;
         mfl_diag_t *d = mfl_report(
@@ -87,7 +98,7 @@ static bool starts_with(const char *s, size_t n, const char *p) {
 /* The word after "ollama create" in a comment, or NULL. */
 static const char *create_name(const char *s, size_t n, size_t *wl) {
     for (size_t i = 0; i + 13 < n; i++) {
-        if (strncmp(s + i, "ollama create", 13) != 0)
+        if (s[i] != 'o' || memcmp(s + i, "ollama create", 13) != 0)
             continue;
         size_t j = i + 13;
         while (j < n && (s[j] == ' ' || s[j] == '\t'))
@@ -113,25 +124,23 @@ static void check_comments(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f) {
         const char *s = mfl_doc_slice(ctx->doc, r, &n);
         size_t wl;
         const char *w = create_name(s, n, &wl);
-        char where[320];
         if (w) {
-            snprintf(where, sizeof where, "`ollama create %.*s`", (int)(wl > 256 ? 256 : wl), w);
-            check_text(ctx, f, w, wl, r.start + (uint32_t)(w - s), where, false);
+            where_t wh = {"", "ollama create ", w, (int)wl};
+            check_text(ctx, f, w, wl, r.start + (uint32_t)(w - s), wh, false);
             continue;
         }
         if (starts_with(s, n, "# FROM ")) {
             /* The `ollama show` header: "# FROM <short name>". */
-            snprintf(where, sizeof where, "the `ollama show` header's `%.*s`",
-                     (int)(n - 7 > 256 ? 256 : n - 7), s + 7);
-            check_text(ctx, f, s + 7, n - 7, r.start + 7, where, false);
+            where_t wh = {"the `ollama show` header's ", "", s + 7, (int)(n - 7)};
+            check_text(ctx, f, s + 7, n - 7, r.start + 7, wh, false);
             continue;
         }
         uint32_t line;
         mfl_doc_position(ctx->doc, r.start, &line, &c);
         if (param_line != UINT32_MAX && (line + 1 == param_line || line == param_line + 1) &&
             !comment_agrees(f, s, n)) {
-            snprintf(where, sizeof where, "the comment `%.*s`", (int)(n > 256 ? 256 : n), s);
-            check_text(ctx, f, s, n, r.start, where, false);
+            where_t wh = {"the comment ", "", s, (int)n};
+            check_text(ctx, f, s, n, r.start, wh, false);
         }
     }
 }
@@ -144,16 +153,14 @@ static void check(mfl_ctx_t *ctx) {
     if (f.from && f.from->value_len) {
         size_t n;
         const char *s = mfl_doc_slice(ctx->doc, f.from->content, &n);
-        char where[320];
-        snprintf(where, sizeof where, "FROM `%s`", f.model_name);
-        check_text(ctx, &f, s, n, f.from->content.start, where, true);
+        where_t wh = {"FROM ", "", f.model_name, (int)strlen(f.model_name)};
+        check_text(ctx, &f, s, n, f.from->content.start, wh, true);
     }
     if (ctx->opts->path) {
         const char *base = strrchr(ctx->opts->path, '/');
         base = base ? base + 1 : ctx->opts->path;
-        char where[320];
-        snprintf(where, sizeof where, "the file name `%.256s`", base);
-        check_text(ctx, &f, base, strlen(base), UINT32_MAX, where, false);
+        where_t wh = {"the file name ", "", base, (int)strlen(base)};
+        check_text(ctx, &f, base, strlen(base), UINT32_MAX, wh, false);
     }
     check_comments(ctx, &f);
 }

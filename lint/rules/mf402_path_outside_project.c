@@ -16,13 +16,10 @@ static void check(mfl_ctx_t *ctx) {
     const mfl_env_t *env = ctx->opts->env;
     const char *base = ctx->opts->base_dir;
     if (!env || !env->path_kind || !base) return;
+    /* The base and its real path are looked up only when a path needs them. */
     char abs_base[4096], real_base[4096];
+    int base_ok = 0, real_base_ok = 0; /* 0: not asked yet, 1: yes, -1: no */
     bool link = false;
-    /* "." resolved against the base gives the base as an absolute, clean path. */
-    if (env->path_kind(env->ud, base, ".", abs_base, sizeof abs_base, &link) != MFL_PATH_DIR)
-        return;
-    bool have_real_base =
-        env->real_path && env->real_path(env->ud, abs_base, real_base, sizeof real_base);
     MFL_FOREACH_INSTR(ctx, in) {
         if ((in->kind != MFL_INSTR_FROM && in->kind != MFL_INSTR_ADAPTER &&
              in->kind != MFL_INSTR_DRAFT) ||
@@ -35,21 +32,32 @@ static void check(mfl_ctx_t *ctx) {
         char abs[4096], real[4096];
         mfl_path_kind_t k = env->path_kind(env->ud, base, v, abs, sizeof abs, &link);
         if (k == MFL_PATH_ERROR) continue;
+        /* A FROM that does not exist is a model name, not a path. */
+        if (in->kind == MFL_INSTR_FROM && k == MFL_PATH_MISSING) continue;
+        if (base_ok == 0)
+            /* "." resolved against the base gives the base as an absolute, clean path. */
+            base_ok = env->path_kind(env->ud, base, ".", abs_base, sizeof abs_base, &link) ==
+                              MFL_PATH_DIR
+                          ? 1
+                          : -1;
+        if (base_ok < 0) return;
         const char *kw = mfl_instr_keyword(in->kind);
         if (!is_under(abs, abs_base)) {
-            /* A FROM that does not exist is a model name, not a path. */
-            if (in->kind == MFL_INSTR_FROM && k == MFL_PATH_MISSING) continue;
             mfl_report(ctx, in->value,
                        "%s `%s` climbs out of the Modelfile's folder with `..`: ollama create "
                        "would read and upload a file from outside the project",
                        kw, v);
-        } else if (have_real_base && k != MFL_PATH_MISSING &&
-                   env->real_path(env->ud, abs, real, sizeof real) && !is_under(real, real_base)) {
+            continue;
+        }
+        if (k == MFL_PATH_MISSING || !env->real_path) continue;
+        if (real_base_ok == 0)
+            real_base_ok = env->real_path(env->ud, abs_base, real_base, sizeof real_base) ? 1 : -1;
+        if (real_base_ok > 0 && env->real_path(env->ud, abs, real, sizeof real) &&
+            !is_under(real, real_base))
             mfl_report(ctx, in->value,
                        "%s `%s` is inside the project but a symlink leads out of it: ollama "
                        "create would read and upload a file from outside the project",
                        kw, v);
-        }
     }
 }
 

@@ -22,8 +22,12 @@ static void scan(mfl_ctx_t *ctx, mfl_range_t r, bool zero_width, const char *whe
     int32_t first_rune = 0;
     bool any_bidi = false;
     for (size_t i = 0; i < n;) {
-        /* Every bidi and zero-width character is outside ASCII. */
-        if ((unsigned char)s[i] < 0x80) {
+        /* Every character looked for starts with one of these lead bytes
+         * (U+061C D8, U+180E E1, U+200B..U+2069 E2, U+FEFF EF). No other
+         * byte can begin one: continuation bytes never equal them, and an
+         * invalid byte decodes alone. */
+        unsigned char b = (unsigned char)s[i];
+        if (b != 0xE2 && b != 0xD8 && b != 0xE1 && b != 0xEF) {
             i++;
             continue;
         }
@@ -50,6 +54,8 @@ static void scan(mfl_ctx_t *ctx, mfl_range_t r, bool zero_width, const char *whe
 }
 
 static void check(mfl_ctx_t *ctx) {
+    /* Every character it looks for is outside ASCII. */
+    if (!(mfl__doc_text_class(ctx->doc) & MFL__TEXT_NONASCII)) return;
     MFL_FOREACH_INSTR(ctx, in) {
         if (in->kind != MFL_INSTR_SYSTEM && in->kind != MFL_INSTR_TEMPLATE &&
             in->kind != MFL_INSTR_MESSAGE)

@@ -44,6 +44,9 @@ int strncasecmp_ascii(const char *a, const char *b, size_t n);
 /* Appends the Ollama view (non-printables dropped, invalid UTF-8 -> U+FFFD)
  * of s[0..n) to b. */
 int mfl__buf_put_kept(mfl_buf_t *b, const char *s, size_t n);
+/* How many leading bytes of s[0..n) are printable ASCII, tab, LF or CR
+ * (eight at a time). */
+size_t mfl__plain_prefix(const char *s, size_t n);
 
 /* True if a FROM value looks like a path rather than a model name (./, ../,
  * /, ~, a drive letter, or a .gguf/.bin/.safetensors file): MF202 checks
@@ -53,6 +56,10 @@ bool mfl__from_looks_like_path(const char *s, size_t n);
 /* A document over text that is already decoded UTF-8 (no BOM stripping),
  * from the byte-level front end; _tree from tree-sitter. */
 mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len);
+/* What kinds of bytes a document's text holds. */
+#define MFL__TEXT_NONASCII 1u /* a byte >= 0x80 */
+#define MFL__TEXT_CONTROL 2u  /* a control byte other than tab, LF and CR, or DEL */
+unsigned mfl__doc_text_class(const mfl_doc_t *doc);
 mfl_doc_t *mfl__doc_new_utf8_tree(const char *text, size_t len);
 
 /* The shape of one instruction as a front end sees it, before lowering:

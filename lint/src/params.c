@@ -5,7 +5,9 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,11 +112,38 @@ size_t mfl_param_count(void) { return sizeof params / sizeof params[0]; }
 
 const mfl_param_t *mfl_param_at(size_t i) { return i < mfl_param_count() ? &params[i] : NULL; }
 
-static bool eq(const char *a, size_t n, const char *b) { return strlen(b) == n && memcmp(a, b, n) == 0; }
+/* The first byte settles almost every comparison before strlen runs. */
+static bool eq(const char *a, size_t n, const char *b) {
+    return n ? b[0] == a[0] && strlen(b) == n && memcmp(a, b, n) == 0 : b[0] == '\0';
+}
+
+/* An open-addressing index over the table, built once: six rules look up
+ * every PARAMETER, and a linear search was a visible share of a lint run. */
+#define INDEX_SIZE 256 /* a power of two, over twice the table */
+static uint8_t param_index[INDEX_SIZE]; /* table position + 1; 0: empty */
+_Static_assert(sizeof params / sizeof params[0] < INDEX_SIZE / 2, "the parameter index is too small");
+static pthread_once_t param_index_once = PTHREAD_ONCE_INIT;
+
+static size_t name_hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h & (INDEX_SIZE - 1);
+}
+
+static void build_param_index(void) {
+    for (size_t i = 0; i < mfl_param_count(); i++) {
+        size_t h = name_hash(params[i].name, strlen(params[i].name));
+        while (param_index[h]) h = (h + 1) & (INDEX_SIZE - 1);
+        param_index[h] = (uint8_t)(i + 1);
+    }
+}
 
 const mfl_param_t *mfl_param_find(const char *name, size_t len) {
-    for (size_t i = 0; i < mfl_param_count(); i++)
-        if (eq(name, len, params[i].name)) return &params[i];
+    pthread_once(&param_index_once, build_param_index);
+    for (size_t h = name_hash(name, len); param_index[h]; h = (h + 1) & (INDEX_SIZE - 1)) {
+        const mfl_param_t *p = &params[param_index[h] - 1];
+        if (eq(name, len, p->name)) return p;
+    }
     return NULL;
 }
 

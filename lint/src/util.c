@@ -148,18 +148,39 @@ fail:
     return rc;
 }
 
+static bool plain_byte(unsigned char c) {
+    return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
+}
+
+size_t mfl__plain_prefix(const char *s, size_t n) {
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+    size_t i = 0;
+    while (i + 8 <= n) {
+        uint64_t w, del;
+        memcpy(&w, s + i, 8);
+        del = w ^ (ones * 0x7F);
+        /* High bit set in a byte >= 0x80, below 0x20 or equal to 0x7F (and,
+         * through borrows, maybe in a few more): only such words are looked
+         * at byte by byte. Line ends and tabs land here too, and pass. */
+        if (!((w | ((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & high)) {
+            i += 8;
+            continue;
+        }
+        for (size_t end = i + 8; i < end; i++)
+            if (!plain_byte((unsigned char)s[i])) return i;
+    }
+    for (; i < n; i++)
+        if (!plain_byte((unsigned char)s[i])) return i;
+    return n;
+}
+
 int mfl__buf_put_kept(mfl_buf_t *b, const char *s, size_t n) {
     size_t i = 0;
     int rc = mfl__buf_nul(b);
     while (rc == 0 && i < n) {
         /* A run of printable ASCII, tabs and line ends is kept whole: one copy
          * instead of one decode and one append per byte. */
-        size_t run = i;
-        while (run < n) {
-            unsigned char c = (unsigned char)s[run];
-            if (!((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r')) break;
-            run++;
-        }
+        size_t run = i + mfl__plain_prefix(s + i, n - i);
         if (run > i) {
             rc = mfl__buf_put(b, s + i, run - i);
             i = run;

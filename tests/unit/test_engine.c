@@ -3,8 +3,10 @@
 /* The engine's own mechanics: fixes, suppressions, config, positions. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +53,70 @@ static mfl_result_t *lint_text(const char *s, mfl_config_t *cfg) {
     assert_int_equal(mfl_lint(doc, &lo, &r), 0);
     mfl_doc_free(doc);
     return r;
+}
+
+/* A counting env: every path exists as a symlinked file outside the base. */
+typedef struct {
+    int path_kind[4], real_path, resolve; /* path_kind calls by path index */
+} count_env_t;
+
+static int path_index(const char *p) {
+    static const char *const paths[] = {"a.gguf", "b.gguf", ".", "/base/a.gguf"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(p, paths[i]) == 0) return i;
+    return -1;
+}
+
+static mfl_path_kind_t count_path_kind(void *ud, const char *base_dir, const char *path,
+                                       char *abs, size_t bufsize, bool *is_symlink) {
+    count_env_t *c = ud;
+    int i = path_index(path);
+    assert_true(i >= 0);
+    c->path_kind[i]++;
+    snprintf(abs, bufsize, "%s/%s", base_dir, path);
+    if (strcmp(path, ".") == 0) {
+        snprintf(abs, bufsize, "%s", base_dir);
+        return MFL_PATH_DIR;
+    }
+    if (is_symlink) *is_symlink = true;
+    return MFL_PATH_FILE;
+}
+
+static bool count_real_path(void *ud, const char *abs_path, char *out, size_t outsz) {
+    count_env_t *c = ud;
+    c->real_path++;
+    /* The base is itself; every file leads out of it. */
+    snprintf(out, outsz, "%s", strcmp(abs_path, "/base") == 0 ? "/base" : "/elsewhere/x");
+    return true;
+}
+
+static bool count_resolve(void *ud, const char *base_dir, const char *from, mfl_model_t *out) {
+    (void)base_dir, (void)from, (void)out;
+    ((count_env_t *)ud)->resolve++;
+    return false;
+}
+
+static void test_one_env_question_per_path_and_run(void **state) {
+    (void)state;
+    count_env_t c = {0};
+    mfl_env_t env = {&c, count_path_kind, NULL, count_resolve, count_real_path};
+    const char *s = "FROM a.gguf\nADAPTER b.gguf\nADAPTER a.gguf\n";
+    mfl_doc_t *doc = mfl_doc_new(s, strlen(s));
+    mfl_lint_opts_t lo = {"Modelfile", "/base", NULL, &env};
+    for (int run = 1; run <= 2; run++) {
+        mfl_result_t *r = NULL;
+        assert_int_equal(mfl_lint(doc, &lo, &r), 0);
+        /* Several rules look at each path; the env hears of each once a run. */
+        assert_int_equal(c.path_kind[0], run);
+        assert_int_equal(c.path_kind[1], run);
+        assert_int_equal(c.path_kind[2], run);
+        assert_int_equal(c.real_path, 3 * run); /* the base, a.gguf, b.gguf */
+        assert_int_equal(c.resolve, run);
+        /* The answers replayed are the env's: all three symlinks lead out. */
+        assert_int_equal(count_code(r, "MF402"), 3);
+        mfl_result_free(r);
+    }
+    mfl_doc_free(doc);
 }
 
 static void test_suppressions(void **state) {
@@ -154,6 +220,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fix_apply_skips_overlapping_fix),
         cmocka_unit_test(test_suppressions),
+        cmocka_unit_test(test_one_env_question_per_path_and_run),
         cmocka_unit_test(test_config_select_ignore_and_severity),
         cmocka_unit_test(test_fix_all_converges_and_is_idempotent),
         cmocka_unit_test(test_positions_crlf_and_multibyte),

@@ -301,6 +301,37 @@ static void test_env_cache_notices_changed_files(void **state) {
     mfl_io_env_free(env);
 }
 
+/* A name resolved once is shared by every folder, but a file of that name in
+ * a folder still wins there, as in Ollama, even right after the name was
+ * cached. */
+static void test_env_name_cache_is_shared_but_local_files_win(void **state) {
+    (void)state;
+    char dir_a[PATH_MAX + 8], dir_b[PATH_MAX + 8], path[PATH_MAX * 2];
+    snprintf(dir_a, sizeof dir_a, "%s/name_a", tmp);
+    snprintf(dir_b, sizeof dir_b, "%s/name_b", tmp);
+    test_mkdirs(dir_a);
+    test_mkdirs(dir_b);
+    mfl_io_env_t *env = env_with_store();
+    mfl_model_t m;
+    assert_true(resolve(env, dir_a, "llama3.2", &m));
+    assert_int_equal(m.source, MFL_SOURCE_TABLE);
+    assert_true(resolve(env, dir_b, "llama3.2", &m));
+    assert_int_equal(m.source, MFL_SOURCE_TABLE);
+    snprintf(path, sizeof path, "%s/llama3.2", dir_b);
+    gguf_builder_t *b = gb_new(3, false);
+    gb_str(b, "general.architecture", "llama");
+    gb_u32(b, "llama.context_length", 2048);
+    assert_int_equal(gb_write_file(b, path), 0);
+    gb_free(b);
+    assert_true(resolve(env, dir_b, "llama3.2", &m));
+    assert_int_equal(m.source, MFL_SOURCE_GGUF);
+    assert_int_equal(m.native_ctx, 2048);
+    assert_true(resolve(env, dir_a, "llama3.2", &m));
+    assert_int_equal(m.source, MFL_SOURCE_TABLE);
+    assert_int_equal(m.native_ctx, 131072);
+    mfl_io_env_free(env);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_store_resolves_a_library_model),
@@ -311,6 +342,7 @@ int main(void) {
         cmocka_unit_test(test_env_never_opens_devices_or_fifos),
         cmocka_unit_test(test_env_config_models),
         cmocka_unit_test(test_env_cache_notices_changed_files),
+        cmocka_unit_test(test_env_name_cache_is_shared_but_local_files_win),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

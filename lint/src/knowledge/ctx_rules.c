@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Facts shared by the MF3xx context rules (see ctx_rules.h). */
+#define _POSIX_C_SOURCE 200809L /* strnlen */
 #include "ctx_rules.h"
 
 #include <stdio.h>
@@ -54,7 +55,7 @@ char *mfl_info_for_doc(const mfl_doc_t *doc, const mfl_model_t *model, const mfl
     return mfl_info_text(model, ctx, src, b, markdown);
 }
 
-void mfl__ctx_facts(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
+static void gather(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
     memset(f, 0, sizeof *f);
     f->from = mfl_doc_last(ctx->doc, MFL_INSTR_FROM);
     f->budget = mfl_ctx_budget(ctx);
@@ -63,8 +64,11 @@ void mfl__ctx_facts(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
         f->model = NULL;
     if (f->model)
         f->native = f->model->native_ctx;
-    if (f->from && f->from->value_text)
-        snprintf(f->model_name, sizeof f->model_name, "%s", f->from->value_text);
+    if (f->from && f->from->value_text) {
+        size_t n = strnlen(f->from->value_text, sizeof f->model_name - 1);
+        memcpy(f->model_name, f->from->value_text, n);
+        f->model_name[n] = '\0';
+    }
     f->param = mfl_doc_last_param(ctx->doc, "num_ctx");
     uint64_t c;
     mfl_ctx_source_t src;
@@ -82,6 +86,15 @@ void mfl__ctx_facts(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
     f->ctx = c;
     f->ctx_source = src;
     f->explicit_ctx = src == MFL_CTX_SRC_PARAMETER || src == MFL_CTX_SRC_INHERITED;
+}
+
+void mfl__ctx_facts(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
+    /* Every MF3xx rule asks; the facts are gathered once a run. */
+    bool fresh;
+    mfl_ctx_facts_t *memo = mfl__ctx_facts_memo(ctx, &fresh);
+    if (fresh)
+        gather(ctx, memo);
+    *f = *memo;
 }
 
 uint64_t mfl__ctx_target(const mfl_ctx_facts_t *f) {
