@@ -51,7 +51,8 @@ struct mfl_io_env {
     char *store_dir;
     config_model_t *models;
     size_t n_models;
-    cache_entry_t cache[CACHE_SIZE];
+    cache_entry_t *cache[CACHE_SIZE]; /* allocated on first use: a short run
+                                         touches a few entries, not all */
     uint8_t cache_next[CACHE_SETS]; /* the way each set replaces next */
 };
 
@@ -920,11 +921,11 @@ static bool env_resolve_model(void *ud, const char *base_dir, const char *from,
     snprintf(key, kl, "%c%s", k == MFL_PATH_FILE ? 'F' : 'N', what);
     uint64_t h = hash_key(key);
     size_t set = (size_t)(h % CACHE_SETS);
-    cache_entry_t *ways = &env->cache[set * CACHE_WAYS];
+    cache_entry_t **ways = &env->cache[set * CACHE_WAYS];
     time_t now = time(NULL);
     for (size_t i = 0; i < CACHE_WAYS; i++) {
-        cache_entry_t *c = &ways[i];
-        if (c->key == NULL || c->hash != h || strcmp(c->key, key) != 0)
+        cache_entry_t *c = ways[i];
+        if (c == NULL || c->key == NULL || c->hash != h || strcmp(c->key, key) != 0)
             continue;
         struct stat st;
         bool valid = c->sig_path ? stat(c->sig_path, &st) == 0 && sig_same(&st, &c->sig)
@@ -936,10 +937,20 @@ static bool env_resolve_model(void *ud, const char *base_dir, const char *from,
         }
         cache_drop(c);
     }
-    cache_entry_t *c = &ways[env->cache_next[set]];
+    cache_entry_t **slot = &ways[env->cache_next[set]];
     env->cache_next[set] = (uint8_t)((env->cache_next[set] + 1) % CACHE_WAYS);
-    cache_drop(c);
+    if (*slot == NULL)
+        *slot = mfl_calloc(1, sizeof **slot);
     char sig_path[PATH_MAX] = "";
+    cache_entry_t *c = *slot;
+    if (c == NULL) {
+        /* Out of memory: answer without keeping the answer. */
+        mfl_free(key);
+        mfl_model_init(out);
+        return k == MFL_PATH_FILE ? resolve_file(abs, out, sig_path, sizeof sig_path)
+                                  : resolve_name(env, from, out, sig_path, sizeof sig_path);
+    }
+    cache_drop(c);
     mfl_model_init(&c->model);
     c->found = k == MFL_PATH_FILE ? resolve_file(abs, &c->model, sig_path, sizeof sig_path)
                                   : resolve_name(env, from, &c->model, sig_path, sizeof sig_path);
@@ -960,7 +971,8 @@ void mfl_io_env_clear_cache(mfl_io_env_t *env) {
     if (env == NULL)
         return;
     for (size_t i = 0; i < CACHE_SIZE; i++)
-        cache_drop(&env->cache[i]);
+        if (env->cache[i])
+            cache_drop(env->cache[i]);
 }
 
 mfl_io_env_t *mfl_io_env_new(void) {
@@ -979,6 +991,8 @@ void mfl_io_env_free(mfl_io_env_t *env) {
     if (env == NULL)
         return;
     mfl_io_env_clear_cache(env);
+    for (size_t i = 0; i < CACHE_SIZE; i++)
+        mfl_free(env->cache[i]);
     mfl_free(env->models);
     mfl_free(env->store_dir);
     mfl_free(env);

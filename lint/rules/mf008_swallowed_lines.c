@@ -13,6 +13,11 @@ static bool looks_like_instruction(const char *s, const char *e) {
     while (s < e && (*s == ' ' || *s == '\t')) s++;
     if (s == e) return false;
     char first = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+    /* Most lines are prose: one test of the first letter rules them out. */
+    static const uint32_t initials = 1u << ('f' - 'a') | 1u << ('p' - 'a') | 1u << ('t' - 'a') |
+                                     1u << ('s' - 'a') | 1u << ('a' - 'a') | 1u << ('l' - 'a') |
+                                     1u << ('m' - 'a') | 1u << ('r' - 'a') | 1u << ('d' - 'a');
+    if (first < 'a' || first > 'z' || !((initials >> (first - 'a')) & 1)) return false;
     for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
         if (kws[i][0] != first) continue; /* most lines are prose */
         size_t n = strlen(kws[i]);

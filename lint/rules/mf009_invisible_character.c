@@ -38,13 +38,13 @@ static void check(mfl_ctx_t *ctx) {
         }
         size_t start = i;
         int32_t r = mfl__utf8_next(text, len, &i);
-        if (r == '\t' || r == '\r' || r == '\n' || mfl_isprint(r)) continue;
+        if (r == '\t' || r == '\r' || r == '\n' || mfl__isprint(r)) continue;
         int32_t first = r;
         size_t count = 1, end = i;
         while (end < len) {
             size_t j = end;
             int32_t r2 = mfl__utf8_next(text, len, &j);
-            if (r2 == '\t' || r2 == '\r' || r2 == '\n' || mfl_isprint(r2)) break;
+            if (r2 == '\t' || r2 == '\r' || r2 == '\n' || mfl__isprint(r2)) break;
             end = j;
             count++;
         }

@@ -8,25 +8,24 @@
 static void check(mfl_ctx_t *ctx) {
     const mfl_instr_t *in = mfl_doc_last(ctx->doc, MFL_INSTR_TEMPLATE);
     if (!in || in->value_len == 0 || !in->terminated) return;
-    mfl_gotmpl_t t;
-    if (mfl__gotmpl_parse(in->value_text, in->value_len, &t) != 0) return;
-    if (t.has_error) {
-        mfl_range_t r = mfl__gotmpl_doc_range(ctx->doc, in, t.err_start, t.err_end);
+    const mfl_gotmpl_t *t = mfl__ctx_template(ctx, in);
+    if (!t) return;
+    if (t->has_error) {
+        mfl_range_t r = mfl__gotmpl_doc_range(ctx->doc, in, t->err_start, t->err_end);
         if (r.start == r.end) {
             /* unexpected EOF: point at the last character of the value */
             r.start = in->range.end > in->range.start ? in->range.end - 1 : in->range.start;
             r.end = in->range.end;
         }
         mfl_report(ctx, r, "ollama create fails with \"template error: template: :%u: %s\"%s",
-                   (unsigned)t.err_line, t.err,
-                   strcmp(t.err, "unexpected EOF") == 0
+                   (unsigned)t->err_line, t->err,
+                   strcmp(t->err, "unexpected EOF") == 0
                        ? ": an {{ if }}, {{ range }}, {{ with }}, {{ define }} or {{ block }} "
                          "is missing its {{ end }}"
                    : strstr(in->value_text, "{%") ? " (this looks like Jinja: Ollama's TEMPLATE is "
                                                    "a Go template, see .Messages, .Role, .Content)"
                                                  : "");
     }
-    mfl__gotmpl_free(&t);
 }
 
 const mfl_rule_t mfl_rule_template_syntax = {

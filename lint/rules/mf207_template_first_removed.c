@@ -21,10 +21,10 @@ static bool guards_system(const char *s, size_t n, size_t from) {
 static void check(mfl_ctx_t *ctx) {
     MFL_FOREACH_INSTR(ctx, in) {
         if (in->kind != MFL_INSTR_TEMPLATE || in->value_len == 0) continue;
-        mfl_gotmpl_t t;
-        if (mfl__gotmpl_parse(in->value_text, in->value_len, &t) != 0) return;
-        for (size_t i = 0; i < t.n_fields; i++) {
-            const mfl_gotmpl_field_t *f = &t.fields[i];
+        const mfl_gotmpl_t *t = mfl__ctx_template(ctx, in);
+        if (!t) return;
+        for (size_t i = 0; i < t->n_fields; i++) {
+            const mfl_gotmpl_field_t *f = &t->fields[i];
             if ((f->depth && !f->via_root) || f->end - f->start != 5 ||
                 memcmp(in->value_text + f->start, "First", 5) != 0)
                 continue;
@@ -39,7 +39,6 @@ static void check(mfl_ctx_t *ctx) {
                                    "always empty, so this condition is always false; remove "
                                    "it");
         }
-        mfl__gotmpl_free(&t);
     }
 }
 

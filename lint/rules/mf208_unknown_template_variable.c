@@ -10,22 +10,28 @@
 static void check(mfl_ctx_t *ctx) {
     MFL_FOREACH_INSTR(ctx, in) {
         if (in->kind != MFL_INSTR_TEMPLATE || in->value_len == 0) continue;
-        mfl_gotmpl_t t;
-        if (mfl__gotmpl_parse(in->value_text, in->value_len, &t) != 0) return;
-        for (size_t i = 0; i < t.n_fields; i++) {
-            const mfl_gotmpl_field_t *f = &t.fields[i];
+        const mfl_gotmpl_t *t = mfl__ctx_template(ctx, in);
+        if (!t) return;
+        for (size_t i = 0; i < t->n_fields; i++) {
+            const mfl_gotmpl_field_t *f = &t->fields[i];
             if (f->depth && !f->via_root) continue;
             const char *name = in->value_text + f->start;
             size_t n = f->end - f->start;
             if (n == 5 && memcmp(name, "First", 5) == 0) continue; /* MF207 */
-            const char *best = NULL;
-            size_t bestd = 3;
             bool ok = false;
             for (size_t k = 0; k < mfl_tmpl_name_count() && !ok; k++) {
                 const mfl_tmpl_name_t *nm = mfl_tmpl_name_at(k);
+                ok = nm->kind == MFL_TMPL_VARIABLE && nm->name[0] == name[0] &&
+                     strlen(nm->name) == n && memcmp(nm->name, name, n) == 0;
+            }
+            if (ok) continue;
+            /* Unknown: the closest variable, if one is close. */
+            const char *best = NULL;
+            size_t bestd = 3;
+            for (size_t k = 0; k < mfl_tmpl_name_count(); k++) {
+                const mfl_tmpl_name_t *nm = mfl_tmpl_name_at(k);
                 if (nm->kind != MFL_TMPL_VARIABLE) continue;
                 size_t kl = strlen(nm->name);
-                if (kl == n && memcmp(nm->name, name, n) == 0) ok = true;
                 size_t d = kl == n && strncasecmp_ascii(nm->name, name, n) == 0
                                ? 0
                                : mfl__edit_distance(name, n, nm->name, kl, 2);
@@ -34,7 +40,6 @@ static void check(mfl_ctx_t *ctx) {
                     best = nm->name;
                 }
             }
-            if (ok) continue;
             mfl_range_t r = mfl__gotmpl_doc_range(ctx->doc, in, f->start, f->end);
             mfl_diag_t *d = mfl_report(ctx, r,
                                        "unknown template variable `.%.*s`: Ollama passes only "
@@ -48,7 +53,6 @@ static void check(mfl_ctx_t *ctx) {
                 mfl_fix_edit(ctx, fx, r, best, strlen(best));
             }
         }
-        mfl__gotmpl_free(&t);
     }
 }
 

@@ -26,11 +26,9 @@ static void scan(mfl_ctx_t *ctx, mfl_range_t r, bool zero_width, const char *whe
          * (U+061C D8, U+180E E1, U+200B..U+2069 E2, U+FEFF EF). No other
          * byte can begin one: continuation bytes never equal them, and an
          * invalid byte decodes alone. */
-        unsigned char b = (unsigned char)s[i];
-        if (b != 0xE2 && b != 0xD8 && b != 0xE1 && b != 0xEF) {
-            i++;
-            continue;
-        }
+        static const unsigned char leads[4] = {0xE2, 0xD8, 0xE1, 0xEF};
+        i += mfl__find_any4(s + i, n - i, leads);
+        if (i >= n) break;
         size_t at = i;
         int32_t c = mfl__utf8_next(s, n, &i);
         bool bidi = is_bidi(c);

@@ -123,40 +123,12 @@ static TSTree *parse_text(TSParser *p, TSTree *old, const char *text, size_t len
 
 /* ---- line index ----------------------------------------------------------- */
 
-/* Which kinds of bytes the text holds (MFL__TEXT_* bits), eight bytes at a
- * time: most Modelfiles are plain ASCII, and the rules that look for
- * invisible or bidi characters skip those outright. */
-static unsigned text_class(const char *s, size_t n) {
-    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
-    unsigned cls = 0;
-    size_t i = 0;
-    for (; i + 8 <= n && cls != (MFL__TEXT_NONASCII | MFL__TEXT_CONTROL); i += 8) {
-        uint64_t w, del;
-        memcpy(&w, s + i, 8);
-        if (w & high) cls |= MFL__TEXT_NONASCII;
-        del = w ^ (ones * 0x7F);
-        /* A byte below 0x20 or equal to 0x7F sets its high bit here (borrows
-         * may flag a few more: the bytes are then looked at one by one). */
-        if ((((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & high)
-            for (size_t j = i; j < i + 8; j++) {
-                unsigned char c = (unsigned char)s[j];
-                if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-                    cls |= MFL__TEXT_CONTROL;
-            }
-    }
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80) cls |= MFL__TEXT_NONASCII;
-        else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-            cls |= MFL__TEXT_CONTROL;
-    }
-    return cls;
-}
-
 unsigned mfl__doc_text_class(const mfl_doc_t *doc) { return doc->text_class; }
 
 static int build_lines(mfl_doc_t *d) {
-    d->text_class = text_class(d->text, d->len);
+    /* Most Modelfiles are plain ASCII: the rules that look for invisible or
+     * bidi characters skip those outright. */
+    d->text_class = mfl__text_class(d->text, d->len);
     size_t cap = 64, n = 0;
     uint32_t *lines = mfl_malloc(cap * sizeof *lines);
     if (!lines) return MFL_ENOMEM;
@@ -245,7 +217,7 @@ static mfl_range_t trim_invisible_end(const mfl_doc_t *d, mfl_range_t r) {
         }
         size_t s = i;
         int32_t c = mfl__utf8_next(d->text, r.end, &i);
-        if (c != ' ' && c != '\t' && mfl_isprint(c)) last_visible = (uint32_t)i;
+        if (c != ' ' && c != '\t' && mfl__isprint(c)) last_visible = (uint32_t)i;
         (void)s;
     }
     r.end = last_visible;

@@ -35,6 +35,10 @@ void mfl__gotmpl_free(mfl_gotmpl_t *t);
 bool mfl__gotmpl_is_func(const char *name, size_t n);
 
 #include "mfl.h"
+/* The parsed TEMPLATE of instruction in, parsed once per lint run and owned
+ * by it (mfl_ctx_t comes from rule.h). NULL when out of memory. */
+struct mfl_ctx;
+const mfl_gotmpl_t *mfl__ctx_template(struct mfl_ctx *ctx, const mfl_instr_t *in);
 /* The document range of template offsets [a, b) in a TEMPLATE instruction's
  * value (exact when the value is the content verbatim, else the content). */
 mfl_range_t mfl__gotmpl_doc_range(const mfl_doc_t *doc, const mfl_instr_t *in, uint32_t a,

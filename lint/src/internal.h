@@ -44,9 +44,14 @@ int strncasecmp_ascii(const char *a, const char *b, size_t n);
 /* Appends the Ollama view (non-printables dropped, invalid UTF-8 -> U+FFFD)
  * of s[0..n) to b. */
 int mfl__buf_put_kept(mfl_buf_t *b, const char *s, size_t n);
-/* How many leading bytes of s[0..n) are printable ASCII, tab, LF or CR
- * (eight at a time). */
+/* Go's strconv.IsPrint, as mfl_isprint (isprint.h) answers it, faster. */
+bool mfl__isprint(int32_t c);
+/* How many leading bytes of s[0..n) are printable ASCII, tab, LF or CR. */
 size_t mfl__plain_prefix(const char *s, size_t n);
+/* The MFL__TEXT_* kinds of bytes in s[0..n). */
+unsigned mfl__text_class(const char *s, size_t n);
+/* The position of the first byte of s[0..n) equal to one of set[0..4), or n. */
+size_t mfl__find_any4(const char *s, size_t n, const unsigned char set[4]);
 
 /* True if a FROM value looks like a path rather than a model name (./, ../,
  * /, ~, a drive letter, or a .gguf/.bin/.safetensors file): MF202 checks

@@ -4,6 +4,7 @@
  * Also the rule registry (an X-macro over rules.def) and the helpers of
  * rule.h. */
 #include "internal.h"
+#include "gotmpl.h"
 #include "knowledge/ctx_rules.h"
 
 #include <stdio.h>
@@ -169,6 +170,9 @@ struct mfl_lint_state {
     /* The context facts, gathered once for the MF3xx rules. */
     bool facts_done;
     mfl_ctx_facts_t facts;
+    /* Each TEMPLATE parsed once for MF206-MF208. */
+    struct tmpl_memo *tmpls;
+    size_t n_tmpls, cap_tmpls;
     /* The run's memo of env answers (see memo_env below). */
     const mfl_env_t *env;
     struct env_memo *memo;
@@ -452,6 +456,34 @@ mfl_ctx_facts_t *mfl__ctx_facts_memo(mfl_ctx_t *ctx, bool *fresh) {
     return &ctx->st->facts;
 }
 
+struct tmpl_memo {
+    const mfl_instr_t *in;
+    mfl_gotmpl_t t;
+};
+
+const mfl_gotmpl_t *mfl__ctx_template(mfl_ctx_t *ctx, const mfl_instr_t *in) {
+    struct mfl_lint_state *st = ctx->st;
+    for (size_t i = 0; i < st->n_tmpls; i++)
+        if (st->tmpls[i].in == in) return &st->tmpls[i].t;
+    if (st->n_tmpls == st->cap_tmpls) {
+        size_t cap = st->cap_tmpls ? st->cap_tmpls * 2 : 2;
+        struct tmpl_memo *v = mfl_realloc(st->tmpls, cap * sizeof *v);
+        if (!v) return NULL;
+        st->tmpls = v;
+        st->cap_tmpls = cap;
+    }
+    struct tmpl_memo *m = &st->tmpls[st->n_tmpls];
+    if (mfl__gotmpl_parse(in->value_text, in->value_len, &m->t) != 0) return NULL;
+    m->in = in;
+    st->n_tmpls++;
+    return &m->t;
+}
+
+static void tmpl_free(struct mfl_lint_state *st) {
+    for (size_t i = 0; i < st->n_tmpls; i++) mfl__gotmpl_free(&st->tmpls[i].t);
+    mfl_free(st->tmpls);
+}
+
 const mfl_budget_t *mfl_ctx_budget(mfl_ctx_t *ctx) {
     static const mfl_budget_t none;
     return ctx->opts->config ? mfl_config_budget_const(ctx->opts->config) : &none;
@@ -648,6 +680,7 @@ int mfl_lint(const mfl_doc_t *doc, const mfl_lint_opts_t *opts, mfl_result_t **o
     if (!st.oom) report_suppressions(&ctx, unknown, unused);
     mfl_free(st.supps);
     memo_free(&st);
+    tmpl_free(&st);
     if (st.oom) {
         mfl_result_free(res);
         return MFL_ENOMEM;

@@ -51,7 +51,7 @@ static void advance(lexer_t *l) {
 static bool is_blank(int32_t c) { return c == ' ' || c == '\t'; }
 static bool is_newline(int32_t c) { return c == '\r' || c == '\n'; }
 static bool is_alpha(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static bool is_invisible(int32_t c) { return is_blank(c) || !mfl_isprint(c); }
+static bool is_invisible(int32_t c) { return is_blank(c) || !mfl__isprint(c); }
 
 static mfl_instr_kind_t scan_keyword(lexer_t *l) {
     static const char *const keywords[] = {"from", "parameter", "template", "system",
@@ -61,7 +61,7 @@ static mfl_instr_kind_t scan_keyword(lexer_t *l) {
     size_t n = 0;
     bool ok = true;
     int32_t c = lookahead(l);
-    if (mfl_isprint(c)) {
+    if (mfl__isprint(c)) {
         if (is_alpha(c)) buf[n++] = (char)(c | 0x20);
         else ok = false;
     }
@@ -110,7 +110,7 @@ static mfl_range_t scan_open(lexer_t *l, int *count) {
         if (c == '"') {
             advance(l);
             if (++*count == 3) r.end = (uint32_t)l->pos;
-        } else if (!is_newline(c) && !is_blank(c) && !mfl_isprint(c)) {
+        } else if (!is_newline(c) && !is_blank(c) && !mfl__isprint(c)) {
             advance(l);
         } else {
             break;
@@ -152,7 +152,7 @@ static quoted_t scan_quoted(lexer_t *l, int need, mfl_range_t *tok) {
                 advance(l);
                 run++;
                 if (at_start) end = (uint32_t)l->pos;
-            } else if (!is_newline(c) && !is_blank(c) && !mfl_isprint(c)) {
+            } else if (!is_newline(c) && !is_blank(c) && !mfl__isprint(c)) {
                 advance(l);
             } else {
                 break;
@@ -222,7 +222,7 @@ int mfl__scan(const char *text, size_t len, int (*instr)(void *ud, const mfl_raw
                 line_start = true;
             } else if (is_blank(c)) {
                 advance(&l);
-            } else if (!line_start && !mfl_isprint(c)) {
+            } else if (!line_start && !mfl__isprint(c)) {
                 /* The invisible tail of the previous value line (a _junk extra). */
                 while (!at_eof(&l) && !is_newline(lookahead(&l)) && is_invisible(lookahead(&l)))
                     advance(&l);

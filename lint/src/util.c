@@ -2,6 +2,8 @@
 /* Small shared helpers: buffers, UTF-8, decoding, formatting. */
 #include "internal.h"
 
+#include <pthread.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -27,6 +29,16 @@ int mfl__buf_putc(mfl_buf_t *b, char c) { return mfl__buf_put(b, &c, 1); }
 
 int mfl__buf_nul(mfl_buf_t *b) { return mfl__buf_put(b, "", 0); }
 
+/* Grows b to hold cap bytes. */
+static int buf_reserve(mfl_buf_t *b, size_t cap) {
+    if (cap <= b->cap) return 0;
+    char *d = mfl_realloc(b->data, cap);
+    if (!d) return MFL_ENOMEM;
+    b->data = d;
+    b->cap = cap;
+    return 0;
+}
+
 int mfl__buf_put_rune(mfl_buf_t *b, int32_t r) {
     char e[4];
     size_t n;
@@ -51,7 +63,12 @@ int mfl__buf_put_rune(mfl_buf_t *b, int32_t r) {
         e[3] = (char)(0x80 | (u & 0x3F));
         n = 4;
     }
-    return mfl__buf_put(b, e, n);
+    if (b->len + n + 1 > b->cap) return mfl__buf_put(b, e, n);
+    /* Room already: a few byte stores, not a call to memcpy per rune. */
+    for (size_t k = 0; k < n; k++) b->data[b->len + k] = e[k];
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
 }
 
 int mfl__buf_printf(mfl_buf_t *b, const char *fmt, ...) {
@@ -106,6 +123,11 @@ int mfl__decode(const char *src, size_t len, char **out, size_t *out_len,
     if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
         bool le = s[0] == 0xFF;
         *enc = le ? MFL_ENC_UTF16LE : MFL_ENC_UTF16BE;
+        /* Room for the whole text up front (a UTF-16 unit is at most three
+         * UTF-8 bytes); the buffer grows only if that guess fails. */
+        if ((rc = mfl__buf_put(&b, "", 0)) || (len / 2 * 3 + 8 > b.cap &&
+                                                (rc = buf_reserve(&b, len / 2 * 3 + 8))))
+            goto fail;
         size_t i = 2;
         while (i < len) {
             uint32_t u;
@@ -152,9 +174,41 @@ static bool plain_byte(unsigned char c) {
     return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
 }
 
+static bool control_byte(unsigned char c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+}
+
+/* The byte loops below look at 16 bytes at a time with SSE2 (every x86-64
+ * has it), else 8 at a time in a 64-bit word. Either way the answer is the
+ * plain per-byte loop's; only the speed differs. */
+#if defined(__SSE2__) && defined(__GNUC__)
+#define MFL_SSE2 1
+#include <emmintrin.h>
+
+/* 0xFF in each byte of v below 0x20 other than tab, LF and CR, or equal to
+ * 0x7F; with high set, also in each byte >= 0x80. */
+static __m128i sse_unplain(__m128i v, bool high) {
+    const __m128i sp = _mm_set1_epi8(0x20);
+    /* Signed compare: bytes >= 0x80 are negative, so "below 0x20" too. */
+    __m128i low = _mm_cmplt_epi8(v, sp);
+    if (!high) low = _mm_andnot_si128(_mm_cmplt_epi8(v, _mm_setzero_si128()), low);
+    __m128i ok = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                                           _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                              _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+    return _mm_or_si128(_mm_andnot_si128(ok, low), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+}
+#endif
+
 size_t mfl__plain_prefix(const char *s, size_t n) {
-    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
     size_t i = 0;
+#ifdef MFL_SSE2
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(sse_unplain(v, true));
+        if (m) return i + (size_t)__builtin_ctz(m);
+    }
+#else
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
     while (i + 8 <= n) {
         uint64_t w, del;
         memcpy(&w, s + i, 8);
@@ -169,31 +223,89 @@ size_t mfl__plain_prefix(const char *s, size_t n) {
         for (size_t end = i + 8; i < end; i++)
             if (!plain_byte((unsigned char)s[i])) return i;
     }
+#endif
     for (; i < n; i++)
         if (!plain_byte((unsigned char)s[i])) return i;
     return n;
 }
 
-int mfl__buf_put_kept(mfl_buf_t *b, const char *s, size_t n) {
+unsigned mfl__text_class(const char *s, size_t n) {
+    unsigned cls = 0;
     size_t i = 0;
+#ifdef MFL_SSE2
+    __m128i hi = _mm_setzero_si128(), ctl = _mm_setzero_si128();
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        hi = _mm_or_si128(hi, v);
+        ctl = _mm_or_si128(ctl, sse_unplain(v, false));
+    }
+    if (_mm_movemask_epi8(hi)) cls |= MFL__TEXT_NONASCII;
+    if (_mm_movemask_epi8(ctl)) cls |= MFL__TEXT_CONTROL;
+#endif
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) cls |= MFL__TEXT_NONASCII;
+        else if (control_byte(c)) cls |= MFL__TEXT_CONTROL;
+    }
+    return cls;
+}
+
+size_t mfl__find_any4(const char *s, size_t n, const unsigned char set[4]) {
+    size_t i = 0;
+#ifdef MFL_SSE2
+    const __m128i a = _mm_set1_epi8((char)set[0]), b = _mm_set1_epi8((char)set[1]),
+                  c = _mm_set1_epi8((char)set[2]), d = _mm_set1_epi8((char)set[3]);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(v, b)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, c), _mm_cmpeq_epi8(v, d)));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        if (m) return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (; i < n; i++) {
+        unsigned char x = (unsigned char)s[i];
+        if (x == set[0] || x == set[1] || x == set[2] || x == set[3]) return i;
+    }
+    return n;
+}
+
+int mfl__buf_put_kept(mfl_buf_t *b, const char *s, size_t n) {
+    /* Bytes are kept in spans, copied once each: runs of printable ASCII,
+     * tabs and line ends are skipped many bytes at a time, and only a rune
+     * that is dropped or replaced ends a span. */
+    size_t i = 0, span = 0;
     int rc = mfl__buf_nul(b);
     while (rc == 0 && i < n) {
-        /* A run of printable ASCII, tabs and line ends is kept whole: one copy
-         * instead of one decode and one append per byte. */
-        size_t run = i + mfl__plain_prefix(s + i, n - i);
-        if (run > i) {
-            rc = mfl__buf_put(b, s + i, run - i);
-            i = run;
-            continue;
-        }
+        i += mfl__plain_prefix(s + i, n - i);
+        if (i >= n) break;
         size_t start = i;
         int32_t r = mfl__utf8_next(s, n, &i);
-        if (r == ' ' || r == '\t' || r == '\r' || r == '\n' || (r != 0xFFFD && mfl_isprint(r)))
-            rc = mfl__buf_put(b, s + start, i - start);
-        else if (r == 0xFFFD)
-            rc = mfl__buf_put_rune(b, 0xFFFD);
+        if (r != 0xFFFD && mfl__isprint(r)) continue;
+        rc = mfl__buf_put(b, s + span, start - span);
+        if (rc == 0 && r == 0xFFFD) rc = mfl__buf_put_rune(b, 0xFFFD);
+        span = i;
     }
+    if (rc == 0) rc = mfl__buf_put(b, s + span, n - span);
     return rc;
+}
+
+/* Go's IsPrint for the Basic Multilingual Plane from a bitmap (8 KiB, built
+ * once from the generated ranges); above it, the ranges themselves. */
+static uint8_t bmp_nonprint[0x10000 / 8];
+static pthread_once_t bmp_once = PTHREAD_ONCE_INIT;
+
+static void build_bmp(void) {
+    for (size_t k = 0; k < MFL_NONPRINT_COUNT; k++)
+        for (uint32_t u = mfl_nonprint_ranges[k][0]; u <= mfl_nonprint_ranges[k][1] && u < 0x10000; u++)
+            bmp_nonprint[u >> 3] |= (uint8_t)(1u << (u & 7));
+}
+
+bool mfl__isprint(int32_t c) {
+    if (c < 0x80) return c < 0 || (c >= 0x20 && c < 0x7F);
+    if (c >= 0x10000) return mfl_isprint(c);
+    pthread_once(&bmp_once, build_bmp);
+    return !((bmp_nonprint[(uint32_t)c >> 3] >> ((uint32_t)c & 7)) & 1);
 }
 
 int strcasecmp_ascii(const char *a, const char *b) {

@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "internal.h"
 #include "mfl.h"
 
 static mfl_fix_t *mkfix(uint32_t s, uint32_t e, const char *text) {
@@ -119,6 +120,51 @@ static void test_one_env_question_per_path_and_run(void **state) {
     mfl_doc_free(doc);
 }
 
+/* The byte scanners (16 or 8 bytes at a time) against one-byte-at-a-time
+ * loops, on random text biased toward the bytes they single out, at every
+ * alignment and length. */
+static bool ref_plain(unsigned char c) {
+    return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void test_byte_scanners_agree_with_byte_loops(void **state) {
+    (void)state;
+    static const unsigned char pick[] = {'a', ' ', '\t', '\n', '\r', 0x00, 0x1F, 0x7F, 0x80,
+                                         0xE2, 0xD8, 0xE1, 0xEF, 0xFF, '~', 0x20, 0x19, 0x0B};
+    static const unsigned char set[4] = {0xE2, 0xD8, 0xE1, 0xEF};
+    unsigned seed = 12345;
+    char buf[96];
+    for (int iter = 0; iter < 200000; iter++) {
+        size_t n = (size_t)(iter % 80);
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) & 0xFF;
+            /* Mostly plain letters, so the first odd byte lands anywhere. */
+            buf[i] = (char)(r < 200 ? 'a' + (char)(r % 26) : pick[r % sizeof pick]);
+        }
+        size_t off = (size_t)(iter % 7);
+        const char *s = buf;
+        if (off < n) s += off; else off = 0;
+        size_t len = n - off;
+        size_t want = 0;
+        while (want < len && ref_plain((unsigned char)s[want])) want++;
+        assert_int_equal(mfl__plain_prefix(s, len), want);
+        unsigned cls = 0;
+        size_t first = len;
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c >= 0x80) cls |= MFL__TEXT_NONASCII;
+            else if (!ref_plain(c)) cls |= MFL__TEXT_CONTROL;
+            if (first == len && (c == 0xE2 || c == 0xD8 || c == 0xE1 || c == 0xEF)) first = i;
+        }
+        assert_int_equal(mfl__text_class(s, len), cls);
+        assert_int_equal(mfl__find_any4(s, len, set), first);
+    }
+    /* The IsPrint bitmap answers as the generated ranges do, everywhere. */
+    for (int32_t c = -2; c <= 0x110000; c++)
+        if (mfl__isprint(c) != mfl_isprint(c)) fail_msg("IsPrint differs at U+%04X", (unsigned)c);
+}
+
 static void test_suppressions(void **state) {
     (void)state;
     mfl_result_t *r = lint_text("FROM x\n# modelfile-lint: ignore=MF006 the bot wants it\nMESSAGE User hi\n"
@@ -220,6 +266,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fix_apply_skips_overlapping_fix),
         cmocka_unit_test(test_suppressions),
+        cmocka_unit_test(test_byte_scanners_agree_with_byte_loops),
         cmocka_unit_test(test_one_env_question_per_path_and_run),
         cmocka_unit_test(test_config_select_ignore_and_severity),
         cmocka_unit_test(test_fix_all_converges_and_is_idempotent),
