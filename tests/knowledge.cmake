@@ -7,7 +7,7 @@ target_compile_options(mfl_gguf_builder PRIVATE ${MFL_WARNINGS})
 foreach(t test_gguf test_memory test_store test_context_rules)
   add_executable(${t} ${CMAKE_CURRENT_LIST_DIR}/unit/${t}.c)
   target_link_libraries(${t} PRIVATE mfl_gguf_builder mfl_io mfl PkgConfig::CMOCKA
-                        PkgConfig::JANSSON m)
+                        ${MFL_JANSSON_LIB} m)
   target_compile_options(${t} PRIVATE ${MFL_WARNINGS})
   add_test(NAME ${t} COMMAND ${t})
 endforeach()

@@ -16,7 +16,7 @@ foreach(_t transport convert)
 endforeach()
 
 add_executable(lsp_transcript ${_lsp_tests}/transcript.c)
-target_link_libraries(lsp_transcript PRIVATE PkgConfig::JANSSON)
+target_link_libraries(lsp_transcript PRIVATE ${MFL_JANSSON_LIB})
 target_compile_options(lsp_transcript PRIVATE ${MFL_WARNINGS})
 
 file(GLOB _lsp_cases CONFIGURE_DEPENDS ${_lsp_tests}/*.lsp)

@@ -7,7 +7,6 @@
 #include "mfl_knowledge.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -345,7 +344,7 @@ static void canon(const mfl_name_t *n, char *buf, size_t bufsize) {
         return;
     for (size_t k = 0; k < 7; k++)
         for (const char *p = parts[k]; *p && len + 1 < bufsize; p++)
-            buf[len++] = (char)tolower((unsigned char)*p);
+            buf[len++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p); /* ASCII, as Ollama folds */
     buf[len] = '\0';
 }
 
@@ -357,63 +356,79 @@ static bool canon_str(const char *name, char *buf, size_t bufsize) {
     return true;
 }
 
-/* The canonical keys of the table's names and of the aliases are computed
- * once, on the first lookup (parsing and printing them on every lookup cost
- * more than linting a file). */
+/* Lookups compare canonical keys, but only for the entries whose model part
+ * matches the query's: nothing is computed ahead (a process that lints one
+ * file pays for the one or two names it looks up), and no key is built for
+ * the rest of the table. */
 #define N_TABLE (sizeof table / sizeof table[0])
 #define N_ALIASES (sizeof aliases / sizeof aliases[0])
-static struct {
-    bool entry_ok[N_TABLE];
-    char entry_key[N_TABLE][600];
-    bool alias_ok[N_ALIASES];  /* the alias parses */
-    bool alias_any[N_ALIASES]; /* tag "*": alias_key is the key without ":tag" */
-    char alias_key[N_ALIASES][600];
-} keys;
-static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
 
-static const mfl_table_entry_t *find_entry(const char *key) {
-    for (size_t i = 0; i < N_TABLE; i++)
-        if (keys.entry_ok[i] && strcmp(keys.entry_key[i], key) == 0)
-            return &table[i];
-    return NULL;
+/* The model part of a name, split as mfl_name_parse splits it: after the
+ * last '/', before the tag's ':' (the last ':' after that '/'). */
+static void model_part(const char *s, size_t len, const char **m, size_t *ml) {
+    size_t start = 0, end = len;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '/')
+            start = i + 1;
+    for (size_t i = start; i < len; i++)
+        if (s[i] == ':')
+            end = i;
+    *m = s + start;
+    *ml = end - start;
 }
 
-static void init_keys(void) {
-    for (size_t i = 0; i < N_TABLE; i++)
-        keys.entry_ok[i] = canon_str(table[i].name, keys.entry_key[i], sizeof keys.entry_key[i]);
-    for (size_t i = 0; i < N_ALIASES; i++) {
-        const char *a = aliases[i].alias;
-        size_t al = strlen(a);
-        bool any = al >= 2 && strcmp(a + al - 2, ":*") == 0;
-        keys.alias_any[i] = any;
-        if (any) {
-            char tmp[400];
-            snprintf(tmp, sizeof tmp, "%.*s:x", (int)(al - 2), a);
-            keys.alias_ok[i] = canon_str(tmp, keys.alias_key[i], sizeof keys.alias_key[i]);
-            if (keys.alias_ok[i])
-                keys.alias_key[i][strlen(keys.alias_key[i]) - 2] = '\0';
-        } else {
-            keys.alias_ok[i] = canon_str(a, keys.alias_key[i], sizeof keys.alias_key[i]);
-        }
+/* True if name's model part is km (canonical, so lower case). */
+static bool model_is(const char *name, size_t len, const char *km, size_t kml) {
+    const char *m;
+    size_t ml;
+    model_part(name, len, &m, &ml);
+    if (ml != kml)
+        return false;
+    for (size_t i = 0; i < ml; i++)
+        if ((m[i] >= 'A' && m[i] <= 'Z' ? m[i] + 32 : m[i]) != km[i])
+            return false;
+    return true;
+}
+
+static const mfl_table_entry_t *find_entry(const char *key) {
+    const char *km;
+    size_t kml;
+    model_part(key, strlen(key), &km, &kml);
+    for (size_t i = 0; i < N_TABLE; i++) {
+        char c[600];
+        if (model_is(table[i].name, strlen(table[i].name), km, kml) &&
+            canon_str(table[i].name, c, sizeof c) && strcmp(c, key) == 0)
+            return &table[i];
     }
+    return NULL;
 }
 
 /* key is canonical "host/ns/model:tag"; alias tags "*" match any tag. */
 static const mfl_table_entry_t *find_exact(const char *key) {
-    pthread_once(&keys_once, init_keys);
     const mfl_table_entry_t *e = find_entry(key);
     if (e)
         return e;
     const char *colon = strrchr(key, ':');
     size_t base_len = colon ? (size_t)(colon - key) : strlen(key);
+    const char *km;
+    size_t kml;
+    model_part(key, strlen(key), &km, &kml);
     for (size_t i = 0; i < N_ALIASES; i++) {
-        if (!keys.alias_ok[i])
+        const char *a = aliases[i].alias;
+        size_t al = strlen(a);
+        bool any = al >= 2 && strcmp(a + al - 2, ":*") == 0;
+        if (!model_is(a, any ? al - 2 : al, km, kml))
             continue;
-        if (keys.alias_any[i]) {
-            if (strlen(keys.alias_key[i]) != base_len ||
-                strncmp(keys.alias_key[i], key, base_len) != 0)
+        char ak[600];
+        if (any) {
+            char tmp[400];
+            snprintf(tmp, sizeof tmp, "%.*s:x", (int)(al - 2), a);
+            if (!canon_str(tmp, ak, sizeof ak))
                 continue;
-        } else if (strcmp(keys.alias_key[i], key) != 0) {
+            ak[strlen(ak) - 2] = '\0';
+            if (strlen(ak) != base_len || strncmp(ak, key, base_len) != 0)
+                continue;
+        } else if (!canon_str(a, ak, sizeof ak) || strcmp(ak, key) != 0) {
             continue;
         }
         char c[600];
