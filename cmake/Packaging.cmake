@@ -24,8 +24,13 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # or newer to load our ABI 14 parser. libc6 2.34 is what dpkg-shlibdeps finds
 # for our binaries on Debian 12. tests/integration/deb_test.sh checks that
 # every library the installed binaries load comes from a package named here.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "libc6 (>= 2.34), libtree-sitter0 (>= 0.20.7), libjansson4 (>= 2.14), libuv1 (>= 1.44)")
+if(MFL_TS_LIB STREQUAL "mfl_ts_static")
+  # tree-sitter and jansson are linked in (MFL_STATIC_DEPS).
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34), libuv1 (>= 1.44)")
+else()
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "libc6 (>= 2.34), libtree-sitter0 (>= 0.20.7), libjansson4 (>= 2.14), libuv1 (>= 1.44)")
+endif()
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "neovim, pre-commit")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

@@ -34,7 +34,9 @@ echo "$name: built $(basename "$deb")"
 # Control data.
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "$name: Depends: $depends"
-for lib in libtree-sitter0 libjansson4 libuv1; do
+# libuv is always shared; tree-sitter and jansson are linked in when their
+# static archives exist (MFL_STATIC_DEPS). The ldd check below ties the rest.
+for lib in libc6 libuv1; do
   echo "$depends" | grep -q "\b$lib\b" || fail "Depends lacks $lib"
 done
 [ "$(dpkg-deb -f "$deb" Package)" = modelfile-lint ] || fail "package name"
@@ -58,6 +60,7 @@ dpkg-query -W -f='${Status}\n' modelfile-lint | grep -q 'install ok installed' |
 # Every shared library the installed programs load must come from a package
 # that Depends names (catches a new library linked without a new dependency).
 deps_names=$(echo "$depends" | tr ',' '\n' | sed 's/(.*//; s/|.*//; s/ //g')
+loaded=""
 for b in /usr/bin/modelfile-lint /usr/bin/modelfile-lsp; do
   ldd "$b" | grep -q 'not found' && fail "$b: unresolved shared library: $(ldd "$b" | grep 'not found')"
   for lib in $(ldd "$b" | awk '$3 ~ /^\// {print $3}'); do
@@ -66,7 +69,13 @@ for b in /usr/bin/modelfile-lint /usr/bin/modelfile-lsp; do
     pkg=$(echo "$pkg" | head -n 1 | cut -d: -f1)
     [ -n "$pkg" ] || fail "$b loads $lib, which no package owns"
     echo "$deps_names" | grep -qx "$pkg" || fail "$b loads $lib from package $pkg, which Depends does not name"
+    loaded="$loaded $pkg"
   done
+done
+# And every package Depends names is loaded by one of them (none left over
+# from before a library was linked in).
+for pkg in $deps_names; do
+  case " $loaded " in *" $pkg "*) ;; *) fail "Depends names $pkg, which no installed program loads" ;; esac
 done
 
 # The installed CLI on the story's Modelfile.
