@@ -49,6 +49,7 @@ typedef struct {
 struct mfl_io_env {
     mfl_env_t env;
     char *store_dir;
+    char cwd[PATH_MAX]; /* the working directory, read once ("" not yet) */
     config_model_t *models;
     size_t n_models;
     cache_entry_t *cache[CACHE_SIZE]; /* allocated on first use: a short run
@@ -130,8 +131,25 @@ static void clean_path(char *p) {
     *w = '\0';
 }
 
-/* Ollama's expandPath: ~, ~user, absolute, else relative to base_dir. */
-static bool expand(const char *base_dir, const char *path, char *abs, size_t bufsize) {
+/* Joins n strings into buf (bufsize). False when they do not fit. */
+static bool join(char *buf, size_t bufsize, const char *const *parts, size_t n) {
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(parts[i]);
+        if (len + l >= bufsize)
+            return false;
+        memcpy(buf + len, parts[i], l);
+        len += l;
+    }
+    buf[len] = '\0';
+    return true;
+}
+
+/* Ollama's expandPath: ~, ~user, absolute, else relative to base_dir (and
+ * a relative base_dir to the working directory, read into cwd[PATH_MAX] the
+ * first time it is needed; "" until then). */
+static bool expand(const char *base_dir, const char *path, char *cwd, char *abs,
+                   size_t bufsize) {
     char buf[PATH_MAX];
     if (path[0] == '~') {
         const char *slash = strchr(path, '/');
@@ -139,26 +157,34 @@ static bool expand(const char *base_dir, const char *path, char *abs, size_t buf
         char home[PATH_MAX];
         if (!home_of(path + 1, ulen, home, sizeof home))
             return false;
-        if (snprintf(buf, sizeof buf, "%s/%s", home, slash ? slash + 1 : "") >= (int)sizeof buf)
+        const char *parts[] = {home, "/", slash ? slash + 1 : ""};
+        if (!join(buf, sizeof buf, parts, 3))
             return false;
     } else if (path[0] == '/') {
-        snprintf(buf, sizeof buf, "%s", path);
+        const char *parts[] = {path};
+        if (!join(buf, sizeof buf, parts, 1))
+            return false;
     } else {
-        char cwd[PATH_MAX];
         const char *base = base_dir && *base_dir ? base_dir : ".";
         if (base[0] != '/') {
-            if (getcwd(cwd, sizeof cwd) == NULL)
+            if (cwd[0] == '\0' && getcwd(cwd, PATH_MAX) == NULL) {
+                cwd[0] = '\0';
                 return false;
-            if (snprintf(buf, sizeof buf, "%s/%s/%s", cwd, base, path) >= (int)sizeof buf)
+            }
+            const char *parts[] = {cwd, "/", base, "/", path};
+            if (!join(buf, sizeof buf, parts, 5))
                 return false;
-        } else if (snprintf(buf, sizeof buf, "%s/%s", base, path) >= (int)sizeof buf) {
-            return false;
+        } else {
+            const char *parts[] = {base, "/", path};
+            if (!join(buf, sizeof buf, parts, 3))
+                return false;
         }
     }
     clean_path(buf);
-    if (strlen(buf) >= bufsize)
+    size_t n = strlen(buf);
+    if (n >= bufsize)
         return false;
-    strcpy(abs, buf);
+    memcpy(abs, buf, n + 1);
     return true;
 }
 
@@ -182,12 +208,12 @@ static mfl_path_kind_t kind_of(const char *abs, bool *is_symlink) {
 
 static mfl_path_kind_t env_path_kind(void *ud, const char *base_dir, const char *path,
                                      char *abs, size_t bufsize, bool *is_symlink) {
-    (void)ud;
+    mfl_io_env_t *env = ud;
     if (is_symlink)
         *is_symlink = false;
     if (path == NULL || *path == '\0' || bufsize == 0)
         return MFL_PATH_ERROR;
-    if (!expand(base_dir, path, abs, bufsize)) {
+    if (!expand(base_dir, path, env->cwd, abs, bufsize)) {
         snprintf(abs, bufsize, "%s", path);
         return MFL_PATH_ERROR;
     }

@@ -13,7 +13,8 @@
 extern "C" {
 #endif
 
-/* Not thread-safe (it caches): use one env per thread. */
+/* Not thread-safe (it caches): use one env per thread. It reads the working
+ * directory once, for relative folders: do not chdir while using one. */
 typedef struct mfl_io_env mfl_io_env_t;
 
 /* Bytes of a GGUF file read first, and at most (models.md §1.4). */

@@ -126,39 +126,16 @@ static TSTree *parse_text(TSParser *p, TSTree *old, const char *text, size_t len
 unsigned mfl__doc_text_class(const mfl_doc_t *doc) { return doc->text_class; }
 
 static int build_lines(mfl_doc_t *d) {
-    /* Most Modelfiles are plain ASCII: the rules that look for invisible or
-     * bidi characters skip those outright. */
-    d->text_class = mfl__text_class(d->text, d->len);
-    size_t cap = 64, n = 0;
-    uint32_t *lines = mfl_malloc(cap * sizeof *lines);
-    if (!lines) return MFL_ENOMEM;
-    lines[n++] = 0;
-    /* Without a carriage return, only line feeds end lines: memchr finds them
-     * many bytes at a time. */
-    bool has_cr = memchr(d->text, '\r', d->len) != NULL;
-    for (size_t i = 0; i < d->len; i++) {
-        if (!has_cr) {
-            const char *lf = memchr(d->text + i, '\n', d->len - i);
-            if (!lf) break;
-            i = (size_t)(lf - d->text);
-        }
-        char c = d->text[i];
-        if (c != '\n' && c != '\r') continue;
-        if (c == '\r' && i + 1 < d->len && d->text[i + 1] == '\n') i++;
-        if (n == cap) {
-            cap *= 2;
-            uint32_t *nl = mfl_realloc(lines, cap * sizeof *nl);
-            if (!nl) {
-                mfl_free(lines);
-                return MFL_ENOMEM;
-            }
-            lines = nl;
-        }
-        lines[n++] = (uint32_t)(i + 1);
-    }
+    /* The byte kinds come with the lines: most Modelfiles are plain ASCII,
+     * and the rules that look for invisible or bidi characters skip those. */
+    uint32_t *lines;
+    size_t n;
+    unsigned cls;
+    if (mfl__line_table(d->text, d->len, &lines, &n, &cls)) return MFL_ENOMEM;
     mfl_free(d->lines);
     d->lines = lines;
     d->n_lines = (uint32_t)n;
+    d->text_class = cls;
     return 0;
 }
 

@@ -50,6 +50,10 @@ bool mfl__isprint(int32_t c);
 size_t mfl__plain_prefix(const char *s, size_t n);
 /* The MFL__TEXT_* kinds of bytes in s[0..n). */
 unsigned mfl__text_class(const char *s, size_t n);
+/* The start of every line of s[0..len) (after LF, CRLF or a lone CR; the
+ * first is 0) in a new array (mfl_free), their count, and the MFL__TEXT_*
+ * kinds of its bytes. Returns 0 or MFL_ENOMEM. */
+int mfl__line_table(const char *s, size_t len, uint32_t **lines, size_t *n, unsigned *cls);
 /* The position of the first byte of s[0..n) equal to one of set[0..4), or n. */
 size_t mfl__find_any4(const char *s, size_t n, const unsigned char set[4]);
 

@@ -150,6 +150,10 @@ int mfl__decode(const char *src, size_t len, char **out, size_t *out_len,
                     u = 0xFFFD;
                 }
             }
+            if (u < 0x80 && b.len + 1 < b.cap) {
+                b.data[b.len++] = (char)u; /* terminated below, by mfl__buf_nul */
+                continue;
+            }
             if ((rc = mfl__buf_put_rune(&b, (int32_t)u))) goto fail;
         }
     } else {
@@ -248,6 +252,59 @@ unsigned mfl__text_class(const char *s, size_t n) {
         else if (control_byte(c)) cls |= MFL__TEXT_CONTROL;
     }
     return cls;
+}
+
+/* Appends v to the line table; false when out of memory. */
+static bool push_line(uint32_t **lines, size_t *n, size_t *cap, uint32_t v) {
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 64;
+        uint32_t *nl = mfl_realloc(*lines, ncap * sizeof *nl);
+        if (!nl) return false;
+        *lines = nl;
+        *cap = ncap;
+    }
+    (*lines)[(*n)++] = v;
+    return true;
+}
+
+int mfl__line_table(const char *s, size_t len, uint32_t **out, size_t *out_n, unsigned *cls) {
+    uint32_t *lines = NULL;
+    size_t n = 0, cap = 0, i = 0;
+    unsigned c_all = 0;
+    if (!push_line(&lines, &n, &cap, 0)) return MFL_ENOMEM;
+#ifdef MFL_SSE2
+    /* One pass for the byte kinds and the line feeds, up to the first
+     * carriage return (CR and CRLF are left to the byte loop). */
+    __m128i hi = _mm_setzero_si128(), ctl = _mm_setzero_si128();
+    for (; i + 16 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')))) break;
+        hi = _mm_or_si128(hi, v);
+        ctl = _mm_or_si128(ctl, sse_unplain(v, false));
+        for (unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))); m;
+             m &= m - 1)
+            if (!push_line(&lines, &n, &cap, (uint32_t)(i + (size_t)__builtin_ctz(m) + 1))) {
+                mfl_free(lines);
+                return MFL_ENOMEM;
+            }
+    }
+    if (_mm_movemask_epi8(hi)) c_all |= MFL__TEXT_NONASCII;
+    if (_mm_movemask_epi8(ctl)) c_all |= MFL__TEXT_CONTROL;
+#endif
+    c_all |= mfl__text_class(s + i, len - i);
+    for (; i < len; i++) {
+        char c = s[i];
+        if (c != '\n' && c != '\r') continue;
+        if (c == '\r' && i + 1 < len && s[i + 1] == '\n') i++;
+        if (!push_line(&lines, &n, &cap, (uint32_t)(i + 1))) {
+            mfl_free(lines);
+            return MFL_ENOMEM;
+        }
+    }
+    *out = lines;
+    *out_n = n;
+    *cls = c_all;
+    return 0;
 }
 
 size_t mfl__find_any4(const char *s, size_t n, const unsigned char set[4]) {

@@ -135,7 +135,7 @@ static void test_byte_scanners_agree_with_byte_loops(void **state) {
     unsigned seed = 12345;
     char buf[96];
     for (int iter = 0; iter < 200000; iter++) {
-        size_t n = (size_t)(iter % 80);
+        size_t n = (size_t)(iter % 90);
         for (size_t i = 0; i < n; i++) {
             seed = seed * 1103515245u + 12345u;
             unsigned r = (seed >> 16) & 0xFF;
@@ -159,6 +159,21 @@ static void test_byte_scanners_agree_with_byte_loops(void **state) {
         }
         assert_int_equal(mfl__text_class(s, len), cls);
         assert_int_equal(mfl__find_any4(s, len, set), first);
+        /* Line starts: after LF, CRLF or a lone CR. */
+        uint32_t want_lines[96], *lines = NULL;
+        size_t want_n = 0, got_n = 0;
+        unsigned got_cls = 99;
+        want_lines[want_n++] = 0;
+        for (size_t i = 0; i < len; i++) {
+            if (s[i] != '\n' && s[i] != '\r') continue;
+            if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n') i++;
+            want_lines[want_n++] = (uint32_t)(i + 1);
+        }
+        assert_int_equal(mfl__line_table(s, len, &lines, &got_n, &got_cls), 0);
+        assert_int_equal(got_n, want_n);
+        assert_memory_equal(lines, want_lines, want_n * sizeof *lines);
+        assert_int_equal(got_cls, cls);
+        mfl_free(lines);
     }
     /* The IsPrint bitmap answers as the generated ranges do, everywhere. */
     for (int32_t c = -2; c <= 0x110000; c++)
