@@ -281,12 +281,19 @@ int mfl__line_table(const char *s, size_t len, uint32_t **out, size_t *out_n, un
         if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')))) break;
         hi = _mm_or_si128(hi, v);
         ctl = _mm_or_si128(ctl, sse_unplain(v, false));
-        for (unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))); m;
-             m &= m - 1)
-            if (!push_line(&lines, &n, &cap, (uint32_t)(i + (size_t)__builtin_ctz(m) + 1))) {
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+        if (!m) continue;
+        if (n + 16 > cap) { /* room for the block's line feeds */
+            size_t ncap = cap * 2 > n + 16 ? cap * 2 : n + 16;
+            uint32_t *nl = mfl_realloc(lines, ncap * sizeof *nl);
+            if (!nl) {
                 mfl_free(lines);
                 return MFL_ENOMEM;
             }
+            lines = nl;
+            cap = ncap;
+        }
+        for (; m; m &= m - 1) lines[n++] = (uint32_t)(i + (size_t)__builtin_ctz(m) + 1);
     }
     if (_mm_movemask_epi8(hi)) c_all |= MFL__TEXT_NONASCII;
     if (_mm_movemask_epi8(ctl)) c_all |= MFL__TEXT_CONTROL;
