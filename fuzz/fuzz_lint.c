@@ -73,7 +73,7 @@ static bool fake_real_path(void *ud, const char *abs_path, char *out, size_t out
 }
 
 static const mfl_env_t fake_env = {NULL, fake_path_kind, fake_is_gguf, fake_resolve,
-                                   fake_real_path};
+                                   fake_real_path, NULL};
 
 /* ---- helpers ------------------------------------------------------------------ */
 

@@ -349,6 +349,11 @@ typedef struct {
      * nothing opened), written to out (outsz). Returns false if it cannot
      * be resolved. Used to see where a symlink leads (MF402). */
     bool (*real_path)(void *ud, const char *abs_path, char *out, size_t outsz);
+    /* Optional: resolve_model for a FROM value whose path the caller has
+     * already looked up with path_kind (kind and abs as it answered), so the
+     * file system is asked once. NULL: the core calls resolve_model. */
+    bool (*resolve_model_at)(void *ud, const char *base_dir, const char *from,
+                             mfl_path_kind_t kind, const char *abs, mfl_model_t *out);
 } mfl_env_t;
 
 /* ---- configuration ------------------------------------------------------- */

@@ -927,14 +927,12 @@ static uint64_t hash_key(const char *s) {
  * it), then a model name. The path is checked on every call; what it leads
  * to is cached, validated by the stat of the file it came from (a GGUF or a
  * manifest) or, for names found nowhere or in the table, for CACHE_TTL. */
-static bool env_resolve_model(void *ud, const char *base_dir, const char *from,
-                              mfl_model_t *out) {
+static bool env_resolve_model_at(void *ud, const char *base_dir, const char *from,
+                                 mfl_path_kind_t k, const char *abs, mfl_model_t *out) {
     mfl_io_env_t *env = ud;
+    (void)base_dir;
     if (from == NULL || *from == '\0')
         return false;
-    char abs[PATH_MAX];
-    bool link;
-    mfl_path_kind_t k = env_path_kind(env, base_dir, from, abs, sizeof abs, &link);
     if (k == MFL_PATH_DEVICE || k == MFL_PATH_DIR) {
         mfl_model_init(out);
         return false; /* never opened; safetensors folders are not read */
@@ -993,6 +991,16 @@ static bool env_resolve_model(void *ud, const char *base_dir, const char *from,
     return c->found;
 }
 
+static bool env_resolve_model(void *ud, const char *base_dir, const char *from,
+                              mfl_model_t *out) {
+    if (from == NULL || *from == '\0')
+        return false;
+    char abs[PATH_MAX];
+    bool link;
+    mfl_path_kind_t k = env_path_kind(ud, base_dir, from, abs, sizeof abs, &link);
+    return env_resolve_model_at(ud, base_dir, from, k, abs, out);
+}
+
 void mfl_io_env_clear_cache(mfl_io_env_t *env) {
     if (env == NULL)
         return;
@@ -1010,6 +1018,7 @@ mfl_io_env_t *mfl_io_env_new(void) {
     env->env.is_gguf = env_is_gguf;
     env->env.resolve_model = env_resolve_model;
     env->env.real_path = env_real_path;
+    env->env.resolve_model_at = env_resolve_model_at;
     return env;
 }
 

@@ -592,8 +592,17 @@ static bool memo_is_gguf(void *ud, const char *abs_path) {
 
 static bool memo_resolve_model(void *ud, const char *base_dir, const char *from,
                                mfl_model_t *out) {
-    const struct mfl_lint_state *st = ud;
-    return st->env->resolve_model(st->env->ud, base_dir, from, out);
+    struct mfl_lint_state *st = ud;
+    const mfl_env_t *env = st->env;
+    if (env->resolve_model_at && env->path_kind && from) {
+        /* FROM is a path first: the rules ask about the same one (with the
+         * same buffer size, so the memo answers them). */
+        char abs[4096];
+        bool link;
+        mfl_path_kind_t k = memo_path_kind(st, base_dir, from, abs, sizeof abs, &link);
+        return env->resolve_model_at(env->ud, base_dir, from, k, abs, out);
+    }
+    return env->resolve_model(env->ud, base_dir, from, out);
 }
 
 /* The env the rules see: env's callbacks, with path_kind and real_path

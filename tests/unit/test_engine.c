@@ -97,10 +97,21 @@ static bool count_resolve(void *ud, const char *base_dir, const char *from, mfl_
     return false;
 }
 
+static bool count_resolve_at(void *ud, const char *base_dir, const char *from,
+                             mfl_path_kind_t kind, const char *abs, mfl_model_t *out) {
+    (void)base_dir, (void)out;
+    /* Told what path_kind said of FROM, so the env need not ask again. */
+    assert_string_equal(from, "a.gguf");
+    assert_int_equal(kind, MFL_PATH_FILE);
+    assert_string_equal(abs, "/base/a.gguf");
+    ((count_env_t *)ud)->resolve++;
+    return false;
+}
+
 static void test_one_env_question_per_path_and_run(void **state) {
     (void)state;
     count_env_t c = {0};
-    mfl_env_t env = {&c, count_path_kind, NULL, count_resolve, count_real_path};
+    mfl_env_t env = {&c, count_path_kind, NULL, count_resolve, count_real_path, count_resolve_at};
     const char *s = "FROM a.gguf\nADAPTER b.gguf\nADAPTER a.gguf\n";
     mfl_doc_t *doc = mfl_doc_new(s, strlen(s));
     mfl_lint_opts_t lo = {"Modelfile", "/base", NULL, &env};
