@@ -46,12 +46,18 @@ static void check(mfl_ctx_t *ctx) {
             if (memcmp(text + i, q, ql) == 0) closed_early = true;
         /* Or does it swallow lines that read like instructions? */
         uint32_t swallowed = 0, first_swallowed = 0;
+        /* Line by line, finding each break (LF, CRLF or a lone CR, as the
+         * document's lines) many bytes at a time. */
+        static const unsigned char breaks[4] = {'\n', '\r', '\n', '\r'};
+        size_t p = mfl_doc_line_range(ctx->doc, l0 + 1).start;
         for (uint32_t l = l0 + 1; l <= l1; l++) {
-            mfl_range_t r = mfl_doc_line_range(ctx->doc, l);
-            if (looks_like_instruction(text + r.start, text + r.end)) {
+            size_t e = p + mfl__find_any4(text + p, len - p, breaks);
+            if (looks_like_instruction(text + p, text + e)) {
                 if (!swallowed) first_swallowed = l;
                 swallowed++;
             }
+            p = e + (e + 1 < len && text[e] == '\r' && text[e + 1] == '\n' ? 2 : 1);
+            if (p > len) break;
         }
         if (!closed_early && !swallowed) continue;
         mfl_range_t open = {in->value.start, in->content.start};

@@ -4,6 +4,15 @@
 
 #include <pthread.h>
 
+/* The byte loops look at 16 bytes at a time with SSE2 (every x86-64 has it),
+ * else 8 at a time in a 64-bit word or one by one. Either way the answer is
+ * the plain per-byte loop's (tests/unit/test_engine.c checks); only the speed
+ * differs. */
+#if defined(__SSE2__) && defined(__GNUC__)
+#define MFL_SSE2 1
+#include <emmintrin.h>
+#endif
+
 #include <stdio.h>
 #include <string.h>
 
@@ -130,6 +139,20 @@ int mfl__decode(const char *src, size_t len, char **out, size_t *out_len,
             goto fail;
         size_t i = 2;
         while (i < len) {
+#ifdef MFL_SSE2
+            /* Eight little-endian units at a time while they are ASCII. */
+            if (le) {
+                while (i + 16 <= len) {
+                    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+                    __m128i big = _mm_and_si128(v, _mm_set1_epi16((short)0xFF80));
+                    if (_mm_movemask_epi8(_mm_cmpeq_epi16(big, _mm_setzero_si128())) != 0xFFFF) break;
+                    _mm_storel_epi64((__m128i *)(void *)(b.data + b.len), _mm_packus_epi16(v, v));
+                    b.len += 8;
+                    i += 16;
+                }
+                if (i >= len) break;
+            }
+#endif
             uint32_t u;
             if (i + 1 >= len) {
                 u = 0xFFFD; /* odd trailing byte */
@@ -182,12 +205,7 @@ static bool control_byte(unsigned char c) {
     return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
 }
 
-/* The byte loops below look at 16 bytes at a time with SSE2 (every x86-64
- * has it), else 8 at a time in a 64-bit word. Either way the answer is the
- * plain per-byte loop's; only the speed differs. */
-#if defined(__SSE2__) && defined(__GNUC__)
-#define MFL_SSE2 1
-#include <emmintrin.h>
+#ifdef MFL_SSE2
 
 /* 0xFF in each byte of v below 0x20 other than tab, LF and CR, or equal to
  * 0x7F; with high set, also in each byte >= 0x80. */
@@ -273,15 +291,22 @@ int mfl__line_table(const char *s, size_t len, uint32_t **out, size_t *out_n, un
     unsigned c_all = 0;
     if (!push_line(&lines, &n, &cap, 0)) return MFL_ENOMEM;
 #ifdef MFL_SSE2
-    /* One pass for the byte kinds and the line feeds, up to the first
-     * carriage return (CR and CRLF are left to the byte loop). */
+    /* One pass for the byte kinds and the line breaks. A line starts after
+     * each LF, and after each CR not followed by an LF (a CRLF's line starts
+     * after its LF). */
     __m128i hi = _mm_setzero_si128(), ctl = _mm_setzero_si128();
     for (; i + 16 <= len; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')))) break;
         hi = _mm_or_si128(hi, v);
         ctl = _mm_or_si128(ctl, sse_unplain(v, false));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+        unsigned lf = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+        unsigned cr = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+        if (cr) {
+            /* LF after each CR: the next bit, or the next block's first byte. */
+            unsigned next_lf = lf >> 1 | (i + 16 < len && s[i + 16] == '\n' ? 1u << 15 : 0);
+            lf |= cr & ~next_lf;
+        }
+        unsigned m = lf;
         if (!m) continue;
         if (n + 16 > cap) { /* room for the block's line feeds */
             size_t ncap = cap * 2 > n + 16 ? cap * 2 : n + 16;

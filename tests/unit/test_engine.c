@@ -186,6 +186,59 @@ static void test_byte_scanners_agree_with_byte_loops(void **state) {
         assert_int_equal(got_cls, cls);
         mfl_free(lines);
     }
+    /* UTF-16LE decoding (eight ASCII units at a time) against a unit-by-unit
+     * decoder: lone surrogates and an odd last byte become U+FFFD. */
+    static const uint16_t units[] = {'a', 'Z', '\n', 0x7F, 0x80, 0xE9, 0x4E2D, 0xFFFF,
+                                     0xD83D, 0xDE00, 0xDBFF, 0xDC00, 0};
+    for (int iter = 0; iter < 20000; iter++) {
+        unsigned char in[2 + 2 * 64 + 1];
+        size_t nu = (size_t)(iter % 64), len = 2;
+        in[0] = 0xFF, in[1] = 0xFE;
+        for (size_t k = 0; k < nu; k++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) & 0xFF;
+            uint16_t u = r < 180 ? (uint16_t)('a' + r % 26) : units[r % (sizeof units / sizeof units[0])];
+            in[len++] = (unsigned char)(u & 0xFF);
+            in[len++] = (unsigned char)(u >> 8);
+        }
+        if (iter % 5 == 0) in[len++] = 'x'; /* an odd trailing byte */
+        char want[64 * 4 + 8];
+        size_t wl = 0;
+        for (size_t i = 2; i < len;) {
+            uint32_t u;
+            if (i + 1 >= len) {
+                u = 0xFFFD;
+                i = len;
+            } else {
+                u = (uint32_t)(in[i] | in[i + 1] << 8);
+                i += 2;
+                if (u >= 0xD800 && u <= 0xDBFF && i + 1 < len &&
+                    (uint32_t)(in[i] | in[i + 1] << 8) - 0xDC00 < 0x400) {
+                    u = 0x10000 + ((u - 0xD800) << 10) + ((uint32_t)(in[i] | in[i + 1] << 8) - 0xDC00);
+                    i += 2;
+                } else if (u >= 0xD800 && u <= 0xDFFF) {
+                    u = 0xFFFD;
+                }
+            }
+            if (u < 0x80) want[wl++] = (char)u;
+            else if (u < 0x800) want[wl++] = (char)(0xC0 | u >> 6), want[wl++] = (char)(0x80 | (u & 0x3F));
+            else if (u < 0x10000)
+                want[wl++] = (char)(0xE0 | u >> 12), want[wl++] = (char)(0x80 | (u >> 6 & 0x3F)),
+                want[wl++] = (char)(0x80 | (u & 0x3F));
+            else
+                want[wl++] = (char)(0xF0 | u >> 18), want[wl++] = (char)(0x80 | (u >> 12 & 0x3F)),
+                want[wl++] = (char)(0x80 | (u >> 6 & 0x3F)), want[wl++] = (char)(0x80 | (u & 0x3F));
+        }
+        char *got = NULL;
+        size_t gl = 0;
+        mfl_encoding_t enc;
+        assert_int_equal(mfl__decode((const char *)in, len, &got, &gl, &enc), 0);
+        assert_int_equal(enc, MFL_ENC_UTF16LE);
+        assert_int_equal(gl, wl);
+        assert_memory_equal(got, want, wl);
+        assert_int_equal(got[gl], '\0');
+        mfl_free(got);
+    }
     /* The IsPrint bitmap answers as the generated ranges do, everywhere. */
     for (int32_t c = -2; c <= 0x110000; c++)
         if (mfl__isprint(c) != mfl_isprint(c)) fail_msg("IsPrint differs at U+%04X", (unsigned)c);
