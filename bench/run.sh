@@ -5,9 +5,15 @@
 #
 #   bench/run.sh               build (Release, build-bench/), then measure
 #
-# Environment: ROUNDS (5) interleaved rounds for throughput, STARTUP_N (1000)
-# sequential invocations for start-up, PEER_STARTUP_N (20), BUILD_DIR
-# (build-bench), TREE (/tmp/mfl-bench/tree), NO_BUILD=1 to skip the build,
+# Two trees, both built from the real corpus outside the repository: TREE,
+# the whole corpus repeated to at least 20,000 files and 100 MB (small files:
+# per-file costs dominate), and SHAPE_TREE, the issue's peer shape (2,200
+# Modelfiles, 24 MB: the corpus's 27 largest files repeated).
+#
+# Environment: ROUNDS (5) interleaved rounds for throughput, SHAPE_ROUNDS (15)
+# for the second tree, STARTUP_N (1000) sequential invocations for start-up,
+# PEER_STARTUP_N (20), BUILD_DIR (build-bench), TREE (/tmp/mfl-bench/tree),
+# SHAPE_TREE (/tmp/mfl-bench/peertree), NO_BUILD=1 to skip the build,
 # NO_LSP=1 / NO_PEER=1 to skip those parts, LINT / FLOOR / LSP to use other
 # binaries, BASELINE=path/to/modelfile-lint to time an older build alongside.
 set -uo pipefail
@@ -15,7 +21,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 build=${BUILD_DIR:-$root/build-bench}
 tree=${TREE:-${TMPDIR:-/tmp}/mfl-bench/tree}
+shape_tree=${SHAPE_TREE:-${TMPDIR:-/tmp}/mfl-bench/peertree}
 rounds=${ROUNDS:-5}
+shape_rounds=${SHAPE_ROUNDS:-15}
 startup_n=${STARTUP_N:-1000}
 peer_startup_n=${PEER_STARTUP_N:-20}
 work=$(mktemp -d "${TMPDIR:-/tmp}/mfl-bench-run.XXXXXX")
@@ -36,9 +44,11 @@ floor=${FLOOR:-$build/bench/mfl-bench-floor}
 baseline=${BASELINE:-} # another modelfile-lint binary to run side by side (before/after)
 [ -x "$lint" ] && [ -x "$floor" ] || { echo "missing $lint or $floor" >&2; exit 2; }
 
-echo "== tree ($tree)" >&2
+echo "== trees ($tree, $shape_tree)" >&2
 "$here/mktree.sh" "$tree" || exit 2
+"$here/mktree.sh" "$shape_tree" 2200 0 27 || exit 2
 read -r n_files n_bytes < <("$floor" read -j 1 "$tree")
+read -r s_files s_bytes < <("$floor" read -j 1 "$shape_tree")
 
 peer=""
 if [ -z "${NO_PEER:-}" ]; then
@@ -48,18 +58,27 @@ fi
 # ---- helpers -----------------------------------------------------------------
 now() { echo "${EPOCHREALTIME/./}"; } # microseconds
 # run LABEL CMD... : one timed run (wall in $work/LABEL.t, peak RSS KB in $work/LABEL.m)
+# run LABEL CMD... : one timed run, wall microseconds appended to $work/LABEL.t.
+# Nothing else is started around the command, so a 40 ms run and a 400 ms one
+# carry the same small cost of starting a process from bash.
 run() {
   local label=$1; shift
   local t0 t1
   t0=$(now)
-  /usr/bin/time -f "%M %U %S" -o "$work/rss.tmp" "$@" >/dev/null 2>"$work/$label.err"
+  "$@" >/dev/null 2>"$work/$label.err"
   t1=$(now)
   echo $(( t1 - t0 )) >> "$work/$label.t"
-  tail -n1 "$work/rss.tmp" | awk '{print $1}' >> "$work/$label.m"
-  tail -n1 "$work/rss.tmp" | awk '{printf "%d\n", ($2 + $3) * 1e6}' >> "$work/$label.c"
+}
+# usage LABEL N CMD... : peak RSS (KB) and CPU microseconds per run (user+sys)
+# of N runs under one /usr/bin/time (its 10 ms resolution spread over N).
+usage() {
+  local label=$1 n=$2; shift 2
+  /usr/bin/time -f "%M %U %S" -o "$work/rss.tmp" bash -c 'n=$1; shift; for ((i = 0; i < n; i++)); do "$@" >/dev/null 2>&1; done' _ "$n" "$@"
+  tail -n1 "$work/rss.tmp" | awk '{print $1}' > "$work/$label.m"
+  tail -n1 "$work/rss.tmp" | awk -v n="$n" '{printf "%d\n", ($2 + $3) * 1e6 / n}' > "$work/$label.c"
 }
 median() { sort -n "$1" | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-cat_floor() { find "$tree" -type f \( -name Modelfile -o -name '*.modelfile' \) -print0 | xargs -0 cat; }
+cat_floor() { find "${1:-$tree}" -type f \( -name Modelfile -o -name '*.modelfile' \) -print0 | xargs -0 cat; }
 export -f cat_floor 2>/dev/null; export tree
 
 configs=(cat read_j1 read_j2 parse_j1 parse_j2 doc_j1 doc_j2 batch_j1 batch_j2 lint_j1 lint_j2)
@@ -81,11 +100,50 @@ for ((r = 0; r < rounds; r++)); do
   echo "   round $((r + 1))/$rounds done" >&2
 done
 
+# Memory and CPU time, one more run of each.
+for c in "${configs[@]}"; do
+  case $c in
+    cat) usage cat 1 bash -c cat_floor ;;
+    read_j*|parse_j*|doc_j*|batch_j*) usage "$c" 1 "$floor" "${c%_j*}" -j "${c#*_j}" "$tree" ;;
+    lint_j*) usage "$c" 1 "$lint" --no-config -j "${c#*_j}" "$tree" ;;
+    base_j*) usage "$c" 1 "$baseline" --no-config -j "${c#*_j}" "$tree" ;;
+    peer) usage peer 1 $peer "$tree" ;;
+  esac
+done
 declare -A T M C
 for c in "${configs[@]}"; do
   T[$c]=$(median "$work/$c.t")
-  M[$c]=$(sort -n "$work/$c.m" | tail -n1)
-  C[$c]=$(median "$work/$c.c")
+  M[$c]=$(cat "$work/$c.m")
+  C[$c]=$(cat "$work/$c.c")
+done
+
+# ---- the issue's peer shape ------------------------------------------------------
+sconfigs=(s_cat s_read_j2 s_batch_j2 s_lint_j1 s_lint_j2)
+[ -n "$baseline" ] && sconfigs+=(s_base_j2)
+[ -n "$peer" ] && sconfigs+=(s_peer)
+echo "== peer-shaped tree: $s_files files, $s_bytes bytes, $shape_rounds interleaved rounds" >&2
+cat_floor "$shape_tree" >/dev/null; "$lint" --no-config "$shape_tree" >/dev/null
+for ((r = 0; r < shape_rounds; r++)); do
+  for c in "${sconfigs[@]}"; do
+    case $c in
+      s_cat) run s_cat bash -c "cat_floor '$shape_tree'" ;;
+      s_read_j2|s_batch_j2) m=${c#s_}; run "$c" "$floor" "${m%_j*}" -j 2 "$shape_tree" ;;
+      s_lint_j*) run "$c" "$lint" --no-config -j "${c#s_lint_j}" "$shape_tree" ;;
+      s_base_j2) run "$c" "$baseline" --no-config -j 2 "$shape_tree" ;;
+      s_peer) run s_peer $peer "$shape_tree" ;;
+    esac
+  done
+done
+for c in s_lint_j1 s_lint_j2 ${peer:+s_peer}; do
+  case $c in
+    s_lint_j*) usage "$c" 10 "$lint" --no-config -j "${c#s_lint_j}" "$shape_tree" ;;
+    s_peer) usage s_peer 3 $peer "$shape_tree" ;;
+  esac
+done
+for c in "${sconfigs[@]}"; do
+  T[$c]=$(median "$work/$c.t")
+  M[$c]=$(cat "$work/$c.m" 2>/dev/null || echo 0)
+  C[$c]=$(cat "$work/$c.c" 2>/dev/null || echo 0)
 done
 
 # ---- start-up -----------------------------------------------------------------
@@ -161,6 +219,32 @@ BEGIN {
   if (ir != "") printf "start-up instructions (callgrind, one small file): %.2f M\n", ir / 1e6
   if (peer) printf "peer start-up, one small file (%d runs): %.1f ms per process: %.0fx modelfile-lint (target >= 100x)\n",
                    psn, su_peer / psn / 1000, (su_peer / psn) / (su_lint / sn)
+}'
+echo
+awk -v nf="$s_files" -v nb="$s_bytes" -v rounds="$shape_rounds" -v peer="${peer:+1}" \
+    -v tcat="${T[s_cat]}" -v tr2="${T[s_read_j2]}" -v tf2="${T[s_batch_j2]}" \
+    -v tl1="${T[s_lint_j1]}" -v tl2="${T[s_lint_j2]}" -v tpe="${T[s_peer]:-0}" -v tb2="${T[s_base_j2]:-0}" \
+    -v ml2="${M[s_lint_j2]}" -v mpe="${M[s_peer]:-0}" -v cl2="${C[s_lint_j2]}" -v nodev="$(node --version 2>/dev/null)" '
+function row(name, us, rss,   s) {
+  s = us / 1e6
+  printf "| %-58s | %8.4f | %9.0f | %7.1f | %6.2fx | %s |\n", name, s, nf / s, nb / 1e6 / s,
+         us / tcat, rss ? sprintf("%.1f MB", rss / 1024) : ""
+}
+BEGIN {
+  printf "the issue'"'"'s peer shape: %d files, %.1f MB (the corpus'"'"'s 27 largest files repeated); medians of %d interleaved rounds\n\n", nf, nb / 1e6, rounds
+  print "| run | wall s | files/s | MB/s | / cat | peak RSS |"
+  print "|---|---:|---:|---:|---:|---:|"
+  row("floor: find + xargs cat > /dev/null", tcat, 0)
+  row("floor: read only, -j2", tr2, 0)
+  row("byte-level front end + lowering (mfl_doc_new_batch), -j2", tf2, 0)
+  row("modelfile-lint --no-config -j1", tl1, 0)
+  row("modelfile-lint --no-config -j2", tl2, ml2)
+  if (tb2) row("baseline modelfile-lint -j2", tb2, 0)
+  if (peer) row("peer: modelfile-syntax, Node " nodev, tpe, mpe)
+  print ""
+  printf "multi-core speed-up, -j1 / -j2: %.2fx; -j2 used %.2f cores on average\n", tl1 / tl2, cl2 / tl2
+  if (tb2) printf "baseline / this build, -j2: %.2fx\n", tb2 / tl2
+  if (peer) printf "peer wall / modelfile-lint -j2 wall, same %d files: %.1fx (target >= 10x)\n", nf, tpe / tl2
 }'
 echo
 if [ -z "$peer" ]; then echo "peer: unavailable ($(cat "$work/peer.err" 2>/dev/null | tail -n1))"; fi

@@ -5,19 +5,23 @@
 
 #include <string.h>
 
+/* True if c (either case) begins an instruction keyword. */
+static bool is_initial(char c) {
+    static const uint32_t initials = 1u << ('f' - 'a') | 1u << ('p' - 'a') | 1u << ('t' - 'a') |
+                                     1u << ('s' - 'a') | 1u << ('a' - 'a') | 1u << ('l' - 'a') |
+                                     1u << ('m' - 'a') | 1u << ('r' - 'a') | 1u << ('d' - 'a');
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    return c >= 'a' && c <= 'z' && ((initials >> (c - 'a')) & 1);
+}
+
 /* True if the line [s, e) starts (after blanks) with an instruction keyword. */
 static bool looks_like_instruction(const char *s, const char *e) {
     static const char *const kws[] = {"from ", "parameter ", "template ", "system ",
                                       "adapter ", "license ", "message ", "renderer ",
                                       "parser ", "requires ", "draft "};
     while (s < e && (*s == ' ' || *s == '\t')) s++;
-    if (s == e) return false;
+    if (s == e || !is_initial(*s)) return false;
     char first = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
-    /* Most lines are prose: one test of the first letter rules them out. */
-    static const uint32_t initials = 1u << ('f' - 'a') | 1u << ('p' - 'a') | 1u << ('t' - 'a') |
-                                     1u << ('s' - 'a') | 1u << ('a' - 'a') | 1u << ('l' - 'a') |
-                                     1u << ('m' - 'a') | 1u << ('r' - 'a') | 1u << ('d' - 'a');
-    if (first < 'a' || first > 'z' || !((initials >> (first - 'a')) & 1)) return false;
     for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
         if (kws[i][0] != first) continue; /* most lines are prose */
         size_t n = strlen(kws[i]);
@@ -45,19 +49,18 @@ static void check(mfl_ctx_t *ctx) {
         for (uint32_t i = in->content.start; i + ql <= first.end; i++)
             if (memcmp(text + i, q, ql) == 0) closed_early = true;
         /* Or does it swallow lines that read like instructions? */
-        uint32_t swallowed = 0, first_swallowed = 0;
-        /* Line by line, finding each break (LF, CRLF or a lone CR, as the
-         * document's lines) many bytes at a time. */
-        static const unsigned char breaks[4] = {'\n', '\r', '\n', '\r'};
-        size_t p = mfl_doc_line_range(ctx->doc, l0 + 1).start;
-        for (uint32_t l = l0 + 1; l <= l1; l++) {
-            size_t e = p + mfl__find_any4(text + p, len - p, breaks);
-            if (looks_like_instruction(text + p, text + e)) {
+        uint32_t swallowed = 0, first_swallowed = 0, n_lines;
+        const uint32_t *starts = mfl__doc_line_starts(ctx->doc, &n_lines);
+        for (uint32_t l = l0 + 1; l <= l1 && l < n_lines; l++) {
+            /* Most lines are prose: look at the first letter before the line's end. */
+            const char *s = text + starts[l];
+            while (*s == ' ' || *s == '\t') s++;
+            if (!is_initial(*s)) continue;
+            mfl_range_t r = mfl_doc_line_range(ctx->doc, l);
+            if (looks_like_instruction(text + r.start, text + r.end)) {
                 if (!swallowed) first_swallowed = l;
                 swallowed++;
             }
-            p = e + (e + 1 < len && text[e] == '\r' && text[e + 1] == '\n' ? 2 : 1);
-            if (p > len) break;
         }
         if (!closed_early && !swallowed) continue;
         mfl_range_t open = {in->value.start, in->content.start};

@@ -125,6 +125,11 @@ static TSTree *parse_text(TSParser *p, TSTree *old, const char *text, size_t len
 
 unsigned mfl__doc_text_class(const mfl_doc_t *doc) { return doc->text_class; }
 
+const uint32_t *mfl__doc_line_starts(const mfl_doc_t *doc, uint32_t *n) {
+    *n = doc->n_lines;
+    return doc->lines;
+}
+
 static int build_lines(mfl_doc_t *d) {
     /* The byte kinds come with the lines: most Modelfiles are plain ASCII,
      * and the rules that look for invisible or bidi characters skip those. */

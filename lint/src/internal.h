@@ -69,6 +69,8 @@ mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len);
 #define MFL__TEXT_NONASCII 1u /* a byte >= 0x80 */
 #define MFL__TEXT_CONTROL 2u  /* a control byte other than tab, LF and CR, or DEL */
 unsigned mfl__doc_text_class(const mfl_doc_t *doc);
+/* The start offset of each line (the table mfl_doc_line_range reads). */
+const uint32_t *mfl__doc_line_starts(const mfl_doc_t *doc, uint32_t *n);
 mfl_doc_t *mfl__doc_new_utf8_tree(const char *text, size_t len);
 
 /* The shape of one instruction as a front end sees it, before lowering:

@@ -123,6 +123,27 @@ printf '{"rules": {' > "$cfgdir/.modelfile-lint.json"
 check "broken json exits 2" test $rc -eq 2
 check "broken json line:col" grep -q '.modelfile-lint.json:1:' "$tmp/err"
 
+# Folders are walked while the workers lint: the output is in the walk's
+# order whatever the number of workers, and a bad config file met halfway
+# through the walk stops the run (exit 2, nothing on stdout).
+many="$tmp/many"
+for d in $(seq -w 1 40); do
+  mkdir -p "$many/$d/sub"
+  printf 'FROM llama3.2\nMESSAGE User hi %s\n' "$d" > "$many/$d/Modelfile"
+  printf 'FROM llama3.2\nSYSTM x\n' > "$many/$d/sub/b.modelfile"
+done
+"$lint" --no-config -j1 "$many" > "$tmp/j1" 2>&1
+for j in 2 3 8; do
+  "$lint" --no-config -j$j "$many" > "$tmp/j$j" 2>&1
+  check "same output with -j$j as with -j1" cmp -s "$tmp/j1" "$tmp/j$j"
+done
+check "walk order" bash -c 'grep -o "^[^:]*" "$1" | uniq | LC_ALL=C sort -c' _ "$tmp/j1"
+printf '{"rules": {' > "$many/33/.modelfile-lint.json"
+"$lint" -j2 "$many" > "$tmp/out" 2>"$tmp/err"; rc=$?
+check "bad config mid-walk exits 2" test $rc -eq 2
+check "bad config mid-walk prints no findings" test ! -s "$tmp/out"
+check "bad config mid-walk says where" grep -q "many/33/.modelfile-lint.json:1:" "$tmp/err"
+
 # Rule docs and parse output.
 check "explain" bash -c "'$lint' --explain MF006 | grep -q '## Why is this bad?'"
 man=$("$lint" --man)
