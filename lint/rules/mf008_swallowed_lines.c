@@ -46,8 +46,13 @@ static void check(mfl_ctx_t *ctx) {
         const char *q = in->quote == MFL_QUOTE_TRIPLE ? "\"\"\"" : "\"";
         size_t ql = strlen(q);
         bool closed_early = false;
-        for (uint32_t i = in->content.start; i + ql <= first.end; i++)
-            if (memcmp(text + i, q, ql) == 0) closed_early = true;
+        const char *end = text + first.end;
+        for (const char *p = text + in->content.start;
+             p + ql <= end && (p = memchr(p, '"', (size_t)(end - p))) != NULL && p + ql <= end; p++)
+            if (memcmp(p, q, ql) == 0) {
+                closed_early = true;
+                break;
+            }
         /* Or does it swallow lines that read like instructions? */
         uint32_t swallowed = 0, first_swallowed = 0, n_lines;
         const uint32_t *starts = mfl__doc_line_starts(ctx->doc, &n_lines);

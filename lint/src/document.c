@@ -24,7 +24,7 @@ struct mfl_doc {
     size_t n_errors, cap_errors;
     uint32_t *lines; /* start offset of each line */
     uint32_t n_lines;
-    unsigned text_class; /* MFL__TEXT_* bits, see text_class() */
+    unsigned text_class; /* MFL__TEXT_* bits of text (set with the lines) */
     mfl_buf_t strings; /* name_text/value_text storage; offsets until fixed up */
 };
 
@@ -226,7 +226,9 @@ static int add_error(mfl_doc_t *d, mfl_syntax_kind_t kind, mfl_range_t r, size_t
 static int store_kept(mfl_doc_t *d, mfl_range_t r, int extra_quotes, size_t *off,
                       size_t *len) {
     size_t before = d->strings.len;
-    int rc = mfl__buf_put_kept(&d->strings, d->text + r.start, r.end - r.start);
+    /* In plain text every byte is kept: no need to look for what to drop. */
+    int rc = d->text_class ? mfl__buf_put_kept(&d->strings, d->text + r.start, r.end - r.start)
+                           : mfl__buf_put(&d->strings, d->text + r.start, r.end - r.start);
     for (int i = 0; rc == 0 && i < extra_quotes; i++) rc = mfl__buf_putc(&d->strings, '"');
     if (rc == 0) rc = mfl__buf_put(&d->strings, "\0", 1);
     if (rc) return rc;
