@@ -428,7 +428,10 @@ typedef struct {
 static int lower_begin(mfl_doc_t *d) {
     d->n_instrs = d->n_comments = d->n_errors = 0;
     d->strings.len = 0;
-    return build_lines(d);
+    /* Names and values are at most the text, plus a NUL and a quote or two
+     * each: room for that up front spares copying the arena as it grows. */
+    int rc = mfl__buf_reserve(&d->strings, d->len + d->len / 8 + 64);
+    return rc ? rc : build_lines(d);
 }
 
 static int lower_comment(mfl_doc_t *d, mfl_range_t r) {

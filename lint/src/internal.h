@@ -44,6 +44,8 @@ int strncasecmp_ascii(const char *a, const char *b, size_t n);
 /* Appends the Ollama view (non-printables dropped, invalid UTF-8 -> U+FFFD)
  * of s[0..n) to b. */
 int mfl__buf_put_kept(mfl_buf_t *b, const char *s, size_t n);
+/* Grows b to hold at least cap bytes. Returns 0 or MFL_ENOMEM. */
+int mfl__buf_reserve(mfl_buf_t *b, size_t cap);
 /* Go's strconv.IsPrint, as mfl_isprint (isprint.h) answers it, faster. */
 bool mfl__isprint(int32_t c);
 /* How many leading bytes of s[0..n) are printable ASCII, tab, LF or CR. */

@@ -11,6 +11,13 @@
 #if defined(__SSE2__) && defined(__GNUC__)
 #define MFL_SSE2 1
 #include <emmintrin.h>
+/* And 32 at a time with AVX2 where the processor has it (checked at each
+ * call: __builtin_cpu_supports reads a flag set at start-up). */
+#if defined(__x86_64__) && !defined(MFL_NO_AVX2)
+#define MFL_AVX2 1
+#include <immintrin.h>
+#define MFL_TARGET_AVX2 __attribute__((target("avx2")))
+#endif
 #endif
 
 #include <stdio.h>
@@ -38,8 +45,7 @@ int mfl__buf_putc(mfl_buf_t *b, char c) { return mfl__buf_put(b, &c, 1); }
 
 int mfl__buf_nul(mfl_buf_t *b) { return mfl__buf_put(b, "", 0); }
 
-/* Grows b to hold cap bytes. */
-static int buf_reserve(mfl_buf_t *b, size_t cap) {
+int mfl__buf_reserve(mfl_buf_t *b, size_t cap) {
     if (cap <= b->cap) return 0;
     char *d = mfl_realloc(b->data, cap);
     if (!d) return MFL_ENOMEM;
@@ -135,7 +141,7 @@ int mfl__decode(const char *src, size_t len, char **out, size_t *out_len,
         /* Room for the whole text up front (a UTF-16 unit is at most three
          * UTF-8 bytes); the buffer grows only if that guess fails. */
         if ((rc = mfl__buf_put(&b, "", 0)) || (len / 2 * 3 + 8 > b.cap &&
-                                                (rc = buf_reserve(&b, len / 2 * 3 + 8))))
+                                                (rc = mfl__buf_reserve(&b, len / 2 * 3 + 8))))
             goto fail;
         size_t i = 2;
         while (i < len) {
@@ -221,8 +227,40 @@ static __m128i sse_unplain(__m128i v, bool high) {
 }
 #endif
 
+#ifdef MFL_AVX2
+/* sse_unplain on 32 bytes. */
+MFL_TARGET_AVX2 static __m256i avx_unplain(__m256i v, bool high) {
+    const __m256i sp = _mm256_set1_epi8(0x20);
+    __m256i low = _mm256_cmpgt_epi8(sp, v); /* signed: bytes >= 0x80 too */
+    if (!high) low = _mm256_andnot_si256(_mm256_cmpgt_epi8(_mm256_setzero_si256(), v), low);
+    __m256i ok = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t')),
+                                                 _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n'))),
+                                 _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\r')));
+    return _mm256_or_si256(_mm256_andnot_si256(ok, low), _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7F)));
+}
+
+/* The first byte of s[0..n) that is not plain, or where fewer than 32 bytes
+ * are left. */
+MFL_TARGET_AVX2 static size_t plain_prefix_avx2(const char *s, size_t n) {
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        unsigned m = (unsigned)_mm256_movemask_epi8(avx_unplain(v, true));
+        if (m) return i + (size_t)__builtin_ctz(m);
+    }
+    return i;
+}
+#endif
+
+
 size_t mfl__plain_prefix(const char *s, size_t n) {
     size_t i = 0;
+#ifdef MFL_AVX2
+    if (n >= 64 && __builtin_cpu_supports("avx2")) {
+        i = plain_prefix_avx2(s, n);
+        if (i + 32 <= n) return i; /* found; else fewer than 32 bytes are left */
+    }
+#endif
 #ifdef MFL_SSE2
     for (; i + 16 <= n; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
@@ -285,11 +323,54 @@ static bool push_line(uint32_t **lines, size_t *n, size_t *cap, uint32_t v) {
     return true;
 }
 
+#ifdef MFL_AVX2
+/* mfl__line_table's block loop, 32 bytes at a time, from *pos while 32 are
+ * left. Returns 0 or MFL_ENOMEM (lines then freed). */
+MFL_TARGET_AVX2 static int line_blocks_avx2(const char *s, size_t len, size_t *pos,
+                                            uint32_t **lines, size_t *n, size_t *cap,
+                                            unsigned *cls) {
+    __m256i hi = _mm256_setzero_si256(), ctl = _mm256_setzero_si256();
+    size_t i = *pos;
+    for (; i + 32 <= len; i += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        hi = _mm256_or_si256(hi, v);
+        ctl = _mm256_or_si256(ctl, avx_unplain(v, false));
+        unsigned lf = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n')));
+        unsigned cr = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\r')));
+        if (cr) {
+            unsigned next_lf = lf >> 1 | (i + 32 < len && s[i + 32] == '\n' ? 1u << 31 : 0);
+            lf |= cr & ~next_lf;
+        }
+        if (!lf) continue;
+        if (*n + 32 > *cap) {
+            size_t ncap = *cap * 2 > *n + 32 ? *cap * 2 : *n + 32;
+            uint32_t *nl = mfl_realloc(*lines, ncap * sizeof *nl);
+            if (!nl) {
+                mfl_free(*lines);
+                return MFL_ENOMEM;
+            }
+            *lines = nl;
+            *cap = ncap;
+        }
+        for (; lf; lf &= lf - 1) (*lines)[(*n)++] = (uint32_t)(i + (size_t)__builtin_ctz(lf) + 1);
+    }
+    if (_mm256_movemask_epi8(hi)) *cls |= MFL__TEXT_NONASCII;
+    if (_mm256_movemask_epi8(ctl)) *cls |= MFL__TEXT_CONTROL;
+    *pos = i;
+    return 0;
+}
+#endif
+
 int mfl__line_table(const char *s, size_t len, uint32_t **out, size_t *out_n, unsigned *cls) {
     uint32_t *lines = NULL;
     size_t n = 0, cap = 0, i = 0;
     unsigned c_all = 0;
     if (!push_line(&lines, &n, &cap, 0)) return MFL_ENOMEM;
+#ifdef MFL_AVX2
+    if (len >= 64 && __builtin_cpu_supports("avx2") &&
+        line_blocks_avx2(s, len, &i, &lines, &n, &cap, &c_all))
+        return MFL_ENOMEM;
+#endif
 #ifdef MFL_SSE2
     /* One pass for the byte kinds and the line breaks. A line starts after
      * each LF, and after each CR not followed by an LF (a CRLF's line starts

@@ -144,9 +144,9 @@ static void test_byte_scanners_agree_with_byte_loops(void **state) {
                                          0xE2, 0xD8, 0xE1, 0xEF, 0xFF, '~', 0x20, 0x19, 0x0B};
     static const unsigned char set[4] = {0xE2, 0xD8, 0xE1, 0xEF};
     unsigned seed = 12345;
-    char buf[96];
+    char buf[208];
     for (int iter = 0; iter < 200000; iter++) {
-        size_t n = (size_t)(iter % 90);
+        size_t n = (size_t)(iter % 200);
         for (size_t i = 0; i < n; i++) {
             seed = seed * 1103515245u + 12345u;
             unsigned r = (seed >> 16) & 0xFF;
@@ -171,7 +171,7 @@ static void test_byte_scanners_agree_with_byte_loops(void **state) {
         assert_int_equal(mfl__text_class(s, len), cls);
         assert_int_equal(mfl__find_any4(s, len, set), first);
         /* Line starts: after LF, CRLF or a lone CR. */
-        uint32_t want_lines[96], *lines = NULL;
+        uint32_t want_lines[208], *lines = NULL;
         size_t want_n = 0, got_n = 0;
         unsigned got_cls = 99;
         want_lines[want_n++] = 0;
