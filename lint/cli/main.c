@@ -302,7 +302,12 @@ static void process(const cli_opts_t *o, cli_file_t *f, mfl_io_env_t *env) {
     else strcpy(base, ".");
     mfl_lint_opts_t lo = {name, base, core, env ? mfl_io_env_get(env) : NULL};
 
-    doc = mfl_doc_new_batch(src, len);
+    if (o->fix || o->diff) {
+        doc = mfl_doc_new_batch(src, len); /* src stays: the write checks the file against it */
+    } else {
+        doc = mfl_doc_new_batch_take(src, len); /* no copy of the text */
+        src = NULL;
+    }
     if (!doc) {
         set_error(f, "out of memory");
         goto done;

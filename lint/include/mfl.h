@@ -106,6 +106,11 @@ mfl_doc_t *mfl_doc_new(const char *src, size_t len);
  * identical (tests/unit/test_frontends.c and fuzz/fuzz_frontends.c check
  * it); mfl_doc_edit() and mfl_doc_sexp() build the tree when first needed. */
 mfl_doc_t *mfl_doc_new_batch(const char *src, size_t len);
+/* mfl_doc_new_batch() that takes buf (from mfl_malloc, len + 1 bytes at
+ * least) instead of copying it: a UTF-8 file without a BOM becomes the
+ * document's text as it is. buf is the document's, or freed, whatever the
+ * result (NULL only when out of memory or past 4 GiB). */
+mfl_doc_t *mfl_doc_new_batch_take(char *buf, size_t len);
 /* Same, over text that is already decoded (the text of another document or
  * of mfl_fix_all): no BOM or UTF-16 detection, so offsets stay the same. */
 mfl_doc_t *mfl_doc_new_decoded(const char *text, size_t len);

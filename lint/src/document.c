@@ -559,6 +559,31 @@ mfl_doc_t *mfl_doc_new(const char *src, size_t len) { return doc_new(src, len, t
 
 mfl_doc_t *mfl_doc_new_batch(const char *src, size_t len) { return doc_new(src, len, true, true); }
 
+mfl_doc_t *mfl_doc_new_batch_take(char *buf, size_t len) {
+    const unsigned char *u = (const unsigned char *)buf;
+    /* What mfl__decode would change: a UTF-16 or a UTF-8 byte order mark. */
+    if ((len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) ||
+        (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)) {
+        mfl_doc_t *d = doc_new(buf, len, true, true);
+        mfl_free(buf);
+        return d;
+    }
+    mfl_doc_t *d = len > UINT32_MAX - 16 ? NULL : mfl_calloc(1, sizeof *d);
+    if (!d) {
+        mfl_free(buf);
+        return NULL;
+    }
+    d->enc = MFL_ENC_UTF8;
+    d->text = buf;
+    d->text[len] = '\0';
+    d->len = len;
+    if (lower_fast(d)) {
+        mfl_doc_free(d);
+        return NULL;
+    }
+    return d;
+}
+
 mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len) { return doc_new(text, len, false, true); }
 
 mfl_doc_t *mfl_doc_new_decoded(const char *text, size_t len) { return doc_new(text, len, false, true); }

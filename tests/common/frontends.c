@@ -9,14 +9,38 @@
 
 static bool same_range(mfl_range_t a, mfl_range_t b) { return a.start == b.start && a.end == b.end; }
 
+static bool docs_agree(const mfl_doc_t *t, const mfl_doc_t *b, char *why, size_t whysz);
+
+/* The tree-sitter document against the byte-level one, made both ways: from
+ * a copy (mfl_doc_new_batch) and from a buffer it takes (the CLI's way). */
 bool mfl_test_frontends_agree(const char *src, size_t len, char *why, size_t whysz) {
-    mfl_doc_t *t = mfl_doc_new(src, len), *b = mfl_doc_new_batch(src, len);
-    bool ok = true;
-    if (!t || !b) {
+    mfl_doc_t *t = mfl_doc_new(src, len), *b = mfl_doc_new_batch(src, len), *k = NULL;
+    char *buf = mfl_malloc(len + 1);
+    if (buf) {
+        memcpy(buf, src, len);
+        k = mfl_doc_new_batch_take(buf, len);
+    }
+    bool ok;
+    if (!t || !b || !k) {
         snprintf(why, whysz, "out of memory");
         ok = false;
-        goto done;
+    } else if ((ok = docs_agree(t, b, why, whysz))) {
+        size_t tl, kl;
+        const char *tt = mfl_doc_text(t, &tl), *kt = mfl_doc_text(k, &kl);
+        ok = docs_agree(t, k, why, whysz);
+        if (ok && (tl != kl || memcmp(tt, kt, tl) != 0 || mfl_doc_encoding(t) != mfl_doc_encoding(k))) {
+            snprintf(why, whysz, "the taken buffer's text or encoding differs");
+            ok = false;
+        }
     }
+    mfl_doc_free(t);
+    mfl_doc_free(b);
+    mfl_doc_free(k);
+    return ok;
+}
+
+static bool docs_agree(const mfl_doc_t *t, const mfl_doc_t *b, char *why, size_t whysz) {
+    bool ok = true;
     if (mfl_doc_instr_count(t) != mfl_doc_instr_count(b)) {
         snprintf(why, whysz, "%zu instructions (tree-sitter) vs %zu (batch)", mfl_doc_instr_count(t),
                  mfl_doc_instr_count(b));
@@ -60,7 +84,5 @@ bool mfl_test_frontends_agree(const char *src, size_t len, char *why, size_t why
         }
     }
 done:
-    mfl_doc_free(t);
-    mfl_doc_free(b);
     return ok;
 }
