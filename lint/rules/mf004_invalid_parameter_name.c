@@ -3,8 +3,10 @@
  * exactly one space. */
 #include "rule.h"
 
-/* True if s reads as `name value` (a valid name, a separator, something):
- * only then does a single space after PARAMETER give a line that parses. */
+/* True if s reads as `name value` (a valid name, a separator, something not
+ * starting with a quote): only then does a single space after PARAMETER give
+ * a line that parses as this one does. A value that starts with a quote
+ * would become a quoted value, which may run on over the following lines. */
 static bool reads_as_name_value(const char *s, size_t n) {
     size_t k = 0;
     while (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
@@ -12,7 +14,7 @@ static bool reads_as_name_value(const char *s, size_t n) {
         k++;
     if (k == 0 || k >= n || (s[k] != ' ' && s[k] != '\t')) return false;
     for (k++; k < n; k++)
-        if (s[k] != ' ' && s[k] != '\t') return true;
+        if (s[k] != ' ' && s[k] != '\t') return s[k] != '"';
     return false;
 }
 
