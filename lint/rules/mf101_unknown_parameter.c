@@ -18,7 +18,7 @@ static void check(mfl_ctx_t *ctx) {
         if (has_syntax_error(ctx->doc, in_i)) continue;
         const char *name = in->name_text;
         size_t n = in->name_len;
-        if (mfl_param_find(name, n)) continue; /* active, deprecated (MF103) or removed (MF102) */
+        if (mfl__ctx_param(ctx, in)) continue; /* active, deprecated (MF103) or removed (MF102) */
         const char *sugg = mfl_param_suggest(name, n);
         const char *alias = mfl_param_alias(name, n);
         const char *note = mfl_param_not_a_parameter(name, n);

@@ -6,7 +6,7 @@
 static void check(mfl_ctx_t *ctx) {
     MFL_FOREACH_INSTR(ctx, in) {
         if (in->kind != MFL_INSTR_PARAMETER || !in->has_name || in->name_len == 0) continue;
-        const mfl_param_t *p = mfl_param_find(in->name_text, in->name_len);
+        const mfl_param_t *p = mfl__ctx_param(ctx, in);
         if (!p || p->status != MFL_PARAM_DEPRECATED) continue;
         mfl_diag_t *d = mfl_report(ctx, in->name,
                                    "parameter `%s` has had no effect since Ollama %s: ollama "

@@ -74,7 +74,7 @@ static void check(mfl_ctx_t *ctx) {
         if (in->kind != MFL_INSTR_PARAMETER || !in->has_name || in->name_len == 0 ||
             !in->has_value_sep)
             continue;
-        const mfl_param_t *p = mfl_param_find(in->name_text, in->name_len);
+        const mfl_param_t *p = mfl__ctx_param(ctx, in);
         if (!p || p->status != MFL_PARAM_ACTIVE || p->type == MFL_PARAM_STRINGS) continue;
         const char *v = in->value_text;
         size_t n = in->value_len;

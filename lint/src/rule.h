@@ -7,6 +7,7 @@
 #define MFL_RULE_H
 
 #include "mfl.h"
+#include "mfl_params.h"
 
 #include <stdarg.h>
 
@@ -65,6 +66,9 @@ mfl_range_t mfl_doc_instr_lines(const mfl_doc_t *doc, const mfl_instr_t *in);
 /* The model behind the effective FROM, resolved at most once per lint run
  * through opts->env->resolve_model. NULL when unknown or no env. */
 const mfl_model_t *mfl_ctx_model(mfl_ctx_t *ctx);
+/* The PARAMETER table's entry for in's name (mfl_param_find), looked up once
+ * per instruction and run. NULL: not a known parameter. */
+const mfl_param_t *mfl__ctx_param(mfl_ctx_t *ctx, const mfl_instr_t *in);
 /* Budget settings from the config (never NULL). */
 const mfl_budget_t *mfl_ctx_budget(mfl_ctx_t *ctx);
 
