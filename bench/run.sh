@@ -57,7 +57,6 @@ fi
 
 # ---- helpers -----------------------------------------------------------------
 now() { echo "${EPOCHREALTIME/./}"; } # microseconds
-# run LABEL CMD... : one timed run (wall in $work/LABEL.t, peak RSS KB in $work/LABEL.m)
 # run LABEL CMD... : one timed run, wall microseconds appended to $work/LABEL.t.
 # Nothing else is started around the command, so a 40 ms run and a 400 ms one
 # carry the same small cost of starting a process from bash.
@@ -78,73 +77,54 @@ usage() {
   tail -n1 "$work/rss.tmp" | awk -v n="$n" '{printf "%d\n", ($2 + $3) * 1e6 / n}' > "$work/$label.c"
 }
 median() { sort -n "$1" | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-cat_floor() { find "${1:-$tree}" -type f \( -name Modelfile -o -name '*.modelfile' \) -print0 | xargs -0 cat; }
-export -f cat_floor 2>/dev/null; export tree
+cat_floor() { find "$1" -type f \( -name Modelfile -o -name '*.modelfile' \) -print0 | xargs -0 cat; }
+export -f cat_floor 2>/dev/null
+
+# set_cmd CONFIG: the command of a configuration, in CMD. Configurations
+# named s_... run on the peer-shaped tree, the others on the large one.
+set_cmd() {
+  local c=$1 t=$tree
+  case $c in s_*) c=${c#s_}; t=$shape_tree ;; esac
+  case $c in
+    cat) CMD=(bash -c 'cat_floor "$1"' _ "$t") ;;
+    read_j*|parse_j*|doc_j*|batch_j*) CMD=("$floor" "${c%_j*}" -j "${c#*_j}" "$t") ;;
+    lint_j*) CMD=("$lint" --no-config -j "${c#lint_j}" "$t") ;;
+    base_j*) CMD=("$baseline" --no-config -j "${c#base_j}" "$t") ;;
+    peer) CMD=($peer "$t") ;;
+  esac
+}
+declare -A T M C
+# measure ROUNDS USAGE_N CONFIG... : a warm-up of each configuration (page
+# cache), ROUNDS interleaved timed rounds, then memory and CPU over USAGE_N
+# runs of each; medians in T, peak RSS in M, CPU per run in C.
+measure() {
+  local rounds=$1 usage_n=$2 r c; shift 2
+  for c in "$@"; do set_cmd "$c"; "${CMD[@]}" >/dev/null 2>&1; done
+  for ((r = 0; r < rounds; r++)); do
+    for c in "$@"; do set_cmd "$c"; run "$c" "${CMD[@]}"; done
+    echo "   round $((r + 1))/$rounds done" >&2
+  done
+  for c in "$@"; do
+    set_cmd "$c"
+    usage "$c" "$usage_n" "${CMD[@]}"
+    T[$c]=$(median "$work/$c.t")
+    M[$c]=$(cat "$work/$c.m")
+    C[$c]=$(cat "$work/$c.c")
+  done
+}
 
 configs=(cat read_j1 read_j2 parse_j1 parse_j2 doc_j1 doc_j2 batch_j1 batch_j2 lint_j1 lint_j2)
 [ -n "$baseline" ] && configs+=(base_j1 base_j2)
 [ -n "$peer" ] && configs+=(peer)
 echo "== throughput: $n_files files, $n_bytes bytes, $rounds interleaved rounds" >&2
-# One warm-up of each (page cache), then the rounds.
-cat_floor >/dev/null; "$lint" --no-config "$tree" >/dev/null
-for ((r = 0; r < rounds; r++)); do
-  for c in "${configs[@]}"; do
-    case $c in
-      cat) run cat bash -c cat_floor ;;
-      read_j*|parse_j*|doc_j*|batch_j*) run "$c" "$floor" "${c%_j*}" -j "${c#*_j}" "$tree" ;;
-      lint_j*) run "$c" "$lint" --no-config -j "${c#*_j}" "$tree" ;;
-      base_j*) run "$c" "$baseline" --no-config -j "${c#*_j}" "$tree" ;;
-      peer) run peer $peer "$tree" ;;
-    esac
-  done
-  echo "   round $((r + 1))/$rounds done" >&2
-done
-
-# Memory and CPU time, one more run of each.
-for c in "${configs[@]}"; do
-  case $c in
-    cat) usage cat 1 bash -c cat_floor ;;
-    read_j*|parse_j*|doc_j*|batch_j*) usage "$c" 1 "$floor" "${c%_j*}" -j "${c#*_j}" "$tree" ;;
-    lint_j*) usage "$c" 1 "$lint" --no-config -j "${c#*_j}" "$tree" ;;
-    base_j*) usage "$c" 1 "$baseline" --no-config -j "${c#*_j}" "$tree" ;;
-    peer) usage peer 1 $peer "$tree" ;;
-  esac
-done
-declare -A T M C
-for c in "${configs[@]}"; do
-  T[$c]=$(median "$work/$c.t")
-  M[$c]=$(cat "$work/$c.m")
-  C[$c]=$(cat "$work/$c.c")
-done
+measure "$rounds" 1 "${configs[@]}"
 
 # ---- the peer shape ------------------------------------------------------
 sconfigs=(s_cat s_read_j2 s_batch_j2 s_lint_j1 s_lint_j2)
 [ -n "$baseline" ] && sconfigs+=(s_base_j2)
 [ -n "$peer" ] && sconfigs+=(s_peer)
 echo "== peer-shaped tree: $s_files files, $s_bytes bytes, $shape_rounds interleaved rounds" >&2
-cat_floor "$shape_tree" >/dev/null; "$lint" --no-config "$shape_tree" >/dev/null
-for ((r = 0; r < shape_rounds; r++)); do
-  for c in "${sconfigs[@]}"; do
-    case $c in
-      s_cat) run s_cat bash -c "cat_floor '$shape_tree'" ;;
-      s_read_j2|s_batch_j2) m=${c#s_}; run "$c" "$floor" "${m%_j*}" -j 2 "$shape_tree" ;;
-      s_lint_j*) run "$c" "$lint" --no-config -j "${c#s_lint_j}" "$shape_tree" ;;
-      s_base_j2) run "$c" "$baseline" --no-config -j 2 "$shape_tree" ;;
-      s_peer) run s_peer $peer "$shape_tree" ;;
-    esac
-  done
-done
-for c in s_lint_j1 s_lint_j2 ${peer:+s_peer}; do
-  case $c in
-    s_lint_j*) usage "$c" 10 "$lint" --no-config -j "${c#s_lint_j}" "$shape_tree" ;;
-    s_peer) usage s_peer 3 $peer "$shape_tree" ;;
-  esac
-done
-for c in "${sconfigs[@]}"; do
-  T[$c]=$(median "$work/$c.t")
-  M[$c]=$(cat "$work/$c.m" 2>/dev/null || echo 0)
-  C[$c]=$(cat "$work/$c.c" 2>/dev/null || echo 0)
-done
+measure "$shape_rounds" 5 "${sconfigs[@]}"
 
 # ---- start-up -----------------------------------------------------------------
 small=$work/Modelfile

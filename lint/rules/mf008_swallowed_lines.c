@@ -14,13 +14,12 @@ static bool is_initial(char c) {
     return c >= 'a' && c <= 'z' && ((initials >> (c - 'a')) & 1);
 }
 
-/* True if the line [s, e) starts (after blanks) with an instruction keyword. */
+/* True if [s, e) (a line from its first non-blank character, which
+ * is_initial accepted) starts with an instruction keyword and a blank. */
 static bool looks_like_instruction(const char *s, const char *e) {
     static const char *const kws[] = {"from ", "parameter ", "template ", "system ",
                                       "adapter ", "license ", "message ", "renderer ",
                                       "parser ", "requires ", "draft "};
-    while (s < e && (*s == ' ' || *s == '\t')) s++;
-    if (s == e || !is_initial(*s)) return false;
     char first = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
     for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
         if (kws[i][0] != first) continue; /* most lines are prose */
@@ -57,12 +56,12 @@ static void check(mfl_ctx_t *ctx) {
         uint32_t swallowed = 0, first_swallowed = 0, n_lines;
         const uint32_t *starts = mfl__doc_line_starts(ctx->doc, &n_lines);
         for (uint32_t l = l0 + 1; l <= l1 && l < n_lines; l++) {
-            /* Most lines are prose: look at the first letter before the line's end. */
+            /* Most lines are prose: the first letter decides before the
+             * line's end is looked up. */
             const char *s = text + starts[l];
             while (*s == ' ' || *s == '\t') s++;
             if (!is_initial(*s)) continue;
-            mfl_range_t r = mfl_doc_line_range(ctx->doc, l);
-            if (looks_like_instruction(text + r.start, text + r.end)) {
+            if (looks_like_instruction(s, text + mfl_doc_line_range(ctx->doc, l).end)) {
                 if (!swallowed) first_swallowed = l;
                 swallowed++;
             }

@@ -529,17 +529,27 @@ static int lower_fast(mfl_doc_t *d) {
 
 /* ---- public API -------------------------------------------------------------- */
 
-static mfl_doc_t *doc_new(const char *src, size_t len, bool decode, bool fast) {
-    mfl_doc_t *d = mfl_calloc(1, sizeof *d);
-    if (!d) return NULL;
-    if (len > UINT32_MAX - 16) goto fail;
-    if (decode) {
+/* A document over src. With owned (src itself, from mfl_malloc, len + 1
+ * bytes), the document takes the buffer: as its text when no decoding would
+ * change it, else it is freed once decoded. */
+static mfl_doc_t *doc_new(const char *src, size_t len, bool decode, bool fast, char *owned) {
+    mfl_doc_t *d = len > UINT32_MAX - 16 ? NULL : mfl_calloc(1, sizeof *d);
+    if (!d) goto fail;
+    if (owned && (!decode || mfl__sniff_encoding(src, len) == MFL_ENC_UTF8)) {
+        d->enc = MFL_ENC_UTF8;
+        d->text = owned;
+        d->text[len] = '\0';
+        d->len = len;
+        owned = NULL;
+    } else if (decode) {
         if (mfl__decode(src, len, &d->text, &d->len, &d->enc)) goto fail;
     } else {
         d->enc = MFL_ENC_UTF8;
         if (!(d->text = mfl_strndup(src, len))) goto fail;
         d->len = len;
     }
+    mfl_free(owned);
+    owned = NULL;
     if (fast) {
         /* No tree: mfl_doc_edit and mfl_doc_sexp build one when needed. */
         if (lower_fast(d)) goto fail;
@@ -551,45 +561,25 @@ static mfl_doc_t *doc_new(const char *src, size_t len, bool decode, bool fast) {
     if (!d->tree || lower(d)) goto fail;
     return d;
 fail:
+    mfl_free(owned);
     mfl_doc_free(d);
     return NULL;
 }
 
-mfl_doc_t *mfl_doc_new(const char *src, size_t len) { return doc_new(src, len, true, false); }
+mfl_doc_t *mfl_doc_new(const char *src, size_t len) { return doc_new(src, len, true, false, NULL); }
 
-mfl_doc_t *mfl_doc_new_batch(const char *src, size_t len) { return doc_new(src, len, true, true); }
+mfl_doc_t *mfl_doc_new_batch(const char *src, size_t len) { return doc_new(src, len, true, true, NULL); }
 
 mfl_doc_t *mfl_doc_new_batch_take(char *buf, size_t len) {
-    const unsigned char *u = (const unsigned char *)buf;
-    /* What mfl__decode would change: a UTF-16 or a UTF-8 byte order mark. */
-    if ((len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) ||
-        (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)) {
-        mfl_doc_t *d = doc_new(buf, len, true, true);
-        mfl_free(buf);
-        return d;
-    }
-    mfl_doc_t *d = len > UINT32_MAX - 16 ? NULL : mfl_calloc(1, sizeof *d);
-    if (!d) {
-        mfl_free(buf);
-        return NULL;
-    }
-    d->enc = MFL_ENC_UTF8;
-    d->text = buf;
-    d->text[len] = '\0';
-    d->len = len;
-    if (lower_fast(d)) {
-        mfl_doc_free(d);
-        return NULL;
-    }
-    return d;
+    return doc_new(buf, len, true, true, buf);
 }
 
-mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len) { return doc_new(text, len, false, true); }
+mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len) { return doc_new(text, len, false, true, NULL); }
 
-mfl_doc_t *mfl_doc_new_decoded(const char *text, size_t len) { return doc_new(text, len, false, true); }
+mfl_doc_t *mfl_doc_new_decoded(const char *text, size_t len) { return doc_new(text, len, false, true, NULL); }
 
 mfl_doc_t *mfl__doc_new_utf8_tree(const char *text, size_t len) {
-    return doc_new(text, len, false, false);
+    return doc_new(text, len, false, false, NULL);
 }
 
 void mfl_doc_free(mfl_doc_t *d) {

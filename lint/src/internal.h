@@ -37,6 +37,8 @@ size_t mfl__utf8_len(const char *s, size_t len, size_t i);
  * U+FFFD). */
 int mfl__decode(const char *src, size_t len, char **out, size_t *out_len,
                 mfl_encoding_t *enc);
+/* The encoding mfl__decode reads src in (its byte order mark, if any). */
+mfl_encoding_t mfl__sniff_encoding(const char *src, size_t len);
 
 int strcasecmp_ascii(const char *a, const char *b);
 int strncasecmp_ascii(const char *a, const char *b, size_t n);

@@ -171,10 +171,9 @@ struct mfl_lint_state {
     /* The context facts, gathered once for the MF3xx rules. */
     bool facts_done;
     mfl_ctx_facts_t facts;
-    /* Each PARAMETER's table entry, looked up once for MF101-MF106 (indexed
-     * by instruction; params_done[i] says whether params[i] is set). */
+    /* Each PARAMETER's table entry, looked up once for MF101-MF106, indexed
+     * by instruction: NULL not looked up yet, &no_param not in the table. */
     const mfl_param_t **params;
-    bool *params_done;
     /* Each TEMPLATE parsed once for MF206-MF208. */
     struct tmpl_memo *tmpls;
     size_t n_tmpls, cap_tmpls;
@@ -461,25 +460,18 @@ mfl_ctx_facts_t *mfl__ctx_facts_memo(mfl_ctx_t *ctx, bool *fresh) {
     return &ctx->st->facts;
 }
 
+static const mfl_param_t no_param;
+
 const mfl_param_t *mfl__ctx_param(mfl_ctx_t *ctx, const mfl_instr_t *in) {
     struct mfl_lint_state *st = ctx->st;
     size_t n = mfl_doc_instr_count(ctx->doc), i = (size_t)(in - mfl_doc_instr(ctx->doc, 0));
-    if (!st->params && n) {
-        st->params = mfl_calloc(n, sizeof *st->params);
-        st->params_done = mfl_calloc(n, sizeof *st->params_done);
-        if (!st->params || !st->params_done) {
-            mfl_free(st->params);
-            mfl_free(st->params_done);
-            st->params = NULL;
-            st->params_done = NULL;
-        }
-    }
+    if (!st->params && n) st->params = mfl_calloc(n, sizeof *st->params);
     if (!st->params || i >= n) return mfl_param_find(in->name_text, in->name_len);
-    if (!st->params_done[i]) {
-        st->params[i] = mfl_param_find(in->name_text, in->name_len);
-        st->params_done[i] = true;
+    if (!st->params[i]) {
+        const mfl_param_t *p = mfl_param_find(in->name_text, in->name_len);
+        st->params[i] = p ? p : &no_param;
     }
-    return st->params[i];
+    return st->params[i] == &no_param ? NULL : st->params[i];
 }
 
 struct tmpl_memo {
@@ -717,7 +709,6 @@ int mfl_lint(const mfl_doc_t *doc, const mfl_lint_opts_t *opts, mfl_result_t **o
     memo_free(&st);
     tmpl_free(&st);
     mfl_free(st.params);
-    mfl_free(st.params_done);
     if (st.oom) {
         mfl_result_free(res);
         return MFL_ENOMEM;

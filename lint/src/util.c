@@ -130,19 +130,25 @@ bad:
     return 0xFFFD;
 }
 
+mfl_encoding_t mfl__sniff_encoding(const char *src, size_t len) {
+    const unsigned char *s = (const unsigned char *)src;
+    if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) return MFL_ENC_UTF16LE;
+    if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) return MFL_ENC_UTF16BE;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) return MFL_ENC_UTF8_BOM;
+    return MFL_ENC_UTF8;
+}
+
 int mfl__decode(const char *src, size_t len, char **out, size_t *out_len,
                 mfl_encoding_t *enc) {
     const unsigned char *s = (const unsigned char *)src;
     mfl_buf_t b = {0};
     int rc;
-    if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
-        bool le = s[0] == 0xFF;
-        *enc = le ? MFL_ENC_UTF16LE : MFL_ENC_UTF16BE;
+    *enc = mfl__sniff_encoding(src, len);
+    if (*enc == MFL_ENC_UTF16LE || *enc == MFL_ENC_UTF16BE) {
+        bool le = *enc == MFL_ENC_UTF16LE;
         /* Room for the whole text up front (a UTF-16 unit is at most three
          * UTF-8 bytes); the buffer grows only if that guess fails. */
-        if ((rc = mfl__buf_put(&b, "", 0)) || (len / 2 * 3 + 8 > b.cap &&
-                                                (rc = mfl__buf_reserve(&b, len / 2 * 3 + 8))))
-            goto fail;
+        if ((rc = mfl__buf_reserve(&b, len / 2 * 3 + 8))) goto fail;
         size_t i = 2;
         while (i < len) {
 #ifdef MFL_SSE2
@@ -179,19 +185,10 @@ int mfl__decode(const char *src, size_t len, char **out, size_t *out_len,
                     u = 0xFFFD;
                 }
             }
-            if (u < 0x80 && b.len + 1 < b.cap) {
-                b.data[b.len++] = (char)u; /* terminated below, by mfl__buf_nul */
-                continue;
-            }
             if ((rc = mfl__buf_put_rune(&b, (int32_t)u))) goto fail;
         }
     } else {
-        size_t skip = 0;
-        *enc = MFL_ENC_UTF8;
-        if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
-            skip = 3;
-            *enc = MFL_ENC_UTF8_BOM;
-        }
+        size_t skip = *enc == MFL_ENC_UTF8_BOM ? 3 : 0;
         if ((rc = mfl__buf_put(&b, src + skip, len - skip))) goto fail;
     }
     if ((rc = mfl__buf_nul(&b))) goto fail;
@@ -310,16 +307,18 @@ unsigned mfl__text_class(const char *s, size_t n) {
     return cls;
 }
 
-/* Appends v to the line table; false when out of memory. */
-static bool push_line(uint32_t **lines, size_t *n, size_t *cap, uint32_t v) {
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
-        uint32_t *nl = mfl_realloc(*lines, ncap * sizeof *nl);
-        if (!nl) return false;
-        *lines = nl;
-        *cap = ncap;
+/* Room in the line table for `more` entries after the n it holds (doubling);
+ * out of memory frees it and returns false. */
+static bool lines_room(uint32_t **lines, size_t n, size_t *cap, size_t more) {
+    if (n + more <= *cap) return true;
+    size_t ncap = *cap * 2 > n + more ? *cap * 2 : n + more < 64 ? 64 : n + more;
+    uint32_t *nl = mfl_realloc(*lines, ncap * sizeof *nl);
+    if (!nl) {
+        mfl_free(*lines);
+        return false;
     }
-    (*lines)[(*n)++] = v;
+    *lines = nl;
+    *cap = ncap;
     return true;
 }
 
@@ -342,16 +341,7 @@ MFL_TARGET_AVX2 static int line_blocks_avx2(const char *s, size_t len, size_t *p
             lf |= cr & ~next_lf;
         }
         if (!lf) continue;
-        if (*n + 32 > *cap) {
-            size_t ncap = *cap * 2 > *n + 32 ? *cap * 2 : *n + 32;
-            uint32_t *nl = mfl_realloc(*lines, ncap * sizeof *nl);
-            if (!nl) {
-                mfl_free(*lines);
-                return MFL_ENOMEM;
-            }
-            *lines = nl;
-            *cap = ncap;
-        }
+        if (!lines_room(lines, *n, cap, 32)) return MFL_ENOMEM;
         for (; lf; lf &= lf - 1) (*lines)[(*n)++] = (uint32_t)(i + (size_t)__builtin_ctz(lf) + 1);
     }
     if (_mm256_movemask_epi8(hi)) *cls |= MFL__TEXT_NONASCII;
@@ -365,7 +355,8 @@ int mfl__line_table(const char *s, size_t len, uint32_t **out, size_t *out_n, un
     uint32_t *lines = NULL;
     size_t n = 0, cap = 0, i = 0;
     unsigned c_all = 0;
-    if (!push_line(&lines, &n, &cap, 0)) return MFL_ENOMEM;
+    if (!lines_room(&lines, n, &cap, 1)) return MFL_ENOMEM;
+    lines[n++] = 0;
 #ifdef MFL_AVX2
     if (len >= 64 && __builtin_cpu_supports("avx2") &&
         line_blocks_avx2(s, len, &i, &lines, &n, &cap, &c_all))
@@ -387,19 +378,9 @@ int mfl__line_table(const char *s, size_t len, uint32_t **out, size_t *out_n, un
             unsigned next_lf = lf >> 1 | (i + 16 < len && s[i + 16] == '\n' ? 1u << 15 : 0);
             lf |= cr & ~next_lf;
         }
-        unsigned m = lf;
-        if (!m) continue;
-        if (n + 16 > cap) { /* room for the block's line feeds */
-            size_t ncap = cap * 2 > n + 16 ? cap * 2 : n + 16;
-            uint32_t *nl = mfl_realloc(lines, ncap * sizeof *nl);
-            if (!nl) {
-                mfl_free(lines);
-                return MFL_ENOMEM;
-            }
-            lines = nl;
-            cap = ncap;
-        }
-        for (; m; m &= m - 1) lines[n++] = (uint32_t)(i + (size_t)__builtin_ctz(m) + 1);
+        if (!lf) continue;
+        if (!lines_room(&lines, n, &cap, 16)) return MFL_ENOMEM; /* the block's breaks */
+        for (; lf; lf &= lf - 1) lines[n++] = (uint32_t)(i + (size_t)__builtin_ctz(lf) + 1);
     }
     if (_mm_movemask_epi8(hi)) c_all |= MFL__TEXT_NONASCII;
     if (_mm_movemask_epi8(ctl)) c_all |= MFL__TEXT_CONTROL;
@@ -409,10 +390,8 @@ int mfl__line_table(const char *s, size_t len, uint32_t **out, size_t *out_n, un
         char c = s[i];
         if (c != '\n' && c != '\r') continue;
         if (c == '\r' && i + 1 < len && s[i + 1] == '\n') i++;
-        if (!push_line(&lines, &n, &cap, (uint32_t)(i + 1))) {
-            mfl_free(lines);
-            return MFL_ENOMEM;
-        }
+        if (!lines_room(&lines, n, &cap, 1)) return MFL_ENOMEM;
+        lines[n++] = (uint32_t)(i + 1);
     }
     *out = lines;
     *out_n = n;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The built-in model table (models.md §4) and Ollama model-name handling.
- * The table is static const data: nothing runs at start-up; the first
- * lookup computes the canonical keys once, then a lookup is a linear scan
- * over about a hundred short strings. The GGUF, when it can
- * be read, always wins over these figures. */
+ * The table is static const data: nothing runs at start-up, and a lookup
+ * builds the canonical key only of the entries whose model name matches
+ * (see find_entry). The GGUF, when it can be read, always wins over these
+ * figures. */
 #include "mfl_knowledge.h"
 
 #include <ctype.h>
