@@ -4,6 +4,8 @@
  * the core's line index, so a conversion costs one line's walk. */
 #include "convert.h"
 
+#include "mfl_os.h"
+
 #include <string.h>
 
 const char *lsp_convert_encoding_name(lsp_encoding_t enc) {
@@ -241,20 +243,29 @@ char *lsp_convert_uri_to_path(const char *uri) {
         }
     }
     *o = '\0';
+    /* Windows: "/c:/x" is the path "c:/x". */
+    mfl_os_uri_path_to_local(out);
     return out;
 }
 
 char *lsp_convert_path_dir(const char *path) {
-    const char *slash = strrchr(path, '/');
+    const char *slash = mfl_os_last_sep(path);
     if (!slash)
         return mfl_strndup(".", 1);
-    if (slash == path)
-        return mfl_strndup("/", 1);
-    return mfl_strndup(path, (size_t)(slash - path));
+    /* The root stays whole: "/" of "/x", "C:/" of "C:/x" on Windows. */
+    size_t n = (size_t)(slash - path), root = mfl_os_root_len(path);
+    if (n < root)
+        n = root;
+    return mfl_strndup(path, n ? n : 1);
 }
 
-char *lsp_convert_path_to_uri(const char *path) {
+char *lsp_convert_path_to_uri(const char *local) {
     static const char keep[] = "-._~/!$&'()*+,;=:@";
+    char buf[MFL_OS_MAX_PATH + 2];
+    /* Windows: "C:\x" is the URI path "/C:/x". */
+    const char *path = mfl_os_local_to_uri_path(local, buf, sizeof buf);
+    if (!path)
+        return NULL;
     size_t n = strlen(path);
     char *out = mfl_malloc(7 + n * 3 + 1), *o = out;
     if (!out)

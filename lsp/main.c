@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* modelfile-lsp: the Modelfile language server, speaking LSP 3.17 over
  * stdio. Accepts (and ignores) the launch flags editors append. */
+#include "mfl_os.h"
 #include "server.h"
 
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,6 +21,9 @@ static int usage(FILE *f) {
 }
 
 int main(int argc, char **argv) {
+    /* Binary stdio and UTF-8 arguments (Windows); SIGPIPE ignored: a client
+     * that goes away is an end of input, not a crash. */
+    mfl_os_init_process(&argc, &argv, true);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
@@ -35,7 +38,6 @@ int main(int argc, char **argv) {
         fprintf(stderr, "modelfile-lsp: unsupported argument '%s'\n", a);
         return usage(stderr);
     }
-    signal(SIGPIPE, SIG_IGN);
     uv_replace_allocator(mfl_malloc, mfl_realloc, mfl_calloc, mfl_free);
     lsp_rpc_init_alloc();
 

@@ -5,8 +5,8 @@
 #include "cli.h"
 #include "mfl_io_env.h"
 #include "mfl_knowledge.h"
+#include "mfl_os.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #if defined(__GLIBC__)
@@ -15,7 +15,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef MFL_VERSION
@@ -44,7 +43,7 @@ static int config_for(const cli_opts_t *o, const char *path, mfl_io_config_t **o
         key = o->config_path;
     } else {
         snprintf(dir, sizeof dir, "%s", path);
-        char *slash = strrchr(dir, '/');
+        char *slash = (char *)mfl_os_last_sep(dir);
         if (slash) *slash = '\0';
         else strcpy(dir, ".");
         if (!mfl_io_config_find(dir, found, sizeof found)) {
@@ -145,7 +144,7 @@ static int cmp_name(const void *a, const void *b) {
 
 static int walk(file_list_t *l, const char *dir, int depth) {
     if (depth > 64) return 0;
-    DIR *d = opendir(dir);
+    mfl_os_dir_t *d = mfl_os_opendir(dir);
     if (!d) {
         fprintf(stderr, "modelfile-lint: %s: %s\n", dir, strerror(errno));
         return -1;
@@ -154,41 +153,38 @@ static int walk(file_list_t *l, const char *dir, int depth) {
      * an lstat per entry on the file systems that fill it in. */
     char **names = NULL;
     size_t n = 0, cap = 0;
-    struct dirent *e;
+    const char *e_name;
+    mfl_ftype_t e_type;
     int rc = 0;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue; /* hidden files and folders, . and .. */
+    while ((e_name = mfl_os_readdir(d, &e_type))) {
+        if (e_name[0] == '.') continue; /* hidden files and folders */
         if (n == cap) {
             cap = cap ? cap * 2 : 32;
             char **nn = realloc(names, cap * sizeof *nn);
             if (!nn) { rc = -1; break; }
             names = nn;
         }
-        size_t len = strlen(e->d_name);
+        size_t len = strlen(e_name);
         char *name = malloc(len + 2);
         if (!name) { rc = -1; break; }
-        name[0] = (char)e->d_type;
-        memcpy(name + 1, e->d_name, len + 1);
+        name[0] = (char)e_type;
+        memcpy(name + 1, e_name, len + 1);
         names[n++] = name;
     }
-    closedir(d);
+    mfl_os_closedir(d);
     qsort(names, n, sizeof *names, cmp_name);
     for (size_t i = 0; i < n; i++) {
         char path[4096];
         const char *name = names[i] + 1;
         unsigned char type = (unsigned char)names[i][0];
-        snprintf(path, sizeof path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
-        if (rc == 0 && type == DT_UNKNOWN) {
-            struct stat st;
-            type = lstat(path, &st) != 0 ? DT_UNKNOWN
-                   : S_ISDIR(st.st_mode) ? DT_DIR
-                   : S_ISREG(st.st_mode) ? DT_REG
-                   : S_ISLNK(st.st_mode) ? DT_LNK
-                                         : DT_UNKNOWN;
+        snprintf(path, sizeof path, "%s%s%s", dir, mfl_os_is_sep(dir[strlen(dir) - 1]) ? "" : "/", name);
+        if (rc == 0 && type == MFL_FT_UNKNOWN) {
+            mfl_os_stat_t st;
+            type = mfl_os_lstat(path, &st) != 0 ? MFL_FT_UNKNOWN : st.type;
         }
         if (rc == 0) {
-            if (type == DT_DIR) rc = walk(l, path, depth + 1) < 0 ? -1 : rc;
-            else if ((type == DT_REG || type == DT_LNK) && is_modelfile_name(name))
+            if (type == MFL_FT_DIR) rc = walk(l, path, depth + 1) < 0 ? -1 : rc;
+            else if ((type == MFL_FT_FILE || type == MFL_FT_LINK) && is_modelfile_name(name))
                 rc = add_file(l, path, false);
         }
         free(names[i]);
@@ -297,7 +293,7 @@ static void process(const cli_opts_t *o, cli_file_t *f, mfl_io_env_t *env) {
     char base[4096];
     const char *name = f->is_stdin && o->stdin_filename ? o->stdin_filename : f->path;
     snprintf(base, sizeof base, "%s", name);
-    char *slash = strrchr(base, '/');
+    char *slash = (char *)mfl_os_last_sep(base);
     if (slash) *slash = '\0';
     else strcpy(base, ".");
     mfl_lint_opts_t lo = {name, base, core, env ? mfl_io_env_get(env) : NULL};
@@ -450,8 +446,7 @@ static int read_stdin(char **buf, size_t *len) {
             b = nb;
             cap *= 2;
         }
-        ssize_t r = read(0, b + n, cap - n);
-        if (r < 0 && errno == EINTR) continue;
+        long long r = mfl_os_read(0, b + n, cap - n);
         if (r < 0) { mfl_free(b); return -1; }
         if (r == 0) break;
         n += (size_t)r;
@@ -501,6 +496,8 @@ static void cleanup(file_list_t *files, cli_opts_t *o) {
 }
 
 int main(int argc, char **argv) {
+    /* Binary standard streams and UTF-8 arguments (Windows). */
+    mfl_os_init_process(&argc, &argv, false);
 #if defined(__GLIBC__)
     /* Each file's buffers are freed before the next file's are allocated:
      * keep that memory for the next file instead of handing it back to the
@@ -646,7 +643,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "modelfile-lint: --format: expected text, json, sarif, github or checkstyle\n");
         return 2;
     }
-    bool tty = isatty(1);
+    bool tty = mfl_os_isatty(1);
     if (!strcmp(color, "always")) o.color = true;
     else if (!strcmp(color, "never")) o.color = false;
     else if (!strcmp(color, "auto")) o.color = tty && !getenv("NO_COLOR");
@@ -679,7 +676,7 @@ int main(int argc, char **argv) {
         cleanup(&files, &o);
         return 2;
     }
-    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    long ncpu = mfl_os_ncpu();
     int jobs = o.jobs > 0 ? o.jobs : (int)(ncpu > 0 ? ncpu : 1);
     if (jobs > 64) jobs = 64;
     pthread_t th[64];
@@ -695,13 +692,13 @@ int main(int argc, char **argv) {
             add_file(&files, o.stdin_filename ? o.stdin_filename : "<stdin>", true);
             continue;
         }
-        struct stat st;
-        if (stat(a, &st) != 0) {
+        mfl_os_stat_t st;
+        if (mfl_os_stat(a, &st) != 0) {
             fprintf(stderr, "modelfile-lint: %s: %s\n", a, strerror(errno));
             status = 2;
             continue;
         }
-        if (S_ISDIR(st.st_mode)) {
+        if (st.type == MFL_FT_DIR) {
             /* The workers start with the first folder and lint what the walk
              * finds; this thread joins them when the walk is over. */
             for (; started < jobs - 1; started++)

@@ -3,14 +3,12 @@
  * the core's mfl_config_t. Every error names the file and the place. */
 #define _GNU_SOURCE
 #include "mfl_io.h"
+#include "mfl_os.h"
 
-#include <fnmatch.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 typedef struct {
     char *glob;
@@ -27,11 +25,11 @@ struct mfl_io_config {
 
 int mfl_io_config_find(const char *dir, char *out, size_t outsz) {
     char cur[4096];
-    if (!realpath(dir && *dir ? dir : ".", cur)) return 0;
+    if (!mfl_os_realpath(dir && *dir ? dir : ".", cur, sizeof cur)) return 0;
     for (;;) {
-        struct stat st;
+        mfl_os_stat_t st;
         snprintf(out, outsz, "%s/%s", strcmp(cur, "/") == 0 ? "" : cur, MFL_CONFIG_FILENAME);
-        if (stat(out, &st) == 0 && S_ISREG(st.st_mode)) return 1;
+        if (mfl_os_stat(out, &st) == 0 && st.type == MFL_FT_FILE) return 1;
         char *slash = strrchr(cur, '/');
         if (!slash || slash == cur) {
             if (strcmp(cur, "/") == 0) return 0;
@@ -377,7 +375,7 @@ mfl_io_config_t *mfl_io_config_load_over(const mfl_io_config_t *base, const char
     mfl_free(buf);
     if (!c) return NULL;
     mfl_free(c->dir);
-    const char *slash = strrchr(path, '/');
+    const char *slash = mfl_os_last_sep(path);
     c->dir = slash ? mfl_strndup(path, (size_t)(slash - path)) : mfl_strndup(".", 1);
     if (!c->dir) {
         snprintf(err, errsz, "%s: out of memory", path);
@@ -396,9 +394,9 @@ int mfl_io_config_for_path(const mfl_io_config_t *c, const char *path, mfl_confi
         const char *rel = path;
         size_t dl = strlen(c->dir);
         if (dl && strncmp(path, c->dir, dl) == 0 && path[dl] == '/') rel = path + dl + 1;
-        const char *base = strrchr(rel, '/');
-        if (fnmatch(c->ignores[i].glob, rel, FNM_PATHNAME) == 0 ||
-            fnmatch(c->ignores[i].glob, base ? base + 1 : rel, 0) == 0)
+        const char *base = mfl_os_last_sep(rel);
+        if (mfl_os_fnmatch(c->ignores[i].glob, rel, true) == 0 ||
+            mfl_os_fnmatch(c->ignores[i].glob, base ? base + 1 : rel, false) == 0)
             if (mfl_config_ignore(out_core, c->ignores[i].codes)) return MFL_EINVAL;
     }
     return 0;

@@ -3,25 +3,23 @@
  * GGUF file, the local model store, the config's models, the built-in
  * table), with a per-env cache because the language server re-lints on every
  * keystroke. Only regular files are ever opened. */
-#define _POSIX_C_SOURCE 200809L
-#define _XOPEN_SOURCE 700 /* realpath */
 #include "mfl_io_env.h"
 
 #include "mfl_knowledge.h"
+#include "mfl_os.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <stdarg.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
+
+#ifndef PATH_MAX
+#define PATH_MAX MFL_OS_MAX_PATH
+#endif
 
 #define MAX_JSON (1u << 20)
 /* Set-associative: a key lives in one set of CACHE_WAYS entries, so a
@@ -37,7 +35,7 @@ typedef struct {
     bool found;
     mfl_model_t model;
     char *sig_path;      /* file whose stat validates the entry; NULL -> TTL */
-    struct stat sig;
+    mfl_os_stat_t sig;
     time_t when;
 } cache_entry_t;
 
@@ -79,26 +77,7 @@ static void setf(char *dst, size_t dstsz, const char *fmt, ...) {
 /* ---- paths ------------------------------------------------------------------- */
 
 static bool home_of(const char *user, size_t ulen, char *out, size_t outsz) {
-    const char *dir = NULL;
-    if (ulen == 0) {
-        dir = getenv("HOME");
-        if (dir == NULL || *dir == '\0') {
-            struct passwd *pw = getpwuid(getuid());
-            dir = pw ? pw->pw_dir : NULL;
-        }
-    } else {
-        char name[256];
-        if (ulen >= sizeof name)
-            return false;
-        memcpy(name, user, ulen);
-        name[ulen] = '\0';
-        struct passwd *pw = getpwnam(name);
-        dir = pw ? pw->pw_dir : NULL;
-    }
-    if (dir == NULL || strlen(dir) >= outsz)
-        return false;
-    strcpy(out, dir);
-    return true;
+    return ulen == 0 ? mfl_os_home(out, outsz) : mfl_os_user_home(user, ulen, out, outsz);
 }
 
 /* Removes "." and ".." segments and doubled slashes in place (Go's
@@ -106,10 +85,9 @@ static bool home_of(const char *user, size_t ulen, char *out, size_t outsz) {
 static void clean_path(char *p) {
     char *w = p, *root;
     const char *r = p;
-    if (*r == '/') {
-        w++;
-        r++;
-    }
+    size_t rl = mfl_os_root_len(p); /* "/" (Windows: also "C:/", "//host/share/") */
+    w += rl;
+    r += rl;
     root = w;
     while (*r) {
         while (*r == '/') r++;
@@ -152,7 +130,11 @@ static bool expand(const char *base_dir, const char *path, char *cwd, char *abs,
                    size_t bufsize) {
     char buf[PATH_MAX];
     if (path[0] == '~') {
-        const char *slash = strchr(path, '/');
+        const char *slash = path + 1;
+        while (*slash && !mfl_os_is_sep(*slash))
+            slash++;
+        if (*slash == '\0')
+            slash = NULL;
         size_t ulen = slash ? (size_t)(slash - path - 1) : strlen(path + 1);
         char home[PATH_MAX];
         if (!home_of(path + 1, ulen, home, sizeof home))
@@ -160,14 +142,14 @@ static bool expand(const char *base_dir, const char *path, char *cwd, char *abs,
         const char *parts[] = {home, "/", slash ? slash + 1 : ""};
         if (!join(buf, sizeof buf, parts, 3))
             return false;
-    } else if (path[0] == '/') {
+    } else if (mfl_os_is_abs(path)) {
         const char *parts[] = {path};
         if (!join(buf, sizeof buf, parts, 1))
             return false;
     } else {
         const char *base = base_dir && *base_dir ? base_dir : ".";
-        if (base[0] != '/') {
-            if (cwd[0] == '\0' && getcwd(cwd, PATH_MAX) == NULL) {
+        if (!mfl_os_is_abs(base)) {
+            if (cwd[0] == '\0' && mfl_os_getcwd(cwd, PATH_MAX) == NULL) {
                 cwd[0] = '\0';
                 return false;
             }
@@ -180,6 +162,7 @@ static bool expand(const char *base_dir, const char *path, char *cwd, char *abs,
                 return false;
         }
     }
+    mfl_os_path_slashes(buf);
     clean_path(buf);
     size_t n = strlen(buf);
     if (n >= bufsize)
@@ -189,19 +172,19 @@ static bool expand(const char *base_dir, const char *path, char *cwd, char *abs,
 }
 
 static mfl_path_kind_t kind_of(const char *abs, bool *is_symlink) {
-    struct stat st;
+    mfl_os_stat_t st;
     /* One lstat answers for everything but a symlink, which stat follows. */
-    if (lstat(abs, &st) != 0)
+    if (mfl_os_lstat(abs, &st) != 0)
         return errno == ENOENT || errno == ENOTDIR ? MFL_PATH_MISSING : MFL_PATH_ERROR;
-    if (S_ISLNK(st.st_mode)) {
+    if (st.type == MFL_FT_LINK) {
         if (is_symlink)
             *is_symlink = true;
-        if (stat(abs, &st) != 0)
+        if (mfl_os_stat(abs, &st) != 0)
             return errno == ENOENT || errno == ENOTDIR ? MFL_PATH_MISSING : MFL_PATH_ERROR;
     }
-    if (S_ISREG(st.st_mode))
+    if (st.type == MFL_FT_FILE)
         return MFL_PATH_FILE;
-    if (S_ISDIR(st.st_mode))
+    if (st.type == MFL_FT_DIR)
         return MFL_PATH_DIR;
     return MFL_PATH_DEVICE;
 }
@@ -220,51 +203,44 @@ static mfl_path_kind_t env_path_kind(void *ud, const char *base_dir, const char 
     return kind_of(abs, is_symlink);
 }
 
-/* Opens a regular file only: O_NONBLOCK keeps a FIFO swapped in after the
- * stat from blocking the open, and fstat re-checks the type. */
-static int open_regular(const char *path, struct stat *st) {
-    int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
-        close(fd);
+/* Opens a regular file only: a FIFO swapped in after the stat never blocks
+ * the open, and the type is checked again on the open file. */
+static int open_regular(const char *path, mfl_os_stat_t *st) {
+    int fd = mfl_os_open_read(path, st);
+    if (fd == MFL_OS_NOT_REGULAR)
         errno = EINVAL;
-        return -1;
-    }
-    return fd;
+    return fd < 0 ? -1 : fd;
 }
 
-static ssize_t read_at(int fd, char *buf, size_t n, off_t off) {
+static long long read_at(int fd, char *buf, size_t n, uint64_t off) {
     size_t got = 0;
     while (got < n) {
-        ssize_t r = pread(fd, buf + got, n - got, off + (off_t)got);
-        if (r < 0 && errno == EINTR)
-            continue;
+        long long r = mfl_os_pread(fd, buf + got, n - got, off + got);
         if (r < 0)
             return -1;
         if (r == 0)
             break;
         got += (size_t)r;
     }
-    return (ssize_t)got;
+    return (long long)got;
 }
 
 static bool env_is_gguf(void *ud, const char *abs_path) {
     (void)ud;
-    struct stat st;
-    if (stat(abs_path, &st) != 0 || !S_ISREG(st.st_mode))
+    mfl_os_stat_t st;
+    if (mfl_os_stat(abs_path, &st) != 0 || st.type != MFL_FT_FILE)
         return false;
     int fd = open_regular(abs_path, &st);
     if (fd < 0)
         return false;
     char magic[4];
     bool ok = read_at(fd, magic, 4, 0) == 4 && memcmp(magic, "GGUF", 4) == 0;
-    close(fd);
+    mfl_os_close(fd);
     return ok;
 }
 
 int mfl_io_read_gguf(const char *path, mfl_model_t *out) {
-    struct stat st;
+    mfl_os_stat_t st;
     char *buf = NULL;
     int rc = MFL_EINVAL;
     int fd = open_regular(path, &st);
@@ -272,7 +248,7 @@ int mfl_io_read_gguf(const char *path, mfl_model_t *out) {
         setf(out->error, sizeof out->error, "%s: %s", path, strerror(errno));
         return MFL_EINVAL;
     }
-    uint64_t size = (uint64_t)st.st_size;
+    uint64_t size = st.size;
     size_t want = size < MFL_IO_GGUF_PREFIX ? (size_t)size : MFL_IO_GGUF_PREFIX;
     for (;;) {
         char *nb = mfl_realloc(buf, want ? want : 1);
@@ -281,7 +257,7 @@ int mfl_io_read_gguf(const char *path, mfl_model_t *out) {
             goto out;
         }
         buf = nb;
-        ssize_t got = read_at(fd, buf, want, 0);
+        long long got = read_at(fd, buf, want, 0);
         if (got < 0) {
             setf(out->error, sizeof out->error, "%s: %s", path, strerror(errno));
             rc = MFL_EINVAL;
@@ -301,23 +277,23 @@ int mfl_io_read_gguf(const char *path, mfl_model_t *out) {
     }
 out:
     mfl_free(buf);
-    close(fd);
+    mfl_os_close(fd);
     return rc;
 }
 
 /* Reads a small regular file (manifests, params) into a new buffer. */
 static char *slurp(const char *path, size_t max, size_t *len) {
-    struct stat st;
+    mfl_os_stat_t st;
     int fd = open_regular(path, &st);
     if (fd < 0)
         return NULL;
     char *buf = NULL;
-    if ((uint64_t)st.st_size > max)
+    if (st.size > max)
         goto out;
-    buf = mfl_malloc((size_t)st.st_size + 1);
+    buf = mfl_malloc((size_t)st.size + 1);
     if (buf == NULL)
         goto out;
-    ssize_t got = read_at(fd, buf, (size_t)st.st_size, 0);
+    long long got = read_at(fd, buf, (size_t)st.size, 0);
     if (got < 0) {
         mfl_free(buf);
         buf = NULL;
@@ -326,44 +302,41 @@ static char *slurp(const char *path, size_t max, size_t *len) {
     buf[got] = '\0';
     *len = (size_t)got;
 out:
-    close(fd);
+    mfl_os_close(fd);
     return buf;
 }
 
 static bool env_real_path(void *ud, const char *abs_path, char *out, size_t outsz) {
     (void)ud;
-    char buf[PATH_MAX];
-    if (realpath(abs_path, buf) == NULL || strlen(buf) >= outsz)
-        return false;
-    strcpy(out, buf);
-    return true;
+    return mfl_os_realpath(abs_path, out, outsz) != NULL;
 }
 
 /* ---- the store ------------------------------------------------------------------ */
 
 /* Finds `name` in dir: exact first, then case-insensitively. */
 static bool find_entry_ci(const char *dir, const char *name, char *out, size_t outsz) {
-    struct stat st;
+    mfl_os_stat_t st;
     if (snprintf(out, outsz, "%s/%s", dir, name) >= (int)outsz)
         return false;
-    if (stat(out, &st) == 0)
+    if (mfl_os_stat(out, &st) == 0)
         return true;
-    DIR *d = opendir(dir);
+    mfl_os_dir_t *d = mfl_os_opendir(dir);
     if (d == NULL)
         return false;
     bool ok = false;
-    for (struct dirent *e; (e = readdir(d)) != NULL;) {
-        const char *a = e->d_name, *b = name;
+    mfl_ftype_t type;
+    for (const char *e_name; (e_name = mfl_os_readdir(d, &type)) != NULL;) {
+        const char *a = e_name, *b = name;
         while (*a && tolower((unsigned char)*a) == tolower((unsigned char)*b)) {
             a++;
             b++;
         }
         if (*a == '\0' && *b == '\0') {
-            ok = snprintf(out, outsz, "%s/%s", dir, e->d_name) < (int)outsz;
+            ok = snprintf(out, outsz, "%s/%s", dir, e_name) < (int)outsz;
             break;
         }
     }
-    closedir(d);
+    mfl_os_closedir(d);
     return ok;
 }
 
@@ -377,8 +350,8 @@ static bool manifest_path(const char *root, const mfl_name_t *n, char *out, size
             return false;
         strcpy(a, b);
     }
-    struct stat st;
-    if (stat(a, &st) != 0 || !S_ISREG(st.st_mode) || strlen(a) >= outsz)
+    mfl_os_stat_t st;
+    if (mfl_os_stat(a, &st) != 0 || st.type != MFL_FT_FILE || strlen(a) >= outsz)
         return false;
     strcpy(out, a);
     return true;
@@ -391,13 +364,13 @@ static bool blob_path(const char *root, const char *digest, char *out, size_t ou
     for (int i = 7; i < 71; i++)
         if (!isxdigit((unsigned char)digest[i]))
             return false;
-    struct stat st;
+    mfl_os_stat_t st;
     snprintf(out, outsz, "%s/blobs/sha256-%s", root, digest + 7);
-    if (stat(out, &st) == 0)
+    if (mfl_os_stat(out, &st) == 0)
         return true;
     /* Stores not served since Ollama v0.1.30 still name blobs "sha256:<hex>". */
     snprintf(out, outsz, "%s/blobs/sha256:%s", root, digest + 7);
-    return stat(out, &st) == 0;
+    return mfl_os_stat(out, &st) == 0;
 }
 
 int mfl_io_parse_params(const char *json, size_t len, int64_t *num_ctx) {
@@ -543,13 +516,14 @@ static size_t store_roots(const mfl_io_env_t *env, const char *roots[3], char *d
         roots[nr++] = env->store_dir;
         return nr;
     }
-    const char *em = getenv("OLLAMA_MODELS");
-    if (em && *em)
+    const char *em = mfl_os_getenv("OLLAMA_MODELS");
+    if (em)
         roots[nr++] = em;
     if (home_of("", 0, home, sizeof home) &&
         snprintf(dflt, dsz, "%s/.ollama/models", home) < (int)dsz)
         roots[nr++] = dflt;
-    roots[nr++] = "/usr/share/ollama/.ollama/models";
+    if (mfl_os_service_store())
+        roots[nr++] = mfl_os_service_store();
     return nr;
 }
 
@@ -592,23 +566,24 @@ static void store_emit(store_walk_t *w, const char *const parts[4]) {
  * namespace, model, tag). Unreadable folders are skipped: the store is
  * optional. */
 static void store_walk(store_walk_t *w, const char *dir, const char *parts[4], int level) {
-    DIR *d = opendir(dir);
+    mfl_os_dir_t *d = mfl_os_opendir(dir);
     if (!d)
         return;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
+    const char *e_name;
+    mfl_ftype_t type;
+    while ((e_name = mfl_os_readdir(d, &type)) != NULL) {
+        if (e_name[0] == '.')
             continue;
-        parts[level] = e->d_name;
+        parts[level] = e_name;
         if (level == 3) {
             store_emit(w, parts);
             continue;
         }
         char sub[PATH_MAX];
-        if (snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name) < (int)sizeof sub)
+        if (snprintf(sub, sizeof sub, "%s/%s", dir, e_name) < (int)sizeof sub)
             store_walk(w, sub, parts, level + 1);
     }
-    closedir(d);
+    mfl_os_closedir(d);
 }
 
 void mfl_io_env_foreach_store(const mfl_io_env_t *env, void (*cb)(void *ud, const char *root),
@@ -904,9 +879,8 @@ static bool resolve_name(const mfl_io_env_t *env, const char *from, mfl_model_t 
     return mfl_table_lookup(from, strlen(from), out);
 }
 
-static bool sig_same(const struct stat *a, const struct stat *b) {
-    return a->st_ino == b->st_ino && a->st_dev == b->st_dev && a->st_size == b->st_size &&
-           a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+static bool sig_same(const mfl_os_stat_t *a, const mfl_os_stat_t *b) {
+    return mfl_os_stat_same(a, b);
 }
 
 static void cache_drop(cache_entry_t *c) {
@@ -951,8 +925,8 @@ static bool env_resolve_model_at(void *ud, const char *base_dir, const char *fro
         cache_entry_t *c = ways[i];
         if (c == NULL || c->key == NULL || c->hash != h || strcmp(c->key, key) != 0)
             continue;
-        struct stat st;
-        bool valid = c->sig_path ? stat(c->sig_path, &st) == 0 && sig_same(&st, &c->sig)
+        mfl_os_stat_t st;
+        bool valid = c->sig_path ? mfl_os_stat(c->sig_path, &st) == 0 && sig_same(&st, &c->sig)
                                  : now - c->when <= CACHE_TTL && now >= c->when;
         if (valid) {
             mfl_free(key);
@@ -980,7 +954,7 @@ static bool env_resolve_model_at(void *ud, const char *base_dir, const char *fro
                                   : resolve_name(env, from, &c->model, sig_path, sizeof sig_path);
     *out = c->model;
     /* Out of memory here only means the answer is not kept. */
-    if (sig_path[0] && (stat(sig_path, &c->sig) != 0 ||
+    if (sig_path[0] && (mfl_os_stat(sig_path, &c->sig) != 0 ||
                         !(c->sig_path = mfl_strndup(sig_path, strlen(sig_path))))) {
         mfl_free(key);
         return c->found;

@@ -7,8 +7,8 @@
 /* The byte loops look at 16 bytes at a time with SSE2 (every x86-64 has it),
  * else 8 at a time in a 64-bit word or one by one. Either way the answer is
  * the plain per-byte loop's (tests/unit/test_engine.c checks); only the speed
- * differs. */
-#if defined(__SSE2__) && defined(__GNUC__)
+ * differs. MFL_NO_SIMD (cmake -DMFL_SIMD=OFF) keeps the portable loops only. */
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(MFL_NO_SIMD)
 #define MFL_SSE2 1
 #include <emmintrin.h>
 /* And 32 at a time with AVX2 where the processor has it (checked at each
