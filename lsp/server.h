@@ -10,7 +10,7 @@
 #include "mfl.h"
 #include "mfl_io.h"
 #include "mfl_io_env.h"
-#include "rpc.h"
+#include "jsonrpc.h"
 #include "transport.h"
 
 #include <jansson.h>

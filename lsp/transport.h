@@ -43,6 +43,7 @@ int lsp_decoder_feed(lsp_decoder_t *dec, const char *data, size_t n);
 char *lsp_frame_new(const char *body, size_t len, size_t *out_len);
 
 typedef struct lsp_transport lsp_transport_t;
+typedef struct lsp_reader lsp_reader_t;
 
 typedef union {
     uv_handle_t handle;
@@ -67,6 +68,9 @@ struct lsp_transport {
     bool reading;        /* a read is active or pending */
     bool stopped;        /* lsp_transport_close() was called */
     bool read_pending;   /* file stdin: a uv_fs_read is in flight */
+    bool in_threaded;    /* stdin libuv cannot wrap: read by a thread */
+    lsp_reader_t *reader;
+    uv_async_t in_async; /* the reader thread's wake-up */
     int open_handles;
     void (*on_closed)(void *ud);
 };

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "mfl_io_env.h"
 #include "mfl_knowledge.h"
+#include "mfl_os.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -52,7 +53,7 @@ int cli_info_main(int argc, char **argv) {
     /* Settings from the file's config apply, flags win. */
     char cfgpath[4096], dir[4096];
     snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
+    char *slash = (char *)mfl_os_last_sep(dir);
     if (slash) *slash = '\0';
     else strcpy(dir, ".");
     mfl_io_config_t *cfg = NULL;

@@ -208,12 +208,18 @@ static long long read_handle(int fd, void *buf, size_t n, const uint64_t *offset
     DWORD want = n > 0x40000000u ? 0x40000000u : (DWORD)n, got = 0;
     OVERLAPPED ov;
     memset(&ov, 0, sizeof ov);
+    LARGE_INTEGER zero, here;
+    zero.QuadPart = 0;
     if (offset) {
         ov.Offset = (DWORD)*offset;
         ov.OffsetHigh = (DWORD)(*offset >> 32);
     }
-    if (!ReadFile(h, buf, want, &got, offset ? &ov : NULL)) {
-        DWORD e = GetLastError();
+    /* ReadFile at an offset moves the file pointer; pread does not. */
+    bool restore = offset && SetFilePointerEx(h, zero, &here, FILE_CURRENT);
+    BOOL ok = ReadFile(h, buf, want, &got, offset ? &ov : NULL);
+    DWORD e = ok ? 0 : GetLastError();
+    if (restore) SetFilePointerEx(h, here, NULL, FILE_BEGIN);
+    if (!ok) {
         if (e == ERROR_HANDLE_EOF || e == ERROR_BROKEN_PIPE) return 0;
         errno = errno_of(e);
         return -1;

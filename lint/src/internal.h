@@ -12,6 +12,24 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Run-once initialisation of the core's shared tables: pthread_once, or a
+ * flag where the target has no threads (WASI without its threads proposal). */
+#if defined(__wasi__) && !defined(_REENTRANT)
+typedef int mfl_once_t;
+#define MFL_ONCE_INIT 0
+static inline void mfl_once(mfl_once_t *once, void (*fn)(void)) {
+    if (!*once) {
+        *once = 1;
+        fn();
+    }
+}
+#else
+#include <pthread.h>
+typedef pthread_once_t mfl_once_t;
+#define MFL_ONCE_INIT PTHREAD_ONCE_INIT
+#define mfl_once(once, fn) pthread_once(once, fn)
+#endif
+
 /* A growable byte buffer. data is NULL until the first write. */
 typedef struct {
     char *data;

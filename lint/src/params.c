@@ -5,7 +5,6 @@
 #include "internal.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -122,7 +121,7 @@ static bool eq(const char *a, size_t n, const char *b) {
 #define INDEX_SIZE 256 /* a power of two, over twice the table */
 static uint8_t param_index[INDEX_SIZE]; /* table position + 1; 0: empty */
 _Static_assert(sizeof params / sizeof params[0] < INDEX_SIZE / 2, "the parameter index is too small");
-static pthread_once_t param_index_once = PTHREAD_ONCE_INIT;
+static mfl_once_t param_index_once = MFL_ONCE_INIT;
 
 static size_t name_hash(const char *s, size_t n) {
     uint32_t h = 2166136261u; /* FNV-1a */
@@ -139,7 +138,7 @@ static void build_param_index(void) {
 }
 
 const mfl_param_t *mfl_param_find(const char *name, size_t len) {
-    pthread_once(&param_index_once, build_param_index);
+    mfl_once(&param_index_once, build_param_index);
     for (size_t h = name_hash(name, len); param_index[h]; h = (h + 1) & (INDEX_SIZE - 1)) {
         const mfl_param_t *p = &params[param_index[h] - 1];
         if (eq(name, len, p->name)) return p;

@@ -2,7 +2,6 @@
 /* Small shared helpers: buffers, UTF-8, decoding, formatting. */
 #include "internal.h"
 
-#include <pthread.h>
 
 /* The byte loops look at 16 bytes at a time with SSE2 (every x86-64 has it),
  * else 8 at a time in a 64-bit word or one by one. Either way the answer is
@@ -442,7 +441,7 @@ int mfl__buf_put_kept(mfl_buf_t *b, const char *s, size_t n) {
 /* Go's IsPrint for the Basic Multilingual Plane from a bitmap (8 KiB, built
  * once from the generated ranges); above it, the ranges themselves. */
 static uint8_t bmp_nonprint[0x10000 / 8];
-static pthread_once_t bmp_once = PTHREAD_ONCE_INIT;
+static mfl_once_t bmp_once = MFL_ONCE_INIT;
 
 static void build_bmp(void) {
     for (size_t k = 0; k < MFL_NONPRINT_COUNT; k++)
@@ -453,7 +452,7 @@ static void build_bmp(void) {
 bool mfl__isprint(int32_t c) {
     if (c < 0x80) return c < 0 || (c >= 0x20 && c < 0x7F);
     if (c >= 0x10000) return mfl_isprint(c);
-    pthread_once(&bmp_once, build_bmp);
+    mfl_once(&bmp_once, build_bmp);
     return !((bmp_nonprint[(uint32_t)c >> 3] >> ((uint32_t)c & 7)) & 1);
 }
 

@@ -39,6 +39,7 @@ static bool failed;     /* the failure was injected */
  * writes past its token buffer (akheron/jansson#362; the fix, PR #747, is
  * not in a release). The test links with -Wl,--wrap=json_loadb to know. */
 static bool in_json_load;
+#ifndef MFL_FAULTS_NO_WRAP
 json_t *__real_json_loadb(const char *buf, size_t len, size_t flags, json_error_t *error);
 json_t *__wrap_json_loadb(const char *buf, size_t len, size_t flags, json_error_t *error);
 json_t *__wrap_json_loadb(const char *buf, size_t len, size_t flags, json_error_t *error) {
@@ -47,6 +48,7 @@ json_t *__wrap_json_loadb(const char *buf, size_t len, size_t flags, json_error_
     in_json_load = false;
     return j;
 }
+#endif
 
 static void *hook_malloc(size_t n) {
     if (!in_json_load && ++n_allocs == fail_at) {
@@ -283,6 +285,12 @@ static void test_lsp_transcript_fails_cleanly_at_every_allocation(void **state) 
 #endif
 
 int main(void) {
+#ifdef MFL_FAULTS_NO_WRAP
+    /* Without --wrap the hook cannot tell jansson's parser apart, and failing
+     * its allocations would hit the jansson bug above, not ours. */
+    puts("faults.oom skipped: this linker has no --wrap (Apple's ld64); run it on Linux");
+    return 77;
+#endif
     assert_int_equal(mfl_set_allocator(hook_malloc, hook_realloc, hook_free), 0);
     json_set_alloc_funcs(mfl_malloc, mfl_free);
     const struct CMUnitTest tests[] = {

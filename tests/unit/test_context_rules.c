@@ -30,7 +30,7 @@ static char work[PATH_MAX + 16];
 static int setup(void **state) {
     (void)state;
     snprintf(tmp, sizeof tmp, "/tmp/mfl_ctx_XXXXXX");
-    assert_non_null(mkdtemp(tmp));
+    assert_non_null(test_mkdtemp(tmp));
     snprintf(store, sizeof store, "%s/models", tmp);
     snprintf(work, sizeof work, "%s/work", tmp);
     test_mkdirs(work);

@@ -6,7 +6,6 @@
  * the characters that matter. fuzz/fuzz_frontends.c does the same under
  * libFuzzer. */
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +18,7 @@
 
 #include "frontends.h"
 #include "mfl.h"
+#include "mfl_os.h"
 #include "test_util.h"
 
 static const char *corpus_dir, *fixtures_dir;
@@ -32,14 +32,17 @@ static int check_bytes(const char *src, size_t len, const char *what) {
 
 static int walk(const char *dir, int depth, int *files) {
     int failures = 0;
-    DIR *d = opendir(dir);
+    mfl_os_dir_t *d = mfl_os_opendir(dir);
     if (!d) return 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
+    const char *e_name;
+    mfl_ftype_t type;
+    while ((e_name = mfl_os_readdir(d, &type))) {
+        if (e_name[0] == '.') continue;
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (e->d_type == DT_DIR) {
+        snprintf(path, sizeof path, "%s/%s", dir, e_name);
+        mfl_os_stat_t st;
+        if (type == MFL_FT_UNKNOWN && mfl_os_stat(path, &st) == 0) type = st.type;
+        if (type == MFL_FT_DIR) {
             /* Never slurp a folder (ftell gives LONG_MAX: ASan aborts the malloc). */
             if (depth < 4) failures += walk(path, depth + 1, files);
             continue;
@@ -51,7 +54,7 @@ static int walk(const char *dir, int depth, int *files) {
         free(src);
         (*files)++;
     }
-    closedir(d);
+    mfl_os_closedir(d);
     return failures;
 }
 

@@ -50,8 +50,9 @@ static void manifest(const char *model, const char *tag, const char *layers) {
 static int setup(void **state) {
     (void)state;
     snprintf(tmp, sizeof tmp, "/tmp/mfl_store_XXXXXX");
-    assert_non_null(mkdtemp(tmp));
-    snprintf(root, sizeof root, "%s/models", tmp);
+    assert_non_null(test_mkdtemp(tmp));
+    /* The default store of a user whose home is tmp (HOME; %USERPROFILE% on Windows). */
+    snprintf(root, sizeof root, "%s/.ollama/models", tmp);
     char path[PATH_MAX * 2];
     snprintf(path, sizeof path, "%s/blobs", root);
     test_mkdirs(path);
@@ -154,13 +155,30 @@ static void test_store_broken_entries_give_errors(void **state) {
 static void test_store_found_through_ollama_models(void **state) {
     (void)state;
     mfl_io_env_t *env = mfl_io_env_new();
-    setenv("OLLAMA_MODELS", root, 1);
-    setenv("HOME", tmp, 1);
+    test_setenv("OLLAMA_MODELS", root);
+    test_set_home(tmp);
     mfl_model_t m;
     assert_true(resolve(env, NULL, "v-128k", &m));
     assert_int_equal(m.source, MFL_SOURCE_STORE);
     assert_int_equal(m.inherited_num_ctx, 131072);
-    unsetenv("OLLAMA_MODELS");
+    test_unsetenv("OLLAMA_MODELS");
+    mfl_io_env_free(env);
+}
+
+/* Without OLLAMA_MODELS the store is ~/.ollama/models, the home folder
+ * being Go's os.UserHomeDir: $HOME, or %USERPROFILE% on Windows. */
+static void test_store_found_under_the_home_folder(void **state) {
+    (void)state;
+    test_unsetenv("OLLAMA_MODELS");
+    test_set_home(tmp);
+    mfl_io_env_t *env = mfl_io_env_new();
+    mfl_model_t m;
+    assert_true(resolve(env, NULL, "v-128k", &m));
+    assert_int_equal(m.source, MFL_SOURCE_STORE);
+    assert_int_equal(m.inherited_num_ctx, 131072);
+    char want[PATH_MAX * 2];
+    snprintf(want, sizeof want, "%s/.ollama/models/manifests/", tmp);
+    assert_non_null(strstr(m.source_detail, want));
     mfl_io_env_free(env);
 }
 
@@ -185,7 +203,7 @@ static void test_env_local_gguf_paths(void **state) {
     assert_string_equal(m.source_detail, path);
     assert_int_equal(m.native_ctx, 262144);
     /* ~ expands to $HOME. */
-    setenv("HOME", tmp, 1);
+    test_set_home(tmp);
     assert_int_equal(e->path_kind(e->ud, "/elsewhere", "~/work/model.gguf", abs, sizeof abs, &link),
                      MFL_PATH_FILE);
     assert_string_equal(abs, path);
@@ -195,11 +213,13 @@ static void test_env_local_gguf_paths(void **state) {
     assert_int_equal(e->path_kind(e->ud, work, "../work/./model.gguf", abs, sizeof abs, &link),
                      MFL_PATH_FILE);
     assert_string_equal(abs, path);
+#ifndef _WIN32 /* symlinks need a privilege on Windows */
     char lnk[PATH_MAX * 2];
     snprintf(lnk, sizeof lnk, "%s/link.gguf", work);
     assert_int_equal(symlink(path, lnk), 0);
     assert_int_equal(e->path_kind(e->ud, work, "link.gguf", abs, sizeof abs, &link), MFL_PATH_FILE);
     assert_true(link);
+#endif
     assert_int_equal(e->path_kind(e->ud, tmp, "work", abs, sizeof abs, &link), MFL_PATH_DIR);
     assert_int_equal(e->path_kind(e->ud, work, "nope.gguf", abs, sizeof abs, &link), MFL_PATH_MISSING);
     /* A text file is not GGUF. */
@@ -213,19 +233,27 @@ static void test_env_local_gguf_paths(void **state) {
 
 static void test_env_never_opens_devices_or_fifos(void **state) {
     (void)state;
-    char fifo[PATH_MAX + 16], abs[PATH_MAX];
-    snprintf(fifo, sizeof fifo, "%s/work/pipe", tmp);
-    assert_int_equal(mkfifo(fifo, 0600), 0);
+    char abs[PATH_MAX];
     mfl_io_env_t *env = env_with_store();
     const mfl_env_t *e = mfl_io_env_get(env);
     bool link;
+    mfl_model_t m;
+#ifdef _WIN32
+    /* DOS device names are devices in every folder. */
+    assert_int_equal(e->path_kind(e->ud, tmp, "NUL", abs, sizeof abs, &link), MFL_PATH_DEVICE);
+    assert_false(e->is_gguf(e->ud, abs));
+    assert_false(resolve(env, tmp, "NUL", &m));
+#else
+    char fifo[PATH_MAX + 16];
+    snprintf(fifo, sizeof fifo, "%s/work/pipe", tmp);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
     assert_int_equal(e->path_kind(e->ud, NULL, "/dev/null", abs, sizeof abs, &link), MFL_PATH_DEVICE);
     assert_int_equal(e->path_kind(e->ud, NULL, fifo, abs, sizeof abs, &link), MFL_PATH_DEVICE);
     /* Would block forever if opened for reading. */
     assert_false(e->is_gguf(e->ud, fifo));
-    mfl_model_t m;
     assert_false(resolve(env, NULL, fifo, &m));
     assert_false(resolve(env, NULL, "/dev/zero", &m));
+#endif
     mfl_io_env_free(env);
 }
 
@@ -338,6 +366,7 @@ int main(void) {
         cmocka_unit_test(test_store_params_layer_carries_num_ctx),
         cmocka_unit_test(test_store_broken_entries_give_errors),
         cmocka_unit_test(test_store_found_through_ollama_models),
+        cmocka_unit_test(test_store_found_under_the_home_folder),
         cmocka_unit_test(test_env_local_gguf_paths),
         cmocka_unit_test(test_env_never_opens_devices_or_fifos),
         cmocka_unit_test(test_env_config_models),

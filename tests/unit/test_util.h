@@ -7,6 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#ifdef _WIN32
+#include <direct.h>
+#define test_mkdir1(p) _mkdir(p)
+#else
+#define test_mkdir1(p) mkdir(p, 0755)
+#endif
 
 /* Reads a whole file; returns a new NUL-terminated buffer (free) or NULL. */
 static inline char *test_slurp(const char *path, size_t *len) {
@@ -30,12 +36,42 @@ static inline char *test_slurp(const char *path, size_t *len) {
  * this after <cmocka.h> to use it). */
 #ifdef assert_non_null
 static inline void test_write_text(const char *path, const char *text) {
-    FILE *f = fopen(path, "w");
+    FILE *f = fopen(path, "wb");
     assert_non_null(f);
     fputs(text, f);
     fclose(f);
 }
 #endif
+
+/* mkdtemp, setenv, unsetenv and the home folder, on Windows too. */
+#ifdef _WIN32
+#include <io.h>
+#include <string.h>
+#include <windows.h>
+static inline char *test_mkdtemp(char *tmpl) {
+    return _mktemp_s(tmpl, strlen(tmpl) + 1) == 0 && _mkdir(tmpl) == 0 ? tmpl : NULL;
+}
+static inline void test_setenv(const char *name, const char *value) {
+    _putenv_s(name, value);
+    SetEnvironmentVariableA(name, value);
+}
+static inline void test_unsetenv(const char *name) {
+    _putenv_s(name, "");
+    SetEnvironmentVariableA(name, NULL);
+}
+#else
+#include <unistd.h>
+static inline char *test_mkdtemp(char *tmpl) { return mkdtemp(tmpl); }
+static inline void test_setenv(const char *name, const char *value) { setenv(name, value, 1); }
+static inline void test_unsetenv(const char *name) { unsetenv(name); }
+#endif
+/* The home folder Ollama and the linter use: $HOME (Windows: %USERPROFILE%). */
+static inline void test_set_home(const char *dir) {
+    test_setenv("HOME", dir);
+#ifdef _WIN32
+    test_setenv("USERPROFILE", dir);
+#endif
+}
 
 /* mkdir -p. */
 static inline void test_mkdirs(const char *path) {
@@ -44,11 +80,11 @@ static inline void test_mkdirs(const char *path) {
     for (char *p = buf + 1; *p; p++) {
         if (*p == '/') {
             *p = '\0';
-            mkdir(buf, 0755);
+            test_mkdir1(buf);
             *p = '/';
         }
     }
-    mkdir(buf, 0755);
+    test_mkdir1(buf);
 }
 
 #endif

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* JSON-RPC envelopes. Everything here is shape, not meaning: the server
  * decides what a method does. */
-#include "rpc.h"
+#include "jsonrpc.h"
 
 #include "mfl.h"
 

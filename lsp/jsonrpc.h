@@ -2,8 +2,8 @@
 /* The JSON-RPC 2.0 envelope, with jansson: classifying incoming messages
  * (ids may be integers or strings), and building results, errors,
  * notifications and server-to-client requests. */
-#ifndef LSP_RPC_H
-#define LSP_RPC_H
+#ifndef LSP_JSONRPC_H
+#define LSP_JSONRPC_H
 
 #include <jansson.h>
 #include <stddef.h>
