@@ -3,6 +3,8 @@
 # trixie's own dynamic loader, without touching the system's apt state.
 # Usage: tools/debian13-tool.sh tree-sitter|nvim [ARGS...]
 # Environment: MFL_TOOL_CACHE (default: ~/.cache/modelfile-lint/debian13)
+# The packages are this machine's architecture's; exits 77 on one it does not
+# know the loader of.
 set -euo pipefail
 tool=${1:?usage: debian13-tool.sh tree-sitter|nvim [args...]}
 shift
@@ -11,6 +13,18 @@ case "$tool" in
   tree-sitter) pkgs="tree-sitter-cli libc6 libgcc-s1"; bin=usr/bin/tree-sitter ;;
   nvim) pkgs="neovim neovim-runtime libluajit-5.1-2 libmsgpack-c2 libtree-sitter0.22 libunibilium4 libuv1t64 libvterm0 lua-lpeg lua-luv libc6 libgcc-s1"; bin=usr/bin/nvim ;;
   *) echo "debian13-tool.sh: unknown tool '$tool'" >&2; exit 2 ;;
+esac
+# The loader and library folder of this machine's architecture (dpkg names).
+arch=$(dpkg --print-architecture 2>/dev/null || echo unknown)
+case "$arch" in
+  amd64) triplet=x86_64-linux-gnu; loader=ld-linux-x86-64.so.2 ;;
+  arm64) triplet=aarch64-linux-gnu; loader=ld-linux-aarch64.so.1 ;;
+  i386) triplet=i386-linux-gnu; loader=ld-linux.so.2 ;;
+  armhf) triplet=arm-linux-gnueabihf; loader=ld-linux-armhf.so.3 ;;
+  ppc64el) triplet=powerpc64le-linux-gnu; loader=ld64.so.2 ;;
+  s390x) triplet=s390x-linux-gnu; loader=ld64.so.1 ;;
+  riscv64) triplet=riscv64-linux-gnu; loader=ld-linux-riscv64-lp64d.so.1 ;;
+  *) echo "debian13-tool.sh: no Debian 13 loader known for architecture '$arch'" >&2; exit 77 ;;
 esac
 root="$cache/$tool"
 if [ ! -x "$root/$bin" ]; then
@@ -26,6 +40,6 @@ if [ ! -x "$root/$bin" ]; then
   for d in "$cache/debs-$tool"/*.deb; do dpkg -x "$d" "$root.tmp"; done
   rm -rf "$root" && mv "$root.tmp" "$root"
 fi
-lib="$root/usr/lib/x86_64-linux-gnu"
+lib="$root/usr/lib/$triplet"
 if [ "$tool" = nvim ]; then export VIMRUNTIME="$root/usr/share/nvim/runtime"; fi
-exec "$lib/ld-linux-x86-64.so.2" --library-path "$lib" "$root/$bin" "$@"
+exec "$lib/$loader" --library-path "$lib" "$root/$bin" "$@"

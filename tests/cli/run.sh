@@ -115,6 +115,26 @@ printf '\xff\xfeF\x00R\x00O\x00M\x00 \x00x\x00\n\x00m\x00e\x00s\x00s\x00a\x00g\x
 check "utf16 stays utf16" bash -c "head -c 2 '$tmp/u16.Modelfile' | od -An -tx1 | grep -q 'ff fe'"
 check "utf16 fixed" bash -c "iconv -f UTF-16 -t UTF-8 '$tmp/u16.Modelfile' | grep -q '^MESSAGE user h'"
 
+# A GGUF over 4 GiB (sparse: a header, then one byte 5 GiB in) is read and
+# weighed by every build, 32-bit ones too (large-file support).
+mkdir -p "$tmp/big"
+node -e '
+const u32 = (n) => { const b = Buffer.alloc(4); b.writeUInt32LE(n); return b; };
+const u64 = (n) => { const b = Buffer.alloc(8); b.writeBigUInt64LE(BigInt(n)); return b; };
+const str = (s) => { const b = Buffer.from(s); return Buffer.concat([u64(b.length), b]); };
+const kv = [["general.architecture", 8, "llama"], ["llama.context_length", 4, 32768],
+  ["llama.block_count", 4, 32], ["llama.attention.head_count", 4, 32],
+  ["llama.attention.head_count_kv", 4, 8], ["llama.embedding_length", 4, 4096]];
+const parts = [Buffer.from("GGUF"), u32(3), u64(0), u64(kv.length)];
+for (const [k, t, v] of kv) parts.push(str(k), u32(t), t === 8 ? str(v) : u32(v));
+process.stdout.write(Buffer.concat(parts));' >"$tmp/big/model.gguf"
+dd if=/dev/zero of="$tmp/big/model.gguf" bs=1 count=1 seek=5368709120 conv=notrunc 2>/dev/null
+printf 'FROM ./model.gguf\nPARAMETER num_ctx 8192\n' >"$tmp/big/Modelfile"
+out=$("$lint" info "$tmp/big/Modelfile" 2>&1)
+check "GGUF over 4 GiB: native context read" grep -q 'Native context *32,768 tokens' <<<"$out"
+check "GGUF over 4 GiB: weighed" grep -q 'Weights *5.00 GiB' <<<"$out"
+rm -f "$tmp/big/model.gguf"
+
 # Config files: found by walking up; severities, per-path ignores; errors say where.
 cfgdir="$tmp/cfg"; mkdir -p "$cfgdir/deep/er"
 printf 'FROM llama3.2\nMESSAGE User hi\n' > "$cfgdir/deep/er/Modelfile"
