@@ -11,7 +11,12 @@
 # Include from the top-level CMakeLists.txt after the targets exist.
 include(GNUInstallDirs)
 
-option(MFL_INSTALL_NVIM "Install the Neovim plugin and tree-sitter parser under share/nvim/site" ON)
+if(WIN32 OR CMAKE_SYSTEM_NAME STREQUAL "WASI")
+  set(_mfl_nvim_default OFF)
+else()
+  set(_mfl_nvim_default ON)
+endif()
+option(MFL_INSTALL_NVIM "Install the Neovim plugin and tree-sitter parser under share/nvim/site" ${_mfl_nvim_default})
 set(MFL_SHARE_DIR "${CMAKE_INSTALL_DATADIR}/modelfile-lint")
 
 foreach(_mfl_prog modelfile-lint modelfile-lsp)

@@ -45,6 +45,35 @@ char *lsp_frame_new(const char *body, size_t len, size_t *out_len);
 typedef struct lsp_transport lsp_transport_t;
 typedef struct lsp_reader lsp_reader_t;
 
+#ifdef MFL_LSP_STDIO_TRANSPORT
+/* WebAssembly (transport_stdio.c on lsp/wasi/uv.h): blocking reads of
+ * in_fd and writes to out_fd; with in_fd and out_fd at -1, a session driven
+ * in process (lsp/wasm.c): the host feeds input (lsp_server_feed) and takes
+ * each message written from `out` (lsp_transport_take). */
+typedef struct lsp_out_msg {
+    struct lsp_out_msg *next;
+    size_t len;
+    char body[];
+} lsp_out_msg_t;
+
+struct lsp_transport {
+    uv_loop_t *loop;
+    lsp_decoder_t dec;
+    void (*on_eof)(void *ud);
+    void *ud;
+    int in_fd, out_fd;
+    char *in_buf;
+    size_t in_cap;
+    bool reading;
+    bool stopped;
+    lsp_out_msg_t *out, *out_tail; /* in-process session: messages not yet taken */
+    void (*on_closed)(void *ud);
+};
+
+/* In-process session: the oldest message written and not yet taken (the
+ * caller frees it with mfl_free), or NULL. */
+lsp_out_msg_t *lsp_transport_take(lsp_transport_t *t);
+#else
 typedef union {
     uv_handle_t handle;
     uv_stream_t stream;
@@ -74,9 +103,12 @@ struct lsp_transport {
     int open_handles;
     void (*on_closed)(void *ud);
 };
+#endif
 
-/* Wraps in_fd and out_fd in the right libuv handles (uv_guess_handle: pipe,
- * tty, socket or file). Returns 0 or a negative libuv error. */
+/* The native server's transport (transport_uv.c) wraps in_fd and out_fd in
+ * the right libuv handles (uv_guess_handle: pipe, tty, socket or file); the
+ * WebAssembly one (transport_stdio.c) reads and writes them directly.
+ * Returns 0 or a negative libuv error. */
 int lsp_transport_init(lsp_transport_t *t, uv_loop_t *loop, int in_fd, int out_fd,
                        lsp_message_cb on_message, lsp_framing_error_cb on_error,
                        void (*on_eof)(void *ud), void *ud);

@@ -4,16 +4,17 @@
 # drives the server with VS Code's own protocol libraries.
 set(_lsp_tests ${CMAKE_CURRENT_LIST_DIR}/lsp)
 
-if(NOT TARGET PkgConfig::LSP_CMOCKA)
-  pkg_check_modules(LSP_CMOCKA REQUIRED IMPORTED_TARGET cmocka)
+if(NOT CMAKE_SYSTEM_NAME STREQUAL "WASI") # no cmocka for WebAssembly
+  if(NOT TARGET PkgConfig::LSP_CMOCKA)
+    pkg_check_modules(LSP_CMOCKA REQUIRED IMPORTED_TARGET cmocka)
+  endif()
+  foreach(_t transport convert)
+    add_executable(test_lsp_${_t} ${_lsp_tests}/test_${_t}.c)
+    target_link_libraries(test_lsp_${_t} PRIVATE mfl_lsp PkgConfig::LSP_CMOCKA)
+    target_compile_options(test_lsp_${_t} PRIVATE ${MFL_WARNINGS})
+    add_test(NAME lsp.unit.${_t} COMMAND test_lsp_${_t})
+  endforeach()
 endif()
-
-foreach(_t transport convert)
-  add_executable(test_lsp_${_t} ${_lsp_tests}/test_${_t}.c)
-  target_link_libraries(test_lsp_${_t} PRIVATE mfl_lsp PkgConfig::LSP_CMOCKA)
-  target_compile_options(test_lsp_${_t} PRIVATE ${MFL_WARNINGS})
-  add_test(NAME lsp.unit.${_t} COMMAND test_lsp_${_t})
-endforeach()
 
 # The transcript runner is a tool of the build machine: a cross build (arm64,
 # Windows, WebAssembly) uses the native build's, MFL_HOST_TRANSCRIPT.

@@ -18,3 +18,6 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+# Tests and scripts run the module under Node (wasm/run-wasi.mjs).
+get_filename_component(_mfl_wasm_dir "${CMAKE_CURRENT_LIST_DIR}/../../wasm" ABSOLUTE)
+set(CMAKE_CROSSCOMPILING_EMULATOR node --no-warnings ${_mfl_wasm_dir}/run-wasi.mjs)

@@ -127,6 +127,77 @@ long long mfl_os_pread(int fd, void *buf, size_t n, uint64_t offset) {
 
 int mfl_os_close(int fd) { return close(fd); }
 
+#if defined(__wasi__)
+/* WASI's C library has no realpath: the absolute path, symlinks followed
+ * one component at a time (readlink), "." and ".." removed. */
+static char *wasi_realpath(const char *path, char *buf) {
+    char work[PATH_MAX], rest[PATH_MAX];
+    if (path[0] == '/') {
+        if (strlen(path) >= sizeof rest) return errno = ENAMETOOLONG, NULL;
+        strcpy(rest, path);
+    } else {
+        if (!getcwd(work, sizeof work)) return NULL;
+        if (snprintf(rest, sizeof rest, "%s/%s", work, path) >= (int)sizeof rest)
+            return errno = ENAMETOOLONG, NULL;
+    }
+    strcpy(buf, "/");
+    int hops = 0;
+    char *p = rest;
+    while (*p) {
+        while (*p == '/') p++;
+        if (!*p) break;
+        char *seg = p;
+        while (*p && *p != '/') p++;
+        size_t n = (size_t)(p - seg);
+        if (n == 1 && seg[0] == '.') continue;
+        if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+            char *slash = strrchr(buf, '/');
+            if (slash == buf) buf[1] = '\0';
+            else *slash = '\0';
+            continue;
+        }
+        size_t bl = strlen(buf);
+        if (bl + 1 + n >= PATH_MAX) return errno = ENAMETOOLONG, NULL;
+        if (bl > 1) buf[bl++] = '/';
+        memcpy(buf + bl, seg, n);
+        buf[bl + n] = '\0';
+        struct stat st;
+        if (lstat(buf, &st) != 0) return NULL;
+        if (S_ISLNK(st.st_mode)) {
+            char target[PATH_MAX];
+            ssize_t tl = readlink(buf, target, sizeof target - 1);
+            if (tl < 0) return NULL;
+            target[tl] = '\0';
+            if (++hops > 40) return errno = ELOOP, NULL;
+            if (strlen(target) + strlen(p) + 1 >= sizeof work) return errno = ENAMETOOLONG, NULL;
+            snprintf(work, sizeof work, "%s%s", target, p);
+            strcpy(rest, work);
+            p = rest;
+            if (target[0] == '/') strcpy(buf, "/");
+            else if ((seg = strrchr(buf, '/')) == buf) buf[1] = '\0';
+            else *seg = '\0';
+        }
+    }
+    return buf;
+}
+#define realpath(p, b) wasi_realpath(p, b)
+
+/* Nor mkstemp: names tried with O_EXCL until one is free. */
+static int wasi_mkstemp(char *tmpl) {
+    size_t n = strlen(tmpl);
+    if (n < 6 || strcmp(tmpl + n - 6, "XXXXXX") != 0) return errno = EINVAL, -1;
+    static unsigned counter;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        unsigned v = (unsigned)mfl_os_now_ns() ^ (++counter * 2654435761u);
+        for (int i = 0; i < 6; i++, v /= 36) tmpl[n - 6 + i] = "abcdefghijklmnopqrstuvwxyz0123456789"[v % 36];
+        int fd = open(tmpl, O_RDWR | O_CREAT | O_EXCL, 0600);
+        if (fd >= 0 || errno != EEXIST) return fd;
+    }
+    return -1;
+}
+#define mkstemp(t) wasi_mkstemp(t)
+#endif
+
 char *mfl_os_realpath(const char *path, char *out, size_t outsz) {
     char buf[PATH_MAX];
     if (!realpath(path, buf)) return NULL;
