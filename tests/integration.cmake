@@ -13,8 +13,11 @@ if(TARGET modelfile-lint)
 endif()
 
 if(TARGET modelfile-lsp)
+  # MFL_WASM_MODULE: a WebAssembly build's modelfile-lsp.wasm (tools/test.sh
+  # passes build-wasm's), packaged and tested in process.
+  set(MFL_WASM_MODULE "" CACHE FILEPATH "modelfile-lsp.wasm for the VS Code packages")
   add_test(NAME integration.vscode
-    COMMAND bash "${_mfl_it}/vscode_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
+    COMMAND bash "${_mfl_it}/vscode_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}" "${MFL_WASM_MODULE}")
   add_test(NAME integration.neovim
     COMMAND bash "${_mfl_it}/neovim_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
   set_tests_properties(integration.vscode integration.neovim PROPERTIES LABELS integration TIMEOUT 600)

@@ -13,7 +13,12 @@
 //    (besides the client-only server.* and trace.*), and the packaged schema is
 //    byte-identical to the repository's;
 //  - the entry point and (when bundled) the server binary are in the package.
+//  - every package has the WebAssembly server; platform packages the native
+//    one for their target; the icon and changelog exist; setting descriptions
+//    name no source paths; engines.vscode covers the API, the client library
+//    and the README's settings.
 // Usage: node scripts/check-package.js UNPACKED_DIR SCHEMA [BUNDLED_SERVER_EXPECTED=0|1]
+//        [--target=linux-x64|linux-arm64|win32-x64] [--wasm=no] [--source=EXTENSION_DIR]
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -22,7 +27,7 @@ const oniguruma = require('vscode-oniguruma');
 const { deref } = require('./sync-settings.js');
 
 const SECTION = 'modelfile-lint';
-const CLIENT_ONLY = ['server', 'trace'];
+const CLIENT_ONLY = ['server', 'trace', 'enable', 'run', 'importStrategy', 'configPath'];
 const failures = [];
 function check(cond, msg) {
   if (!cond) failures.push(msg);
@@ -171,11 +176,68 @@ async function main() {
     }
   }
 
-  // Bundled server.
-  const bin = path.join(ext, 'bin', 'modelfile-lsp');
+  // Bundled server: bin/modelfile-lsp (bin/modelfile-lsp.exe in a win32 package).
+  const opts = Object.fromEntries(process.argv.slice(5).map((a) => a.replace(/^--/, '').split('=')));
+  const exe = (opts.target || '').startsWith('win32') ? 'modelfile-lsp.exe' : 'modelfile-lsp';
+  const bin = path.join(ext, 'bin', exe);
   if (wantBin === '1') {
-    if (check(fs.existsSync(bin), 'bin/modelfile-lsp not in package')) {
-      check((fs.statSync(bin).mode & 0o111) !== 0, 'bin/modelfile-lsp is not executable in the package');
+    if (check(fs.existsSync(bin), `bin/${exe} not in package`)) {
+      check(exe.endsWith('.exe') || (fs.statSync(bin).mode & 0o111) !== 0, `bin/${exe} is not executable in the package`);
+    }
+  } else {
+    check(!fs.existsSync(path.join(ext, 'bin', 'modelfile-lsp')) && !fs.existsSync(path.join(ext, 'bin', 'modelfile-lsp.exe')),
+      'a universal package must not bundle a native server');
+  }
+  // The WebAssembly server, the last fallback, is in every package.
+  if (opts.wasm !== 'no') {
+    const wasm = path.join(ext, 'wasm', 'modelfile-lsp.wasm');
+    if (check(fs.existsSync(wasm), 'wasm/modelfile-lsp.wasm not in package')) {
+      const names = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(wasm))).map((e) => e.name);
+      check(names.includes('mfl_session_new'), 'wasm/modelfile-lsp.wasm has no session entry points');
+    }
+  }
+
+  // What .vscodeignore lets in and the manifest names is there.
+  check(pkg.icon && fs.existsSync(path.join(ext, pkg.icon)), `icon ${pkg.icon} missing from package`);
+  // vsce stores README.md and CHANGELOG.md as readme.md and changelog.md.
+  const packed = (name) => [name, name.toLowerCase()].map((n) => path.join(ext, n)).find((p) => fs.existsSync(p));
+  check(packed('CHANGELOG.md'), 'CHANGELOG.md missing from package');
+  if (opts.source) {
+    const ignore = fs.readFileSync(path.join(opts.source, '.vscodeignore'), 'utf8').split('\n');
+    for (const line of ignore) {
+      const m = /^!([^*?]+)$/.exec(line.trim());
+      if (!m || /^(out|bin|schema|wasm)\//.test(m[1])) continue; // build outputs
+      check(fs.existsSync(path.join(opts.source, m[1])), `.vscodeignore names ${m[1]}, which does not exist`);
+    }
+  }
+
+  // Setting descriptions speak to users: no source paths.
+  for (const [name, setting] of Object.entries(props)) {
+    const text = [setting.description, setting.markdownDescription, ...(setting.enumDescriptions || []),
+      ...(setting.markdownEnumDescriptions || [])].filter(Boolean).join(' ');
+    const src = /(^|[\s(`'"])((lint|lsp|grammar|tests?|tools|src|editors|fuzz|bench)\/[\w./-]+)/.exec(text);
+    check(!src, `setting ${name}: its description names the source path ${src && src[2]}`);
+  }
+
+  // engines.vscode is at least what the extension's code and README need.
+  const minOf = (range) => {
+    const m = /(\d+)\.(\d+)/.exec(range || '');
+    return m ? [Number(m[1]), Number(m[2])] : null;
+  };
+  const ge = (a, b) => a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]);
+  const engine = minOf(pkg.engines && pkg.engines.vscode);
+  if (check(engine, 'engines.vscode missing')) {
+    const types = minOf(pkg.devDependencies && pkg.devDependencies['@types/vscode']);
+    check(types && ge(engine, types), `engines.vscode ${pkg.engines.vscode} is older than the API used (@types/vscode ${pkg.devDependencies['@types/vscode']})`);
+    try {
+      const lc = JSON.parse(fs.readFileSync(require.resolve('vscode-languageclient/package.json'), 'utf8'));
+      const need = minOf(lc.engines && lc.engines.vscode);
+      check(!need || ge(engine, need), `engines.vscode ${pkg.engines.vscode} is older than vscode-languageclient ${lc.version} needs (${lc.engines.vscode})`);
+    } catch { /* not installed here */ }
+    const readme = fs.readFileSync(packed('README.md'), 'utf8');
+    // "editor.codeActionsOnSave" values "explicit"/"always": VS Code 1.85.
+    if (/codeActionsOnSave[\s\S]{0,200}"(explicit|always)"/.test(readme)) {
+      check(ge(engine, [1, 85]), `the README's "codeActionsOnSave": "explicit" needs VS Code 1.85, engines.vscode is ${pkg.engines.vscode}`);
     }
   }
 

@@ -16,7 +16,7 @@ const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
 const SECTION = 'modelfile-lint';
-const CLIENT_ONLY = ['server', 'trace'];
+const CLIENT_ONLY = ['server', 'trace', 'enable', 'run', 'importStrategy', 'configPath'];
 
 function deref(node, schema, seen = new Set()) {
   if (Array.isArray(node)) return node.map((n) => deref(n, schema, seen));
