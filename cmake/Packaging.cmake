@@ -24,7 +24,10 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # or newer to load our ABI 14 parser. libc6 2.34 is what dpkg-shlibdeps finds
 # for our binaries on Debian 12. tests/integration/deb_test.sh checks that
 # every library the installed binaries load comes from a package named here.
-if(MFL_TS_LIB STREQUAL "mfl_ts_static")
+if(MFL_TS_LIB STREQUAL "mfl_ts_static" AND MFL_UV_LIB STREQUAL "mfl_uv_static")
+  # tree-sitter, jansson and libuv are linked in (MFL_STATIC_DEPS, MFL_STATIC_LIBUV).
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34)")
+elseif(MFL_TS_LIB STREQUAL "mfl_ts_static")
   # tree-sitter and jansson are linked in (MFL_STATIC_DEPS).
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34), libuv1 (>= 1.44)")
 else()
@@ -32,6 +35,19 @@ else()
     "libc6 (>= 2.34), libtree-sitter0 (>= 0.20.7), libjansson4 (>= 2.14), libuv1 (>= 1.44)")
 endif()
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
+# A cross build's package is for its target (CPack would ask dpkg, which
+# names the build machine's architecture).
+if(CMAKE_CROSSCOMPILING)
+  if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64)$")
+    set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE arm64)
+  elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^i[3-6]86$")
+    set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE i386)
+  elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^armv7")
+    set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE armhf)
+  elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|amd64)$")
+    set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE amd64)
+  endif()
+endif()
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "neovim, pre-commit")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 

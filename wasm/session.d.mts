@@ -13,7 +13,8 @@ export interface ServerOptions {
 export declare class ModelfileServer {
   static create(options: ServerOptions): Promise<ModelfileServer>;
   onMessage(listener: (message: unknown) => void): { dispose(): void };
-  send(message: unknown): void;
+  send(message: unknown, options?: { run?: boolean }): void;
+  schedule(): void;
   readonly exitCode: number;
   dispose(): void;
 }

@@ -9,14 +9,76 @@
 //
 // Server time comes from the server's own MODELFILE_LSP_TIMING log (stderr);
 // the debounce is set to 0 so that every keystroke is linted.
+//
+// SERVER may be the WebAssembly build: its run/ wrapper (the module under
+// Node, speaking stdio: the same measurement), or the .wasm itself, which is
+// then driven in process as the VS Code extension does (wasm/session.mjs; the
+// server time is the time of the calls into the module, there is no pipe).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const server = process.argv[2];
 const strokes = Number(process.argv[3] ?? 200);
 if (!server) {
-  console.error('usage: bench.mjs SERVER [keystrokes]');
+  console.error('usage: bench.mjs SERVER|MODELFILE-LSP.wasm [keystrokes]');
   process.exit(2);
+}
+const inProcess = server.endsWith('.wasm');
+const { ModelfileServer } = inProcess ? await import('../../wasm/session.mjs') : {};
+
+// The same interface as Client, over the module in this process.
+class SessionClient {
+  static async create() {
+    const c = new SessionClient();
+    c.server = await ModelfileServer.create({
+      wasm: server, fileSystem: 'node', env: { ...process.env, MODELFILE_LSP_DEBOUNCE_MS: '0' } });
+    c.server.onMessage((m) => c.onMessage(m));
+    return c;
+  }
+  constructor() {
+    this.waiters = [];
+    this.pending = [];
+    this.timings = [];
+    this.nextId = 1;
+  }
+  onMessage(msg) {
+    const w = this.waiters.findIndex((x) => x.pred(msg));
+    if (w >= 0) this.waiters.splice(w, 1)[0].resolve(msg);
+    else this.pending.push(msg);
+  }
+  wait(pred) {
+    const i = this.pending.findIndex(pred);
+    if (i >= 0) return Promise.resolve(this.pending.splice(i, 1)[0]);
+    return new Promise((resolve) => this.waiters.push({ pred, resolve }));
+  }
+  send(msg) {
+    const t0 = process.hrtime.bigint();
+    this.server.send({ jsonrpc: '2.0', ...msg }, { run: false });
+    const t1 = process.hrtime.bigint();
+    // The debounce is 0: the lint timer is due now.
+    this.server.schedule();
+    const t2 = process.hrtime.bigint();
+    if (msg.method) this.timings.push({ what: msg.method, ms: Number(t1 - t0) / 1e6 });
+    if (msg.method === 'textDocument/didChange') this.timings.push({ what: 'lint+publish', ms: Number(t2 - t1) / 1e6 });
+  }
+  request(method, params) {
+    const id = this.nextId++;
+    const p = this.wait((m) => m.id === id);
+    this.send({ id, method, params });
+    return p;
+  }
+  notify(method, params) {
+    this.send({ method, params });
+  }
+  rss() {
+    const m = process.memoryUsage();
+    return { rss: m.rss / 1048576, hwm: m.rss / 1048576 };
+  }
+  async close() {
+    await this.request('shutdown');
+    this.notify('exit');
+    this.server.dispose();
+  }
 }
 
 class Client {
@@ -157,30 +219,32 @@ const report = (name, r, mem) => {
   console.log(`  RSS ${mem.rss.toFixed(1)} MB (peak ${mem.hwm.toFixed(1)} MB)`);
 };
 
+const newClient = () => (inProcess ? SessionClient.create() : new Client());
+if (inProcess) console.log(`in process: ${server} (wasm/session.mjs, node:wasi); RSS is the whole Node process's`);
 const inits = [];
 for (let i = 0; i < 10; i++) {
-  const c = new Client();
+  const c = await newClient();
   inits.push(await initialize(c));
   await c.close();
 }
-console.log(`initialize round trip including process start (10 runs): median ${fmt(stats(inits).median)} ms, max ${fmt(stats(inits).max)} ms`);
+console.log(`initialize round trip including ${inProcess ? 'compiling and instantiating the module' : 'process start'} (10 runs): median ${fmt(stats(inits).median)} ms, max ${fmt(stats(inits).max)} ms`);
 
 {
-  const c = new Client();
+  const c = await newClient();
   await initialize(c);
   report(`typical Modelfile (${typical.length} bytes), ${strokes} keystrokes`,
          await keystrokes(c, 'file:///bench/typical/Modelfile', typical, strokes), c.rss());
   await c.close();
 }
 {
-  const c = new Client();
+  const c = await newClient();
   await initialize(c);
   report(`1 MB Modelfile (${huge.length} bytes, LICENSE), ${strokes} keystrokes`,
          await keystrokes(c, 'file:///bench/huge/Modelfile', huge, strokes), c.rss());
   await c.close();
 }
 {
-  const c = new Client();
+  const c = await newClient();
   await initialize(c);
   for (let i = 0; i < 10; i++) {
     const uri = `file:///bench/ten/${i}/Modelfile`;

@@ -34,9 +34,10 @@ echo "$name: built $(basename "$deb")"
 # Control data.
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "$name: Depends: $depends"
-# libuv is always shared; tree-sitter and jansson are linked in when their
-# static archives exist (MFL_STATIC_DEPS). The ldd check below ties the rest.
-for lib in libc6 libuv1; do
+# libuv is shared unless MFL_STATIC_LIBUV; tree-sitter and jansson are
+# linked in when their static archives exist (MFL_STATIC_DEPS). The ldd check
+# below ties the rest.
+for lib in libc6 $(grep -q '^MFL_STATIC_LIBUV:BOOL=ON' "$build/CMakeCache.txt" || echo libuv1); do
   echo "$depends" | grep -q "\b$lib\b" || fail "Depends lacks $lib"
 done
 [ "$(dpkg-deb -f "$deb" Package)" = modelfile-lint ] || fail "package name"

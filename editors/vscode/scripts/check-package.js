@@ -128,6 +128,8 @@ async function main() {
   }
   check((pkg.activationEvents || []).includes('onLanguage:modelfile'), 'activationEvents lacks onLanguage:modelfile');
   check(pkg.main && fs.existsSync(path.join(ext, pkg.main)), `entry point ${pkg.main} missing from package`);
+  // VS Code for the Web loads the "browser" entry (the WebAssembly server only).
+  check(pkg.browser && fs.existsSync(path.join(ext, pkg.browser)), `web entry point ${pkg.browser} missing from package`);
 
   // Grammar.
   const g = (pkg.contributes?.grammars || []).find((x) => x.language === 'modelfile');

@@ -4,62 +4,12 @@
 // wasm/session.mjs, with vscode-languageclient talking to it over a message
 // reader and writer instead of a child process's pipes. It reads the files
 // VS Code's own process can (node:wasi, the whole file system preopened).
-// vscode-jsonrpc is what vscode-languageclient is built on (the same
-// classes, re-exported); importing it directly keeps this file testable
-// without VS Code (test/wasmServer.test.mjs).
-import { AbstractMessageReader, AbstractMessageWriter, DataCallback, Disposable, Message } from 'vscode-jsonrpc';
 import type { MessageTransports } from 'vscode-languageclient/node';
 import { ModelfileServer } from '../../../wasm/session.mjs';
-
-class SessionReader extends AbstractMessageReader {
-  constructor(private readonly server: ModelfileServer) {
-    super();
-  }
-
-  listen(callback: DataCallback): Disposable {
-    // The session answers during send(): hand replies over after it returns.
-    const sub = this.server.onMessage((m: unknown) => queueMicrotask(() => callback(m as Message)));
-    return { dispose: () => sub.dispose() };
-  }
-
-  closed(): void {
-    this.fireClose();
-  }
-}
-
-class SessionWriter extends AbstractMessageWriter {
-  private count = 0;
-
-  constructor(private readonly server: ModelfileServer, private readonly reader: SessionReader) {
-    super();
-  }
-
-  async write(msg: Message): Promise<void> {
-    this.count++;
-    try {
-      this.server.send(msg);
-    } catch (e) {
-      this.fireError(e instanceof Error ? e : new Error(String(e)), msg, this.count);
-      throw e;
-    }
-    if (this.server.exitCode >= 0) {
-      // After `exit`: the connection is over, as when a process ends.
-      queueMicrotask(() => {
-        this.reader.closed();
-        this.fireClose();
-        this.server.dispose();
-      });
-    }
-  }
-
-  end(): void {}
-}
+import { sessionTransports } from './sessionTransport';
 
 export async function startWasmServer(wasmPath: string, env: NodeJS.ProcessEnv): Promise<MessageTransports> {
-  const server = await ModelfileServer.create({ wasm: wasmPath, fileSystem: 'node', env });
-  const reader = new SessionReader(server);
-  const writer = new SessionWriter(server, reader);
-  return { reader, writer };
+  return sessionTransports(await ModelfileServer.create({ wasm: wasmPath, fileSystem: 'node', env }));
 }
 
 /** Whether the module is there and is our server. */

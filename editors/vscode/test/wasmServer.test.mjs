@@ -40,3 +40,25 @@ test('the WebAssembly server in process answers vscode-jsonrpc', { skip: !wasm |
   assert.ok(closed, 'the connection closes after exit, as when a process ends');
   conn.dispose();
 });
+
+// VS Code for the Web (src/web.ts): the same transports over the module with
+// the browser's WASI shim (no files), from bytes as the web extension reads them.
+test('the web extension\'s server: bytes, no file system, vscode-jsonrpc', { skip: !wasm || !existsSync(wasm) ? 'MFL_WASM not set' : false }, async () => {
+  const { readFileSync } = await import('node:fs');
+  const { ModelfileServer } = await import('../../../wasm/session.mjs');
+  const { sessionTransports } = await import('../out/test/sessionTransport.mjs');
+  const { reader, writer } = sessionTransports(await ModelfileServer.create({
+    wasm: new Uint8Array(readFileSync(wasm)), fileSystem: 'none', env: {} }));
+  const conn = rpc.createMessageConnection(reader, writer);
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { textDocument: { diagnostic: {} } } });
+  await conn.sendNotification('initialized', {});
+  const uri = 'vscode-vfs://github/x/y/Modelfile';
+  await conn.sendNotification('textDocument/didOpen', { textDocument: {
+    uri, languageId: 'modelfile', version: 1, text: 'FROM llama3.2\nMESSAGE User hi\n' } });
+  const rep = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  assert.ok(rep.items.some((d) => d.code === 'MF006'), JSON.stringify(rep.items));
+  await conn.sendRequest('shutdown');
+  conn.dispose();
+});
