@@ -104,6 +104,7 @@ cmake_build() { # srcdir builddir args...
 }
 
 for lib in $libs; do
+  t0=$SECONDS
   log "building $lib for $target"
   d=$(unpack "$lib")
   case "$lib" in
@@ -126,6 +127,7 @@ for lib in $libs; do
       rm -f "$p"/lib/libcmocka.dll.a "$p"/bin/*.dll
       printf 'prefix=%s\nName: cmocka\nDescription: cmocka (Debian source 1.1.5-2.1), static\nVersion: 1.1.5\nCflags: -I${prefix}/include\nLibs: -L${prefix}/lib -lcmocka-static\n' "$prefix" >"$p/lib/pkgconfig/cmocka.pc" ;;
   esac
+  log "$lib: $((SECONDS - t0)) s"
 done
 rm -f "$p"/lib/libuv.dll.a
 for old in "$cache/deps/$target"-*; do [ "$old" = "$p" ] || rm -rf "$old"; done

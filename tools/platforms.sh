@@ -89,13 +89,17 @@ run_win64() {
     -DMFL_DEPS_PREFIX="$prefix" -DCMAKE_BUILD_TYPE=Release
   cmake --build "$root/build-win64" -j"$jobs" >/dev/null
   export WINEPREFIX=${WINEPREFIX:-${MFL_CACHE:-$HOME/.cache/modelfile-lint}/wine} WINEDEBUG=-all
-  # One Wine server for the whole run: each program then starts in a fraction
-  # of a second instead of seconds.
-  wineboot -i >/dev/null 2>&1 || true
-  wineserver -p
+  # One Wine server for the whole run (each program then starts in a fraction
+  # of a second instead of seconds), started first, away from our output (it
+  # outlives the command that starts it), and stopped at the end.
+  wineserver -k >/dev/null 2>&1 || true
+  wineserver -p </dev/null >/dev/null 2>&1 || true
+  trap 'wineserver -k >/dev/null 2>&1 || true' EXIT
+  wineboot -i </dev/null >/dev/null 2>&1 || true
   local rc=0
   ctest --test-dir "$root/build-win64" --output-on-failure -j"$jobs" || rc=$?
-  wineserver -k || true
+  wineserver -k >/dev/null 2>&1 || true
+  trap - EXIT
   return $rc
 }
 

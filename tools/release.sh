@@ -138,8 +138,9 @@ for p in modelfile-lint modelfile-lsp; do
   x86_64-w64-mingw32-objdump -h "$xw/$p.exe" | grep -q '\.debug' && fail "$p.exe is not stripped"
   ok "$p.exe: system DLLs only ($dlls), stripped"
 done
-wineboot -i >/dev/null 2>&1 || true
-wineserver -p
+wineserver -k >/dev/null 2>&1 || true
+wineserver -p </dev/null >/dev/null 2>&1 || true
+wineboot -i </dev/null >/dev/null 2>&1 || true
 lint_check wine "$xw/modelfile-lint.exe"
 smoke "$(wrap lsp-win wine "$xw/modelfile-lsp.exe")"
 ok "$(basename "$zip"): unzipped, both programs run under Wine"
