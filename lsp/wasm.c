@@ -99,13 +99,13 @@ EXPORT("mfl_session_new") session_t *mfl_session_new(void) {
     return s;
 }
 
-/* Hands the server one JSON-RPC message (json[0, len), UTF-8). */
+/* Hands the server one JSON-RPC message (json[0, len), UTF-8); it is
+ * handled now. What it schedules (a debounced lint) runs in the next tick. */
 EXPORT("mfl_session_send") void mfl_session_send(session_t *s, const char *json, size_t len) {
     char head[64];
     int h = snprintf(head, sizeof head, "Content-Length: %zu\r\n\r\n", len);
     lsp_server_feed(&s->server, head, (size_t)h);
     lsp_server_feed(&s->server, json, len);
-    uv_run(&s->loop, UV_RUN_NOWAIT);
 }
 
 /* Runs what is due (debounced diagnostics, the store watch). Returns the ms

@@ -17,7 +17,8 @@ int mfl_lsp_stdio_main(void);
 /* A server driven in process: no stdio, no process. */
 typedef struct mfl_session mfl_session_t;
 mfl_session_t *mfl_session_new(void);
-/* One JSON-RPC message from the client (json[0, len)). */
+/* One JSON-RPC message from the client (json[0, len)), handled now; what it
+ * schedules (a debounced lint) runs in mfl_session_tick. */
 void mfl_session_send(mfl_session_t *s, const char *json, size_t len);
 /* Runs what is due; returns ms until the next thing is due, -1 for none. */
 int mfl_session_tick(mfl_session_t *s);

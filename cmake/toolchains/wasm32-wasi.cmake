@@ -7,6 +7,9 @@ set(CMAKE_SYSTEM_VERSION 1)
 set(CMAKE_SYSTEM_PROCESSOR wasm32)
 set(CMAKE_C_COMPILER clang)
 set(CMAKE_C_COMPILER_TARGET wasm32-wasi)
+# Not -mbulk-memory nor -msimd128 for everything: with either, clang 14 stops
+# compiling wasi-libc's thread-local errno (jansson's strconv.c). memcpy,
+# memmove and memset use bulk memory from one file (lsp/wasi/bulkmem.c).
 set(CMAKE_C_FLAGS_INIT "-fno-exceptions")
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-fuse-ld=lld")
 set(CMAKE_EXECUTABLE_SUFFIX ".wasm")
