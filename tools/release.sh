@@ -30,18 +30,20 @@ trap 'rm -rf "$work"; wineserver -k 2>/dev/null || true' EXIT
 [ -d "$root/editors/vscode/node_modules/@vscode/vsce" ] ||
   (cd "$root/editors/vscode" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
-# Median wall time of a command, in ms, over N runs.
+# Median wall time of a command over N runs, spawned from Node with no shell
+# in between (spawning /bin/true the same way is reported as the floor).
 startup() { # N cmd...
-  local n=$1; shift
-  local t=()
-  for _ in $(seq "$n"); do
-    local s e
-    s=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    e=$(date +%s%N)
-    t+=($(( (e - s) / 1000 )))
-  done
-  printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f ms", a[int((NR+1)/2)]/1000}'
+  node -e '
+const { spawnSync } = require("child_process");
+const [n, cmd, ...args] = process.argv.slice(1);
+const t = [];
+for (let i = 0; i < Number(n) + 2; i++) {
+  const t0 = process.hrtime.bigint();
+  spawnSync(cmd, args, { stdio: "ignore" });
+  if (i >= 2) t.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+t.sort((a, b) => a - b);
+console.log(t[t.length >> 1].toFixed(2) + " ms");' "$@"
 }
 size() { du -k "$1" | cut -f1 | awk '{printf "%d KiB", $1}'; }
 report=()
@@ -209,5 +211,6 @@ for target in universal linux-x64 linux-arm64 win32-x64; do
 done
 
 echo
-echo "Artifacts in $dist (size, start-up: median wall time of one run on this machine):"
+echo "Artifacts in $dist (size, start-up: median wall time of one run on this machine;"
+echo "spawning /bin/true the same way takes $(startup 21 /bin/true)):"
 printf '  %s\n' "${report[@]}"

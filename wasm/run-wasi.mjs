@@ -7,12 +7,13 @@
 // from / (on Windows, each drive as /c:, /d:, ...); the environment is the
 // process's (OLLAMA_MODELS, MODELFILE_LSP_DEBOUNCE_MS, ...).
 // Usage: node run-wasi.mjs MODULE.wasm [ARGS...]
-import { WASI } from 'node:wasi';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { hostPreopens } from './session.mjs';
 
-process.removeAllListeners('warning'); // "WASI is an experimental feature"
+// This process runs only the server: silence "WASI is an experimental feature".
+process.removeAllListeners('warning');
+const { WASI } = await import('node:wasi');
 const [file, ...args] = process.argv.slice(2);
 if (!file) {
   console.error('usage: run-wasi.mjs MODULE.wasm [ARGS...]');

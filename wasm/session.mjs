@@ -19,8 +19,16 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 async function nodeWasi(env, preopens) {
-  const { WASI } = await import('node:wasi');
-  process.removeAllListeners?.('warning');
+  // node:wasi warns that it is experimental when it loads: not our users'
+  // concern, and other warnings of the host (VS Code's) stay as they are.
+  const emit = process.emitWarning;
+  process.emitWarning = (w, ...rest) => (/WASI/.test(String(w)) ? undefined : emit.call(process, w, ...rest));
+  let WASI;
+  try {
+    ({ WASI } = await import('node:wasi'));
+  } finally {
+    process.emitWarning = emit;
+  }
   return new WASI({ version: 'preview1', args: ['modelfile-lsp'], env, preopens, returnOnExit: true });
 }
 

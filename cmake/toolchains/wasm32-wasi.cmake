@@ -3,6 +3,7 @@
 # libclang-rt-14-dev-wasm32. tree-sitter and jansson come from
 # tools/deps.sh wasm32-wasi (MFL_DEPS_PREFIX).
 set(CMAKE_SYSTEM_NAME WASI)
+list(APPEND CMAKE_MODULE_PATH "${CMAKE_CURRENT_LIST_DIR}/..") # Platform/WASI.cmake
 set(CMAKE_SYSTEM_VERSION 1)
 set(CMAKE_SYSTEM_PROCESSOR wasm32)
 set(CMAKE_C_COMPILER clang)
@@ -12,7 +13,6 @@ set(CMAKE_C_COMPILER_TARGET wasm32-wasi)
 # memmove and memset use bulk memory from one file (lsp/wasi/bulkmem.c).
 set(CMAKE_C_FLAGS_INIT "-fno-exceptions")
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-fuse-ld=lld")
-set(CMAKE_EXECUTABLE_SUFFIX ".wasm")
 set(CMAKE_FIND_ROOT_PATH ${MFL_DEPS_PREFIX})
 if(MFL_DEPS_PREFIX)
   set(ENV{PKG_CONFIG_LIBDIR} ${MFL_DEPS_PREFIX}/lib/pkgconfig)
