@@ -78,6 +78,7 @@ elf_check() { # binary: only glibc's libraries, stripped
 # ---- native builds (self-contained, Release) -------------------------------------
 release_build() { # dir toolchain-or-empty extra...
   local dir=$1 tc=$2; shift 2
+  rm -rf "$dir" # a release is built from scratch
   cmake -S "$root" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DMFL_BUILD_TESTS=OFF -DMFL_STATIC_DEPS=ON \
     -DMFL_STATIC_LIBUV=ON ${tc:+-DCMAKE_TOOLCHAIN_FILE="$tc"} "$@" >/dev/null
   cmake --build "$dir" -j"$jobs" >/dev/null
@@ -151,6 +152,7 @@ record "$(basename "$zip")" "$(size "$zip")" \
 
 step "WebAssembly"
 prefix=$("$root/tools/deps.sh" wasm32-wasi)
+rm -rf "$root/build-release-wasm"
 cmake -S "$root" -B "$root/build-release-wasm" -DCMAKE_BUILD_TYPE=Release -DMFL_BUILD_TESTS=OFF \
   -DCMAKE_TOOLCHAIN_FILE="$root/cmake/toolchains/wasm32-wasi.cmake" -DMFL_DEPS_PREFIX="$prefix" >/dev/null
 cmake --build "$root/build-release-wasm" -j"$jobs" >/dev/null
