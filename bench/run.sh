@@ -238,4 +238,15 @@ if [ -z "${NO_LSP:-}" ]; then
   else
     echo "language server: not measured (no $lsp or bench/lsp/bench.mjs)"
   fi
+  # The WebAssembly build of the same server (tools/platforms.sh wasm): under
+  # Node on stdio, and in process as the VS Code extension runs it.
+  wasm=${WASM:-$root/build-wasm/lsp/modelfile-lsp.wasm}
+  if [ -f "$wasm" ] && command -v node >/dev/null; then
+    echo "language server, WebAssembly on stdio ($(dirname "$wasm")/../run/modelfile-lsp):"
+    node "$here/lsp/bench.mjs" "$(dirname "$wasm")/../run/modelfile-lsp" 2>&1 | sed 's/^/  /'
+    echo "language server, WebAssembly in process ($wasm):"
+    node "$here/lsp/bench.mjs" "$wasm" 2>&1 | sed 's/^/  /'
+  else
+    echo "language server, WebAssembly: not measured (no $wasm: tools/platforms.sh wasm)"
+  fi
 fi

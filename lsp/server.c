@@ -9,7 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+
+#include "mfl_os.h"
 
 #define DEFAULT_DEBOUNCE_MS 150
 /* Marks a queued body that was not JSON; no JSON-RPC member can clash. */
@@ -478,8 +479,8 @@ static void watch_root(void *ud, const char *root) {
     if (s->n_store_watch >= sizeof s->store_watch / sizeof s->store_watch[0] ||
         snprintf(dir, sizeof dir, "%s/blobs", root) >= (int)sizeof dir)
         return;
-    struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+    mfl_os_stat_t st;
+    if (mfl_os_stat(dir, &st) != 0 || st.type != MFL_FT_DIR)
         return;
     /* A slot, once initialised, stays taken until exit closes it. */
     uv_fs_event_t *h = &s->store_watch[s->n_store_watch];

@@ -4,8 +4,9 @@
  * implementations: os_posix.c (Linux, macOS, the BSDs, WASI; what macOS
  * names differently is in os_apple.h, and nowhere else) and os_win.c
  * (Windows, UTF-8 paths converted to UTF-16 for the wide Win32 calls, binary
- * I/O only). Nothing outside these files includes <windows.h>, <pwd.h> or
- * <dirent.h>, or reads a `struct stat`.
+ * I/O only). Nothing else in lint/io, lint/cli or lsp includes <windows.h>,
+ * <pwd.h> or <dirent.h>, or reads a `struct stat` (but lsp/wasi/uvlite.c,
+ * which stands in for libuv in the WebAssembly build).
  *
  * Paths are UTF-8. On Windows both separators are accepted; paths this layer
  * returns (mfl_os_realpath, mfl_os_getcwd, mfl_os_home) use '/', which every
