@@ -10,7 +10,13 @@ command -v node >/dev/null || pkgs+=(nodejs)
 command -v npm >/dev/null || pkgs+=(npm)
 command -v iconv >/dev/null || pkgs+=(libc-bin)
 missing=()
-for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+# The native instance (dpkg -s is ambiguous once another architecture's
+# instance is installed too, as tools/setup-platforms.sh does).
+installed() {
+  dpkg-query -W -f='${Status}\n' "$1:$(dpkg --print-architecture)" 2>/dev/null | grep -q 'install ok installed' ||
+    dpkg-query -W -f='${Status}\n' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+for p in "${pkgs[@]}"; do installed "$p" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
   $sudo apt-get update -qq
