@@ -17,8 +17,10 @@
  *   <<< exit N     the server must exit with status N
  * In messages sent, "file://CWD" stands for the working directory's URI.
  * In expected JSON, "<any>" matches any value, "<contains>TEXT" any
- * string containing TEXT, and an array starting with "<some>" any array
- * that has a match for each of its other elements. */
+ * string containing TEXT, "<notable>TEXT" one containing TEXT and no
+ * Markdown table, "<plain>TEXT" one containing TEXT and no Markdown markup
+ * at all (bold, tables, headings, fences, rules), and an array starting
+ * with "<some>" any array that has a match for each of its other elements. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
@@ -103,6 +105,16 @@ static bool match(json_t *exp, json_t *act) {
             return true;
         if (strncmp(s, "<contains>", 10) == 0)
             return json_is_string(act) && strstr(json_string_value(act), s + 10);
+        if (strncmp(s, "<notable>", 9) == 0 || strncmp(s, "<plain>", 7) == 0) {
+            bool plain = s[1] == 'p';
+            const char *a = json_string_value(act), *want = s + (plain ? 7 : 9);
+            if (!a || !strstr(a, want) || strstr(a, "|---") || strstr(a, "| |"))
+                return false;
+            if (plain && (strstr(a, "**") || strstr(a, "```") || strstr(a, "\n#") || a[0] == '#' ||
+                          strstr(a, "\n---") || strstr(a, "\n- ")))
+                return false;
+            return true;
+        }
     }
     if (json_is_object(exp)) {
         if (!json_is_object(act) || json_object_size(exp) != json_object_size(act))
