@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # Integration tests with the real programs we integrate with (pre-commit,
-# vsce, Neovim, dpkg). Included from tests/CMakeLists.txt; run with
+# vsce, Neovim, Vim + ALE, Emacs + eglot, Kakoune, dpkg). Included from tests/CMakeLists.txt; run with
 #   ctest --test-dir build -L integration --output-on-failure
 # They need the network for apt-get / npm / Debian 13 packages on first run,
 # and deb_test installs the .deb system-wide (root or sudo).
@@ -22,6 +22,10 @@ if(TARGET modelfile-lsp)
   add_test(NAME integration.editors
     COMMAND bash "${_mfl_it}/editors_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
   set_tests_properties(integration.editors PROPERTIES LABELS integration TIMEOUT 600)
+  # Debian's Vim + ALE with editors/vim.
+  add_test(NAME integration.vim
+    COMMAND bash "${_mfl_it}/vim_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
+  set_tests_properties(integration.vim PROPERTIES LABELS integration TIMEOUT 300)
 endif()
 
 if(TARGET modelfile-lint AND TARGET modelfile-lsp AND NOT MFL_SANITIZE)

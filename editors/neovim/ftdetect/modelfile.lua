@@ -18,13 +18,18 @@ local function is_modelfile(name)
   return name == 'Modelfile' or name:match('^Modelfile%.') ~= nil or name:match('^.+%.[Mm]odelfile$') ~= nil
 end
 
-local function detect(path)
-  if is_modelfile(vim.fn.fnamemodify(path, ':t')) then return 'modelfile' end
+-- Neovim detects `x.bak`, `x~` and the like again as `x`: the buffer's own
+-- name must be a Modelfile's too.
+local function detect(path, bufnr)
+  if not is_modelfile(vim.fn.fnamemodify(path, ':t')) then return nil end
+  local own = bufnr and vim.api.nvim_buf_is_valid(bufnr) and vim.api.nvim_buf_get_name(bufnr) or ''
+  if own ~= '' and not is_modelfile(vim.fn.fnamemodify(own, ':t')) then return nil end
+  return 'modelfile'
 end
 
 if vim.fn.has('nvim-0.8') == 1 then
   vim.filetype.add({
-    filename = { Modelfile = 'modelfile' },
+    filename = { Modelfile = detect },
     extension = { modelfile = detect, Modelfile = detect },
     pattern = {
       -- Beats the extension table (Modelfile.txt is not a text file here);

@@ -13,8 +13,11 @@ function! s:IsModelfile(name) abort
   return a:name =~# '\v^(Modelfile(\..*)?|.+\.[Mm]odelfile)$'
 endfunction
 
+" Vim detects `x.bak`, `x~` and the like again as `x`: the buffer's own name
+" must be a Modelfile's too.
 function! s:Detect(path) abort
-  if s:IsModelfile(fnamemodify(a:path, ':t'))
+  let l:own = fnamemodify(bufname('%'), ':t')
+  if s:IsModelfile(fnamemodify(a:path, ':t')) && (l:own is# '' || s:IsModelfile(l:own))
     " `set`, not `setfiletype`: Modelfile.txt must not stay "text".
     set filetype=modelfile
   endif
