@@ -17,7 +17,11 @@ if(TARGET modelfile-lsp)
     COMMAND bash "${_mfl_it}/vscode_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
   add_test(NAME integration.neovim
     COMMAND bash "${_mfl_it}/neovim_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
-  set_tests_properties(integration.vscode integration.neovim PROPERTIES LABELS integration TIMEOUT 600)
+  # The README's Neovim set-up in a real terminal (tmux), with no parser built.
+  add_test(NAME integration.neovim_tty
+    COMMAND bash "${_mfl_it}/neovim_tty_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
+  set_tests_properties(integration.vscode integration.neovim integration.neovim_tty PROPERTIES
+    LABELS integration TIMEOUT 600)
   # Helix and Emacs/Kakoune tests that need only the server and Debian packages.
   add_test(NAME integration.editors
     COMMAND bash "${_mfl_it}/editors_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")

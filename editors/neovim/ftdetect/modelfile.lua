@@ -27,6 +27,27 @@ local function detect(path, bufnr)
   return 'modelfile'
 end
 
+-- A backup of a Modelfile (Modelfile.bak, chat.modelfile~, ...), which
+-- Neovim would detect again without its suffix: no filetype. Anything else
+-- goes on to Neovim's own rules.
+local backup = { bak = true, orig = true, old = true, new = true, rej = true, tmp = true,
+  pacsave = true, pacnew = true, rpmsave = true, rpmnew = true }
+local function decline_backup(path)
+  local name = vim.fn.fnamemodify(path, ':t')
+  if is_modelfile(name) then return 'modelfile' end
+  local stem = name
+  while true do
+    local s = stem:match('^(.+)~$') or stem:match('^(.+)%.dpkg%-%a+$')
+    if not s then
+      local base, ext = stem:match('^(.+)%.([^.]+)$')
+      s = base and backup[ext] and base or nil
+    end
+    if not s then break end
+    stem = s
+  end
+  if stem ~= name and is_modelfile(stem) then return '' end
+end
+
 if vim.fn.has('nvim-0.8') == 1 then
   vim.filetype.add({
     filename = { Modelfile = detect },
@@ -36,6 +57,7 @@ if vim.fn.has('nvim-0.8') == 1 then
       -- detect() declines Modelfile.md and the like, which then fall through.
       ['.*[/\\]Modelfile%.[^/\\]*'] = { detect, { priority = 10 } },
       ['Modelfile%.[^/\\]*'] = { detect, { priority = 10 } },
+      ['.*[Mm]odelfile.*'] = { decline_backup, { priority = 9 } },
     },
   })
 else

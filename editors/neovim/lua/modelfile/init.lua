@@ -191,12 +191,17 @@ end
 --- Whether the modelfile tree-sitter parser can be loaded (built with
 --- build_parser(), :TSInstall modelfile, or installed by the .deb).
 function M.has_parser()
-  if not (vim.treesitter and vim.treesitter.language and vim.treesitter.language.add) then
-    return false
+  local lang = vim.treesitter and vim.treesitter.language
+  if not lang or vim.fn.has('nvim-0.8') == 0 then return false end
+  if not lang.add then -- 0.8
+    local ok, res = pcall(lang.require_language, 'modelfile', nil, true)
+    return ok and res == true
   end
-  local ok, res = pcall(vim.treesitter.language.add, 'modelfile')
-  -- 0.10 raises an error without a parser; 0.11+ returns nil, message.
-  return ok and res ~= nil and res ~= false
+  local ok, res = pcall(lang.add, 'modelfile')
+  -- 0.9/0.10 return nothing, or raise an error without a parser; 0.11+
+  -- return true, or nil and a message.
+  if vim.fn.has('nvim-0.11') == 1 then return ok and res == true end
+  return ok
 end
 
 --- Loads highlights/injections/folds from the queries folder unless the
@@ -247,7 +252,10 @@ function M.build_parser(opts)
   vim.list_extend(cmd, { '-o', out })
   local res = vim.fn.system(cmd)
   if vim.v.shell_error ~= 0 then return nil, res end
-  local ok, err = pcall(vim.treesitter.language.add, 'modelfile', { path = out })
+  local lang = vim.treesitter.language
+  local ok, err
+  if lang.add then ok, err = pcall(lang.add, 'modelfile', { path = out })
+  else ok, err = pcall(lang.require_language, 'modelfile', out) end
   if not ok then return nil, err end
   M.load_queries(M.options or opts)
   start_buffers()
@@ -255,11 +263,12 @@ function M.build_parser(opts)
 end
 
 --- Registers the parser and queries. Never fails: without a parser (not
---- built yet) it leaves highlighting to the Vim syntax file, if any, and
---- says once, in the first Modelfile, how to build one.
+--- built yet) it leaves highlighting to the Vim syntax file (syntax/ in
+--- this folder), and says once, in the first Modelfile, how to build one.
 function M.setup_treesitter(opts)
   opts = opts or {}
-  if not (vim.treesitter and vim.treesitter.language) then return false end
+  -- 0.7 has no vim.treesitter.start: the Vim syntax file highlights.
+  if vim.fn.has('nvim-0.8') == 0 or not (vim.treesitter and vim.treesitter.language) then return false end
   local g = M.grammar_dir(opts)
   if vim.treesitter.language.register then
     pcall(vim.treesitter.language.register, 'modelfile', 'modelfile')
@@ -296,8 +305,8 @@ function M.setup_treesitter(opts)
       once = true,
       callback = function()
         if M.has_parser() then return end
-        vim.notify('modelfile: no tree-sitter parser yet, so no tree-sitter highlighting. Build it with '
-          .. ':ModelfileBuildParser (needs a C compiler)' .. (ok and ' or :TSInstall modelfile' or ''),
+        -- One short line: a longer one would stop at a hit-enter prompt.
+        vim.notify('modelfile: no tree-sitter parser; :ModelfileBuildParser builds it',
           vim.log.levels.INFO)
       end,
     })
