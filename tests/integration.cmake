@@ -32,6 +32,10 @@ if(TARGET modelfile-lsp)
   set_tests_properties(integration.vim PROPERTIES LABELS integration TIMEOUT 300)
 endif()
 
+add_test(NAME integration.editor_files
+  COMMAND bash "${_mfl_it}/editor_files_test.sh" "${PROJECT_SOURCE_DIR}")
+set_tests_properties(integration.editor_files PROPERTIES LABELS integration SKIP_RETURN_CODE 77)
+
 if(TARGET modelfile-lint AND TARGET modelfile-lsp AND NOT MFL_SANITIZE)
   # Builds the .deb from this build tree (cpack), installs it with dpkg and
   # runs the installed programs. RUN_SERIAL: it changes the system. Not for
