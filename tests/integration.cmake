@@ -8,7 +8,8 @@ set(_mfl_it "${PROJECT_SOURCE_DIR}/tests/integration")
 
 if(TARGET modelfile-lint)
   add_test(NAME integration.precommit
-    COMMAND bash "${_mfl_it}/precommit_test.sh" "$<TARGET_FILE:modelfile-lint>" "${PROJECT_SOURCE_DIR}")
+    COMMAND bash "${_mfl_it}/precommit_test.sh" "$<TARGET_FILE:modelfile-lint>" "${PROJECT_SOURCE_DIR}"
+      "${MFL_CORPUS_DIR}")
   set_tests_properties(integration.precommit PROPERTIES LABELS integration TIMEOUT 600)
 endif()
 
