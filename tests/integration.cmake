@@ -33,6 +33,11 @@ if(TARGET modelfile-lsp)
   set_tests_properties(integration.vim PROPERTIES LABELS integration TIMEOUT 300)
 endif()
 
+# The README's commands from a fresh clone (builds twice: a few minutes).
+add_test(NAME integration.readme
+  COMMAND bash "${_mfl_it}/readme_test.sh" "${PROJECT_SOURCE_DIR}")
+set_tests_properties(integration.readme PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 1200)
+
 add_test(NAME integration.editor_files
   COMMAND bash "${_mfl_it}/editor_files_test.sh" "${PROJECT_SOURCE_DIR}")
 set_tests_properties(integration.editor_files PROPERTIES LABELS integration SKIP_RETURN_CODE 77)
