@@ -39,11 +39,11 @@ wait_for() {
 mkdir -p "$work/bin" "$work/p" "$work/empty"
 ln -s "$lsp" "$work/bin/modelfile-lsp"
 printf 'FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n' >"$work/p/Modelfile"
-# The README's set-up: the plugin folder on the runtimepath, then setup().
-cat >"$work/init.lua" <<LUA
-vim.opt.runtimepath:prepend('$src/editors/neovim')
-require('modelfile').setup()
-LUA
+# The README's set-up (editors/README.md, the first lua block under
+# "## Neovim"): the plugin folder on the runtimepath, then setup().
+awk '/^## Neovim/ {s=1} s && /^```lua/ {c=1; next} c && /^```/ {exit} c {print}' "$src/editors/README.md" |
+  sed "s|/path/to/modelfile-lint|$src|" >"$work/init.lua"
+grep -q "require('modelfile').setup()" "$work/init.lua" || { echo "FAIL $name: no init.lua snippet under '## Neovim' in editors/README.md" >&2; exit 1; }
 # One run of the README set-up in tmux: $1 names the Neovim, $2.. its command.
 run() {
   local label=$1; shift
