@@ -146,11 +146,11 @@ static const mfl_budget_t *doc_budget(lsp_server_t *s, lsp_doc_t *d) {
 
 /* Markdown with the context arithmetic (native context, KV cache, memory
  * against the budget, prefill, speed). Returns a new string or NULL. */
-static char *context_text(lsp_server_t *s, lsp_doc_t *d) {
+static char *context_text(lsp_server_t *s, lsp_doc_t *d, bool markdown) {
     mfl_model_t m;
     if (!resolve_model(s, d, &m))
         return NULL;
-    return mfl_info_for_doc(d->doc, &m, doc_budget(s, d), true);
+    return mfl_info_for_doc(d->doc, &m, doc_budget(s, d), markdown);
 }
 
 /* ---- lifecycle ----------------------------------------------------------------------- */
@@ -543,23 +543,54 @@ static void param_range(const mfl_param_t *p, char *buf, size_t n) {
         snprintf(buf, n, "any %s", mfl_param_type_word(p->type));
 }
 
-static char *param_markdown(const mfl_param_t *p) {
-    char buf[1024], range[128], status[128] = "";
+/* A parameter's hover / completion text, as Markdown (bold labels and a
+ * list: tables with empty headers read badly in Neovim's and eglot's hovers)
+ * or as plain text. */
+static char *param_text(const mfl_param_t *p, bool md) {
+    char buf[1024], range[128], status[160] = "";
+    const char *b = md ? "**" : "";
+    const char *li = md ? "- " : "";
     param_range(p, range, sizeof(range));
     if (p->status == MFL_PARAM_DEPRECATED)
-        snprintf(status, sizeof(status), "\n\n**Deprecated** (removed in Ollama %s): accepted with a "
-                 "warning and ignored.", p->removed_in ? p->removed_in : "?");
+        snprintf(status, sizeof(status), "\n\n%sDeprecated%s (removed in Ollama %s): accepted with a "
+                 "warning and ignored.", b, b, p->removed_in ? p->removed_in : "?");
     else if (p->status == MFL_PARAM_REMOVED)
-        snprintf(status, sizeof(status), "\n\n**Removed** (Ollama %s): `ollama create` rejects it.",
-                 p->removed_in ? p->removed_in : "?");
+        snprintf(status, sizeof(status), "\n\n%sRemoved%s (Ollama %s): `ollama create` rejects it.", b,
+                 b, p->removed_in ? p->removed_in : "?");
     snprintf(buf, sizeof(buf),
-             "**PARAMETER %s** (%s, %s option)\n\n%s.%s\n\n"
-             "| | |\n|---|---|\n| default | %s |\n| valid | %s |\n| applies | %s |\n",
-             p->name, p->go_type, p->kind == MFL_PARAM_LOAD ? "load-time" : "sampling", p->summary,
-             status, p->default_text && *p->default_text ? p->default_text : "none", range,
+             "%sPARAMETER %s%s (%s, %s option)\n\n%s.%s\n\n"
+             "%s%sDefault:%s %s\n%s%sValid:%s %s\n%s%sApplies:%s %s\n",
+             b, p->name, b, p->go_type, p->kind == MFL_PARAM_LOAD ? "load-time" : "sampling", p->summary,
+             status, li, b, b, p->default_text && *p->default_text ? p->default_text : "none", li, b, b,
+             range, li, b, b,
              p->kind == MFL_PARAM_LOAD ? "when the model loads (changing it reloads the model)"
                                        : "per request");
     return mfl_strndup(buf, strlen(buf));
+}
+
+/* A rule's hover text: Markdown gets the rule's documentation (Markdown in
+ * the rule's metadata); plain text its summary and where to read the rest. */
+static char *rule_text(const mfl_rule_t *rule, bool md) {
+    static const char *const sev[] = {"error", "warning", "info", "hint", "off"};
+    char head[1024], url[256];
+    if (md)
+        snprintf(head, sizeof(head), "**%s** `%s`\n\n", rule->code, rule->name);
+    else
+        snprintf(head, sizeof(head),
+                 "%s %s: %s\n\nSeverity: %s by default%s.\nDocumentation: %s (or "
+                 "`modelfile-lint --explain %s`)\n",
+                 rule->code, rule->name, rule->summary ? rule->summary : "",
+                 (unsigned)rule->severity < 5 ? sev[rule->severity] : "?",
+                 rule->default_off ? ", off unless selected" : "",
+                 mfl_rule_url(rule, url, sizeof url), rule->code);
+    const char *body = md && rule->doc ? rule->doc : "";
+    size_t hl = strlen(head), dl = strlen(body);
+    char *t = mfl_malloc(hl + dl + 1);
+    if (t) {
+        memcpy(t, head, hl);
+        memcpy(t + hl, body, dl + 1);
+    }
+    return t;
 }
 
 /* The rule code (MFxxx) under off inside a comment, if any. */
@@ -594,35 +625,26 @@ static json_t *on_hover(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     mfl_range_t r = {off, off};
     const mfl_instr_t *in = instr_at(d->doc, off);
     const mfl_rule_t *rule = in ? NULL : rule_in_comment(d->doc, off);
+    bool md_ok = s->caps.hover_markdown;
     if (rule) {
-        char head[256];
-        snprintf(head, sizeof(head), "**%s** `%s`\n\n", rule->code, rule->name);
-        size_t hl = strlen(head), dl = rule->doc ? strlen(rule->doc) : 0;
-        md = mfl_malloc(hl + dl + 1);
-        if (md) {
-            memcpy(md, head, hl);
-            memcpy(md + hl, rule->doc ? rule->doc : "", dl + 1);
-        }
+        md = rule_text(rule, md_ok);
     } else if (in && in_range(in->keyword, off)) {
         const lsp_keyword_doc_t *k = lsp_docs_keyword(in->kind);
         r = in->keyword;
-        if (k) {
-            char buf[2048];
-            snprintf(buf, sizeof(buf), "**%s** — %s\n\n%s", k->keyword, k->summary, k->doc);
-            md = mfl_strndup(buf, strlen(buf));
-        }
+        if (k)
+            md = lsp_docs_keyword_text(k, md_ok);
     } else if (in && in->kind == MFL_INSTR_PARAMETER && in->has_name &&
                (in_range(in->name, off) ||
                 (in->name_text && strcmp(in->name_text, "num_ctx") == 0 && in_range(in->value, off)))) {
         const mfl_param_t *p = mfl_param_find(in->name_text, in->name_len);
         r = in_range(in->name, off) ? in->name : in->value;
-        char *base = p ? param_markdown(p) : NULL;
-        char *ctx = p && strcmp(p->name, "num_ctx") == 0 ? context_text(s, d) : NULL;
+        char *base = p ? param_text(p, md_ok) : NULL;
+        char *ctx = p && strcmp(p->name, "num_ctx") == 0 ? context_text(s, d, md_ok) : NULL;
         if (base && ctx) {
             size_t a = strlen(base), b = strlen(ctx);
             md = mfl_malloc(a + b + 8);
             if (md)
-                snprintf(md, a + b + 8, "%s\n---\n\n%s", base, ctx);
+                snprintf(md, a + b + 8, md_ok ? "%s\n---\n\n%s" : "%s\n%s", base, ctx);
             mfl_free(base);
         } else {
             md = base;
@@ -630,11 +652,11 @@ static json_t *on_hover(lsp_server_t *s, json_t *params, lsp_error_t *err) {
         mfl_free(ctx);
     } else if (in && in->kind == MFL_INSTR_FROM && in_range(in->value, off)) {
         r = in->value;
-        md = context_text(s, d);
+        md = context_text(s, d, md_ok);
     }
     if (!md)
         return NULL;
-    json_t *h = json_pack("{s:o,s:o}", "contents", markup(s, s->caps.hover_markdown, md), "range",
+    json_t *h = json_pack("{s:o,s:o}", "contents", markup(s, md_ok, md), "range",
                           lsp_convert_range_new(d->doc, s->enc, r));
     mfl_free(md);
     return h;
@@ -814,9 +836,12 @@ static json_t *on_completion(lsp_server_t *s, json_t *params, lsp_error_t *err) 
     if (index == 0) {
         for (int k = 0; k < MFL_INSTR_UNKNOWN; k++) {
             const lsp_keyword_doc_t *kd = lsp_docs_keyword((mfl_instr_kind_t)k);
-            if (kd)
+            if (kd) {
+                char *doc = lsp_docs_keyword_text(kd, s->caps.completion_markdown);
                 json_array_append_new(items, item_new(s, d, kd->keyword, KIND_KEYWORD, kd->summary,
-                                                      kd->doc, rep, NULL));
+                                                      doc, rep, NULL));
+                mfl_free(doc);
+            }
         }
     } else if (wlen[0] == 4 && strncasecmp(words[0], "FROM", 4) == 0 && index == 1) {
         complete_models(s, d, items, rep);
@@ -829,7 +854,7 @@ static json_t *on_completion(lsp_server_t *s, json_t *params, lsp_error_t *err) 
             const mfl_param_t *pd = mfl_param_at(k);
             if (pd->status != MFL_PARAM_ACTIVE)
                 continue;
-            char *doc = param_markdown(pd);
+            char *doc = param_text(pd, s->caps.completion_markdown);
             json_array_append_new(items, item_new(s, d, pd->name, KIND_PROPERTY,
                                                   pd->kind == MFL_PARAM_LOAD ? "load-time option"
                                                                              : "sampling option",

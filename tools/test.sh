@@ -3,8 +3,8 @@
 # again under AddressSanitizer + UndefinedBehaviorSanitizer.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-"$root/tools/setup.sh" "$root/build"
+"$root/tools/setup.sh" "$root/build" -DMFL_BUILD_TESTS=ON
 ctest --test-dir "$root/build" --output-on-failure -j2
-"$root/tools/setup.sh" "$root/build-asan" -DMFL_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug
+"$root/tools/setup.sh" "$root/build-asan" -DMFL_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug -DMFL_BUILD_TESTS=ON
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$root/build-asan" --output-on-failure -j2 -LE "integration|valgrind"

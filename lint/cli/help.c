@@ -173,5 +173,8 @@ void cli_print_man(FILE *out, const char *version) {
           ".SH FILES\n.TP\n.I .modelfile\\-lint.json\nConfiguration, found by walking up from each "
           "linted file: rules, select, ignore, per\\-path\\-ignores, memory, hardware, "
           "prefill\\-rate, client\\-timeout, models.\n"
-          ".SH SEE ALSO\n\\fBmodelfile\\-lsp\\fR(1), \\fBollama\\fR(1)\n", out);
+          ".TP\n.I /usr/share/modelfile\\-lint/modelfile\\-lint.schema.json\n"
+          "Its JSON Schema (under /usr/local/share after cmake \\-\\-install from source).\n"
+          ".SH SEE ALSO\n\\fBmodelfile\\-lsp\\fR(1); the Modelfile reference: "
+          "\\fIhttps://docs.ollama.com/modelfile\\fR\n", out);
 }

@@ -40,6 +40,15 @@ for lib in libc6 libuv1; do
   echo "$depends" | grep -q "\b$lib\b" || fail "Depends lacks $lib"
 done
 [ "$(dpkg-deb -f "$deb" Package)" = modelfile-lint ] || fail "package name"
+# Suggests: each package exists in this release, and none is pinned to a
+# version this release does not have (Debian 12's Neovim is 0.7, which the
+# plugin supports without tree-sitter: neovim_tty_test.sh checks it).
+suggests=$(dpkg-deb -f "$deb" Suggests)
+echo "$name: Suggests: $suggests"
+echo "$suggests" | grep -q '(' && fail "Suggests pins a version: $suggests"
+for p in $(echo "$suggests" | tr ',|' '  '); do
+  apt-cache show "$p" >/dev/null 2>&1 || fail "Suggests names $p, which this release does not have"
+done
 # Contents.
 dpkg-deb -c "$deb" | awk '{print $6}' >"$work/contents"
 for f in ./usr/bin/modelfile-lint ./usr/bin/modelfile-lsp \
@@ -47,7 +56,13 @@ for f in ./usr/bin/modelfile-lint ./usr/bin/modelfile-lsp \
          ./usr/share/modelfile-lint/queries/highlights.scm ./usr/share/modelfile-lint/queries/injections.scm \
          ./usr/share/modelfile-lint/modelfile-lint.schema.json \
          ./usr/share/nvim/site/ftdetect/modelfile.lua ./usr/share/nvim/site/lsp/modelfile_lsp.lua \
-         ./usr/share/nvim/site/parser/modelfile.so; do
+         ./usr/share/nvim/site/parser/modelfile.so ./usr/share/nvim/site/syntax/modelfile.vim \
+         ./usr/share/vim/vimfiles/ftdetect/modelfile.vim ./usr/share/vim/vimfiles/syntax/modelfile.vim \
+         ./usr/share/vim/vimfiles/ftplugin/modelfile.vim \
+         ./usr/share/vim/vimfiles/ale_linters/modelfile/modelfile_lsp.vim \
+         ./usr/share/emacs/site-lisp/modelfile-mode.el ./usr/share/doc/modelfile-lint/copyright \
+         ./usr/share/modelfile-lint/grammar/src/parser.c ./usr/share/modelfile-lint/grammar/src/scanner.c \
+         ./usr/share/modelfile-lint/grammar/src/tree_sitter/parser.h; do
   grep -qx "$f" "$work/contents" || fail "package lacks $f"
 done
 
@@ -105,6 +120,55 @@ grep -q '"capabilities"' "$work/lsp-out" || fail "modelfile-lsp sent no initiali
 # Man pages and data files.
 zcat /usr/share/man/man1/modelfile-lint.1.gz | grep -q '^\.TH' || fail "modelfile-lint.1 is not a man page"
 man -w modelfile-lint >/dev/null 2>&1 || fail "man cannot find modelfile-lint(1)"
+man -w modelfile-lsp >/dev/null 2>&1 || fail "man cannot find modelfile-lsp(1)"
+for page in modelfile-lint modelfile-lsp; do
+  text=$(MANWIDTH=200 man "$page" 2>/dev/null | col -b)
+  [ -n "$text" ] || fail "man $page renders nothing"
+  # The FILES section: the config file, its keys and the installed schema.
+  files=$(echo "$text" | awk '/^FILES/ {f=1; next} /^[A-Z][A-Z ]+$/ {f=0} f')
+  for want in .modelfile-lint.json rules select ignore /usr/share/modelfile-lint/modelfile-lint.schema.json; do
+    echo "$files" | grep -qF -- "$want" || fail "man $page: FILES does not name $want"
+  done
+  echo "$text" | grep -q 'ollama(1)' && fail "man $page names ollama(1), which does not exist"
+done
+lsp_man=$(MANWIDTH=200 man modelfile-lsp 2>/dev/null | col -b)
+for section in ENVIRONMENT EDITORS SETTINGS; do
+  echo "$lsp_man" | grep -q "^$section" || fail "man modelfile-lsp has no $section section"
+done
+# Every environment variable the server reads is documented.
+for var in $(grep -rhoE 'getenv\("[A-Z_]+"\)' "$src/lsp" "$src/lint/io" | sed 's/getenv("\(.*\)")/\1/' | sort -u); do
+  echo "$lsp_man" | awk '/^ENVIRONMENT/ {f=1; next} /^[A-Z][A-Z ]+$/ {f=0} f' | grep -qw "$var" ||
+    fail "man modelfile-lsp: ENVIRONMENT does not document $var"
+done
+# Debian's machine-readable copyright file.
+head -n 1 /usr/share/doc/modelfile-lint/copyright | grep -qx 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' ||
+  fail "copyright is not in Debian's copyright format"
+grep -q '^License: Expat$' /usr/share/doc/modelfile-lint/copyright || fail "copyright has no license text"
+# The grammar sources Helix builds are complete: they compile.
+cc -shared -fPIC -O0 -I /usr/share/modelfile-lint/grammar/src /usr/share/modelfile-lint/grammar/src/parser.c \
+  /usr/share/modelfile-lint/grammar/src/scanner.c -o "$work/helix-modelfile.so" || fail "the installed grammar sources do not compile"
+# Vim (Debian's, its default runtimepath) with the installed files: filetype,
+# syntax, and the ALE linter definition.
+if command -v vim >/dev/null; then
+  printf 'FROM qwen3-coder:30b\n' >"$work/vim.Modelfile"
+  HOME="$work" vim -N -u NONE -i NONE -es \
+    -c 'filetype plugin on' -c 'syntax on' -c 'edit '"$work"'/vim.Modelfile' \
+    -c 'packadd ale' -c 'runtime! plugin/ale.vim' \
+    -c 'call writefile([&filetype, get(b:, "current_syntax", ""), join(map(ale#linter#Get("modelfile"), "v:val.name"))], "'"$work"'/vim.out")' \
+    -c 'qall!' </dev/null >/dev/null 2>&1
+  [ "$(sed -n 1p "$work/vim.out" 2>/dev/null)" = modelfile ] || fail "installed Vim files: filetype '$(sed -n 1p "$work/vim.out" 2>/dev/null)'"
+  [ "$(sed -n 2p "$work/vim.out")" = modelfile ] || fail "installed Vim files: no syntax"
+  if [ -d /usr/share/vim-ale ]; then
+    sed -n 3p "$work/vim.out" | grep -qw modelfile_lsp || fail "installed ALE linter not found by ALE"
+  fi
+  vim_msg="; Vim finds the installed files"
+fi
+# Emacs, when installed: the mode loads from site-lisp with no set-up.
+if command -v emacs >/dev/null; then
+  emacs --batch --eval "(progn (require 'modelfile-mode) (find-file \"$work/vim.Modelfile\") (unless (eq major-mode 'modelfile-mode) (kill-emacs 1)))" \
+    >/dev/null 2>&1 || fail "Emacs: (require 'modelfile-mode) from the installed site-lisp does not open a Modelfile in modelfile-mode"
+  vim_msg="${vim_msg:-}; Emacs loads modelfile-mode"
+fi
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' /usr/share/modelfile-lint/modelfile-lint.schema.json ||
   fail "installed schema is not JSON"
 # The Neovim plugin as installed, when Neovim 0.10 can be run here
@@ -121,4 +185,4 @@ else
   echo "$name: Neovim 0.10 not available: installed Neovim plugin not checked"
 fi
 
-echo "PASS $name: $(basename "$deb") installed with its dependencies; the installed modelfile-lint, --fix and modelfile-lsp work$nvim_msg"
+echo "PASS $name: $(basename "$deb") installed with its dependencies; the installed modelfile-lint, --fix and modelfile-lsp work; man pages, copyright, grammar sources$nvim_msg${vim_msg:-}"

@@ -102,8 +102,8 @@ static void row(sb_t *sb, bool md, const char *label, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(val, sizeof val, fmt, ap);
     va_end(ap);
-    if (md)
-        sb_printf(sb, "| %s | %s |\n", label, val);
+    if (md) /* a list, not a table: hovers in Neovim and eglot show tables raw */
+        sb_printf(sb, "- **%s:** %s\n", label, val);
     else
         sb_printf(sb, "  %-18s %s\n", label, val);
 }
@@ -152,8 +152,6 @@ char *mfl_info_format(const mfl_info_t *in, bool md) {
     else
         sb_printf(&sb, "%s (%s%s%s)\n", mod->name[0] ? mod->name : "unknown model",
                   mod->arch[0] ? mod->arch : "?", ft ? ", " : "", ft ? ft : "");
-    if (md)
-        sb_printf(&sb, "| | |\n|---|---|\n");
     row(&sb, md, "Source", "%s%s%s", mfl_source_name(mod->source), mod->source_detail[0] ? ": " : "",
         mod->source_detail);
     if (mod->error[0])
