@@ -82,6 +82,19 @@ size_t mfl_io_env_list_models(const mfl_io_env_t *env, void (*cb)(void *ud, cons
 int mfl_io_env_add_models_json(mfl_io_env_t *env, const json_t *models, char *err,
                                size_t errsz);
 
+/* Checks a config file's "models" section entry by entry, as
+ * mfl_io_env_add_models_json reads it. Returns 0, or MFL_EINVAL with
+ * "models.<name>.<key>: message" in err, or MFL_ENOMEM. */
+int mfl_io_models_validate(const json_t *models, char *err, size_t errsz);
+
+/* FROM ./folder: the model Ollama would import from it (parser/parser.go
+ * filesForModel's order, convert/convert.go's config.json). Always fills
+ * *out (source MFL_SOURCE_SAFETENSORS, or MFL_SOURCE_GGUF for a folder of
+ * GGUF files); out->import_error holds Ollama's message when it cannot
+ * import the folder. sig (sigsz) receives the file the answer depends on
+ * ("" if none). Returns true. */
+bool mfl_io_read_model_dir(const char *dir, mfl_model_t *out, char *sig, size_t sigsz);
+
 /* Forgets every cached resolution (the LSP calls it when the store or the
  * config changes). */
 void mfl_io_env_clear_cache(mfl_io_env_t *env);

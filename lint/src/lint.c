@@ -7,6 +7,7 @@
 #include "gotmpl.h"
 #include "mfl_params.h"
 #include "knowledge/ctx_rules.h"
+#include "mfl_knowledge.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,6 +169,7 @@ struct mfl_lint_state {
     bool model_done;
     bool model_found;
     mfl_model_t model;
+    mfl_from_t from;
     /* The context facts, gathered once for the MF3xx rules. */
     bool facts_done;
     mfl_ctx_facts_t facts;
@@ -438,20 +440,24 @@ const char *mfl_doc_slice(const mfl_doc_t *doc, mfl_range_t r, size_t *len) {
     return t + r.start;
 }
 
-const mfl_model_t *mfl_ctx_model(mfl_ctx_t *ctx) {
+/* The FROM Ollama builds from and the model behind it, resolved once a run
+ * by the one resolver (mfl_from_resolve). */
+static void resolve_from(mfl_ctx_t *ctx) {
     struct mfl_lint_state *st = ctx->st;
-    if (!st->model_done) {
-        st->model_done = true;
-        const mfl_env_t *env = ctx->opts->env;
-        /* The effective FROM is the last model name, or the first path. */
-        const mfl_instr_t *from = mfl_doc_last(ctx->doc, MFL_INSTR_FROM);
-        if (env && env->resolve_model && from && from->has_sep) {
-            memset(&st->model, 0, sizeof st->model);
-            st->model_found = env->resolve_model(env->ud, ctx->opts->base_dir,
-                                                  from->value_text, &st->model);
-        }
-    }
-    return st->model_found ? &st->model : NULL;
+    if (st->model_done) return;
+    st->model_done = true;
+    st->model_found = mfl_from_resolve(ctx->doc, ctx->opts->env, ctx->opts->base_dir, &st->from,
+                                       &st->model);
+}
+
+const mfl_model_t *mfl_ctx_model(mfl_ctx_t *ctx) {
+    resolve_from(ctx);
+    return ctx->st->model_found ? &ctx->st->model : NULL;
+}
+
+const mfl_from_t *mfl__ctx_from(mfl_ctx_t *ctx) {
+    resolve_from(ctx);
+    return &ctx->st->from;
 }
 
 mfl_ctx_facts_t *mfl__ctx_facts_memo(mfl_ctx_t *ctx, bool *fresh) {
