@@ -455,9 +455,12 @@ typedef struct {
     char rules[256];      /* on MFL_ENOCONVERGE: the codes still fixing */
     /* The one fix-all safety policy (issue 16): the fixed text never has
      * more errors (diagnostics at error severity) nor more syntax errors
-     * than the input. A pass that would break that is undone and fixing
-     * stops: `stopped` is set, `stop_rules` names the rules whose fixes
-     * were in that pass and errors_rejected the errors it would have left. */
+     * than the input. A pass that would break that is undone; the rules
+     * whose fixes break it on their own (all of the pass's, if only
+     * together) are refused from then on, and the other fixes of the pass
+     * are kept when they still keep the count. `stopped` is set,
+     * `stop_rules` names the refused rules and errors_rejected the errors
+     * the refused pass would have left. */
     bool stopped;
     size_t errors_before, errors_after, errors_rejected;
     char stop_rules[256];
@@ -465,7 +468,8 @@ typedef struct {
 
 /* Lints, applies fixes, re-lints, repeats until nothing changes, keeping
  * only passes after which the text has no more errors and syntax errors
- * than the input (see mfl_fix_report_t). Returns 0 with the fixed (decoded)
+ * than the input, and refusing the fixes that would add one (see
+ * mfl_fix_report_t). Returns 0 with the fixed (decoded)
  * text in *out, MFL_ENOCONVERGE (out still set to the last text), or
  * MFL_ENOMEM. */
 int mfl_fix_all(const char *text, size_t len, const mfl_lint_opts_t *opts,

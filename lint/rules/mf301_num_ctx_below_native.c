@@ -16,7 +16,7 @@ static void check(mfl_ctx_t *ctx) {
     uint64_t cap = mfl__ctx_prefill_cap(b);
     /* With a budget, a value at or above the largest fit (or the most the
      * client timeout lets be prefilled) is the right call. */
-    if (b->memory_budget && (target == 0 || f.param_value >= target))
+    if (target == 0 || (b->memory_budget && f.param_value >= target))
         return;
     if (cap && f.param_value >= cap)
         return;
@@ -26,6 +26,10 @@ static void check(mfl_ctx_t *ctx) {
     mfl__ctx_tokens(f.native, nat, sizeof nat);
     mfl__ctx_tokens(target, tgt, sizeof tgt);
     const char *assumed = mfl__ctx_assumed(&f);
+    char vision[96] = "";
+    if (f.model->is_vision && f.param_value < 2048)
+        snprintf(vision, sizeof vision, " (Ollama already raises it to 2,048 for this vision "
+                                        "model)");
     mfl_diag_t *d;
     if (target < f.native) {
         char mem[64] = "";
@@ -37,15 +41,15 @@ static void check(mfl_ctx_t *ctx) {
                      "can be prefilled within the %.0f s client timeout at %.0f tokens/s",
                      b->client_timeout, b->prefill_rate);
         d = mfl_report(ctx, f.param->value,
-                       "num_ctx %llu is below the native context of `%s` (%s tokens); the "
+                       "num_ctx %llu%s is below the native context of `%s` (%s tokens); the "
                        "largest context that %s is %s%s%s",
-                       (unsigned long long)f.param_value, f.model_name, nat, why, tgt,
+                       (unsigned long long)f.param_value, vision, f.model_name, nat, why, tgt,
                        assumed ? "; " : "", assumed ? assumed : "");
     } else {
         d = mfl_report(ctx, f.param->value,
-                       "num_ctx %llu is below the native context of `%s` (%s tokens, from the %s); "
+                       "num_ctx %llu%s is below the native context of `%s` (%s tokens, from the %s); "
                        "the model only sees %.0f%% of what it can read%s%s",
-                       (unsigned long long)f.param_value, f.model_name, nat,
+                       (unsigned long long)f.param_value, vision, f.model_name, nat,
                        mfl_source_name(f.model->source),
                        100.0 * (double)f.param_value / (double)f.native,
                        assumed ? "; " : "", assumed ? assumed : "");

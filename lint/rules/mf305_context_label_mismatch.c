@@ -61,11 +61,12 @@ static void check_text(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f, const char *tex
     size_t n = mfl_label_scan(text, len, labels, MAX_LABELS);
     if (n > MAX_LABELS)
         n = MAX_LABELS;
-    /* What the model gets: Ollama clamps to the native context. */
-    uint64_t gets = f->native && f->ctx > f->native ? f->native : f->ctx;
+    /* What the model gets: Ollama clamps to the native context (known
+     * exactly; an assumed one is not trusted to clamp). */
+    uint64_t gets = f->exact && f->native && f->ctx > f->native ? f->native : f->ctx;
     for (size_t i = 0; i < n; i++) {
         const mfl_label_t *l = &labels[i];
-        if (mfl_label_agrees(l, f->ctx) || mfl_label_agrees(l, gets))
+        if (mfl_label_agrees(l, gets))
             continue;
         /* A FROM label that describes the parent's own num_ctx is accurate;
          * overriding it here is deliberate (the MF303 fix does exactly that). */

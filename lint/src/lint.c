@@ -56,6 +56,7 @@ const char *mfl_rule_url(const mfl_rule_t *rule, char *buf, size_t n) {
 
 struct mfl_config {
     mfl_severity_t sev[N_RULES + 1]; /* per rule; +1 keeps the array non-empty */
+    bool explicit_sev[N_RULES + 1];  /* set by mfl_config_set_severity */
     mfl_budget_t budget;
 };
 
@@ -79,6 +80,7 @@ int mfl_config_set_severity(mfl_config_t *c, const char *s, mfl_severity_t sev) 
     const mfl_rule_t *r = mfl_rule_find(s);
     if (!r) return MFL_EINVAL;
     c->sev[rule_index(r)] = sev;
+    c->explicit_sev[rule_index(r)] = true;
     return 0;
 }
 
@@ -144,6 +146,11 @@ mfl_severity_t mfl_config_severity(const mfl_config_t *c, const mfl_rule_t *r) {
     if (i == SIZE_MAX) return MFL_SEVERITY_OFF;
     if (!c) return r->default_off ? MFL_SEVERITY_OFF : r->severity;
     return c->sev[i];
+}
+
+bool mfl__config_severity_is_explicit(const mfl_config_t *c, const mfl_rule_t *r) {
+    size_t i = rule_index(r);
+    return c && i != SIZE_MAX && c->explicit_sev[i];
 }
 
 mfl_budget_t *mfl_config_budget(mfl_config_t *c) { return &c->budget; }

@@ -72,6 +72,8 @@ const struct mfl_from_s *mfl__ctx_from(mfl_ctx_t *ctx);
 /* The PARAMETER table's entry for in's name (mfl_param_find), looked up once
  * per instruction and run. NULL: not a known parameter. */
 const mfl_param_t *mfl__ctx_param(mfl_ctx_t *ctx, const mfl_instr_t *in);
+/* True when the user set rule's severity (mfl_config_set_severity). */
+bool mfl__config_severity_is_explicit(const mfl_config_t *c, const mfl_rule_t *r);
 /* Budget settings from the config (never NULL). */
 const mfl_budget_t *mfl_ctx_budget(mfl_ctx_t *ctx);
 

@@ -115,10 +115,13 @@ uint64_t mfl__ctx_target(const mfl_ctx_facts_t *f) {
     if (f->model == NULL || f->native == 0)
         return 0;
     uint64_t t = f->native;
-    if (f->budget->memory_budget) {
+    mfl_mem_t e;
+    /* A model whose memory cannot be estimated (an assumed shape) is not
+     * capped by the budget: its raise is simply never called safe. */
+    if (f->budget->memory_budget && mfl_mem_estimate(f->model, t, f->budget, &e) == 0) {
         uint64_t fit = mfl_mem_max_ctx(f->model, f->budget);
         if (fit == 0)
-            return 0; /* nothing fits, or the memory is unknown */
+            return 0; /* the weights alone do not fit */
         if (fit < t)
             t = fit;
     }
@@ -140,7 +143,8 @@ const char *mfl__ctx_how_to_budget(void) {
 }
 
 void mfl__diag_soften(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_severity_t sev) {
-    if (d && d->severity == ctx->rule->severity && d->severity < sev)
+    if (d && !mfl__config_severity_is_explicit(ctx->opts->config, ctx->rule) &&
+        d->severity < sev)
         d->severity = sev;
 }
 

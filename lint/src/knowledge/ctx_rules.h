@@ -47,8 +47,8 @@ bool mfl__ctx_raise_is_safe(const mfl_ctx_facts_t *f);
 /* What makes a context fix safe, for messages. Static. */
 const char *mfl__ctx_how_to_budget(void);
 
-/* Lowers d's severity to sev when the rule runs at its default severity
- * (a severity the user configured is kept). */
+/* Lowers d's severity to sev unless the user configured the rule's
+ * severity (that one is kept). */
 void mfl__diag_soften(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_severity_t sev);
 
 /* The assumption behind an assumed model (for messages), or NULL. */
