@@ -30,6 +30,11 @@ static void check(mfl_ctx_t *ctx) {
     if (f.model->is_vision && f.param_value < 2048)
         snprintf(vision, sizeof vision, " (Ollama already raises it to 2,048 for this vision "
                                         "model)");
+    bool safe = mfl__ctx_raise_is_safe(&f);
+    char how[320] = "";
+    if (!safe && f.exact && !b->memory_budget)
+        snprintf(how, sizeof how, "; raising it is safe only when it is known to fit: %s",
+                 mfl__ctx_how_to_budget());
     mfl_diag_t *d;
     if (target < f.native) {
         char mem[64] = "";
@@ -42,34 +47,25 @@ static void check(mfl_ctx_t *ctx) {
                      b->client_timeout, b->prefill_rate);
         d = mfl_report(ctx, f.param->value,
                        "num_ctx %llu%s is below the native context of `%s` (%s tokens); the "
-                       "largest context that %s is %s%s%s",
+                       "largest context that %s is %s%s%s%s",
                        (unsigned long long)f.param_value, vision, f.model_name, nat, why, tgt,
-                       assumed ? "; " : "", assumed ? assumed : "");
+                       assumed ? "; " : "", assumed ? assumed : "", how);
     } else {
         d = mfl_report(ctx, f.param->value,
                        "num_ctx %llu%s is below the native context of `%s` (%s tokens, from the %s); "
-                       "the model only sees %.0f%% of what it can read%s%s",
+                       "the model only sees %.0f%% of what it can read%s%s%s",
                        (unsigned long long)f.param_value, vision, f.model_name, nat,
                        mfl_source_name(f.model->source),
                        100.0 * (double)f.param_value / (double)f.native,
-                       assumed ? "; " : "", assumed ? assumed : "");
+                       assumed ? "; " : "", assumed ? assumed : "", how);
     }
     /* Raising is safe only when the result is known to fit. */
-    if (mfl__ctx_raise_is_safe(&f)) {
-        mfl__ctx_set_param(ctx, mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Raise num_ctx to %llu",
-                                             (unsigned long long)target),
-                           &f, target);
-    } else {
-        mfl__ctx_set_param(
-            ctx,
-            mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Raise num_ctx to %llu (unsafe: %s; %s)",
-                         (unsigned long long)target,
-                         f.exact ? "not known to fit without a memory budget"
-                                 : "the model's figures are assumed",
-                         f.exact ? mfl__ctx_how_to_budget()
-                                 : "pull the model or describe it in the config's \"models\""),
-            &f, target);
-    }
+    mfl_fix_t *fix =
+        safe ? mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Raise num_ctx to %llu", (unsigned long long)target)
+             : mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Raise num_ctx to %llu (unsafe: %s)",
+                            (unsigned long long)target,
+                            f.exact ? "not known to fit" : "assumed figures");
+    mfl__ctx_set_param(ctx, fix, &f, target);
 }
 
 const mfl_rule_t mfl_rule_num_ctx_below_native = {

@@ -62,8 +62,7 @@ static void check(mfl_ctx_t *ctx) {
     else
         fix = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Add PARAMETER num_ctx %llu (unsafe: %s)",
                            (unsigned long long)target,
-                           f.exact ? "not known to fit without a memory budget"
-                                   : "the model's figures are assumed");
+                           f.exact ? "not known to fit" : "assumed figures");
     mfl__ctx_insert_param(ctx, fix, &f, target);
 }
 

@@ -16,19 +16,22 @@ static void check(mfl_ctx_t *ctx) {
         return;
     char nat[32];
     mfl__ctx_tokens(f.native, nat, sizeof nat);
+    bool safe = mfl__ctx_raise_is_safe(&f);
     mfl_diag_t *d = mfl_report(ctx, f.from->value,
                                "`%s` carries num_ctx %llu in its parameters, below its native "
                                "%s tokens; the new model inherits the cap unless it sets "
-                               "PARAMETER num_ctx",
+                               "PARAMETER num_ctx%s%s",
                                f.model->inherited_from[0] ? f.model->inherited_from : f.model_name,
-                               (unsigned long long)f.ctx, nat);
+                               (unsigned long long)f.ctx, nat,
+                               safe ? "" : "; adding it is safe only when it is known to fit: ",
+                               safe ? "" : mfl__ctx_how_to_budget());
     mfl_fix_t *fix;
-    if (mfl__ctx_raise_is_safe(&f))
+    if (safe)
         fix = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Add PARAMETER num_ctx %llu",
                            (unsigned long long)target);
     else
-        fix = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Add PARAMETER num_ctx %llu (unsafe: %s)",
-                           (unsigned long long)target, mfl__ctx_how_to_budget());
+        fix = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Add PARAMETER num_ctx %llu (unsafe: not known to fit)",
+                           (unsigned long long)target);
     mfl__ctx_insert_param(ctx, fix, &f, target);
 }
 

@@ -222,7 +222,8 @@ static void test_story_without_a_budget_is_reported_but_not_raised(void **state)
      * how to make it safe. */
     assert_non_null(d->fix);
     assert_int_equal(d->fix->applicability, MFL_FIX_UNSAFE);
-    assert_non_null(strstr(d->fix->title, "--hardware"));
+    assert_non_null(strstr(d->fix->title, "unsafe"));
+    assert_non_null(strstr(d->message, "--hardware"));
     assert_int_equal(count_mf3(res), 1); /* the label agrees with 131072 so far */
     mfl_result_free(res);
     /* --fix (safe fixes only) leaves the deliberate value alone. */

@@ -138,8 +138,8 @@ bool mfl__ctx_raise_is_safe(const mfl_ctx_facts_t *f) {
 }
 
 const char *mfl__ctx_how_to_budget(void) {
-    return "give a memory budget to make it safe: --hardware NAME (see --list-hardware), "
-           "--memory SIZE, or \"hardware\"/\"memory\" in .modelfile-lint.json";
+    return "give the memory budget with --hardware NAME (see --list-hardware), --memory SIZE, or "
+           "\"hardware\"/\"memory\" in .modelfile-lint.json";
 }
 
 void mfl__diag_soften(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_severity_t sev) {

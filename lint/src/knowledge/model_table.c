@@ -395,8 +395,10 @@ static void assume(const mfl_name_t *n, const char *shown, size_t first, size_t 
     for (size_t i = 0; i < nc && ll + 1 < sizeof list; i++) {
         char tok[32];
         mfl__ctx_tokens(cand[i]->ctx, tok, sizeof tok);
-        int w = snprintf(list + ll, sizeof list - ll, "%s%s:%s %s", i ? ", " : "",
-                         cand[i]->family, cand[i]->tags[0].tag, tok);
+        int w = agree ? snprintf(list + ll, sizeof list - ll, "%s%s:%s", i ? ", " : "",
+                                 cand[i]->family, cand[i]->tags[0].tag)
+                      : snprintf(list + ll, sizeof list - ll, "%s%s:%s has %s tokens",
+                                 i ? ", " : "", cand[i]->family, cand[i]->tags[0].tag, tok);
         if (w < 0)
             break;
         ll += (size_t)w < sizeof list - ll ? (size_t)w : sizeof list - ll - 1;
@@ -412,7 +414,7 @@ static void assume(const mfl_name_t *n, const char *shown, size_t first, size_t 
         setf(out->source_detail, sizeof out->source_detail, "%s (not listed)", shown);
         setf(out->assumed, sizeof out->assumed,
                  "`%s` is not in the built-in data and the %s releases it could be differ "
-                 "(%s); nothing is assumed: %s",
+                 "(%s): nothing is assumed; %s",
                  shown, cand[0]->family, list, how);
         return;
     }
