@@ -13,6 +13,13 @@ static void check(mfl_ctx_t *ctx) {
     MFL_FOREACH_INSTR(ctx, in) {
         if (in->kind != MFL_INSTR_FROM || in == name || !in->has_sep || in->value_len == 0)
             continue;
+        char abs[4096];
+        bool link = false;
+        mfl_path_kind_t k = env && env->path_kind ? env->path_kind(env->ud, ctx->opts->base_dir,
+                                                                   in->value_text, abs, sizeof abs, &link)
+                                                  : MFL_PATH_FILE;
+        if (k == MFL_PATH_MISSING && !mfl_from_is_name(in, env, ctx->opts->base_dir))
+            continue; /* a path that is not there: MF202's */
         if (mfl_from_is_name(in, env, ctx->opts->base_dir)) {
             mfl_diag_t *d = mfl_report(ctx, in->value,
                                        "FROM `%s` is replaced by FROM `%s` on line %u: Ollama "

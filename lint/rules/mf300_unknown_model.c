@@ -2,6 +2,7 @@
 /* MF300 unknown-model: the model behind FROM could not be found or read, or
  * only its family is known and its releases differ, so the context rules
  * cannot check num_ctx. */
+#include "internal.h"
 #include "knowledge/ctx_rules.h"
 
 #include <stdio.h>
@@ -14,8 +15,9 @@ static void check(mfl_ctx_t *ctx) {
     const mfl_instr_t *from = pick->from;
     if (from == NULL)
         return;
-    /* A device is MF401's; a folder Ollama cannot import is MF212's. */
-    if (pick->kind == MFL_PATH_DEVICE)
+    /* A device is MF401's; a folder Ollama cannot import is MF212's; a
+     * path that is not there (Ollama then reads it as a name) is MF202's. */
+    if (pick->kind == MFL_PATH_DEVICE || (pick->kind == MFL_PATH_MISSING && !pick->is_name))
         return;
     const mfl_model_t *m = mfl_ctx_model(ctx);
     if (m && m->import_error[0])

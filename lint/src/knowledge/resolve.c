@@ -20,8 +20,16 @@ static mfl_path_kind_t kind_of(const mfl_instr_t *in, const mfl_env_t *env, cons
                                                                      : MFL_PATH_MISSING;
 }
 
+/* A value that looks like a path but does not exist is, for Ollama, a name
+ * that fails to parse or pull ("invalid model name"): MF202 reports it. It
+ * is treated here as a missing path, so that it neither wins over a real
+ * name nor makes the files next to it look ignored. */
+static bool is_name_kind(const mfl_instr_t *in, mfl_path_kind_t k) {
+    return k == MFL_PATH_MISSING && !mfl__from_looks_like_path(in->value_text, in->value_len);
+}
+
 bool mfl_from_is_name(const mfl_instr_t *in, const mfl_env_t *env, const char *base_dir) {
-    return usable(in) && kind_of(in, env, base_dir) == MFL_PATH_MISSING;
+    return usable(in) && is_name_kind(in, kind_of(in, env, base_dir));
 }
 
 void mfl_from_pick(const mfl_doc_t *doc, const mfl_env_t *env, const char *base_dir,
@@ -35,7 +43,7 @@ void mfl_from_pick(const mfl_doc_t *doc, const mfl_env_t *env, const char *base_
         mfl_path_kind_t k = kind_of(in, env, base_dir);
         if (k == MFL_PATH_ERROR)
             continue; /* Ollama stops with the expansion error: no model */
-        if (k == MFL_PATH_MISSING) {
+        if (is_name_kind(in, k)) {
             out->last_name = in;
             out->n_names++;
         } else {
