@@ -120,7 +120,8 @@ static void glob_dir(const char *dir, const char *pattern, list_t *out) {
             out->n++;
     }
     closedir(d);
-    qsort(out->names, out->n, sizeof *out->names, cmp_name);
+    if (out->n > 1)
+        qsort(out->names, out->n, sizeof *out->names, cmp_name);
 }
 
 /* The first four bytes of dir/name. */
@@ -324,12 +325,14 @@ static void read_config(const char *dir, const list_t *weights, mfl_model_t *out
     uint32_t arrays[MFL_KV_MAX_LAYERS];
     mfl_kvset_t kv;
     map_config(root, hf, arch, &kv, arrays);
-    json_decref(root);
     char name[sizeof out->name];
     snprintf(name, sizeof name, "%s", out->name);
-    if (mfl_model_from_kvset(&kv, out) != 0)
+    if (mfl_model_from_kvset(&kv, out) != 0) {
+        json_decref(root);
         return;
+    }
     setf(out->name, sizeof out->name, "%s (%s)", name, hf);
+    json_decref(root); /* hf and the strings kv points at belong to root */
     out->weight_bytes = total_size(dir, weights);
     setf(out->weights_note, sizeof out->weights_note,
              "the size of the weight files: Ollama imports them unquantised unless "
