@@ -309,6 +309,21 @@ static void test_table_assumed_and_unknown(void **state) {
     assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
     assert_int_equal(m.native_ctx, 131072);
     assert_int_equal(m.kv_heads_sum, 0);
+    /* A size the data does not list may be another model (deepseek-r1:8b is
+     * a distill of another architecture): nothing is assumed, although the
+     * family's only entry would agree with itself. */
+    assert_true(mfl_table_lookup("deepseek-r1:8b", 14, &m));
+    assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
+    assert_int_equal(m.native_ctx, 0);
+    assert_non_null(strstr(m.assumed, "no 8b release"));
+    assert_true(mfl_table_lookup("gemma3:27b-it-qat", 17, &m));
+    assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
+    /* A listed size names the entry through its id: context and shape are
+     * assumed (llama3.3's data lists only the tag `latest`, entry 70b). */
+    assert_true(mfl_table_lookup("llama3.3:70b", 12, &m));
+    assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
+    assert_int_equal(m.native_ctx, 131072);
+    assert_int_equal(m.n_layers, 80);
     /* Not a known family, not the library, not a name. */
     assert_false(mfl_table_lookup("mistral-nemo:12b", 16, &m));
     assert_false(mfl_table_lookup("someone/qwen3-coder:30b", 23, &m));

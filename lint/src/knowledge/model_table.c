@@ -370,7 +370,24 @@ static bool has_size(const mfl_table_entry_t *e, const char *tag, size_t sl) {
         if (size_token(t, strlen(t)) == sl && strncasecmp_ascii(t, tag, sl) == 0)
             return true;
     }
-    return false;
+    return size_token(e->id, strlen(e->id)) == sl && strncasecmp_ascii(e->id, tag, sl) == 0;
+}
+
+/* "8b", "1.5b", "e2b", "270m", "8x7b": a parameter count, which in Ollama's
+ * library separates releases that may be different models (distills of
+ * other architectures, other generations). */
+static bool size_like(const char *t, size_t n) {
+    size_t i = 0;
+    if (i < n && (t[i] == 'e' || t[i] == 'E'))
+        i++;
+    size_t digits = 0;
+    for (; i + 1 < n; i++) {
+        if (isdigit((unsigned char)t[i]))
+            digits++;
+        else if (t[i] != '.' && t[i] != 'x')
+            return false;
+    }
+    return digits > 0 && i + 1 == n && strchr("bBmM", t[n - 1]) != NULL;
 }
 
 /* An assumption (or the refusal to make one) for a tag of a known family
@@ -384,12 +401,41 @@ static void assume(const mfl_name_t *n, const char *shown, size_t first, size_t 
     for (size_t i = first; i < first + count && nc < 64; i++)
         if (has_base(&mfl__table[i], n->tag, bl, NULL))
             cand[nc++] = &mfl__table[i];
+    size_t sl = size_token(n->tag, strlen(n->tag));
+    if (nc == 0)
+        for (size_t i = first; i < first + count && nc < 64; i++)
+            if (has_size(&mfl__table[i], n->tag, sl))
+                cand[nc++] = &mfl__table[i];
+    static const char how[] =
+        "pull the model so its GGUF is read from the Ollama store, or describe it in the "
+        "config's \"models\"";
+    if (nc == 0 && size_like(n->tag, sl)) {
+        /* A size the data does not list may be another model altogether. */
+        mfl_model_init(out);
+        out->source = MFL_SOURCE_TABLE;
+        out->confidence = MFL_CONF_UNKNOWN;
+        setf(out->name, sizeof out->name, "%s", shown);
+        setf(out->source_detail, sizeof out->source_detail, "%s (not listed)", shown);
+        setf(out->assumed, sizeof out->assumed,
+                 "`%s` is not in the built-in data, which lists no %.*s release of %s (other "
+                 "sizes of one name can be other models): nothing is assumed; %s",
+                 shown, (int)sl, n->tag, mfl__table[first].family, how);
+        return;
+    }
     if (nc == 0)
         for (size_t i = first; i < first + count && nc < 64; i++)
             cand[nc++] = &mfl__table[i];
+    /* Every release the data knows of the family must agree, not only the
+     * candidates: the data is partial, and releases of one name that differ
+     * (dates, -instruct/-thinking, distills) must not be merged. */
     bool agree = true;
-    for (size_t i = 1; i < nc; i++)
-        agree = agree && cand[i]->ctx == cand[0]->ctx;
+    for (size_t i = first + 1; i < first + count; i++)
+        agree = agree && mfl__table[i].ctx == mfl__table[first].ctx;
+    if (!agree) {
+        nc = 0;
+        for (size_t i = first; i < first + count && nc < 64; i++)
+            cand[nc++] = &mfl__table[i];
+    }
     char list[256] = "";
     size_t ll = 0;
     for (size_t i = 0; i < nc && ll + 1 < sizeof list; i++) {
@@ -403,9 +449,6 @@ static void assume(const mfl_name_t *n, const char *shown, size_t first, size_t 
             break;
         ll += (size_t)w < sizeof list - ll ? (size_t)w : sizeof list - ll - 1;
     }
-    static const char how[] =
-        "pull the model so its GGUF is read from the Ollama store, or describe it in the "
-        "config's \"models\"";
     if (!agree) {
         mfl_model_init(out);
         out->source = MFL_SOURCE_TABLE;
