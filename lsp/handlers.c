@@ -108,15 +108,6 @@ static bool in_range(mfl_range_t r, uint32_t off) {
     return r.start <= off && off <= r.end && r.end > r.start;
 }
 
-static const mfl_instr_t *last_instr(const mfl_doc_t *doc, mfl_instr_kind_t kind, const char *name) {
-    for (size_t i = mfl_doc_instr_count(doc); i-- > 0;) {
-        const mfl_instr_t *in = mfl_doc_instr(doc, i);
-        if (in->kind == kind && (!name || (in->name_text && strcmp(in->name_text, name) == 0)))
-            return in;
-    }
-    return NULL;
-}
-
 static json_t *markup(lsp_server_t *s, bool markdown_ok, const char *text) {
     (void)s;
     return json_pack("{s:s,s:s}", "kind", markdown_ok ? "markdown" : "plaintext", "value", text);
@@ -124,18 +115,11 @@ static json_t *markup(lsp_server_t *s, bool markdown_ok, const char *text) {
 
 /* ---- model knowledge ------------------------------------------------------------- */
 
-/* The model behind the effective FROM, from the environment (GGUF, store)
- * or the built-in table. */
+/* The model behind the FROM Ollama builds from, by the one resolver the
+ * rules use (mfl_from_resolve: the last model name, else the first path). */
 static bool resolve_model(lsp_server_t *s, lsp_doc_t *d, mfl_model_t *m) {
-    mfl_model_init(m);
-    const mfl_instr_t *from = last_instr(d->doc, MFL_INSTR_FROM, NULL);
-    if (!from || !from->value_text || from->value_len == 0)
-        return false;
-    if (s->env && s->env->resolve_model &&
-        s->env->resolve_model(s->env->ud, d->dir, from->value_text, m))
-        return true;
-    mfl_model_init(m);
-    return mfl_table_lookup(from->value_text, from->value_len, m);
+    return mfl_from_resolve(d->doc, s->env, d->dir, NULL, m) &&
+           m->confidence != MFL_CONF_UNKNOWN;
 }
 
 static const mfl_budget_t *doc_budget(lsp_server_t *s, lsp_doc_t *d) {
@@ -717,13 +701,13 @@ typedef struct {
 static void add_store_model(void *ud, const char *name) {
     model_items_t *m = ud;
     char detail[160], sort[300];
-    const mfl_table_entry_t *e = mfl_table_find(name, strlen(name));
+    const mfl_table_entry_t *e = mfl_table_find(name, strlen(name), NULL);
     if (e)
-        snprintf(detail, sizeof(detail), "installed · %s · native context %" PRIu64,
-                 e->display ? e->display : e->name, e->ctx);
+        snprintf(detail, sizeof(detail), "installed · %s · native context %" PRIu64, e->display,
+                 e->ctx);
     else
         snprintf(detail, sizeof(detail), "installed");
-    /* Installed models sort before the table's. */
+    /* Installed models sort before the data's. */
     snprintf(sort, sizeof(sort), "0%s", name);
     json_array_append_new(m->items, item_new(m->s, m->d, name, KIND_MODULE, detail, NULL, m->rep, sort));
 }
@@ -742,15 +726,19 @@ static void complete_models(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_ra
     model_items_t m = {s, d, items, rep};
     mfl_io_env_list_models(s->io_env, add_store_model, &m);
     size_t installed = json_array_size(items);
-    char detail[128], sort[300];
+    char detail[160], sort[300], name[200];
+    /* Every tag of the built-in data, exactly as it is listed. */
     for (size_t i = 0; i < mfl_table_count(); i++) {
         const mfl_table_entry_t *e = mfl_table_at(i);
-        if (!e->name || strchr(e->name, '*') || (installed && has_label(items, e->name)))
-            continue;
-        snprintf(detail, sizeof(detail), "%s · native context %" PRIu64, e->display ? e->display : e->name,
-                 e->ctx);
-        snprintf(sort, sizeof(sort), "1%s", e->name);
-        json_array_append_new(items, item_new(s, d, e->name, KIND_MODULE, detail, e->note, rep, sort));
+        for (size_t k = 0; k < e->n_tags; k++) {
+            snprintf(name, sizeof(name), "%s:%s", e->family, e->tags[k].tag);
+            if (installed && has_label(items, name))
+                continue;
+            snprintf(detail, sizeof(detail), "%s · native context %" PRIu64, e->display, e->ctx);
+            snprintf(sort, sizeof(sort), "1%s", name);
+            json_array_append_new(items, item_new(s, d, name, KIND_MODULE, detail,
+                                                  e->family_note, rep, sort));
+        }
     }
 }
 

@@ -43,6 +43,7 @@ typedef struct {
     char *diff;            /* --diff */
     size_t fixed;          /* fixes applied by --fix / --diff */
     bool changed;
+    char *notice;          /* why fixing stopped early (mfl_fix_report_t); NULL if it did not */
 } cli_file_t;
 
 typedef struct {

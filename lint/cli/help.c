@@ -23,7 +23,7 @@ static const option_doc_t options[] = {
     {"--config", "PATH", "use this config file instead of searching for .modelfile-lint.json next to each file and upwards"},
     {"--no-config", NULL, "ignore config files"},
     {"--stdin-filename", "NAME", "the name of the file read from standard input"},
-    {"--memory", "SIZE", "memory budget for weights and KV cache (e.g. 64GB)"},
+    {"--memory", "SIZE", "memory budget for weights and KV cache, with a unit (48GiB; GB = 10^9, GiB = 2^30)"},
     {"--hardware", "NAME", "a hardware profile (see --list-hardware)"},
     {"--bandwidth", "RATE", "memory bandwidth for the decode estimate (e.g. 800GB/s)"},
     {"--prefill-rate", "N", "prompt processing speed, tokens/s"},

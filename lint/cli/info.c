@@ -18,8 +18,9 @@ int cli_info_main(int argc, char **argv) {
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--format") && v) format = argv[++i];
         else if (!strcmp(a, "--memory") && v) {
-            if (mfl_io_parse_size(argv[++i], &b.memory_budget)) {
-                fprintf(stderr, "modelfile-lint info: --memory: expected e.g. 64GB\n");
+            char e[256];
+            if (mfl_size_parse(argv[++i], &b.memory_budget, e, sizeof e)) {
+                fprintf(stderr, "modelfile-lint info: --memory: %s\n", e);
                 return 2;
             }
         } else if (!strcmp(a, "--hardware") && v) {
@@ -64,7 +65,10 @@ int cli_info_main(int argc, char **argv) {
             return 2;
         }
         const mfl_budget_t *cb = mfl_config_budget_const(mfl_io_config_core(cfg));
-        if (!b.memory_budget) b.memory_budget = cb->memory_budget, b.bandwidth = b.bandwidth ? b.bandwidth : cb->bandwidth;
+        if (!b.memory_budget) {
+            b.memory_budget = cb->memory_budget;
+            if (!b.runtime_reserve) b.runtime_reserve = cb->runtime_reserve;
+        }
         if (!b.bandwidth) b.bandwidth = cb->bandwidth;
         if (!b.prefill_rate) b.prefill_rate = cb->prefill_rate;
         if (!b.client_timeout) b.client_timeout = cb->client_timeout;
@@ -82,24 +86,31 @@ int cli_info_main(int argc, char **argv) {
     }
     if (models) mfl_io_env_set_store_dir(env, models);
     if (cfg && mfl_io_config_models(cfg)) mfl_io_env_add_models_json(env, mfl_io_config_models(cfg), err, sizeof err);
-    const mfl_instr_t *from = NULL;
-    for (size_t i = 0; i < mfl_doc_instr_count(doc); i++)
-        if (mfl_doc_instr(doc, i)->kind == MFL_INSTR_FROM) from = mfl_doc_instr(doc, i);
+    /* The FROM Ollama builds from and its model, as the rules see them. */
+    mfl_from_t pick;
+    mfl_model_t m;
+    const mfl_env_t *e = mfl_io_env_get(env);
+    bool found = mfl_from_resolve(doc, e, dir, &pick, &m);
+    const mfl_instr_t *from = pick.from;
     if (!from) {
         fprintf(stderr, "modelfile-lint: %s: no FROM instruction\n", path);
         status = 1;
         goto done;
     }
-    mfl_model_t m;
-    memset(&m, 0, sizeof m);
-    const mfl_env_t *e = mfl_io_env_get(env);
-    if (!e->resolve_model(e->ud, dir, from->value_text, &m)) {
-        if (!strcmp(format, "json"))
-            printf("{\"model\": null, \"from\": \"%s\", \"error\": \"unknown model\"}\n", from->value_text);
-        else
+    if (!found || m.confidence == MFL_CONF_UNKNOWN) {
+        if (!strcmp(format, "json")) {
+            json_t *j = json_pack("{s:n,s:s,s:s}", "model", "from", from->value_text, "error",
+                                  found ? m.assumed : "unknown model");
+            json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+            fputc('\n', stdout);
+            json_decref(j);
+        } else if (found) {
+            printf("FROM %s: %s; no figures.\n", from->value_text, m.assumed);
+        } else {
             printf("FROM %s: unknown model (not a local GGUF, not in the Ollama store at the "
-                   "configured location, not in the built-in table); no figures.\n",
+                   "configured location, not in the built-in data); no figures.\n",
                    from->value_text);
+        }
         status = 1;
         goto done;
     }
@@ -129,6 +140,10 @@ int cli_info_main(int argc, char **argv) {
             (json_int_t)info.max_fit_ctx, "decode_tps_upper_bound", info.decode_tps_empty,
             "decode_tps_full_upper_bound", info.decode_tps_full, "prefill_seconds",
             info.prefill_seconds);
+        json_object_set_new(j, "confidence", json_string(m.confidence == MFL_CONF_EXACT ? "exact" : "assumed"));
+        if (m.confidence != MFL_CONF_EXACT) json_object_set_new(j, "assumed", json_string(m.assumed));
+        if (m.weights_note[0]) json_object_set_new(j, "weights_note", json_string(m.weights_note));
+        if (m.checked[0]) json_object_set_new(j, "checked", json_string(m.checked));
         json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         fputc('\n', stdout);
         json_decref(j);

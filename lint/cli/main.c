@@ -279,9 +279,13 @@ static void process(const cli_opts_t *o, cli_file_t *f, mfl_io_env_t *env) {
     if (o->have_hw) {
         b->memory_budget = o->budget_override.memory_budget;
         b->bandwidth = o->budget_override.bandwidth;
+        b->runtime_reserve = o->budget_override.runtime_reserve;
         snprintf(b->hardware, sizeof b->hardware, "%s", o->budget_override.hardware);
     }
-    if (o->have_memory) b->memory_budget = o->budget_override.memory_budget;
+    if (o->have_memory) {
+        b->memory_budget = o->budget_override.memory_budget;
+        if (!o->have_hw) b->runtime_reserve = 0; /* the device is not known */
+    }
     if (o->have_bandwidth) b->bandwidth = o->budget_override.bandwidth;
     if (o->have_prefill) b->prefill_rate = o->budget_override.prefill_rate;
     if (o->have_timeout) b->client_timeout = o->budget_override.client_timeout;
@@ -329,17 +333,17 @@ static void process(const cli_opts_t *o, cli_file_t *f, mfl_io_env_t *env) {
         }
         f->fixed = rep.applied;
         f->changed = fixed_len != tlen || memcmp(fixed, text, tlen) != 0;
+        if (rep.stopped) {
+            /* The core refused a pass that would have added errors
+             * (mfl_fix_all's policy): say so, and which rules' fixes. */
+            snprintf(err, sizeof err, "%s: stopped fixing after %zu pass%s: the fixes of %s would "
+                                      "have left %zu error%s where there were %zu; those were "
+                                      "not applied", name, rep.passes, rep.passes == 1 ? "" : "es",
+                     rep.stop_rules, rep.errors_rejected, rep.errors_rejected == 1 ? "" : "s",
+                     rep.errors_before);
+            f->notice = strdup(err);
+        }
         if (f->changed) {
-            /* Never write back a file whose fixed form parses worse. */
-            mfl_doc_t *after = mfl_doc_new_decoded(fixed, fixed_len);
-            bool worse = !after || mfl_doc_syntax_error_count(after) > mfl_doc_syntax_error_count(doc);
-            mfl_doc_free(after);
-            if (worse) {
-                snprintf(err, sizeof err, "%s: the fixed text would not parse as well as the "
-                                          "original; nothing written (please report this)", name);
-                set_error(f, err);
-                goto done;
-            }
             if (o->diff) {
                 f->diff = cli_unified_diff(name, text, tlen, fixed, fixed_len);
             } else if (f->is_stdin) {
@@ -486,6 +490,7 @@ static void cleanup(file_list_t *files, cli_opts_t *o) {
         free(f->diags);
         free(f->path);
         free(f->error);
+        free(f->notice);
         mfl_free(f->diff);
     }
     free(files->v);
@@ -569,21 +574,23 @@ int main(int argc, char **argv) {
         case OPT_CONFIG: o.config_path = optarg; break;
         case OPT_NO_CONFIG: o.no_config = true; break;
         case OPT_STDIN_FILENAME: o.stdin_filename = optarg; break;
-        case OPT_MEMORY:
-            if (mfl_io_parse_size(optarg, &o.budget_override.memory_budget)) {
-                fprintf(stderr, "modelfile-lint: --memory: expected a size such as 64GB or 48GiB\n");
+        case OPT_MEMORY: {
+            char e[256];
+            if (mfl_size_parse(optarg, &o.budget_override.memory_budget, e, sizeof e)) {
+                fprintf(stderr, "modelfile-lint: --memory: %s\n", e);
                 return 2;
             }
             o.have_memory = true;
             break;
+        }
         case OPT_BANDWIDTH: {
             uint64_t v;
-            char tmp[64];
+            char tmp[64], e[256];
             snprintf(tmp, sizeof tmp, "%s", optarg);
             char *s = strstr(tmp, "/s");
             if (s) *s = '\0';
-            if (mfl_io_parse_size(tmp, &v)) {
-                fprintf(stderr, "modelfile-lint: --bandwidth: expected e.g. 800GB/s\n");
+            if (mfl_size_parse(tmp, &v, e, sizeof e)) {
+                fprintf(stderr, "modelfile-lint: --bandwidth: %s (a rate such as 800GB/s)\n", e);
                 return 2;
             }
             o.budget_override.bandwidth = (double)v;
@@ -735,6 +742,7 @@ int main(int argc, char **argv) {
             fprintf(stderr, "modelfile-lint: %s\n", f->error);
             status = 2;
         }
+        if (f->notice && !o.quiet) fprintf(stderr, "modelfile-lint: %s\n", f->notice);
         for (size_t k = 0; k < f->n_diags; k++)
             if (f->diags[k].severity <= o.threshold) findings = true;
         changed |= f->changed;

@@ -3,6 +3,8 @@
  * the core's mfl_config_t. Every error names the file and the place. */
 #define _GNU_SOURCE
 #include "mfl_io.h"
+#include "mfl_io_env.h"
+#include "mfl_knowledge.h"
 
 #include <fnmatch.h>
 #include <jansson.h>
@@ -86,27 +88,18 @@ static int parse_severity(const char *s, mfl_severity_t *out) {
     return -1;
 }
 
-/* "64GB", "64 GiB", "512MiB", 68719476736. Returns 0 on success. */
-int mfl_io_parse_size(const char *s, uint64_t *out) {
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || v < 0) return -1;
-    while (*end == ' ') end++;
-    double mul = 1;
-    if (!*end || strcasecmp(end, "B") == 0) mul = 1;
-    else if (strcasecmp(end, "KB") == 0 || strcasecmp(end, "K") == 0) mul = 1e3;
-    else if (strcasecmp(end, "MB") == 0 || strcasecmp(end, "M") == 0) mul = 1e6;
-    else if (strcasecmp(end, "GB") == 0 || strcasecmp(end, "G") == 0) mul = 1e9;
-    else if (strcasecmp(end, "TB") == 0 || strcasecmp(end, "T") == 0) mul = 1e12;
-    else if (strcasecmp(end, "KiB") == 0) mul = 1024.0;
-    else if (strcasecmp(end, "MiB") == 0) mul = 1024.0 * 1024;
-    else if (strcasecmp(end, "GiB") == 0) mul = 1024.0 * 1024 * 1024;
-    else if (strcasecmp(end, "TiB") == 0) mul = 1024.0 * 1024 * 1024 * 1024;
-    else return -1;
-    double bytes = v * mul;
-    if (!(bytes < 0x1p64)) return -1; /* too large, or NaN: the cast would be undefined */
-    *out = (uint64_t)bytes;
-    return 0;
+/* A size setting: a string with a unit (mfl_size_parse, the one parser).
+ * A JSON number is a bare number: rejected with the same suggestion. */
+static int size_value(json_t *v, uint64_t *out, char *why, size_t whysz) {
+    if (json_is_string(v)) return mfl_size_parse(json_string_value(v), out, why, whysz) ? -1 : 0;
+    if (json_is_number(v)) {
+        char num[64];
+        snprintf(num, sizeof num, "%.15g", json_number_value(v));
+        mfl_size_parse(num, out, why, whysz);
+        return -1;
+    }
+    snprintf(why, whysz, "expected a size such as \"48GiB\" or \"64GB\"");
+    return -1;
 }
 
 static int load_rules(mfl_io_config_t *c, json_t *rules, const char *origin, char *err,
@@ -199,6 +192,7 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
     json_t *v;
     mfl_budget_t *b = mfl_config_budget(c->core);
     char list[4096];
+    bool hw_seen = false;
     json_object_foreach(root, key, v) {
         if (strcmp(key, "$schema") == 0) continue;
         if (strcmp(key, "rules") == 0) {
@@ -246,32 +240,33 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
             }
         } else if (strcmp(key, "memory") == 0) {
             uint64_t sz;
-            if (json_is_integer(v) && json_integer_value(v) >= 0) sz = (uint64_t)json_integer_value(v);
-            else if (!json_is_string(v) || mfl_io_parse_size(json_string_value(v), &sz)) {
-                snprintf(err, errsz, "%s: memory: expected a size such as \"64GB\" or \"48GiB\"", origin);
+            char why[256];
+            if (size_value(v, &sz, why, sizeof why)) {
+                snprintf(err, errsz, "%s: memory: %s", origin, why);
                 return -1;
             }
             b->memory_budget = sz;
+            if (!hw_seen) b->runtime_reserve = 0; /* the device is not known */
         } else if (strcmp(key, "bandwidth") == 0) {
             uint64_t sz;
-            const char *s = json_is_string(v) ? json_string_value(v) : NULL;
-            char tmp[64];
-            if (s) {
-                snprintf(tmp, sizeof tmp, "%s", s);
+            char tmp[64] = "", why[256];
+            if (json_is_string(v)) {
+                snprintf(tmp, sizeof tmp, "%s", json_string_value(v));
                 char *slash = strstr(tmp, "/s");
                 if (slash) *slash = '\0';
             }
-            if (json_is_number(v)) b->bandwidth = json_number_value(v);
-            else if (!s || mfl_io_parse_size(tmp, &sz)) {
-                snprintf(err, errsz, "%s: bandwidth: expected bytes per second or \"800GB/s\"", origin);
+            if (json_is_string(v) ? mfl_size_parse(tmp, &sz, why, sizeof why) != 0
+                                  : size_value(v, &sz, why, sizeof why) != 0) {
+                snprintf(err, errsz, "%s: bandwidth: %s (a rate such as \"800GB/s\")", origin, why);
                 return -1;
-            } else
-                b->bandwidth = (double)sz;
+            }
+            b->bandwidth = (double)sz;
         } else if (strcmp(key, "hardware") == 0) {
             if (!json_is_string(v)) {
                 snprintf(err, errsz, "%s: hardware: expected a hardware profile name", origin);
                 return -1;
             }
+            hw_seen = true;
             if (mfl_io_apply_hardware(b, json_string_value(v))) {
                 snprintf(err, errsz, "%s: hardware: unknown profile \"%s\" (see "
                                      "`modelfile-lint --list-hardware`)", origin,
@@ -303,6 +298,13 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
         } else if (strcmp(key, "models") == 0) {
             if (!json_is_object(v) && !json_is_array(v)) {
                 snprintf(err, errsz, "%s: models: expected an object or array of model entries", origin);
+                return -1;
+            }
+            /* The whole section is checked now: a broken entry is an error
+             * of the config file, not a model silently left out. */
+            char why[512];
+            if (mfl_io_models_validate(v, why, sizeof why)) {
+                snprintf(err, errsz, "%s: %s", origin, why);
                 return -1;
             }
             if (c->models) json_decref(c->models);

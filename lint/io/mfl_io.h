@@ -55,8 +55,6 @@ mfl_config_t *mfl_io_config_core(mfl_io_config_t *c);
 int mfl_io_config_for_path(const mfl_io_config_t *c, const char *path, mfl_config_t *out_core);
 /* The "models" section (borrowed; NULL if absent). */
 json_t *mfl_io_config_models(const mfl_io_config_t *c);
-/* "64GB", "48GiB", "512MiB", or a plain number of bytes. Returns 0 or -1. */
-int mfl_io_parse_size(const char *s, uint64_t *out);
 /* Fills a budget from a named hardware profile. Returns 0, or -1 if unknown. */
 int mfl_io_apply_hardware(mfl_budget_t *b, const char *name);
 /* The folder the config file sits in ("" for defaults). */

@@ -30,7 +30,9 @@ static void check(mfl_ctx_t *ctx) {
         mfl_fmt_bytes(e.kv_bytes, kv, sizeof kv),
         mfl_fmt_bytes(e.compute + e.runtime, oh, sizeof oh), f.budget->hardware[0] ? " of " : "",
         f.budget->hardware, mfl_fmt_bytes(f.budget->memory_budget, b, sizeof b), tail);
-    if (fit && f.param_valid) {
+    /* Lowering is never safe (the user may want the context more than the
+     * speed), and never offered from assumed figures. */
+    if (fit && f.param_valid && f.exact) {
         mfl__ctx_set_param(ctx, mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Lower num_ctx to %llu",
                                              (unsigned long long)fit),
                            &f, fit);
@@ -48,13 +50,14 @@ const mfl_rule_t mfl_rule_memory_over_budget = {
            "Only when a memory budget is configured (`--hardware`, `--memory` or the config "
            "file): estimates weights (blob size) + KV cache at the effective `num_ctx` (per "
            "layer, with GQA, sliding windows, MLA and the configured cache type and parallel "
-           "slots) + a compute-graph allowance + Ollama's 512 MiB runtime reserve, and reports "
+           "slots) + a compute-graph allowance + Ollama's per-GPU reserve (512 MiB on Metal, 457 MiB "
+           "elsewhere), and reports "
            "when the total exceeds the budget. The unsafe fix lowers `num_ctx` to the largest "
            "context that fits (a multiple of 1024).\n\n"
            "## Why is this bad?\n"
            "An explicit `num_ctx` is never lowered by Ollama: the model spills to the CPU and "
            "runs many times slower, or fails to load.\n\n"
-           "## Example\nWith a 36 GB budget (`--hardware mac-m4-max-48`):\n"
+           "## Example\nWith a 36 GiB budget (`--hardware mac-m4-max-48`):\n"
            "```\nFROM qwen3-coder:30b\nPARAMETER num_ctx 262144\n```\n\n"
            "Use instead (or set `OLLAMA_KV_CACHE_TYPE=q8_0`):\n"
            "```\nFROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n```\n",

@@ -7,6 +7,7 @@
 #include "gotmpl.h"
 #include "mfl_params.h"
 #include "knowledge/ctx_rules.h"
+#include "mfl_knowledge.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,7 @@ const char *mfl_rule_url(const mfl_rule_t *rule, char *buf, size_t n) {
 
 struct mfl_config {
     mfl_severity_t sev[N_RULES + 1]; /* per rule; +1 keeps the array non-empty */
+    bool explicit_sev[N_RULES + 1];  /* set by mfl_config_set_severity */
     mfl_budget_t budget;
 };
 
@@ -78,6 +80,7 @@ int mfl_config_set_severity(mfl_config_t *c, const char *s, mfl_severity_t sev) 
     const mfl_rule_t *r = mfl_rule_find(s);
     if (!r) return MFL_EINVAL;
     c->sev[rule_index(r)] = sev;
+    c->explicit_sev[rule_index(r)] = true;
     return 0;
 }
 
@@ -145,6 +148,11 @@ mfl_severity_t mfl_config_severity(const mfl_config_t *c, const mfl_rule_t *r) {
     return c->sev[i];
 }
 
+bool mfl__config_severity_is_explicit(const mfl_config_t *c, const mfl_rule_t *r) {
+    size_t i = rule_index(r);
+    return c && i != SIZE_MAX && c->explicit_sev[i];
+}
+
 mfl_budget_t *mfl_config_budget(mfl_config_t *c) { return &c->budget; }
 const mfl_budget_t *mfl_config_budget_const(const mfl_config_t *c) { return &c->budget; }
 
@@ -168,6 +176,7 @@ struct mfl_lint_state {
     bool model_done;
     bool model_found;
     mfl_model_t model;
+    mfl_from_t from;
     /* The context facts, gathered once for the MF3xx rules. */
     bool facts_done;
     mfl_ctx_facts_t facts;
@@ -438,20 +447,24 @@ const char *mfl_doc_slice(const mfl_doc_t *doc, mfl_range_t r, size_t *len) {
     return t + r.start;
 }
 
-const mfl_model_t *mfl_ctx_model(mfl_ctx_t *ctx) {
+/* The FROM Ollama builds from and the model behind it, resolved once a run
+ * by the one resolver (mfl_from_resolve). */
+static void resolve_from(mfl_ctx_t *ctx) {
     struct mfl_lint_state *st = ctx->st;
-    if (!st->model_done) {
-        st->model_done = true;
-        const mfl_env_t *env = ctx->opts->env;
-        /* The effective FROM is the last model name, or the first path. */
-        const mfl_instr_t *from = mfl_doc_last(ctx->doc, MFL_INSTR_FROM);
-        if (env && env->resolve_model && from && from->has_sep) {
-            memset(&st->model, 0, sizeof st->model);
-            st->model_found = env->resolve_model(env->ud, ctx->opts->base_dir,
-                                                  from->value_text, &st->model);
-        }
-    }
-    return st->model_found ? &st->model : NULL;
+    if (st->model_done) return;
+    st->model_done = true;
+    st->model_found = mfl_from_resolve(ctx->doc, ctx->opts->env, ctx->opts->base_dir, &st->from,
+                                       &st->model);
+}
+
+const mfl_model_t *mfl_ctx_model(mfl_ctx_t *ctx) {
+    resolve_from(ctx);
+    return ctx->st->model_found ? &ctx->st->model : NULL;
+}
+
+const mfl_from_t *mfl__ctx_from(mfl_ctx_t *ctx) {
+    resolve_from(ctx);
+    return &ctx->st->from;
 }
 
 mfl_ctx_facts_t *mfl__ctx_facts_memo(mfl_ctx_t *ctx, bool *fresh) {

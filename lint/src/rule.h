@@ -63,12 +63,17 @@ const mfl_instr_t *mfl_doc_first(const mfl_doc_t *doc, mfl_instr_kind_t kind);
  * the final line break (for "delete this line" fixes). */
 mfl_range_t mfl_doc_instr_lines(const mfl_doc_t *doc, const mfl_instr_t *in);
 
-/* The model behind the effective FROM, resolved at most once per lint run
- * through opts->env->resolve_model. NULL when unknown or no env. */
+/* The model behind the FROM Ollama builds from (mfl_from_resolve: the last
+ * model name, else the first FROM path), resolved at most once per lint run
+ * through opts->env. NULL when unknown or no env. */
 const mfl_model_t *mfl_ctx_model(mfl_ctx_t *ctx);
+/* Which FROM that is (an mfl_from_t, see mfl_knowledge.h). Never NULL. */
+const struct mfl_from_s *mfl__ctx_from(mfl_ctx_t *ctx);
 /* The PARAMETER table's entry for in's name (mfl_param_find), looked up once
  * per instruction and run. NULL: not a known parameter. */
 const mfl_param_t *mfl__ctx_param(mfl_ctx_t *ctx, const mfl_instr_t *in);
+/* True when the user set rule's severity (mfl_config_set_severity). */
+bool mfl__config_severity_is_explicit(const mfl_config_t *c, const mfl_rule_t *r);
 /* Budget settings from the config (never NULL). */
 const mfl_budget_t *mfl_ctx_budget(mfl_ctx_t *ctx);
 

@@ -96,6 +96,8 @@ done
 # The installed CLI on the story's Modelfile.
 mkdir -p "$work/sample"
 printf 'FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n' >"$work/sample/Modelfile"
+# The story's machine: with a memory budget --fix may raise num_ctx.
+printf '{"hardware": "mac-studio-m2-ultra-64"}\n' >"$work/sample/.modelfile-lint.json"
 out=$(cd "$work/sample" && /usr/bin/modelfile-lint Modelfile 2>&1); rc=$?
 echo "$out" | sed 's/^/  | /'
 [ $rc -eq 1 ] || fail "modelfile-lint exit status $rc on the story file, want 1"
@@ -177,6 +179,7 @@ nvim_msg=""
 if ver=$("$src/tools/debian13-tool.sh" nvim --version 2>/dev/null | head -n 1) && [ -n "$ver" ]; then
   mkdir -p "$work/nvim"
   printf 'FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n' >"$work/nvim/Modelfile"
+  printf '{"hardware": "mac-studio-m2-ultra-64"}\n' >"$work/nvim/.modelfile-lint.json"
   XDG_CONFIG_HOME="$work/xdg/config" XDG_DATA_HOME="$work/xdg/data" XDG_STATE_HOME="$work/xdg/state" \
   MFL_WORK="$work/nvim" timeout 60 "$src/tools/debian13-tool.sh" nvim --headless -n -i NONE \
     -u "$src/tests/integration/deb_nvim_check.lua" || fail "the installed Neovim plugin does not work"

@@ -30,6 +30,8 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin" "$work/home"
 ln -s "$lsp" "$work/bin/modelfile-lsp"
 printf 'FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n' >"$work/Modelfile"
+# The story's machine: with a memory budget the raise is a safe (preferred) fix.
+printf '{"hardware": "mac-studio-m2-ultra-64"}\n' >"$work/.modelfile-lint.json"
 # The snippet exactly as the README shows it.
 awk '/^## Emacs/ {s=1} s && /^```elisp/ {c=1; next} c && /^```/ {exit} c {print}' \
   "$src/editors/README.md" >"$work/snippet.el"

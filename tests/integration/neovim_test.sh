@@ -21,6 +21,8 @@ case "$ver" in "NVIM v0.1"[0-9]*) ;; *) fail "need Neovim 0.10+, got '$ver'" ;; 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf 'FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n' > "$work/Modelfile"
+# The story's machine: with a memory budget the raise is a safe (preferred) fix.
+printf '{"hardware": "mac-studio-m2-ultra-64"}\n' > "$work/.modelfile-lint.json"
 export MFL_SRC="$src" MFL_LSP="$lsp" MFL_WORK="$work" MFL_NAMES="$src/tests/integration/modelfile-names.txt"
 # A clean runtime path: nothing from the machine's /usr/share/nvim/site.
 mkdir -p "$work/empty"

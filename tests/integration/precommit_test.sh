@@ -61,6 +61,9 @@ mkdir -p "$repo/models/coder"
 cd "$repo" && git init -q || fail "git init"
 bad=$'FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n'
 printf '%s' "$bad" > models/coder/Modelfile
+# The project's machine: with a memory budget the raise is known to fit, so
+# the fix hook (safe fixes only) may make it.
+printf '{"hardware": "mac-studio-m2-ultra-64"}\n' > .modelfile-lint.json
 printf 'not a modelfile, never linted\n' > README.txt
 git add -A && git commit -qm "bad Modelfile" || fail "commit of the bad Modelfile"
 

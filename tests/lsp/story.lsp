@@ -1,7 +1,10 @@
 # The story: FROM qwen3-coder:30b with num_ctx 131072, half its native
-# context. A push client (no pull diagnostics), UTF-16 positions.
+# context, on the story's Mac (the editor settings give the hardware, so the
+# raise is known to fit and its fix is safe). A push client (no pull
+# diagnostics), UTF-16 positions.
 >>>
-{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{
+{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,
+  "initializationOptions":{"settings":{"hardware":"mac-studio-m2-ultra-64"}},"capabilities":{
   "general":{"positionEncodings":["utf-16"]},
   "textDocument":{
     "publishDiagnostics":{"versionSupport":true,"relatedInformation":true,"codeDescriptionSupport":true},

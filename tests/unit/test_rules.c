@@ -21,6 +21,7 @@
 #include "mfl.h"
 #include "test_util.h"
 #include "mfl_io_env.h"
+#include "mfl_knowledge.h"
 
 static const char *root;
 static bool bless;
@@ -66,11 +67,13 @@ static bool run_case(const mfl_rule_t *rule, const char *dir, const char *name, 
     snprintf(sel, sizeof sel, "%s,MF902,MF903", rule->code);
     assert_int_equal(mfl_config_select(cfg, sel), 0);
     mfl_budget_t *b = mfl_config_budget(cfg);
-    /* A case may set a budget with a first-line comment: "# budget: 48GB 400 300". */
+    /* A case may set a budget with a first-line comment: "# budget: 36GiB 400 300"
+     * (memory with a unit, as every setting takes it; "-" for none). */
     if (strncmp(src, "# budget: ", 10) == 0) {
-        double mem = 0, rate = 0, timeout = 0;
-        sscanf(src + 10, "%lf %lf %lf", &mem, &rate, &timeout);
-        b->memory_budget = (uint64_t)(mem * 1e9);
+        char mem[32] = "";
+        double rate = 0, timeout = 0;
+        sscanf(src + 10, "%31s %lf %lf", mem, &rate, &timeout);
+        if (strcmp(mem, "-") != 0) assert_int_equal(mfl_size_parse(mem, &b->memory_budget, NULL, 0), 0);
         b->prefill_rate = rate;
         b->client_timeout = timeout;
     }
