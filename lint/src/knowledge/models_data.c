@@ -4561,12 +4561,13 @@ static const mfl_data_kv_t kv210[] = {
     {"expert_used_count", 8ull, NULL, 0},
 };
 static const mfl_data_tag_t tg210[] = {
-    {"latest", NULL, 19000000000ull},
+    {"latest", "Q4_K_M", 19000000000ull},
     {"30b-a3b-q8_0", "Q8_0", 32000000000ull},
     {"30b-a3b-fp16", "F16", 61000000000ull},
-    {"30b", NULL, 19000000000ull},
+    {"30b", "Q4_K_M", 19000000000ull},
     {"30b-a3b-q4_K_M", "Q4_K_M", 0ull},
 };
+static const char *const hf210[] = {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF"};
 
 static const mfl_data_kv_t kv211[] = {
     {"attention.head_count", 32ull, NULL, 0},
@@ -10037,10 +10038,14 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-coder.json",
         .tags_checked = "2026-12-04",
+        .params = 30500000000ull,
+        .active_params = 3300000000ull,
         .kv = kv210,
         .n_kv = 9,
         .tags = tg210,
         .n_tags = 5,
+        .hf = hf210,
+        .n_hf = 1,
     },
     {
         .family = "qwen3-vl",
