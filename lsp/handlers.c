@@ -544,14 +544,18 @@ static void param_range(const mfl_param_t *p, char *buf, size_t n) {
 }
 
 static char *param_markdown(const mfl_param_t *p) {
-    char buf[1024], range[128], status[128] = "";
+    char buf[1024], range[128], status[128] = "", since[32];
     param_range(p, range, sizeof(range));
-    if (p->status == MFL_PARAM_DEPRECATED)
+    mfl_param_changed_in(p, since, sizeof(since));
+    if (mfl_param_status(p) == MFL_PARAM_DEPRECATED)
         snprintf(status, sizeof(status), "\n\n**Deprecated** (removed in Ollama %s): accepted with a "
-                 "warning and ignored.", p->removed_in ? p->removed_in : "?");
-    else if (p->status == MFL_PARAM_REMOVED)
+                 "warning and ignored.", since);
+    else if (mfl_param_status(p) == MFL_PARAM_REMOVED)
         snprintf(status, sizeof(status), "\n\n**Removed** (Ollama %s): `ollama create` rejects it.",
-                 p->removed_in ? p->removed_in : "?");
+                 since);
+    else if (mfl_param_status(p) == MFL_PARAM_REFUSED)
+        snprintf(status, sizeof(status), "\n\n**Refused** (Ollama %s): `ollama create` rejects it; "
+                 "pass it as a request option.", since);
     snprintf(buf, sizeof(buf),
              "**PARAMETER %s** (%s, %s option)\n\n%s.%s\n\n"
              "| | |\n|---|---|\n| default | %s |\n| valid | %s |\n| applies | %s |\n",
@@ -827,7 +831,7 @@ static json_t *on_completion(lsp_server_t *s, json_t *params, lsp_error_t *err) 
     } else if (wlen[0] == 9 && strncasecmp(words[0], "PARAMETER", 9) == 0 && index == 1) {
         for (size_t k = 0; k < mfl_param_count(); k++) {
             const mfl_param_t *pd = mfl_param_at(k);
-            if (pd->status != MFL_PARAM_ACTIVE)
+            if (mfl_param_status(pd) != MFL_PARAM_ACTIVE)
                 continue;
             char *doc = param_markdown(pd);
             json_array_append_new(items, item_new(s, d, pd->name, KIND_PROPERTY,

@@ -75,7 +75,7 @@ static void check(mfl_ctx_t *ctx) {
             !in->has_value_sep)
             continue;
         const mfl_param_t *p = mfl__ctx_param(ctx, in);
-        if (!p || p->status != MFL_PARAM_ACTIVE || p->type == MFL_PARAM_STRINGS) continue;
+        if (!p || mfl__ctx_param_life(ctx, p, NULL) != MFL_PLIFE_ACTIVE || p->type == MFL_PARAM_STRINGS) continue;
         const char *v = in->value_text;
         size_t n = in->value_len;
         if (parses(p->type, v, n)) continue;

@@ -27,7 +27,7 @@ static void check(mfl_ctx_t *ctx) {
             !in->has_value_sep)
             continue;
         const mfl_param_t *p = mfl__ctx_param(ctx, in);
-        if (!p || p->status != MFL_PARAM_ACTIVE) continue;
+        if (!p || mfl__ctx_param_life(ctx, p, NULL) != MFL_PLIFE_ACTIVE) continue;
         double x;
         if (p->type == MFL_PARAM_INT) {
             int64_t i;

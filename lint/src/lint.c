@@ -56,6 +56,7 @@ const char *mfl_rule_url(const mfl_rule_t *rule, char *buf, size_t n) {
 struct mfl_config {
     mfl_severity_t sev[N_RULES + 1]; /* per rule; +1 keeps the array non-empty */
     mfl_budget_t budget;
+    mfl_version_t ollama_version;
 };
 
 mfl_config_t *mfl_config_new(void) {
@@ -63,7 +64,14 @@ mfl_config_t *mfl_config_new(void) {
     if (!c) return NULL;
     for (size_t i = 0; i < N_RULES; i++)
         c->sev[i] = registry[i]->default_off ? MFL_SEVERITY_OFF : registry[i]->severity;
+    c->ollama_version = mfl_version_default();
     return c;
+}
+
+void mfl_config_set_ollama_version(mfl_config_t *c, mfl_version_t v) { c->ollama_version = v; }
+
+mfl_version_t mfl_config_ollama_version(const mfl_config_t *c) {
+    return c ? c->ollama_version : mfl_version_default();
 }
 
 void mfl_config_free(mfl_config_t *c) { mfl_free(c); }
@@ -502,6 +510,14 @@ static void tmpl_free(struct mfl_lint_state *st) {
     mfl_free(st->tmpls);
 }
 
+mfl_param_life_t mfl__ctx_param_life(const mfl_ctx_t *ctx, const mfl_param_t *p, mfl_fact_t *why) {
+    return mfl_param_life(p->name, strlen(p->name), mfl_ctx_version(ctx), why);
+}
+
+mfl_version_t mfl_ctx_version(const mfl_ctx_t *ctx) {
+    return mfl_config_ollama_version(ctx->opts->config);
+}
+
 const mfl_budget_t *mfl_ctx_budget(mfl_ctx_t *ctx) {
     static const mfl_budget_t none;
     return ctx->opts->config ? mfl_config_budget_const(ctx->opts->config) : &none;
@@ -666,6 +682,7 @@ static void report_suppressions(mfl_ctx_t *ctx, const mfl_rule_t *unknown,
         supp_t *s = &st->supps[i];
         if (s->rule && !s->used &&
             mfl_config_severity(ctx->opts->config, s->rule) != MFL_SEVERITY_OFF &&
+            mfl_rule_applies(s->rule, mfl_ctx_version(ctx)) &&
             mfl_config_severity(ctx->opts->config, unused) != MFL_SEVERITY_OFF) {
             ctx->rule = unused;
             mfl_report(ctx, s->range, "unused suppression: %s (%s) reports nothing %s",
@@ -693,6 +710,7 @@ int mfl_lint(const mfl_doc_t *doc, const mfl_lint_opts_t *opts, mfl_result_t **o
     mfl_ctx_t ctx = {doc, &run_opts, NULL, &st};
     if (parse_suppressions(doc, &st)) st.oom = true;
 
+    const mfl_version_t target = mfl_config_ollama_version(opts->config);
     const mfl_rule_t *unknown = &mfl_rule_unknown_suppression;
     const mfl_rule_t *unused = &mfl_rule_unused_suppression;
     for (size_t i = 0; i < N_RULES && !st.oom; i++) {
@@ -700,7 +718,7 @@ int mfl_lint(const mfl_doc_t *doc, const mfl_lint_opts_t *opts, mfl_result_t **o
         /* registry[i]'s severity, without searching the registry for it */
         mfl_severity_t sev = opts->config ? opts->config->sev[i]
                                           : r->default_off ? MFL_SEVERITY_OFF : r->severity;
-        if (!r->check || sev == MFL_SEVERITY_OFF) continue;
+        if (!r->check || sev == MFL_SEVERITY_OFF || !mfl_rule_applies(r, target)) continue;
         ctx.rule = r;
         r->check(&ctx);
     }

@@ -69,6 +69,11 @@ const mfl_model_t *mfl_ctx_model(mfl_ctx_t *ctx);
 /* The PARAMETER table's entry for in's name (mfl_param_find), looked up once
  * per instruction and run. NULL: not a known parameter. */
 const mfl_param_t *mfl__ctx_param(mfl_ctx_t *ctx, const mfl_instr_t *in);
+/* The target Ollama release of this run (the config's, else the default). */
+mfl_version_t mfl_ctx_version(const mfl_ctx_t *ctx);
+/* The state of a known PARAMETER at the run's target release (see
+ * mfl_param_life in mfl_versions.h); *why gets the deciding fact. */
+mfl_param_life_t mfl__ctx_param_life(const mfl_ctx_t *ctx, const mfl_param_t *p, mfl_fact_t *why);
 /* Budget settings from the config (never NULL). */
 const mfl_budget_t *mfl_ctx_budget(mfl_ctx_t *ctx);
 
