@@ -499,7 +499,9 @@ const mfl_gotmpl_t *mfl__ctx_template(mfl_ctx_t *ctx, const mfl_instr_t *in) {
         st->cap_tmpls = cap;
     }
     struct tmpl_memo *m = &st->tmpls[st->n_tmpls];
-    if (mfl__gotmpl_parse(in->value_text, in->value_len, &m->t) != 0) return NULL;
+    mfl_gotmpl_opts_t o;
+    mfl__gotmpl_opts_for(mfl_ctx_version(ctx), &o);
+    if (mfl__gotmpl_parse_opts(in->value_text, in->value_len, &o, &m->t) != 0) return NULL;
     m->in = in;
     st->n_tmpls++;
     return &m->t;

@@ -311,26 +311,31 @@ static bool float_syntax(const char *s, size_t n, char *buf, size_t bufsize) {
     return true;
 }
 
-bool mfl_param_parse_float(const char *s, size_t n, double *out) {
+bool mfl__go_parse_float(const char *s, size_t n, int bits, double *out) {
     double v;
     if (special(s, n, &v)) {
         if (out) *out = v;
         return true;
     }
-    /* Go reads a number of any length (strconv rounds the decimal); so does
-     * strtof, on a copy without underscores, on the heap when long. */
+    /* Go reads a number of any length (strconv rounds the decimal); so do
+     * strtof and strtod, on a copy without underscores, on the heap when
+     * long. */
     char stack[512], *buf = n < sizeof stack ? stack : mfl_malloc(n + 1);
     if (!buf) return false;
     bool ok = float_syntax(s, n, buf, n + 1);
-    float f = 0;
+    double d = 0;
     if (ok) {
         errno = 0;
-        f = strtof(buf, NULL);
-        ok = !isinf(f); /* out of float32 range: Go returns ErrRange */
+        d = bits == 32 ? (double)strtof(buf, NULL) : strtod(buf, NULL);
+        ok = !isinf(d); /* out of range: Go returns ErrRange */
     }
     if (buf != stack) mfl_free(buf);
-    if (ok && out) *out = (double)f;
+    if (ok && out) *out = d;
     return ok;
+}
+
+bool mfl_param_parse_float(const char *s, size_t n, double *out) {
+    return mfl__go_parse_float(s, n, 32, out);
 }
 
 bool mfl_param_parse_bool(const char *s, size_t n, bool *out) {
