@@ -369,6 +369,11 @@ typedef struct {
      * file system is asked once. NULL: the core calls resolve_model. */
     bool (*resolve_model_at)(void *ud, const char *base_dir, const char *from,
                              mfl_path_kind_t kind, const char *abs, mfl_model_t *out);
+    /* Optional: calls fn with the name of every entry of folder abs_dir
+     * (neither "." nor ".."). Returns false if the folder cannot be read.
+     * Used to see what `ollama create` finds in a FROM folder (MF217). */
+    bool (*list_dir)(void *ud, const char *abs_dir, void (*fn)(void *fud, const char *name),
+                     void *fud);
 } mfl_env_t;
 
 /* ---- configuration ------------------------------------------------------- */

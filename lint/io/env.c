@@ -339,6 +339,19 @@ static bool env_real_path(void *ud, const char *abs_path, char *out, size_t outs
     return true;
 }
 
+static bool env_list_dir(void *ud, const char *abs_dir, void (*fn)(void *fud, const char *name),
+                         void *fud) {
+    (void)ud;
+    DIR *d = opendir(abs_dir);
+    if (d == NULL)
+        return false;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            fn(fud, e->d_name);
+    closedir(d);
+    return true;
+}
+
 /* ---- the store ------------------------------------------------------------------ */
 
 /* Finds `name` in dir: exact first, then case-insensitively. */
@@ -1019,6 +1032,7 @@ mfl_io_env_t *mfl_io_env_new(void) {
     env->env.resolve_model = env_resolve_model;
     env->env.real_path = env_real_path;
     env->env.resolve_model_at = env_resolve_model_at;
+    env->env.list_dir = env_list_dir;
     return env;
 }
 
