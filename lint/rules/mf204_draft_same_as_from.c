@@ -30,7 +30,9 @@ static void check(mfl_ctx_t *ctx) {
             if (fr->kind != MFL_INSTR_FROM) continue;
             char fabs[4096], fcan[4096];
             bool flink = false;
-            mfl_path_kind_t fk = env->path_kind(env->ud, ctx->opts->base_dir, fr->value_text, fabs,
+            /* An empty FROM is the Modelfile's folder. */
+            mfl_path_kind_t fk = env->path_kind(env->ud, ctx->opts->base_dir,
+                                                fr->value_len ? fr->value_text : ".", fabs,
                                                 sizeof fabs, &flink);
             if (fk != MFL_PATH_FILE && fk != MFL_PATH_DIR) continue;
             canonical(env, fabs, fcan, sizeof fcan);

@@ -31,8 +31,9 @@ static void check(mfl_ctx_t *ctx) {
         if (!in->has_sep) continue;
         char abs[4096];
         bool link = false;
-        if (env->path_kind(env->ud, ctx->opts->base_dir, in->value_text, abs, sizeof abs, &link) !=
-            MFL_PATH_DIR)
+        /* Ollama expands an empty FROM to the Modelfile's folder. */
+        const char *path = in->value_len ? in->value_text : ".";
+        if (env->path_kind(env->ud, ctx->opts->base_dir, path, abs, sizeof abs, &link) != MFL_PATH_DIR)
             continue;
         bool model = false;
         if (!env->list_dir(env->ud, abs, seen, &model) || model) continue;
