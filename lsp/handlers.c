@@ -531,16 +531,20 @@ static void param_range(const mfl_param_t *p, char *buf, size_t n) {
  * list: tables with empty headers read badly in Neovim's and eglot's hovers)
  * or as plain text. */
 static char *param_text(const mfl_param_t *p, bool md) {
-    char buf[1024], range[128], status[160] = "";
+    char buf[1024], range[128], status[192] = "", since[32];
     const char *b = md ? "**" : "";
     const char *li = md ? "- " : "";
     param_range(p, range, sizeof(range));
-    if (p->status == MFL_PARAM_DEPRECATED)
+    mfl_param_changed_in(p, since, sizeof(since));
+    if (mfl_param_status(p) == MFL_PARAM_DEPRECATED)
         snprintf(status, sizeof(status), "\n\n%sDeprecated%s (removed in Ollama %s): accepted with a "
-                 "warning and ignored.", b, b, p->removed_in ? p->removed_in : "?");
-    else if (p->status == MFL_PARAM_REMOVED)
+                 "warning and ignored.", b, b, since);
+    else if (mfl_param_status(p) == MFL_PARAM_REMOVED)
         snprintf(status, sizeof(status), "\n\n%sRemoved%s (Ollama %s): `ollama create` rejects it.", b,
-                 b, p->removed_in ? p->removed_in : "?");
+                 b, since);
+    else if (mfl_param_status(p) == MFL_PARAM_REFUSED)
+        snprintf(status, sizeof(status), "\n\n%sRefused%s (Ollama %s): `ollama create` rejects it; "
+                 "pass it as a request option.", b, b, since);
     snprintf(buf, sizeof(buf),
              "%sPARAMETER %s%s (%s, %s option)\n\n%s.%s\n\n"
              "%s%sDefault:%s %s\n%s%sValid:%s %s\n%s%sApplies:%s %s\n",
@@ -840,7 +844,7 @@ static json_t *on_completion(lsp_server_t *s, json_t *params, lsp_error_t *err) 
     } else if (wlen[0] == 9 && strncasecmp(words[0], "PARAMETER", 9) == 0 && index == 1) {
         for (size_t k = 0; k < mfl_param_count(); k++) {
             const mfl_param_t *pd = mfl_param_at(k);
-            if (pd->status != MFL_PARAM_ACTIVE)
+            if (mfl_param_status(pd) != MFL_PARAM_ACTIVE)
                 continue;
             char *doc = param_text(pd, s->caps.completion_markdown);
             json_array_append_new(items, item_new(s, d, pd->name, KIND_PROPERTY,

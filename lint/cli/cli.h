@@ -56,7 +56,8 @@ typedef struct {
     const char *stdin_filename;
     const char *ollama_models;
     mfl_budget_t budget_override; /* fields set from flags */
-    bool have_memory, have_hw, have_prefill, have_timeout, have_bandwidth;
+    bool have_memory, have_hw, have_prefill, have_timeout, have_bandwidth, have_version;
+    mfl_version_t ollama_version; /* --ollama-version */
     int jobs;
     char *stdin_data;
     size_t stdin_len;

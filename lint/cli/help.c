@@ -28,6 +28,7 @@ static const option_doc_t options[] = {
     {"--bandwidth", "RATE", "memory bandwidth for the decode estimate (e.g. 800GB/s)"},
     {"--prefill-rate", "N", "prompt processing speed, tokens/s"},
     {"--client-timeout", "SEC", "the client's request timeout, seconds"},
+    {"--ollama-version", "X.Y.Z", "the Ollama release to check against (default: the newest known; also `ollama-version` in the config)"},
     {"--ollama-models", "DIR", "the Ollama model store (default: $OLLAMA_MODELS, ~/.ollama/models, /usr/share/ollama/.ollama/models)"},
     {"-j, --jobs", "N", "worker threads (default: all cores)"},
     {"--list-rules", NULL, "list every rule (--format text, markdown or json)"},

@@ -11,6 +11,7 @@
 
 int cli_info_main(int argc, char **argv) {
     const char *format = "text", *path = NULL, *models = NULL;
+    mfl_version_t target = 0;
     mfl_budget_t b;
     memset(&b, 0, sizeof b);
     for (int i = 1; i < argc; i++) {
@@ -33,10 +34,19 @@ int cli_info_main(int argc, char **argv) {
         else if (!strcmp(a, "--kv-cache-type") && v) snprintf(b.kv_cache_type, sizeof b.kv_cache_type, "%s", argv[++i]);
         else if (!strcmp(a, "--num-parallel") && v) b.num_parallel = (uint32_t)atoi(argv[++i]);
         else if (!strcmp(a, "--ollama-models") && v) models = argv[++i];
+        else if (!strcmp(a, "--ollama-version") && v) {
+            const char *why;
+            if (mfl_version_parse(argv[i + 1], strlen(argv[i + 1]), &target, &why)) {
+                fprintf(stderr, "modelfile-lint info: --ollama-version: '%s': %s\n", argv[i + 1], why);
+                return 2;
+            }
+            i++;
+        }
         else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "usage: modelfile-lint info [--format text|json] [--memory SIZE] "
                             "[--hardware NAME] [--prefill-rate N] [--client-timeout SEC] "
-                            "[--kv-cache-type T] [--num-parallel N] [--ollama-models DIR] FILE\n");
+                            "[--kv-cache-type T] [--num-parallel N] [--ollama-models DIR] "
+                            "[--ollama-version X.Y.Z] FILE\n");
             return 2;
         } else path = a;
     }
@@ -75,7 +85,11 @@ int cli_info_main(int argc, char **argv) {
         if (!b.num_parallel) b.num_parallel = cb->num_parallel;
         if (!b.kv_cache_type[0]) memcpy(b.kv_cache_type, cb->kv_cache_type, sizeof b.kv_cache_type);
         if (!b.server_default_ctx) b.server_default_ctx = cb->server_default_ctx;
+        if (!target) target = mfl_config_ollama_version(mfl_io_config_core(cfg));
     }
+    if (!target) target = mfl_version_default();
+    char target_text[32];
+    mfl_version_format(target, target_text, sizeof target_text);
     mfl_doc_t *doc = mfl_doc_new(src, len);
     mfl_io_env_t *env = mfl_io_env_new();
     int status = 0;
@@ -144,12 +158,14 @@ int cli_info_main(int argc, char **argv) {
         if (m.confidence != MFL_CONF_EXACT) json_object_set_new(j, "assumed", json_string(m.assumed));
         if (m.weights_note[0]) json_object_set_new(j, "weights_note", json_string(m.weights_note));
         if (m.checked[0]) json_object_set_new(j, "checked", json_string(m.checked));
+        json_object_set_new(j, "ollama_version", json_string(target_text));
         json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         fputc('\n', stdout);
         json_decref(j);
     } else {
         char *t = mfl_info_format(&info, false);
         fputs(t ? t : "", stdout);
+        printf("Ollama target: %s\n", target_text);
         mfl_free(t);
     }
 done:

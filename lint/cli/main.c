@@ -289,6 +289,7 @@ static void process(const cli_opts_t *o, cli_file_t *f, mfl_io_env_t *env) {
     if (o->have_bandwidth) b->bandwidth = o->budget_override.bandwidth;
     if (o->have_prefill) b->prefill_rate = o->budget_override.prefill_rate;
     if (o->have_timeout) b->client_timeout = o->budget_override.client_timeout;
+    if (o->have_version) mfl_config_set_ollama_version(core, o->ollama_version);
     if (o->select) mfl_config_select(core, o->select);
     if (o->extend_select) {
         char *list = strdup(o->extend_select), *save = NULL;
@@ -471,7 +472,7 @@ enum {
     OPT_FORMAT = 256, OPT_FIX, OPT_UNSAFE, OPT_DIFF, OPT_SELECT, OPT_IGNORE, OPT_SEVERITY,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_STDIN_FILENAME, OPT_MEMORY, OPT_HARDWARE, OPT_PREFILL,
     OPT_TIMEOUT, OPT_MODELS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_COLOR, OPT_VERSION,
-    OPT_EXTEND, OPT_LIST_HW, OPT_BANDWIDTH, OPT_MAN
+    OPT_EXTEND, OPT_LIST_HW, OPT_BANDWIDTH, OPT_MAN, OPT_OLLAMA_VERSION
 };
 
 /* Frees the file list, its results and the configuration cache, so that
@@ -537,6 +538,7 @@ int main(int argc, char **argv) {
         {"prefill-rate", required_argument, 0, OPT_PREFILL},
         {"client-timeout", required_argument, 0, OPT_TIMEOUT},
         {"ollama-models", required_argument, 0, OPT_MODELS},
+        {"ollama-version", required_argument, 0, OPT_OLLAMA_VERSION},
         {"list-rules", no_argument, 0, OPT_LIST_RULES},
         {"list-hardware", no_argument, 0, OPT_LIST_HW},
         {"explain", required_argument, 0, OPT_EXPLAIN},
@@ -618,6 +620,15 @@ int main(int argc, char **argv) {
             break;
         }
         case OPT_MODELS: o.ollama_models = optarg; break;
+        case OPT_OLLAMA_VERSION: {
+            const char *why;
+            if (mfl_version_parse(optarg, strlen(optarg), &o.ollama_version, &why)) {
+                fprintf(stderr, "modelfile-lint: --ollama-version: '%s': %s\n", optarg, why);
+                return 2;
+            }
+            o.have_version = true;
+            break;
+        }
         case OPT_LIST_RULES: list_rules = true; break;
         case OPT_LIST_HW: list_hw = true; break;
         case OPT_EXPLAIN: explain = optarg; break;

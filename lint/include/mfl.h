@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mfl_versions.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -234,6 +236,14 @@ typedef struct mfl_rule {
     const char *summary;  /* one line */
     const char *doc;      /* Markdown: What it does / Why is this bad? / Example */
     void (*check)(mfl_ctx_t *ctx);
+    /* The Ollama releases the rule applies to (mfl_versions.h): from the
+     * release of `since` (MFL_FACT_NONE: from the oldest), before the release
+     * of `until` (MFL_FACT_NONE: to the newest). The driver runs the rule
+     * only when the target is in range; a rule whose findings differ by
+     * release inside the range asks the table itself and says so in
+     * versions_note (NULL: nothing to add). */
+    mfl_fact_t since, until;
+    const char *versions_note;
 } mfl_rule_t;
 
 /* All rules, sorted by code. Borrowed, static. */
@@ -380,6 +390,11 @@ typedef struct {
      * file system is asked once. NULL: the core calls resolve_model. */
     bool (*resolve_model_at)(void *ud, const char *base_dir, const char *from,
                              mfl_path_kind_t kind, const char *abs, mfl_model_t *out);
+    /* Optional: calls fn with the name of every entry of folder abs_dir
+     * (neither "." nor ".."). Returns false if the folder cannot be read.
+     * Used to see what `ollama create` finds in a FROM folder (MF217). */
+    bool (*list_dir)(void *ud, const char *abs_dir, void (*fn)(void *fud, const char *name),
+                     void *fud);
 } mfl_env_t;
 
 /* ---- configuration ------------------------------------------------------- */
@@ -403,6 +418,10 @@ int mfl_config_select(mfl_config_t *cfg, const char *list);
 int mfl_config_ignore(mfl_config_t *cfg, const char *list);
 /* The effective severity for a rule, MFL_SEVERITY_OFF when disabled. */
 mfl_severity_t mfl_config_severity(const mfl_config_t *cfg, const mfl_rule_t *rule);
+/* The target Ollama release (mfl_versions.h); a new config targets
+ * mfl_version_default(). */
+void mfl_config_set_ollama_version(mfl_config_t *cfg, mfl_version_t v);
+mfl_version_t mfl_config_ollama_version(const mfl_config_t *cfg);
 
 /* Model, hardware and time settings (issue 4). Units: bytes, tokens/s,
  * seconds, bytes/s. 0 means unset. */

@@ -295,6 +295,17 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
                 return -1;
             }
             snprintf(b->kv_cache_type, sizeof b->kv_cache_type, "%s", s);
+        } else if (strcmp(key, "ollama-version") == 0) {
+            mfl_version_t ver;
+            const char *why = "expected a string";
+            if (!json_is_string(v) ||
+                mfl_version_parse(json_string_value(v), strlen(json_string_value(v)), &ver, &why)) {
+                snprintf(err, errsz, "%s: ollama-version: %s%s%s: %s", origin,
+                         json_is_string(v) ? "\"" : "", json_is_string(v) ? json_string_value(v) : "",
+                         json_is_string(v) ? "\"" : "", why);
+                return -1;
+            }
+            mfl_config_set_ollama_version(c->core, ver);
         } else if (strcmp(key, "models") == 0) {
             if (!json_is_object(v) && !json_is_array(v)) {
                 snprintf(err, errsz, "%s: models: expected an object or array of model entries", origin);

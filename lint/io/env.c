@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "mfl_io_env.h"
+#include "mfl_names.h"
 
 #include "mfl_knowledge.h"
 
@@ -331,6 +332,19 @@ static bool env_real_path(void *ud, const char *abs_path, char *out, size_t outs
     return true;
 }
 
+static bool env_list_dir(void *ud, const char *abs_dir, void (*fn)(void *fud, const char *name),
+                         void *fud) {
+    (void)ud;
+    DIR *d = opendir(abs_dir);
+    if (d == NULL)
+        return false;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            fn(fud, e->d_name);
+    closedir(d);
+    return true;
+}
+
 /* ---- the store ------------------------------------------------------------------ */
 
 /* Finds `name` in dir: exact first, then case-insensitively. */
@@ -547,10 +561,13 @@ static size_t store_roots(const mfl_io_env_t *env, const char *roots[3], char *d
 
 static bool resolve_store(const mfl_io_env_t *env, const char *from, mfl_model_t *out,
                           char *sig_path, size_t sigsz) {
-    mfl_name_t n;
+    /* As `ollama create` reads FROM: a :cloud/:local suffix is cut off
+     * (mfl_ref_parse), the rest is the name looked up. */
+    mfl_ref_t ref;
     char short_name[600], dflt[PATH_MAX];
-    if (mfl_name_parse(from, strlen(from), &n) != 0)
+    if (mfl_ref_parse(from, strlen(from), true, &ref) != MFL_REF_OK)
         return false;
+    mfl_name_t n = ref.name;
     mfl_name_short(&n, short_name, sizeof short_name);
     const char *roots[3];
     size_t nr = store_roots(env, roots, dflt, sizeof dflt);
@@ -627,9 +644,10 @@ size_t mfl_io_env_list_models(const mfl_io_env_t *env, void (*cb)(void *ud, cons
 /* ---- config models ----------------------------------------------------------------- */
 
 static bool canon_name(const char *s, char *out, size_t outsz) {
-    mfl_name_t n;
-    if (mfl_name_parse(s, strlen(s), &n) != 0)
+    mfl_ref_t ref;
+    if (mfl_ref_parse(s, strlen(s), true, &ref) != MFL_REF_OK)
         return false;
+    const mfl_name_t n = ref.name;
     snprintf(out, outsz, "%s/%s/%s:%s", n.host, n.ns, n.model, n.tag);
     for (char *p = out; *p; p++)
         *p = (char)tolower((unsigned char)*p);
@@ -1004,6 +1022,7 @@ mfl_io_env_t *mfl_io_env_new(void) {
     env->env.resolve_model = env_resolve_model;
     env->env.real_path = env_real_path;
     env->env.resolve_model_at = env_resolve_model_at;
+    env->env.list_dir = env_list_dir;
     return env;
 }
 

@@ -14,19 +14,70 @@ static bool is_initial(char c) {
     return c >= 'a' && c <= 'z' && ((initials >> (c - 'a')) & 1);
 }
 
+static bool blank(char c) { return c == ' ' || c == '\t'; }
+
+/* Does [s, e), the rest of a line after a lower-case keyword, read as that
+ * instruction's value rather than as prose? */
+static bool plausible_value(const char *kw, const char *s, const char *e) {
+    while (s < e && blank(*s)) s++;
+    while (e > s && (blank(e[-1]) || e[-1] == '\r')) e--;
+    size_t n = (size_t)(e - s);
+    if (n == 0) return false;
+    bool one_word = !memchr(s, ' ', n) && !memchr(s, '\t', n);
+    switch (kw[0]) {
+    case 'f': /* from */
+    case 'a': /* adapter */
+    case 'd': /* draft */
+        if (!one_word) return false;
+        if (mfl__from_looks_like_path(s, n)) return true;
+        if (kw[0] != 'f') return false;
+        for (size_t i = 0; i < n; i++)
+            if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+                  strchr("_-.:/", s[i])))
+                return false;
+        return memchr(s, ':', n) || memchr(s, '/', n) || memchr(s, '.', n);
+    case 'p':
+        if (kw[1] == 'a' && kw[2] == 'r' && kw[3] == 's') /* parser */
+            return one_word;
+        { /* parameter: a known name and a value */
+            const char *ne = s;
+            while (ne < e && !blank(*ne)) ne++;
+            return ne < e && (mfl_param_find(s, (size_t)(ne - s)) || mfl_param_alias(s, (size_t)(ne - s)));
+        }
+    case 'm': /* message */
+        return (n > 5 && strncmp(s, "user", 4) == 0 && blank(s[4])) ||
+               (n > 7 && strncmp(s, "system", 6) == 0 && blank(s[6])) ||
+               (n > 10 && strncmp(s, "assistant", 9) == 0 && blank(s[9]));
+    case 'r':
+        if (kw[2] == 'q') return n && ((s[0] >= '0' && s[0] <= '9') || s[0] == 'v') && one_word;
+        return one_word; /* renderer */
+    default: /* template, system, license */
+        return s[0] == '"';
+    }
+}
+
 /* True if [s, e) (a line from its first non-blank character, which
- * is_initial accepted) starts with an instruction keyword and a blank. */
+ * is_initial accepted) reads as an instruction a missing closing quote
+ * swallowed: its keyword written in capitals, or in lower case with a value
+ * that fits it. Prose that starts with a keyword ("From now on, ...",
+ * "System messages are ...") does not. */
 static bool looks_like_instruction(const char *s, const char *e) {
-    static const char *const kws[] = {"from ", "parameter ", "template ", "system ",
-                                      "adapter ", "license ", "message ", "renderer ",
-                                      "parser ", "requires ", "draft "};
+    static const char *const kws[] = {"from", "parameter", "template", "system", "adapter",
+                                      "license", "message", "renderer", "parser", "requires",
+                                      "draft"};
     char first = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
     for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
         if (kws[i][0] != first) continue; /* most lines are prose */
         size_t n = strlen(kws[i]);
-        if ((size_t)(e - s) > n && strncasecmp_ascii(s, kws[i], n - 1) == 0 &&
-            (s[n - 1] == ' ' || s[n - 1] == '\t'))
-            return true;
+        if ((size_t)(e - s) <= n || !blank(s[n]) || strncasecmp_ascii(s, kws[i], n) != 0) continue;
+        bool upper = true, lower = true;
+        for (size_t k = 0; k < n; k++) {
+            upper = upper && s[k] >= 'A' && s[k] <= 'Z';
+            lower = lower && s[k] >= 'a' && s[k] <= 'z';
+        }
+        if (upper) return true;
+        if (lower) return plausible_value(kws[i], s + n, e);
+        return false;
     }
     return false;
 }

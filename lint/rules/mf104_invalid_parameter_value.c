@@ -75,9 +75,18 @@ static void check(mfl_ctx_t *ctx) {
             !in->has_value_sep)
             continue;
         const mfl_param_t *p = mfl__ctx_param(ctx, in);
-        if (!p || p->status != MFL_PARAM_ACTIVE || p->type == MFL_PARAM_STRINGS) continue;
+        if (!p || mfl__ctx_param_life(ctx, p, NULL) != MFL_PLIFE_ACTIVE || p->type == MFL_PARAM_STRINGS) continue;
         const char *v = in->value_text;
         size_t n = in->value_len;
+        double fv;
+        if (p->type == MFL_PARAM_FLOAT && mfl_param_parse_float(v, n, &fv) && !isfinite(fv)) {
+            /* Converted, then refused by the JSON encoder of the request. */
+            const char *what = isnan(fv) ? "NaN" : fv > 0 ? "+Inf" : "-Inf";
+            mfl_report(ctx, in->value.end > in->value.start ? in->value : in->name,
+                       "ollama create fails with \"json: unsupported value: %s\", after hashing "
+                       "and uploading every file: `%s` must be a finite number", what, p->name);
+            continue;
+        }
         if (parses(p->type, v, n)) continue;
         const char *w = mfl_param_type_word(p->type);
         mfl_range_t r = in->value.end > in->value.start ? in->value : in->name;
@@ -104,8 +113,11 @@ static void check(mfl_ctx_t *ctx) {
                 continue;
             }
         }
-        mfl_report(ctx, r, "ollama create fails with \"invalid %s value [%s]\": `%s` takes %s", w,
-                   v, p->name, expected(p->type));
+        bool single = n >= 2 && v[0] == '\'' && v[n - 1] == '\'' && parses(p->type, v + 1, n - 2);
+        mfl_report(ctx, r, "ollama create fails with \"invalid %s value [%s]\": `%s` takes %s%s", w,
+                   v, p->name, expected(p->type),
+                   single ? "; single quotes are not quotes in a Modelfile, they stay in the value"
+                          : "");
     }
 }
 
@@ -119,8 +131,9 @@ const mfl_rule_t mfl_rule_invalid_parameter_value = {
     .doc = "## What it does\n"
            "Converts each value exactly as Ollama does (Go's strconv): integers are base-10 "
            "64-bit with an optional sign (`4096.0`, `0x10`, `1e3` are rejected); floats are "
-           "32-bit (`.5`, `1e-3`, `inf`, `NaN` and hex floats are accepted; `1,5` and `1e40` "
-           "are not); `use_mmap` takes only `1 t T TRUE true True 0 f F FALSE false False`.\n\n"
+           "32-bit (`.5`, `1e-3` and hex floats are accepted, of any length; `1,5` and `1e40` "
+           "are not); `use_mmap` takes only `1 t T TRUE true True 0 f F FALSE false False`. "
+           "`NaN`, `inf` and `Infinity` convert, but the create request cannot carry them.\n\n"
            "## Why is this bad?\n"
            "`ollama create` stops with `invalid int value [<v>]` (or float, bool). A common "
            "cause is a trailing comment: Modelfiles have no inline comments, so "

@@ -61,6 +61,11 @@ int mfl__line_table(const char *s, size_t len, uint32_t **lines, size_t *n, unsi
 /* The position of the first byte of s[0..n) equal to one of set[0..4), or n. */
 size_t mfl__find_any4(const char *s, size_t n, const unsigned char set[4]);
 
+/* Go's strconv.ParseFloat(s, bits) over the whole of s[0..n) (bits 32 or
+ * 64): decimal or hex, underscores between digits, inf/infinity/nan; false on
+ * a syntax error or when out of range. */
+bool mfl__go_parse_float(const char *s, size_t n, int bits, double *out);
+
 /* True if a FROM value looks like a path rather than a model name (./, ../,
  * /, ~, a drive letter, or a .gguf/.bin/.safetensors file): MF202 checks
  * those, MF203 the others. */
