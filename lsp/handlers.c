@@ -128,13 +128,20 @@ static const mfl_budget_t *doc_budget(lsp_server_t *s, lsp_doc_t *d) {
     return opts.config ? mfl_config_budget_const(opts.config) : NULL;
 }
 
+/* The target Ollama release for the document (settings or config). */
+static mfl_version_t doc_version(lsp_server_t *s, lsp_doc_t *d) {
+    mfl_lint_opts_t opts;
+    lsp_server_lint_opts(s, d, &opts);
+    return mfl_config_ollama_version(opts.config);
+}
+
 /* Markdown with the context arithmetic (native context, KV cache, memory
  * against the budget, prefill, speed). Returns a new string or NULL. */
 static char *context_text(lsp_server_t *s, lsp_doc_t *d, bool markdown) {
     mfl_model_t m;
     if (!resolve_model(s, d, &m))
         return NULL;
-    return mfl_info_for_doc(d->doc, &m, doc_budget(s, d), markdown);
+    return mfl_info_for_doc(d->doc, &m, doc_budget(s, d), doc_version(s, d), markdown);
 }
 
 /* ---- lifecycle ----------------------------------------------------------------------- */

@@ -131,7 +131,7 @@ int cli_info_main(int argc, char **argv) {
     /* The effective num_ctx and its source, by the same precedence the rules use. */
     uint64_t num_ctx = 0;
     mfl_ctx_source_t src_kind = MFL_CTX_SRC_DEFAULT;
-    if (!mfl_doc_effective_ctx(doc, &m, &b, &num_ctx, &src_kind)) {
+    if (!mfl_doc_effective_ctx(doc, &m, &b, target, &num_ctx, &src_kind)) {
         fprintf(stderr, "modelfile-lint: %s: PARAMETER num_ctx is not a positive integer\n", path);
         status = 1;
         goto done;

@@ -359,6 +359,10 @@ typedef struct {
                                    cannot import the folder ("" if it can) */
 } mfl_model_t;
 
+/* `ollama create`'s error for a folder with no model file in it
+ * (parser.ErrModelNotFound): MF217 reports it, import_error may hold it. */
+#define MFL_NO_MODEL_FILES_TEXT "no Modelfile or safetensors files found"
+
 typedef enum {
     MFL_PATH_MISSING = 0,
     MFL_PATH_FILE,

@@ -339,10 +339,6 @@ const char *mfl_source_name(mfl_source_t s);
 /* One-line description of a source ("PARAMETER num_ctx"). Static. */
 const char *mfl_ctx_source_name(mfl_ctx_source_t s);
 
-/* Ollama's default num_ctx for a GPU memory size (>= 47 GiB: 262144,
- * >= 23 GiB: 32768, else 4096); 4096 when mem is 0. */
-uint64_t mfl_ctx_default_for_memory(uint64_t mem);
-
 /* ---- context-size labels --------------------------------------------------------- */
 
 typedef struct {
@@ -393,20 +389,22 @@ int mfl_info_compute(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_
  * string; free with mfl_free(). NULL when out of memory. */
 char *mfl_info_format(const mfl_info_t *info, bool markdown);
 
-/* The effective num_ctx of doc when it is built on `model` (may be NULL):
- * the last PARAMETER num_ctx, else the num_ctx the model's params carry, else
- * OLLAMA_CONTEXT_LENGTH (b->server_default_ctx), else Ollama's VRAM-tier
- * default for b->memory_budget. The one place that knows the precedence
- * (spec section 4), used by the MF3xx rules, `info` and the hover. Returns
- * false, with *ctx 0, when the PARAMETER's value is not a positive integer. */
+/* The effective num_ctx of doc when it is built on `model` (may be NULL)
+ * and run by Ollama release v: the last PARAMETER num_ctx, else the num_ctx
+ * the model's params carry, else OLLAMA_CONTEXT_LENGTH (b->server_default_ctx,
+ * from the release that reads it), else Ollama's default at v for
+ * b->memory_budget of GPU memory (mfl_ollama_default_ctx). The one place that
+ * knows the precedence (spec section 4), used by the MF3xx rules, `info` and
+ * the hover. Returns false, with *ctx 0, when the PARAMETER's value is not a
+ * positive integer. */
 bool mfl_doc_effective_ctx(const mfl_doc_t *doc, const mfl_model_t *model, const mfl_budget_t *b,
-                           uint64_t *ctx, mfl_ctx_source_t *src);
+                           mfl_version_t v, uint64_t *ctx, mfl_ctx_source_t *src);
 
 /* The info text for a document (mfl_doc_effective_ctx + mfl_info_text).
  * Returns a new string (mfl_free), or NULL when out of memory, when the
  * model is NULL, or when num_ctx is invalid. */
 char *mfl_info_for_doc(const mfl_doc_t *doc, const mfl_model_t *model, const mfl_budget_t *b,
-                       bool markdown);
+                       mfl_version_t v, bool markdown);
 
 /* Both steps at once. Returns a new string (mfl_free), or NULL. */
 char *mfl_info_text(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_t src,

@@ -387,7 +387,6 @@ bool mfl_io_read_model_dir(const char *dir, mfl_model_t *out, char *sig, size_t 
         return true;
     }
     list_free(&l);
-    setf(out->import_error, sizeof out->import_error,
-             "no Modelfile or safetensors files found");
+    setf(out->import_error, sizeof out->import_error, "%s", MFL_NO_MODEL_FILES_TEXT);
     return true;
 }

@@ -39,7 +39,7 @@ static void check(mfl_ctx_t *ctx) {
         if (!env->list_dir(env->ud, abs, seen, &model) || model) continue;
         const char *kw = mfl_instr_keyword(in->kind);
         mfl_report(ctx, in->value_len ? in->value : in->keyword,
-                   "ollama create fails with \"no Modelfile or safetensors files found\": %s%s%s "
+                   "ollama create fails with \"" MFL_NO_MODEL_FILES_TEXT "\": %s%s%s "
                    "is a folder with no model*.safetensors, consolidated*.safetensors, "
                    "pytorch_model*.bin, consolidated*.pth, *.gguf or *.bin file%s",
                    kw, in->value_len ? " " : "", in->value_len ? in->value_text : "",

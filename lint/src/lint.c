@@ -531,18 +531,10 @@ mfl_param_life_t mfl__ctx_param_life(const mfl_ctx_t *ctx, const mfl_param_t *p,
 }
 
 const mfl_instr_t *mfl__ctx_from_name(mfl_ctx_t *ctx) {
+    /* The one resolver (mfl_from_pick): the last FROM that is a model name. */
     const mfl_env_t *env = ctx->opts->env;
     if (!env || !env->path_kind) return NULL;
-    for (size_t i = mfl_doc_instr_count(ctx->doc); i-- > 0;) {
-        const mfl_instr_t *in = mfl_doc_instr(ctx->doc, i);
-        if (in->kind != MFL_INSTR_FROM) continue;
-        char abs[4096];
-        bool link;
-        if (env->path_kind(env->ud, ctx->opts->base_dir, in->value_text, abs, sizeof abs, &link) ==
-            MFL_PATH_MISSING)
-            return in;
-    }
-    return NULL;
+    return mfl__ctx_from(ctx)->last_name;
 }
 
 bool mfl__doc_is_show_output(const mfl_doc_t *doc) {

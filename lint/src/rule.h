@@ -80,7 +80,8 @@ mfl_version_t mfl_ctx_version(const mfl_ctx_t *ctx);
  * mfl_param_life in mfl_versions.h); *why gets the deciding fact. */
 mfl_param_life_t mfl__ctx_param_life(const mfl_ctx_t *ctx, const mfl_param_t *p, mfl_fact_t *why);
 /* The FROM `ollama create` takes as the model name (its r.From): the last
- * FROM whose path does not exist. NULL when every FROM is a local path, or
+ * FROM whose path does not exist, as the one resolver picks it
+ * (mfl__ctx_from()->last_name). NULL when every FROM is a local path, or
  * when there is no env to ask. */
 const mfl_instr_t *mfl__ctx_from_name(mfl_ctx_t *ctx);
 /* True if that name is a cloud model at the target release (a :cloud suffix

@@ -191,9 +191,9 @@ static void test_memory_kv_type_names(void **state) {
     assert_int_equal(t, MFL_KV_F16);
     assert_int_equal(mfl_kv_type_parse("q5_1", &t), MFL_EINVAL);
     assert_string_equal(mfl_kv_type_name(MFL_KV_Q4_0), "q4_0");
-    assert_int_equal(mfl_ctx_default_for_memory(48ull << 30), 262144);
-    assert_int_equal(mfl_ctx_default_for_memory(24ull << 30), 32768);
-    assert_int_equal(mfl_ctx_default_for_memory(0), 4096);
+    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), 48ull << 30, NULL, NULL), 262144);
+    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), 24ull << 30, NULL, NULL), 32768);
+    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), 0, NULL, NULL), 4096);
 }
 
 static void test_table_exact_tags(void **state) {
@@ -401,11 +401,11 @@ static void test_hardware_memory_is_binary(void **state) {
     mfl_hw_apply(mac, &b);
     assert_int_equal(b.memory_budget, 48ull << 30); /* 75 % of 64 GiB */
     assert_int_equal(b.runtime_reserve, 512ull << 20); /* Metal */
-    assert_int_equal(mfl_ctx_default_for_memory(b.memory_budget), 262144);
+    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), b.memory_budget, NULL, NULL), 262144);
     mfl_hw_apply(mfl_hw_find("rtx-4090"), &b);
     assert_int_equal(b.memory_budget, 24ull << 30);
     assert_int_equal(b.runtime_reserve, 457ull << 20);
-    assert_int_equal(mfl_ctx_default_for_memory(b.memory_budget), 32768);
+    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), b.memory_budget, NULL, NULL), 32768);
     b.runtime_reserve = 0;
     assert_int_equal(mfl_runtime_reserve(&b), 512ull << 20); /* unknown device: the larger */
 }

@@ -23,7 +23,7 @@ static bool parse_uint(const char *s, size_t n, uint64_t *out) {
 }
 
 bool mfl_doc_effective_ctx(const mfl_doc_t *doc, const mfl_model_t *model, const mfl_budget_t *b,
-                           uint64_t *ctx, mfl_ctx_source_t *src) {
+                           mfl_version_t v, uint64_t *ctx, mfl_ctx_source_t *src) {
     static const mfl_budget_t none;
     if (!b)
         b = &none;
@@ -37,20 +37,20 @@ bool mfl_doc_effective_ctx(const mfl_doc_t *doc, const mfl_model_t *model, const
     if (model && model->has_inherited_num_ctx && model->inherited_num_ctx > 0) {
         *ctx = (uint64_t)model->inherited_num_ctx;
         *src = MFL_CTX_SRC_INHERITED;
-    } else if (b->server_default_ctx) {
+    } else if (b->server_default_ctx && mfl_version_has(v, MFL_FACT_CTX_ENV_DEFAULT)) {
         *ctx = b->server_default_ctx;
         *src = MFL_CTX_SRC_SERVER_ENV;
     } else {
-        *ctx = mfl_ctx_default_for_memory(b->memory_budget);
+        *ctx = mfl_ollama_default_ctx(v, b->memory_budget, model ? model->arch : NULL, NULL);
     }
     return true;
 }
 
 char *mfl_info_for_doc(const mfl_doc_t *doc, const mfl_model_t *model, const mfl_budget_t *b,
-                       bool markdown) {
+                       mfl_version_t v, bool markdown) {
     uint64_t ctx;
     mfl_ctx_source_t src;
-    if (!model || !mfl_doc_effective_ctx(doc, model, b, &ctx, &src))
+    if (!model || !mfl_doc_effective_ctx(doc, model, b, v, &ctx, &src))
         return NULL;
     return mfl_info_text(model, ctx, src, b, markdown);
 }
@@ -76,7 +76,7 @@ static void gather(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
     f->param = mfl_doc_last_param(ctx->doc, "num_ctx");
     uint64_t c;
     mfl_ctx_source_t src;
-    bool ok = mfl_doc_effective_ctx(ctx->doc, f->model, f->budget, &c, &src);
+    bool ok = mfl_doc_effective_ctx(ctx->doc, f->model, f->budget, mfl_ctx_version(ctx), &c, &src);
     if (f->param) {
         f->param_valid = ok;
         f->param_value = c;

@@ -205,15 +205,8 @@ const char *mfl_ctx_source_name(mfl_ctx_source_t s) {
     case MFL_CTX_SRC_SERVER_ENV:
         return "the server's OLLAMA_CONTEXT_LENGTH";
     case MFL_CTX_SRC_DEFAULT:
-        return "Ollama's default (4096, 32768 or 262144 by GPU memory)";
+        return "Ollama's default for the target release and GPU memory";
     }
     return "unknown";
 }
 
-uint64_t mfl_ctx_default_for_memory(uint64_t mem) {
-    if (mem >= 47ull << 30)
-        return 262144;
-    if (mem >= 23ull << 30)
-        return 32768;
-    return 4096;
-}
