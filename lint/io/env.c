@@ -896,6 +896,15 @@ static bool resolve_name(const mfl_io_env_t *env, const char *from, mfl_model_t 
         return true;
     }
     mfl_model_init(out);
+    /* The table is asked for the name create looks up: a :local suffix is
+     * cut off, and a cloud model (:cloud, a -cloud tag) runs on ollama.com,
+     * so no local figures apply to it. */
+    mfl_ref_t ref;
+    if (mfl_ref_parse(from, strlen(from), true, &ref) == MFL_REF_OK) {
+        if (mfl_ref_is_cloud(&ref))
+            return false;
+        from = ref.base;
+    }
     return mfl_table_lookup(from, strlen(from), out);
 }
 

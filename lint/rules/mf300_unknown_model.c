@@ -42,6 +42,8 @@ static void check(mfl_ctx_t *ctx) {
         return;
     if (!pick->is_name)
         return; /* a file that is not there is MF202's */
+    if (mfl__ctx_from_is_cloud(ctx))
+        return; /* a cloud model runs on ollama.com: no local context to check */
     mfl_report(ctx, from->value,
                "unknown model `%s`: not a local GGUF file, not in the local Ollama store and "
                "not in the built-in data; context checks skipped (pull it, point "
@@ -65,7 +67,9 @@ const mfl_rule_t mfl_rule_unknown_model = {
            "the releases of its family it could be differ (say `qwen3:30b-a3b`, which may be the "
            "original release with 40,960 tokens or a 2507 release with 262,144), or its size is "
            "one the data does not list (`deepseek-r1:8b` is a distill of another architecture), "
-           "so nothing is assumed.\n\n"
+           "so nothing is assumed. A cloud model (a `:cloud` suffix or a `-cloud` tag, from "
+           "Ollama 0.18.0) is not reported: it runs on ollama.com, not on this machine; a "
+           "`:local` suffix is cut off before the name is looked up.\n\n"
            "## Why is this bad?\n"
            "The context rules (MF301-MF308) need the model's native context and shape. Without "
            "them a `num_ctx` that throws away most of the model's context goes unnoticed. A "
