@@ -334,22 +334,49 @@ static void assume(const mfl_name_t *n, const char *shown, size_t first, size_t 
     for (size_t i = first + 1; i < first + count; i++)
         agree = agree && mfl__table[i].ctx == mfl__table[first].ctx;
     if (!agree) {
+        /* Name the releases of the same size first: they are the ones the
+         * tag most likely means. */
         nc = 0;
-        for (size_t i = first; i < first + count && nc < 64; i++)
-            cand[nc++] = &mfl__table[i];
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = first; i < first + count && nc < 64; i++)
+                if (has_size(&mfl__table[i], n->tag, sl) == (pass == 0))
+                    cand[nc++] = &mfl__table[i];
     }
+    /* The releases named in the message: with agreement up to three
+     * candidates ("and N more"); without, one release per context value
+     * (up to four), so the message stays whole. */
     char list[256] = "";
-    size_t ll = 0;
-    for (size_t i = 0; i < nc && ll + 1 < sizeof list; i++) {
-        char tok[32];
-        mfl__ctx_tokens(cand[i]->ctx, tok, sizeof tok);
-        int w = agree ? snprintf(list + ll, sizeof list - ll, "%s%s:%s", i ? ", " : "",
-                                 cand[i]->family, cand[i]->tags[0].tag)
-                      : snprintf(list + ll, sizeof list - ll, "%s%s:%s has %s tokens",
-                                 i ? ", " : "", cand[i]->family, cand[i]->tags[0].tag, tok);
-        if (w < 0)
+    size_t ll = 0, shown_n = 0;
+    for (size_t i = 0; i < nc; i++) {
+        bool dup = false;
+        for (size_t j = 0; !agree && j < i; j++)
+            dup = dup || cand[j]->ctx == cand[i]->ctx;
+        if (dup)
+            continue;
+        if (shown_n == (agree ? 3u : 4u)) {
+            size_t more = 0;
+            for (size_t k = i; k < nc; k++) {
+                bool d2 = false;
+                for (size_t j = 0; !agree && j < k; j++)
+                    d2 = d2 || cand[j]->ctx == cand[k]->ctx;
+                more += !d2;
+            }
+            int w = snprintf(list + ll, sizeof list - ll, " and %zu more", more);
+            if (w > 0 && (size_t)w < sizeof list - ll)
+                ll += (size_t)w;
             break;
-        ll += (size_t)w < sizeof list - ll ? (size_t)w : sizeof list - ll - 1;
+        }
+        char tok[32], item[160];
+        mfl__ctx_tokens(cand[i]->ctx, tok, sizeof tok);
+        int w = agree ? snprintf(item, sizeof item, "%s%s:%s", shown_n ? ", " : "",
+                                 cand[i]->family, cand[i]->tags[0].tag)
+                      : snprintf(item, sizeof item, "%s%s:%s has %s tokens", shown_n ? ", " : "",
+                                 cand[i]->family, cand[i]->tags[0].tag, tok);
+        if (w < 0 || (size_t)w >= sizeof list - ll)
+            break; /* never a cut-off name */
+        memcpy(list + ll, item, (size_t)w + 1);
+        ll += (size_t)w;
+        shown_n++;
     }
     if (!agree) {
         mfl_model_init(out);
