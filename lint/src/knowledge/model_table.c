@@ -254,16 +254,26 @@ const mfl_table_entry_t *mfl_table_find(const char *name, size_t len, const mfl_
  * is base[0..bl), or NULL; *t receives that tag. */
 static bool has_base(const mfl_table_entry_t *e, const char *base, size_t bl,
                      const mfl_data_tag_t **t) {
+    /* Of several tags with that base (30b-a3b-q8_0, 30b-a3b-q4_K_M), the one
+     * in Ollama's default quantisation (Q4_K_M, else Q4_0) stands for the
+     * unquantised name; else the first. */
+    const mfl_data_tag_t *best = NULL;
+    int best_rank = 3;
     for (size_t k = 0; k < e->n_tags; k++) {
         size_t tb;
         tag_quant(e->tags[k].tag, &tb);
-        if (tb == bl && strncasecmp_ascii(e->tags[k].tag, base, bl) == 0) {
-            if (t)
-                *t = &e->tags[k];
-            return true;
+        if (tb != bl || strncasecmp_ascii(e->tags[k].tag, base, bl) != 0)
+            continue;
+        uint32_t q = data_quant(&e->tags[k]);
+        int rank = q == 15 ? 0 : q == 2 ? 1 : 2; /* general.file_type Q4_K_M, Q4_0 */
+        if (rank < best_rank) {
+            best = &e->tags[k];
+            best_rank = rank;
         }
     }
-    return false;
+    if (best && t)
+        *t = best;
+    return best != NULL;
 }
 
 static bool has_size(const mfl_table_entry_t *e, const char *tag, size_t sl) {
