@@ -210,8 +210,8 @@ static void test_table_exact_tags(void **state) {
         {"hf.co/unsloth/qwen3-coder-30b-a3b-instruct-gguf", "qwen3-coder", "30b-a3b"},
         {"qwen3:30b-a3b-instruct-2507-q4_K_M", "qwen3", "30b-a3b-instruct-2507"},
         {"qwen3:8b", "qwen3", "8b"},
-        {"llama3", "llama3", "8b"},
-        {"llama3.2", "llama3.2", "3b"},
+        {"llama3", "llama3", "8b-instruct"},
+        {"llama3.2", "llama3.2", "3b-instruct"},
         {"command-r:35b-v0.1-q8_0", "command-r", "35b-v0.1"},
         {"command-r:35b-08-2024-q8_0", "command-r", "35b-08-2024"},
         {"nomic-embed-text", "nomic-embed-text", "v1.5"},
@@ -248,19 +248,35 @@ static void test_table_exact_tags(void **state) {
 static void test_table_quantisation_variants_are_exact_shapes(void **state) {
     (void)state;
     mfl_model_t m;
-    /* A listed tag with a Q8_0 file: no size listed, estimated from params. */
-    assert_true(mfl_table_lookup("qwen3-coder:30b-a3b-q8_0", 24, &m));
+    /* A listed tag without a size: the size of a listed download of the
+     * release, scaled to the tag's quantisation (here the same, Q4_K_M). */
+    assert_true(mfl_table_lookup("qwen3-coder:30b-a3b-q4_K_M", 26, &m));
     assert_int_equal(m.confidence, MFL_CONF_EXACT);
-    assert_int_equal(m.file_type, 7);
-    assert_true(m.weight_bytes > 30e9);
-    assert_non_null(strstr(m.weights_note, "30.5B parameters"));
-    /* Only the quantisation differs from a listed tag: exact shape, scaled. */
-    assert_true(mfl_table_lookup("command-r:35b-08-2024-q4_K_M", 28, &m));
-    assert_int_equal(m.confidence, MFL_CONF_EXACT);
-    assert_int_equal(m.kv_heads_sum, 40 * 8);
     assert_int_equal(m.file_type, 15);
-    assert_true(m.weight_bytes > 18e9 && m.weight_bytes < 20e9); /* 34 GB x 4.85 / 8.5 */
-    assert_non_null(strstr(m.weights_note, "scaled from the command-r:35b-08-2024-q8_0"));
+    assert_int_equal(m.weight_bytes, 19000000000ull);
+    assert_non_null(strstr(m.weights_note, "scaled from the qwen3-coder:latest download"));
+    /* A release with no sized download: estimated from its parameter count
+     * (no entry of the data is like this today, so a made-up one). */
+    static const mfl_data_tag_t fake_tags[] = {{"8b-q8_0", "Q8_0", 0}};
+    static const mfl_data_kv_t fake_kv[] = {{"context_length", 8192, NULL, 0},
+                                            {"block_count", 32, NULL, 0}};
+    const mfl_table_entry_t fake = {.family = "fake", .id = "8b", .display = "Fake 8B",
+                                    .arch = "llama", .ctx = 8192, .source = "https://example.invalid",
+                                    .checked = "2026-01-01", .params = 8000000000ull,
+                                    .kv = fake_kv, .n_kv = 2, .tags = fake_tags, .n_tags = 1};
+    mfl_table_entry_to_model(&fake, &fake_tags[0], &m);
+    assert_int_equal(m.file_type, 7);
+    assert_true(m.weight_bytes > 8e9 && m.weight_bytes < 9e9);
+    assert_non_null(strstr(m.weights_note, "8.0B parameters"));
+    /* Only the quantisation differs from a listed tag: exact shape, scaled.
+     * llama3.3's Q4_K_M is its `latest` (one name per digest in the data),
+     * so 70b-instruct-q4_K_M is not listed itself. */
+    assert_true(mfl_table_lookup("llama3.3:70b-instruct-q4_K_M", 28, &m));
+    assert_int_equal(m.confidence, MFL_CONF_EXACT);
+    assert_int_equal(m.kv_heads_sum, 80 * 8);
+    assert_int_equal(m.file_type, 15);
+    assert_true(m.weight_bytes > 40e9 && m.weight_bytes < 45e9);
+    assert_non_null(strstr(m.weights_note, "scaled from the llama3.3:70b-instruct-q2_K"));
     assert_true(mfl_table_lookup("qwen3-coder:30b-a3b-fp16", 24, &m));
     assert_int_equal(m.confidence, MFL_CONF_EXACT);
     assert_int_equal(m.native_ctx, 262144);
@@ -280,21 +296,26 @@ static void test_table_quantisation_variants_are_exact_shapes(void **state) {
 static void test_table_assumed_and_unknown(void **state) {
     (void)state;
     mfl_model_t m;
-    /* One qwen3-coder release in the data: its context is assumed for an
-     * unlisted tag, but not its shape (the tag's size is not a listed one). */
-    assert_true(mfl_table_lookup("qwen3-coder:latest", 18, &m));
+    /* Every llama3.2 release in the data has 131,072 tokens: the context is
+     * assumed for an unlisted tag, but not the shape (the tag names no size,
+     * and the 1b and 3b releases differ). */
+    assert_true(mfl_table_lookup("llama3.2:text", 13, &m));
     assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
-    assert_int_equal(m.native_ctx, 262144);
+    assert_int_equal(m.native_ctx, 131072);
     assert_int_equal(m.n_layers, 0);
     assert_int_equal(m.weight_bytes, 0);
     assert_non_null(strstr(m.assumed, "assumed"));
     assert_non_null(strstr(m.assumed, "pull the model"));
     mfl_mem_t e;
     assert_int_equal(mfl_mem_estimate(&m, 8192, NULL, &e), MFL_EINVAL);
-    /* The same size: shape assumed too. */
+    /* The same size: shape assumed too, with the weights of the release's
+     * default quantisation (Q4_K_M), not of another listed file (Q8_0). */
     assert_true(mfl_table_lookup("qwen3-coder:30b-a3b", 19, &m));
     assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
+    assert_int_equal(m.native_ctx, 262144);
     assert_int_equal(m.n_layers, 48);
+    assert_int_equal(m.file_type, 15);
+    assert_true(m.weight_bytes < 20e9);
     /* The releases a tag could be disagree: nothing is assumed. */
     assert_true(mfl_table_lookup("qwen3:30b-a3b", 13, &m));
     assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
@@ -309,14 +330,20 @@ static void test_table_assumed_and_unknown(void **state) {
     assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
     assert_int_equal(m.native_ctx, 131072);
     assert_int_equal(m.kv_heads_sum, 0);
-    /* A size the data does not list may be another model (deepseek-r1:8b is
-     * a distill of another architecture): nothing is assumed, although the
-     * family's only entry would agree with itself. */
-    assert_true(mfl_table_lookup("deepseek-r1:8b", 14, &m));
+    /* A size the data does not list may be another model (deepseek-r1's 8b
+     * is a distill of another architecture): nothing is assumed, although
+     * every listed llama3.2 release agrees on the context. */
+    assert_true(mfl_table_lookup("llama3.2:8b", 11, &m));
     assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
     assert_int_equal(m.native_ctx, 0);
     assert_non_null(strstr(m.assumed, "no 8b release"));
-    assert_true(mfl_table_lookup("gemma3:27b-it-qat", 17, &m));
+    /* Two 8b releases of deepseek-r1 (0528-qwen3, llama-distill) and a
+     * family whose releases differ: nothing is assumed for the bare size. */
+    assert_true(mfl_table_lookup("deepseek-r1:8b", 14, &m));
+    assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
+    /* An alias the data does not list (gemma3:4b; the 270m and 1b releases
+     * have 32,768 tokens, the others 131,072): unknown. */
+    assert_true(mfl_table_lookup("gemma3:4b", 9, &m));
     assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
     /* A listed size names the entry through its id: context and shape are
      * assumed (llama3.3's data lists only the tag `latest`, entry 70b). */
@@ -325,7 +352,7 @@ static void test_table_assumed_and_unknown(void **state) {
     assert_int_equal(m.native_ctx, 131072);
     assert_int_equal(m.n_layers, 80);
     /* Not a known family, not the library, not a name. */
-    assert_false(mfl_table_lookup("mistral-nemo:12b", 16, &m));
+    assert_false(mfl_table_lookup("qwen3.5:4b", 10, &m));
     assert_false(mfl_table_lookup("someone/qwen3-coder:30b", 23, &m));
     assert_false(mfl_table_lookup("-bad:name", 9, &m));
 }
@@ -347,7 +374,13 @@ static void test_table_every_entry_has_provenance(void **state) {
         /* Read like a GGUF: the entry's keys give a model with a shape. */
         mfl_model_t m;
         mfl_table_entry_to_model(e, NULL, &m);
-        assert_int_equal(m.native_ctx, e->ctx);
+        assert_int_equal(m.gguf_ctx, e->ctx);
+        /* The native context is the GGUF's unless a note says why not
+         * (mfl_model_apply_notes: Mistral-Nemo's 1,024,000). */
+        if (m.ctx_note[0] && m.native_ctx != e->ctx)
+            assert_true(m.native_ctx < e->ctx);
+        else
+            assert_int_equal(m.native_ctx, e->ctx);
         assert_true(m.n_layers > 0);
         assert_true(m.kv_heads_sum > 0);
         assert_true(m.key_length > 0);
@@ -363,6 +396,13 @@ static void test_gguf_notes_for_overstated_contexts(void **state) {
     assert_true(mfl_model_apply_notes(&m));
     assert_int_equal(m.native_ctx, 131072);
     assert_int_equal(m.gguf_ctx, 1024000);
+    assert_non_null(strstr(m.ctx_note, "1,024,000"));
+    /* The built-in data's Mistral-Nemo (its GGUF says 1,024,000) gets the
+     * same note as the GGUF read from disk or the store. */
+    assert_true(mfl_table_lookup("mistral-nemo", 12, &m));
+    assert_int_equal(m.confidence, MFL_CONF_EXACT);
+    assert_int_equal(m.gguf_ctx, 1024000);
+    assert_int_equal(m.native_ctx, 131072);
     assert_non_null(strstr(m.ctx_note, "1,024,000"));
 }
 

@@ -213,6 +213,9 @@ void mfl_table_entry_to_model(const mfl_table_entry_t *e, const mfl_data_tag_t *
             if (e->tags[i].size_bytes)
                 t = &e->tags[i];
     set_weights(e, t, UINT32_MAX, m);
+    /* The same notes as for a GGUF read from disk or the store (Mistral-Nemo's
+     * 1,024,000), so a model's figures do not depend on where they came from. */
+    mfl_model_apply_notes(m);
 }
 
 static bool family_is(const mfl_table_entry_t *e, const mfl_name_t *n) {
@@ -419,7 +422,7 @@ static void assume(const mfl_name_t *n, const char *shown, size_t first, size_t 
     out->confidence = MFL_CONF_ASSUMED;
     setf(out->source_detail, sizeof out->source_detail, "%s, assumed from %s", shown, list);
     char tok[32];
-    mfl__ctx_tokens(cand[0]->ctx, tok, sizeof tok);
+    mfl__ctx_tokens(out->native_ctx, tok, sizeof tok);
     setf(out->assumed, sizeof out->assumed,
              "assumed: `%s` is not in the built-in data; every %s release it could be (%s) "
              "has a native context of %s tokens%s; to make it exact, %s",
