@@ -53,13 +53,15 @@ if (a[0].column !== 13 || a[0].end_column !== 14) process.exit(3);
 if (a[0].fix.applicability !== "safe" || a[0].fix.edits[0].new_text !== "") process.exit(4);' "$json"
 
 # SARIF 2.1.0, GitHub annotations, checkstyle.
+# (On standard input: the log, with every rule's documentation, is larger than
+# one command-line argument may be.)
 sarif=$("$lint" --no-config --format sarif "$broken/Modelfile")
 check "sarif shape" node -e '
-const s = JSON.parse(process.argv[1]); const run = s.runs[0];
+const s = JSON.parse(require("fs").readFileSync(0, "utf8")); const run = s.runs[0];
 if (s.version !== "2.1.0" || run.tool.driver.name !== "modelfile-lint") process.exit(1);
 if (!run.results.length || !run.tool.driver.rules.find(r => r.id === run.results[0].ruleId)) process.exit(2);
 const r = run.results[0]; if (run.tool.driver.rules[r.ruleIndex].id !== r.ruleId) process.exit(3);
-if (!r.locations[0].physicalLocation.region.startLine) process.exit(4);' "$sarif"
+if (!r.locations[0].physicalLocation.region.startLine) process.exit(4);' <<<"$sarif"
 gh=$("$lint" --no-config --format github "$broken/Modelfile")
 check "github annotation" grep -q "^::error file=$broken/Modelfile,line=2,col=9,endLine=2,endColumn=13,title=MF006 invalid-message-role::" <<<"$gh"
 cs=$("$lint" --no-config --format checkstyle "$broken/Modelfile")
