@@ -1323,7 +1323,7 @@ static void template_name(tree_t *t, const item_t *tok, const char *context, cha
     } else {
         size_t i = 1;
         while (i < tok->len - 1) {
-            int32_t v;
+            int32_t v = 0; /* set by unquote_char; unquote_ok checked the string */
             size_t k = unquote_char(s + i, tok->len - 1 - i, '"', &v);
             if (s[i + 0] == '\\' && (s[i + 1] == 'x' || (s[i + 1] >= '0' && s[i + 1] <= '7')))
                 mfl__buf_putc(&b, (char)v);
