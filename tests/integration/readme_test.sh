@@ -53,9 +53,20 @@ got=$(build/lint/modelfile-lint examples/story/Modelfile.v-128k 2>&1)
 [ "$got" = "$want" ] || fail "README's story output differs:
 want: $want
 got:  $got"
+# Without a budget --fix leaves the deliberate context alone (the raise is unsafe).
 cp examples/story/Modelfile.v-128k "$work/story"
 build/lint/modelfile-lint --fix "$work/story" >/dev/null 2>&1
-grep -qx 'PARAMETER num_ctx 262144' "$work/story" || fail "--fix did not rewrite it to PARAMETER num_ctx 262144"
+cmp -s examples/story/Modelfile.v-128k "$work/story" || fail "--fix without a budget changed the story's file"
+# The README's --fix command with the story's Mac, on a copy at the same path.
+fixcmd='modelfile-lint --fix --hardware mac-studio-m2-ultra-64 examples/story/Modelfile.v-128k'
+want=$(awk -v c="\$ $fixcmd" '$0 == c {f=1; next} f && /^(\$ |```)/ {exit} f' README.md)
+[ -n "$want" ] || fail "README.md shows no output for $fixcmd"
+mkdir -p "$work/fixcopy/examples/story" && cp examples/story/Modelfile.v-128k "$work/fixcopy/examples/story/"
+got=$(cd "$work/fixcopy" && "$work/clone/build/lint/modelfile-lint" --fix --hardware mac-studio-m2-ultra-64 examples/story/Modelfile.v-128k 2>&1)
+[ "$got" = "$want" ] || fail "README's --fix output differs:
+want: $want
+got:  $got"
+grep -qx 'PARAMETER num_ctx 262144' "$work/fixcopy/examples/story/Modelfile.v-128k" || fail "--fix --hardware did not rewrite it to PARAMETER num_ctx 262144"
 echo "$name: README's story command and --fix as shown"
 
 # 3. A multi-arch machine: dpkg-query lists two instances of each package.
