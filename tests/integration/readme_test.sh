@@ -98,6 +98,8 @@ echo "$name: plain build without cmocka: $(( $(date +%s) - t0 )) s, programs bui
 # 5. editors/README.md's console block.
 mkdir -p "$work/ed" && cd "$work/ed" || fail "cd"
 printf 'FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n' >Modelfile
+# The folder's config names the machine, as editors/README.md says.
+printf '{ "hardware": "mac-studio-m2-ultra-64" }\n' >.modelfile-lint.json
 awk '/^```console/ {c=1; next} c && /^```/ {exit} c' "$src/editors/README.md" >"$work/console.md"
 [ -s "$work/console.md" ] || fail "no console block in editors/README.md"
 # Each "$ command" followed by its output lines.
