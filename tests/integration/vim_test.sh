@@ -26,6 +26,9 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin" "$work/home" "$work/names"
 ln -s "$lsp" "$work/bin/modelfile-lsp"
 printf 'FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n' >"$work/Modelfile"
+# The story's machine as the memory budget: the raise is then a safe,
+# preferred quick fix (without one it is unsafe, by the core's fix policy).
+printf '{"hardware": "mac-studio-m2-ultra-64"}\n' >"$work/.modelfile-lint.json"
 cat >"$work/sample.Modelfile" <<'MF'
 # a comment
 FROM qwen3-coder:30b
