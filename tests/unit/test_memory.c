@@ -105,6 +105,13 @@ static void test_memory_sliding_window_counts_global_layers(void **state) {
     mfl_mem_t e;
     assert_int_equal(mfl_mem_estimate(&m, 512, NULL, &e), 0);
     assert_int_equal(e.ctx, 2048);
+    /* gpt-oss: the blob says "gptoss" and gives the window but no pattern;
+     * every other layer is windowed (llama.cpp's and Ollama's default). */
+    assert_true(mfl_table_lookup("gpt-oss:20b", 11, &m));
+    assert_string_equal(m.arch, "gptoss");
+    assert_int_equal(m.sliding_window, 128);
+    assert_int_equal(m.n_swa_layers, 12);
+    assert_int_equal(m.n_global_layers, 12);
 }
 
 static void test_memory_deepseek_without_mla_keys_caches_full_kv(void **state) {

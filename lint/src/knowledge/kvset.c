@@ -89,12 +89,13 @@ static uint64_t elem(const mfl_kvset_t *kv, mfl_kv_key_t k, uint32_t i, uint64_t
 }
 
 /* Every n-th layer is global in these architectures when the file gives no
- * pattern (llama.cpp's and Ollama's defaults). */
+ * pattern (llama.cpp's and Ollama's defaults). gpt-oss is spelt "gptoss" in
+ * the blobs Ollama ships and "gpt-oss" by some converters: both count. */
 static uint32_t arch_swa_pattern(const char *arch) {
     static const struct {
         const char *arch;
         uint32_t n;
-    } t[] = {{"gemma2", 2}, {"gemma3", 6}, {"gemma3n", 5}, {"gpt-oss", 2}, {"cohere2", 4}};
+    } t[] = {{"gemma2", 2}, {"gemma3", 6}, {"gemma3n", 5}, {"gptoss", 2}, {"gpt-oss", 2}, {"cohere2", 4}};
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (strcmp(arch, t[i].arch) == 0)
             return t[i].n;
