@@ -82,6 +82,27 @@ static bool looks_like_instruction(const char *s, const char *e) {
     return false;
 }
 
+/* True if line l (inside the value) starts with an all-capital word of two
+ * or more letters that is not a Modelfile keyword ("COPY", "EXPOSE", "RUN"):
+ * a line of another language's instructions, such as a Dockerfile quoted in
+ * a SYSTEM prompt. */
+static bool foreign_instruction(const char *text, const uint32_t *starts, uint32_t n_lines,
+                                const mfl_doc_t *doc, uint32_t l) {
+    if (l >= n_lines) return false;
+    const char *s = text + starts[l], *e = text + mfl_doc_line_range(doc, l).end;
+    while (s < e && blank(*s)) s++;
+    const char *w = s;
+    while (w < e && *w >= 'A' && *w <= 'Z') w++;
+    if (w - s < 2 || w >= e || !blank(*w)) return false;
+    static const char *const kws[] = {"FROM", "PARAMETER", "TEMPLATE", "SYSTEM", "ADAPTER",
+                                      "LICENSE", "MESSAGE", "RENDERER", "PARSER", "REQUIRES",
+                                      "DRAFT"};
+    for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++)
+        if (strlen(kws[i]) == (size_t)(w - s) && memcmp(kws[i], s, (size_t)(w - s)) == 0)
+            return false;
+    return true;
+}
+
 static void check(mfl_ctx_t *ctx) {
     size_t len;
     const char *text = mfl_doc_text(ctx->doc, &len);
@@ -112,7 +133,10 @@ static void check(mfl_ctx_t *ctx) {
             const char *s = text + starts[l];
             while (*s == ' ' || *s == '\t') s++;
             if (!is_initial(*s)) continue;
-            if (looks_like_instruction(s, text + mfl_doc_line_range(ctx->doc, l).end)) {
+            if (looks_like_instruction(s, text + mfl_doc_line_range(ctx->doc, l).end) &&
+                /* next to COPY/EXPOSE/RUN lines it is quoted code, not a Modelfile line */
+                !(l > l0 + 1 && foreign_instruction(text, starts, n_lines, ctx->doc, l - 1)) &&
+                !(l < l1 && foreign_instruction(text, starts, n_lines, ctx->doc, l + 1))) {
                 if (!swallowed) first_swallowed = l;
                 swallowed++;
             }
@@ -149,7 +173,11 @@ const mfl_rule_t mfl_rule_swallowed_lines = {
     .summary = "A quoted value silently swallows the following lines",
     .doc = "## What it does\n"
            "Finds quoted values that span several lines although their first line seems to "
-           "close them (`SYSTEM \"hi\" there`), or that contain lines reading like instructions.\n\n"
+           "close them (`SYSTEM \"hi\" there`), or that contain lines reading like instructions. "
+           "Lines that read as prose (\"From now on, ...\", \"System messages ...\") and lines "
+           "among another language's instructions (a Dockerfile's `FROM` next to `COPY`, "
+           "`EXPOSE` or `RUN`, quoted in a SYSTEM prompt as Ollama's own dockerit example does) "
+           "are text, not swallowed instructions.\n\n"
            "## Why is this bad?\n"
            "Ollama closes a quote only when it is the last non-blank character of a line. "
            "`SYSTEM \"\"\"abc\"\"\" x` does not close, and everything up to the next line ending in "

@@ -35,6 +35,11 @@ static void check(mfl_ctx_t *ctx) {
         /* The default depends on the machine, which is not known: say so. */
         const char *how = "give the machine's memory (--hardware, --memory, or \"hardware\"/"
                           "\"memory\" in .modelfile-lint.json) to check it";
+        /* The smallest default Ollama gives (no GPU) already holds the
+         * whole native context: nothing to say (llama2's 4,096). */
+        uint64_t least = mfl_ollama_default_ctx(v, 0, f.model->arch, NULL);
+        if (least >= f.native)
+            return;
         if (tiers) {
             d = mfl_report(ctx, mfl__ctx_range(&f),
                            "no PARAMETER num_ctx: Ollama's default context applies (4,096, 32,768 "
@@ -42,9 +47,7 @@ static void check(mfl_ctx_t *ctx) {
                            "be less than the native %s tokens of `%s`; %s%s%s",
                            nat, f.model_name, how, assumed ? "; " : "", assumed ? assumed : "");
         } else {
-            uint64_t dflt = mfl_ollama_default_ctx(v, 0, f.model->arch, NULL);
-            if (dflt >= f.native)
-                return;
+            uint64_t dflt = least;
             char dflt_s[32];
             mfl__ctx_tokens(dflt, dflt_s, sizeof dflt_s);
             d = mfl_report(ctx, mfl__ctx_range(&f),
@@ -105,7 +108,8 @@ const mfl_rule_t mfl_rule_num_ctx_missing = {
            "Reports a Modelfile whose model has a known native context but which sets no "
            "`PARAMETER num_ctx` (and whose FROM model does not carry one either). Without a "
            "memory budget the machine's default is unknown, so this is information, not a "
-           "failure. With a budget (`--hardware`, `--memory`, or `hardware`/`memory` in "
+           "failure, and nothing is said when even Ollama's smallest default holds the whole "
+           "native context (`llama2`'s 4,096). With a budget (`--hardware`, `--memory`, or `hardware`/`memory` in "
            "`.modelfile-lint.json`) it warns only when Ollama's default on that machine (its "
            "default at the target release for the budget's GPU memory, or the configured "
            "`context-length-default`, i.e. `OLLAMA_CONTEXT_LENGTH`, from 0.5.13) gives the model "
