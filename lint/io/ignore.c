@@ -147,6 +147,16 @@ void mfl_ignore_free(mfl_ignore_t *ig) {
     mfl_free(ig);
 }
 
+int mfl_ignore_rebase(mfl_ignore_t *ig, const char *base) {
+    size_t bl = strlen(base);
+    while (bl && base[bl - 1] == '/') bl--;
+    char *b = mfl_strndup(base, bl);
+    if (!b) return -1;
+    mfl_free(ig->base);
+    ig->base = b;
+    return 0;
+}
+
 int mfl_ignore_add(mfl_ignore_t *ig, const char *line, size_t len) {
     mfl_pattern_t p;
     int rc = mfl_pattern_compile(line, len, &p);

@@ -40,7 +40,7 @@ bool mfl_pattern_match_path(const mfl_pattern_t *p, const char *rel, bool is_dir
 
 /* An ordered list of patterns with one base folder (a .gitignore file, or
  * the exclude list of a config file). */
-typedef struct {
+typedef struct mfl_ignore_s {
     char *base; /* absolute folder, without a trailing slash ("" for "/") */
     mfl_pattern_t *v;
     size_t n, cap;
@@ -49,6 +49,8 @@ typedef struct {
 /* Returns a new empty list for base (copied), or NULL when out of memory. */
 mfl_ignore_t *mfl_ignore_new(const char *base);
 void mfl_ignore_free(mfl_ignore_t *ig);
+/* Sets a new base folder (copied). Returns 0 or -1 when out of memory. */
+int mfl_ignore_rebase(mfl_ignore_t *ig, const char *base);
 /* Adds one pattern (a line). Returns 0 or -1 when out of memory. */
 int mfl_ignore_add(mfl_ignore_t *ig, const char *line, size_t len);
 /* Adds every line of a .gitignore file's text. Returns 0 or -1. */
