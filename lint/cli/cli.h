@@ -160,9 +160,9 @@ void cli_run_free(cli_run_t *r);
  * standard input). Returns 0, 1 after an error that does not stop the run
  * (a missing path: reported), or -1 when the run stops. */
 int cli_discover(cli_run_t *r, const cli_opts_t *o, const char *path);
-/* True if a file name found in a folder walk is a Modelfile
- * (MODELFILE-NAMES: Modelfile, Modelfile.*, *.Modelfile, *.modelfile, but
- * not documentation, backups or editor files). */
+/* True if a file name found in a folder walk is a Modelfile: Modelfile,
+ * Modelfile.*, *.Modelfile, *.modelfile, but not documentation, backups or
+ * editor files (the list is in discover.c). */
 bool cli_is_modelfile_name(const char *name);
 
 /* render.c: the diagnostics of one file in the run's format (called by the

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Which files a command-line path names. A file is linted whatever its name
  * (unless --force-exclude excludes it); a folder is walked: its Modelfiles
- * (the names of docs/modelfile-names.md), skipping excluded names (the
+ * (cli_is_modelfile_name), skipping excluded names (the
  * config's exclude, by default hidden names and node_modules, and
  * extend-exclude; --exclude and --extend-exclude) and what .gitignore files
  * exclude. The walk reads each folder once (d_type, no stat per entry),
@@ -25,6 +25,12 @@ static bool ends_with(const char *s, size_t n, const char *suffix, bool nocase) 
     return n >= l && (nocase ? strcasecmp(s + n - l, suffix) : strcmp(s + n - l, suffix)) == 0;
 }
 
+/* Modelfile, Modelfile.<suffix>, <stem>.Modelfile and <stem>.modelfile, but
+ * not documentation or backups (.md, .markdown, .rst, .adoc, .html, .htm,
+ * .pdf, .bak, .orig, .rej, .old, .tmp, .swp, .swo, .swx, a trailing ~) nor
+ * editor lock and autosave files (.#Modelfile, #Modelfile#). Modelfile.txt
+ * and Modelfile.example are Modelfiles (real projects have them). The same
+ * list is in the pre-commit hook's `files` and the editors' detection. */
 bool cli_is_modelfile_name(const char *name) {
     static const char *const not_modelfiles[] = {
         ".md", ".markdown", ".rst", ".adoc", ".html", ".htm", ".pdf", ".bak", ".orig",

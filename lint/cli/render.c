@@ -88,6 +88,47 @@ static void sb_json(sb_t *b, json_t *v, int indent) {
     mfl_free(s); /* jansson allocates with mfl_malloc (main.c) */
 }
 
+/* ---- strings for JSON -----------------------------------------------------------
+ * JSON strings are UTF-8; a file name or a quoted value may not be. */
+
+static size_t utf8_seq(const unsigned char *s) {
+    if (s[0] < 0x80) return 1;
+    size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
+    if (!n || (n == 4 && s[0] > 0xF4)) return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80) return 0;
+    if (n == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0))) return 0;
+    if (n == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))) return 0;
+    return n;
+}
+
+/* s itself when it is UTF-8, else a copy in *tmp with U+FFFD for each bad
+ * byte (free *tmp after use). */
+static const char *u8(const char *s, char **tmp) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n;
+    while (*p && (n = utf8_seq(p))) p += n;
+    if (!*p) return s;
+    size_t len = strlen(s);
+    char *out = mfl_malloc(len * 3 + 1), *o = out;
+    if (!out) return "";
+    for (p = (const unsigned char *)s; *p;) {
+        n = utf8_seq(p);
+        if (n) {
+            memcpy(o, p, n);
+            o += n;
+            p += n;
+        } else {
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            p++;
+        }
+    }
+    *o = '\0';
+    *tmp = out;
+    return out;
+}
+
 /* ---- positions -------------------------------------------------------------------- */
 
 /* 1-based line and character column of a byte offset. */
@@ -182,9 +223,12 @@ static void render_text(const cli_opts_t *o, const cli_file_t *f, sb_t *b, const
 
 static json_t *edit_json(const mfl_doc_t *doc, const mfl_edit_t *e) {
     span_t s = span(doc, e->range);
-    return json_pack("{s:I,s:I,s:I,s:I,s:s}", "line", (json_int_t)s.line, "column",
-                     (json_int_t)s.col, "end_line", (json_int_t)s.end_line, "end_column",
-                     (json_int_t)s.end_col, "new_text", e->text ? e->text : "");
+    char *tmp = NULL;
+    json_t *j = json_pack("{s:I,s:I,s:I,s:I,s:s}", "line", (json_int_t)s.line, "column",
+                          (json_int_t)s.col, "end_line", (json_int_t)s.end_line, "end_column",
+                          (json_int_t)s.end_col, "new_text", u8(e->text ? e->text : "", &tmp));
+    mfl_free(tmp);
+    return j;
 }
 
 static void render_json(const cli_file_t *f, sb_t *b, const mfl_doc_t *doc, const mfl_result_t *res) {
@@ -194,19 +238,23 @@ static void render_json(const cli_file_t *f, sb_t *b, const mfl_doc_t *doc, cons
         if (d->severity == MFL_SEVERITY_OFF) continue;
         span_t s = span(doc, d->range);
         json_t *fix = json_null();
+        char *t1 = NULL, *t2 = NULL, *t3 = NULL;
         if (d->fix) {
             json_t *edits = json_array();
             for (size_t e = 0; e < d->fix->n_edits; e++)
                 json_array_append_new(edits, edit_json(doc, &d->fix->edits[e]));
             fix = json_pack("{s:s,s:s,s:o}", "applicability",
                             d->fix->applicability == MFL_FIX_SAFE ? "safe" : "unsafe", "title",
-                            d->fix->title ? d->fix->title : "", "edits", edits);
+                            u8(d->fix->title ? d->fix->title : "", &t1), "edits", edits);
         }
-        json_t *j = json_pack("{s:s,s:I,s:I,s:I,s:I,s:s,s:s,s:s,s:s,s:o}", "file", f->path, "line",
-                              (json_int_t)s.line, "column", (json_int_t)s.col, "end_line",
+        json_t *j = json_pack("{s:s,s:I,s:I,s:I,s:I,s:s,s:s,s:s,s:s,s:o}", "file", u8(f->path, &t2),
+                              "line", (json_int_t)s.line, "column", (json_int_t)s.col, "end_line",
                               (json_int_t)s.end_line, "end_column", (json_int_t)s.end_col, "code",
                               d->rule->code, "rule", d->rule->name, "severity",
-                              cli_severity_name(d->severity), "message", d->message, "fix", fix);
+                              cli_severity_name(d->severity), "message", u8(d->message, &t3), "fix", fix);
+        mfl_free(t1);
+        mfl_free(t2);
+        mfl_free(t3);
         if (!j) {
             b->oom = true;
             break;
@@ -232,7 +280,10 @@ static json_t *region(span_t s) {
 
 static json_t *artifact(const char *path) {
     const char *p = strncmp(path, "./", 2) == 0 ? path + 2 : path;
-    return json_pack("{s:s}", "uri", p);
+    char *tmp = NULL;
+    json_t *j = json_pack("{s:s}", "uri", u8(p, &tmp));
+    mfl_free(tmp);
+    return j;
 }
 
 static size_t rule_index(const mfl_rule_t *r) {
@@ -249,23 +300,29 @@ static void render_sarif(const cli_file_t *f, sb_t *b, const mfl_doc_t *doc, con
     for (size_t i = 0; i < res->n_diags && !b->oom; i++) {
         const mfl_diag_t *d = &res->diags[i];
         if (d->severity == MFL_SEVERITY_OFF) continue;
+        char *tm = NULL;
         json_t *j = json_pack("{s:s,s:I,s:s,s:{s:s},s:[{s:{s:o,s:o}}]}", "ruleId", d->rule->code,
                               "ruleIndex", (json_int_t)rule_index(d->rule), "level",
-                              sarif_level(d->severity), "message", "text", d->message, "locations",
+                              sarif_level(d->severity), "message", "text", u8(d->message, &tm), "locations",
                               "physicalLocation", "artifactLocation", artifact(f->path), "region",
                               region(span(doc, d->range)));
+        mfl_free(tm);
         if (j && d->fix) {
             json_t *repl = json_array();
             for (size_t e = 0; e < d->fix->n_edits; e++) {
                 const mfl_edit_t *ed = &d->fix->edits[e];
+                char *te = NULL;
                 json_array_append_new(repl, json_pack("{s:o,s:{s:s}}", "deletedRegion",
                                                       region(span(doc, ed->range)), "insertedContent",
-                                                      "text", ed->text ? ed->text : ""));
+                                                      "text", u8(ed->text ? ed->text : "", &te)));
+                mfl_free(te);
             }
+            char *tt = NULL;
             json_object_set_new(j, "fixes",
                                 json_pack("[{s:{s:s},s:[{s:o,s:o}]}]", "description", "text",
-                                          d->fix->title ? d->fix->title : "fix", "artifactChanges",
+                                          u8(d->fix->title ? d->fix->title : "fix", &tt), "artifactChanges",
                                           "artifactLocation", artifact(f->path), "replacements", repl));
+            mfl_free(tt);
         }
         if (!j) {
             b->oom = true;

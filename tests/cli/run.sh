@@ -259,7 +259,7 @@ printf 'FROM llama3.2\nPARAMETER temperature 0.5\nMESSAGE User hi\nPARAMETER num
 out=$("$lint" --no-config --ignore MF3 "$tmp/full.Modelfile" | cat)
 check "full: source line" grep -q '^  MESSAGE User hi$' <<<"$out"
 check "full: underline and fix" grep -q '^          \^\^\^\^ .*(fixable: --fix)$' <<<"$out"
-check "full: summary" grep -q '^2 problems (2 errors); 1 fixable with --fix.$' <<<"$out"
+check "full: summary" grep -q '^2 problems (2 errors); 1 fixable with --fix, 1 more fixable with --unsafe-fixes.$' <<<"$out"
 out=$("$lint" --no-config --ignore MF3 --output-format concise "$tmp/full.Modelfile")
 check "concise: no source" bash -c '! grep -q "^  " <<<"$1"' _ "$out"
 check "concise: summary" grep -q '^2 problems' <<<"$out"
@@ -332,6 +332,30 @@ for opt in $("$lint" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 done
 # --list-rules: the severity column starts at the same place on every line.
 check "list-rules aligned" bash -c '"$1" --list-rules | awk "{ i = index(\$0, \"  \" \$3 \"  \"); if (NR == 1) c = i; else if (i != c) exit 1 }"' _ "$lint"
+
+# Binary files and UTF-16 without a byte order mark: one diagnostic, whatever
+# the rules; Latin-1 text: one warning.
+cp /bin/ls "$tmp/ls.Modelfile"
+out=$("$lint" --no-config --output-format concise "$tmp/ls.Modelfile")
+check "binary: one diagnostic" test "$(grep -c ': error MF020 binary file' <<<"$out")" = 1
+check "binary: nothing else" test "$(grep -c ': \(error\|warning\|info\|hint\) MF' <<<"$out")" = 1
+printf 'FROM llama3.2\nSYSTEM hi\n' | iconv -t UTF-16LE > "$tmp/nobom.Modelfile"
+out=$("$lint" --no-config --output-format concise "$tmp/nobom.Modelfile")
+check "utf16 no bom: one diagnostic" test "$(grep -c 'MF' <<<"$out")" = 1
+check "utf16 no bom: named" grep -q 'MF020 UTF-16 (little-endian) without a byte order mark' <<<"$out"
+"$lint" --no-config --select MF020 --fix "$tmp/nobom.Modelfile" >/dev/null
+check "utf16 no bom: fixed to UTF-8" test "$(cat "$tmp/nobom.Modelfile")" = "$(printf 'FROM llama3.2\nSYSTEM hi')"
+printf 'FROM llama3.2\nSYSTEM Vous \xeates un caf\xe9.\n' > "$tmp/latin1.Modelfile"
+out=$("$lint" --no-config --ignore MF3 --output-format concise "$tmp/latin1.Modelfile")
+check "latin-1: one warning" test "$(grep -c 'warning MF021 invalid UTF-8' <<<"$out")" = 1
+j=$("$lint" --no-config --format json "$tmp/latin1.Modelfile")
+check "latin-1: valid json" node -e 'JSON.parse(process.argv[1])' "$j"
+# FORM x: MF002's "did you mean FROM" with a fix, no MF001 beside it.
+printf 'FORM llama3.2\nPARAMETER temperature 0.5\n' > "$tmp/form.Modelfile"
+out=$("$lint" --no-config --output-format full "$tmp/form.Modelfile")
+check "FORM: did you mean FROM" grep -q 'MF002 unknown instruction `FORM`; did you mean FROM?' <<<"$out"
+check "FORM: no MF001" bash -c '! grep -q MF001 <<<"$1"' _ "$out"
+check "FORM: a fix" grep -q 'Replace `FORM` with `FROM` (unsafe fix' <<<"$out"
 
 # The real corpus: no crash, every file read, exit 0 or 1 only.
 if [ -n "$corpus" ] && [ -d "$corpus" ]; then
