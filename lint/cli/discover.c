@@ -29,8 +29,7 @@ static bool ends_with(const char *s, size_t n, const char *suffix, bool nocase) 
  * not documentation or backups (.md, .markdown, .rst, .adoc, .html, .htm,
  * .pdf, .bak, .orig, .rej, .old, .tmp, .swp, .swo, .swx, a trailing ~) nor
  * editor lock and autosave files (.#Modelfile, #Modelfile#). Modelfile.txt
- * and Modelfile.example are Modelfiles (real projects have them). The same
- * list is in the pre-commit hook's `files` and the editors' detection. */
+ * and Modelfile.example are Modelfiles (real projects have them). */
 bool cli_is_modelfile_name(const char *name) {
     static const char *const not_modelfiles[] = {
         ".md", ".markdown", ".rst", ".adoc", ".html", ".htm", ".pdf", ".bak", ".orig",

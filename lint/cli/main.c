@@ -76,6 +76,11 @@ static int lint_main(int argc, char **argv) {
         cli_opts_cleanup(&o);
         return status;
     }
+    if (o.format_name && strcmp(o.format_name, "markdown") == 0) {
+        fprintf(stderr, "modelfile-lint: --format markdown is for --list-rules\n");
+        cli_opts_cleanup(&o);
+        return 2;
+    }
     if (o.fix && o.diff) o.fix = false; /* --diff writes nothing */
     if ((status = check_selectors(&o))) return status;
 
