@@ -69,23 +69,102 @@ static void sb_printf(sb_t *b, const char *fmt, ...) {
     free(big);
 }
 
-/* A jansson value, dumped with every line indented by `indent` spaces (the
- * depth it has in the whole document). */
-static void sb_json(sb_t *b, json_t *v, int indent) {
-    char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    if (!s) {
-        b->oom = true;
-        return;
+/* ---- per-problem JSON records ----------------------------------------------------
+ * The records of json and sarif output have a fixed shape and are written
+ * here, in exactly the bytes jansson writes with JSON_INDENT(2) (a test,
+ * tests/cli/json_bytes.sh, re-dumps the whole output with jansson and
+ * compares): building a jansson tree per problem and dumping it cost twice
+ * the whole text run (jansson's dump_string goes character by character).
+ * jansson still writes everything else (the SARIF document, --list-rules,
+ * info, parse) and reads every JSON input. */
+
+/* A JSON string as jansson writes it: `"` `\` and control characters escaped
+ * (\b \f \n \r \t, else \u00XX), nothing else; s is UTF-8 (see u8). */
+static void sb_jstr(sb_t *b, const char *s) {
+    sb_put(b, "\"", 1);
+    const char *run = s;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        sb_put(b, run, (size_t)(s - run));
+        run = s + 1;
+        switch (c) {
+        case '"': sb_put(b, "\\\"", 2); break;
+        case '\\': sb_put(b, "\\\\", 2); break;
+        case '\b': sb_put(b, "\\b", 2); break;
+        case '\f': sb_put(b, "\\f", 2); break;
+        case '\n': sb_put(b, "\\n", 2); break;
+        case '\r': sb_put(b, "\\r", 2); break;
+        case '\t': sb_put(b, "\\t", 2); break;
+        default: {
+            static const char hex[] = "0123456789ABCDEF";
+            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            sb_put(b, u, 6);
+        }
+        }
     }
-    sb_printf(b, "%*s", indent, "");
-    for (const char *p = s; *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t l = nl ? (size_t)(nl - p) + 1 : strlen(p);
-        sb_put(b, p, l);
-        if (nl) sb_printf(b, "%*s", indent, "");
-        p += l;
+    sb_put(b, run, (size_t)(s - run));
+    sb_put(b, "\"", 1);
+}
+
+/* A pretty-printer for one record: depth counts levels of two spaces. */
+typedef struct {
+    sb_t *b;
+    int depth;
+    bool first[16];
+} jw_t;
+
+static void jw_line(jw_t *w) {
+    static const char spaces[] = "                                        ";
+    sb_put(w->b, "\n", 1);
+    sb_put(w->b, spaces, (size_t)(2 * w->depth));
+}
+
+/* Before a member: the comma after the previous one, a new line, the key. */
+static void jw_key(jw_t *w, const char *key) {
+    if (!w->first[w->depth]) sb_put(w->b, ",", 1);
+    w->first[w->depth] = false;
+    jw_line(w);
+    if (key) {
+        sb_jstr(w->b, key);
+        sb_put(w->b, ": ", 2);
     }
-    mfl_free(s); /* jansson allocates with mfl_malloc (main.c) */
+}
+
+static void jw_open(jw_t *w, const char *key, char open) {
+    jw_key(w, key);
+    sb_put(w->b, &open, 1);
+    w->depth++;
+    w->first[w->depth] = true;
+}
+
+static void jw_close(jw_t *w, char close) {
+    bool empty = w->first[w->depth];
+    w->depth--;
+    if (!empty) jw_line(w);
+    sb_put(w->b, &close, 1);
+}
+
+static void jw_str(jw_t *w, const char *key, const char *v) {
+    jw_key(w, key);
+    sb_jstr(w->b, v);
+}
+
+static void jw_int(jw_t *w, const char *key, uint32_t v) {
+    char n[16];
+    jw_key(w, key);
+    sb_put(w->b, n, (size_t)snprintf(n, sizeof n, "%u", v));
+}
+
+/* A record at `depth` (its own line and indentation are the caller's). */
+static void jw_begin(jw_t *w, sb_t *b, int depth) {
+    static const char spaces[] = "                                        ";
+    w->b = b;
+    w->depth = depth;
+    sb_put(b, spaces, (size_t)(2 * depth));
+    sb_put(b, "{", 1);
+    w->depth++;
+    w->first[w->depth] = true;
 }
 
 /* ---- strings for JSON -----------------------------------------------------------
@@ -221,49 +300,58 @@ static void render_text(const cli_opts_t *o, const cli_file_t *f, sb_t *b, const
 
 /* ---- json ---------------------------------------------------------------------------- */
 
-static json_t *edit_json(const mfl_doc_t *doc, const mfl_edit_t *e) {
-    span_t s = span(doc, e->range);
-    char *tmp = NULL;
-    json_t *j = json_pack("{s:I,s:I,s:I,s:I,s:s}", "line", (json_int_t)s.line, "column",
-                          (json_int_t)s.col, "end_line", (json_int_t)s.end_line, "end_column",
-                          (json_int_t)s.end_col, "new_text", u8(e->text ? e->text : "", &tmp));
-    mfl_free(tmp);
-    return j;
-}
-
 static void render_json(const cli_file_t *f, sb_t *b, const mfl_doc_t *doc, const mfl_result_t *res) {
     bool first = true;
+    char *tpath = NULL;
+    const char *path = u8(f->path, &tpath);
     for (size_t i = 0; i < res->n_diags && !b->oom; i++) {
         const mfl_diag_t *d = &res->diags[i];
         if (d->severity == MFL_SEVERITY_OFF) continue;
         span_t s = span(doc, d->range);
-        json_t *fix = json_null();
-        char *t1 = NULL, *t2 = NULL, *t3 = NULL;
-        if (d->fix) {
-            json_t *edits = json_array();
-            for (size_t e = 0; e < d->fix->n_edits; e++)
-                json_array_append_new(edits, edit_json(doc, &d->fix->edits[e]));
-            fix = json_pack("{s:s,s:s,s:o}", "applicability",
-                            d->fix->applicability == MFL_FIX_SAFE ? "safe" : "unsafe", "title",
-                            u8(d->fix->title ? d->fix->title : "", &t1), "edits", edits);
-        }
-        json_t *j = json_pack("{s:s,s:I,s:I,s:I,s:I,s:s,s:s,s:s,s:s,s:o}", "file", u8(f->path, &t2),
-                              "line", (json_int_t)s.line, "column", (json_int_t)s.col, "end_line",
-                              (json_int_t)s.end_line, "end_column", (json_int_t)s.end_col, "code",
-                              d->rule->code, "rule", d->rule->name, "severity",
-                              cli_severity_name(d->severity), "message", u8(d->message, &t3), "fix", fix);
-        mfl_free(t1);
-        mfl_free(t2);
-        mfl_free(t3);
-        if (!j) {
-            b->oom = true;
-            break;
-        }
-        if (!first) sb_str(b, ",\n");
-        sb_json(b, j, 2);
-        json_decref(j);
+        char *tmp = NULL;
+        jw_t w;
+        if (!first) sb_put(b, ",\n", 2);
         first = false;
+        jw_begin(&w, b, 1);
+        jw_str(&w, "file", path);
+        jw_int(&w, "line", s.line);
+        jw_int(&w, "column", s.col);
+        jw_int(&w, "end_line", s.end_line);
+        jw_int(&w, "end_column", s.end_col);
+        jw_str(&w, "code", d->rule->code);
+        jw_str(&w, "rule", d->rule->name);
+        jw_str(&w, "severity", cli_severity_name(d->severity));
+        jw_str(&w, "message", u8(d->message, &tmp));
+        mfl_free(tmp);
+        if (d->fix) {
+            jw_open(&w, "fix", '{');
+            jw_str(&w, "applicability", d->fix->applicability == MFL_FIX_SAFE ? "safe" : "unsafe");
+            tmp = NULL;
+            jw_str(&w, "title", u8(d->fix->title ? d->fix->title : "", &tmp));
+            mfl_free(tmp);
+            jw_open(&w, "edits", '[');
+            for (size_t e = 0; e < d->fix->n_edits; e++) {
+                const mfl_edit_t *ed = &d->fix->edits[e];
+                span_t es = span(doc, ed->range);
+                jw_open(&w, NULL, '{');
+                jw_int(&w, "line", es.line);
+                jw_int(&w, "column", es.col);
+                jw_int(&w, "end_line", es.end_line);
+                jw_int(&w, "end_column", es.end_col);
+                tmp = NULL;
+                jw_str(&w, "new_text", u8(ed->text ? ed->text : "", &tmp));
+                mfl_free(tmp);
+                jw_close(&w, '}');
+            }
+            jw_close(&w, ']');
+            jw_close(&w, '}');
+        } else {
+            jw_key(&w, "fix");
+            sb_put(b, "null", 4);
+        }
+        jw_close(&w, '}');
     }
+    mfl_free(tpath);
 }
 
 /* ---- sarif ------------------------------------------------------------------------------ */
@@ -272,67 +360,89 @@ static const char *sarif_level(mfl_severity_t s) {
     return s == MFL_SEVERITY_ERROR ? "error" : s == MFL_SEVERITY_WARNING ? "warning" : "note";
 }
 
-static json_t *region(span_t s) {
-    return json_pack("{s:I,s:I,s:I,s:I}", "startLine", (json_int_t)s.line, "startColumn",
-                     (json_int_t)s.col, "endLine", (json_int_t)s.end_line, "endColumn",
-                     (json_int_t)s.end_col);
-}
-
-static json_t *artifact(const char *path) {
-    const char *p = strncmp(path, "./", 2) == 0 ? path + 2 : path;
-    char *tmp = NULL;
-    json_t *j = json_pack("{s:s}", "uri", u8(p, &tmp));
-    mfl_free(tmp);
-    return j;
-}
-
 static size_t rule_index(const mfl_rule_t *r) {
     for (size_t j = 0; j < mfl_rule_count(); j++)
         if (mfl_rule_at(j) == r) return j;
     return 0;
 }
 
-/* The results sit at depth 8 in the document (runs[0].results[]). */
-#define SARIF_RESULT_INDENT 8
+static void jw_region(jw_t *w, const char *key, span_t s) {
+    jw_open(w, key, '{');
+    jw_int(w, "startLine", s.line);
+    jw_int(w, "startColumn", s.col);
+    jw_int(w, "endLine", s.end_line);
+    jw_int(w, "endColumn", s.end_col);
+    jw_close(w, '}');
+}
+
+static void jw_artifact(jw_t *w, const char *uri) {
+    jw_open(w, "artifactLocation", '{');
+    jw_str(w, "uri", uri);
+    jw_close(w, '}');
+}
+
+/* The results sit at depth 4 in the document (runs[0].results[]). */
+#define SARIF_RESULT_DEPTH 4
 
 static void render_sarif(const cli_file_t *f, sb_t *b, const mfl_doc_t *doc, const mfl_result_t *res) {
     bool first = true;
+    char *tpath = NULL;
+    const char *path = u8(strncmp(f->path, "./", 2) == 0 ? f->path + 2 : f->path, &tpath);
     for (size_t i = 0; i < res->n_diags && !b->oom; i++) {
         const mfl_diag_t *d = &res->diags[i];
         if (d->severity == MFL_SEVERITY_OFF) continue;
-        char *tm = NULL;
-        json_t *j = json_pack("{s:s,s:I,s:s,s:{s:s},s:[{s:{s:o,s:o}}]}", "ruleId", d->rule->code,
-                              "ruleIndex", (json_int_t)rule_index(d->rule), "level",
-                              sarif_level(d->severity), "message", "text", u8(d->message, &tm), "locations",
-                              "physicalLocation", "artifactLocation", artifact(f->path), "region",
-                              region(span(doc, d->range)));
-        mfl_free(tm);
-        if (j && d->fix) {
-            json_t *repl = json_array();
+        char *tmp = NULL;
+        jw_t w;
+        if (!first) sb_put(b, ",\n", 2);
+        first = false;
+        jw_begin(&w, b, SARIF_RESULT_DEPTH);
+        jw_str(&w, "ruleId", d->rule->code);
+        jw_int(&w, "ruleIndex", (uint32_t)rule_index(d->rule));
+        jw_str(&w, "level", sarif_level(d->severity));
+        jw_open(&w, "message", '{');
+        jw_str(&w, "text", u8(d->message, &tmp));
+        mfl_free(tmp);
+        jw_close(&w, '}');
+        jw_open(&w, "locations", '[');
+        jw_open(&w, NULL, '{');
+        jw_open(&w, "physicalLocation", '{');
+        jw_artifact(&w, path);
+        jw_region(&w, "region", span(doc, d->range));
+        jw_close(&w, '}');
+        jw_close(&w, '}');
+        jw_close(&w, ']');
+        if (d->fix) {
+            jw_open(&w, "fixes", '[');
+            jw_open(&w, NULL, '{');
+            jw_open(&w, "description", '{');
+            tmp = NULL;
+            jw_str(&w, "text", u8(d->fix->title ? d->fix->title : "fix", &tmp));
+            mfl_free(tmp);
+            jw_close(&w, '}');
+            jw_open(&w, "artifactChanges", '[');
+            jw_open(&w, NULL, '{');
+            jw_artifact(&w, path);
+            jw_open(&w, "replacements", '[');
             for (size_t e = 0; e < d->fix->n_edits; e++) {
                 const mfl_edit_t *ed = &d->fix->edits[e];
-                char *te = NULL;
-                json_array_append_new(repl, json_pack("{s:o,s:{s:s}}", "deletedRegion",
-                                                      region(span(doc, ed->range)), "insertedContent",
-                                                      "text", u8(ed->text ? ed->text : "", &te)));
-                mfl_free(te);
+                jw_open(&w, NULL, '{');
+                jw_region(&w, "deletedRegion", span(doc, ed->range));
+                jw_open(&w, "insertedContent", '{');
+                tmp = NULL;
+                jw_str(&w, "text", u8(ed->text ? ed->text : "", &tmp));
+                mfl_free(tmp);
+                jw_close(&w, '}');
+                jw_close(&w, '}');
             }
-            char *tt = NULL;
-            json_object_set_new(j, "fixes",
-                                json_pack("[{s:{s:s},s:[{s:o,s:o}]}]", "description", "text",
-                                          u8(d->fix->title ? d->fix->title : "fix", &tt), "artifactChanges",
-                                          "artifactLocation", artifact(f->path), "replacements", repl));
-            mfl_free(tt);
+            jw_close(&w, ']');
+            jw_close(&w, '}');
+            jw_close(&w, ']');
+            jw_close(&w, '}');
+            jw_close(&w, ']');
         }
-        if (!j) {
-            b->oom = true;
-            break;
-        }
-        if (!first) sb_str(b, ",\n");
-        sb_json(b, j, SARIF_RESULT_INDENT);
-        json_decref(j);
-        first = false;
+        jw_close(&w, '}');
     }
+    mfl_free(tpath);
 }
 
 /* ---- github, checkstyle -------------------------------------------------------------- */
@@ -486,7 +596,7 @@ static void write_sarif(FILE *out, cli_file_t *files, size_t n) {
     if (any_part(files, n)) {
         fputs("[\n", out);
         write_parts(out, files, n, ",\n");
-        fprintf(out, "\n%*s]", SARIF_RESULT_INDENT - 2, "");
+        fprintf(out, "\n%*s]", 2 * SARIF_RESULT_DEPTH - 2, "");
     } else {
         fputs("[]", out);
     }
