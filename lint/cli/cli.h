@@ -124,6 +124,8 @@ typedef struct {
     bool findings;        /* a problem at or above --severity */
     size_t fixed;         /* fixes applied by --fix / --diff */
     bool changed;
+    bool done;            /* linted; its part may be written */
+    bool reported;        /* its part and error are written (streaming) */
 } cli_file_t;
 
 /* lintfile.c: lints (and fixes) f; the results go into f. */
@@ -133,6 +135,8 @@ void cli_file_cleanup(cli_file_t *f);
 /* Reads all of standard input (at most CLI_MAX_FILE bytes). Returns 0 or -1. */
 int cli_read_stdin(char **buf, size_t *len);
 
+typedef struct cli_writer cli_writer_t;
+
 /* pool.c: the files of a run, linted by workers while the walk finds them. */
 typedef struct cli_run cli_run_t;
 cli_run_t *cli_run_new(cli_opts_t *o);
@@ -140,6 +144,10 @@ cli_run_t *cli_run_new(cli_opts_t *o);
  * Returns 0, -1 when out of memory, -2 after a configuration error
  * (reported; the run stops). */
 int cli_run_add(cli_run_t *r, const char *path, bool is_stdin, mfl_io_config_t *cfg);
+/* Streams the output: each file's part (and error, on stderr) is written
+ * through w as soon as it and every file before it are linted, then its
+ * rendering is freed. Set before the first file is added. */
+void cli_run_stream(cli_run_t *r, cli_writer_t *w);
 /* Starts up to jobs - 1 workers (for folder walks: they lint while the walk
  * goes on). */
 void cli_run_start_workers(cli_run_t *r, size_t at_most);
@@ -170,7 +178,12 @@ bool cli_is_modelfile_name(const char *name);
  * when out of memory. */
 int cli_render_file(const cli_opts_t *o, cli_file_t *f, const mfl_doc_t *doc,
                     const mfl_result_t *res);
-/* Writes the rendered files between the format's header and footer. */
+/* The output of a run: the format's header when made, each file's part in
+ * order, the footer when finished (and freed). NULL when out of memory. */
+cli_writer_t *cli_writer_new(FILE *out, const cli_opts_t *o);
+void cli_writer_part(cli_writer_t *w, const cli_file_t *f);
+void cli_writer_finish(cli_writer_t *w);
+/* All of it at once, for rendered files in an array. */
 void cli_write_files(FILE *out, const cli_opts_t *o, cli_file_t *files, size_t n);
 
 /* report.c: fix lines and the summary (full and concise formats), and the

@@ -99,8 +99,21 @@ static int lint_main(int argc, char **argv) {
         int rc = cli_discover(run, &o, paths[i]);
         if (rc) status = 2;
     }
+    /* Every file is known and no configuration error can stop the run any
+     * more: the output streams from here (it waited so that a bad config
+     * file found halfway through a walk leaves stdout empty). */
+    bool fix_stdin = false;
+    cli_writer_t *w = NULL;
+    if (!cli_run_stopped(run) && !o.quiet && !o.diff) {
+        size_t n0;
+        cli_file_t *f0 = cli_run_files(run, &n0);
+        fix_stdin = o.fix && n0 == 1 && f0[0].is_stdin;
+        /* `--fix -`: the fixed text goes to stdout first, the problems to stderr. */
+        if (!fix_stdin && (w = cli_writer_new(stdout, &o))) cli_run_stream(run, w);
+    }
     cli_run_finish(run);
     if (cli_run_stopped(run)) {
+        cli_writer_finish(w);
         cli_run_free(run);
         cli_opts_cleanup(&o);
         return 2;
@@ -108,22 +121,23 @@ static int lint_main(int argc, char **argv) {
     size_t n;
     cli_file_t *files = cli_run_files(run, &n);
     for (size_t i = 0; i < n; i++)
-        if (files[i].error) fprintf(stderr, "modelfile-lint: %s\n", files[i].error);
-    if (o.fix && n == 1 && files[0].is_stdin) {
-        /* `--fix -`: the fixed text (or the text as it was) to stdout, the
-         * problems to stderr. */
+        if (files[i].error && !files[i].reported) fprintf(stderr, "modelfile-lint: %s\n", files[i].error);
+    if (w) {
+        cli_writer_finish(w);
+        cli_report_summary(stdout, &o, files, n);
+    } else if (fix_stdin) {
+        /* The fixed text (or the text as it was) to stdout, the problems to stderr. */
         if (files[0].diff) fputs(files[0].diff, stdout);
         else if (!files[0].error) fwrite(o.stdin_data, 1, o.stdin_len, stdout);
-        if (!o.quiet) {
-            cli_write_files(stderr, &o, files, n);
-            cli_report_summary(stderr, &o, files, n);
-        }
+        cli_write_files(stderr, &o, files, n);
+        cli_report_summary(stderr, &o, files, n);
     } else if (o.diff) {
         if (!o.quiet)
             for (size_t i = 0; i < n; i++)
                 if (files[i].diff) fputs(files[i].diff, stdout);
         cli_report_summary(stderr, &o, files, n);
     } else if (!o.quiet) {
+        /* Out of memory for the writer: all at once. */
         cli_write_files(stdout, &o, files, n);
         cli_report_summary(stdout, &o, files, n);
     }

@@ -37,7 +37,31 @@ struct cli_run {
     cfg_entry_t *cfgs;
     size_t n_cfgs;
     mfl_io_config_t *default_cfg;
+    /* Streaming: files before `written` are written and their parts freed. */
+    cli_writer_t *writer;
+    size_t written;
 };
+
+/* Writes the files that are linted and have every file before them linted
+ * (mu held). Their output is freed: a large tree is not held in memory. */
+static void flush_ready(cli_run_t *r) {
+    while (r->writer && r->written < r->n && r->v[r->written].done) {
+        cli_file_t *f = &r->v[r->written++];
+        if (f->error) fprintf(stderr, "modelfile-lint: %s\n", f->error);
+        cli_writer_part(r->writer, f);
+        mfl_free(f->out);
+        f->out = NULL;
+        f->out_len = 0;
+        f->reported = true;
+    }
+}
+
+void cli_run_stream(cli_run_t *r, cli_writer_t *w) {
+    pthread_mutex_lock(&r->mu);
+    r->writer = w;
+    flush_ready(r);
+    pthread_mutex_unlock(&r->mu);
+}
 
 cli_run_t *cli_run_new(cli_opts_t *o) {
     cli_run_t *r = calloc(1, sizeof *r);
@@ -189,7 +213,9 @@ static void *worker(void *arg) {
         for (size_t k = 0; k < n_envs; k++) cached |= envs[k] == env;
         if (!cached) mfl_io_env_free(env);
         pthread_mutex_lock(&r->mu);
+        f.done = true;
         r->v[i] = f;
+        flush_ready(r);
     }
     pthread_mutex_unlock(&r->mu);
     for (size_t k = 0; k < n_envs; k++) mfl_io_env_free(envs[k]);

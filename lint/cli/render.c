@@ -548,24 +548,20 @@ int cli_render_file(const cli_opts_t *o, cli_file_t *f, const mfl_doc_t *doc,
     return 0;
 }
 
-/* The parts in order, separated as the format needs. */
-static void write_parts(FILE *out, cli_file_t *files, size_t n, const char *sep) {
-    bool any = false;
-    for (size_t i = 0; i < n; i++) {
-        if (!files[i].out_len) continue;
-        if (any && sep) fputs(sep, out);
-        fwrite(files[i].out, 1, files[i].out_len, out);
-        any = true;
-    }
-}
+/* The output of a run: the format's header, the files' parts in order
+ * (written as soon as they are ready, see pool.c), and the footer. */
+struct cli_writer {
+    FILE *out;
+    const cli_opts_t *o;
+    bool any;         /* a part was written */
+    char *sarif;      /* the SARIF document, dumped by jansson */
+    const char *tail; /* where its results go */
+};
 
-static bool any_part(cli_file_t *files, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (files[i].out_len) return true;
-    return false;
-}
+static const char sarif_marker[] = "@@modelfile-lint-results@@";
 
-static void write_sarif(FILE *out, cli_file_t *files, size_t n) {
+/* The SARIF document with a marker where the results go. */
+static char *sarif_doc(void) {
     json_t *rules = json_array();
     char url[256];
     for (size_t i = 0; i < mfl_rule_count(); i++) {
@@ -578,52 +574,73 @@ static void write_sarif(FILE *out, cli_file_t *files, size_t n) {
                              "defaultConfiguration", "level", sarif_level(r->severity),
                              "properties", "tags", r->category ? r->category : "lint"));
     }
-    /* The document with a marker where the results go. */
-    static const char marker[] = "@@modelfile-lint-results@@";
     json_t *doc = json_pack(
         "{s:s,s:s,s:[{s:{s:{s:s,s:s,s:s,s:o}},s:s}]}", "$schema",
         "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs", "tool",
         "driver", "name", "modelfile-lint", "version", MFL_VERSION, "informationUri",
-        "https://github.com/modelfile-lint/modelfile-lint", "rules", rules, "results", marker);
+        "https://github.com/modelfile-lint/modelfile-lint", "rules", rules, "results", sarif_marker);
     char *s = doc ? json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
     json_decref(doc);
-    char *at = s ? strstr(s, "\"@@modelfile-lint-results@@\"") : NULL;
-    if (!at) {
-        mfl_free(s);
-        return;
+    return s;
+}
+
+cli_writer_t *cli_writer_new(FILE *out, const cli_opts_t *o) {
+    cli_writer_t *w = calloc(1, sizeof *w);
+    if (!w) return NULL;
+    w->out = out;
+    w->o = o;
+    switch (o->format) {
+    case FMT_JSON: fputs("[", out); break;
+    case FMT_CHECKSTYLE:
+        fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n", out);
+        break;
+    case FMT_SARIF: {
+        w->sarif = sarif_doc();
+        char *at = w->sarif ? strstr(w->sarif, sarif_marker) : NULL;
+        if (!at) {
+            mfl_free(w->sarif);
+            free(w);
+            return NULL;
+        }
+        at--; /* the opening quote */
+        fwrite(w->sarif, 1, (size_t)(at - w->sarif), out);
+        fputs("[", out);
+        w->tail = at + sizeof sarif_marker + 1;
+        break;
     }
-    fwrite(s, 1, (size_t)(at - s), out);
-    if (any_part(files, n)) {
-        fputs("[\n", out);
-        write_parts(out, files, n, ",\n");
-        fprintf(out, "\n%*s]", 2 * SARIF_RESULT_DEPTH - 2, "");
-    } else {
-        fputs("[]", out);
+    default: break;
     }
-    fputs(at + sizeof marker + 1, out);
-    fputc('\n', out);
-    mfl_free(s);
+    return w;
+}
+
+void cli_writer_part(cli_writer_t *w, const cli_file_t *f) {
+    if (!f->out_len) return;
+    bool records = w->o->format == FMT_JSON || w->o->format == FMT_SARIF;
+    if (records) fputs(w->any ? ",\n" : "\n", w->out);
+    fwrite(f->out, 1, f->out_len, w->out);
+    w->any = true;
+}
+
+void cli_writer_finish(cli_writer_t *w) {
+    if (!w) return;
+    switch (w->o->format) {
+    case FMT_JSON: fputs(w->any ? "\n]\n" : "]\n", w->out); break;
+    case FMT_CHECKSTYLE: fputs("</checkstyle>\n", w->out); break;
+    case FMT_SARIF:
+        if (w->any) fprintf(w->out, "\n%*s", 2 * SARIF_RESULT_DEPTH - 2, "");
+        fputs("]", w->out);
+        fputs(w->tail, w->out);
+        fputc('\n', w->out);
+        break;
+    default: break;
+    }
+    mfl_free(w->sarif);
+    free(w);
 }
 
 void cli_write_files(FILE *out, const cli_opts_t *o, cli_file_t *files, size_t n) {
-    switch (o->format) {
-    case FMT_FULL:
-    case FMT_CONCISE:
-    case FMT_GITHUB: write_parts(out, files, n, NULL); break;
-    case FMT_JSON:
-        if (any_part(files, n)) {
-            fputs("[\n", out);
-            write_parts(out, files, n, ",\n");
-            fputs("\n]\n", out);
-        } else {
-            fputs("[]\n", out);
-        }
-        break;
-    case FMT_SARIF: write_sarif(out, files, n); break;
-    case FMT_CHECKSTYLE:
-        fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n", out);
-        write_parts(out, files, n, NULL);
-        fputs("</checkstyle>\n", out);
-        break;
-    }
+    cli_writer_t *w = cli_writer_new(out, o);
+    if (!w) return;
+    for (size_t i = 0; i < n; i++) cli_writer_part(w, &files[i]);
+    cli_writer_finish(w);
 }

@@ -19,7 +19,8 @@ for fmt in json sarif; do
   grep -q '\\u001F' "$tmp/out.$fmt" || { echo "FAIL: $fmt: no \\u escape was exercised" >&2; fail=1; }
   if "$redump" < "$tmp/out.$fmt"; then echo "ok: $fmt ($n positions) is jansson's own bytes"
   else echo "FAIL: $fmt" >&2; fail=1; fi
-  "$lint" --no-config --output-format $fmt "$tmp/rules/MF001_missing-from/02_ok.Modelfile" > "$tmp/empty.$fmt"
+  "$lint" --no-config --select MF001 --output-format $fmt "$tmp/rules/MF001_missing-from/02_ok.Modelfile" > "$tmp/empty.$fmt"
+  grep -q "\[\]" "$tmp/empty.$fmt" || { echo "FAIL: $fmt: not empty" >&2; fail=1; }
   if "$redump" < "$tmp/empty.$fmt"; then echo "ok: $fmt without problems"
   else echo "FAIL: $fmt without problems" >&2; fail=1; fi
 done
