@@ -84,9 +84,9 @@ const struct mfl_ignore_s *mfl_io_config_extend_exclude(const mfl_io_config_t *c
 }
 int mfl_io_config_respect_gitignore(const mfl_io_config_t *c) { return c->respect_gitignore; }
 
-/* The keys a configuration may hold, for "did you mean" (the schema,
- * schema/modelfile-lint.schema.json, documents each; a test checks that
- * both name the same keys). */
+/* The keys a configuration may hold, for "did you mean" only (load() below
+ * decides; tests/cli/run.sh checks that it knows every key of
+ * schema/modelfile-lint.schema.json and that the man page documents each). */
 static const char *const known_keys[] = {
     "$schema", "rules", "select", "extend-select", "ignore", "per-path-ignores", "exclude",
     "extend-exclude", "respect-gitignore", "memory", "hardware", "bandwidth", "prefill-rate",
