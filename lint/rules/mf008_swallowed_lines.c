@@ -34,8 +34,8 @@ static bool looks_like_instruction(const char *s, const char *e) {
 /* `SYSTEM "You are terse." # short answers`: the quote closes, then a comment
  * that Ollama reads as text (Modelfiles have no inline comments). The fix
  * moves the comment to its own line above, so the quote ends its line. It is
- * safe when the lines the value swallowed read as well-formed instructions
- * once released (the fixed text has no more syntax errors), else unsafe. */
+ * offered when the lines the value swallowed read as well-formed
+ * instructions once released (the fixed text has no more syntax errors). */
 static void fix_comment(mfl_ctx_t *ctx, mfl_diag_t *d, const mfl_instr_t *in, const char *q,
                         uint32_t l0) {
     if (!d) return;
@@ -66,7 +66,7 @@ static void fix_comment(mfl_ctx_t *ctx, mfl_diag_t *d, const mfl_instr_t *in, co
     size_t il = strlen(ins), cut = (size_t)(end - close);
     size_t flen = len + il - cut;
     char *fixed = mfl_malloc(flen + 1);
-    mfl_applicability_t app = MFL_FIX_UNSAFE;
+    bool ok = false;
     if (fixed) {
         size_t a = line.start, b = (size_t)(close - text);
         memcpy(fixed, text, a);
@@ -76,11 +76,17 @@ static void fix_comment(mfl_ctx_t *ctx, mfl_diag_t *d, const mfl_instr_t *in, co
         fixed[flen] = '\0';
         mfl_doc_t *after = mfl__doc_new_utf8(fixed, flen);
         if (after && mfl_doc_syntax_error_count(after) <= mfl_doc_syntax_error_count(ctx->doc))
-            app = MFL_FIX_SAFE;
+            ok = true;
         mfl_doc_free(after);
         mfl_free(fixed);
     }
-    mfl_fix_t *f = mfl_diag_fix(ctx, d, app, "Move the comment to its own line");
+    /* A fix never makes a file parse worse: released lines that do not
+     * parse mean no fix (the message says what swallowed them). */
+    if (!ok) {
+        mfl_free(ins);
+        return;
+    }
+    mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Move the comment to its own line");
     mfl_fix_edit(ctx, f, (mfl_range_t){line.start, line.start}, ins, il);
     mfl_fix_edit(ctx, f, (mfl_range_t){(uint32_t)(close - text), (uint32_t)(end - text)}, "", 0);
     mfl_free(ins);
@@ -167,8 +173,9 @@ const mfl_rule_t mfl_rule_swallowed_lines = {
            "## Fix safety\n"
            "When the closing quote is followed only by a `# comment`, the fix moves the comment "
            "to its own line above the instruction, so the quote closes where it seems to. That "
-           "releases the swallowed lines: the fix is safe when they then read as instructions "
-           "without new syntax errors, and unsafe otherwise (check the lines it releases). "
+           "releases the swallowed lines, which is what the author meant: the fix is safe, and "
+           "offered only when they then read as instructions without new syntax errors (when "
+           "they would not, fix them or move the comment by hand). "
            "Other shapes (text after the closing quote, or instructions inside a value that "
            "never seemed to close) have no fix: only the author knows where the value ends.\n",
     .check = check,
