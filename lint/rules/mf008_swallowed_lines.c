@@ -103,6 +103,67 @@ static bool foreign_instruction(const char *text, const uint32_t *starts, uint32
     return true;
 }
 
+/* `SYSTEM "You are terse." # short answers`: the quote closes, then a comment
+ * that Ollama reads as text (Modelfiles have no inline comments). The fix
+ * moves the comment to its own line above, so the quote ends its line. It is
+ * offered when the lines the value swallowed read as well-formed
+ * instructions once released (the fixed text has no more syntax errors). */
+static void fix_comment(mfl_ctx_t *ctx, mfl_diag_t *d, const mfl_instr_t *in, const char *q,
+                        uint32_t l0) {
+    if (!d) return;
+    size_t len, ql = strlen(q);
+    const char *text = mfl_doc_text(ctx->doc, &len);
+    mfl_range_t line = mfl_doc_line_range(ctx->doc, l0);
+    const char *end = text + line.end;
+    while (end > text + line.start && (end[-1] == '\n' || end[-1] == '\r')) end--;
+    const char *close = NULL, *hash = NULL;
+    for (const char *p = text + in->content.start; p + ql <= end; p++) {
+        if (memcmp(p, q, ql) != 0) continue;
+        const char *r = p + ql;
+        while (r < end && (*r == ' ' || *r == '\t')) r++;
+        if (r < end && *r == '#' && r > p + ql) {
+            close = p + ql;
+            hash = r;
+            break;
+        }
+    }
+    if (!close) return;
+    const char *cend = end;
+    while (cend > hash && (cend[-1] == ' ' || cend[-1] == '\t')) cend--;
+    bool crlf = end < text + len && *end == '\r';
+    char *ins = mfl__asprintf("%.*s%.*s%s", (int)(in->keyword.start - line.start), text + line.start,
+                              (int)(cend - hash), hash, crlf ? "\r\n" : "\n");
+    if (!ins) return;
+    /* The fixed text, to see what the released lines become. */
+    size_t il = strlen(ins), cut = (size_t)(end - close);
+    size_t flen = len + il - cut;
+    char *fixed = mfl_malloc(flen + 1);
+    bool ok = false;
+    if (fixed) {
+        size_t a = line.start, b = (size_t)(close - text);
+        memcpy(fixed, text, a);
+        memcpy(fixed + a, ins, il);
+        memcpy(fixed + a + il, text + a, b - a);
+        memcpy(fixed + a + il + (b - a), end, len - (size_t)(end - text));
+        fixed[flen] = '\0';
+        mfl_doc_t *after = mfl__doc_new_utf8(fixed, flen);
+        if (after && mfl_doc_syntax_error_count(after) <= mfl_doc_syntax_error_count(ctx->doc))
+            ok = true;
+        mfl_doc_free(after);
+        mfl_free(fixed);
+    }
+    /* A fix never makes a file parse worse: released lines that do not
+     * parse mean no fix (the message says what swallowed them). */
+    if (!ok) {
+        mfl_free(ins);
+        return;
+    }
+    mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Move the comment to its own line");
+    mfl_fix_edit(ctx, f, (mfl_range_t){line.start, line.start}, ins, il);
+    mfl_fix_edit(ctx, f, (mfl_range_t){(uint32_t)(close - text), (uint32_t)(end - text)}, "", 0);
+    mfl_free(ins);
+}
+
 static void check(mfl_ctx_t *ctx) {
     size_t len;
     const char *text = mfl_doc_text(ctx->doc, &len);
@@ -160,6 +221,7 @@ static void check(mfl_ctx_t *ctx) {
         if (in->terminated)
             mfl_diag_related(ctx, d, (mfl_range_t){in->content.end, in->value.end},
                              "the value ends here");
+        if (closed_early) fix_comment(ctx, d, in, q, l0);
     }
     (void)len;
 }
@@ -168,7 +230,7 @@ const mfl_rule_t mfl_rule_swallowed_lines = {
     .code = "MF008",
     .name = "swallowed-lines",
     .severity = MFL_SEVERITY_WARNING,
-    .fixable = MFL_FIXABLE_NONE,
+    .fixable = MFL_FIXABLE_SOMETIMES,
     .category = "syntax",
     .summary = "A quoted value silently swallows the following lines",
     .doc = "## What it does\n"
@@ -186,6 +248,14 @@ const mfl_rule_t mfl_rule_swallowed_lines = {
            "## Example\n```\nFROM llama3.2\nSYSTEM \"You are terse.\" # short answers\n"
            "PARAMETER temperature 0.2\nTEMPLATE \"{{ .Prompt }}\"\n```\n\n"
            "Use instead:\n```\nFROM llama3.2\n# short answers\nSYSTEM \"You are terse.\"\n"
-           "PARAMETER temperature 0.2\nTEMPLATE \"{{ .Prompt }}\"\n```\n",
+           "PARAMETER temperature 0.2\nTEMPLATE \"{{ .Prompt }}\"\n```\n\n"
+           "## Fix safety\n"
+           "When the closing quote is followed only by a `# comment`, the fix moves the comment "
+           "to its own line above the instruction, so the quote closes where it seems to. That "
+           "releases the swallowed lines, which is what the author meant: the fix is safe, and "
+           "offered only when they then read as instructions without new syntax errors (when "
+           "they would not, fix them or move the comment by hand). "
+           "Other shapes (text after the closing quote, or instructions inside a value that "
+           "never seemed to close) have no fix: only the author knows where the value ends.\n",
     .check = check,
 };

@@ -77,6 +77,11 @@ mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len);
 /* What kinds of bytes a document's text holds. */
 #define MFL__TEXT_NONASCII 1u /* a byte >= 0x80 */
 #define MFL__TEXT_CONTROL 2u  /* a control byte other than tab, LF and CR, or DEL */
+/* mfl__doc_binary_kind (MF020): text, a binary file, or UTF-16 without a byte
+ * order mark (little- or big-endian). mfl_lint runs no other rule on the
+ * last three. */
+enum { MFL__TEXT_IS_TEXT, MFL__TEXT_IS_BINARY, MFL__TEXT_IS_UTF16LE, MFL__TEXT_IS_UTF16BE };
+int mfl__doc_binary_kind(const mfl_doc_t *doc);
 unsigned mfl__doc_text_class(const mfl_doc_t *doc);
 /* The start offset of each line (the table mfl_doc_line_range reads). */
 const uint32_t *mfl__doc_line_starts(const mfl_doc_t *doc, uint32_t *n);

@@ -759,8 +759,11 @@ int mfl_lint(const mfl_doc_t *doc, const mfl_lint_opts_t *opts, mfl_result_t **o
     const mfl_version_t target = mfl_config_ollama_version(opts->config);
     const mfl_rule_t *unknown = &mfl_rule_unknown_suppression;
     const mfl_rule_t *unused = &mfl_rule_unused_suppression;
+    /* A binary file (or UTF-16 without a byte order mark) gets MF020 alone. */
+    bool binary = mfl__doc_binary_kind(doc) != MFL__TEXT_IS_TEXT;
     for (size_t i = 0; i < N_RULES && !st.oom; i++) {
         const mfl_rule_t *r = registry[i];
+        if (binary && r != &mfl_rule_binary_file) continue;
         /* registry[i]'s severity, without searching the registry for it */
         mfl_severity_t sev = opts->config ? opts->config->sev[i]
                                           : r->default_off ? MFL_SEVERITY_OFF : r->severity;
@@ -768,7 +771,7 @@ int mfl_lint(const mfl_doc_t *doc, const mfl_lint_opts_t *opts, mfl_result_t **o
         ctx.rule = r;
         r->check(&ctx);
     }
-    if (!st.oom) report_suppressions(&ctx, unknown, unused);
+    if (!st.oom && !binary) report_suppressions(&ctx, unknown, unused);
     mfl_free(st.supps);
     memo_free(&st);
     tmpl_free(&st);

@@ -96,5 +96,10 @@ const mfl_budget_t *mfl_ctx_budget(mfl_ctx_t *ctx);
 /* Levenshtein distance, capped at max+1. */
 size_t mfl__edit_distance(const char *a, size_t alen, const char *b, size_t blen,
                           size_t max);
+/* The instruction keyword closest to kw[0..n) (a typo within two edits, or
+ * a keyword glued to punctuation as in FROM:x), or NULL. *unique is false
+ * when the keyword is glued or another keyword is as close (no fix then).
+ * Defined with MF002. */
+const char *mfl__closest_keyword(const char *kw, size_t n, bool *unique);
 
 #endif

@@ -71,15 +71,15 @@ git add -A && git commit -qm "bad Modelfile" || fail "commit of the bad Modelfil
 out=$(pre-commit try-repo "$hooks" modelfile-lint --all-files 2>&1); rc=$?
 echo "$out" | sed 's/^/  | /'
 [ $rc -ne 0 ] || fail "modelfile-lint hook passed on the bad Modelfile"
-echo "$out" | grep -q 'models/coder/Modelfile:2:[0-9]*: .*MF[0-9]' ||
+grep -q 'models/coder/Modelfile:2:[0-9]*: .*MF[0-9]' <<<"$out" ||
   fail "hook output lacks our diagnostic (path:line:col: ... MFxxx) for line 2"
-echo "$out" | grep -q 'README.txt' && fail "hook ran on README.txt"
+grep -q 'README.txt' <<<"$out" && fail "hook ran on README.txt"
 
 # 3. The fix hook repairs the file.
 out=$(pre-commit try-repo "$hooks" modelfile-lint-fix --all-files 2>&1); rc=$?
 echo "$out" | sed 's/^/  | /'
 [ $rc -ne 0 ] || fail "fix hook should report that it modified files"
-echo "$out" | grep -q 'files were modified by this hook' || fail "fix hook changed nothing"
+grep -q 'files were modified by this hook' <<<"$out" || fail "fix hook changed nothing"
 grep -q '^PARAMETER num_ctx 262144$' models/coder/Modelfile ||
   fail "fixed file does not say num_ctx 262144: $(cat models/coder/Modelfile)"
 git -C "$repo" diff --stat
@@ -108,8 +108,8 @@ git add chat.modelfile docs/Modelfile.md Modelfile.bak
 out=$(git commit -qm "bad again" 2>&1); rc=$?
 echo "$out" | sed 's/^/  | /'
 [ $rc -ne 0 ] || fail "git commit of a bad chat.modelfile was not refused"
-echo "$out" | grep -q 'chat.modelfile:2:[0-9]*: .*MF[0-9]' || fail "refused commit lacks our diagnostic"
-echo "$out" | grep -Eq 'Modelfile\.md|Modelfile\.bak' && fail "the hook linted docs/Modelfile.md or Modelfile.bak"
+grep -q 'chat.modelfile:2:[0-9]*: .*MF[0-9]' <<<"$out" || fail "refused commit lacks our diagnostic"
+grep -Eq 'Modelfile\.md|Modelfile\.bak' <<<"$out" && fail "the hook linted docs/Modelfile.md or Modelfile.bak"
 printf 'FROM qwen3-coder:30b\nPARAMETER num_ctx 262144\n' > chat.modelfile
 git add chat.modelfile
 out=$(git commit -qm "good" 2>&1); rc=$?
