@@ -366,7 +366,8 @@ static size_t find_key(const char *text, size_t len, size_t from, const char *na
 }
 
 /* Where a config error points in the file's text, as byte offsets [*a, *b):
- * "LINE:COL: ..." (jansson's syntax errors: 1-based, COL in characters),
+ * "LINE:COL: ..." (jansson's syntax errors and the loader's errors: 1-based,
+ * COL in characters; a quoted key there is spanned whole),
  * else the key the message names ("unknown key \"rulez\"", "rules.MF301:
  * ..."), found in the text, else the start of the file. `msg` is the message
  * without the path. */
@@ -386,6 +387,15 @@ static void config_error_span(const char *text, size_t len, const char *msg, siz
                 off++;
         }
         *a = *b = off < len ? off : len;
+        if (*b < len && text[*b] == '"') {
+            /* At a key (the config loader points at the bad key): all of it. */
+            for ((*b)++; *b < len && text[*b] != '"' && text[*b] != '\n'; (*b)++)
+                if (text[*b] == '\\' && *b + 1 < len)
+                    (*b)++;
+            if (*b < len && text[*b] == '"')
+                (*b)++;
+            return;
+        }
         if (*b < len && text[*b] != '\n')
             (*b)++;
         while (*b < len && ((unsigned char)text[*b] & 0xC0) == 0x80)

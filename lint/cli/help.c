@@ -230,7 +230,8 @@ void cli_print_man(FILE *out, const char *version) {
         fputc('\n', out);
     }
     fputs(".SH FILES\n.TP\n.I .modelfile\\-lint.json\nThe configuration, found by walking up from "
-          "each linted file.\n.TP\n.I /usr/share/modelfile\\-lint/modelfile\\-lint.schema.json\n"
+          "each linted file: rules, select, ignore, per\\-path\\-ignores, exclude, memory, hardware, "
+          "ollama\\-version, models and the other keys under CONFIGURATION.\n.TP\n.I /usr/share/modelfile\\-lint/modelfile\\-lint.schema.json\n"
           "Its JSON schema (under the installation prefix), for editors that complete and check "
           "JSON.\n.TP\n.I .gitignore\nFolder walks skip what it excludes (not with "
           "\\-\\-no\\-respect\\-gitignore), in the walked folders and their parents up to the "

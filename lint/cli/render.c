@@ -293,7 +293,7 @@ static void render_text(const cli_opts_t *o, const cli_file_t *f, sb_t *b, const
         if (o->color) sb_str(b, "\033[0m");
         if (d->fix)
             sb_printf(b, " %s (%s)", d->fix->title,
-                      d->fix->applicability == MFL_FIX_UNSAFE ? "unsafe fix: --unsafe-fixes" : "fixable: --fix");
+                      d->fix->applicability == MFL_FIX_UNSAFE ? "fixable: --unsafe-fixes" : "fixable: --fix");
         sb_put(b, "\n", 1);
     }
 }

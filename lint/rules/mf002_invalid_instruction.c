@@ -33,25 +33,6 @@ const char *mfl__closest_keyword(const char *kw, size_t n, bool *unique) {
     return best;
 }
 
-/* True if the text with r replaced by rep has no more syntax errors than the
- * document: a fix never makes a file parse worse. */
-static bool parses_as_well(const mfl_doc_t *doc, mfl_range_t r, const char *rep, size_t rl) {
-    size_t len;
-    const char *text = mfl_doc_text(doc, &len);
-    size_t nl = len - (r.end - r.start) + rl;
-    char *t = mfl_malloc(nl + 1);
-    if (!t) return false;
-    memcpy(t, text, r.start);
-    memcpy(t + r.start, rep, rl);
-    memcpy(t + r.start + rl, text + r.end, len - r.end);
-    t[nl] = '\0';
-    mfl_doc_t *after = mfl__doc_new_utf8(t, nl);
-    bool ok = after && mfl_doc_syntax_error_count(after) <= mfl_doc_syntax_error_count(doc);
-    mfl_doc_free(after);
-    mfl_free(t);
-    return ok;
-}
-
 static void check(mfl_ctx_t *ctx) {
     for (size_t i = 0; i < mfl_doc_syntax_error_count(ctx->doc); i++) {
         const mfl_syntax_error_t *e = mfl_doc_syntax_error(ctx->doc, i);
@@ -86,7 +67,9 @@ static void check(mfl_ctx_t *ctx) {
                 for (size_t k = 0; k < n; k++) lower &= !(kw[k] >= 'A' && kw[k] <= 'Z');
                 for (size_t k = 0; k <= sl; k++)
                     rep[k] = (char)(lower && sug[k] >= 'A' && sug[k] <= 'Z' ? sug[k] + 32 : sug[k]);
-                if (!parses_as_well(ctx->doc, e->range, rep, sl)) continue;
+                /* Offered only when the line then parses (a fix never adds syntax errors). */
+                mfl_edit_t ed = {e->range, rep};
+                if (!mfl__edits_parse_as_well(ctx->doc, &ed, 1)) continue;
                 mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Replace `%.*s` with `%s`",
                                             (int)n, kw, rep);
                 mfl_fix_edit(ctx, f, e->range, rep, sl);

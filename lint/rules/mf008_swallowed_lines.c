@@ -83,9 +83,10 @@ static bool looks_like_instruction(const char *s, const char *e) {
 }
 
 /* True if line l (inside the value) starts with an all-capital word of two
- * or more letters that is not a Modelfile keyword ("COPY", "EXPOSE", "RUN"):
- * a line of another language's instructions, such as a Dockerfile quoted in
- * a SYSTEM prompt. */
+ * or more letters that is neither a Modelfile keyword nor one misspelt
+ * ("SYSTM": one letter off a keyword of four or more): "COPY", "EXPOSE",
+ * "RUN", a line of another language's instructions, such as a Dockerfile
+ * quoted in a SYSTEM prompt. */
 static bool foreign_instruction(const char *text, const uint32_t *starts, uint32_t n_lines,
                                 const mfl_doc_t *doc, uint32_t l) {
     if (l >= n_lines) return false;
@@ -97,9 +98,12 @@ static bool foreign_instruction(const char *text, const uint32_t *starts, uint32
     static const char *const kws[] = {"FROM", "PARAMETER", "TEMPLATE", "SYSTEM", "ADAPTER",
                                       "LICENSE", "MESSAGE", "RENDERER", "PARSER", "REQUIRES",
                                       "DRAFT"};
-    for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++)
-        if (strlen(kws[i]) == (size_t)(w - s) && memcmp(kws[i], s, (size_t)(w - s)) == 0)
-            return false;
+    size_t wl = (size_t)(w - s);
+    for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
+        size_t kl = strlen(kws[i]);
+        if (kl == wl && memcmp(kws[i], s, wl) == 0) return false;
+        if (kl >= 4 && wl >= 4 && mfl__edit_distance(s, wl, kws[i], kl, 1) <= 1) return false;
+    }
     return true;
 }
 
@@ -134,27 +138,12 @@ static void fix_comment(mfl_ctx_t *ctx, mfl_diag_t *d, const mfl_instr_t *in, co
     char *ins = mfl__asprintf("%.*s%.*s%s", (int)(in->keyword.start - line.start), text + line.start,
                               (int)(cend - hash), hash, crlf ? "\r\n" : "\n");
     if (!ins) return;
-    /* The fixed text, to see what the released lines become. */
-    size_t il = strlen(ins), cut = (size_t)(end - close);
-    size_t flen = len + il - cut;
-    char *fixed = mfl_malloc(flen + 1);
-    bool ok = false;
-    if (fixed) {
-        size_t a = line.start, b = (size_t)(close - text);
-        memcpy(fixed, text, a);
-        memcpy(fixed + a, ins, il);
-        memcpy(fixed + a + il, text + a, b - a);
-        memcpy(fixed + a + il + (b - a), end, len - (size_t)(end - text));
-        fixed[flen] = '\0';
-        mfl_doc_t *after = mfl__doc_new_utf8(fixed, flen);
-        if (after && mfl_doc_syntax_error_count(after) <= mfl_doc_syntax_error_count(ctx->doc))
-            ok = true;
-        mfl_doc_free(after);
-        mfl_free(fixed);
-    }
     /* A fix never makes a file parse worse: released lines that do not
      * parse mean no fix (the message says what swallowed them). */
-    if (!ok) {
+    size_t il = strlen(ins);
+    mfl_edit_t eds[2] = {{{line.start, line.start}, ins},
+                         {{(uint32_t)(close - text), (uint32_t)(end - text)}, (char *)""}};
+    if (!mfl__edits_parse_as_well(ctx->doc, eds, 2)) {
         mfl_free(ins);
         return;
     }

@@ -61,6 +61,21 @@ int mfl_fix_apply(const char *text, size_t len, const mfl_fix_t *const *fixes, s
     return applied;
 }
 
+bool mfl__edits_parse_as_well(const mfl_doc_t *doc, const mfl_edit_t *edits, size_t n) {
+    size_t len;
+    const char *text = mfl_doc_text(doc, &len);
+    mfl_fix_t one = {NULL, MFL_FIX_SAFE, n, (mfl_edit_t *)edits};
+    const mfl_fix_t *fixes[1] = {&one};
+    char *t;
+    size_t tl;
+    if (mfl_fix_apply(text, len, fixes, 1, &t, &tl) < 0) return false;
+    mfl_doc_t *after = mfl__doc_new_utf8(t, tl);
+    bool ok = after && mfl_doc_syntax_error_count(after) <= mfl_doc_syntax_error_count(doc);
+    mfl_doc_free(after);
+    mfl_free(t);
+    return ok;
+}
+
 static bool wanted(const mfl_diag_t *d, const mfl_fix_opts_t *fo) {
     if (!d->fix || !d->fix->n_edits) return false;
     if (d->severity == MFL_SEVERITY_OFF) return false;

@@ -93,6 +93,13 @@ bool mfl__doc_is_show_output(const mfl_doc_t *doc);
 /* Budget settings from the config (never NULL). */
 const mfl_budget_t *mfl_ctx_budget(mfl_ctx_t *ctx);
 
+/* True if the document's text with these edits (sorted, non-overlapping)
+ * applied has no more syntax errors than the document: a rule offers a fix
+ * only then. mfl_fix_all keeps the same count over a whole pass; this is
+ * for a single quick fix, which the editor applies without fix-all. Defined
+ * in fix.c. */
+bool mfl__edits_parse_as_well(const mfl_doc_t *doc, const mfl_edit_t *edits, size_t n);
+
 /* Levenshtein distance, capped at max+1. */
 size_t mfl__edit_distance(const char *a, size_t alen, const char *b, size_t blen,
                           size_t max);

@@ -47,7 +47,9 @@ grep -q '^== what --fix would change:' "$work/demo.out" || fail "demo output lac
 echo "$name: demo.sh: $(( $(date +%s) - t0 )) s, no apt-get, build/ still Release, only modelfile-lint built"
 
 # 2. The story's command, as README.md shows it.
-want=$(awk '/^\$ modelfile-lint examples\/story\/Modelfile.v-128k$/ {getline; print; exit}' README.md)
+# Every line up to the next command or the end of the block (the full
+# output: the problem, its source line and fix, the summary).
+want=$(awk '$0 == "$ modelfile-lint examples/story/Modelfile.v-128k" {f=1; next} f && /^(\$ |```)/ {exit} f' README.md)
 [ -n "$want" ] || fail "README.md shows no output for modelfile-lint examples/story/Modelfile.v-128k"
 got=$(build/lint/modelfile-lint examples/story/Modelfile.v-128k 2>&1)
 [ "$got" = "$want" ] || fail "README's story output differs:
