@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* MF305 context-label-mismatch: a context-size label ("128k") in the FROM
  * tag, the file name, the `ollama create` name, the `ollama show` header or a
- * comment beside num_ctx disagrees with the num_ctx the model gets. */
+ * comment beside num_ctx disagrees with the num_ctx the model gets. A label
+ * in a FROM file's path describes the base weights, not this model: at most
+ * a warning, and nothing when the file's own header gives the context. */
 #include "internal.h"
 #include "knowledge/ctx_rules.h"
 
@@ -28,7 +30,7 @@ static uint64_t label_value(const mfl_label_t *l) {
 /* Where a label was found, for the message: what, then the item quoted
  * (formatted only when there is something to report), and how to rename it
  * when it promises less than the model gets. */
-typedef enum { WHERE_FROM, WHERE_FILE, WHERE_CREATE, WHERE_SHOW, WHERE_COMMENT } where_kind_t;
+typedef enum { WHERE_FROM, WHERE_FROM_PATH, WHERE_FILE, WHERE_CREATE, WHERE_SHOW, WHERE_COMMENT } where_kind_t;
 
 typedef struct {
     const char *what;  /* before the quotes */
@@ -84,7 +86,19 @@ static void check_text(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f, const char *tex
         const char *src =
             f->ctx_source == MFL_CTX_SRC_PARAMETER ? "PARAMETER num_ctx" : "inherited from FROM";
         mfl_diag_t *d;
-        if (lv > gets) {
+        if (wh.kind == WHERE_FROM_PATH) {
+            /* Someone else's file name, about the base weights (often the
+             * context they were trained at): no promise about this model.
+             * A hint to check num_ctx against the real figure, never an
+             * error. */
+            d = mfl_report(ctx, mfl__ctx_range(f),
+                           "%s says %.*s (%s tokens) but num_ctx is %llu (%s): the label describes "
+                           "the base model, not this one; %s",
+                           where, ll, lt, tok, (unsigned long long)f->ctx, src,
+                           lv > gets ? "if the model reads that much, this num_ctx uses less of it"
+                                     : "if that is all the model reads, this num_ctx goes past it");
+            mfl__diag_soften(ctx, d, MFL_SEVERITY_WARNING);
+        } else if (lv > gets) {
             /* The name promises more than the model gets: an error. */
             d = mfl_report(ctx, mfl__ctx_range(f), "%s says %.*s (%s tokens) but num_ctx is %llu "
                                                    "(%s)%s",
@@ -115,6 +129,7 @@ static void check_text(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f, const char *tex
                                             "it with `ollama cp`)", nn);
                 break;
             case WHERE_FROM:
+            case WHERE_FROM_PATH:
                 snprintf(hint, sizeof hint, "; the parent's name undersells it");
                 break;
             case WHERE_COMMENT:
@@ -215,10 +230,15 @@ static void check(mfl_ctx_t *ctx) {
     mfl__ctx_facts(ctx, &f);
     if (!f.explicit_ctx)
         return;
-    if (f.from && f.from->value_len) {
+    /* A FROM path whose header gave the native context exactly: MF301 and
+     * MF304 compare num_ctx with the real figure, the file's label adds
+     * nothing. */
+    bool is_path = f.from && !mfl__ctx_from(ctx)->is_name;
+    if (f.from && f.from->value_len && !(is_path && f.exact && f.native)) {
         size_t n;
         const char *s = mfl_doc_slice(ctx->doc, f.from->content, &n);
-        where_t wh = {"FROM ", "", f.model_name, (int)strlen(f.model_name), WHERE_FROM};
+        where_t wh = {is_path ? "the FROM file name " : "FROM ", "", f.model_name,
+                      (int)strlen(f.model_name), is_path ? WHERE_FROM_PATH : WHERE_FROM};
         check_text(ctx, &f, s, n, f.from->content.start, wh, true);
     }
     if (ctx->opts->path) {
@@ -245,6 +265,10 @@ const mfl_rule_t mfl_rule_context_label_mismatch = {
            "(this file's, or the one inherited from the FROM model). `k` may mean 1000 or 1024 "
            "and a label agrees within 3 %, so `256k`, `262k` and 262144 all agree. Quantisation "
            "tags (`q4_K_M`), sizes (`30b`, `a3b`, `8x7b`) and versions are never labels.\n\n"
+           "A label in a FROM file's path (`FROM ./model-16k.q5_k_m.gguf`) names the base "
+           "weights, often the context they were trained at; it is no promise about this model, "
+           "so it is only a warning, and nothing when the file's header gives the native context "
+           "(MF301 and MF304 then compare `num_ctx` with the real figure).\n\n"
            "A label that promises more than the model gets (`coder-256k` capped at 131072) is an "
            "error. A label that promises less (`v-128k` after `num_ctx` was raised to 262144) "
            "is a warning that says how to rename the model (`ollama cp`), so it never blocks "

@@ -357,7 +357,7 @@ printf 'FORM llama3.2\nPARAMETER temperature 0.5\n' > "$tmp/form.Modelfile"
 out=$("$lint" --no-config --output-format full "$tmp/form.Modelfile")
 check "FORM: did you mean FROM" grep -q 'MF002 unknown instruction `FORM`; did you mean FROM?' <<<"$out"
 check "FORM: no MF001" bash -c '! grep -q MF001 <<<"$1"' _ "$out"
-check "FORM: a fix" grep -q 'Replace `FORM` with `FROM` (unsafe fix' <<<"$out"
+check "FORM: a fix" grep -q 'Replace `FORM` with `FROM` (fixable: --unsafe-fixes)' <<<"$out"
 
 # The real corpus: no crash, every file read, exit 0 or 1 only.
 if [ -n "$corpus" ] && [ -d "$corpus" ]; then
