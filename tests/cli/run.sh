@@ -179,7 +179,7 @@ check "select MF9999 named" grep -q 'unknown rule `MF9999`' "$tmp/err"
 "$lint" --no-config --ignore MF006,bogus-rule "$nb/Modelfile" 2>"$tmp/err" >/dev/null
 check "ignore names the bad one" grep -q 'unknown rule `bogus-rule`' "$tmp/err"
 
-# Folder walks: Modelfile names (docs/modelfile-names.md), node_modules, hidden.
+# Folder walks: Modelfile names, node_modules, hidden.
 w="$tmp/walk"
 for f in Modelfile docs/Modelfile.md docs/Modelfile.markdown docs/Modelfile.txt Modelfile.example \
          a.Modelfile b.modelfile Modelfile.bak Modelfile.orig Modelfile.rej Modelfile.old Modelfile.tmp \
@@ -187,6 +187,41 @@ for f in Modelfile docs/Modelfile.md docs/Modelfile.markdown docs/Modelfile.txt 
          node_modules/pkg/Modelfile .cache/Modelfile deep/er/x.Modelfile; do mk "$w/$f"; done
 got=$(cd "$w" && "$lint" --no-config --output-format concise . | files_of | tr '\n' ' ')
 check "walk names" test "$got" = "./Modelfile ./Modelfile.example ./a.Modelfile ./b.modelfile ./deep/er/x.Modelfile ./docs/Modelfile.txt "
+# The one name list (tests/integration/modelfile-names.txt; the editors'
+# tests read it too): the walk finds exactly its "yes" names, at the top and
+# in a subfolder (hidden names walked too: the names decide, not the default
+# exclude), and .pre-commit-hooks.yaml's files/exclude patterns select the
+# same names as pre-commit does (Python's re.search on the path).
+src=$(cd "$(dirname "$0")/../.." && pwd)
+names="$src/tests/integration/modelfile-names.txt"
+nw="$tmp/names"; : > "$tmp/names.want"; nn=0
+while read -r verdict f; do
+  case "$verdict" in yes|no) ;; *) continue ;; esac
+  mk "$nw/$f"; mk "$nw/d/$f"; nn=$((nn + 1))
+  [ "$verdict" = yes ] && printf './%s\n./d/%s\n' "$f" "$f" >> "$tmp/names.want"
+done < "$names"
+check "name list read" test "$nn" -gt 20
+got=$(cd "$nw" && "$lint" --no-config --output-format concise --exclude node_modules . | files_of)
+check "walk follows modelfile-names.txt" test "$got" = "$(sort -u "$tmp/names.want")"
+check "pre-commit patterns follow modelfile-names.txt" python3 - "$src/.pre-commit-hooks.yaml" "$names" <<'PY'
+import re, sys
+hooks = open(sys.argv[1]).read()
+files, excl = set(re.findall(r"files: '([^']*)'", hooks)), set(re.findall(r"exclude: '([^']*)'", hooks))
+assert len(files) == 1 and len(excl) == 1, "the hooks' patterns differ from each other"
+files, excl = re.compile(files.pop()), re.compile(excl.pop())
+bad = []
+for line in open(sys.argv[2]):
+    parts = line.split(None, 1)
+    if len(parts) != 2 or parts[0] not in ("yes", "no"):
+        continue
+    name = parts[1].rstrip("\n")
+    for path in (name, "d/" + name):
+        got = bool(files.search(path)) and not excl.search(path)
+        if got != (parts[0] == "yes"):
+            bad.append(path)
+if bad:
+    sys.exit("pre-commit selects wrongly: " + ", ".join(bad))
+PY
 out=$("$lint" --no-config --output-format concise "$w/docs/Modelfile.md" "$w/Modelfile.bak")
 check "named files are always linted" test "$(files_of <<<"$out" | wc -l)" = 2
 # exclude / extend-exclude on the command line (ruff's semantics).
