@@ -6,6 +6,8 @@
 # removes the package again if it was not installed before.
 # Usage: deb_test.sh BUILD_DIR [SOURCE_DIR]
 set -uo pipefail
+# (grep -q reads a here-string, never a pipe: under pipefail a writer killed
+# by SIGPIPE when grep exits at its first match fails the pipeline.)
 name=deb_test
 fail() { echo "FAIL $name: $*" >&2; exit 1; }
 build=${1:?usage: deb_test.sh BUILD_DIR [SOURCE_DIR]}
@@ -37,7 +39,7 @@ echo "$name: Depends: $depends"
 # libuv is always shared; tree-sitter and jansson are linked in when their
 # static archives exist (MFL_STATIC_DEPS). The ldd check below ties the rest.
 for lib in libc6 libuv1; do
-  echo "$depends" | grep -q "\b$lib\b" || fail "Depends lacks $lib"
+  grep -q "\b$lib\b" <<<"$depends" || fail "Depends lacks $lib"
 done
 [ "$(dpkg-deb -f "$deb" Package)" = modelfile-lint ] || fail "package name"
 # Suggests: each package exists in this release, and none is pinned to a
@@ -45,7 +47,7 @@ done
 # plugin supports without tree-sitter: neovim_tty_test.sh checks it).
 suggests=$(dpkg-deb -f "$deb" Suggests)
 echo "$name: Suggests: $suggests"
-echo "$suggests" | grep -q '(' && fail "Suggests pins a version: $suggests"
+grep -q '(' <<<"$suggests" && fail "Suggests pins a version: $suggests"
 for p in $(echo "$suggests" | tr ',|' '  '); do
   apt-cache show "$p" >/dev/null 2>&1 || fail "Suggests names $p, which this release does not have"
 done
@@ -83,7 +85,7 @@ for b in /usr/bin/modelfile-lint /usr/bin/modelfile-lsp; do
     pkg=$(dpkg -S "$lib" 2>/dev/null || dpkg -S "$real" 2>/dev/null || dpkg -S "/usr$lib" 2>/dev/null)
     pkg=$(echo "$pkg" | head -n 1 | cut -d: -f1)
     [ -n "$pkg" ] || fail "$b loads $lib, which no package owns"
-    echo "$deps_names" | grep -qx "$pkg" || fail "$b loads $lib from package $pkg, which Depends does not name"
+    grep -qx "$pkg" <<<"$deps_names" || fail "$b loads $lib from package $pkg, which Depends does not name"
     loaded="$loaded $pkg"
   done
 done
@@ -101,7 +103,7 @@ printf '{"hardware": "mac-studio-m2-ultra-64"}\n' >"$work/sample/.modelfile-lint
 out=$(cd "$work/sample" && /usr/bin/modelfile-lint Modelfile 2>&1); rc=$?
 echo "$out" | sed 's/^/  | /'
 [ $rc -eq 1 ] || fail "modelfile-lint exit status $rc on the story file, want 1"
-echo "$out" | grep -q '^Modelfile:2:[0-9]*: .*MF[0-9]' || fail "no diagnostic for line 2"
+grep -q '^Modelfile:2:[0-9]*: .*MF[0-9]' <<<"$out" || fail "no diagnostic for line 2"
 (cd "$work/sample" && /usr/bin/modelfile-lint --fix Modelfile >/dev/null 2>&1)
 grep -q '^PARAMETER num_ctx 262144$' "$work/sample/Modelfile" || fail "--fix did not repair: $(cat "$work/sample/Modelfile")"
 /usr/bin/modelfile-lint "$work/sample/Modelfile" >/dev/null 2>&1 || fail "fixed file still fails"
@@ -120,7 +122,7 @@ timeout 10 /usr/bin/modelfile-lsp --stdio <"$work/lsp-in" >"$work/lsp-out"; rc=$
 grep -q '"capabilities"' "$work/lsp-out" || fail "modelfile-lsp sent no initialize result"
 
 # Man pages and data files.
-zcat /usr/share/man/man1/modelfile-lint.1.gz | grep -q '^\.TH' || fail "modelfile-lint.1 is not a man page"
+grep -q '^\.TH' <<<"$(zcat /usr/share/man/man1/modelfile-lint.1.gz)" || fail "modelfile-lint.1 is not a man page"
 man -w modelfile-lint >/dev/null 2>&1 || fail "man cannot find modelfile-lint(1)"
 man -w modelfile-lsp >/dev/null 2>&1 || fail "man cannot find modelfile-lsp(1)"
 for page in modelfile-lint modelfile-lsp; do
@@ -129,17 +131,17 @@ for page in modelfile-lint modelfile-lsp; do
   # The FILES section: the config file, its keys and the installed schema.
   files=$(echo "$text" | awk '/^FILES/ {f=1; next} /^[A-Z][A-Z ]+$/ {f=0} f')
   for want in .modelfile-lint.json rules select ignore /usr/share/modelfile-lint/modelfile-lint.schema.json; do
-    echo "$files" | grep -qF -- "$want" || fail "man $page: FILES does not name $want"
+    grep -qF -- "$want" <<<"$files" || fail "man $page: FILES does not name $want"
   done
-  echo "$text" | grep -q 'ollama(1)' && fail "man $page names ollama(1), which does not exist"
+  grep -q 'ollama(1)' <<<"$text" && fail "man $page names ollama(1), which does not exist"
 done
 lsp_man=$(MANWIDTH=200 man modelfile-lsp 2>/dev/null | col -b)
 for section in ENVIRONMENT EDITORS SETTINGS; do
-  echo "$lsp_man" | grep -q "^$section" || fail "man modelfile-lsp has no $section section"
+  grep -q "^$section" <<<"$lsp_man" || fail "man modelfile-lsp has no $section section"
 done
 # Every environment variable the server reads is documented.
 for var in $(grep -rhoE 'getenv\("[A-Z_]+"\)' "$src/lsp" "$src/lint/io" | sed 's/getenv("\(.*\)")/\1/' | sort -u); do
-  echo "$lsp_man" | awk '/^ENVIRONMENT/ {f=1; next} /^[A-Z][A-Z ]+$/ {f=0} f' | grep -qw "$var" ||
+  grep -qw "$var" <<<"$(awk '/^ENVIRONMENT/ {f=1; next} /^[A-Z][A-Z ]+$/ {f=0} f' <<<"$lsp_man")" ||
     fail "man modelfile-lsp: ENVIRONMENT does not document $var"
 done
 # Debian's machine-readable copyright file.

@@ -145,10 +145,10 @@ if [ $rc -ne 0 ]; then
   fi
   fail "the README's config fails on Ollama's own example (exit $rc)"
 fi
-echo "$out" | grep -qxF "$want" || fail "output differs from the README's: want '$want'"
+grep -qxF "$want" <<<"$out" || fail "output differs from the README's: want '$want'"
 printf '%s' "$bad" > Modelfile
 out=$(pre-commit run --all-files 2>&1); rc=$?
 [ $rc -ne 0 ] || fail "the README's config passed a bad Modelfile"
-echo "$out" | grep -q '^Modelfile:2:[0-9]*: .*MF[0-9]' || fail "no diagnostic for the bad Modelfile"
+grep -q '^Modelfile:2:[0-9]*: .*MF[0-9]' <<<"$out" || fail "no diagnostic for the bad Modelfile"
 
 echo "PASS $name: hook failed with our diagnostics, fix hook repaired the file, next run and a real commit passed; docs and backups skipped; the README's config passes Ollama's example and fails a bad file"
