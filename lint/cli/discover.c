@@ -313,14 +313,20 @@ int cli_discover(cli_run_t *r, const cli_opts_t *o, const char *a) {
     if (!S_ISDIR(st.st_mode)) {
         if (o->force_exclude) {
             mfl_io_config_t *cfg;
-            if (cli_run_config_for(r, a, false, &cfg)) return -1;
+            if (cli_run_config_for(r, a, false, &cfg)) {
+                cli_run_stop(r); /* a configuration error (reported) stops the run */
+                return -1;
+            }
             const char *name = strrchr(abs, '/');
             if (excluded(o, cfg, abs, name ? name + 1 : abs, false, true)) return 0;
         }
         return cli_run_add(r, a, false, NULL) ? -1 : 0;
     }
     mfl_io_config_t *cfg;
-    if (cli_run_config_for(r, a, true, &cfg)) return -1;
+    if (cli_run_config_for(r, a, true, &cfg)) {
+        cli_run_stop(r); /* a configuration error (reported) stops the run */
+        return -1;
+    }
     walk_t w = {r, o, {0}, false};
     int rc = 0;
     if (respects_gitignore(o, cfg) && push_ancestors(&w.gi, abs) < 0) rc = -1;

@@ -145,6 +145,10 @@ printf '{"rules": {' > "$many/33/.modelfile-lint.json"
 check "bad config mid-walk exits 2" test $rc -eq 2
 check "bad config mid-walk prints no findings" test ! -s "$tmp/out"
 check "bad config mid-walk says where" grep -q "many/33/.modelfile-lint.json:1:" "$tmp/err"
+# ... and one at the walk's root (no path: the current folder) too.
+(cd "$many/33" && "$lint") > "$tmp/out" 2>"$tmp/err"; rc=$?
+check "bad config at the root exits 2" test $rc -eq 2
+check "bad config at the root prints nothing on stdout" test ! -s "$tmp/out"
 
 # Rule docs and parse output.
 check "explain" bash -c "'$lint' --explain MF006 | grep -q '## Why is this bad?'"
