@@ -189,6 +189,8 @@ static const mfl_data_kv_t kv8[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg8[] = {
+    {"7b", NULL, 3800000000ull},
+    {"7b-instruct", NULL, 3800000000ull},
     {"latest", NULL, 3800000000ull},
     {"7b-instruct-q2_K", "Q2_K", 2800000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -477,6 +479,7 @@ static const mfl_data_kv_t kv21[] = {
     {"embedding_length", 8192ull, NULL, 0},
 };
 static const mfl_data_tag_t tg21[] = {
+    {"35b", NULL, 19000000000ull},
     {"latest", NULL, 19000000000ull},
     {"35b-08-2024-q2_K", "Q2_K", 13000000000ull},
     {"35b-08-2024-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -592,6 +595,7 @@ static const mfl_data_kv_t kv27[] = {
     {"embedding_length", 2048ull, NULL, 0},
 };
 static const mfl_data_tag_t tg27[] = {
+    {"1.3b", NULL, 776000000ull},
     {"latest", NULL, 776000000ull},
     {"1.3b-instruct-q2_K", "Q2_K", 632000000ull},
     {"1.3b-instruct-q3_K_S", "Q3_K_S", 659000000ull},
@@ -694,6 +698,7 @@ static const mfl_data_kv_t kv31[] = {
     {"expert_used_count", 6ull, NULL, 0},
 };
 static const mfl_data_tag_t tg31[] = {
+    {"16b", NULL, 8900000000ull},
     {"latest", NULL, 8900000000ull},
 };
 
@@ -733,6 +738,7 @@ static const mfl_data_kv_t kv34[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg34[] = {
+    {"8b", NULL, 5200000000ull},
     {"latest", NULL, 5200000000ull},
     {"8b-0528-qwen3-q8_0", "Q8_0", 8900000000ull},
     {"8b-0528-qwen3-fp16", "F16", 16000000000ull},
@@ -1049,6 +1055,7 @@ static const mfl_data_kv_t kv49[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg49[] = {
+    {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-llama3.1-q8_0", "Q8_0", 8500000000ull},
     {"8b-llama3.1-fp16", "F16", 16000000000ull},
@@ -1323,6 +1330,7 @@ static const mfl_data_kv_t kv62[] = {
     {"embedding_length", 3584ull, NULL, 0},
 };
 static const mfl_data_tag_t tg62[] = {
+    {"9b", NULL, 5400000000ull},
     {"latest", NULL, 5400000000ull},
     {"9b-instruct-q2_K", "Q2_K", 3800000000ull},
     {"9b-instruct-q3_K_S", "Q3_K_S", 4300000000ull},
@@ -1471,6 +1479,7 @@ static const mfl_data_kv_t kv70[] = {
     {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg70[] = {
+    {"4b", NULL, 3300000000ull},
     {"latest", NULL, 3300000000ull},
     {"4b-it-q8_0", "Q8_0", 5000000000ull},
     {"4b-it-fp16", "F16", 8600000000ull},
@@ -1806,6 +1815,7 @@ static const mfl_data_kv_t kv86[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg86[] = {
+    {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q8_0", "Q8_0", 8700000000ull},
     {"8b-instruct-fp16", "F16", 16000000000ull},
@@ -1984,6 +1994,7 @@ static const mfl_data_kv_t kv94[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg94[] = {
+    {"7b", NULL, 3800000000ull},
     {"latest", NULL, 3800000000ull},
     {"7b-chat-q2_K", "Q2_K", 2800000000ull},
     {"7b-chat-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -2108,6 +2119,8 @@ static const mfl_data_kv_t kv99[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg99[] = {
+    {"8b", NULL, 4700000000ull},
+    {"instruct", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
     {"8b-instruct-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -2370,6 +2383,7 @@ static const mfl_data_kv_t kv109[] = {
     {"embedding_length", 3072ull, NULL, 0},
 };
 static const mfl_data_tag_t tg109[] = {
+    {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -2395,6 +2409,8 @@ static const mfl_data_kv_t kv110[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg110[] = {
+    {"11b", NULL, 7800000000ull},
+    {"11b-instruct-q4_K_M", "Q4_K_M", 7800000000ull},
     {"latest", NULL, 7800000000ull},
     {"11b-instruct-q8_0", "Q8_0", 12000000000ull},
     {"11b-instruct-fp16", "F16", 21000000000ull},
@@ -2424,6 +2440,7 @@ static const mfl_data_kv_t kv112[] = {
     {"embedding_length", 8192ull, NULL, 0},
 };
 static const mfl_data_tag_t tg112[] = {
+    {"70b", NULL, 43000000000ull},
     {"latest", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2446,6 +2463,7 @@ static const mfl_data_kv_t kv113[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg113[] = {
+    {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-v1.6-mistral-q2_K", "Q2_K", 3300000000ull},
     {"7b-v1.6-mistral-q3_K_S", "Q3_K_S", 3800000000ull},
@@ -2471,6 +2489,7 @@ static const mfl_data_kv_t kv114[] = {
     {"embedding_length", 3584ull, NULL, 0},
 };
 static const mfl_data_tag_t tg114[] = {
+    {"8b", NULL, 5500000000ull},
     {"latest", NULL, 5500000000ull},
     {"8b-2.6-q2_K", "Q2_K", 4100000000ull},
     {"8b-2.6-q3_K_S", "Q3_K_S", 4500000000ull},
@@ -2496,6 +2515,7 @@ static const mfl_data_kv_t kv115[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg115[] = {
+    {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-v0.3-q2_K", "Q2_K", 2700000000ull},
     {"7b-instruct-v0.3-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2558,6 +2578,7 @@ static const mfl_data_kv_t kv118[] = {
     {"embedding_length", 5120ull, NULL, 0},
 };
 static const mfl_data_tag_t tg118[] = {
+    {"12b", NULL, 7100000000ull},
     {"latest", NULL, 7100000000ull},
     {"12b-instruct-2407-q2_K", "Q2_K", 4800000000ull},
     {"12b-instruct-2407-q3_K_S", "Q3_K_S", 5500000000ull},
@@ -2610,6 +2631,7 @@ static const mfl_data_kv_t kv120[] = {
     {"embedding_length", 5120ull, NULL, 0},
 };
 static const mfl_data_tag_t tg120[] = {
+    {"24b", NULL, 14000000000ull},
     {"latest", NULL, 14000000000ull},
     {"24b-instruct-2501-q8_0", "Q8_0", 25000000000ull},
     {"24b-instruct-2501-fp16", "F16", 47000000000ull},
@@ -2675,6 +2697,7 @@ static const mfl_data_kv_t kv123[] = {
     {"expert_used_count", 2ull, NULL, 0},
 };
 static const mfl_data_tag_t tg123[] = {
+    {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-instruct-v0.1-q2_K", "Q2_K", 17000000000ull},
     {"8x7b-instruct-v0.1-q3_K_S", "Q3_K_S", 20000000000ull},
@@ -2754,6 +2777,7 @@ static const mfl_data_kv_t kv126[] = {
     {"embedding_length", 2048ull, NULL, 0},
 };
 static const mfl_data_tag_t tg126[] = {
+    {"1.8b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"1.8b-v2-q2_K", "Q2_K", 1500000000ull},
     {"1.8b-v2-q3_K_S", "Q3_K_S", 1600000000ull},
@@ -3060,6 +3084,7 @@ static const mfl_data_kv_t kv139[] = {
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
 static const mfl_data_tag_t tg139[] = {
+    {"7b-think", NULL, 4500000000ull},
     {"latest", "Q4_K_M", 4500000000ull},
     {"7b-think-q8_0", "Q8_0", 7800000000ull},
     {"7b-think-fp16", "F16", 15000000000ull},
@@ -3503,6 +3528,10 @@ static const mfl_data_kv_t kv162[] = {
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg162[] = {
+    {"latest", NULL, 2200000000ull},
+    {"mini", NULL, 2200000000ull},
+    {"3.8b", NULL, 2200000000ull},
+    {"3.8b-mini-128k-instruct-q4_0", "Q4_0", 2200000000ull},
     {"3.8b-mini-128k-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3.8b-mini-128k-instruct-q3_K_S", "Q3_K_S", 1700000000ull},
     {"3.8b-mini-128k-instruct-q3_K_M", "Q3_K_M", 2000000000ull},
@@ -3606,6 +3635,7 @@ static const mfl_data_kv_t kv166[] = {
     {"rope.scaling.original_context_length", 16384ull, NULL, 0},
 };
 static const mfl_data_tag_t tg166[] = {
+    {"14b", NULL, 9100000000ull},
     {"latest", NULL, 9100000000ull},
     {"14b-q8_0", "Q8_0", 16000000000ull},
     {"14b-fp16", "F16", 29000000000ull},
@@ -3620,6 +3650,7 @@ static const mfl_data_kv_t kv167[] = {
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg167[] = {
+    {"3.8b", NULL, 2500000000ull},
     {"latest", NULL, 2500000000ull},
     {"3.8b-q8_0", "Q8_0", 4100000000ull},
     {"3.8b-fp16", "F16", 7700000000ull},
@@ -3904,6 +3935,7 @@ static const mfl_data_kv_t kv179[] = {
     {"embedding_length", 3584ull, NULL, 0},
 };
 static const mfl_data_tag_t tg179[] = {
+    {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -4076,6 +4108,9 @@ static const mfl_data_kv_t kv186[] = {
     {"embedding_length", 3584ull, NULL, 0},
 };
 static const mfl_data_tag_t tg186[] = {
+    {"7b", NULL, 4700000000ull},
+    {"7b-instruct", NULL, 4700000000ull},
+    {"7b-instruct-q4_K_M", "Q4_K_M", 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -4251,6 +4286,7 @@ static const mfl_data_kv_t kv193[] = {
     {"embedding_length", 3584ull, NULL, 0},
 };
 static const mfl_data_tag_t tg193[] = {
+    {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -4874,6 +4910,7 @@ static const mfl_data_kv_t kv225[] = {
     {"embedding_length", 2048ull, NULL, 0},
 };
 static const mfl_data_tag_t tg225[] = {
+    {"1.7b", NULL, 1800000000ull},
     {"latest", NULL, 1800000000ull},
     {"1.7b-instruct-q2_K", "Q2_K", 675000000ull},
     {"1.7b-instruct-q3_K_S", "Q3_K_S", 777000000ull},
@@ -5191,6 +5228,7 @@ static const mfl_data_kv_t kv240[] = {
     {"embedding_length", 3072ull, NULL, 0},
 };
 static const mfl_data_tag_t tg240[] = {
+    {"3b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"3b-q2_K", "Q2_K", 1100000000ull},
     {"3b-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -5715,6 +5753,7 @@ static const mfl_data_kv_t kv262[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg262[] = {
+    {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 2700000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -6078,6 +6117,7 @@ static const mfl_data_kv_t kv277[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg277[] = {
+    {"9b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"9b-chat-q2_K", "Q2_K", 3400000000ull},
     {"9b-chat-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -6397,7 +6437,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv8,
         .n_kv = 5,
         .tags = tg8,
-        .n_tags = 15,
+        .n_tags = 17,
     },
     {
         .family = "codellama",
@@ -6631,7 +6671,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv21,
         .n_kv = 5,
         .tags = tg21,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "command-r",
@@ -6739,7 +6779,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv27,
         .n_kv = 5,
         .tags = tg27,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "deepseek-coder",
@@ -6811,7 +6851,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv31,
         .n_kv = 7,
         .tags = tg31,
-        .n_tags = 1,
+        .n_tags = 2,
     },
     {
         .family = "deepseek-r1",
@@ -6865,7 +6905,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv34,
         .n_kv = 7,
         .tags = tg34,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "deepseek-r1",
@@ -7135,7 +7175,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv49,
         .n_kv = 7,
         .tags = tg49,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "everythinglm",
@@ -7369,7 +7409,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv62,
         .n_kv = 8,
         .tags = tg62,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "gemma2",
@@ -7513,7 +7553,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv70,
         .n_kv = 8,
         .tags = tg70,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "gemma3",
@@ -7801,7 +7841,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv86,
         .n_kv = 5,
         .tags = tg86,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "granite4",
@@ -7946,7 +7986,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv94,
         .n_kv = 5,
         .tags = tg94,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "llama2",
@@ -8036,7 +8076,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv99,
         .n_kv = 5,
         .tags = tg99,
-        .n_tags = 15,
+        .n_tags = 17,
     },
     {
         .family = "llama3",
@@ -8216,7 +8256,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv109,
         .n_kv = 7,
         .tags = tg109,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "llama3.2-vision",
@@ -8234,7 +8274,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv110,
         .n_kv = 5,
         .tags = tg110,
-        .n_tags = 3,
+        .n_tags = 5,
     },
     {
         .family = "llama3.2-vision",
@@ -8270,7 +8310,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv112,
         .n_kv = 7,
         .tags = tg112,
-        .n_tags = 12,
+        .n_tags = 13,
     },
     {
         .family = "llava",
@@ -8288,7 +8328,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv113,
         .n_kv = 5,
         .tags = tg113,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "minicpm-v",
@@ -8306,7 +8346,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv114,
         .n_kv = 5,
         .tags = tg114,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "mistral",
@@ -8324,7 +8364,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv115,
         .n_kv = 5,
         .tags = tg115,
-        .n_tags = 14,
+        .n_tags = 15,
     },
     {
         .family = "mistral",
@@ -8378,7 +8418,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv118,
         .n_kv = 7,
         .tags = tg118,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "mistral-openorca",
@@ -8414,7 +8454,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv120,
         .n_kv = 7,
         .tags = tg120,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "mistral-small",
@@ -8468,7 +8508,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv123,
         .n_kv = 7,
         .tags = tg123,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "mixtral",
@@ -8523,7 +8563,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv126,
         .n_kv = 5,
         .tags = tg126,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "mxbai-embed-large",
@@ -8759,7 +8799,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv139,
         .n_kv = 8,
         .tags = tg139,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "olmo-3",
@@ -9175,7 +9215,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv162,
         .n_kv = 7,
         .tags = tg162,
-        .n_tags = 14,
+        .n_tags = 18,
     },
     {
         .family = "phi3",
@@ -9248,7 +9288,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv166,
         .n_kv = 6,
         .tags = tg166,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "phi4-mini",
@@ -9267,7 +9307,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv167,
         .n_kv = 6,
         .tags = tg167,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "qwen",
@@ -9483,7 +9523,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv179,
         .n_kv = 5,
         .tags = tg179,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "qwen2",
@@ -9609,7 +9649,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv186,
         .n_kv = 5,
         .tags = tg186,
-        .n_tags = 15,
+        .n_tags = 18,
     },
     {
         .family = "qwen2.5",
@@ -9735,7 +9775,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv193,
         .n_kv = 5,
         .tags = tg193,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "qwen2.5-coder",
@@ -10315,7 +10355,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv225,
         .n_kv = 5,
         .tags = tg225,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "snowflake-arctic-embed",
@@ -10590,7 +10630,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv240,
         .n_kv = 5,
         .tags = tg240,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "starcoder2",
@@ -10989,7 +11029,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv262,
         .n_kv = 5,
         .tags = tg262,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "wizardlm2",
@@ -11259,7 +11299,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv277,
         .n_kv = 5,
         .tags = tg277,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "yi-coder",
