@@ -1139,6 +1139,7 @@ static const mfl_data_kv_t kv54[] = {
     {"embedding_length", 3072ull, NULL, 0},
 };
 static const mfl_data_tag_t tg54[] = {
+    {"7b", NULL, 4600000000ull},
     {"latest", NULL, 4600000000ull},
     {"7b-instruct-q8_0", "Q8_0", 7900000000ull},
     {"7b-instruct-fp16", "F16", 15000000000ull},
@@ -1248,6 +1249,9 @@ static const mfl_data_kv_t kv59[] = {
     {"embedding_length", 3072ull, NULL, 0},
 };
 static const mfl_data_tag_t tg59[] = {
+    {"7b", NULL, 5000000000ull},
+    {"7b-instruct", NULL, 5000000000ull},
+    {"instruct", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"7b-instruct-v1.1-q2_K", "Q2_K", 3500000000ull},
     {"7b-instruct-v1.1-q3_K_S", "Q3_K_S", 4000000000ull},
@@ -1595,6 +1599,7 @@ static const mfl_data_kv_t kv77[] = {
     {"embedding_length", 2048ull, NULL, 0},
 };
 static const mfl_data_tag_t tg77[] = {
+    {"2b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1000000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1200000000ull},
@@ -1647,6 +1652,7 @@ static const mfl_data_kv_t kv79[] = {
     {"expert_used_count", 8ull, NULL, 0},
 };
 static const mfl_data_tag_t tg79[] = {
+    {"1b", NULL, 822000000ull},
     {"latest", NULL, 822000000ull},
     {"1b-instruct-q2_K", "Q2_K", 512000000ull},
     {"1b-instruct-q3_K_S", "Q3_K_S", 598000000ull},
@@ -1724,6 +1730,7 @@ static const mfl_data_kv_t kv82[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg82[] = {
+    {"8b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
     {"8b-instruct-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -1778,6 +1785,7 @@ static const mfl_data_kv_t kv84[] = {
     {"expert_used_count", 8ull, NULL, 0},
 };
 static const mfl_data_tag_t tg84[] = {
+    {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -1845,6 +1853,7 @@ static const mfl_data_kv_t kv88[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg88[] = {
+    {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-llama3.1-q2_K", "Q2_K", 3200000000ull},
     {"8b-llama3.1-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -3115,6 +3124,7 @@ static const mfl_data_kv_t kv141[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg141[] = {
+    {"7b", NULL, 4500000000ull},
     {"latest", NULL, 4500000000ull},
     {"7b-1124-instruct-q8_0", "Q8_0", 7800000000ull},
     {"7b-1124-instruct-fp16", "F16", 15000000000ull},
@@ -4426,6 +4436,7 @@ static const mfl_data_kv_t kv199[] = {
     {"embedding_length", 3584ull, NULL, 0},
 };
 static const mfl_data_tag_t tg199[] = {
+    {"7b", NULL, 6000000000ull},
     {"latest", NULL, 6000000000ull},
     {"7b-q8_0", "Q8_0", 9400000000ull},
     {"7b-fp16", "F16", 17000000000ull},
@@ -7266,7 +7277,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv54,
         .n_kv = 7,
         .tags = tg54,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "falcon3",
@@ -7356,7 +7367,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv59,
         .n_kv = 7,
         .tags = tg59,
-        .n_tags = 15,
+        .n_tags = 18,
     },
     {
         .family = "gemma",
@@ -7680,7 +7691,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv77,
         .n_kv = 5,
         .tags = tg77,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "granite3-dense",
@@ -7716,7 +7727,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv79,
         .n_kv = 7,
         .tags = tg79,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "granite3-moe",
@@ -7770,7 +7781,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv82,
         .n_kv = 5,
         .tags = tg82,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "granite3.1-moe",
@@ -7806,7 +7817,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv84,
         .n_kv = 7,
         .tags = tg84,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "granite3.2",
@@ -7879,7 +7890,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv88,
         .n_kv = 5,
         .tags = tg88,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "hermes3",
@@ -8836,7 +8847,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv141,
         .n_kv = 5,
         .tags = tg141,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "olmo2",
@@ -9884,7 +9895,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv199,
         .n_kv = 5,
         .tags = tg199,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "qwen2.5vl",
