@@ -427,6 +427,8 @@ static const mfl_data_kv_t kv18[] = {
     {"embedding_length", 6144ull, NULL, 0},
 };
 static const mfl_data_tag_t tg18[] = {
+    {"22b", NULL, 13000000000ull},
+    {"22b-v0.1-q4_0", "Q4_0", 13000000000ull},
     {"latest", NULL, 13000000000ull},
     {"22b-v0.1-q2_K", "Q2_K", 8300000000ull},
     {"22b-v0.1-q3_K_S", "Q3_K_S", 9600000000ull},
@@ -851,6 +853,7 @@ static const mfl_data_kv_t kv41[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg41[] = {
+    {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v2.8-q2_K", "Q2_K", 2700000000ull},
     {"7b-v2.8-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -1001,6 +1004,7 @@ static const mfl_data_kv_t kv47[] = {
     {"expert_used_count", 2ull, NULL, 0},
 };
 static const mfl_data_tag_t tg47[] = {
+    {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-v2.7-q2_K", "Q2_K", 17000000000ull},
     {"8x7b-v2.7-q3_K_S", "Q3_K_S", 20000000000ull},
@@ -1954,6 +1958,7 @@ static const mfl_data_kv_t kv92[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg92[] = {
+    {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-q2_K", "Q2_K", 3200000000ull},
     {"8b-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -2735,6 +2740,7 @@ static const mfl_data_kv_t kv124[] = {
     {"expert_used_count", 2ull, NULL, 0},
 };
 static const mfl_data_tag_t tg124[] = {
+    {"8x22b", NULL, 80000000000ull},
     {"v0.1", NULL, 80000000000ull},
     {"8x22b-instruct-v0.1-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-instruct-v0.1-q3_K_S", "Q3_K_S", 62000000000ull},
@@ -2852,6 +2858,7 @@ static const mfl_data_kv_t kv129[] = {
     {"embedding_length", 3072ull, NULL, 0},
 };
 static const mfl_data_tag_t tg129[] = {
+    {"4b", NULL, 2700000000ull},
     {"latest", NULL, 2700000000ull},
     {"4b-instruct-q2_K", "Q2_K", 1900000000ull},
     {"4b-instruct-q3_K_S", "Q3_K_S", 2100000000ull},
@@ -3355,6 +3362,7 @@ static const mfl_data_kv_t kv154[] = {
     {"embedding_length", 3200ull, NULL, 0},
 };
 static const mfl_data_tag_t tg154[] = {
+    {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-q4_1", "Q4_1", 2200000000ull},
     {"3b-q5_0", "Q5_0", 2400000000ull},
@@ -3700,6 +3708,7 @@ static const mfl_data_kv_t kv169[] = {
     {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg169[] = {
+    {"4b", NULL, 2300000000ull},
     {"latest", NULL, 2300000000ull},
     {"4b-chat-v1.5-q2_K", "Q2_K", 1600000000ull},
     {"4b-chat-v1.5-q3_K_S", "Q3_K_S", 1900000000ull},
@@ -6230,6 +6239,7 @@ static const mfl_data_kv_t kv281[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg281[] = {
+    {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-beta-q2_K", "Q2_K", 3100000000ull},
     {"7b-beta-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -6629,7 +6639,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv18,
         .n_kv = 5,
         .tags = tg18,
-        .n_tags = 14,
+        .n_tags = 16,
     },
     {
         .family = "cogito",
@@ -7043,7 +7053,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv41,
         .n_kv = 5,
         .tags = tg41,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "dolphin-mistral",
@@ -7151,7 +7161,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv47,
         .n_kv = 7,
         .tags = tg47,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "dolphin-mixtral",
@@ -7962,7 +7972,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv92,
         .n_kv = 5,
         .tags = tg92,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "llama-guard3",
@@ -8538,7 +8548,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv124,
         .n_kv = 7,
         .tags = tg124,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "mixtral",
@@ -8630,7 +8640,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv129,
         .n_kv = 5,
         .tags = tg129,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "neural-chat",
@@ -9081,7 +9091,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv154,
         .n_kv = 5,
         .tags = tg154,
-        .n_tags = 6,
+        .n_tags = 7,
     },
     {
         .family = "orca-mini",
@@ -9355,7 +9365,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv169,
         .n_kv = 5,
         .tags = tg169,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "qwen",
@@ -11383,7 +11393,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv281,
         .n_kv = 5,
         .tags = tg281,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "zephyr",
