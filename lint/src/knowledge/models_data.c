@@ -26,6 +26,7 @@ static const mfl_data_kv_t kv1[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg1[] = {
+    {"8b", NULL, 4800000000ull},
     {"latest", NULL, 4800000000ull},
     {"8b-23-q2_K", "Q2_K", 3400000000ull},
     {"8b-23-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -828,6 +829,7 @@ static const mfl_data_kv_t kv40[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg40[] = {
+    {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-v2.9-q2_K", "Q2_K", 3200000000ull},
     {"8b-v2.9-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -1098,6 +1100,7 @@ static const mfl_data_kv_t kv51[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg51[] = {
+    {"7.8b", NULL, 4800000000ull},
     {"latest", NULL, 4800000000ull},
     {"7.8b-instruct-q8_0", "Q8_0", 8300000000ull},
     {"7.8b-instruct-fp16", "F16", 16000000000ull},
@@ -1578,6 +1581,7 @@ static const mfl_data_kv_t kv76[] = {
     {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg76[] = {
+    {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-128k-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-128k-q3_K_S", "Q3_K_S", 1600000000ull},
@@ -2398,6 +2402,7 @@ static const mfl_data_kv_t kv109[] = {
     {"embedding_length", 3072ull, NULL, 0},
 };
 static const mfl_data_tag_t tg109[] = {
+    {"3b-instruct-q4_K_M", "Q4_K_M", 2000000000ull},
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1400000000ull},
@@ -2530,6 +2535,7 @@ static const mfl_data_kv_t kv115[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg115[] = {
+    {"7b-instruct-v0.3-q4_K_M", "Q4_K_M", 4400000000ull},
     {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-v0.3-q2_K", "Q2_K", 2700000000ull},
@@ -3158,6 +3164,7 @@ static const mfl_data_kv_t kv143[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg143[] = {
+    {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v3.5-0106-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.5-0106-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3493,6 +3500,7 @@ static const mfl_data_kv_t kv160[] = {
     {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg160[] = {
+    {"2.7b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2.7b-chat-v2-q2_K", "Q2_K", 1200000000ull},
     {"2.7b-chat-v2-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -4504,6 +4512,7 @@ static const mfl_data_kv_t kv203[] = {
     {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg203[] = {
+    {"4b-instruct-2507-q4_K_M", "Q4_K_M", 2500000000ull},
     {"4b-instruct", NULL, 2500000000ull},
     {"4b-instruct-2507-q8_0", "Q8_0", 4300000000ull},
     {"4b-instruct-2507-fp16", "F16", 8100000000ull},
@@ -4831,6 +4840,7 @@ static const mfl_data_kv_t kv221[] = {
     {"embedding_length", 2048ull, NULL, 0},
 };
 static const mfl_data_tag_t tg221[] = {
+    {"1.7b", NULL, 991000000ull},
     {"latest", NULL, 991000000ull},
     {"1.7b-instruct-v0.2-q2_K", "Q2_K", 675000000ull},
     {"1.7b-instruct-v0.2-q3_K_S", "Q3_K_S", 777000000ull},
@@ -6333,7 +6343,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv1,
         .n_kv = 5,
         .tags = tg1,
-        .n_tags = 14,
+        .n_tags = 15,
     },
     {
         .family = "aya",
@@ -7035,7 +7045,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv40,
         .n_kv = 5,
         .tags = tg40,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "dolphin-mistral",
@@ -7233,7 +7243,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv51,
         .n_kv = 5,
         .tags = tg51,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "falcon3",
@@ -7683,7 +7693,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv76,
         .n_kv = 5,
         .tags = tg76,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "granite3-dense",
@@ -8278,7 +8288,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv109,
         .n_kv = 7,
         .tags = tg109,
-        .n_tags = 16,
+        .n_tags = 17,
     },
     {
         .family = "llama3.2-vision",
@@ -8386,7 +8396,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv115,
         .n_kv = 5,
         .tags = tg115,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "mistral",
@@ -8893,7 +8903,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv143,
         .n_kv = 5,
         .tags = tg143,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "openchat",
@@ -9201,7 +9211,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv160,
         .n_kv = 5,
         .tags = tg160,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "phi3",
@@ -9977,7 +9987,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv203,
         .n_kv = 7,
         .tags = tg203,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "qwen3",
@@ -10305,7 +10315,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv221,
         .n_kv = 5,
         .tags = tg221,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "smollm",
