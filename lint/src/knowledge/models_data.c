@@ -532,6 +532,7 @@ static const mfl_data_kv_t kv23[] = {
     {"embedding_length", 12288ull, NULL, 0},
 };
 static const mfl_data_tag_t tg23[] = {
+    {"104b", NULL, 59000000000ull},
     {"latest", NULL, 59000000000ull},
     {"104b-08-2024-q2_K", "Q2_K", 39000000000ull},
     {"104b-08-2024-q3_K_S", "Q3_K_S", 46000000000ull},
@@ -585,6 +586,7 @@ static const mfl_data_kv_t kv26[] = {
     {"embedding_length", 1536ull, NULL, 0},
 };
 static const mfl_data_tag_t tg26[] = {
+    {"1.5b", NULL, 3600000000ull},
     {"latest", NULL, 3600000000ull},
     {"1.5b-preview-q4_K_M", "Q4_K_M", 1100000000ull},
     {"1.5b-preview-q8_0", "Q8_0", 1900000000ull},
@@ -2217,6 +2219,7 @@ static const mfl_data_kv_t kv102[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg102[] = {
+    {"8b-instruct-q4_K_M", "Q4_K_M", 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
     {"8b-instruct-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -6739,7 +6742,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv23,
         .n_kv = 5,
         .tags = tg23,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "command-r-plus",
@@ -6793,7 +6796,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv26,
         .n_kv = 5,
         .tags = tg26,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "deepseek-coder",
@@ -8162,7 +8165,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv102,
         .n_kv = 5,
         .tags = tg102,
-        .n_tags = 16,
+        .n_tags = 17,
     },
     {
         .family = "llama3.1",
