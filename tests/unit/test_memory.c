@@ -331,12 +331,16 @@ static void test_table_assumed_and_unknown(void **state) {
     assert_non_null(strstr(m.assumed, "262,144"));
     assert_true(mfl_table_lookup("qwen3:30b-a3b-thinking-2507", 27, &m));
     assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
-    /* v0.1 and 08-2024 agree on the context but not on the KV heads: the
-     * context is assumed, the shape is not. */
-    assert_true(mfl_table_lookup("command-r:35b", 13, &m));
+    /* v0.1 and 08-2024 agree on the context but not on the KV heads: for a
+     * tag neither lists, the context is assumed, the shape is not. (The
+     * bare size `35b` is listed: it is the 08-2024 release.) */
+    assert_true(mfl_table_lookup("command-r:35b-instruct", 22, &m));
     assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
     assert_int_equal(m.native_ctx, 131072);
     assert_int_equal(m.kv_heads_sum, 0);
+    assert_true(mfl_table_lookup("command-r:35b", 13, &m));
+    assert_int_equal(m.confidence, MFL_CONF_EXACT);
+    assert_int_equal(m.kv_heads_sum, 40 * 8);
     /* A size the data does not list may be another model (deepseek-r1's 8b
      * is a distill of another architecture): nothing is assumed, although
      * every listed llama3.2 release agrees on the context. */
