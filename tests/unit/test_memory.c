@@ -331,12 +331,16 @@ static void test_table_assumed_and_unknown(void **state) {
     assert_non_null(strstr(m.assumed, "262,144"));
     assert_true(mfl_table_lookup("qwen3:30b-a3b-thinking-2507", 27, &m));
     assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
-    /* v0.1 and 08-2024 agree on the context but not on the KV heads: the
-     * context is assumed, the shape is not. */
-    assert_true(mfl_table_lookup("command-r:35b", 13, &m));
+    /* v0.1 and 08-2024 agree on the context but not on the KV heads: for a
+     * tag neither lists, the context is assumed, the shape is not. (The
+     * bare size `35b` is listed: it is the 08-2024 release.) */
+    assert_true(mfl_table_lookup("command-r:35b-instruct", 22, &m));
     assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
     assert_int_equal(m.native_ctx, 131072);
     assert_int_equal(m.kv_heads_sum, 0);
+    assert_true(mfl_table_lookup("command-r:35b", 13, &m));
+    assert_int_equal(m.confidence, MFL_CONF_EXACT);
+    assert_int_equal(m.kv_heads_sum, 40 * 8);
     /* A size the data does not list may be another model (deepseek-r1's 8b
      * is a distill of another architecture): nothing is assumed, although
      * every listed llama3.2 release agrees on the context. */
@@ -344,17 +348,24 @@ static void test_table_assumed_and_unknown(void **state) {
     assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
     assert_int_equal(m.native_ctx, 0);
     assert_non_null(strstr(m.assumed, "no 8b release"));
-    /* Two 8b releases of deepseek-r1 (0528-qwen3, llama-distill) and a
-     * family whose releases differ: nothing is assumed for the bare size. */
+    /* Three 7b releases of vicuna (v1.5 at 4,096, v1.5-16k, LLaMA-1 at
+     * 2,048) and the bare size not listed: nothing is assumed. */
+    assert_true(mfl_table_lookup("vicuna:7b", 9, &m));
+    assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
+    assert_int_equal(m.native_ctx, 0);
+    /* deepseek-r1:8b is listed now, as the 0528 Qwen3 distill. */
     assert_true(mfl_table_lookup("deepseek-r1:8b", 14, &m));
+    assert_int_equal(m.confidence, MFL_CONF_EXACT);
+    assert_int_equal(m.n_layers, 36);
+    /* An alias the data does not list (phi3:14b; the medium-4k release has
+     * 4,096 tokens, medium-128k 131,072): unknown. */
+    assert_true(mfl_table_lookup("phi3:14b", 8, &m));
     assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
-    /* An alias the data does not list (gemma3:4b; the 270m and 1b releases
-     * have 32,768 tokens, the others 131,072): unknown. */
-    assert_true(mfl_table_lookup("gemma3:4b", 9, &m));
-    assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
-    /* A listed size names the entry through its id: context and shape are
-     * assumed (llama3.3's data lists only the tag `latest`, entry 70b). */
-    assert_true(mfl_table_lookup("llama3.3:70b", 12, &m));
+    assert_non_null(strstr(m.assumed, "4,096"));
+    assert_non_null(strstr(m.assumed, "131,072"));
+    /* A size that only the entry's id names: context and shape are assumed
+     * (nemotron lists only the tag `latest`, entry 70b-instruct). */
+    assert_true(mfl_table_lookup("nemotron:70b", 12, &m));
     assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
     assert_int_equal(m.native_ctx, 131072);
     assert_int_equal(m.n_layers, 80);

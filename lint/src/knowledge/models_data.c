@@ -26,6 +26,7 @@ static const mfl_data_kv_t kv1[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg1[] = {
+    {"8b", NULL, 4800000000ull},
     {"latest", NULL, 4800000000ull},
     {"8b-23-q2_K", "Q2_K", 3400000000ull},
     {"8b-23-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -189,6 +190,8 @@ static const mfl_data_kv_t kv8[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg8[] = {
+    {"7b", NULL, 3800000000ull},
+    {"7b-instruct", NULL, 3800000000ull},
     {"latest", NULL, 3800000000ull},
     {"7b-instruct-q2_K", "Q2_K", 2800000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -425,6 +428,8 @@ static const mfl_data_kv_t kv18[] = {
     {"embedding_length", 6144ull, NULL, 0},
 };
 static const mfl_data_tag_t tg18[] = {
+    {"22b", NULL, 13000000000ull},
+    {"22b-v0.1-q4_0", "Q4_0", 13000000000ull},
     {"latest", NULL, 13000000000ull},
     {"22b-v0.1-q2_K", "Q2_K", 8300000000ull},
     {"22b-v0.1-q3_K_S", "Q3_K_S", 9600000000ull},
@@ -477,6 +482,7 @@ static const mfl_data_kv_t kv21[] = {
     {"embedding_length", 8192ull, NULL, 0},
 };
 static const mfl_data_tag_t tg21[] = {
+    {"35b", NULL, 19000000000ull},
     {"latest", NULL, 19000000000ull},
     {"35b-08-2024-q2_K", "Q2_K", 13000000000ull},
     {"35b-08-2024-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -526,6 +532,7 @@ static const mfl_data_kv_t kv23[] = {
     {"embedding_length", 12288ull, NULL, 0},
 };
 static const mfl_data_tag_t tg23[] = {
+    {"104b", NULL, 59000000000ull},
     {"latest", NULL, 59000000000ull},
     {"104b-08-2024-q2_K", "Q2_K", 39000000000ull},
     {"104b-08-2024-q3_K_S", "Q3_K_S", 46000000000ull},
@@ -579,6 +586,7 @@ static const mfl_data_kv_t kv26[] = {
     {"embedding_length", 1536ull, NULL, 0},
 };
 static const mfl_data_tag_t tg26[] = {
+    {"1.5b", NULL, 3600000000ull},
     {"latest", NULL, 3600000000ull},
     {"1.5b-preview-q4_K_M", "Q4_K_M", 1100000000ull},
     {"1.5b-preview-q8_0", "Q8_0", 1900000000ull},
@@ -592,6 +600,7 @@ static const mfl_data_kv_t kv27[] = {
     {"embedding_length", 2048ull, NULL, 0},
 };
 static const mfl_data_tag_t tg27[] = {
+    {"1.3b", NULL, 776000000ull},
     {"latest", NULL, 776000000ull},
     {"1.3b-instruct-q2_K", "Q2_K", 632000000ull},
     {"1.3b-instruct-q3_K_S", "Q3_K_S", 659000000ull},
@@ -694,6 +703,7 @@ static const mfl_data_kv_t kv31[] = {
     {"expert_used_count", 6ull, NULL, 0},
 };
 static const mfl_data_tag_t tg31[] = {
+    {"16b", NULL, 8900000000ull},
     {"latest", NULL, 8900000000ull},
 };
 
@@ -733,6 +743,7 @@ static const mfl_data_kv_t kv34[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg34[] = {
+    {"8b", NULL, 5200000000ull},
     {"latest", NULL, 5200000000ull},
     {"8b-0528-qwen3-q8_0", "Q8_0", 8900000000ull},
     {"8b-0528-qwen3-fp16", "F16", 16000000000ull},
@@ -820,6 +831,7 @@ static const mfl_data_kv_t kv40[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg40[] = {
+    {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-v2.9-q2_K", "Q2_K", 3200000000ull},
     {"8b-v2.9-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -845,6 +857,7 @@ static const mfl_data_kv_t kv41[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg41[] = {
+    {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v2.8-q2_K", "Q2_K", 2700000000ull},
     {"7b-v2.8-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -995,6 +1008,7 @@ static const mfl_data_kv_t kv47[] = {
     {"expert_used_count", 2ull, NULL, 0},
 };
 static const mfl_data_tag_t tg47[] = {
+    {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-v2.7-q2_K", "Q2_K", 17000000000ull},
     {"8x7b-v2.7-q3_K_S", "Q3_K_S", 20000000000ull},
@@ -1049,6 +1063,7 @@ static const mfl_data_kv_t kv49[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg49[] = {
+    {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-llama3.1-q8_0", "Q8_0", 8500000000ull},
     {"8b-llama3.1-fp16", "F16", 16000000000ull},
@@ -1087,6 +1102,7 @@ static const mfl_data_kv_t kv51[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg51[] = {
+    {"7.8b", NULL, 4800000000ull},
     {"latest", NULL, 4800000000ull},
     {"7.8b-instruct-q8_0", "Q8_0", 8300000000ull},
     {"7.8b-instruct-fp16", "F16", 16000000000ull},
@@ -1132,6 +1148,7 @@ static const mfl_data_kv_t kv54[] = {
     {"embedding_length", 3072ull, NULL, 0},
 };
 static const mfl_data_tag_t tg54[] = {
+    {"7b", NULL, 4600000000ull},
     {"latest", NULL, 4600000000ull},
     {"7b-instruct-q8_0", "Q8_0", 7900000000ull},
     {"7b-instruct-fp16", "F16", 15000000000ull},
@@ -1241,6 +1258,9 @@ static const mfl_data_kv_t kv59[] = {
     {"embedding_length", 3072ull, NULL, 0},
 };
 static const mfl_data_tag_t tg59[] = {
+    {"7b", NULL, 5000000000ull},
+    {"7b-instruct", NULL, 5000000000ull},
+    {"instruct", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"7b-instruct-v1.1-q2_K", "Q2_K", 3500000000ull},
     {"7b-instruct-v1.1-q3_K_S", "Q3_K_S", 4000000000ull},
@@ -1323,6 +1343,7 @@ static const mfl_data_kv_t kv62[] = {
     {"embedding_length", 3584ull, NULL, 0},
 };
 static const mfl_data_tag_t tg62[] = {
+    {"9b", NULL, 5400000000ull},
     {"latest", NULL, 5400000000ull},
     {"9b-instruct-q2_K", "Q2_K", 3800000000ull},
     {"9b-instruct-q3_K_S", "Q3_K_S", 4300000000ull},
@@ -1471,6 +1492,7 @@ static const mfl_data_kv_t kv70[] = {
     {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg70[] = {
+    {"4b", NULL, 3300000000ull},
     {"latest", NULL, 3300000000ull},
     {"4b-it-q8_0", "Q8_0", 5000000000ull},
     {"4b-it-fp16", "F16", 8600000000ull},
@@ -1541,6 +1563,7 @@ static const mfl_data_kv_t kv75[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
+    {"attention.sliding_window", 128ull, NULL, 0},
     {"attention.value_length", 64ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
@@ -1560,6 +1583,7 @@ static const mfl_data_kv_t kv76[] = {
     {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg76[] = {
+    {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-128k-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-128k-q3_K_S", "Q3_K_S", 1600000000ull},
@@ -1585,6 +1609,7 @@ static const mfl_data_kv_t kv77[] = {
     {"embedding_length", 2048ull, NULL, 0},
 };
 static const mfl_data_tag_t tg77[] = {
+    {"2b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1000000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1200000000ull},
@@ -1637,6 +1662,7 @@ static const mfl_data_kv_t kv79[] = {
     {"expert_used_count", 8ull, NULL, 0},
 };
 static const mfl_data_tag_t tg79[] = {
+    {"1b", NULL, 822000000ull},
     {"latest", NULL, 822000000ull},
     {"1b-instruct-q2_K", "Q2_K", 512000000ull},
     {"1b-instruct-q3_K_S", "Q3_K_S", 598000000ull},
@@ -1714,6 +1740,7 @@ static const mfl_data_kv_t kv82[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg82[] = {
+    {"8b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
     {"8b-instruct-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -1768,6 +1795,7 @@ static const mfl_data_kv_t kv84[] = {
     {"expert_used_count", 8ull, NULL, 0},
 };
 static const mfl_data_tag_t tg84[] = {
+    {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -1806,6 +1834,7 @@ static const mfl_data_kv_t kv86[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg86[] = {
+    {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q8_0", "Q8_0", 8700000000ull},
     {"8b-instruct-fp16", "F16", 16000000000ull},
@@ -1834,6 +1863,7 @@ static const mfl_data_kv_t kv88[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg88[] = {
+    {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-llama3.1-q2_K", "Q2_K", 3200000000ull},
     {"8b-llama3.1-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -1934,6 +1964,7 @@ static const mfl_data_kv_t kv92[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg92[] = {
+    {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-q2_K", "Q2_K", 3200000000ull},
     {"8b-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -1984,6 +2015,7 @@ static const mfl_data_kv_t kv94[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg94[] = {
+    {"7b", NULL, 3800000000ull},
     {"latest", NULL, 3800000000ull},
     {"7b-chat-q2_K", "Q2_K", 2800000000ull},
     {"7b-chat-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -2108,6 +2140,8 @@ static const mfl_data_kv_t kv99[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg99[] = {
+    {"8b", NULL, 4700000000ull},
+    {"instruct", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
     {"8b-instruct-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -2185,6 +2219,7 @@ static const mfl_data_kv_t kv102[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg102[] = {
+    {"8b-instruct-q4_K_M", "Q4_K_M", 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
     {"8b-instruct-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -2370,6 +2405,8 @@ static const mfl_data_kv_t kv109[] = {
     {"embedding_length", 3072ull, NULL, 0},
 };
 static const mfl_data_tag_t tg109[] = {
+    {"3b-instruct-q4_K_M", "Q4_K_M", 2000000000ull},
+    {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -2395,6 +2432,8 @@ static const mfl_data_kv_t kv110[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg110[] = {
+    {"11b", NULL, 7800000000ull},
+    {"11b-instruct-q4_K_M", "Q4_K_M", 7800000000ull},
     {"latest", NULL, 7800000000ull},
     {"11b-instruct-q8_0", "Q8_0", 12000000000ull},
     {"11b-instruct-fp16", "F16", 21000000000ull},
@@ -2424,6 +2463,7 @@ static const mfl_data_kv_t kv112[] = {
     {"embedding_length", 8192ull, NULL, 0},
 };
 static const mfl_data_tag_t tg112[] = {
+    {"70b", NULL, 43000000000ull},
     {"latest", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2446,6 +2486,7 @@ static const mfl_data_kv_t kv113[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg113[] = {
+    {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-v1.6-mistral-q2_K", "Q2_K", 3300000000ull},
     {"7b-v1.6-mistral-q3_K_S", "Q3_K_S", 3800000000ull},
@@ -2471,6 +2512,7 @@ static const mfl_data_kv_t kv114[] = {
     {"embedding_length", 3584ull, NULL, 0},
 };
 static const mfl_data_tag_t tg114[] = {
+    {"8b", NULL, 5500000000ull},
     {"latest", NULL, 5500000000ull},
     {"8b-2.6-q2_K", "Q2_K", 4100000000ull},
     {"8b-2.6-q3_K_S", "Q3_K_S", 4500000000ull},
@@ -2496,6 +2538,8 @@ static const mfl_data_kv_t kv115[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg115[] = {
+    {"7b-instruct-v0.3-q4_K_M", "Q4_K_M", 4400000000ull},
+    {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-v0.3-q2_K", "Q2_K", 2700000000ull},
     {"7b-instruct-v0.3-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2558,6 +2602,7 @@ static const mfl_data_kv_t kv118[] = {
     {"embedding_length", 5120ull, NULL, 0},
 };
 static const mfl_data_tag_t tg118[] = {
+    {"12b", NULL, 7100000000ull},
     {"latest", NULL, 7100000000ull},
     {"12b-instruct-2407-q2_K", "Q2_K", 4800000000ull},
     {"12b-instruct-2407-q3_K_S", "Q3_K_S", 5500000000ull},
@@ -2610,6 +2655,7 @@ static const mfl_data_kv_t kv120[] = {
     {"embedding_length", 5120ull, NULL, 0},
 };
 static const mfl_data_tag_t tg120[] = {
+    {"24b", NULL, 14000000000ull},
     {"latest", NULL, 14000000000ull},
     {"24b-instruct-2501-q8_0", "Q8_0", 25000000000ull},
     {"24b-instruct-2501-fp16", "F16", 47000000000ull},
@@ -2675,6 +2721,7 @@ static const mfl_data_kv_t kv123[] = {
     {"expert_used_count", 2ull, NULL, 0},
 };
 static const mfl_data_tag_t tg123[] = {
+    {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-instruct-v0.1-q2_K", "Q2_K", 17000000000ull},
     {"8x7b-instruct-v0.1-q3_K_S", "Q3_K_S", 20000000000ull},
@@ -2702,6 +2749,7 @@ static const mfl_data_kv_t kv124[] = {
     {"expert_used_count", 2ull, NULL, 0},
 };
 static const mfl_data_tag_t tg124[] = {
+    {"8x22b", NULL, 80000000000ull},
     {"v0.1", NULL, 80000000000ull},
     {"8x22b-instruct-v0.1-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-instruct-v0.1-q3_K_S", "Q3_K_S", 62000000000ull},
@@ -2754,6 +2802,7 @@ static const mfl_data_kv_t kv126[] = {
     {"embedding_length", 2048ull, NULL, 0},
 };
 static const mfl_data_tag_t tg126[] = {
+    {"1.8b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"1.8b-v2-q2_K", "Q2_K", 1500000000ull},
     {"1.8b-v2-q3_K_S", "Q3_K_S", 1600000000ull},
@@ -2818,6 +2867,7 @@ static const mfl_data_kv_t kv129[] = {
     {"embedding_length", 3072ull, NULL, 0},
 };
 static const mfl_data_tag_t tg129[] = {
+    {"4b", NULL, 2700000000ull},
     {"latest", NULL, 2700000000ull},
     {"4b-instruct-q2_K", "Q2_K", 1900000000ull},
     {"4b-instruct-q3_K_S", "Q3_K_S", 2100000000ull},
@@ -3060,6 +3110,7 @@ static const mfl_data_kv_t kv139[] = {
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
 static const mfl_data_tag_t tg139[] = {
+    {"7b-think", NULL, 4500000000ull},
     {"latest", "Q4_K_M", 4500000000ull},
     {"7b-think-q8_0", "Q8_0", 7800000000ull},
     {"7b-think-fp16", "F16", 15000000000ull},
@@ -3089,6 +3140,7 @@ static const mfl_data_kv_t kv141[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg141[] = {
+    {"7b", NULL, 4500000000ull},
     {"latest", NULL, 4500000000ull},
     {"7b-1124-instruct-q8_0", "Q8_0", 7800000000ull},
     {"7b-1124-instruct-fp16", "F16", 15000000000ull},
@@ -3115,6 +3167,7 @@ static const mfl_data_kv_t kv143[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg143[] = {
+    {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v3.5-0106-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.5-0106-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3319,6 +3372,7 @@ static const mfl_data_kv_t kv154[] = {
     {"embedding_length", 3200ull, NULL, 0},
 };
 static const mfl_data_tag_t tg154[] = {
+    {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-q4_1", "Q4_1", 2200000000ull},
     {"3b-q5_0", "Q5_0", 2400000000ull},
@@ -3449,6 +3503,7 @@ static const mfl_data_kv_t kv160[] = {
     {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg160[] = {
+    {"2.7b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2.7b-chat-v2-q2_K", "Q2_K", 1200000000ull},
     {"2.7b-chat-v2-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -3503,6 +3558,10 @@ static const mfl_data_kv_t kv162[] = {
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg162[] = {
+    {"latest", NULL, 2200000000ull},
+    {"mini", NULL, 2200000000ull},
+    {"3.8b", NULL, 2200000000ull},
+    {"3.8b-mini-128k-instruct-q4_0", "Q4_0", 2200000000ull},
     {"3.8b-mini-128k-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3.8b-mini-128k-instruct-q3_K_S", "Q3_K_S", 1700000000ull},
     {"3.8b-mini-128k-instruct-q3_K_M", "Q3_K_M", 2000000000ull},
@@ -3606,6 +3665,7 @@ static const mfl_data_kv_t kv166[] = {
     {"rope.scaling.original_context_length", 16384ull, NULL, 0},
 };
 static const mfl_data_tag_t tg166[] = {
+    {"14b", NULL, 9100000000ull},
     {"latest", NULL, 9100000000ull},
     {"14b-q8_0", "Q8_0", 16000000000ull},
     {"14b-fp16", "F16", 29000000000ull},
@@ -3620,6 +3680,7 @@ static const mfl_data_kv_t kv167[] = {
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg167[] = {
+    {"3.8b", NULL, 2500000000ull},
     {"latest", NULL, 2500000000ull},
     {"3.8b-q8_0", "Q8_0", 4100000000ull},
     {"3.8b-fp16", "F16", 7700000000ull},
@@ -3658,6 +3719,7 @@ static const mfl_data_kv_t kv169[] = {
     {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg169[] = {
+    {"4b", NULL, 2300000000ull},
     {"latest", NULL, 2300000000ull},
     {"4b-chat-v1.5-q2_K", "Q2_K", 1600000000ull},
     {"4b-chat-v1.5-q3_K_S", "Q3_K_S", 1900000000ull},
@@ -3904,6 +3966,7 @@ static const mfl_data_kv_t kv179[] = {
     {"embedding_length", 3584ull, NULL, 0},
 };
 static const mfl_data_tag_t tg179[] = {
+    {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -4076,6 +4139,9 @@ static const mfl_data_kv_t kv186[] = {
     {"embedding_length", 3584ull, NULL, 0},
 };
 static const mfl_data_tag_t tg186[] = {
+    {"7b", NULL, 4700000000ull},
+    {"7b-instruct", NULL, 4700000000ull},
+    {"7b-instruct-q4_K_M", "Q4_K_M", 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -4251,6 +4317,7 @@ static const mfl_data_kv_t kv193[] = {
     {"embedding_length", 3584ull, NULL, 0},
 };
 static const mfl_data_tag_t tg193[] = {
+    {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -4389,6 +4456,7 @@ static const mfl_data_kv_t kv199[] = {
     {"embedding_length", 3584ull, NULL, 0},
 };
 static const mfl_data_tag_t tg199[] = {
+    {"7b", NULL, 6000000000ull},
     {"latest", NULL, 6000000000ull},
     {"7b-q8_0", "Q8_0", 9400000000ull},
     {"7b-fp16", "F16", 17000000000ull},
@@ -4447,6 +4515,7 @@ static const mfl_data_kv_t kv203[] = {
     {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg203[] = {
+    {"4b-instruct-2507-q4_K_M", "Q4_K_M", 2500000000ull},
     {"4b-instruct", NULL, 2500000000ull},
     {"4b-instruct-2507-q8_0", "Q8_0", 4300000000ull},
     {"4b-instruct-2507-fp16", "F16", 8100000000ull},
@@ -4774,6 +4843,7 @@ static const mfl_data_kv_t kv221[] = {
     {"embedding_length", 2048ull, NULL, 0},
 };
 static const mfl_data_tag_t tg221[] = {
+    {"1.7b", NULL, 991000000ull},
     {"latest", NULL, 991000000ull},
     {"1.7b-instruct-v0.2-q2_K", "Q2_K", 675000000ull},
     {"1.7b-instruct-v0.2-q3_K_S", "Q3_K_S", 777000000ull},
@@ -4874,6 +4944,7 @@ static const mfl_data_kv_t kv225[] = {
     {"embedding_length", 2048ull, NULL, 0},
 };
 static const mfl_data_tag_t tg225[] = {
+    {"1.7b", NULL, 1800000000ull},
     {"latest", NULL, 1800000000ull},
     {"1.7b-instruct-q2_K", "Q2_K", 675000000ull},
     {"1.7b-instruct-q3_K_S", "Q3_K_S", 777000000ull},
@@ -5191,6 +5262,7 @@ static const mfl_data_kv_t kv240[] = {
     {"embedding_length", 3072ull, NULL, 0},
 };
 static const mfl_data_tag_t tg240[] = {
+    {"3b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"3b-q2_K", "Q2_K", 1100000000ull},
     {"3b-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -5715,6 +5787,7 @@ static const mfl_data_kv_t kv262[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg262[] = {
+    {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 2700000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -6078,6 +6151,7 @@ static const mfl_data_kv_t kv277[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg277[] = {
+    {"9b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"9b-chat-q2_K", "Q2_K", 3400000000ull},
     {"9b-chat-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -6178,6 +6252,7 @@ static const mfl_data_kv_t kv281[] = {
     {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg281[] = {
+    {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-beta-q2_K", "Q2_K", 3100000000ull},
     {"7b-beta-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -6271,7 +6346,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv1,
         .n_kv = 5,
         .tags = tg1,
-        .n_tags = 14,
+        .n_tags = 15,
     },
     {
         .family = "aya",
@@ -6397,7 +6472,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv8,
         .n_kv = 5,
         .tags = tg8,
-        .n_tags = 15,
+        .n_tags = 17,
     },
     {
         .family = "codellama",
@@ -6577,7 +6652,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv18,
         .n_kv = 5,
         .tags = tg18,
-        .n_tags = 14,
+        .n_tags = 16,
     },
     {
         .family = "cogito",
@@ -6631,7 +6706,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv21,
         .n_kv = 5,
         .tags = tg21,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "command-r",
@@ -6667,7 +6742,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv23,
         .n_kv = 5,
         .tags = tg23,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "command-r-plus",
@@ -6721,7 +6796,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv26,
         .n_kv = 5,
         .tags = tg26,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "deepseek-coder",
@@ -6739,7 +6814,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv27,
         .n_kv = 5,
         .tags = tg27,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "deepseek-coder",
@@ -6811,7 +6886,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv31,
         .n_kv = 7,
         .tags = tg31,
-        .n_tags = 1,
+        .n_tags = 2,
     },
     {
         .family = "deepseek-r1",
@@ -6865,7 +6940,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv34,
         .n_kv = 7,
         .tags = tg34,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "deepseek-r1",
@@ -6973,7 +7048,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv40,
         .n_kv = 5,
         .tags = tg40,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "dolphin-mistral",
@@ -6991,7 +7066,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv41,
         .n_kv = 5,
         .tags = tg41,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "dolphin-mistral",
@@ -7099,7 +7174,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv47,
         .n_kv = 7,
         .tags = tg47,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "dolphin-mixtral",
@@ -7135,7 +7210,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv49,
         .n_kv = 7,
         .tags = tg49,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "everythinglm",
@@ -7171,7 +7246,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv51,
         .n_kv = 5,
         .tags = tg51,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "falcon3",
@@ -7225,7 +7300,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv54,
         .n_kv = 7,
         .tags = tg54,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "falcon3",
@@ -7315,7 +7390,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv59,
         .n_kv = 7,
         .tags = tg59,
-        .n_tags = 15,
+        .n_tags = 18,
     },
     {
         .family = "gemma",
@@ -7369,7 +7444,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv62,
         .n_kv = 8,
         .tags = tg62,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "gemma2",
@@ -7513,7 +7588,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv70,
         .n_kv = 8,
         .tags = tg70,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "gemma3",
@@ -7601,7 +7676,7 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gpt-oss.json",
         .tags_checked = "2026-12-04",
         .kv = kv75,
-        .n_kv = 9,
+        .n_kv = 10,
         .tags = tg75,
         .n_tags = 1,
     },
@@ -7621,7 +7696,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv76,
         .n_kv = 5,
         .tags = tg76,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "granite3-dense",
@@ -7639,7 +7714,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv77,
         .n_kv = 5,
         .tags = tg77,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "granite3-dense",
@@ -7675,7 +7750,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv79,
         .n_kv = 7,
         .tags = tg79,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "granite3-moe",
@@ -7729,7 +7804,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv82,
         .n_kv = 5,
         .tags = tg82,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "granite3.1-moe",
@@ -7765,7 +7840,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv84,
         .n_kv = 7,
         .tags = tg84,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "granite3.2",
@@ -7801,7 +7876,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv86,
         .n_kv = 5,
         .tags = tg86,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "granite4",
@@ -7838,7 +7913,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv88,
         .n_kv = 5,
         .tags = tg88,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "hermes3",
@@ -7910,7 +7985,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv92,
         .n_kv = 5,
         .tags = tg92,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "llama-guard3",
@@ -7946,7 +8021,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv94,
         .n_kv = 5,
         .tags = tg94,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "llama2",
@@ -8036,7 +8111,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv99,
         .n_kv = 5,
         .tags = tg99,
-        .n_tags = 15,
+        .n_tags = 17,
     },
     {
         .family = "llama3",
@@ -8090,7 +8165,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv102,
         .n_kv = 5,
         .tags = tg102,
-        .n_tags = 16,
+        .n_tags = 17,
     },
     {
         .family = "llama3.1",
@@ -8216,7 +8291,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv109,
         .n_kv = 7,
         .tags = tg109,
-        .n_tags = 15,
+        .n_tags = 17,
     },
     {
         .family = "llama3.2-vision",
@@ -8234,7 +8309,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv110,
         .n_kv = 5,
         .tags = tg110,
-        .n_tags = 3,
+        .n_tags = 5,
     },
     {
         .family = "llama3.2-vision",
@@ -8270,7 +8345,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv112,
         .n_kv = 7,
         .tags = tg112,
-        .n_tags = 12,
+        .n_tags = 13,
     },
     {
         .family = "llava",
@@ -8288,7 +8363,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv113,
         .n_kv = 5,
         .tags = tg113,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "minicpm-v",
@@ -8306,7 +8381,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv114,
         .n_kv = 5,
         .tags = tg114,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "mistral",
@@ -8324,7 +8399,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv115,
         .n_kv = 5,
         .tags = tg115,
-        .n_tags = 14,
+        .n_tags = 16,
     },
     {
         .family = "mistral",
@@ -8378,7 +8453,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv118,
         .n_kv = 7,
         .tags = tg118,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "mistral-openorca",
@@ -8414,7 +8489,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv120,
         .n_kv = 7,
         .tags = tg120,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "mistral-small",
@@ -8468,7 +8543,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv123,
         .n_kv = 7,
         .tags = tg123,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "mixtral",
@@ -8486,7 +8561,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv124,
         .n_kv = 7,
         .tags = tg124,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "mixtral",
@@ -8523,7 +8598,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv126,
         .n_kv = 5,
         .tags = tg126,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "mxbai-embed-large",
@@ -8578,7 +8653,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv129,
         .n_kv = 5,
         .tags = tg129,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "neural-chat",
@@ -8759,7 +8834,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv139,
         .n_kv = 8,
         .tags = tg139,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "olmo-3",
@@ -8795,7 +8870,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv141,
         .n_kv = 5,
         .tags = tg141,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "olmo2",
@@ -8831,7 +8906,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv143,
         .n_kv = 5,
         .tags = tg143,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "openchat",
@@ -9029,7 +9104,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv154,
         .n_kv = 5,
         .tags = tg154,
-        .n_tags = 6,
+        .n_tags = 7,
     },
     {
         .family = "orca-mini",
@@ -9139,7 +9214,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv160,
         .n_kv = 5,
         .tags = tg160,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "phi3",
@@ -9175,7 +9250,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv162,
         .n_kv = 7,
         .tags = tg162,
-        .n_tags = 14,
+        .n_tags = 18,
     },
     {
         .family = "phi3",
@@ -9248,7 +9323,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv166,
         .n_kv = 6,
         .tags = tg166,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "phi4-mini",
@@ -9267,7 +9342,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv167,
         .n_kv = 6,
         .tags = tg167,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "qwen",
@@ -9303,7 +9378,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv169,
         .n_kv = 5,
         .tags = tg169,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "qwen",
@@ -9483,7 +9558,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv179,
         .n_kv = 5,
         .tags = tg179,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "qwen2",
@@ -9609,7 +9684,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv186,
         .n_kv = 5,
         .tags = tg186,
-        .n_tags = 15,
+        .n_tags = 18,
     },
     {
         .family = "qwen2.5",
@@ -9735,7 +9810,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv193,
         .n_kv = 5,
         .tags = tg193,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "qwen2.5-coder",
@@ -9843,7 +9918,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv199,
         .n_kv = 5,
         .tags = tg199,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "qwen2.5vl",
@@ -9915,7 +9990,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv203,
         .n_kv = 7,
         .tags = tg203,
-        .n_tags = 3,
+        .n_tags = 4,
     },
     {
         .family = "qwen3",
@@ -10243,7 +10318,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv221,
         .n_kv = 5,
         .tags = tg221,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "smollm",
@@ -10315,7 +10390,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv225,
         .n_kv = 5,
         .tags = tg225,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "snowflake-arctic-embed",
@@ -10590,7 +10665,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv240,
         .n_kv = 5,
         .tags = tg240,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "starcoder2",
@@ -10989,7 +11064,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv262,
         .n_kv = 5,
         .tags = tg262,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "wizardlm2",
@@ -11259,7 +11334,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv277,
         .n_kv = 5,
         .tags = tg277,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "yi-coder",
@@ -11331,7 +11406,7 @@ const mfl_table_entry_t mfl__table[] = {
         .kv = kv281,
         .n_kv = 5,
         .tags = tg281,
-        .n_tags = 15,
+        .n_tags = 16,
     },
     {
         .family = "zephyr",
