@@ -89,6 +89,8 @@ set_cmd() {
     cat) CMD=(bash -c 'cat_floor "$1"' _ "$t") ;;
     read_j*|parse_j*|doc_j*|batch_j*) CMD=("$floor" "${c%_j*}" -j "${c#*_j}" "$t") ;;
     lint_j*) CMD=("$lint" --no-config -j "${c#lint_j}" "$t") ;;
+    json_j*) CMD=("$lint" --no-config --output-format json -j "${c#json_j}" "$t") ;;
+    sarif_j*) CMD=("$lint" --no-config --output-format sarif -j "${c#sarif_j}" "$t") ;;
     base_j*) CMD=("$baseline" --no-config -j "${c#base_j}" "$t") ;;
     peer) CMD=($peer "$t") ;;
   esac
@@ -113,7 +115,7 @@ measure() {
   done
 }
 
-configs=(cat read_j1 read_j2 parse_j1 parse_j2 doc_j1 doc_j2 batch_j1 batch_j2 lint_j1 lint_j2)
+configs=(cat read_j1 read_j2 parse_j1 parse_j2 doc_j1 doc_j2 batch_j1 batch_j2 lint_j1 lint_j2 json_j2 sarif_j2)
 [ -n "$baseline" ] && configs+=(base_j1 base_j2)
 [ -n "$peer" ] && configs+=(peer)
 echo "== throughput: $n_files files, $n_bytes bytes, $rounds interleaved rounds" >&2
@@ -161,6 +163,7 @@ awk -v nf="$n_files" -v nb="$n_bytes" -v ncpu="$ncpu" -v peer="${peer:+1}" \
     -v tp1="${T[parse_j1]}" -v tp2="${T[parse_j2]}" -v td1="${T[doc_j1]}" -v td2="${T[doc_j2]}" \
     -v tf1="${T[batch_j1]}" -v tf2="${T[batch_j2]}" \
     -v tl1="${T[lint_j1]}" -v tl2="${T[lint_j2]}" -v tpe="${T[peer]:-0}" \
+    -v tj2="${T[json_j2]}" -v ts2="${T[sarif_j2]}" \
     -v tb1="${T[base_j1]:-0}" -v tb2="${T[base_j2]:-0}" -v mb2="${M[base_j2]:-0}" \
     -v cl1="${C[lint_j1]}" -v cl2="${C[lint_j2]}" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
     -v ml1="${M[lint_j1]}" -v ml2="${M[lint_j2]}" -v mpe="${M[peer]:-0}" -v mp2="${M[parse_j2]}" \
@@ -187,11 +190,14 @@ BEGIN {
   row("byte-level front end + lowering (mfl_doc_new_batch), -j2", tf2, 0)
   row("modelfile-lint --no-config -j1", tl1, ml1)
   row("modelfile-lint --no-config -j2", tl2, ml2)
+  row("modelfile-lint --no-config --output-format json -j2", tj2, 0)
+  row("modelfile-lint --no-config --output-format sarif -j2", ts2, 0)
   if (tb1) row("baseline modelfile-lint -j1", tb1, 0)
   if (tb2) row("baseline modelfile-lint -j2", tb2, mb2)
   if (peer) row("peer: modelfile-syntax, Node " nodev, tpe, mpe)
   print ""
   printf "multi-core speed-up, modelfile-lint -j1 / -j2: %.2fx (parse floor: %.2fx); CPU time (user+sys) -j1 %.2f s, -j2 %.2f s: -j2 used %.2f cores on average (load average at the end: %s)\n", tl1 / tl2, tp1 / tp2, cl1 / 1e6, cl2 / 1e6, cl2 / tl2, load
+  printf "machine-readable output, -j2: json %.2fx, sarif %.2fx the text (full) run\n", tj2 / tl2, ts2 / tl2
   if (tb2) printf "baseline / this build, -j2: %.2fx; -j1: %.2fx\n", tb2 / tl2, tb1 / tl1
   if (peer) printf "peer wall / modelfile-lint -j2 wall, same %d files: %.1fx (target >= 10x)\n", nf, tpe / tl2
   printf "start-up, one small file per process (%d runs): %.2f ms per process (/bin/true: %.2f ms; difference %.2f ms; target < 2 ms)\n",

@@ -8,10 +8,9 @@ set(CPACK_PACKAGE_DESCRIPTION
   "modelfile-lint checks Ollama Modelfiles for every error `ollama create` would\n stop at and more (unknown and removed parameters, wrong value types, Go\n template errors, num_ctx against the model's native context and memory),\n with safe fixes. modelfile-lsp brings the same rules, fixes, hover and\n completion to editors over the Language Server Protocol.")
 set(CPACK_PACKAGE_CONTACT "modelfile-lint maintainers <modelfile-lint@users.noreply.github.com>")
 set(CPACK_PACKAGE_HOMEPAGE_URL "https://github.com/modelfile-lint/modelfile-lint")
-set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
-if(NOT EXISTS "${CPACK_RESOURCE_FILE_LICENSE}")
-  unset(CPACK_RESOURCE_FILE_LICENSE)
-endif()
+# The license: cmake/copyright, installed as share/doc/modelfile-lint/copyright
+# (Debian's machine-readable format) by Install.cmake.
+set(CPACK_RESOURCE_FILE_LICENSE "${CMAKE_CURRENT_LIST_DIR}/copyright")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_STRIP_FILES ON)
 
@@ -48,7 +47,10 @@ if(CMAKE_CROSSCOMPILING)
     set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE amd64)
   endif()
 endif()
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "neovim, pre-commit")
+# Every editor named works with the Debian release it is installed on:
+# Debian 12's Neovim 0.7 gets the server and the Vim syntax file (tree-sitter
+# highlighting needs 0.10); tests/integration/neovim_tty_test.sh checks it.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "vim-ale | neovim, elpa-eglot, pre-commit")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 include(CPack)

@@ -72,8 +72,17 @@ static bool fake_real_path(void *ud, const char *abs_path, char *out, size_t out
     return true;
 }
 
+/* Folders named "...empty..." hold only a README; others a model. */
+static bool fake_list_dir(void *ud, const char *abs_dir, void (*fn)(void *fud, const char *name),
+                          void *fud) {
+    (void)ud;
+    fn(fud, "README.md");
+    if (!strstr(abs_dir, "empty")) fn(fud, "model.gguf");
+    return !strstr(abs_dir, "err");
+}
+
 static const mfl_env_t fake_env = {NULL, fake_path_kind, fake_is_gguf, fake_resolve,
-                                   fake_real_path, NULL};
+                                   fake_real_path, NULL, fake_list_dir};
 
 /* ---- helpers ------------------------------------------------------------------ */
 

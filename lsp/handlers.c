@@ -108,15 +108,6 @@ static bool in_range(mfl_range_t r, uint32_t off) {
     return r.start <= off && off <= r.end && r.end > r.start;
 }
 
-static const mfl_instr_t *last_instr(const mfl_doc_t *doc, mfl_instr_kind_t kind, const char *name) {
-    for (size_t i = mfl_doc_instr_count(doc); i-- > 0;) {
-        const mfl_instr_t *in = mfl_doc_instr(doc, i);
-        if (in->kind == kind && (!name || (in->name_text && strcmp(in->name_text, name) == 0)))
-            return in;
-    }
-    return NULL;
-}
-
 static json_t *markup(lsp_server_t *s, bool markdown_ok, const char *text) {
     (void)s;
     return json_pack("{s:s,s:s}", "kind", markdown_ok ? "markdown" : "plaintext", "value", text);
@@ -124,18 +115,11 @@ static json_t *markup(lsp_server_t *s, bool markdown_ok, const char *text) {
 
 /* ---- model knowledge ------------------------------------------------------------- */
 
-/* The model behind the effective FROM, from the environment (GGUF, store)
- * or the built-in table. */
+/* The model behind the FROM Ollama builds from, by the one resolver the
+ * rules use (mfl_from_resolve: the last model name, else the first path). */
 static bool resolve_model(lsp_server_t *s, lsp_doc_t *d, mfl_model_t *m) {
-    mfl_model_init(m);
-    const mfl_instr_t *from = last_instr(d->doc, MFL_INSTR_FROM, NULL);
-    if (!from || !from->value_text || from->value_len == 0)
-        return false;
-    if (s->env && s->env->resolve_model &&
-        s->env->resolve_model(s->env->ud, d->dir, from->value_text, m))
-        return true;
-    mfl_model_init(m);
-    return mfl_table_lookup(from->value_text, from->value_len, m);
+    return mfl_from_resolve(d->doc, s->env, d->dir, NULL, m) &&
+           m->confidence != MFL_CONF_UNKNOWN;
 }
 
 static const mfl_budget_t *doc_budget(lsp_server_t *s, lsp_doc_t *d) {
@@ -144,13 +128,20 @@ static const mfl_budget_t *doc_budget(lsp_server_t *s, lsp_doc_t *d) {
     return opts.config ? mfl_config_budget_const(opts.config) : NULL;
 }
 
+/* The target Ollama release for the document (settings or config). */
+static mfl_version_t doc_version(lsp_server_t *s, lsp_doc_t *d) {
+    mfl_lint_opts_t opts;
+    lsp_server_lint_opts(s, d, &opts);
+    return mfl_config_ollama_version(opts.config);
+}
+
 /* Markdown with the context arithmetic (native context, KV cache, memory
  * against the budget, prefill, speed). Returns a new string or NULL. */
-static char *context_text(lsp_server_t *s, lsp_doc_t *d) {
+static char *context_text(lsp_server_t *s, lsp_doc_t *d, bool markdown) {
     mfl_model_t m;
     if (!resolve_model(s, d, &m))
         return NULL;
-    return mfl_info_for_doc(d->doc, &m, doc_budget(s, d), true);
+    return mfl_info_for_doc(d->doc, &m, doc_budget(s, d), doc_version(s, d), markdown);
 }
 
 /* ---- lifecycle ----------------------------------------------------------------------- */
@@ -543,23 +534,58 @@ static void param_range(const mfl_param_t *p, char *buf, size_t n) {
         snprintf(buf, n, "any %s", mfl_param_type_word(p->type));
 }
 
-static char *param_markdown(const mfl_param_t *p) {
-    char buf[1024], range[128], status[128] = "";
+/* A parameter's hover / completion text, as Markdown (bold labels and a
+ * list: tables with empty headers read badly in Neovim's and eglot's hovers)
+ * or as plain text. */
+static char *param_text(const mfl_param_t *p, bool md) {
+    char buf[1024], range[128], status[192] = "", since[32];
+    const char *b = md ? "**" : "";
+    const char *li = md ? "- " : "";
     param_range(p, range, sizeof(range));
-    if (p->status == MFL_PARAM_DEPRECATED)
-        snprintf(status, sizeof(status), "\n\n**Deprecated** (removed in Ollama %s): accepted with a "
-                 "warning and ignored.", p->removed_in ? p->removed_in : "?");
-    else if (p->status == MFL_PARAM_REMOVED)
-        snprintf(status, sizeof(status), "\n\n**Removed** (Ollama %s): `ollama create` rejects it.",
-                 p->removed_in ? p->removed_in : "?");
+    mfl_param_changed_in(p, since, sizeof(since));
+    if (mfl_param_status(p) == MFL_PARAM_DEPRECATED)
+        snprintf(status, sizeof(status), "\n\n%sDeprecated%s (removed in Ollama %s): accepted with a "
+                 "warning and ignored.", b, b, since);
+    else if (mfl_param_status(p) == MFL_PARAM_REMOVED)
+        snprintf(status, sizeof(status), "\n\n%sRemoved%s (Ollama %s): `ollama create` rejects it.", b,
+                 b, since);
+    else if (mfl_param_status(p) == MFL_PARAM_REFUSED)
+        snprintf(status, sizeof(status), "\n\n%sRefused%s (Ollama %s): `ollama create` rejects it; "
+                 "pass it as a request option.", b, b, since);
     snprintf(buf, sizeof(buf),
-             "**PARAMETER %s** (%s, %s option)\n\n%s.%s\n\n"
-             "| | |\n|---|---|\n| default | %s |\n| valid | %s |\n| applies | %s |\n",
-             p->name, p->go_type, p->kind == MFL_PARAM_LOAD ? "load-time" : "sampling", p->summary,
-             status, p->default_text && *p->default_text ? p->default_text : "none", range,
+             "%sPARAMETER %s%s (%s, %s option)\n\n%s.%s\n\n"
+             "%s%sDefault:%s %s\n%s%sValid:%s %s\n%s%sApplies:%s %s\n",
+             b, p->name, b, p->go_type, p->kind == MFL_PARAM_LOAD ? "load-time" : "sampling", p->summary,
+             status, li, b, b, p->default_text && *p->default_text ? p->default_text : "none", li, b, b,
+             range, li, b, b,
              p->kind == MFL_PARAM_LOAD ? "when the model loads (changing it reloads the model)"
                                        : "per request");
     return mfl_strndup(buf, strlen(buf));
+}
+
+/* A rule's hover text: Markdown gets the rule's documentation (Markdown in
+ * the rule's metadata); plain text its summary and where to read the rest. */
+static char *rule_text(const mfl_rule_t *rule, bool md) {
+    static const char *const sev[] = {"error", "warning", "info", "hint", "off"};
+    char head[1024], url[256];
+    if (md)
+        snprintf(head, sizeof(head), "**%s** `%s`\n\n", rule->code, rule->name);
+    else
+        snprintf(head, sizeof(head),
+                 "%s %s: %s\n\nSeverity: %s by default%s.\nDocumentation: %s (or "
+                 "`modelfile-lint --explain %s`)\n",
+                 rule->code, rule->name, rule->summary ? rule->summary : "",
+                 (unsigned)rule->severity < 5 ? sev[rule->severity] : "?",
+                 rule->default_off ? ", off unless selected" : "",
+                 mfl_rule_url(rule, url, sizeof url), rule->code);
+    const char *body = md && rule->doc ? rule->doc : "";
+    size_t hl = strlen(head), dl = strlen(body);
+    char *t = mfl_malloc(hl + dl + 1);
+    if (t) {
+        memcpy(t, head, hl);
+        memcpy(t + hl, body, dl + 1);
+    }
+    return t;
 }
 
 /* The rule code (MFxxx) under off inside a comment, if any. */
@@ -594,35 +620,26 @@ static json_t *on_hover(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     mfl_range_t r = {off, off};
     const mfl_instr_t *in = instr_at(d->doc, off);
     const mfl_rule_t *rule = in ? NULL : rule_in_comment(d->doc, off);
+    bool md_ok = s->caps.hover_markdown;
     if (rule) {
-        char head[256];
-        snprintf(head, sizeof(head), "**%s** `%s`\n\n", rule->code, rule->name);
-        size_t hl = strlen(head), dl = rule->doc ? strlen(rule->doc) : 0;
-        md = mfl_malloc(hl + dl + 1);
-        if (md) {
-            memcpy(md, head, hl);
-            memcpy(md + hl, rule->doc ? rule->doc : "", dl + 1);
-        }
+        md = rule_text(rule, md_ok);
     } else if (in && in_range(in->keyword, off)) {
         const lsp_keyword_doc_t *k = lsp_docs_keyword(in->kind);
         r = in->keyword;
-        if (k) {
-            char buf[2048];
-            snprintf(buf, sizeof(buf), "**%s** — %s\n\n%s", k->keyword, k->summary, k->doc);
-            md = mfl_strndup(buf, strlen(buf));
-        }
+        if (k)
+            md = lsp_docs_keyword_text(k, md_ok);
     } else if (in && in->kind == MFL_INSTR_PARAMETER && in->has_name &&
                (in_range(in->name, off) ||
                 (in->name_text && strcmp(in->name_text, "num_ctx") == 0 && in_range(in->value, off)))) {
         const mfl_param_t *p = mfl_param_find(in->name_text, in->name_len);
         r = in_range(in->name, off) ? in->name : in->value;
-        char *base = p ? param_markdown(p) : NULL;
-        char *ctx = p && strcmp(p->name, "num_ctx") == 0 ? context_text(s, d) : NULL;
+        char *base = p ? param_text(p, md_ok) : NULL;
+        char *ctx = p && strcmp(p->name, "num_ctx") == 0 ? context_text(s, d, md_ok) : NULL;
         if (base && ctx) {
             size_t a = strlen(base), b = strlen(ctx);
             md = mfl_malloc(a + b + 8);
             if (md)
-                snprintf(md, a + b + 8, "%s\n---\n\n%s", base, ctx);
+                snprintf(md, a + b + 8, md_ok ? "%s\n---\n\n%s" : "%s\n%s", base, ctx);
             mfl_free(base);
         } else {
             md = base;
@@ -630,11 +647,11 @@ static json_t *on_hover(lsp_server_t *s, json_t *params, lsp_error_t *err) {
         mfl_free(ctx);
     } else if (in && in->kind == MFL_INSTR_FROM && in_range(in->value, off)) {
         r = in->value;
-        md = context_text(s, d);
+        md = context_text(s, d, md_ok);
     }
     if (!md)
         return NULL;
-    json_t *h = json_pack("{s:o,s:o}", "contents", markup(s, s->caps.hover_markdown, md), "range",
+    json_t *h = json_pack("{s:o,s:o}", "contents", markup(s, md_ok, md), "range",
                           lsp_convert_range_new(d->doc, s->enc, r));
     mfl_free(md);
     return h;
@@ -695,13 +712,13 @@ typedef struct {
 static void add_store_model(void *ud, const char *name) {
     model_items_t *m = ud;
     char detail[160], sort[300];
-    const mfl_table_entry_t *e = mfl_table_find(name, strlen(name));
+    const mfl_table_entry_t *e = mfl_table_find(name, strlen(name), NULL);
     if (e)
-        snprintf(detail, sizeof(detail), "installed · %s · native context %" PRIu64,
-                 e->display ? e->display : e->name, e->ctx);
+        snprintf(detail, sizeof(detail), "installed · %s · native context %" PRIu64, e->display,
+                 e->ctx);
     else
         snprintf(detail, sizeof(detail), "installed");
-    /* Installed models sort before the table's. */
+    /* Installed models sort before the data's. */
     snprintf(sort, sizeof(sort), "0%s", name);
     json_array_append_new(m->items, item_new(m->s, m->d, name, KIND_MODULE, detail, NULL, m->rep, sort));
 }
@@ -720,15 +737,19 @@ static void complete_models(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_ra
     model_items_t m = {s, d, items, rep};
     mfl_io_env_list_models(s->io_env, add_store_model, &m);
     size_t installed = json_array_size(items);
-    char detail[128], sort[300];
+    char detail[160], sort[300], name[200];
+    /* Every tag of the built-in data, exactly as it is listed. */
     for (size_t i = 0; i < mfl_table_count(); i++) {
         const mfl_table_entry_t *e = mfl_table_at(i);
-        if (!e->name || strchr(e->name, '*') || (installed && has_label(items, e->name)))
-            continue;
-        snprintf(detail, sizeof(detail), "%s · native context %" PRIu64, e->display ? e->display : e->name,
-                 e->ctx);
-        snprintf(sort, sizeof(sort), "1%s", e->name);
-        json_array_append_new(items, item_new(s, d, e->name, KIND_MODULE, detail, e->note, rep, sort));
+        for (size_t k = 0; k < e->n_tags; k++) {
+            snprintf(name, sizeof(name), "%s:%s", e->family, e->tags[k].tag);
+            if (installed && has_label(items, name))
+                continue;
+            snprintf(detail, sizeof(detail), "%s · native context %" PRIu64, e->display, e->ctx);
+            snprintf(sort, sizeof(sort), "1%s", name);
+            json_array_append_new(items, item_new(s, d, name, KIND_MODULE, detail,
+                                                  e->family_note, rep, sort));
+        }
     }
 }
 
@@ -814,9 +835,12 @@ static json_t *on_completion(lsp_server_t *s, json_t *params, lsp_error_t *err) 
     if (index == 0) {
         for (int k = 0; k < MFL_INSTR_UNKNOWN; k++) {
             const lsp_keyword_doc_t *kd = lsp_docs_keyword((mfl_instr_kind_t)k);
-            if (kd)
+            if (kd) {
+                char *doc = lsp_docs_keyword_text(kd, s->caps.completion_markdown);
                 json_array_append_new(items, item_new(s, d, kd->keyword, KIND_KEYWORD, kd->summary,
-                                                      kd->doc, rep, NULL));
+                                                      doc, rep, NULL));
+                mfl_free(doc);
+            }
         }
     } else if (wlen[0] == 4 && strncasecmp(words[0], "FROM", 4) == 0 && index == 1) {
         complete_models(s, d, items, rep);
@@ -827,9 +851,9 @@ static json_t *on_completion(lsp_server_t *s, json_t *params, lsp_error_t *err) 
     } else if (wlen[0] == 9 && strncasecmp(words[0], "PARAMETER", 9) == 0 && index == 1) {
         for (size_t k = 0; k < mfl_param_count(); k++) {
             const mfl_param_t *pd = mfl_param_at(k);
-            if (pd->status != MFL_PARAM_ACTIVE)
+            if (mfl_param_status(pd) != MFL_PARAM_ACTIVE)
                 continue;
-            char *doc = param_markdown(pd);
+            char *doc = param_text(pd, s->caps.completion_markdown);
             json_array_append_new(items, item_new(s, d, pd->name, KIND_PROPERTY,
                                                   pd->kind == MFL_PARAM_LOAD ? "load-time option"
                                                                              : "sampling option",

@@ -336,6 +336,153 @@ lsp_doc_t *lsp_server_doc(lsp_server_t *s, json_t *params) {
 
 static void add_models(lsp_server_t *s, const mfl_io_config_t *cfg);
 
+/* A Position in a config file's text for a byte offset (lines split at \n). */
+static json_t *text_position(lsp_server_t *s, const char *text, size_t len, size_t off) {
+    size_t line = 0, bol = 0;
+    for (size_t i = 0; i < off && i < len; i++)
+        if (text[i] == '\n') {
+            line++;
+            bol = i + 1;
+        }
+    size_t eol = bol;
+    while (eol < len && text[eol] != '\n')
+        eol++;
+    return json_pack("{s:I,s:I}", "line", (json_int_t)line, "character",
+                     (json_int_t)lsp_convert_bytes_to_units(text + bol, eol - bol,
+                                                            (off < bol ? bol : off) - bol, s->enc));
+}
+
+/* The byte offset of key `"name"` (followed by a colon) at or after from. */
+static size_t find_key(const char *text, size_t len, size_t from, const char *name, size_t n) {
+    for (size_t i = from; i + n + 2 <= len; i++) {
+        if (text[i] != '"' || memcmp(text + i + 1, name, n) != 0 || text[i + 1 + n] != '"')
+            continue;
+        size_t j = i + n + 2;
+        while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n'))
+            j++;
+        if (j < len && text[j] == ':')
+            return i;
+    }
+    return (size_t)-1;
+}
+
+/* Where a config error points in the file's text, as byte offsets [*a, *b):
+ * "LINE:COL: ..." (jansson's syntax errors and the loader's errors: 1-based,
+ * COL in characters; a quoted key there is spanned whole),
+ * else the key the message names ("unknown key \"rulez\"", "rules.MF301:
+ * ..."), found in the text, else the start of the file. `msg` is the message
+ * without the path. */
+static void config_error_span(const char *text, size_t len, const char *msg, size_t *a, size_t *b) {
+    *a = *b = 0;
+    unsigned long line = 0, col = 0;
+    int used = 0;
+    if (sscanf(msg, "%lu:%lu: %n", &line, &col, &used) == 2 && used > 0 && line > 0) {
+        size_t off = 0;
+        for (unsigned long l = 1; l < line && off < len; off++)
+            if (text[off] == '\n')
+                l++;
+        /* col counts characters (UTF-8 sequences), 1-based; 0 means the line. */
+        for (unsigned long c = 1; c < col && off < len && text[off] != '\n'; c++) {
+            off++;
+            while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
+                off++;
+        }
+        *a = *b = off < len ? off : len;
+        if (*b < len && text[*b] == '"') {
+            /* At a key (the config loader points at the bad key): all of it. */
+            for ((*b)++; *b < len && text[*b] != '"' && text[*b] != '\n'; (*b)++)
+                if (text[*b] == '\\' && *b + 1 < len)
+                    (*b)++;
+            if (*b < len && text[*b] == '"')
+                (*b)++;
+            return;
+        }
+        if (*b < len && text[*b] != '\n')
+            (*b)++;
+        while (*b < len && ((unsigned char)text[*b] & 0xC0) == 0x80)
+            (*b)++;
+        return;
+    }
+    /* The key path: a leading `a.b.c:` or the first "quoted" name. */
+    char path[256] = "";
+    const char *q = strchr(msg, '"');
+    size_t plen = strcspn(msg, ": \"");
+    if (plen > 0 && plen < sizeof path && msg[plen] == ':') {
+        memcpy(path, msg, plen);
+        path[plen] = '\0';
+    } else if (q) {
+        size_t n = strcspn(q + 1, "\"");
+        if (n > 0 && n < sizeof path && q[1 + n] == '"') {
+            memcpy(path, q + 1, n);
+            path[n] = '\0';
+        }
+    }
+    size_t from = 0, found = (size_t)-1, klen = 0;
+    for (char *part = path; *part;) {
+        char *dot = strchr(part, '.');
+        size_t n = dot ? (size_t)(dot - part) : strlen(part);
+        size_t at = find_key(text, len, from, part, n);
+        /* A dotted name may itself be a key (a model name like "qwen2.5"). */
+        if (at == (size_t)-1 && dot) {
+            n = strlen(part);
+            at = find_key(text, len, from, part, n);
+            dot = NULL;
+        }
+        if (at == (size_t)-1)
+            break;
+        found = at;
+        klen = n + 2;
+        from = at + klen;
+        if (!dot)
+            break;
+        part = dot + 1;
+    }
+    if (found != (size_t)-1) {
+        *a = found;
+        *b = found + klen;
+    }
+}
+
+/* Shows a config file's error as a diagnostic on that file (err NULL: clears
+ * the one shown before). The file need not be open in the editor. */
+static void publish_config_error(lsp_server_t *s, lsp_config_entry_t *e, const char *err) {
+    if (s->state != LSP_STATE_RUNNING || (!err && !e->error_published))
+        return;
+    char *uri = lsp_convert_path_to_uri(e->path);
+    json_t *diags = json_array();
+    if (!uri || !diags) {
+        mfl_free(uri);
+        json_decref(diags);
+        return;
+    }
+    if (err) {
+        size_t plen = strlen(e->path);
+        const char *msg = strncmp(err, e->path, plen) == 0 && err[plen] == ':' ? err + plen + 1 : err;
+        while (*msg == ' ')
+            msg++;
+        char *text = NULL, rerr[256];
+        size_t len = 0, a = 0, b = 0;
+        if (mfl_io_read_file(e->path, 4u << 20, &text, &len, rerr, sizeof rerr) == 0)
+            config_error_span(text, len, msg, &a, &b);
+        /* The message without its own "LINE:COL: ": the range says it. */
+        unsigned long l, c;
+        int used = 0;
+        if (sscanf(msg, "%lu:%lu: %n", &l, &c, &used) == 2 && used > 0)
+            msg += used;
+        json_array_append_new(
+            diags, json_pack("{s:{s:o,s:o},s:i,s:s,s:s+}", "range", "start",
+                             text_position(s, text ? text : "", len, a), "end",
+                             text_position(s, text ? text : "", len, b), "severity", 1, "source",
+                             "modelfile-lint", "message", msg,
+                             " (the Modelfiles below this folder are linted without this file until it is fixed)"));
+        mfl_free(text);
+    }
+    lsp_server_notify(s, "textDocument/publishDiagnostics",
+                      json_pack("{s:s,s:o}", "uri", uri, "diagnostics", diags));
+    e->error_published = err != NULL;
+    mfl_free(uri);
+}
+
 static lsp_config_entry_t *config_entry(lsp_server_t *s, const char *path) {
     lsp_config_entry_t *e;
     for (e = s->configs; e; e = e->next)
@@ -366,11 +513,16 @@ static lsp_config_entry_t *config_entry(lsp_server_t *s, const char *path) {
     /* The project's file over the editor's settings: the file's keys win. */
     e->config = mfl_io_config_load_over(s->editor_config, path, err, sizeof(err));
     add_models(s, e->config);
+    /* A broken file never silences the linter: documents are linted without
+     * it (the editor's settings, else the defaults), and the error is a
+     * diagnostic on the file itself, where it can be fixed. */
+    publish_config_error(s, e, e->config ? NULL : err);
     if (!e->config) {
         lsp_server_log(s, 1, "%s", err);
         if (s->state == LSP_STATE_RUNNING)
             lsp_server_notify(s, "window/showMessage",
-                              json_pack("{s:i,s:s+}", "type", 1, "message", "modelfile-lint: ", err));
+                              json_pack("{s:i,s:s++}", "type", 1, "message", "modelfile-lint: ", err,
+                                        " (linting without it until it is fixed)"));
     }
     return e;
 }

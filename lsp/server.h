@@ -67,6 +67,7 @@ typedef struct lsp_config_entry {
     char *path;
     int64_t mtime_sec, mtime_nsec, size;
     mfl_io_config_t *config; /* NULL: the file has an error */
+    bool error_published;    /* a diagnostic on the file is shown */
 } lsp_config_entry_t;
 
 struct lsp_server {

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # Integration tests with the real programs we integrate with (pre-commit,
-# vsce, Neovim, dpkg). Included from tests/CMakeLists.txt; run with
+# vsce, Neovim, Vim + ALE, Emacs + eglot, Kakoune, dpkg). Included from tests/CMakeLists.txt; run with
 #   ctest --test-dir build -L integration --output-on-failure
 # They need the network for apt-get / npm / Debian 13 packages on first run,
 # and deb_test installs the .deb system-wide (root or sudo).
@@ -8,7 +8,8 @@ set(_mfl_it "${PROJECT_SOURCE_DIR}/tests/integration")
 
 if(TARGET modelfile-lint)
   add_test(NAME integration.precommit
-    COMMAND bash "${_mfl_it}/precommit_test.sh" "$<TARGET_FILE:modelfile-lint>" "${PROJECT_SOURCE_DIR}")
+    COMMAND bash "${_mfl_it}/precommit_test.sh" "$<TARGET_FILE:modelfile-lint>" "${PROJECT_SOURCE_DIR}"
+      "${MFL_CORPUS_DIR}")
   set_tests_properties(integration.precommit PROPERTIES LABELS integration TIMEOUT 600)
 endif()
 
@@ -20,12 +21,29 @@ if(TARGET modelfile-lsp)
     COMMAND bash "${_mfl_it}/vscode_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}" "${MFL_WASM_MODULE}")
   add_test(NAME integration.neovim
     COMMAND bash "${_mfl_it}/neovim_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
-  set_tests_properties(integration.vscode integration.neovim PROPERTIES LABELS integration TIMEOUT 600)
+  # The README's Neovim set-up in a real terminal (tmux), with no parser built.
+  add_test(NAME integration.neovim_tty
+    COMMAND bash "${_mfl_it}/neovim_tty_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
+  set_tests_properties(integration.vscode integration.neovim integration.neovim_tty PROPERTIES
+    LABELS integration TIMEOUT 600)
   # Helix and Emacs/Kakoune tests that need only the server and Debian packages.
   add_test(NAME integration.editors
     COMMAND bash "${_mfl_it}/editors_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
   set_tests_properties(integration.editors PROPERTIES LABELS integration TIMEOUT 600)
+  # Debian's Vim + ALE with editors/vim.
+  add_test(NAME integration.vim
+    COMMAND bash "${_mfl_it}/vim_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
+  set_tests_properties(integration.vim PROPERTIES LABELS integration TIMEOUT 300)
 endif()
+
+# The README's commands from a fresh clone (builds twice: a few minutes).
+add_test(NAME integration.readme
+  COMMAND bash "${_mfl_it}/readme_test.sh" "${PROJECT_SOURCE_DIR}")
+set_tests_properties(integration.readme PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 1200)
+
+add_test(NAME integration.editor_files
+  COMMAND bash "${_mfl_it}/editor_files_test.sh" "${PROJECT_SOURCE_DIR}")
+set_tests_properties(integration.editor_files PROPERTIES LABELS integration SKIP_RETURN_CODE 77)
 
 if(TARGET modelfile-lint AND TARGET modelfile-lsp AND NOT MFL_SANITIZE)
   # Builds the .deb from this build tree (cpack), installs it with dpkg and

@@ -11,3 +11,6 @@ foreach(t test_gguf test_memory test_store test_context_rules)
   target_compile_options(${t} PRIVATE ${MFL_WARNINGS})
   add_test(NAME ${t} COMMAND ${t})
 endforeach()
+# The safetensors-folder tests read their config.json files from the tree.
+target_compile_definitions(test_context_rules PRIVATE
+                           MFL_TEST_DATA="${CMAKE_CURRENT_LIST_DIR}/data")

@@ -4,7 +4,9 @@
 #  - grammar/src/parser.c (and grammar.json, node-types.json) must be what
 #    `tree-sitter generate --abi 14` makes of grammar/grammar.js, checked with
 #    a tree-sitter CLI >= 0.22 (on PATH, or Debian 13's via tools/debian13-tool.sh);
-#  - the parser must be ABI 14 (Debian 12's libtree-sitter loads 13-14 only).
+#  - the parser must be ABI 14 (Debian 12's libtree-sitter loads 13-14 only);
+#  - lint/data/models must validate, and lint/src/knowledge/models_data.c and
+#    docs/models.md must be what tools/gen-models.py makes of it.
 # Exits 77 (skipped) when everything it could check is current but no
 # tree-sitter CLI runs on this machine.
 # Usage: tools/check-generated.sh PATH/TO/modelfile-lint
@@ -15,6 +17,10 @@ fail=0
 if ! diff -u "$root/docs/rules.md" <("$lint" --list-rules --format markdown) >/tmp/mfl-rules.diff; then
   echo "docs/rules.md is stale: run tools/regenerate.sh" >&2
   head -40 /tmp/mfl-rules.diff >&2
+  fail=1
+fi
+if ! python3 "$root/tools/gen-models.py" --validate >/dev/null || ! python3 "$root/tools/gen-models.py" --check; then
+  echo "the model data is invalid or its generated files are stale: run tools/regenerate.sh" >&2
   fail=1
 fi
 grep -q '#define LANGUAGE_VERSION 14' "$root/grammar/src/parser.c" || { echo "parser.c is not ABI 14" >&2; fail=1; }

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates every generated file: the parser (from grammar/grammar.js, with a
 # tree-sitter CLI >= 0.22 on PATH or Debian 13's via tools/debian13-tool.sh),
-# the IsPrint table (needs libutf8proc-dev), and docs/rules.md (from the rule
-# metadata, via a built modelfile-lint: pass its path or build/ is used).
+# the IsPrint and letter/digit tables (need libutf8proc-dev), the model data's
+# C table and docs/models.md (from lint/data/models, needs python3 >= 3.11),
+# and docs/rules.md (from the rule metadata, via a built modelfile-lint: pass
+# its path or build/ is used).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 lint=${1:-$root/build/lint/modelfile-lint}
@@ -15,7 +17,10 @@ fi
 if [ -f /usr/include/utf8proc.h ]; then
   cc -O1 -o /tmp/mfl-gen-isprint "$root/tools/gen_isprint.c" -lutf8proc
   /tmp/mfl-gen-isprint > "$root/grammar/src/isprint.h"
+  cc -O1 -o /tmp/mfl-gen-alnum "$root/tools/gen_alnum.c" -lutf8proc
+  /tmp/mfl-gen-alnum > "$root/lint/src/unialnum.h"
 fi
+python3 "$root/tools/gen-models.py" --write
 if [ -x "$lint" ]; then
   cmake --build "$(dirname "$(dirname "$lint")")" -j2 >/dev/null
   "$lint" --list-rules --format markdown > "$root/docs/rules.md"

@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 t0=$SECONDS
 platforms=${MFL_PLATFORMS:-wasm nosimd arm64 i686 win64}
 [ "$platforms" = none ] && platforms=
-"$root/tools/setup.sh" "$root/build"
+"$root/tools/setup.sh" "$root/build" -DMFL_BUILD_TESTS=ON
 wasm_module=
 if [ -n "$platforms" ]; then
   needs=$(echo " $platforms " | sed 's/ nosimd / /g')
@@ -25,7 +25,7 @@ fi
 cmake "$root/build" -DMFL_WASM_MODULE="$wasm_module" >/dev/null
 cmake --build "$root/build" -j2 >/dev/null
 ctest --test-dir "$root/build" --output-on-failure -j2
-"$root/tools/setup.sh" "$root/build-asan" -DMFL_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug
+"$root/tools/setup.sh" "$root/build-asan" -DMFL_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug -DMFL_BUILD_TESTS=ON
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$root/build-asan" --output-on-failure -j2 -LE "integration|valgrind"
 # shellcheck disable=SC2086

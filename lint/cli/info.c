@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* `modelfile-lint info FILE`: the context arithmetic for the model behind
- * FROM (the same text the language server shows on hover). */
+/* `modelfile-lint info FILE...`: the context arithmetic for the model behind
+ * each FILE's FROM (the same text the language server shows on hover). The
+ * budget options are the linter's (options.def), applied the same way over
+ * the file's config, so both compute the same memory. */
 #include "cli.h"
 #include "mfl_io_env.h"
 #include "mfl_knowledge.h"
@@ -10,69 +12,71 @@
 #include <stdlib.h>
 #include <string.h>
 
-int cli_info_main(int argc, char **argv) {
-    const char *format = "text", *path = NULL, *models = NULL;
-    mfl_budget_t b;
-    memset(&b, 0, sizeof b);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "--format") && v) format = argv[++i];
-        else if (!strcmp(a, "--memory") && v) {
-            if (mfl_io_parse_size(argv[++i], &b.memory_budget)) {
-                fprintf(stderr, "modelfile-lint info: --memory: expected e.g. 64GB\n");
-                return 2;
-            }
-        } else if (!strcmp(a, "--hardware") && v) {
-            if (mfl_io_apply_hardware(&b, argv[++i])) {
-                fprintf(stderr, "modelfile-lint info: unknown hardware '%s'\n", argv[i]);
-                return 2;
-            }
-        } else if (!strcmp(a, "--prefill-rate") && v) b.prefill_rate = atof(argv[++i]);
-        else if (!strcmp(a, "--client-timeout") && v) b.client_timeout = atof(argv[++i]);
-        else if (!strcmp(a, "--kv-cache-type") && v) snprintf(b.kv_cache_type, sizeof b.kv_cache_type, "%s", argv[++i]);
-        else if (!strcmp(a, "--num-parallel") && v) b.num_parallel = (uint32_t)atoi(argv[++i]);
-        else if (!strcmp(a, "--ollama-models") && v) models = argv[++i];
-        else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "usage: modelfile-lint info [--format text|json] [--memory SIZE] "
-                            "[--hardware NAME] [--prefill-rate N] [--client-timeout SEC] "
-                            "[--kv-cache-type T] [--num-parallel N] [--ollama-models DIR] FILE\n");
-            return 2;
-        } else path = a;
-    }
-    if (!path) {
-        fprintf(stderr, "usage: modelfile-lint info [OPTIONS] FILE\n");
-        return 2;
-    }
+/* A number, or null when the figure is unknown (0 means unset). */
+static json_t *num_or_null(double v) { return v > 0 ? json_real(v) : json_null(); }
+static json_t *int_or_null(uint64_t v) { return v > 0 ? json_integer((json_int_t)v) : json_null(); }
+
+static json_t *info_json(const char *path, const mfl_instr_t *from, const mfl_model_t *m,
+                         const mfl_info_t *info, const char *target) {
+    bool budget = info->budget > 0;
+    json_t *j = json_pack("{s:s,s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:s,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,"
+                     "s:o,s:o}",
+                     "file", path, "from", from->value_text, "model", m->name, "arch", m->arch,
+                     "source", m->source_detail, "native_ctx", (json_int_t)info->native_ctx,
+                     "num_ctx", (json_int_t)info->num_ctx, "used_ctx", (json_int_t)info->used_ctx,
+                     "num_ctx_source", mfl_ctx_source_name(info->ctx_source), "clamped",
+                     info->clamped, "weights_bytes", int_or_null(info->has_mem ? info->mem.weights : 0),
+                     "kv_bytes_per_token", int_or_null(info->has_mem ? info->mem.kv_per_token : 0),
+                     "kv_bytes", int_or_null(info->has_mem ? info->mem.kv_bytes : 0), "total_bytes",
+                     int_or_null(info->has_mem ? info->mem.total : 0), "budget_bytes",
+                     int_or_null(info->budget), "fits",
+                     budget && info->has_mem ? json_boolean(info->fits) : json_null(), "max_fit_ctx",
+                     budget ? int_or_null(info->max_fit_ctx) : json_null(), "decode_tps_upper_bound",
+                     num_or_null(info->decode_tps_empty), "decode_tps_full_upper_bound",
+                     num_or_null(info->decode_tps_full), "prefill_seconds",
+                     num_or_null(info->prefill_seconds));
+    if (!j) return NULL;
+    json_object_set_new(j, "confidence", json_string(m->confidence == MFL_CONF_EXACT ? "exact" : "assumed"));
+    if (m->confidence != MFL_CONF_EXACT) json_object_set_new(j, "assumed", json_string(m->assumed));
+    if (m->weights_note[0]) json_object_set_new(j, "weights_note", json_string(m->weights_note));
+    if (m->checked[0]) json_object_set_new(j, "checked", json_string(m->checked));
+    json_object_set_new(j, "ollama_version", json_string(target));
+    return j;
+}
+
+/* One file: 0, 1 (no FROM, unknown model, bad num_ctx) or 2 (I/O, config).
+ * *out gets the JSON object for --format json. */
+static int info_one(const cli_opts_t *o, const char *path, bool json, bool header, json_t **out) {
     char err[1024], *src;
     size_t len;
     if (mfl_io_read_file(path, CLI_MAX_FILE, &src, &len, err, sizeof err)) {
         fprintf(stderr, "modelfile-lint: %s\n", err);
         return 2;
     }
-    /* Settings from the file's config apply, flags win. */
+    /* Settings from the file's config apply, options win. */
     char cfgpath[4096], dir[4096];
     snprintf(dir, sizeof dir, "%s", path);
     char *slash = (char *)mfl_os_last_sep(dir);
     if (slash) *slash = '\0';
     else strcpy(dir, ".");
+    mfl_budget_t b;
+    memset(&b, 0, sizeof b);
+    mfl_version_t from_config = 0;
     mfl_io_config_t *cfg = NULL;
-    if (mfl_io_config_find(dir, cfgpath, sizeof cfgpath)) {
+    if (!o->no_config && mfl_io_config_find(dir, cfgpath, sizeof cfgpath)) {
         cfg = mfl_io_config_load(cfgpath, err, sizeof err);
         if (!cfg) {
             fprintf(stderr, "modelfile-lint: %s\n", err);
             mfl_free(src);
             return 2;
         }
-        const mfl_budget_t *cb = mfl_config_budget_const(mfl_io_config_core(cfg));
-        if (!b.memory_budget) b.memory_budget = cb->memory_budget, b.bandwidth = b.bandwidth ? b.bandwidth : cb->bandwidth;
-        if (!b.bandwidth) b.bandwidth = cb->bandwidth;
-        if (!b.prefill_rate) b.prefill_rate = cb->prefill_rate;
-        if (!b.client_timeout) b.client_timeout = cb->client_timeout;
-        if (!b.num_parallel) b.num_parallel = cb->num_parallel;
-        if (!b.kv_cache_type[0]) memcpy(b.kv_cache_type, cb->kv_cache_type, sizeof b.kv_cache_type);
-        if (!b.server_default_ctx) b.server_default_ctx = cb->server_default_ctx;
+        b = *mfl_config_budget_const(mfl_io_config_core(cfg));
+        from_config = mfl_config_ollama_version(mfl_io_config_core(cfg));
     }
+    cli_budget_apply(&o->budget, &b);
+    mfl_version_t target = cli_target_version(&o->budget, from_config);
+    char target_text[32];
+    mfl_version_format(target, target_text, sizeof target_text);
     mfl_doc_t *doc = mfl_doc_new(src, len);
     mfl_io_env_t *env = mfl_io_env_new();
     int status = 0;
@@ -81,25 +85,30 @@ int cli_info_main(int argc, char **argv) {
         status = 2;
         goto done;
     }
-    if (models) mfl_io_env_set_store_dir(env, models);
-    if (cfg && mfl_io_config_models(cfg)) mfl_io_env_add_models_json(env, mfl_io_config_models(cfg), err, sizeof err);
-    const mfl_instr_t *from = NULL;
-    for (size_t i = 0; i < mfl_doc_instr_count(doc); i++)
-        if (mfl_doc_instr(doc, i)->kind == MFL_INSTR_FROM) from = mfl_doc_instr(doc, i);
+    if (o->ollama_models) mfl_io_env_set_store_dir(env, o->ollama_models);
+    if (cfg && mfl_io_config_models(cfg))
+        mfl_io_env_add_models_json(env, mfl_io_config_models(cfg), err, sizeof err);
+    /* The FROM Ollama builds from and its model, as the rules see them. */
+    mfl_from_t pick;
+    mfl_model_t m;
+    const mfl_env_t *e = mfl_io_env_get(env);
+    bool found = mfl_from_resolve(doc, e, dir, &pick, &m);
+    const mfl_instr_t *from = pick.from;
     if (!from) {
         fprintf(stderr, "modelfile-lint: %s: no FROM instruction\n", path);
         status = 1;
         goto done;
     }
-    mfl_model_t m;
-    memset(&m, 0, sizeof m);
-    const mfl_env_t *e = mfl_io_env_get(env);
-    if (!e->resolve_model(e->ud, dir, from->value_text, &m)) {
-        if (!strcmp(format, "json"))
-            printf("{\"model\": null, \"from\": \"%s\", \"error\": \"unknown model\"}\n", from->value_text);
+    if (header && !json) printf("%s%s:\n", *out ? "\n" : "", path);
+    if (!found || m.confidence == MFL_CONF_UNKNOWN) {
+        if (json)
+            *out = json_pack("{s:s,s:n,s:s,s:s}", "file", path, "model", "from", from->value_text,
+                             "error", found ? m.assumed : "unknown model");
+        else if (found)
+            printf("FROM %s: %s; no figures.\n", from->value_text, m.assumed);
         else
             printf("FROM %s: unknown model (not a local GGUF, not in the Ollama store at the "
-                   "configured location, not in the built-in table); no figures.\n",
+                   "configured location, not in the built-in data); no figures.\n",
                    from->value_text);
         status = 1;
         goto done;
@@ -107,7 +116,7 @@ int cli_info_main(int argc, char **argv) {
     /* The effective num_ctx and its source, by the same precedence the rules use. */
     uint64_t num_ctx = 0;
     mfl_ctx_source_t src_kind = MFL_CTX_SRC_DEFAULT;
-    if (!mfl_doc_effective_ctx(doc, &m, &b, &num_ctx, &src_kind)) {
+    if (!mfl_doc_effective_ctx(doc, &m, &b, target, &num_ctx, &src_kind)) {
         fprintf(stderr, "modelfile-lint: %s: PARAMETER num_ctx is not a positive integer\n", path);
         status = 1;
         goto done;
@@ -117,31 +126,61 @@ int cli_info_main(int argc, char **argv) {
         status = 2;
         goto done;
     }
-    if (!strcmp(format, "json")) {
-        json_t *j = json_pack(
-            "{s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:s,s:b,s:I,s:I,s:I,s:I,s:I,s:b,s:I,s:f,s:f,s:f}",
-            "from", from->value_text, "model", m.name, "arch", m.arch, "source",
-            m.source_detail, "native_ctx", (json_int_t)info.native_ctx, "num_ctx",
-            (json_int_t)info.num_ctx, "used_ctx", (json_int_t)info.used_ctx, "num_ctx_source",
-            mfl_ctx_source_name(info.ctx_source), "clamped", info.clamped, "weights_bytes",
-            (json_int_t)info.mem.weights, "kv_bytes_per_token", (json_int_t)info.mem.kv_per_token,
-            "kv_bytes", (json_int_t)info.mem.kv_bytes, "total_bytes", (json_int_t)info.mem.total,
-            "budget_bytes", (json_int_t)info.budget, "fits", info.fits, "max_fit_ctx",
-            (json_int_t)info.max_fit_ctx, "decode_tps_upper_bound", info.decode_tps_empty,
-            "decode_tps_full_upper_bound", info.decode_tps_full, "prefill_seconds",
-            info.prefill_seconds);
-        json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        fputc('\n', stdout);
-        json_decref(j);
+    if (json) {
+        *out = info_json(path, from, &m, &info, target_text);
     } else {
         char *t = mfl_info_format(&info, false);
         fputs(t ? t : "", stdout);
+        printf("Ollama target: %s\n", target_text);
         mfl_free(t);
+        *out = json_true(); /* printed: a blank line before the next header */
     }
 done:
     mfl_io_env_free(env);
     mfl_doc_free(doc);
     mfl_io_config_free(cfg);
     mfl_free(src);
+    return status;
+}
+
+int cli_info_main(int argc, char **argv) {
+    cli_opts_t o;
+    memset(&o, 0, sizeof o);
+    int first, rc = cli_parse_args(argc, argv, INFO, &o, &first);
+    if (rc) return rc;
+    if (o.help) {
+        cli_print_help(stdout, INFO);
+        return 0;
+    }
+    const char *format = o.format_name ? o.format_name : "text";
+    bool json = strcmp(format, "json") == 0;
+    if (!json && strcmp(format, "text") && strcmp(format, "full")) {
+        fprintf(stderr, "modelfile-lint info: --format: expected text or json\n");
+        return 2;
+    }
+    if (first >= argc) {
+        fprintf(stderr, "modelfile-lint info: no file (usage: modelfile-lint info [OPTIONS] FILE...)\n");
+        return 2;
+    }
+    /* Every file is reported; the exit status is the worst. */
+    int status = 0, n = argc - first;
+    json_t *arr = json ? json_array() : NULL, *prev = NULL;
+    for (int i = first; i < argc; i++) {
+        json_t *one = NULL;
+        if (!json) one = prev; /* tells info_one whether something was printed */
+        int s = info_one(&o, argv[i], json, n > 1, &one);
+        if (json && one) json_array_append_new(arr, one);
+        if (!json && one) prev = one;
+        if (s > status) status = s;
+    }
+    if (json) {
+        json_t *doc = n == 1 ? json_array_get(arr, 0) : arr;
+        if (doc) {
+            json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+            fputc('\n', stdout);
+        }
+        json_decref(arr);
+    }
+    cli_opts_cleanup(&o);
     return status;
 }

@@ -6,19 +6,21 @@
 #include <jansson.h>
 #include <string.h>
 
-int cli_parse_main(int argc, char **argv);
-
 int cli_parse_main(int argc, char **argv) {
-    const char *format = "json", *path = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) format = argv[++i];
-        else if (strncmp(argv[i], "--format=", 9) == 0) format = argv[i] + 9;
-        else if (!path) path = argv[i];
-        else {
-            fprintf(stderr, "modelfile-lint parse: one file at a time\n");
-            return 2;
-        }
+    cli_opts_t o;
+    memset(&o, 0, sizeof o);
+    int first, rc = cli_parse_args(argc, argv, PARSE, &o, &first);
+    if (rc) return rc;
+    if (o.help) {
+        cli_print_help(stdout, PARSE);
+        return 0;
     }
+    const char *format = o.format_name ? o.format_name : "json";
+    if (first < argc - 1) {
+        fprintf(stderr, "modelfile-lint parse: one file at a time\n");
+        return 2;
+    }
+    const char *path = first < argc ? argv[first] : NULL;
     if (!path || (strcmp(format, "json") && strcmp(format, "sexp"))) {
         fprintf(stderr, "usage: modelfile-lint parse [--format json|sexp] FILE|-\n");
         return 2;
@@ -26,17 +28,9 @@ int cli_parse_main(int argc, char **argv) {
     char err[1024], *src = NULL;
     size_t len = 0;
     if (strcmp(path, "-") == 0) {
-        size_t cap = 65536;
-        src = mfl_malloc(cap);
-        size_t r;
-        while (src && (r = fread(src + len, 1, cap - len, stdin)) > 0) {
-            len += r;
-            if (len == cap) {
-                if (cap >= CLI_MAX_FILE) break;
-                char *n = mfl_realloc(src, cap *= 2);
-                if (!n) break;
-                src = n;
-            }
+        if (cli_read_stdin(&src, &len)) {
+            fprintf(stderr, "modelfile-lint: cannot read standard input\n");
+            return 2;
         }
     } else if (mfl_io_read_file(path, CLI_MAX_FILE, &src, &len, err, sizeof err)) {
         fprintf(stderr, "modelfile-lint: %s\n", err);

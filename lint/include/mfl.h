@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mfl_versions.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -234,6 +236,14 @@ typedef struct mfl_rule {
     const char *summary;  /* one line */
     const char *doc;      /* Markdown: What it does / Why is this bad? / Example */
     void (*check)(mfl_ctx_t *ctx);
+    /* The Ollama releases the rule applies to (mfl_versions.h): from the
+     * release of `since` (MFL_FACT_NONE: from the oldest), before the release
+     * of `until` (MFL_FACT_NONE: to the newest). The driver runs the rule
+     * only when the target is in range; a rule whose findings differ by
+     * release inside the range asks the table itself and says so in
+     * versions_note (NULL: nothing to add). */
+    mfl_fact_t since, until;
+    const char *versions_note;
 } mfl_rule_t;
 
 /* All rules, sorted by code. Borrowed, static. */
@@ -284,9 +294,20 @@ typedef enum {
     MFL_SOURCE_NONE = 0,
     MFL_SOURCE_GGUF,   /* a local GGUF file named by FROM */
     MFL_SOURCE_STORE,  /* the local Ollama model store */
-    MFL_SOURCE_TABLE,  /* the built-in model table */
-    MFL_SOURCE_CONFIG  /* the config file's models section */
+    MFL_SOURCE_TABLE,  /* the built-in model data (lint/data/models) */
+    MFL_SOURCE_CONFIG, /* the config file's models section */
+    MFL_SOURCE_SAFETENSORS /* a FROM folder's config.json (Hugging Face model) */
 } mfl_source_t;
+
+/* How sure the figures of a model are (issue 12). */
+typedef enum {
+    MFL_CONF_EXACT = 0, /* read from the GGUF, the store, a config.json or the
+                           config file, or the exact tag is in the data */
+    MFL_CONF_ASSUMED,   /* a family guess: only figures every release the name
+                           could mean agrees on; never lowers num_ctx */
+    MFL_CONF_UNKNOWN    /* the family is known but its releases disagree:
+                           nothing is assumed (model->assumed says why) */
+} mfl_confidence_t;
 
 typedef struct {
     mfl_source_t source;
@@ -326,7 +347,21 @@ typedef struct {
     char basename[128];         /* general.basename */
     char size_label[64];        /* general.size_label */
     char general_type[32];      /* general.type ("model", "adapter", ...) */
+    /* Added for issue 12 (tag-exact knowledge). */
+    mfl_confidence_t confidence;
+    char assumed[384];          /* ASSUMED/UNKNOWN: what was assumed and how to
+                                   make it exact */
+    char weights_note[160];     /* how weight_bytes was obtained when it is not
+                                   a file size ("scaled from ... to Q8_0") */
+    bool is_vision;             /* accepts images: Ollama raises num_ctx < 2048 */
+    char checked[16];           /* TABLE: the date the figures were read */
+    char import_error[256];     /* SAFETENSORS: Ollama's own error when it
+                                   cannot import the folder ("" if it can) */
 } mfl_model_t;
+
+/* `ollama create`'s error for a folder with no model file in it
+ * (parser.ErrModelNotFound): MF217 reports it, import_error may hold it. */
+#define MFL_NO_MODEL_FILES_TEXT "no Modelfile or safetensors files found"
 
 typedef enum {
     MFL_PATH_MISSING = 0,
@@ -359,6 +394,11 @@ typedef struct {
      * file system is asked once. NULL: the core calls resolve_model. */
     bool (*resolve_model_at)(void *ud, const char *base_dir, const char *from,
                              mfl_path_kind_t kind, const char *abs, mfl_model_t *out);
+    /* Optional: calls fn with the name of every entry of folder abs_dir
+     * (neither "." nor ".."). Returns false if the folder cannot be read.
+     * Used to see what `ollama create` finds in a FROM folder (MF217). */
+    bool (*list_dir)(void *ud, const char *abs_dir, void (*fn)(void *fud, const char *name),
+                     void *fud);
 } mfl_env_t;
 
 /* ---- configuration ------------------------------------------------------- */
@@ -382,6 +422,10 @@ int mfl_config_select(mfl_config_t *cfg, const char *list);
 int mfl_config_ignore(mfl_config_t *cfg, const char *list);
 /* The effective severity for a rule, MFL_SEVERITY_OFF when disabled. */
 mfl_severity_t mfl_config_severity(const mfl_config_t *cfg, const mfl_rule_t *rule);
+/* The target Ollama release (mfl_versions.h); a new config targets
+ * mfl_version_default(). */
+void mfl_config_set_ollama_version(mfl_config_t *cfg, mfl_version_t v);
+mfl_version_t mfl_config_ollama_version(const mfl_config_t *cfg);
 
 /* Model, hardware and time settings (issue 4). Units: bytes, tokens/s,
  * seconds, bytes/s. 0 means unset. */
@@ -394,6 +438,10 @@ typedef struct {
     uint32_t num_parallel;     /* 0 -> 1 */
     char kv_cache_type[16];    /* "f16" (default), "q8_0", "q4_0" */
     uint64_t server_default_ctx; /* OLLAMA_CONTEXT_LENGTH, 0 unknown */
+    uint64_t runtime_reserve;  /* Ollama's per-GPU reserve (ml/device.go
+                                  MinimumMemory): 512 MiB on Metal, 457 MiB
+                                  elsewhere; 0: the device is unknown (the
+                                  larger, 512 MiB, is assumed) */
 } mfl_budget_t;
 
 mfl_budget_t *mfl_config_budget(mfl_config_t *cfg);
@@ -428,11 +476,25 @@ typedef struct {
     size_t applied;       /* fixes applied over all passes */
     size_t passes;
     char rules[256];      /* on MFL_ENOCONVERGE: the codes still fixing */
+    /* The one fix-all safety policy (issue 16): the fixed text never has
+     * more errors (diagnostics at error severity) nor more syntax errors
+     * than the input. A pass that would break that is undone; the rules
+     * whose fixes break it on their own (all of the pass's, if only
+     * together) are refused from then on, and the other fixes of the pass
+     * are kept when they still keep the count. `stopped` is set,
+     * `stop_rules` names the refused rules and errors_rejected the errors
+     * the refused pass would have left. */
+    bool stopped;
+    size_t errors_before, errors_after, errors_rejected;
+    char stop_rules[256];
 } mfl_fix_report_t;
 
-/* Lints, applies fixes, re-lints, repeats until nothing changes. Returns 0
- * with the fixed (decoded) text in *out, MFL_ENOCONVERGE (out still set to
- * the last text), or MFL_ENOMEM. */
+/* Lints, applies fixes, re-lints, repeats until nothing changes, keeping
+ * only passes after which the text has no more errors and syntax errors
+ * than the input, and refusing the fixes that would add one (see
+ * mfl_fix_report_t). Returns 0 with the fixed (decoded)
+ * text in *out, MFL_ENOCONVERGE (out still set to the last text), or
+ * MFL_ENOMEM. */
 int mfl_fix_all(const char *text, size_t len, const mfl_lint_opts_t *opts,
                 const mfl_fix_opts_t *fopts, char **out, size_t *out_len,
                 mfl_fix_report_t *report);

@@ -62,65 +62,192 @@ const char *mfl_gguf_file_type_name(uint32_t file_type);
 /* Resets *m to "nothing known": zeros, file_type UINT32_MAX. */
 void mfl_model_init(mfl_model_t *m);
 
-/* Applies the per-model notes of the built-in table to a model read from a
+/* Applies the per-model notes of the built-in data to a model read from a
  * GGUF or the store (for example Mistral-Nemo's 1,024,000-token
  * context_length, advertised as 128k): may lower native_ctx and fills
  * ctx_note. Returns true if a note applied. */
 bool mfl_model_apply_notes(mfl_model_t *m);
 
-/* ---- the built-in model table ---------------------------------------------------- */
+/* ---- one interpretation of GGUF keys ------------------------------------------------
+ * Every source of model figures (a GGUF header, the built-in data, the
+ * config file's models, a safetensors folder's config.json) fills a key/value
+ * set with the GGUF keys (without the "<arch>." prefix) and hands it to
+ * mfl_model_from_kvset, the one place that turns keys into the per-layer
+ * sums of mfl_model_t: per-layer head counts (0 KV heads: a layer without
+ * attention), sliding-window patterns, shared-KV layers, hybrid models with
+ * attention every n-th layer, and MLA only when the set has both
+ * key_length_mla and value_length_mla (a DeepSeek blob without them caches
+ * full K and V per head). */
+
+typedef enum {
+    MFL_KV_CONTEXT_LENGTH, MFL_KV_BLOCK_COUNT, MFL_KV_EMBEDDING_LENGTH, MFL_KV_HEAD_COUNT,
+    MFL_KV_HEAD_COUNT_KV, MFL_KV_KEY_LENGTH, MFL_KV_VALUE_LENGTH, MFL_KV_KEY_LENGTH_MLA,
+    MFL_KV_VALUE_LENGTH_MLA, MFL_KV_KV_LORA_RANK, MFL_KV_SLIDING_WINDOW,
+    MFL_KV_SLIDING_WINDOW_PATTERN, MFL_KV_SHARED_KV_LAYERS, MFL_KV_FULL_ATTENTION_INTERVAL,
+    MFL_KV_EXPERT_COUNT, MFL_KV_EXPERT_USED_COUNT, MFL_KV_ROPE_ORIG_CTX, MFL_KV_POOLING_TYPE,
+    MFL_KV_ROPE_DIMENSION_COUNT,
+    MFL_KV__COUNT
+} mfl_kv_key_t;
+
+#define MFL_KV_MAX_LAYERS 4096u
 
 typedef struct {
-    const char *name;    /* short Ollama name, "qwen3-coder:30b"; "*" tag: any */
-    const char *display; /* "Qwen3-Coder 30B-A3B" */
+    bool set;
+    bool is_array;
+    uint64_t u;           /* scalar */
+    const uint32_t *a;    /* array (borrowed; per layer) */
+    uint32_t n;
+} mfl_kv_value_t;
+
+typedef struct {
+    char arch[64];
+    mfl_kv_value_t v[MFL_KV__COUNT];
+} mfl_kvset_t;
+
+/* An empty set for architecture arch (may be NULL: set later). */
+void mfl_kvset_init(mfl_kvset_t *kv, const char *arch);
+/* The key of a GGUF key suffix ("attention.head_count_kv"), or -1. */
+int mfl_kvset_key(const char *suffix, size_t len);
+/* The suffix of a key ("context_length"). Static. */
+const char *mfl_kvset_key_name(mfl_kv_key_t key);
+void mfl_kvset_set(mfl_kvset_t *kv, mfl_kv_key_t key, uint64_t value);
+/* a is borrowed: it must outlive mfl_model_from_kvset. */
+void mfl_kvset_set_array(mfl_kvset_t *kv, mfl_kv_key_t key, const uint32_t *a, uint32_t n);
+void mfl_kvset_unset(mfl_kvset_t *kv, mfl_kv_key_t key);
+
+/* Fills the shape fields of *m (arch, native and GGUF context, layers,
+ * heads, KV head sums, head dimensions, windows, MLA, experts, embedding
+ * flag) from kv. The other fields of *m are left alone. Returns 0, or
+ * MFL_EINVAL with m->error set (no architecture, implausible block count). */
+int mfl_model_from_kvset(const mfl_kvset_t *kv, mfl_model_t *m);
+
+/* ---- the built-in model data ----------------------------------------------------------
+ * Generated from lint/data/models/<family>.toml (tools/gen-models.py) into
+ * lint/src/knowledge/models_data.c. One entry per GGUF Ollama ships; every
+ * figure has a source and a date (docs/models.md). */
+
+typedef enum { MFL_KIND_TEXT = 0, MFL_KIND_VISION, MFL_KIND_EMBEDDING } mfl_model_kind_t;
+
+typedef struct {
+    const char *key;       /* GGUF key without "<arch>." */
+    uint64_t value;        /* scalar, when array is NULL */
+    const uint32_t *array; /* per-layer values (booleans as 0/1) */
+    uint32_t n;
+} mfl_data_kv_t;
+
+typedef struct {
+    const char *tag;       /* "30b-a3b-q4_K_M" */
+    const char *quant;     /* "Q4_K_M", or NULL */
+    uint64_t size_bytes;   /* the download size the tags page shows; 0: unknown */
+} mfl_data_tag_t;
+
+typedef struct {
+    const char *family;    /* "qwen3-coder" */
+    const char *id;        /* "30b-a3b" */
+    const char *display;
+    mfl_model_kind_t kind;
     const char *arch;
-    uint64_t ctx;        /* the native context the linter uses */
-    uint64_t gguf_ctx;   /* 0: same as ctx; else what the GGUF says */
-    const char *note;    /* NULL or why ctx differs / caveats */
-    uint32_t n_layers, n_head, n_kv_head, head_dim, embedding_length;
-    uint32_t sliding_window, swa_pattern; /* pattern n: every n-th layer global */
-    uint32_t shared_kv_layers;
-    uint32_t expert_count, expert_used_count;
-    uint64_t params_total, params_active; /* parameters */
-    uint64_t weight_bytes;                /* default-tag download size */
-    uint32_t file_type;                   /* general.file_type of the default tag */
-    bool mla;                             /* head_dim/mla_v are the latent widths */
-    uint32_t mla_v;                       /* latent V width when mla */
-    bool embedding;                       /* an embedding model */
+    uint64_t ctx;          /* context_length */
+    const char *source;    /* where the GGUF keys were read */
+    const char *checked;   /* YYYY-MM-DD */
+    const char *note, *family_note; /* NULL or shown to users */
+    const char *tags_source, *tags_checked;
+    uint64_t params, active_params; /* 0: unknown */
+    const mfl_data_kv_t *kv;
+    size_t n_kv;
+    const mfl_data_tag_t *tags;
+    size_t n_tags;
+    const char *const *hf;  /* "hf.co/user/repo" of this very GGUF */
+    size_t n_hf;
 } mfl_table_entry_t;
 
-/* Number of table entries and entry i (borrowed, static). */
+/* Number of entries and entry i (borrowed, static). */
 size_t mfl_table_count(void);
 const mfl_table_entry_t *mfl_table_at(size_t i);
 
-/* Looks a FROM name up in the table: Ollama defaults are applied
- * (registry.ollama.ai, library, latest), case is ignored, aliases such as
- * "qwen3-coder:latest" or "qwen3-coder:30b-a3b-q4_K_M" are followed, and for
- * hf.co names the repository decides, whatever the tag. Returns a borrowed
- * static entry, or NULL. */
-const mfl_table_entry_t *mfl_table_find(const char *name, size_t len);
+/* The entry serving exactly this name: "family:tag" with a listed tag
+ * (Ollama's defaults applied: registry.ollama.ai, library, latest; case
+ * ignored), or an hf.co repository listed in the data. *tag receives the
+ * matched tag (NULL for hf.co). Returns a borrowed entry, or NULL. Never
+ * strips words from a tag. */
+const mfl_table_entry_t *mfl_table_find(const char *name, size_t len, const mfl_data_tag_t **tag);
 
-/* Fills *out from a table entry (source MFL_SOURCE_TABLE, source_detail the
- * table key). */
-void mfl_table_entry_to_model(const mfl_table_entry_t *e, mfl_model_t *out);
+/* Fills the model's key/value set from an entry (the arrays are the entry's,
+ * static). */
+void mfl_table_entry_kvset(const mfl_table_entry_t *e, mfl_kvset_t *kv);
 
-/* mfl_table_find() plus mfl_table_entry_to_model(); when the tag names a
- * quantisation other than the entry's default ("...-q8_0", hf.co ":Q6_K"),
- * weight_bytes and file_type are adjusted for it. Returns true if found. */
+/* Fills *out from an entry (source MFL_SOURCE_TABLE, exact), weights from
+ * tag (or the entry's first sized tag when tag is NULL). */
+void mfl_table_entry_to_model(const mfl_table_entry_t *e, const mfl_data_tag_t *tag,
+                              mfl_model_t *out);
+
+/* Resolves a FROM name against the data, tag by tag:
+ *  - "family:tag" with a listed tag: exact;
+ *  - "family:<listed tag>-<quant>", or a tag that differs from a listed one
+ *    only in its quantisation suffix: exact shape, the weights scaled to
+ *    that quantisation (weights_note says so);
+ *  - hf.co/<user>/<repo>[:quant]: exact only for repositories in the data;
+ *  - any other tag of a known family: ASSUMED when every entry it could be
+ *    (the entries whose tags share its base, else the whole family) agrees
+ *    on the native context; the shape and weights are assumed only when one
+ *    entry remains and it shares the tag's size. Otherwise UNKNOWN, with the
+ *    differing figures in out->assumed.
+ * Returns true when *out was filled (its confidence says how), false when
+ * the name is no known family. */
 bool mfl_table_lookup(const char *name, size_t len, mfl_model_t *out);
 
 /* The file_type id of a quantisation name ("Q4_K_M", "q8_0", "fp16"), or
  * UINT32_MAX. Case-insensitive. */
 uint32_t mfl_quant_parse(const char *s, size_t len);
 
+/* ---- sizes ---------------------------------------------------------------------------- */
+
+/* Parses a size as every setting takes it (CLI flags, config file, editor
+ * settings): a number and a unit, "24GiB", "64 GB", "512MiB", "1.5TB".
+ * GB = 10^9, GiB = 2^30 (likewise K/M/T). A bare number is rejected: err
+ * then suggests the binary unit ("did you mean 24GiB?"), as memory is sold
+ * in GiB. Returns 0, or MFL_EINVAL with a message in err. */
+int mfl_size_parse(const char *s, uint64_t *out, char *err, size_t errsz);
+
+/* ---- the model behind FROM --------------------------------------------------------------
+ * Ollama's rule (parser/parser.go CreateRequest, server/create.go): every
+ * FROM whose path does not exist is a model name, and the last name wins;
+ * FROM paths (files, folders) are merged, and they count only when no name
+ * is given: a name makes the server ignore the files, which are still hashed
+ * and uploaded. The rules, `modelfile-lint info`, the hover and the
+ * completion all ask this one function. */
+
+typedef struct mfl_from_s {
+    const mfl_instr_t *from;       /* the FROM that builds the model, or NULL */
+    bool is_name;                  /* from is a model name (else a path) */
+    mfl_path_kind_t kind;          /* from's path kind (MISSING for a name) */
+    const mfl_instr_t *last_name;  /* the last FROM name, or NULL */
+    const mfl_instr_t *first_path; /* the first FROM path, or NULL */
+    size_t n_names, n_paths;
+} mfl_from_t;
+
+/* Picks the FROM Ollama builds from. env may be NULL (or lack path_kind):
+ * then a value that looks like a path (./, /, ~, *.gguf) is a path. */
+void mfl_from_pick(const mfl_doc_t *doc, const mfl_env_t *env, const char *base_dir,
+                   mfl_from_t *out);
+/* True if FROM instruction in is a model name (its path does not exist). */
+bool mfl_from_is_name(const mfl_instr_t *in, const mfl_env_t *env, const char *base_dir);
+
+/* mfl_from_pick, then the model behind it through env->resolve_model.
+ * Returns true and fills *model (mfl_model_init'ed first) when it was
+ * found; from may be NULL. */
+bool mfl_from_resolve(const mfl_doc_t *doc, const mfl_env_t *env, const char *base_dir,
+                      mfl_from_t *from, mfl_model_t *model);
+
 /* ---- hardware profiles ---------------------------------------------------------- */
 
 typedef struct {
     const char *id;         /* "mac-studio-m2-ultra-64" */
     const char *device;     /* "Mac Studio M2 Ultra (64 GB)" */
-    uint64_t memory_bytes;  /* installed (GPU-visible) memory */
+    uint64_t memory_bytes;  /* installed memory, binary as sold (64 GB = 64 GiB) */
     double usable_share;    /* fraction the GPU may use for the model */
     double bandwidth_gbps;  /* GB/s (10^9 bytes) */
+    bool metal;             /* Apple GPU: Ollama's 512 MiB reserve, else 457 MiB */
 } mfl_hw_profile_t;
 
 size_t mfl_hw_count(void);
@@ -128,8 +255,8 @@ size_t mfl_hw_count(void);
 const mfl_hw_profile_t *mfl_hw_at(size_t i);
 /* By id, case-insensitive. Returns a borrowed static profile, or NULL. */
 const mfl_hw_profile_t *mfl_hw_find(const char *id);
-/* Fills memory_budget (memory × usable share), bandwidth and hardware from a
- * profile; leaves the other budget fields alone. */
+/* Fills memory_budget (memory × usable share), bandwidth, hardware and the
+ * runtime reserve from a profile; leaves the other budget fields alone. */
 void mfl_hw_apply(const mfl_hw_profile_t *hw, mfl_budget_t *b);
 
 /* ---- memory and time ----------------------------------------------------------- */
@@ -141,7 +268,12 @@ typedef enum { MFL_KV_F16 = 0, MFL_KV_Q8_0, MFL_KV_Q4_0, MFL_KV_F32 } mfl_kv_typ
 int mfl_kv_type_parse(const char *s, mfl_kv_type_t *out);
 const char *mfl_kv_type_name(mfl_kv_type_t t);
 
-#define MFL_RUNTIME_RESERVE (512ull << 20) /* Ollama's 457/512 MiB, rounded up */
+/* Ollama's per-GPU reserve, ml/device.go MinimumMemory at v0.33.0-rc2: 512 MiB
+ * on Metal, 457 MiB elsewhere. */
+#define MFL_RESERVE_METAL (512ull << 20)
+#define MFL_RESERVE_OTHER (457ull << 20)
+/* The reserve of a budget: its runtime_reserve, else the larger one. */
+uint64_t mfl_runtime_reserve(const mfl_budget_t *b);
 #define MFL_DEFAULT_NUM_BATCH 512u
 
 typedef struct {
@@ -153,7 +285,7 @@ typedef struct {
     uint64_t kv_swa_bytes;    /* the part held by windowed layers (in kv_bytes) */
     uint64_t weights;         /* weight_bytes */
     uint64_t compute;         /* compute-graph heuristic (flash attention on) */
-    uint64_t runtime;         /* MFL_RUNTIME_RESERVE */
+    uint64_t runtime;         /* mfl_runtime_reserve(budget) */
     uint64_t total;           /* weights + kv + compute + runtime */
     bool kv_upper_bound;      /* MLA: the figure is an upper bound */
 } mfl_mem_t;
@@ -207,10 +339,6 @@ const char *mfl_source_name(mfl_source_t s);
 /* One-line description of a source ("PARAMETER num_ctx"). Static. */
 const char *mfl_ctx_source_name(mfl_ctx_source_t s);
 
-/* Ollama's default num_ctx for a GPU memory size (>= 47 GiB: 262144,
- * >= 23 GiB: 32768, else 4096); 4096 when mem is 0. */
-uint64_t mfl_ctx_default_for_memory(uint64_t mem);
-
 /* ---- context-size labels --------------------------------------------------------- */
 
 typedef struct {
@@ -261,20 +389,22 @@ int mfl_info_compute(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_
  * string; free with mfl_free(). NULL when out of memory. */
 char *mfl_info_format(const mfl_info_t *info, bool markdown);
 
-/* The effective num_ctx of doc when it is built on `model` (may be NULL):
- * the last PARAMETER num_ctx, else the num_ctx the model's params carry, else
- * OLLAMA_CONTEXT_LENGTH (b->server_default_ctx), else Ollama's VRAM-tier
- * default for b->memory_budget. The one place that knows the precedence
- * (spec section 4), used by the MF3xx rules, `info` and the hover. Returns
- * false, with *ctx 0, when the PARAMETER's value is not a positive integer. */
+/* The effective num_ctx of doc when it is built on `model` (may be NULL)
+ * and run by Ollama release v: the last PARAMETER num_ctx, else the num_ctx
+ * the model's params carry, else OLLAMA_CONTEXT_LENGTH (b->server_default_ctx,
+ * from the release that reads it), else Ollama's default at v for
+ * b->memory_budget of GPU memory (mfl_ollama_default_ctx). The one place that
+ * knows the precedence (spec section 4), used by the MF3xx rules, `info` and
+ * the hover. Returns false, with *ctx 0, when the PARAMETER's value is not a
+ * positive integer. */
 bool mfl_doc_effective_ctx(const mfl_doc_t *doc, const mfl_model_t *model, const mfl_budget_t *b,
-                           uint64_t *ctx, mfl_ctx_source_t *src);
+                           mfl_version_t v, uint64_t *ctx, mfl_ctx_source_t *src);
 
 /* The info text for a document (mfl_doc_effective_ctx + mfl_info_text).
  * Returns a new string (mfl_free), or NULL when out of memory, when the
  * model is NULL, or when num_ctx is invalid. */
 char *mfl_info_for_doc(const mfl_doc_t *doc, const mfl_model_t *model, const mfl_budget_t *b,
-                       bool markdown);
+                       mfl_version_t v, bool markdown);
 
 /* Both steps at once. Returns a new string (mfl_free), or NULL. */
 char *mfl_info_text(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_t src,

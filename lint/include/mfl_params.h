@@ -22,7 +22,8 @@ typedef enum {
 typedef enum {
     MFL_PARAM_ACTIVE = 0,
     MFL_PARAM_DEPRECATED, /* accepted with "warning: parameter X is deprecated", dropped */
-    MFL_PARAM_REMOVED     /* rejected: "unknown parameter 'X'" */
+    MFL_PARAM_REMOVED,    /* rejected: "unknown parameter 'X'" */
+    MFL_PARAM_REFUSED     /* rejected by create with a message of its own (typical_p) */
 } mfl_param_status_t;
 
 typedef enum { MFL_PARAM_LOAD, MFL_PARAM_SAMPLE } mfl_param_kind_t;
@@ -33,13 +34,20 @@ typedef struct {
     const char *go_type;      /* "int", "*int", "float32", "*bool", "[]string" */
     const char *default_text; /* human-readable default */
     mfl_param_kind_t kind;
-    mfl_param_status_t status;
-    const char *removed_in;   /* deprecated/removed: the Ollama version, else NULL */
     /* Values that make sense (MF105); has_min/has_max false: unbounded. */
     bool has_min, has_max, min_exclusive;
     double min, max;
     const char *summary;      /* one line, for hover */
 } mfl_param_t;
+
+/* When a parameter was added, deprecated, removed or refused is not in this
+ * table: it is release-dependent, in the version table (mfl_versions.h,
+ * mfl_param_life). mfl_param_status gives the state at the newest known
+ * release, for hover and completion. */
+mfl_param_status_t mfl_param_status(const mfl_param_t *p);
+/* The release of that state's change ("0.7.0"), written to buf; "" when the
+ * parameter is active. Returns buf. */
+const char *mfl_param_changed_in(const mfl_param_t *p, char *buf, size_t n);
 
 /* All known names (active, deprecated and removed), in table order. */
 size_t mfl_param_count(void);
@@ -63,19 +71,6 @@ bool mfl_param_parse_bool(const char *s, size_t n, bool *out);
 /* "int", "float", "bool" or "string": the word Ollama uses in
  * `invalid <word> value [v]`. */
 const char *mfl_param_type_word(mfl_param_type_t t);
-
-/* ---- model references (FROM) ----------------------------------------- */
-
-typedef enum {
-    MFL_NAME_OK = 0,
-    MFL_NAME_INVALID,        /* "invalid model name" */
-    MFL_NAME_LOCAL_AND_CLOUD /* "use either :local or :cloud, not both" */
-} mfl_name_check_t;
-
-/* Checks a FROM model reference against Ollama's name grammar (spec §2.9:
- * [scheme://]host/namespace/model:tag, part characters and lengths, no `@`).
- * When invalid, *why (if not NULL) gets a short static reason. */
-mfl_name_check_t mfl_model_name_check(const char *s, size_t n, const char **why);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "mfl_versions.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -25,11 +27,14 @@ typedef struct {
     mfl_tmpl_kind_t kind;
     const char *detail; /* one line */
     bool ollama;        /* Ollama's own (not Go's) */
+    mfl_fact_t since;   /* the release that added it (MFL_FACT_NONE: always there) */
 } mfl_tmpl_name_t;
 
 size_t mfl_tmpl_name_count(void);
 /* Borrowed, static; NULL past the end. */
 const mfl_tmpl_name_t *mfl_tmpl_name_at(size_t i);
+/* True if the entry exists at target release v. */
+bool mfl_tmpl_name_at_version(const mfl_tmpl_name_t *e, mfl_version_t v);
 /* The entry of that kind named name[0..n), or NULL. */
 const mfl_tmpl_name_t *mfl_tmpl_name_find(const char *name, size_t n, mfl_tmpl_kind_t kind);
 

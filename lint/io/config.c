@@ -4,6 +4,9 @@
 #define _GNU_SOURCE
 #include "mfl_io.h"
 #include "mfl_os.h"
+#include "mfl_io_env.h"
+#include "mfl_io_ignore.h"
+#include "mfl_knowledge.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -13,6 +16,7 @@
 typedef struct {
     char *glob;
     char *codes;
+    mfl_pattern_t pat; /* glob, compiled (.gitignore semantics) */
 } path_ignore_t;
 
 struct mfl_io_config {
@@ -21,6 +25,9 @@ struct mfl_io_config {
     path_ignore_t *ignores;
     size_t n_ignores;
     json_t *models; /* the "models" section, for the model resolver */
+    mfl_ignore_t *exclude, *extend_exclude; /* NULL: key absent */
+    int respect_gitignore;                  /* -1: key absent */
+    const char *err_key, *err_sub;          /* where load() stopped (borrowed) */
 };
 
 int mfl_io_config_find(const char *dir, char *out, size_t outsz) {
@@ -45,6 +52,7 @@ mfl_io_config_t *mfl_io_config_default(void) {
     if (!c) return NULL;
     c->core = mfl_config_new();
     c->dir = mfl_strndup("", 0);
+    c->respect_gitignore = -1;
     if (!c->core || !c->dir) {
         mfl_io_config_free(c);
         return NULL;
@@ -59,15 +67,94 @@ void mfl_io_config_free(mfl_io_config_t *c) {
     for (size_t i = 0; i < c->n_ignores; i++) {
         mfl_free(c->ignores[i].glob);
         mfl_free(c->ignores[i].codes);
+        mfl_pattern_cleanup(&c->ignores[i].pat);
     }
     mfl_free(c->ignores);
     if (c->models) json_decref(c->models);
+    mfl_ignore_free(c->exclude);
+    mfl_ignore_free(c->extend_exclude);
     mfl_free(c);
 }
 
 mfl_config_t *mfl_io_config_core(mfl_io_config_t *c) { return c->core; }
 const char *mfl_io_config_dir(const mfl_io_config_t *c) { return c->dir; }
 json_t *mfl_io_config_models(const mfl_io_config_t *c) { return c->models; }
+const struct mfl_ignore_s *mfl_io_config_exclude(const mfl_io_config_t *c) { return c->exclude; }
+const struct mfl_ignore_s *mfl_io_config_extend_exclude(const mfl_io_config_t *c) {
+    return c->extend_exclude;
+}
+int mfl_io_config_respect_gitignore(const mfl_io_config_t *c) { return c->respect_gitignore; }
+
+/* The keys a configuration may hold, for "did you mean" only (load() below
+ * decides; tests/cli/run.sh checks that it knows every key of
+ * schema/modelfile-lint.schema.json and that the man page documents each). */
+static const char *const known_keys[] = {
+    "$schema", "rules", "select", "extend-select", "ignore", "per-path-ignores", "exclude",
+    "extend-exclude", "respect-gitignore", "memory", "hardware", "bandwidth", "prefill-rate",
+    "client-timeout", "num-parallel", "kv-cache-type", "context-length-default", "ollama-version",
+    "models",
+};
+
+static size_t edit_distance(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63) return 64;
+    size_t row[64];
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = diag + cost;
+            if (row[j] + 1 < best) best = row[j] + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+/* The known key closest to key (at most a third of it changed), or NULL. */
+static const char *closest_key(const char *key) {
+    const char *best = NULL;
+    size_t bd = (strlen(key) + 2) / 3;
+    for (size_t i = 0; i < sizeof known_keys / sizeof known_keys[0]; i++) {
+        size_t d = edit_distance(key, known_keys[i]);
+        if (d <= bd) {
+            bd = d;
+            best = known_keys[i];
+        }
+    }
+    return best;
+}
+
+/* A list of path patterns ("exclude", "extend-exclude"). */
+static int load_patterns(mfl_ignore_t **out, json_t *v, const char *origin, const char *what,
+                         char *err, size_t errsz) {
+    if (!json_is_array(v)) {
+        snprintf(err, errsz, "%s: %s: expected an array of path patterns (.gitignore syntax)",
+                 origin, what);
+        return -1;
+    }
+    mfl_ignore_free(*out);
+    *out = mfl_ignore_new("");
+    if (!*out) goto oom;
+    size_t i;
+    json_t *e;
+    json_array_foreach(v, i, e) {
+        if (!json_is_string(e)) {
+            snprintf(err, errsz, "%s: %s[%zu]: expected a path pattern string", origin, what, i);
+            return -1;
+        }
+        if (mfl_ignore_add(*out, json_string_value(e), json_string_length(e))) goto oom;
+    }
+    return 0;
+oom:
+    snprintf(err, errsz, "%s: out of memory", origin);
+    return -1;
+}
 
 static int parse_severity(const char *s, mfl_severity_t *out) {
     static const struct {
@@ -84,27 +171,18 @@ static int parse_severity(const char *s, mfl_severity_t *out) {
     return -1;
 }
 
-/* "64GB", "64 GiB", "512MiB", 68719476736. Returns 0 on success. */
-int mfl_io_parse_size(const char *s, uint64_t *out) {
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || v < 0) return -1;
-    while (*end == ' ') end++;
-    double mul = 1;
-    if (!*end || strcasecmp(end, "B") == 0) mul = 1;
-    else if (strcasecmp(end, "KB") == 0 || strcasecmp(end, "K") == 0) mul = 1e3;
-    else if (strcasecmp(end, "MB") == 0 || strcasecmp(end, "M") == 0) mul = 1e6;
-    else if (strcasecmp(end, "GB") == 0 || strcasecmp(end, "G") == 0) mul = 1e9;
-    else if (strcasecmp(end, "TB") == 0 || strcasecmp(end, "T") == 0) mul = 1e12;
-    else if (strcasecmp(end, "KiB") == 0) mul = 1024.0;
-    else if (strcasecmp(end, "MiB") == 0) mul = 1024.0 * 1024;
-    else if (strcasecmp(end, "GiB") == 0) mul = 1024.0 * 1024 * 1024;
-    else if (strcasecmp(end, "TiB") == 0) mul = 1024.0 * 1024 * 1024 * 1024;
-    else return -1;
-    double bytes = v * mul;
-    if (!(bytes < 0x1p64)) return -1; /* too large, or NaN: the cast would be undefined */
-    *out = (uint64_t)bytes;
-    return 0;
+/* A size setting: a string with a unit (mfl_size_parse, the one parser).
+ * A JSON number is a bare number: rejected with the same suggestion. */
+static int size_value(json_t *v, uint64_t *out, char *why, size_t whysz) {
+    if (json_is_string(v)) return mfl_size_parse(json_string_value(v), out, why, whysz) ? -1 : 0;
+    if (json_is_number(v)) {
+        char num[64];
+        snprintf(num, sizeof num, "%.15g", json_number_value(v));
+        mfl_size_parse(num, out, why, whysz);
+        return -1;
+    }
+    snprintf(why, whysz, "expected a size such as \"48GiB\" or \"64GB\"");
+    return -1;
 }
 
 static int load_rules(mfl_io_config_t *c, json_t *rules, const char *origin, char *err,
@@ -117,6 +195,7 @@ static int load_rules(mfl_io_config_t *c, json_t *rules, const char *origin, cha
     }
     json_object_foreach(rules, key, v) {
         mfl_severity_t sev;
+        c->err_sub = key;
         if (json_is_boolean(v)) {
             if (json_is_true(v) ? mfl_config_enable(c->core, key)
                                 : mfl_config_set_severity(c->core, key, MFL_SEVERITY_OFF)) {
@@ -197,7 +276,10 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
     json_t *v;
     mfl_budget_t *b = mfl_config_budget(c->core);
     char list[4096];
+    bool hw_seen = false;
     json_object_foreach(root, key, v) {
+        c->err_key = key;
+        c->err_sub = NULL;
         if (strcmp(key, "$schema") == 0) continue;
         if (strcmp(key, "rules") == 0) {
             if (load_rules(c, v, origin, err, errsz)) return -1;
@@ -213,7 +295,11 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
                     rc = mfl_config_enable(c->core, t);
             }
             if (rc) {
-                snprintf(err, errsz, "%s: %s: names an unknown rule", origin, key);
+                char code[128] = "";
+                string_list(v, origin, key, list, sizeof list, err, errsz);
+                mfl_io_unknown_selector(list, code, sizeof code);
+                snprintf(err, errsz, "%s: %s: unknown rule `%s` (see `modelfile-lint "
+                                     "--list-rules`)", origin, key, code);
                 return -1;
             }
         } else if (strcmp(key, "per-path-ignores") == 0) {
@@ -224,6 +310,7 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
             const char *glob;
             json_t *codes;
             json_object_foreach(v, glob, codes) {
+                c->err_sub = glob;
                 char what[300];
                 snprintf(what, sizeof what, "per-path-ignores.%s", glob);
                 if (string_list(codes, origin, what, list, sizeof list, err, errsz)) return -1;
@@ -231,7 +318,10 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
                 int bad = probe ? mfl_config_ignore(probe, list) : 0;
                 mfl_config_free(probe);
                 if (bad) {
-                    snprintf(err, errsz, "%s: %s: names an unknown rule", origin, what);
+                    char code[128] = "";
+                    mfl_io_unknown_selector(list, code, sizeof code);
+                    snprintf(err, errsz, "%s: %s: unknown rule `%s` (see `modelfile-lint "
+                                         "--list-rules`)", origin, what, code);
                     return -1;
                 }
                 path_ignore_t *ni = mfl_realloc(c->ignores, (c->n_ignores + 1) * sizeof *ni);
@@ -239,37 +329,54 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
                 c->ignores = ni;
                 ni[c->n_ignores].glob = mfl_strndup(glob, strlen(glob));
                 ni[c->n_ignores].codes = mfl_strndup(list, strlen(list));
+                int pc = mfl_pattern_compile(glob, strlen(glob), &ni[c->n_ignores].pat);
                 c->n_ignores++;
-                if (!ni[c->n_ignores - 1].glob || !ni[c->n_ignores - 1].codes) goto oom;
+                if (!ni[c->n_ignores - 1].glob || !ni[c->n_ignores - 1].codes || pc < 0) goto oom;
+                if (pc == 0) {
+                    snprintf(err, errsz, "%s: %s: an empty pattern (or a comment) matches no file",
+                             origin, what);
+                    return -1;
+                }
             }
+        } else if (strcmp(key, "exclude") == 0) {
+            if (load_patterns(&c->exclude, v, origin, key, err, errsz)) return -1;
+        } else if (strcmp(key, "extend-exclude") == 0) {
+            if (load_patterns(&c->extend_exclude, v, origin, key, err, errsz)) return -1;
+        } else if (strcmp(key, "respect-gitignore") == 0) {
+            if (!json_is_boolean(v)) {
+                snprintf(err, errsz, "%s: respect-gitignore: expected true or false", origin);
+                return -1;
+            }
+            c->respect_gitignore = json_is_true(v);
         } else if (strcmp(key, "memory") == 0) {
             uint64_t sz;
-            if (json_is_integer(v) && json_integer_value(v) >= 0) sz = (uint64_t)json_integer_value(v);
-            else if (!json_is_string(v) || mfl_io_parse_size(json_string_value(v), &sz)) {
-                snprintf(err, errsz, "%s: memory: expected a size such as \"64GB\" or \"48GiB\"", origin);
+            char why[256];
+            if (size_value(v, &sz, why, sizeof why)) {
+                snprintf(err, errsz, "%s: memory: %s", origin, why);
                 return -1;
             }
             b->memory_budget = sz;
+            if (!hw_seen) b->runtime_reserve = 0; /* the device is not known */
         } else if (strcmp(key, "bandwidth") == 0) {
             uint64_t sz;
-            const char *s = json_is_string(v) ? json_string_value(v) : NULL;
-            char tmp[64];
-            if (s) {
-                snprintf(tmp, sizeof tmp, "%s", s);
+            char tmp[64] = "", why[256];
+            if (json_is_string(v)) {
+                snprintf(tmp, sizeof tmp, "%s", json_string_value(v));
                 char *slash = strstr(tmp, "/s");
                 if (slash) *slash = '\0';
             }
-            if (json_is_number(v)) b->bandwidth = json_number_value(v);
-            else if (!s || mfl_io_parse_size(tmp, &sz)) {
-                snprintf(err, errsz, "%s: bandwidth: expected bytes per second or \"800GB/s\"", origin);
+            if (json_is_string(v) ? mfl_size_parse(tmp, &sz, why, sizeof why) != 0
+                                  : size_value(v, &sz, why, sizeof why) != 0) {
+                snprintf(err, errsz, "%s: bandwidth: %s (a rate such as \"800GB/s\")", origin, why);
                 return -1;
-            } else
-                b->bandwidth = (double)sz;
+            }
+            b->bandwidth = (double)sz;
         } else if (strcmp(key, "hardware") == 0) {
             if (!json_is_string(v)) {
                 snprintf(err, errsz, "%s: hardware: expected a hardware profile name", origin);
                 return -1;
             }
+            hw_seen = true;
             if (mfl_io_apply_hardware(b, json_string_value(v))) {
                 snprintf(err, errsz, "%s: hardware: unknown profile \"%s\" (see "
                                      "`modelfile-lint --list-hardware`)", origin,
@@ -298,16 +405,39 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
                 return -1;
             }
             snprintf(b->kv_cache_type, sizeof b->kv_cache_type, "%s", s);
+        } else if (strcmp(key, "ollama-version") == 0) {
+            mfl_version_t ver;
+            const char *why = "expected a string";
+            if (!json_is_string(v) ||
+                mfl_version_parse(json_string_value(v), strlen(json_string_value(v)), &ver, &why)) {
+                snprintf(err, errsz, "%s: ollama-version: %s%s%s: %s", origin,
+                         json_is_string(v) ? "\"" : "", json_is_string(v) ? json_string_value(v) : "",
+                         json_is_string(v) ? "\"" : "", why);
+                return -1;
+            }
+            mfl_config_set_ollama_version(c->core, ver);
         } else if (strcmp(key, "models") == 0) {
             if (!json_is_object(v) && !json_is_array(v)) {
                 snprintf(err, errsz, "%s: models: expected an object or array of model entries", origin);
                 return -1;
             }
+            /* The whole section is checked now: a broken entry is an error
+             * of the config file, not a model silently left out. */
+            char why[512];
+            if (mfl_io_models_validate(v, why, sizeof why)) {
+                snprintf(err, errsz, "%s: %s", origin, why);
+                return -1;
+            }
             if (c->models) json_decref(c->models);
             c->models = json_incref(v);
         } else {
-            snprintf(err, errsz, "%s: unknown key \"%s\" (see schema/modelfile-lint.schema.json)",
-                     origin, key);
+            const char *near = closest_key(key);
+            if (near)
+                snprintf(err, errsz, "%s: unknown key \"%s\"; did you mean \"%s\"?", origin, key,
+                         near);
+            else
+                snprintf(err, errsz, "%s: unknown key \"%s\" (the keys are listed under "
+                                     "CONFIGURATION in modelfile-lint(1))", origin, key);
             return -1;
         }
     }
@@ -315,6 +445,30 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
 oom:
     snprintf(err, errsz, "%s: out of memory", origin);
     return -1;
+}
+
+static mfl_ignore_t *ignore_clone(const mfl_ignore_t *b, bool *oom) {
+    if (!b) return NULL;
+    mfl_ignore_t *ig = mfl_ignore_new(b->base);
+    for (size_t i = 0; ig && i < b->n; i++) {
+        mfl_pattern_t p = b->v[i];
+        p.text = mfl_strndup(p.text, strlen(p.text));
+        if (!p.text || ig->n == ig->cap) {
+            size_t cap = ig->cap ? ig->cap * 2 : 8;
+            mfl_pattern_t *v = p.text ? mfl_realloc(ig->v, cap * sizeof *v) : NULL;
+            if (!v) {
+                mfl_free(p.text);
+                mfl_ignore_free(ig);
+                ig = NULL;
+                break;
+            }
+            ig->v = v;
+            ig->cap = cap;
+        }
+        ig->v[ig->n++] = p;
+    }
+    if (!ig) *oom = true;
+    return ig;
 }
 
 static mfl_io_config_t *config_clone(const mfl_io_config_t *b) {
@@ -329,8 +483,16 @@ static mfl_io_config_t *config_clone(const mfl_io_config_t *b) {
         c->ignores[i].codes = mfl_strndup(b->ignores[i].codes, strlen(b->ignores[i].codes));
         c->n_ignores++;
         if (!c->ignores[i].glob || !c->ignores[i].codes) goto oom;
+        if (mfl_pattern_compile(c->ignores[i].glob, strlen(c->ignores[i].glob),
+                                &c->ignores[i].pat) < 0)
+            goto oom;
     }
     c->models = b->models ? json_incref(b->models) : NULL;
+    bool oom = false;
+    c->exclude = ignore_clone(b->exclude, &oom);
+    c->extend_exclude = ignore_clone(b->extend_exclude, &oom);
+    c->respect_gitignore = b->respect_gitignore;
+    if (oom) goto oom;
     return c;
 oom:
     mfl_io_config_free(c);
@@ -341,9 +503,22 @@ oom:
 static mfl_io_config_t *parse_over(const mfl_io_config_t *base, const char *json, size_t len,
                                    const char *origin, char *err, size_t errsz) {
     json_error_t je;
-    json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
+    /* An empty file (or one holding only blanks) is an empty configuration. */
+    size_t k = len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (k < len && strchr(" \t\r\n", json[k])) k++;
+    json_t *root = k == len ? json_object() : json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
+    if (!root && k == len) {
+        snprintf(err, errsz, "%s: out of memory", origin);
+        return NULL;
+    }
     if (!root) {
-        snprintf(err, errsz, "%s:%d:%d: invalid JSON: %s", origin, je.line, je.column, je.text);
+        /* jansson's column is 0 at a line end; count from the byte offset. */
+        unsigned line, col;
+        mfl_io_json_line_col(json, len, (size_t)je.position, &line, &col);
+        if (je.position > 0 && (size_t)je.position <= len && strcmp(je.text, "end of file expected") &&
+            json[je.position - 1] != '\n')
+            mfl_io_json_line_col(json, len, (size_t)je.position - 1, &line, &col);
+        snprintf(err, errsz, "%s:%u:%u: invalid JSON: %s", origin, line, col, je.text);
         return NULL;
     }
     mfl_io_config_t *c = base ? config_clone(base) : mfl_io_config_default();
@@ -353,6 +528,17 @@ static mfl_io_config_t *parse_over(const mfl_io_config_t *base, const char *json
         return NULL;
     }
     int rc = load(c, root, origin, err, errsz);
+    if (rc) {
+        /* "origin: what" becomes "origin:line:column: what", at the key. */
+        unsigned line, col;
+        size_t ol = strlen(origin);
+        if (strncmp(err, origin, ol) == 0 && err[ol] == ':' && err[ol + 1] == ' ' &&
+            mfl_io_json_locate(json, len, c->err_key, c->err_sub, &line, &col) == 0) {
+            char tail[1024];
+            snprintf(tail, sizeof tail, "%s", err + ol);
+            snprintf(err, errsz, "%s:%u:%u%s", origin, line, col, tail);
+        }
+    }
     json_decref(root);
     if (rc) {
         mfl_io_config_free(c);
@@ -375,8 +561,17 @@ mfl_io_config_t *mfl_io_config_load_over(const mfl_io_config_t *base, const char
     mfl_free(buf);
     if (!c) return NULL;
     mfl_free(c->dir);
+    /* The folder, absolute: patterns are relative to it wherever we run. */
+    char dir[4096], real[4096];
     const char *slash = mfl_os_last_sep(path);
-    c->dir = slash ? mfl_strndup(path, (size_t)(slash - path)) : mfl_strndup(".", 1);
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    if (!dir[0]) strcpy(dir, "/");
+    c->dir = mfl_os_realpath(dir, real, sizeof real) ? mfl_strndup(real, strlen(real))
+                                 : mfl_strndup(dir, strlen(dir));
+    if (c->dir && strcmp(c->dir, "/") == 0) c->dir[0] = '\0';
+    if (c->exclude && mfl_ignore_rebase(c->exclude, c->dir)) c->dir = (mfl_free(c->dir), NULL);
+    if (c->extend_exclude && c->dir && mfl_ignore_rebase(c->extend_exclude, c->dir))
+        c->dir = (mfl_free(c->dir), NULL);
     if (!c->dir) {
         snprintf(err, errsz, "%s: out of memory", path);
         mfl_io_config_free(c);
@@ -389,14 +584,38 @@ mfl_io_config_t *mfl_io_config_load(const char *path, char *err, size_t errsz) {
     return mfl_io_config_load_over(NULL, path, err, errsz);
 }
 
+/* path relative to the config's folder, whatever the working directory and
+ * however the path was typed; NULL when the file is not below the folder. */
+static const char *rel_to_config(const mfl_io_config_t *c, const char *path, char *buf,
+                                 size_t bufsz) {
+    if (mfl_io_abspath(path, buf, bufsz) == 0) {
+        const char *rel = mfl_ignore_rel(c->dir, buf);
+        if (rel && *rel) return rel;
+    }
+    /* A symlink on the way (the config's folder is a real path): resolve the
+     * file's folder. */
+    char dir[4096], real[4096];
+    const char *slash = mfl_os_last_sep(path);
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    if (!dir[0]) strcpy(dir, "/");
+    if (!mfl_os_realpath(dir, real, sizeof real)) return NULL;
+    if (snprintf(buf, bufsz, "%s/%s", strcmp(real, "/") ? real : "", slash ? slash + 1 : path) >=
+        (int)bufsz)
+        return NULL;
+    const char *rel = mfl_ignore_rel(c->dir, buf);
+    return rel && *rel ? rel : NULL;
+}
+
 int mfl_io_config_for_path(const mfl_io_config_t *c, const char *path, mfl_config_t *out_core) {
+    if (!c->n_ignores) return 0;
+    char buf[8192];
+    const char *rel = rel_to_config(c, path, buf, sizeof buf);
     for (size_t i = 0; i < c->n_ignores; i++) {
-        const char *rel = path;
-        size_t dl = strlen(c->dir);
-        if (dl && strncmp(path, c->dir, dl) == 0 && path[dl] == '/') rel = path + dl + 1;
-        const char *base = mfl_os_last_sep(rel);
-        if (mfl_os_fnmatch(c->ignores[i].glob, rel, true) == 0 ||
-            mfl_os_fnmatch(c->ignores[i].glob, base ? base + 1 : rel, false) == 0)
+        const mfl_pattern_t *p = &c->ignores[i].pat;
+        /* ruff's per-file-ignores: a leading `!` applies the codes to the
+         * files the pattern does not match. */
+        bool hit = rel && mfl_pattern_match_path(p, rel, false);
+        if (p->negated ? !hit : hit)
             if (mfl_config_ignore(out_core, c->ignores[i].codes)) return MFL_EINVAL;
     }
     return 0;

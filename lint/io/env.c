@@ -4,6 +4,7 @@
  * table), with a per-env cache because the language server re-lints on every
  * keystroke. Only regular files are ever opened. */
 #include "mfl_io_env.h"
+#include "mfl_names.h"
 
 #include "mfl_knowledge.h"
 #include "mfl_os.h"
@@ -54,14 +55,6 @@ struct mfl_io_env {
                                          touches a few entries, not all */
     uint8_t cache_next[CACHE_SETS]; /* the way each set replaces next */
 };
-
-static int strcasecmp_ascii_local(const char *a, const char *b) {
-    for (;; a++, b++) {
-        int x = tolower((unsigned char)*a), y = tolower((unsigned char)*b);
-        if (x != y || x == 0)
-            return x - y;
-    }
-}
 
 /* snprintf into a fixed field, where truncation is acceptable. */
 #if defined(__GNUC__)
@@ -311,6 +304,20 @@ static bool env_real_path(void *ud, const char *abs_path, char *out, size_t outs
     return mfl_os_realpath(abs_path, out, outsz) != NULL;
 }
 
+static bool env_list_dir(void *ud, const char *abs_dir, void (*fn)(void *fud, const char *name),
+                         void *fud) {
+    (void)ud;
+    mfl_os_dir_t *d = mfl_os_opendir(abs_dir);
+    if (d == NULL)
+        return false;
+    mfl_ftype_t type;
+    for (const char *name; (name = mfl_os_readdir(d, &type)) != NULL;)
+        if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0)
+            fn(fud, name);
+    mfl_os_closedir(d);
+    return true;
+}
+
 /* ---- the store ------------------------------------------------------------------ */
 
 /* Finds `name` in dir: exact first, then case-insensitively. */
@@ -529,10 +536,13 @@ static size_t store_roots(const mfl_io_env_t *env, const char *roots[3], char *d
 
 static bool resolve_store(const mfl_io_env_t *env, const char *from, mfl_model_t *out,
                           char *sig_path, size_t sigsz) {
-    mfl_name_t n;
+    /* As `ollama create` reads FROM: a :cloud/:local suffix is cut off
+     * (mfl_ref_parse), the rest is the name looked up. */
+    mfl_ref_t ref;
     char short_name[600], dflt[PATH_MAX];
-    if (mfl_name_parse(from, strlen(from), &n) != 0)
+    if (mfl_ref_parse(from, strlen(from), true, &ref) != MFL_REF_OK)
         return false;
+    mfl_name_t n = ref.name;
     mfl_name_short(&n, short_name, sizeof short_name);
     const char *roots[3];
     size_t nr = store_roots(env, roots, dflt, sizeof dflt);
@@ -610,9 +620,10 @@ size_t mfl_io_env_list_models(const mfl_io_env_t *env, void (*cb)(void *ud, cons
 /* ---- config models ----------------------------------------------------------------- */
 
 static bool canon_name(const char *s, char *out, size_t outsz) {
-    mfl_name_t n;
-    if (mfl_name_parse(s, strlen(s), &n) != 0)
+    mfl_ref_t ref;
+    if (mfl_ref_parse(s, strlen(s), true, &ref) != MFL_REF_OK)
         return false;
+    const mfl_name_t n = ref.name;
     snprintf(out, outsz, "%s/%s/%s:%s", n.host, n.ns, n.model, n.tag);
     for (char *p = out; *p; p++)
         *p = (char)tolower((unsigned char)*p);
@@ -629,34 +640,6 @@ static const mfl_model_t *find_config(const mfl_io_env_t *env, const char *from)
     return NULL;
 }
 
-/* "18.6GB", "17GiB", "512MB", or a plain number of bytes. */
-static bool parse_size(const char *s, uint64_t *out) {
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || v < 0)
-        return false;
-    while (*end == ' ')
-        end++;
-    double mul = 1;
-    if (strcasecmp_ascii_local(end, "gb") == 0)
-        mul = 1e9;
-    else if (strcasecmp_ascii_local(end, "gib") == 0)
-        mul = 1073741824.0;
-    else if (strcasecmp_ascii_local(end, "mb") == 0)
-        mul = 1e6;
-    else if (strcasecmp_ascii_local(end, "mib") == 0)
-        mul = 1048576.0;
-    else if (strcasecmp_ascii_local(end, "tb") == 0)
-        mul = 1e12;
-    else if (*end != '\0' && strcasecmp_ascii_local(end, "b") != 0)
-        return false;
-    double bytes = v * mul;
-    if (!(bytes < 0x1p64))
-        return false; /* too large, or NaN: the cast would be undefined */
-    *out = (uint64_t)bytes;
-    return true;
-}
-
 #if defined(__GNUC__)
 __attribute__((format(printf, 4, 5)))
 #endif
@@ -671,85 +654,69 @@ static int cfg_err(char *err, size_t errsz, const char *name, const char *fmt, .
     return MFL_EINVAL;
 }
 
-static const char *const int_keys[] = {
-    "context_length", "gguf_context_length", "block_count", "head_count", "head_count_kv",
-    "head_dim", "value_length", "embedding_length", "sliding_window", "sliding_window_pattern",
-    "expert_count", "expert_used_count",
+/* The config keys that are GGUF keys (without "<arch>.", as in
+ * mfl_knowledge.h); "head_dim" sets both key and value length. */
+static const struct {
+    const char *json;
+    mfl_kv_key_t key;
+} kv_keys[] = {
+    {"context_length", MFL_KV_CONTEXT_LENGTH},
+    {"block_count", MFL_KV_BLOCK_COUNT},
+    {"head_count", MFL_KV_HEAD_COUNT},
+    {"head_count_kv", MFL_KV_HEAD_COUNT_KV},
+    {"head_dim", MFL_KV_KEY_LENGTH},
+    {"value_length", MFL_KV_VALUE_LENGTH},
+    {"embedding_length", MFL_KV_EMBEDDING_LENGTH},
+    {"sliding_window", MFL_KV_SLIDING_WINDOW},
+    {"sliding_window_pattern", MFL_KV_SLIDING_WINDOW_PATTERN},
+    {"expert_count", MFL_KV_EXPERT_COUNT},
+    {"expert_used_count", MFL_KV_EXPERT_USED_COUNT},
 };
 
-/* Recomputes the per-layer sums from the scalar shape. */
-static void shape_sums(mfl_model_t *m, uint32_t pattern) {
-    m->kv_heads_sum = m->kv_heads_sum_swa = 0;
-    m->n_swa_layers = m->n_global_layers = 0;
-    uint32_t cached = m->n_layers > m->n_shared_kv_layers ? m->n_layers - m->n_shared_kv_layers : 0;
-    for (uint32_t i = 0; i < cached; i++) {
-        bool swa = m->sliding_window && pattern && (i % pattern) < pattern - 1;
-        m->kv_heads_sum += m->n_kv_head_max;
-        if (swa) {
-            m->n_swa_layers++;
-            m->kv_heads_sum_swa += m->n_kv_head_max;
-        } else {
-            m->n_global_layers++;
-        }
-    }
-}
-
+/* A config model is a key/value set like any GGUF (mfl_model_from_kvset):
+ * "like" starts from an exact entry of the built-in data, the other keys
+ * override its figures. */
 static int parse_model(const char *name, json_t *obj, bool name_is_key, mfl_model_t *m,
                        char *err, size_t errsz) {
     if (!json_is_object(obj))
         return cfg_err(err, errsz, name, "%s", "(value): expected an object");
-    uint32_t pattern = 1;
     json_t *like = json_object_get(obj, "like");
+    mfl_kvset_t kv;
     mfl_model_init(m);
+    mfl_kvset_init(&kv, NULL);
     if (like) {
         const char *ln = json_string_value(like);
-        const mfl_table_entry_t *e = ln ? mfl_table_find(ln, strlen(ln)) : NULL;
+        const mfl_data_tag_t *tag = NULL;
+        const mfl_table_entry_t *e = ln ? mfl_table_find(ln, strlen(ln), &tag) : NULL;
         if (e == NULL)
-            return cfg_err(err, errsz, name, "like: \"%s\" is not in the built-in table",
+            return cfg_err(err, errsz, name,
+                           "like: \"%s\" is not a tag of the built-in data (docs/models.md "
+                           "lists them)",
                            ln ? ln : "(not a string)");
-        mfl_table_entry_to_model(e, m);
-        pattern = e->swa_pattern;
+        mfl_table_entry_to_model(e, tag, m);
+        mfl_table_entry_kvset(e, &kv);
     }
-    m->source = MFL_SOURCE_CONFIG;
-    snprintf(m->source_detail, sizeof m->source_detail, "config models.%s", name);
-    if (!like)
-        snprintf(m->name, sizeof m->name, "%s", name);
+    uint64_t gguf_ctx = 0;
+    bool value_set = false;
     const char *key;
     json_t *v;
     json_object_foreach(obj, key, v) {
-        bool is_int_key = false;
-        for (size_t i = 0; i < sizeof int_keys / sizeof int_keys[0]; i++)
-            is_int_key = is_int_key || strcmp(key, int_keys[i]) == 0;
-        if (is_int_key) {
+        int k = -1;
+        for (size_t i = 0; i < sizeof kv_keys / sizeof kv_keys[0]; i++)
+            if (strcmp(key, kv_keys[i].json) == 0)
+                k = (int)i;
+        if (k >= 0 || strcmp(key, "gguf_context_length") == 0) {
             if (!json_is_integer(v) || json_integer_value(v) < 0 ||
                 json_integer_value(v) > (json_int_t)UINT32_MAX * 16)
                 return cfg_err(err, errsz, name, "%s: expected a non-negative integer", key);
             uint64_t u = (uint64_t)json_integer_value(v);
-            uint32_t u32 = u > UINT32_MAX ? UINT32_MAX : (uint32_t)u;
-            if (strcmp(key, "context_length") == 0)
-                m->native_ctx = u;
-            else if (strcmp(key, "gguf_context_length") == 0)
-                m->gguf_ctx = u;
-            else if (strcmp(key, "block_count") == 0)
-                m->n_layers = u32;
-            else if (strcmp(key, "head_count") == 0)
-                m->n_head = u32;
-            else if (strcmp(key, "head_count_kv") == 0)
-                m->n_kv_head_max = u32;
-            else if (strcmp(key, "head_dim") == 0)
-                m->key_length = m->value_length = u32;
-            else if (strcmp(key, "value_length") == 0)
-                m->value_length = u32;
-            else if (strcmp(key, "embedding_length") == 0)
-                m->embedding_length = u32;
-            else if (strcmp(key, "sliding_window") == 0)
-                m->sliding_window = u32;
-            else if (strcmp(key, "sliding_window_pattern") == 0)
-                pattern = u32;
-            else if (strcmp(key, "expert_count") == 0)
-                m->expert_count = u32;
-            else
-                m->expert_used_count = u32;
+            if (k < 0) {
+                gguf_ctx = u;
+                continue;
+            }
+            mfl_kvset_set(&kv, kv_keys[k].key, u);
+            if (kv_keys[k].key == MFL_KV_VALUE_LENGTH)
+                value_set = true;
         } else if (strcmp(key, "like") == 0 || (name_is_key && strcmp(key, "name") == 0)) {
             continue;
         } else if (strcmp(key, "name") == 0 || strcmp(key, "display") == 0 ||
@@ -760,7 +727,7 @@ static int parse_model(const char *name, json_t *obj, bool name_is_key, mfl_mode
             if (strcmp(key, "display") == 0 || strcmp(key, "name") == 0)
                 snprintf(m->name, sizeof m->name, "%s", sv);
             else if (strcmp(key, "arch") == 0)
-                snprintf(m->arch, sizeof m->arch, "%s", sv);
+                snprintf(kv.arch, sizeof kv.arch, "%s", sv);
             else
                 snprintf(m->ctx_note, sizeof m->ctx_note, "%s", sv);
         } else if (strcmp(key, "params") == 0 || strcmp(key, "active_params") == 0) {
@@ -773,23 +740,43 @@ static int parse_model(const char *name, json_t *obj, bool name_is_key, mfl_mode
                 m->params_active = u;
         } else if (strcmp(key, "weights") == 0) {
             uint64_t u;
-            if (json_is_number(v) && json_number_value(v) >= 0 && json_number_value(v) < 0x1p64)
-                u = (uint64_t)json_number_value(v);
-            else if (!json_is_string(v) || !parse_size(json_string_value(v), &u))
-                return cfg_err(err, errsz, name, "%s",
-                               "weights: expected bytes or a size such as \"18.6GB\"");
+            char why[256];
+            if (!json_is_string(v)) {
+                char num[64];
+                snprintf(num, sizeof num, "%.15g", json_is_number(v) ? json_number_value(v) : 0.0);
+                if (json_is_number(v))
+                    mfl_size_parse(num, &u, why, sizeof why);
+                else
+                    snprintf(why, sizeof why, "expected a size such as \"18.6GB\"");
+                return cfg_err(err, errsz, name, "weights: %s", why);
+            }
+            if (mfl_size_parse(json_string_value(v), &u, why, sizeof why))
+                return cfg_err(err, errsz, name, "weights: %s", why);
             m->weight_bytes = u;
+            m->weights_note[0] = '\0';
         } else {
             return cfg_err(err, errsz, name, "%s: unknown key", key);
         }
     }
-    if (m->native_ctx == 0)
+    /* head_dim is both lengths unless value_length says otherwise. */
+    if (kv.v[MFL_KV_KEY_LENGTH].set && !value_set && !like)
+        mfl_kvset_set(&kv, MFL_KV_VALUE_LENGTH, kv.v[MFL_KV_KEY_LENGTH].u);
+    if (!kv.v[MFL_KV_CONTEXT_LENGTH].set || kv.v[MFL_KV_CONTEXT_LENGTH].u == 0)
         return cfg_err(err, errsz, name, "%s", "context_length: required");
-    if (m->gguf_ctx == 0)
-        m->gguf_ctx = m->native_ctx;
-    if (m->n_kv_head_max == 0)
-        m->n_kv_head_max = m->n_head;
-    shape_sums(m, pattern);
+    if (kv.arch[0] == '\0')
+        snprintf(kv.arch, sizeof kv.arch, "%s", "unknown");
+    char display[sizeof m->name];
+    memcpy(display, m->name, sizeof display);
+    if (mfl_model_from_kvset(&kv, m) != 0)
+        return cfg_err(err, errsz, name, "%s", m->error);
+    if (gguf_ctx)
+        m->gguf_ctx = gguf_ctx;
+    snprintf(m->name, sizeof m->name, "%s", display[0] ? display : name);
+    m->source = MFL_SOURCE_CONFIG;
+    m->confidence = MFL_CONF_EXACT;
+    m->assumed[0] = '\0';
+    m->checked[0] = '\0';
+    snprintf(m->source_detail, sizeof m->source_detail, "config models.%s", name);
     return 0;
 }
 
@@ -848,6 +835,15 @@ int mfl_io_env_add_models_json(mfl_io_env_t *env, const json_t *models, char *er
     return 0;
 }
 
+int mfl_io_models_validate(const json_t *models, char *err, size_t errsz) {
+    mfl_io_env_t *env = mfl_io_env_new();
+    if (env == NULL)
+        return MFL_ENOMEM;
+    int rc = mfl_io_env_add_models_json(env, models, err, errsz);
+    mfl_io_env_free(env);
+    return rc;
+}
+
 /* ---- resolution and the cache ------------------------------------------------------ */
 
 /* A GGUF named by path. Returns true (out may carry an error). */
@@ -876,7 +872,25 @@ static bool resolve_name(const mfl_io_env_t *env, const char *from, mfl_model_t 
         return true;
     }
     mfl_model_init(out);
+    /* The table is asked for the name create looks up: a :local suffix is
+     * cut off, and a cloud model (:cloud, a -cloud tag) runs on ollama.com,
+     * so no local figures apply to it. */
+    mfl_ref_t ref;
+    if (mfl_ref_parse(from, strlen(from), true, &ref) == MFL_REF_OK) {
+        if (mfl_ref_is_cloud(&ref))
+            return false;
+        from = ref.base;
+    }
     return mfl_table_lookup(from, strlen(from), out);
+}
+
+static bool resolve_any(const mfl_io_env_t *env, mfl_path_kind_t k, const char *abs,
+                        const char *from, mfl_model_t *out, char *sig_path, size_t sigsz) {
+    if (k == MFL_PATH_FILE)
+        return resolve_file(abs, out, sig_path, sigsz);
+    if (k == MFL_PATH_DIR)
+        return mfl_io_read_model_dir(abs, out, sig_path, sigsz);
+    return resolve_name(env, from, out, sig_path, sigsz);
 }
 
 static bool sig_same(const mfl_os_stat_t *a, const mfl_os_stat_t *b) {
@@ -907,16 +921,17 @@ static bool env_resolve_model_at(void *ud, const char *base_dir, const char *fro
     (void)base_dir;
     if (from == NULL || *from == '\0')
         return false;
-    if (k == MFL_PATH_DEVICE || k == MFL_PATH_DIR) {
+    if (k == MFL_PATH_DEVICE || k == MFL_PATH_ERROR) {
         mfl_model_init(out);
-        return false; /* never opened; safetensors folders are not read */
+        return false; /* never opened */
     }
-    const char *what = k == MFL_PATH_FILE ? abs : from;
+    bool is_path = k == MFL_PATH_FILE || k == MFL_PATH_DIR;
+    const char *what = is_path ? abs : from;
     size_t kl = strlen(what) + 2;
     char *key = mfl_malloc(kl);
     if (key == NULL)
         return false;
-    snprintf(key, kl, "%c%s", k == MFL_PATH_FILE ? 'F' : 'N', what);
+    snprintf(key, kl, "%c%s", k == MFL_PATH_FILE ? 'F' : k == MFL_PATH_DIR ? 'D' : 'N', what);
     uint64_t h = hash_key(key);
     size_t set = (size_t)(h % CACHE_SETS);
     cache_entry_t **ways = &env->cache[set * CACHE_WAYS];
@@ -945,13 +960,11 @@ static bool env_resolve_model_at(void *ud, const char *base_dir, const char *fro
         /* Out of memory: answer without keeping the answer. */
         mfl_free(key);
         mfl_model_init(out);
-        return k == MFL_PATH_FILE ? resolve_file(abs, out, sig_path, sizeof sig_path)
-                                  : resolve_name(env, from, out, sig_path, sizeof sig_path);
+        return resolve_any(env, k, abs, from, out, sig_path, sizeof sig_path);
     }
     cache_drop(c);
     mfl_model_init(&c->model);
-    c->found = k == MFL_PATH_FILE ? resolve_file(abs, &c->model, sig_path, sizeof sig_path)
-                                  : resolve_name(env, from, &c->model, sig_path, sizeof sig_path);
+    c->found = resolve_any(env, k, abs, from, &c->model, sig_path, sizeof sig_path);
     *out = c->model;
     /* Out of memory here only means the answer is not kept. */
     if (sig_path[0] && (mfl_os_stat(sig_path, &c->sig) != 0 ||
@@ -993,6 +1006,7 @@ mfl_io_env_t *mfl_io_env_new(void) {
     env->env.resolve_model = env_resolve_model;
     env->env.real_path = env_real_path;
     env->env.resolve_model_at = env_resolve_model_at;
+    env->env.list_dir = env_list_dir;
     return env;
 }
 

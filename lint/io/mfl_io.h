@@ -55,11 +55,31 @@ mfl_config_t *mfl_io_config_core(mfl_io_config_t *c);
 int mfl_io_config_for_path(const mfl_io_config_t *c, const char *path, mfl_config_t *out_core);
 /* The "models" section (borrowed; NULL if absent). */
 json_t *mfl_io_config_models(const mfl_io_config_t *c);
-/* "64GB", "48GiB", "512MiB", or a plain number of bytes. Returns 0 or -1. */
-int mfl_io_parse_size(const char *s, uint64_t *out);
 /* Fills a budget from a named hardware profile. Returns 0, or -1 if unknown. */
 int mfl_io_apply_hardware(mfl_budget_t *b, const char *name);
 /* The folder the config file sits in ("" for defaults). */
 const char *mfl_io_config_dir(const mfl_io_config_t *c);
+
+/* The folder walk's settings (see mfl_io_ignore.h): the config's "exclude"
+ * (NULL when the key is absent: the defaults apply) and "extend-exclude"
+ * (NULL when absent), patterns relative to the config's folder; and
+ * "respect-gitignore" (-1 absent, else 0 or 1). Borrowed from c. */
+struct mfl_ignore_s;
+const struct mfl_ignore_s *mfl_io_config_exclude(const mfl_io_config_t *c);
+const struct mfl_ignore_s *mfl_io_config_extend_exclude(const mfl_io_config_t *c);
+int mfl_io_config_respect_gitignore(const mfl_io_config_t *c);
+
+/* selectors.c: copies into out the first selector (code, name or prefix)
+ * of a comma- or space-separated list that names no rule. Returns 1 if
+ * there is one, 0 if every selector names a rule, -1 when out of memory. */
+int mfl_io_unknown_selector(const char *list, char *out, size_t outsz);
+
+/* jsonpos.c: the 1-based line and column (in characters) of byte off in a
+ * JSON text; and of the key `key` of the top-level object (and its key
+ * `sub` when sub is not NULL and found). Returns 0, or -1 if key is absent. */
+void mfl_io_json_line_col(const char *text, size_t len, size_t off, unsigned *line,
+                          unsigned *col);
+int mfl_io_json_locate(const char *text, size_t len, const char *key, const char *sub,
+                       unsigned *line, unsigned *col);
 
 #endif

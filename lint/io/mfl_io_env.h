@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The mfl_env_t used by the CLI and the language server: Ollama's path
  * expansion, GGUF sniffing, and FROM resolution through a local GGUF file,
- * the local Ollama store, the config file's models and the built-in table. */
+ * the local Ollama store, the config file's models and the built-in model data. */
 #ifndef MFL_IO_ENV_H
 #define MFL_IO_ENV_H
 
@@ -54,7 +54,7 @@ size_t mfl_io_env_list_models(const mfl_io_env_t *env, void (*cb)(void *ud, cons
  * Each key is an Ollama model name (matched as FROM names are: default
  * host, namespace and tag, any case); each value is an object:
  *
- *   "like"              a built-in table name whose figures are the defaults
+ *   "like"              an exact built-in tag whose figures are the defaults
  *   "display"           display name ("name" too, in the object form)
  *   "arch"              architecture ("llama", "qwen3moe", ...)
  *   "context_length"    native context in tokens (required unless "like")
@@ -77,10 +77,23 @@ size_t mfl_io_env_list_models(const mfl_io_env_t *env, void (*cb)(void *ud, cons
  * the model name in "name".
  *
  * Config models are consulted after a local GGUF and the store, and before
- * the built-in table. Returns 0, or MFL_EINVAL with "models.<name>.<key>:
+ * the built-in model data. Returns 0, or MFL_EINVAL with "models.<name>.<key>:
  * message" in err (nothing is added then), or MFL_ENOMEM. */
 int mfl_io_env_add_models_json(mfl_io_env_t *env, const json_t *models, char *err,
                                size_t errsz);
+
+/* Checks a config file's "models" section entry by entry, as
+ * mfl_io_env_add_models_json reads it. Returns 0, or MFL_EINVAL with
+ * "models.<name>.<key>: message" in err, or MFL_ENOMEM. */
+int mfl_io_models_validate(const json_t *models, char *err, size_t errsz);
+
+/* FROM ./folder: the model Ollama would import from it (parser/parser.go
+ * filesForModel's order, convert/convert.go's config.json). Always fills
+ * *out (source MFL_SOURCE_SAFETENSORS, or MFL_SOURCE_GGUF for a folder of
+ * GGUF files); out->import_error holds Ollama's message when it cannot
+ * import the folder. sig (sigsz) receives the file the answer depends on
+ * ("" if none). Returns true. */
+bool mfl_io_read_model_dir(const char *dir, mfl_model_t *out, char *sig, size_t sigsz);
 
 /* Forgets every cached resolution (the LSP calls it when the store or the
  * config changes). */

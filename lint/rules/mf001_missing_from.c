@@ -2,16 +2,21 @@
 /* MF001 missing-from: a Modelfile must name a base model. */
 #include "rule.h"
 
+#include <string.h>
+
 static void check(mfl_ctx_t *ctx) {
     if (mfl_doc_first(ctx->doc, MFL_INSTR_FROM)) return;
-    /* Ollama only says so once the whole file parsed; a broken FROM line is
-     * reported by MF002 and is not also a missing FROM. */
+    /* Ollama only says so once the whole file parsed; a broken or misspelt
+     * FROM line (FROM:x, FORM x) is reported by MF002, with its "did you mean
+     * FROM", and is not also a missing FROM. */
     MFL_FOREACH_INSTR(ctx, in) {
         size_t n;
+        bool unique;
         const char *kw = mfl_doc_slice(ctx->doc, in->keyword, &n);
-        if (in->kind == MFL_INSTR_UNKNOWN && n >= 4 && (kw[0] | 0x20) == 'f' &&
-            (kw[1] | 0x20) == 'r' && (kw[2] | 0x20) == 'o' && (kw[3] | 0x20) == 'm')
-            return;
+        if (in->kind == MFL_INSTR_UNKNOWN) {
+            const char *sug = mfl__closest_keyword(kw, n, &unique);
+            if (sug && strcmp(sug, "FROM") == 0) return;
+        }
     }
     mfl_range_t r = {0, 0};
     mfl_report(ctx, r, "no FROM instruction: add `FROM <model>` naming the base model "

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-static const char *closest_keyword(const char *kw, size_t n) {
+const char *mfl__closest_keyword(const char *kw, size_t n, bool *unique) {
     static const char *const kws[] = {"FROM", "PARAMETER", "TEMPLATE", "SYSTEM",
                                       "ADAPTER", "LICENSE", "MESSAGE", "RENDERER",
                                       "PARSER", "REQUIRES", "DRAFT"};
@@ -15,13 +15,20 @@ static const char *closest_keyword(const char *kw, size_t n) {
     up[n] = '\0';
     const char *best = NULL;
     size_t bestd = 3;
+    *unique = false;
     for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
         size_t kl = strlen(kws[i]);
         /* A keyword glued to punctuation (FROM:x, FROM#x). */
         if (n > kl && strncmp(up, kws[i], kl) == 0 && !(up[kl] >= 'A' && up[kl] <= 'Z'))
             return kws[i];
         size_t d = mfl__edit_distance(up, n, kws[i], kl, 2);
-        if (d < bestd) bestd = d, best = kws[i];
+        if (d < bestd) {
+            bestd = d;
+            best = kws[i];
+            *unique = true;
+        } else if (d == bestd) {
+            *unique = false;
+        }
     }
     return best;
 }
@@ -39,7 +46,8 @@ static void check(mfl_ctx_t *ctx) {
             mfl_report(ctx, e->range, "cannot parse this text as a Modelfile instruction");
         } else if (in && in->kind == MFL_INSTR_UNKNOWN) {
             if (n == 6 && strncasecmp_ascii(kw, "prompt", 6) == 0) continue; /* MF003 */
-            const char *sug = closest_keyword(kw, n);
+            bool unique;
+            const char *sug = mfl__closest_keyword(kw, n, &unique);
             bool printable = true;
             for (size_t k = 0; k < n; k++)
                 if ((unsigned char)kw[k] < 0x20 || (unsigned char)kw[k] >= 0x7F) printable = false;
@@ -48,9 +56,24 @@ static void check(mfl_ctx_t *ctx) {
                            "invisible or non-ASCII characters where an instruction keyword "
                            "should be: Ollama reads this line as an unknown instruction%s%s",
                            sug ? "; did you mean " : "", sug ? sug : "");
-            else if (sug)
-                mfl_report(ctx, e->range, "unknown instruction `%.*s`; did you mean %s?",
-                           (int)n, kw, sug);
+            else if (sug) {
+                mfl_diag_t *d = mfl_report(ctx, e->range, "unknown instruction `%.*s`; did you mean %s?",
+                                           (int)n, kw, sug);
+                if (!unique) continue;
+                /* The nearest keyword, in the case it was typed in. */
+                char rep[16];
+                size_t sl = strlen(sug);
+                bool lower = true;
+                for (size_t k = 0; k < n; k++) lower &= !(kw[k] >= 'A' && kw[k] <= 'Z');
+                for (size_t k = 0; k <= sl; k++)
+                    rep[k] = (char)(lower && sug[k] >= 'A' && sug[k] <= 'Z' ? sug[k] + 32 : sug[k]);
+                /* Offered only when the line then parses (a fix never adds syntax errors). */
+                mfl_edit_t ed = {e->range, rep};
+                if (!mfl__edits_parse_as_well(ctx->doc, &ed, 1)) continue;
+                mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Replace `%.*s` with `%s`",
+                                            (int)n, kw, rep);
+                mfl_fix_edit(ctx, f, e->range, rep, sl);
+            }
             else
                 mfl_report(ctx, e->range,
                            "unknown instruction `%.*s`: Modelfile instructions are FROM, "
@@ -72,7 +95,7 @@ const mfl_rule_t mfl_rule_invalid_instruction = {
     .code = "MF002",
     .name = "invalid-instruction",
     .severity = MFL_SEVERITY_ERROR,
-    .fixable = MFL_FIXABLE_NONE,
+    .fixable = MFL_FIXABLE_SOMETIMES,
     .category = "syntax",
     .summary = "A line that is not a valid Modelfile instruction",
     .doc = "## What it does\n"
@@ -85,6 +108,14 @@ const mfl_rule_t mfl_rule_invalid_instruction = {
            "ASCII letters followed by a space or tab; a visually blank line holding a "
            "non-breaking space counts as a keyword too.\n\n"
            "## Example\n```\nFROM llama3.2\nSYSTM You are terse.\n```\n\n"
-           "Use instead:\n```\nFROM llama3.2\nSYSTEM You are terse.\n```\n",
+           "Use instead:\n```\nFROM llama3.2\nSYSTEM You are terse.\n```\n\n"
+           "## Fix safety\n"
+           "A misspelt keyword (`SYSTM`, `FORM`) is replaced by the one instruction it is "
+           "closest to (at most two letters apart). The fix is unsafe: the closest keyword is "
+           "a guess, and a wrong guess turns a line Ollama rejects into one it accepts with "
+           "another meaning; check the line, then apply it with `--unsafe-fixes`. There is no "
+           "fix when two keywords are as close, for a keyword glued to punctuation "
+           "(`FROM:latest`), for a missing argument, or when the corrected line would still "
+           "not parse (a fix never adds syntax errors).\n",
     .check = check,
 };

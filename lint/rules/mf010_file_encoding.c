@@ -30,9 +30,16 @@ const mfl_rule_t mfl_rule_file_encoding = {
            "Notes a UTF-16 file (with a byte order mark) or a UTF-8 byte order mark.\n\n"
            "## Why is this bad?\n"
            "Ollama decodes both, but UTF-16 Modelfiles (often saved by Windows editors) break "
-           "grep, diffs and most other tools, and UTF-16 without a byte order mark fails in "
-           "Ollama with `command must be one of ...` on line 1.\n\n"
+           "grep, diffs and most other tools. (UTF-16 without a byte order mark fails in "
+           "Ollama: that is MF020, which converts it.)\n\n"
            "## Example\nA Modelfile saved as \"Unicode\" by Notepad.\n\n"
-           "Use instead: save it as UTF-8.\n",
+           "Use instead: save it as UTF-8.\n\n"
+           "## Fix safety\n"
+           "No fix. Ollama reads these files correctly, so nothing the model sees is wrong; "
+           "what differs is the file's encoding, not its text. Fixes are edits of the decoded "
+           "text, shared by `--fix` and the editor, and an editor keeps a file's encoding "
+           "whatever the edits: a fix could not change it, and `--fix` writes each file back in "
+           "the encoding it had. Re-save the file as UTF-8 (the editor's \"save with encoding\", "
+           "or `iconv -f UTF-16 -t UTF-8`).\n",
     .check = check,
 };

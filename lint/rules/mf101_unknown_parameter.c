@@ -18,33 +18,44 @@ static void check(mfl_ctx_t *ctx) {
         if (has_syntax_error(ctx->doc, in_i)) continue;
         const char *name = in->name_text;
         size_t n = in->name_len;
-        if (mfl__ctx_param(ctx, in)) continue; /* active, deprecated (MF103) or removed (MF102) */
+        const mfl_param_t *known = mfl__ctx_param(ctx, in);
+        mfl_fact_t why;
+        if (known && mfl__ctx_param_life(ctx, known, &why) == MFL_PLIFE_NOT_YET) {
+            char rel[32], tgt[32];
+            mfl_report(ctx, in->name,
+                       "unknown parameter '%s' (ollama create fails): `%s` was added in Ollama "
+                       "%s, after the target %s; remove the line or target a newer release",
+                       name, known->name, mfl_fact_release(why, rel, sizeof rel),
+                       mfl_version_format(mfl_ctx_version(ctx), tgt, sizeof tgt));
+            continue;
+        }
+        if (known) continue; /* active, deprecated (MF103) or removed (MF102) */
         const char *sugg = mfl_param_suggest(name, n);
         const char *alias = mfl_param_alias(name, n);
         const char *note = mfl_param_not_a_parameter(name, n);
         if (sugg && strlen(sugg) == n && strncasecmp_ascii(sugg, name, n) == 0) {
             mfl_diag_t *d = mfl_report(ctx, in->name,
-                                       "unknown parameter '%s' (ollama create fails): parameter "
+                                       "unknown parameter `%s` (ollama create fails): parameter "
                                        "names are case-sensitive, write `%s`", name, sugg);
             mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Rename to `%s`", sugg);
             mfl_fix_edit(ctx, f, in->name, sugg, strlen(sugg));
         } else if (alias) {
             mfl_diag_t *d = mfl_report(ctx, in->name,
-                                       "unknown parameter '%s' (ollama create fails): Ollama "
+                                       "unknown parameter `%s` (ollama create fails): Ollama "
                                        "calls this `%s`", name, alias);
             mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Rename to `%s`", alias);
             mfl_fix_edit(ctx, f, in->name, alias, strlen(alias));
         } else if (note) {
-            mfl_report(ctx, in->name, "unknown parameter '%s' (ollama create fails): %s; remove "
+            mfl_report(ctx, in->name, "unknown parameter `%s` (ollama create fails): %s; remove "
                                       "the line", name, note);
         } else if (sugg) {
             mfl_diag_t *d = mfl_report(ctx, in->name,
-                                       "unknown parameter '%s' (ollama create fails): did you "
+                                       "unknown parameter `%s` (ollama create fails): did you "
                                        "mean `%s`?", name, sugg);
             mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Rename to `%s`", sugg);
             mfl_fix_edit(ctx, f, in->name, sugg, strlen(sugg));
         } else {
-            mfl_report(ctx, in->name, "unknown parameter '%s' (ollama create fails): not an "
+            mfl_report(ctx, in->name, "unknown parameter `%s` (ollama create fails): not an "
                                       "Ollama parameter; remove the line", name);
         }
     }
@@ -61,7 +72,9 @@ const mfl_rule_t mfl_rule_unknown_parameter = {
            "Checks every PARAMETER name against Ollama's options (case-sensitive), and "
            "suggests the right name for typos, uppercase variants and names used by other "
            "tools (`batch_size` -> `num_batch`, `n_ctx` -> `num_ctx`, `max_tokens` -> "
-           "`num_predict`, `num_gpu_layers` -> `num_gpu`, ...).\n\n"
+           "`num_predict`, `num_gpu_layers` -> `num_gpu`, ...). A parameter newer than the "
+           "target release (`min_p` before 0.3.1, `draft_num_predict` before 0.30.0) is unknown "
+           "to it.\n\n"
            "## Why is this bad?\n"
            "`ollama create` stops with `unknown parameter '<name>'`. Settings such as "
            "`keep_alive` are request options or server environment variables, not "

@@ -27,7 +27,7 @@ static void check(mfl_ctx_t *ctx) {
             !in->has_value_sep)
             continue;
         const mfl_param_t *p = mfl__ctx_param(ctx, in);
-        if (!p || p->status != MFL_PARAM_ACTIVE) continue;
+        if (!p || mfl__ctx_param_life(ctx, p, NULL) != MFL_PLIFE_ACTIVE) continue;
         double x;
         if (p->type == MFL_PARAM_INT) {
             int64_t i;
@@ -38,13 +38,7 @@ static void check(mfl_ctx_t *ctx) {
         } else {
             continue;
         }
-        if (isnan(x) || isinf(x)) {
-            mfl_report(ctx, in->value,
-                       "`%s` is %s: Ollama accepts it, but sampling with a non-finite value "
-                       "gives garbage or errors; use a finite number", p->name,
-                       isnan(x) ? "NaN" : "infinite");
-            continue;
-        }
+        if (isnan(x) || isinf(x)) continue; /* MF104: create fails */
         bool low = p->has_min && (p->min_exclusive ? x <= p->min : x < p->min);
         bool high = p->has_max && x > p->max;
         if (!low && !high) continue;
@@ -72,8 +66,8 @@ const mfl_rule_t mfl_rule_parameter_out_of_range = {
            "Checks values that Ollama accepts but that cannot be meant: `temperature` "
            "outside [0, 2], `top_p`, `min_p` or `typical_p` outside [0, 1], a negative "
            "`top_k`, `num_batch`, `num_thread` or `draft_num_predict`, `num_ctx` below 4, "
-           "`repeat_penalty` not above 0, `num_predict` below -2, `repeat_last_n` below -1, "
-           "and NaN or infinity anywhere.\n\n"
+           "`repeat_penalty` not above 0, `num_predict` below -2 and `repeat_last_n` below -1 "
+           "(NaN and infinity make create fail: MF104).\n\n"
            "## Why is this bad?\n"
            "Ollama does not range-check parameters: the value goes to the sampler as is "
            "(or is silently raised, like `num_ctx` to 4), and the model misbehaves in ways "

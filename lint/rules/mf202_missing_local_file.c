@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* MF202 missing-local-file: ADAPTER/DRAFT/path-like FROM that does not exist. */
 #include "internal.h"
-#include "mfl_params.h"
+#include "mfl_names.h"
 
 #include <string.h>
 
@@ -25,7 +25,10 @@ static void check(mfl_ctx_t *ctx) {
             continue;
         const char *kw = mfl_instr_keyword(in->kind);
         if (in->kind == MFL_INSTR_FROM) {
-            bool valid = mfl_model_name_check(in->value_text, in->value_len, NULL) == MFL_NAME_OK;
+            mfl_ref_t ref;
+            bool valid = mfl_ref_parse(in->value_text, in->value_len,
+                                       mfl_version_has(mfl_ctx_version(ctx), MFL_FACT_CLOUD_REFS),
+                                       &ref) == MFL_REF_OK;
             mfl_report(ctx, in->value,
                        "FROM `%s` looks like a file but does not exist: Ollama then reads it "
                        "as a model name and %s; paths are relative to the Modelfile's folder",

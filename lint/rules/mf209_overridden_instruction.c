@@ -32,8 +32,9 @@ const mfl_rule_t mfl_rule_overridden_instruction = {
     .summary = "TEMPLATE, SYSTEM, ADAPTER, RENDERER, PARSER or REQUIRES given more than once",
     .doc = "## What it does\n"
            "Finds TEMPLATE, SYSTEM, ADAPTER, RENDERER, PARSER and REQUIRES instructions that "
-           "a later instruction of the same kind replaces. FROM, DRAFT, LICENSE and MESSAGE "
-           "accumulate and are not reported.\n\n"
+           "a later instruction of the same kind replaces. DRAFT, LICENSE and MESSAGE accumulate "
+           "and are not reported. FROM is MF211's: FROM paths accumulate, but the last FROM "
+           "model name replaces earlier ones and makes Ollama ignore the FROM files.\n\n"
            "## Why is this bad?\n"
            "Ollama keeps only the last one, so the earlier text is dead: a long SYSTEM "
            "prompt that was edited in a second copy, or a TEMPLATE pasted twice, silently "

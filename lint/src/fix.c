@@ -4,6 +4,7 @@
  * the language server's "fix all" use, so they cannot disagree. */
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,21 @@ int mfl_fix_apply(const char *text, size_t len, const mfl_fix_t *const *fixes, s
     return applied;
 }
 
+bool mfl__edits_parse_as_well(const mfl_doc_t *doc, const mfl_edit_t *edits, size_t n) {
+    size_t len;
+    const char *text = mfl_doc_text(doc, &len);
+    mfl_fix_t one = {NULL, MFL_FIX_SAFE, n, (mfl_edit_t *)edits};
+    const mfl_fix_t *fixes[1] = {&one};
+    char *t;
+    size_t tl;
+    if (mfl_fix_apply(text, len, fixes, 1, &t, &tl) < 0) return false;
+    mfl_doc_t *after = mfl__doc_new_utf8(t, tl);
+    bool ok = after && mfl_doc_syntax_error_count(after) <= mfl_doc_syntax_error_count(doc);
+    mfl_doc_free(after);
+    mfl_free(t);
+    return ok;
+}
+
 static bool wanted(const mfl_diag_t *d, const mfl_fix_opts_t *fo) {
     if (!d->fix || !d->fix->n_edits) return false;
     if (d->severity == MFL_SEVERITY_OFF) return false;
@@ -68,67 +84,195 @@ static bool wanted(const mfl_diag_t *d, const mfl_fix_opts_t *fo) {
     return true;
 }
 
+/* Errors of a linted text: diagnostics at error severity, and syntax errors
+ * (counted apart, so that a rule switched off cannot hide one). */
+static size_t count_errors(const mfl_result_t *res) {
+    size_t n = 0;
+    for (size_t i = 0; i < res->n_diags; i++)
+        n += res->diags[i].severity == MFL_SEVERITY_ERROR;
+    return n;
+}
+
+static void add_code(char *buf, size_t bufsize, const char *code) {
+    if (strstr(buf, code)) return;
+    size_t l = strlen(buf);
+    if (l + strlen(code) + 2 < bufsize) {
+        if (l) strcat(buf, ",");
+        strcat(buf, code);
+    }
+}
+
+typedef struct {
+    char *text;
+    size_t len;
+    mfl_doc_t *doc;
+    mfl_result_t *res;
+} pass_t;
+
+static void pass_free(pass_t *p) {
+    mfl_result_free(p->res);
+    mfl_doc_free(p->doc);
+    mfl_free(p->text);
+    memset(p, 0, sizeof *p);
+}
+
+static int pass_lint(pass_t *p, const mfl_lint_opts_t *opts) {
+    p->doc = mfl__doc_new_utf8(p->text, p->len);
+    if (!p->doc || mfl_lint(p->doc, opts, &p->res)) return MFL_ENOMEM;
+    return 0;
+}
+
+/* The fixes of res to apply: wanted, not of an excluded rule (codes in
+ * excl, comma-separated), and of rule `only` when it is not NULL. */
+static size_t collect(const mfl_result_t *res, const mfl_fix_opts_t *fo, const char *excl,
+                      const char *only, const mfl_fix_t **fixes) {
+    size_t nf = 0;
+    for (size_t i = 0; i < res->n_diags; i++) {
+        const mfl_diag_t *d = &res->diags[i];
+        if (!wanted(d, fo) || (excl[0] && strstr(excl, d->rule->code)) ||
+            (only && strcmp(only, d->rule->code) != 0))
+            continue;
+        fixes[nf++] = d->fix;
+    }
+    return nf;
+}
+
+/* Applies fixes to cur into *next and lints it. 1: the result has no more
+ * errors nor syntax errors than the input (base_*), 0: it has, negative:
+ * MFL_E*. *next is filled either way (pass_free it). */
+static int try_pass(const pass_t *cur, const mfl_fix_t **fixes, size_t nf,
+                    const mfl_lint_opts_t *opts, size_t base_err, size_t base_syn, pass_t *next,
+                    int *applied, size_t *errors) {
+    memset(next, 0, sizeof *next);
+    int n = mfl_fix_apply(cur->text, cur->len, fixes, nf, &next->text, &next->len);
+    if (n < 0) return n;
+    *applied = n;
+    if (pass_lint(next, opts)) return MFL_ENOMEM;
+    size_t err = count_errors(next->res), syn = mfl_doc_syntax_error_count(next->doc);
+    *errors = err + (syn > base_syn ? syn - base_syn : 0);
+    return err <= base_err && syn <= base_syn;
+}
+
 int mfl_fix_all(const char *text, size_t len, const mfl_lint_opts_t *opts,
                 const mfl_fix_opts_t *fo, char **out, size_t *out_len, mfl_fix_report_t *rep) {
     size_t max = fo && fo->max_passes ? fo->max_passes : 10;
     mfl_fix_report_t local;
     if (!rep) rep = &local;
     memset(rep, 0, sizeof *rep);
-    char *cur = mfl_strndup(text, len);
-    size_t cur_len = len;
-    if (!cur) return MFL_ENOMEM;
-    int rc = 0;
-    for (;;) {
-        mfl_doc_t *doc = mfl__doc_new_utf8(cur, cur_len);
-        mfl_result_t *res = NULL;
-        if (!doc || mfl_lint(doc, opts, &res)) {
-            mfl_doc_free(doc);
+    pass_t cur = {0};
+    cur.text = mfl_strndup(text, len);
+    cur.len = len;
+    if (!cur.text) return MFL_ENOMEM;
+    int rc = pass_lint(&cur, opts);
+    size_t base_err = rc ? 0 : count_errors(cur.res);
+    size_t base_syn = rc ? 0 : mfl_doc_syntax_error_count(cur.doc);
+    rep->errors_before = base_err;
+    /* Rules whose fixes were refused; their fixes are not tried again. */
+    char *excl = rep->stop_rules;
+    while (rc == 0) {
+        const mfl_result_t *res = cur.res;
+        const mfl_fix_t **fixes = mfl_malloc((res->n_diags ? res->n_diags : 1) * sizeof *fixes);
+        if (!fixes) {
             rc = MFL_ENOMEM;
             break;
         }
-        const mfl_fix_t **fixes = mfl_malloc((res->n_diags ? res->n_diags : 1) * sizeof *fixes);
-        size_t nf = 0;
-        if (!fixes) rc = MFL_ENOMEM;
-        for (size_t i = 0; fixes && i < res->n_diags; i++)
-            if (wanted(&res->diags[i], fo)) fixes[nf++] = res->diags[i].fix;
-        if (rc == 0 && nf > 0 && rep->passes == max) {
+        size_t nf = collect(res, fo, excl, NULL, fixes);
+        if (nf == 0) {
+            mfl_free(fixes);
+            break;
+        }
+        if (rep->passes == max) {
             /* Still fixing after the last pass: name the rules. */
             rep->rules[0] = '\0';
-            for (size_t i = 0; i < res->n_diags; i++) {
-                if (!wanted(&res->diags[i], fo)) continue;
-                const char *code = res->diags[i].rule->code;
-                if (strstr(rep->rules, code)) continue;
-                size_t l = strlen(rep->rules);
-                if (l + strlen(code) + 2 < sizeof rep->rules) {
-                    if (l) strcat(rep->rules, ",");
-                    strcat(rep->rules, code);
-                }
-            }
+            for (size_t i = 0; i < res->n_diags; i++)
+                if (wanted(&res->diags[i], fo) && !(excl[0] && strstr(excl, res->diags[i].rule->code)))
+                    add_code(rep->rules, sizeof rep->rules, res->diags[i].rule->code);
+            mfl_free(fixes);
             rc = MFL_ENOCONVERGE;
-        } else if (rc == 0 && nf > 0) {
-            char *next;
-            size_t next_len;
-            int n = mfl_fix_apply(cur, cur_len, fixes, nf, &next, &next_len);
-            if (n < 0) {
-                rc = n;
-            } else {
-                mfl_free(cur);
-                cur = next;
-                cur_len = next_len;
-                rep->applied += (size_t)n;
-                rep->passes++;
+            break;
+        }
+        pass_t next;
+        int n = 0;
+        size_t errs = 0;
+        int ok = try_pass(&cur, fixes, nf, opts, base_err, base_syn, &next, &n, &errs);
+        if (ok == 0) {
+            /* This pass would leave the file worse than it was. Find the
+             * rules whose fixes do that on their own, keep the others'
+             * fixes if together they still do not, and refuse the rest. */
+            rep->stopped = true;
+            if (errs > rep->errors_rejected) rep->errors_rejected = errs;
+            pass_free(&next);
+            char bad[sizeof rep->stop_rules] = "";
+            for (size_t i = 0; i < res->n_diags && ok >= 0; i++) {
+                const char *code = res->diags[i].rule->code;
+                if (!wanted(&res->diags[i], fo) || strstr(bad, code) || (excl[0] && strstr(excl, code)))
+                    continue;
+                const mfl_fix_t **one = mfl_malloc(res->n_diags * sizeof *one);
+                if (!one) {
+                    ok = MFL_ENOMEM;
+                    break;
+                }
+                size_t no = collect(res, fo, excl, code, one);
+                pass_t t;
+                int tn;
+                size_t te = 0;
+                int tok = try_pass(&cur, one, no, opts, base_err, base_syn, &t, &tn, &te);
+                pass_free(&t);
+                mfl_free(one);
+                if (tok < 0) ok = tok;
+                else if (tok == 0) add_code(bad, sizeof bad, code);
             }
+            if (ok < 0) {
+                mfl_free(fixes);
+                rc = ok;
+                break;
+            }
+            if (!bad[0]) {
+                /* Only together do they add errors: refuse them all. */
+                for (size_t i = 0; i < nf; i++)
+                    for (size_t k = 0; k < res->n_diags; k++)
+                        if (res->diags[k].fix == fixes[i]) add_code(bad, sizeof bad, res->diags[k].rule->code);
+            }
+            for (const char *p = bad; *p;) {
+                const char *e = strchr(p, ',');
+                char code[16];
+                size_t l = e ? (size_t)(e - p) : strlen(p);
+                snprintf(code, sizeof code, "%.*s", (int)(l < 15 ? l : 15), p);
+                add_code(excl, sizeof rep->stop_rules, code);
+                p = e ? e + 1 : p + l;
+            }
+            nf = collect(res, fo, excl, NULL, fixes);
+            if (nf == 0) {
+                mfl_free(fixes);
+                break;
+            }
+            ok = try_pass(&cur, fixes, nf, opts, base_err, base_syn, &next, &n, &errs);
+            if (ok <= 0) {
+                pass_free(&next);
+                mfl_free(fixes);
+                if (ok < 0) rc = ok;
+                break;
+            }
+        } else if (ok < 0) {
+            pass_free(&next);
+            mfl_free(fixes);
+            rc = ok;
+            break;
         }
         mfl_free(fixes);
-        mfl_result_free(res);
-        mfl_doc_free(doc);
-        if (rc || nf == 0) break;
+        pass_free(&cur);
+        cur = next;
+        rep->applied += (size_t)n;
+        rep->passes++;
     }
     if (rc && rc != MFL_ENOCONVERGE) {
-        mfl_free(cur);
+        pass_free(&cur);
         return rc;
     }
-    *out = cur;
-    *out_len = cur_len;
+    rep->errors_after = cur.res ? count_errors(cur.res) : 0;
+    *out = cur.text;
+    *out_len = cur.len;
+    cur.text = NULL;
+    pass_free(&cur);
     return rc;
 }

@@ -79,6 +79,11 @@ int mfl__line_table(const char *s, size_t len, uint32_t **lines, size_t *n, unsi
 /* The position of the first byte of s[0..n) equal to one of set[0..4), or n. */
 size_t mfl__find_any4(const char *s, size_t n, const unsigned char set[4]);
 
+/* Go's strconv.ParseFloat(s, bits) over the whole of s[0..n) (bits 32 or
+ * 64): decimal or hex, underscores between digits, inf/infinity/nan; false on
+ * a syntax error or when out of range. */
+bool mfl__go_parse_float(const char *s, size_t n, int bits, double *out);
+
 /* True if a FROM value looks like a path rather than a model name (./, ../,
  * /, ~, a drive letter, or a .gguf/.bin/.safetensors file): MF202 checks
  * those, MF203 the others. */
@@ -90,6 +95,11 @@ mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len);
 /* What kinds of bytes a document's text holds. */
 #define MFL__TEXT_NONASCII 1u /* a byte >= 0x80 */
 #define MFL__TEXT_CONTROL 2u  /* a control byte other than tab, LF and CR, or DEL */
+/* mfl__doc_binary_kind (MF020): text, a binary file, or UTF-16 without a byte
+ * order mark (little- or big-endian). mfl_lint runs no other rule on the
+ * last three. */
+enum { MFL__TEXT_IS_TEXT, MFL__TEXT_IS_BINARY, MFL__TEXT_IS_UTF16LE, MFL__TEXT_IS_UTF16BE };
+int mfl__doc_binary_kind(const mfl_doc_t *doc);
 unsigned mfl__doc_text_class(const mfl_doc_t *doc);
 /* The start offset of each line (the table mfl_doc_line_range reads). */
 const uint32_t *mfl__doc_line_starts(const mfl_doc_t *doc, uint32_t *n);

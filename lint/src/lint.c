@@ -7,6 +7,8 @@
 #include "gotmpl.h"
 #include "mfl_params.h"
 #include "knowledge/ctx_rules.h"
+#include "mfl_knowledge.h"
+#include "mfl_names.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +57,9 @@ const char *mfl_rule_url(const mfl_rule_t *rule, char *buf, size_t n) {
 
 struct mfl_config {
     mfl_severity_t sev[N_RULES + 1]; /* per rule; +1 keeps the array non-empty */
+    bool explicit_sev[N_RULES + 1];  /* set by mfl_config_set_severity */
     mfl_budget_t budget;
+    mfl_version_t ollama_version;
 };
 
 mfl_config_t *mfl_config_new(void) {
@@ -63,7 +67,14 @@ mfl_config_t *mfl_config_new(void) {
     if (!c) return NULL;
     for (size_t i = 0; i < N_RULES; i++)
         c->sev[i] = registry[i]->default_off ? MFL_SEVERITY_OFF : registry[i]->severity;
+    c->ollama_version = mfl_version_default();
     return c;
+}
+
+void mfl_config_set_ollama_version(mfl_config_t *c, mfl_version_t v) { c->ollama_version = v; }
+
+mfl_version_t mfl_config_ollama_version(const mfl_config_t *c) {
+    return c ? c->ollama_version : mfl_version_default();
 }
 
 void mfl_config_free(mfl_config_t *c) { mfl_free(c); }
@@ -78,6 +89,7 @@ int mfl_config_set_severity(mfl_config_t *c, const char *s, mfl_severity_t sev) 
     const mfl_rule_t *r = mfl_rule_find(s);
     if (!r) return MFL_EINVAL;
     c->sev[rule_index(r)] = sev;
+    c->explicit_sev[rule_index(r)] = true;
     return 0;
 }
 
@@ -145,6 +157,11 @@ mfl_severity_t mfl_config_severity(const mfl_config_t *c, const mfl_rule_t *r) {
     return c->sev[i];
 }
 
+bool mfl__config_severity_is_explicit(const mfl_config_t *c, const mfl_rule_t *r) {
+    size_t i = rule_index(r);
+    return c && i != SIZE_MAX && c->explicit_sev[i];
+}
+
 mfl_budget_t *mfl_config_budget(mfl_config_t *c) { return &c->budget; }
 const mfl_budget_t *mfl_config_budget_const(const mfl_config_t *c) { return &c->budget; }
 
@@ -168,6 +185,7 @@ struct mfl_lint_state {
     bool model_done;
     bool model_found;
     mfl_model_t model;
+    mfl_from_t from;
     /* The context facts, gathered once for the MF3xx rules. */
     bool facts_done;
     mfl_ctx_facts_t facts;
@@ -438,20 +456,24 @@ const char *mfl_doc_slice(const mfl_doc_t *doc, mfl_range_t r, size_t *len) {
     return t + r.start;
 }
 
-const mfl_model_t *mfl_ctx_model(mfl_ctx_t *ctx) {
+/* The FROM Ollama builds from and the model behind it, resolved once a run
+ * by the one resolver (mfl_from_resolve). */
+static void resolve_from(mfl_ctx_t *ctx) {
     struct mfl_lint_state *st = ctx->st;
-    if (!st->model_done) {
-        st->model_done = true;
-        const mfl_env_t *env = ctx->opts->env;
-        /* The effective FROM is the last model name, or the first path. */
-        const mfl_instr_t *from = mfl_doc_last(ctx->doc, MFL_INSTR_FROM);
-        if (env && env->resolve_model && from && from->has_sep) {
-            memset(&st->model, 0, sizeof st->model);
-            st->model_found = env->resolve_model(env->ud, ctx->opts->base_dir,
-                                                  from->value_text, &st->model);
-        }
-    }
-    return st->model_found ? &st->model : NULL;
+    if (st->model_done) return;
+    st->model_done = true;
+    st->model_found = mfl_from_resolve(ctx->doc, ctx->opts->env, ctx->opts->base_dir, &st->from,
+                                       &st->model);
+}
+
+const mfl_model_t *mfl_ctx_model(mfl_ctx_t *ctx) {
+    resolve_from(ctx);
+    return ctx->st->model_found ? &ctx->st->model : NULL;
+}
+
+const mfl_from_t *mfl__ctx_from(mfl_ctx_t *ctx) {
+    resolve_from(ctx);
+    return &ctx->st->from;
 }
 
 mfl_ctx_facts_t *mfl__ctx_facts_memo(mfl_ctx_t *ctx, bool *fresh) {
@@ -491,7 +513,9 @@ const mfl_gotmpl_t *mfl__ctx_template(mfl_ctx_t *ctx, const mfl_instr_t *in) {
         st->cap_tmpls = cap;
     }
     struct tmpl_memo *m = &st->tmpls[st->n_tmpls];
-    if (mfl__gotmpl_parse(in->value_text, in->value_len, &m->t) != 0) return NULL;
+    mfl_gotmpl_opts_t o;
+    mfl__gotmpl_opts_for(mfl_ctx_version(ctx), &o);
+    if (mfl__gotmpl_parse_opts(in->value_text, in->value_len, &o, &m->t) != 0) return NULL;
     m->in = in;
     st->n_tmpls++;
     return &m->t;
@@ -500,6 +524,37 @@ const mfl_gotmpl_t *mfl__ctx_template(mfl_ctx_t *ctx, const mfl_instr_t *in) {
 static void tmpl_free(struct mfl_lint_state *st) {
     for (size_t i = 0; i < st->n_tmpls; i++) mfl__gotmpl_free(&st->tmpls[i].t);
     mfl_free(st->tmpls);
+}
+
+mfl_param_life_t mfl__ctx_param_life(const mfl_ctx_t *ctx, const mfl_param_t *p, mfl_fact_t *why) {
+    return mfl_param_life(p->name, strlen(p->name), mfl_ctx_version(ctx), why);
+}
+
+const mfl_instr_t *mfl__ctx_from_name(mfl_ctx_t *ctx) {
+    /* The one resolver (mfl_from_pick): the last FROM that is a model name. */
+    const mfl_env_t *env = ctx->opts->env;
+    if (!env || !env->path_kind) return NULL;
+    return mfl__ctx_from(ctx)->last_name;
+}
+
+bool mfl__doc_is_show_output(const mfl_doc_t *doc) {
+    static const char head[] = "# Modelfile generated by \"ollama show\"";
+    size_t n;
+    const char *t = mfl_doc_text(doc, &n);
+    return n >= sizeof head - 1 && memcmp(t, head, sizeof head - 1) == 0;
+}
+
+bool mfl__ctx_from_is_cloud(mfl_ctx_t *ctx) {
+    if (!mfl_version_has(mfl_ctx_version(ctx), MFL_FACT_CLOUD_REFS)) return false;
+    const mfl_instr_t *from = mfl__ctx_from_name(ctx);
+    if (!from) return false;
+    mfl_ref_t ref;
+    mfl_ref_parse(from->value_text, from->value_len, true, &ref);
+    return mfl_ref_is_cloud(&ref);
+}
+
+mfl_version_t mfl_ctx_version(const mfl_ctx_t *ctx) {
+    return mfl_config_ollama_version(ctx->opts->config);
 }
 
 const mfl_budget_t *mfl_ctx_budget(mfl_ctx_t *ctx) {
@@ -623,6 +678,12 @@ static bool memo_resolve_model(void *ud, const char *base_dir, const char *from,
     return env->resolve_model(env->ud, base_dir, from, out);
 }
 
+static bool memo_list_dir(void *ud, const char *abs_dir, void (*fn)(void *fud, const char *name),
+                          void *fud) {
+    const struct mfl_lint_state *st = ud; /* listings are not remembered */
+    return st->env->list_dir(st->env->ud, abs_dir, fn, fud);
+}
+
 /* The env the rules see: env's callbacks, with path_kind and real_path
  * answered from the run's memo. A NULL callback stays NULL. */
 static mfl_env_t memo_env(struct mfl_lint_state *st, const mfl_env_t *env) {
@@ -633,6 +694,7 @@ static mfl_env_t memo_env(struct mfl_lint_state *st, const mfl_env_t *env) {
     e.is_gguf = env->is_gguf ? memo_is_gguf : NULL;
     e.resolve_model = env->resolve_model ? memo_resolve_model : NULL;
     e.real_path = env->real_path ? memo_real_path : NULL;
+    e.list_dir = env->list_dir ? memo_list_dir : NULL;
     return e;
 }
 
@@ -666,6 +728,7 @@ static void report_suppressions(mfl_ctx_t *ctx, const mfl_rule_t *unknown,
         supp_t *s = &st->supps[i];
         if (s->rule && !s->used &&
             mfl_config_severity(ctx->opts->config, s->rule) != MFL_SEVERITY_OFF &&
+            mfl_rule_applies(s->rule, mfl_ctx_version(ctx)) &&
             mfl_config_severity(ctx->opts->config, unused) != MFL_SEVERITY_OFF) {
             ctx->rule = unused;
             mfl_report(ctx, s->range, "unused suppression: %s (%s) reports nothing %s",
@@ -693,18 +756,22 @@ int mfl_lint(const mfl_doc_t *doc, const mfl_lint_opts_t *opts, mfl_result_t **o
     mfl_ctx_t ctx = {doc, &run_opts, NULL, &st};
     if (parse_suppressions(doc, &st)) st.oom = true;
 
+    const mfl_version_t target = mfl_config_ollama_version(opts->config);
     const mfl_rule_t *unknown = &mfl_rule_unknown_suppression;
     const mfl_rule_t *unused = &mfl_rule_unused_suppression;
+    /* A binary file (or UTF-16 without a byte order mark) gets MF020 alone. */
+    bool binary = mfl__doc_binary_kind(doc) != MFL__TEXT_IS_TEXT;
     for (size_t i = 0; i < N_RULES && !st.oom; i++) {
         const mfl_rule_t *r = registry[i];
+        if (binary && r != &mfl_rule_binary_file) continue;
         /* registry[i]'s severity, without searching the registry for it */
         mfl_severity_t sev = opts->config ? opts->config->sev[i]
                                           : r->default_off ? MFL_SEVERITY_OFF : r->severity;
-        if (!r->check || sev == MFL_SEVERITY_OFF) continue;
+        if (!r->check || sev == MFL_SEVERITY_OFF || !mfl_rule_applies(r, target)) continue;
         ctx.rule = r;
         r->check(&ctx);
     }
-    if (!st.oom) report_suppressions(&ctx, unknown, unused);
+    if (!st.oom && !binary) report_suppressions(&ctx, unknown, unused);
     mfl_free(st.supps);
     memo_free(&st);
     tmpl_free(&st);

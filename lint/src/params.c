@@ -12,8 +12,9 @@
 
 #define NOLIM false, false, false, 0, 0
 #define LIM(a, b, c, d, e) a, b, c, d, e
-#define P_ACTIVE(n, t, g, d, k, lim, s) {n, t, g, d, k, MFL_PARAM_ACTIVE, NULL, lim, s}
-#define P_OLD(n, t, g, st, v, s) {n, t, g, "", MFL_PARAM_SAMPLE, st, v, NOLIM, s}
+#define P_ACTIVE(n, t, g, d, k, lim, s) {n, t, g, d, k, lim, s}
+/* Deprecated or removed: versions.c says since when. */
+#define P_OLD(n, t, g, s) {n, t, g, "", MFL_PARAM_SAMPLE, NOLIM, s}
 
 static const mfl_param_t params[] = {
     P_ACTIVE("num_ctx", MFL_PARAM_INT, "int", "VRAM tier (4096 / 32768 / 262144)", MFL_PARAM_LOAD,
@@ -55,21 +56,21 @@ static const mfl_param_t params[] = {
              "Frequency penalty"),
     P_ACTIVE("stop", MFL_PARAM_STRINGS, "[]string", "none (from the model)", MFL_PARAM_SAMPLE, NOLIM,
              "Stop sequence; repeat the line for several"),
-    P_OLD("penalize_newline", MFL_PARAM_BOOL, "bool", MFL_PARAM_DEPRECATED, "0.5.5", "Ignored"),
-    P_OLD("low_vram", MFL_PARAM_BOOL, "bool", MFL_PARAM_DEPRECATED, "0.7.0", "Ignored"),
-    P_OLD("f16_kv", MFL_PARAM_BOOL, "bool", MFL_PARAM_DEPRECATED, "0.7.0", "Ignored"),
-    P_OLD("logits_all", MFL_PARAM_BOOL, "bool", MFL_PARAM_DEPRECATED, "0.7.0", "Ignored"),
-    P_OLD("vocab_only", MFL_PARAM_BOOL, "bool", MFL_PARAM_DEPRECATED, "0.7.0", "Ignored"),
-    P_OLD("use_mlock", MFL_PARAM_BOOL, "bool", MFL_PARAM_DEPRECATED, "0.7.0", "Ignored"),
-    P_OLD("mirostat", MFL_PARAM_INT, "int", MFL_PARAM_DEPRECATED, "0.7.0", "Ignored"),
-    P_OLD("mirostat_tau", MFL_PARAM_FLOAT, "float32", MFL_PARAM_DEPRECATED, "0.7.0", "Ignored"),
-    P_OLD("mirostat_eta", MFL_PARAM_FLOAT, "float32", MFL_PARAM_DEPRECATED, "0.7.0", "Ignored"),
-    P_OLD("numa", MFL_PARAM_BOOL, "bool", MFL_PARAM_REMOVED, "0.3.4", "Rejected"),
-    P_OLD("num_gqa", MFL_PARAM_INT, "int", MFL_PARAM_REMOVED, "0.1.35", "Rejected"),
-    P_OLD("rope_frequency_base", MFL_PARAM_FLOAT, "float32", MFL_PARAM_REMOVED, "0.1.35", "Rejected"),
-    P_OLD("rope_frequency_scale", MFL_PARAM_FLOAT, "float32", MFL_PARAM_REMOVED, "0.1.35", "Rejected"),
-    P_OLD("embedding_only", MFL_PARAM_BOOL, "bool", MFL_PARAM_REMOVED, "0.1.28", "Rejected"),
-    P_OLD("tfs_z", MFL_PARAM_FLOAT, "float32", MFL_PARAM_REMOVED, "0.5.2", "Rejected"),
+    P_OLD("penalize_newline", MFL_PARAM_BOOL, "bool", "Ignored"),
+    P_OLD("low_vram", MFL_PARAM_BOOL, "bool", "Ignored"),
+    P_OLD("f16_kv", MFL_PARAM_BOOL, "bool", "Ignored"),
+    P_OLD("logits_all", MFL_PARAM_BOOL, "bool", "Ignored"),
+    P_OLD("vocab_only", MFL_PARAM_BOOL, "bool", "Ignored"),
+    P_OLD("use_mlock", MFL_PARAM_BOOL, "bool", "Ignored"),
+    P_OLD("mirostat", MFL_PARAM_INT, "int", "Ignored"),
+    P_OLD("mirostat_tau", MFL_PARAM_FLOAT, "float32", "Ignored"),
+    P_OLD("mirostat_eta", MFL_PARAM_FLOAT, "float32", "Ignored"),
+    P_OLD("numa", MFL_PARAM_BOOL, "bool", "Rejected"),
+    P_OLD("num_gqa", MFL_PARAM_INT, "int", "Rejected"),
+    P_OLD("rope_frequency_base", MFL_PARAM_FLOAT, "float32", "Rejected"),
+    P_OLD("rope_frequency_scale", MFL_PARAM_FLOAT, "float32", "Rejected"),
+    P_OLD("embedding_only", MFL_PARAM_BOOL, "bool", "Rejected"),
+    P_OLD("tfs_z", MFL_PARAM_FLOAT, "float32", "Rejected"),
 };
 
 static const struct {
@@ -108,6 +109,21 @@ static const struct {
 };
 
 size_t mfl_param_count(void) { return sizeof params / sizeof params[0]; }
+
+mfl_param_status_t mfl_param_status(const mfl_param_t *p) {
+    switch (mfl_param_life_now(p->name, strlen(p->name), NULL)) {
+    case MFL_PLIFE_DEPRECATED: return MFL_PARAM_DEPRECATED;
+    case MFL_PLIFE_REMOVED: return MFL_PARAM_REMOVED;
+    case MFL_PLIFE_REFUSED: return MFL_PARAM_REFUSED;
+    default: return MFL_PARAM_ACTIVE;
+    }
+}
+
+const char *mfl_param_changed_in(const mfl_param_t *p, char *buf, size_t n) {
+    mfl_fact_t why;
+    mfl_param_life_now(p->name, strlen(p->name), &why);
+    return mfl_fact_release(why, buf, n);
+}
 
 const mfl_param_t *mfl_param_at(size_t i) { return i < mfl_param_count() ? &params[i] : NULL; }
 
@@ -162,7 +178,7 @@ const char *mfl_param_suggest(const char *name, size_t len) {
     const char *best = NULL;
     size_t bestd = 3;
     for (size_t i = 0; i < mfl_param_count(); i++) {
-        if (params[i].status != MFL_PARAM_ACTIVE) continue;
+        if (mfl_param_status(&params[i]) != MFL_PARAM_ACTIVE) continue;
         size_t pl = strlen(params[i].name);
         if (pl == len && strncasecmp_ascii(name, params[i].name, len) == 0) return params[i].name;
         size_t max = len <= 4 ? 1 : 2;
@@ -294,19 +310,31 @@ static bool float_syntax(const char *s, size_t n, char *buf, size_t bufsize) {
     return true;
 }
 
-bool mfl_param_parse_float(const char *s, size_t n, double *out) {
+bool mfl__go_parse_float(const char *s, size_t n, int bits, double *out) {
     double v;
     if (special(s, n, &v)) {
         if (out) *out = v;
         return true;
     }
-    char buf[512];
-    if (!float_syntax(s, n, buf, sizeof buf)) return false;
-    errno = 0;
-    float f = strtof(buf, NULL);
-    if (isinf(f)) return false; /* out of float32 range: Go returns ErrRange */
-    if (out) *out = (double)f;
-    return true;
+    /* Go reads a number of any length (strconv rounds the decimal); so do
+     * strtof and strtod, on a copy without underscores, on the heap when
+     * long. */
+    char stack[512], *buf = n < sizeof stack ? stack : mfl_malloc(n + 1);
+    if (!buf) return false;
+    bool ok = float_syntax(s, n, buf, n + 1);
+    double d = 0;
+    if (ok) {
+        errno = 0;
+        d = bits == 32 ? (double)strtof(buf, NULL) : strtod(buf, NULL);
+        ok = !isinf(d); /* out of range: Go returns ErrRange */
+    }
+    if (buf != stack) mfl_free(buf);
+    if (ok && out) *out = d;
+    return ok;
+}
+
+bool mfl_param_parse_float(const char *s, size_t n, double *out) {
+    return mfl__go_parse_float(s, n, 32, out);
 }
 
 bool mfl_param_parse_bool(const char *s, size_t n, bool *out) {
@@ -332,98 +360,4 @@ const char *mfl_param_type_word(mfl_param_type_t t) {
     case MFL_PARAM_BOOL: return "bool";
     default: return "string";
     }
-}
-
-/* ---- model names ------------------------------------------------------- */
-
-static bool name_char(char c, const char *extra) {
-    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-           (c && strchr(extra, c));
-}
-
-static bool part_ok(const char *s, size_t n, const char *extra, size_t max) {
-    if (n < 1 || n > max) return false;
-    if (!(is_digit(s[0]) || (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') ||
-          s[0] == '_'))
-        return false;
-    for (size_t i = 1; i < n; i++)
-        if (!name_char(s[i], extra)) return false;
-    return true;
-}
-
-static bool ends_with(const char *s, size_t n, const char *suf) {
-    size_t l = strlen(suf);
-    return n >= l && memcmp(s + n - l, suf, l) == 0;
-}
-
-mfl_name_check_t mfl_model_name_check(const char *s, size_t n, const char **why) {
-    const char *w = NULL;
-    if (ends_with(s, n, ":local")) {
-        size_t m = n - 6;
-        if (ends_with(s, m, ":cloud") || ends_with(s, m, "-cloud")) {
-            if (why) *why = "it is marked both :local and :cloud";
-            return MFL_NAME_LOCAL_AND_CLOUD;
-        }
-    }
-    if (memchr(s, '@', n)) {
-        w = "`@digest` references are not supported";
-        goto bad;
-    }
-    for (size_t i = 0; i + 2 < n; i++)
-        if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/') {
-            s += i + 3;
-            n -= i + 3;
-            break;
-        }
-    size_t last_slash = n, last_colon = n;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '/') last_slash = i;
-        if (s[i] == ':') last_colon = i;
-    }
-    size_t end = n;
-    if (last_colon < n && (last_slash == n || last_colon > last_slash)) {
-        if (!part_ok(s + last_colon + 1, n - last_colon - 1, "-.", 80)) {
-            w = "the tag (after `:`) must be letters, digits, `_`, `-` or `.`, at most 80";
-            goto bad;
-        }
-        end = last_colon;
-    }
-    /* model after the last '/', namespace after the next one, the rest is the host */
-    size_t ms = end;
-    while (ms > 0 && s[ms - 1] != '/') ms--;
-    if (!part_ok(s + ms, end - ms, "-.", 80)) {
-        w = "the model name must be letters, digits, `_`, `-` or `.` (starting with a letter, "
-            "digit or `_`), at most 80";
-        goto bad;
-    }
-    if (ms == 0) return MFL_NAME_OK;
-    size_t ne = ms - 1, ns = ne;
-    while (ns > 0 && s[ns - 1] != '/') ns--;
-    if (!part_ok(s + ns, ne - ns, "-", 80)) {
-        w = "the namespace (before the model) must be letters, digits, `_` or `-`, at most 80";
-        goto bad;
-    }
-    if (ns == 0) return MFL_NAME_OK;
-    if (!part_ok(s, ns - 1, "-.:", 350)) {
-        w = "the host must be letters, digits, `_`, `-`, `.` or `:`";
-        goto bad;
-    }
-    return MFL_NAME_OK;
-bad:
-    if (why) *why = w;
-    return MFL_NAME_INVALID;
-}
-
-static bool ends_with_ci(const char *s, size_t n, const char *suf) {
-    size_t l = strlen(suf);
-    return n >= l && strncasecmp_ascii(s + n - l, suf, l) == 0;
-}
-
-bool mfl__from_looks_like_path(const char *s, size_t n) {
-    return (n >= 2 && memcmp(s, "./", 2) == 0) || (n >= 3 && memcmp(s, "../", 3) == 0) ||
-           (n >= 1 && (s[0] == '/' || s[0] == '~' || s[0] == '\\')) || ends_with_ci(s, n, ".gguf") ||
-           ends_with_ci(s, n, ".bin") || ends_with_ci(s, n, ".safetensors") ||
-           (n == 1 && s[0] == '.') || (n == 2 && memcmp(s, "..", 2) == 0) ||
-           (n >= 3 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')) &&
-            s[1] == ':' && (s[2] == '\\' || s[2] == '/')); /* C:\ */
 }

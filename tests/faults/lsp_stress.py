@@ -10,6 +10,16 @@ import json, os, subprocess, sys, threading, time
 
 LSP = sys.argv[1]
 RSS_LIMIT_MB = 256
+# Under AddressSanitizer freed memory is held in a quarantine (256 MB unless
+# ASAN_OPTIONS says otherwise) to catch use after free: the bound is for the
+# server's own memory, so an instrumented server gets the quarantine on top.
+with open(LSP, "rb") as _f:
+    if b"__asan_init" in _f.read():
+        _q = 256
+        for _o in os.environ.get("ASAN_OPTIONS", "").split(":"):
+            if _o.startswith("quarantine_size_mb="):
+                _q = max(0, int(_o.split("=", 1)[1]))
+        RSS_LIMIT_MB += _q
 failures = []
 
 

@@ -18,17 +18,27 @@ local function run()
   log('neovim_test: %s', vim.split(vim.fn.execute('version'), '\n', { trimempty = true })[1])
   local mf = require('modelfile')
 
-  -- 1. Filetype detection for the four name shapes (and not for look-alikes).
-  for name, want in pairs({
-    ['/p/Modelfile'] = 'modelfile', ['/p/Modelfile.gemma3'] = 'modelfile',
-    ['/p/Modelfile.txt'] = 'modelfile', ['/p/chat.Modelfile'] = 'modelfile',
-    ['/p/chat.modelfile'] = 'modelfile', ['/p/MyModelfile'] = false,
-  }) do
-    local got = vim.filetype.match({ filename = name })
-    if (want and got ~= want) or (not want and got == 'modelfile') then
-      return fail('filetype of %s is %s', name, tostring(got))
+  -- 1. Filetype detection on every name of modelfile-names.txt, for the
+  --    name alone and for a buffer of that name.
+  local n = 0
+  for line in io.lines(vim.env.MFL_NAMES) do
+    local want, name = line:match('^(%a+) (.+)$')
+    if want == 'yes' or want == 'no' then
+      local path = '/p/' .. name
+      local got = vim.filetype.match({ filename = path })
+      local buf = vim.api.nvim_create_buf(false, true)
+      vim.api.nvim_buf_set_name(buf, path)
+      local got_buf = vim.filetype.match({ buf = buf })
+      vim.api.nvim_buf_delete(buf, { force = true })
+      for _, g in ipairs({ got or false, got_buf or false }) do
+        if (want == 'yes') ~= (g == 'modelfile') then
+          return fail('filetype of %s is %s', name, tostring(g))
+        end
+      end
+      n = n + 1
     end
   end
+  log('neovim_test: file detection agrees with modelfile-names.txt (%d names)', n)
 
   -- 2. The nvim-lspconfig / vim.lsp.config file.
   local cfg = dofile(src .. '/editors/neovim/lsp/modelfile_lsp.lua')

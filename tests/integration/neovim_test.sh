@@ -21,8 +21,13 @@ case "$ver" in "NVIM v0.1"[0-9]*) ;; *) fail "need Neovim 0.10+, got '$ver'" ;; 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf 'FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n' > "$work/Modelfile"
-export MFL_SRC="$src" MFL_LSP="$lsp" MFL_WORK="$work"
+# The story's machine: with a memory budget the raise is a safe (preferred) fix.
+printf '{"hardware": "mac-studio-m2-ultra-64"}\n' > "$work/.modelfile-lint.json"
+export MFL_SRC="$src" MFL_LSP="$lsp" MFL_WORK="$work" MFL_NAMES="$src/tests/integration/modelfile-names.txt"
+# A clean runtime path: nothing from the machine's /usr/share/nvim/site.
+mkdir -p "$work/empty"
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
+export XDG_DATA_DIRS="$work/empty" XDG_CONFIG_DIRS="$work/empty"
 timeout 120 "${nvim[@]}" --headless -n -i NONE -u "$src/tests/integration/neovim_test.lua"
 rc=$?
 [ $rc -eq 0 ] || fail "Neovim exited with $rc"

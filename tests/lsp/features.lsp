@@ -16,7 +16,7 @@
 >>>
 {"jsonrpc": "2.0", "id": 3, "method": "textDocument/hover", "params": {"textDocument": {"uri": "file:///feat/Modelfile"}, "position": {"line": 2, "character": 10}}}
 <<<
-{"jsonrpc": "2.0", "id": 3, "result": {"contents": {"kind": "markdown", "value": "<contains>| Native context | 262,144 tokens |"}, "range": {"start": {"line": 2, "character": 7}, "end": {"line": 2, "character": 22}}}}
+{"jsonrpc": "2.0", "id": 3, "result": {"contents": {"kind": "markdown", "value": "<notable>- **Native context:** 262,144 tokens"}, "range": {"start": {"line": 2, "character": 7}, "end": {"line": 2, "character": 22}}}}
 >>>
 {"jsonrpc": "2.0", "id": 4, "method": "textDocument/hover", "params": {"textDocument": {"uri": "file:///feat/Modelfile"}, "position": {"line": 3, "character": 27}}}
 <<<
@@ -46,7 +46,7 @@
 >>>
 {"jsonrpc": "2.0", "id": 10, "method": "textDocument/completion", "params": {"textDocument": {"uri": "file:///feat/Modelfile"}, "position": {"line": 4, "character": 12}}}
 <<<
-{"jsonrpc": "2.0", "id": 10, "result": {"isIncomplete": false, "items": ["<some>", {"label": "num_ctx", "kind": 10, "detail": "load-time option", "documentation": {"kind": "markdown", "value": "<contains>| default |"}, "textEdit": {"range": {"start": {"line": 4, "character": 10}, "end": {"line": 4, "character": 12}}, "newText": "num_ctx"}}, {"label": "temperature", "kind": 10, "detail": "sampling option", "documentation": "<any>", "textEdit": {"range": {"start": {"line": 4, "character": 10}, "end": {"line": 4, "character": 12}}, "newText": "temperature"}}]}}
+{"jsonrpc": "2.0", "id": 10, "result": {"isIncomplete": false, "items": ["<some>", {"label": "num_ctx", "kind": 10, "detail": "load-time option", "documentation": {"kind": "markdown", "value": "<notable>- **Default:** VRAM tier"}, "textEdit": {"range": {"start": {"line": 4, "character": 10}, "end": {"line": 4, "character": 12}}, "newText": "num_ctx"}}, {"label": "temperature", "kind": 10, "detail": "sampling option", "documentation": "<any>", "textEdit": {"range": {"start": {"line": 4, "character": 10}, "end": {"line": 4, "character": 12}}, "newText": "temperature"}}]}}
 # Folding: the multi-line TEMPLATE and the comment block.
 >>>
 {"jsonrpc": "2.0", "id": 11, "method": "textDocument/foldingRange", "params": {"textDocument": {"uri": "file:///feat/Modelfile"}}}

@@ -1,7 +1,10 @@
 # The story: FROM qwen3-coder:30b with num_ctx 131072, half its native
-# context. A push client (no pull diagnostics), UTF-16 positions.
+# context, on the story's Mac (the editor settings give the hardware, so the
+# raise is known to fit and its fix is safe). A push client (no pull
+# diagnostics), UTF-16 positions.
 >>>
-{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{
+{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,
+  "initializationOptions":{"settings":{"hardware":"mac-studio-m2-ultra-64"}},"capabilities":{
   "general":{"positionEncodings":["utf-16"]},
   "textDocument":{
     "publishDiagnostics":{"versionSupport":true,"relatedInformation":true,"codeDescriptionSupport":true},
@@ -73,7 +76,7 @@
 {"jsonrpc":"2.0","id":6,"result":{"isIncomplete":false,"items":["<some>",
   {"label":"me/mine:v2","kind":9,"detail":"installed","sortText":"0me/mine:v2",
    "textEdit":{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":5}},"newText":"me/mine:v2"}},
-  {"label":"qwen3-coder:30b","kind":9,"detail":"<contains>native context 262144","documentation":"<any>","sortText":"1qwen3-coder:30b",
+  {"label":"qwen3-coder:30b","kind":9,"detail":"<contains>native context 262144","sortText":"1qwen3-coder:30b",
    "textEdit":{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":5}},"newText":"qwen3-coder:30b"}}]}}
 <<<
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///story/Modelfile","version":3,"diagnostics":"<any>"}}

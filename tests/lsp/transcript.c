@@ -12,13 +12,18 @@
  *   >>> batch      one JSON message per line, all sent in a single write
  *   >>> raw        bytes sent as they are; \r \n \\ \xNN are unescaped
  *   >>> eof        closes the server's stdin
+ *   >>> write NAME the block (text, not JSON) becomes the file NAME in a
+ *                  private temporary folder, TMP (folders are created)
  *   <<<            the next server message must match this JSON
  *   <<< quiet      no server message may arrive within 300 ms
  *   <<< exit N     the server must exit with status N
- * In messages sent, "file://CWD" stands for the working directory's URI.
+ * In messages sent, "file://CWD" stands for the working directory's URI,
+ * and "file://TMP" for the temporary folder's (removed at the end).
  * In expected JSON, "<any>" matches any value, "<contains>TEXT" any
- * string containing TEXT, and an array starting with "<some>" any array
- * that has a match for each of its other elements. */
+ * string containing TEXT, "<notable>TEXT" one containing TEXT and no
+ * Markdown table, "<plain>TEXT" one containing TEXT and no Markdown markup
+ * at all (bold, tables, headings, fences, rules), and an array starting
+ * with "<some>" any array that has a match for each of its other elements. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
@@ -29,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -103,6 +109,16 @@ static bool match(json_t *exp, json_t *act) {
             return true;
         if (strncmp(s, "<contains>", 10) == 0)
             return json_is_string(act) && strstr(json_string_value(act), s + 10);
+        if (strncmp(s, "<notable>", 9) == 0 || strncmp(s, "<plain>", 7) == 0) {
+            bool plain = s[1] == 'p';
+            const char *a = json_string_value(act), *want = s + (plain ? 7 : 9);
+            if (!a || !strstr(a, want) || strstr(a, "|---") || strstr(a, "| |"))
+                return false;
+            if (plain && (strstr(a, "**") || strstr(a, "```") || strstr(a, "\n#") || a[0] == '#' ||
+                          strstr(a, "\n---") || strstr(a, "\n- ")))
+                return false;
+            return true;
+        }
     }
     if (json_is_object(exp)) {
         if (!json_is_object(act) || json_object_size(exp) != json_object_size(act))
@@ -139,19 +155,67 @@ static bool match(json_t *exp, json_t *act) {
     return json_equal(exp, act);
 }
 
+/* The private temporary folder (file://TMP, >>> write) and what was
+ * written there, removed at exit. */
+static char tmp_dir[64];
+static char *tmp_made[64];
+static size_t n_tmp_made;
+
+static const char *tmp_path(void) {
+    if (!tmp_dir[0]) {
+        strcpy(tmp_dir, "/tmp/lsp_transcript_dir_XXXXXX");
+        if (!mkdtemp(tmp_dir))
+            fail("mkdtemp", strerror(errno), NULL);
+    }
+    return tmp_dir;
+}
+
+static void tmp_cleanup(void) {
+    while (n_tmp_made > 0) {
+        char *p = tmp_made[--n_tmp_made];
+        if (unlink(p) != 0)
+            rmdir(p);
+        free(p);
+    }
+    if (tmp_dir[0])
+        rmdir(tmp_dir);
+}
+
+/* Writes body to TMP/name, creating the folders on the way. */
+static void write_tmp(const char *name, const char *body) {
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/%s", tmp_path(), name);
+    for (char *sl = path + strlen(tmp_dir) + 1; (sl = strchr(sl, '/')); sl++) {
+        *sl = '\0';
+        if (mkdir(path, 0700) == 0 && n_tmp_made < 64)
+            tmp_made[n_tmp_made++] = strdup(path);
+        *sl = '/';
+    }
+    bool existed = access(path, F_OK) == 0;
+    FILE *f = fopen(path, "wb");
+    if (!f || fputs(body, f) < 0 || fclose(f) != 0)
+        fail("cannot write", path, NULL);
+    if (!existed && n_tmp_made < 64)
+        tmp_made[n_tmp_made++] = strdup(path);
+}
+
 /* Replaces "file://CWD" with the working directory's file URI, so that
- * transcripts can name files next to them. Returns a new string. */
+ * transcripts can name files next to them, and "file://TMP" with the
+ * temporary folder's. Returns a new string. */
 static char *expand_cwd(const char *s) {
-    static const char tok[] = "file://CWD";
+    static const char tok[] = "file://CWD", ttok[] = "file://TMP";
     char cwd[4096];
     if (!getcwd(cwd, sizeof(cwd)))
         strcpy(cwd, "/");
-    size_t n = strlen(s), cl = strlen(cwd);
+    size_t n = strlen(s), cl = strlen(cwd) + sizeof(tmp_dir);
     char *out = malloc(n * (cl + 8) / 4 + n + 16), *o = out;
     while (*s) {
         if (strncmp(s, tok, sizeof(tok) - 1) == 0) {
             o += sprintf(o, "file://%s", cwd);
             s += sizeof(tok) - 1;
+        } else if (strncmp(s, ttok, sizeof(ttok) - 1) == 0) {
+            o += sprintf(o, "file://%s", tmp_path());
+            s += sizeof(ttok) - 1;
         } else {
             *o++ = *s++;
         }
@@ -270,6 +334,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     const char *server = argv[1 + file_mode];
+    atexit(tmp_cleanup);
     case_path = argv[2 + file_mode];
     FILE *f = fopen(case_path, "rb");
     if (!f)
@@ -313,6 +378,8 @@ int main(int argc, char **argv) {
             lineno = blocks[i].line;
             if (strcmp(blocks[i].dir, ">>>") == 0)
                 frame_into(stdin_file, blocks[i].body);
+            else if (strncmp(blocks[i].dir, ">>> write ", 10) == 0)
+                write_tmp(blocks[i].dir + 10, blocks[i].body);
             else if (strcmp(blocks[i].dir, ">>> raw") == 0) {
                 blocks[i].body[strcspn(blocks[i].body, "\n")] = '\0';
                 unescape_into(stdin_file, blocks[i].body);
@@ -340,6 +407,8 @@ int main(int argc, char **argv) {
             } else if (strcmp(b->dir, ">>> raw") == 0) {
                 for (char *l = strtok(b->body, "\n"); l; l = strtok(NULL, "\n"))
                     unescape_into(m, l);
+            } else if (strncmp(b->dir, ">>> write ", 10) == 0) {
+                write_tmp(b->dir + 10, b->body);
             } else if (strcmp(b->dir, ">>> eof") == 0) {
                 close(to_srv);
                 to_srv = -1;
@@ -358,7 +427,9 @@ int main(int argc, char **argv) {
             expect_exit(atoi(b->dir + 9));
         } else if (strcmp(b->dir, "<<<") == 0) {
             json_error_t err;
-            json_t *exp = json_loads(b->body, 0, &err);
+            char *want = expand_cwd(b->body);
+            json_t *exp = json_loads(want, 0, &err);
+            free(want);
             if (!exp)
                 fail("bad expected JSON", err.text, NULL);
             char *msg = read_message(5000);

@@ -111,7 +111,7 @@ static bool count_resolve_at(void *ud, const char *base_dir, const char *from,
 static void test_one_env_question_per_path_and_run(void **state) {
     (void)state;
     count_env_t c = {0};
-    mfl_env_t env = {&c, count_path_kind, NULL, count_resolve, count_real_path, count_resolve_at};
+    mfl_env_t env = {&c, count_path_kind, NULL, count_resolve, count_real_path, count_resolve_at, NULL};
     const char *s = "FROM a.gguf\nADAPTER b.gguf\nADAPTER a.gguf\n";
     mfl_doc_t *doc = mfl_doc_new(s, strlen(s));
     mfl_lint_opts_t lo = {"Modelfile", "/base", NULL, &env};

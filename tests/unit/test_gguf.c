@@ -306,7 +306,7 @@ static void test_gguf_sliding_window_patterns(void **state) {
     gb_free(b);
 }
 
-static void test_gguf_mla_new_and_old_forms(void **state) {
+static void test_gguf_mla_only_with_mla_keys(void **state) {
     (void)state;
     mfl_model_t m;
     gguf_builder_t *b = gb_new(3, false);
@@ -329,7 +329,9 @@ static void test_gguf_mla_new_and_old_forms(void **state) {
     assert_int_equal(latent, 61 * (576 + 512) * 2);
     gb_free(b);
 
-    /* Old form: 128 KV heads of 192/128; the cache is still the latent. */
+    /* A blob without the MLA lengths (the library's deepseek-r1:671b): Ollama
+     * caches full K (192) and V (128) for each of the 128 KV heads, whatever
+     * kv_lora_rank says: 37 times the latent. */
     b = gb_new(3, false);
     gb_str(b, "general.architecture", "deepseek2");
     gb_u32(b, "deepseek2.block_count", 61);
@@ -341,7 +343,9 @@ static void test_gguf_mla_new_and_old_forms(void **state) {
     gb_u32(b, "deepseek2.attention.kv_lora_rank", 512);
     gb_u32(b, "deepseek2.rope.dimension_count", 64);
     assert_int_equal(parse(b, &m), 0);
-    assert_int_equal(mfl_mem_kv_bytes(&m, 1, 1, MFL_KV_F16), latent);
+    assert_false(m.mla);
+    assert_int_equal(m.kv_heads_sum, 61 * 128);
+    assert_int_equal(mfl_mem_kv_bytes(&m, 1, 1, MFL_KV_F16), 61ull * 128 * (192 + 128) * 2);
     gb_free(b);
 }
 
@@ -371,7 +375,7 @@ int main(void) {
         cmocka_unit_test(test_gguf_key_order_and_foreign_prefixes),
         cmocka_unit_test(test_gguf_per_layer_heads_with_recurrent_layers),
         cmocka_unit_test(test_gguf_sliding_window_patterns),
-        cmocka_unit_test(test_gguf_mla_new_and_old_forms),
+        cmocka_unit_test(test_gguf_mla_only_with_mla_keys),
         cmocka_unit_test(test_gguf_notes_fix_mistral_nemo),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

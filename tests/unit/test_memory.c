@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,14 +93,100 @@ static void test_memory_decode_and_prefill(void **state) {
 static void test_memory_sliding_window_counts_global_layers(void **state) {
     (void)state;
     mfl_model_t m;
-    assert_true(mfl_table_lookup("gemma3:27b", 10, &m));
-    assert_int_equal(m.n_global_layers, 10);
-    /* Globals: 10 x 16 x 256 x 2 B per token; windowed: 52 layers x (1024+512) tokens. */
-    uint64_t want = 131072ull * 10 * 16 * 256 * 2 + 1536ull * 52 * 16 * 256 * 2;
+    assert_true(mfl_table_lookup("gemma3:12b", 10, &m));
+    assert_int_equal(m.confidence, MFL_CONF_EXACT);
+    assert_true(m.is_vision);
+    assert_int_equal(m.n_global_layers, 8); /* every 6th of 48 */
+    assert_int_equal(m.n_swa_layers, 40);
+    /* Globals: 8 x 8 x 256 x 2 x 2 B per token; windowed: 40 layers x (1024+512) tokens. */
+    uint64_t want = 131072ull * 8 * 8 * 512 * 2 + 1536ull * 40 * 8 * 512 * 2;
     assert_int_equal(mfl_mem_kv_bytes(&m, 131072, 1, MFL_KV_F16), want);
-    mfl_model_t g;
-    assert_true(mfl_table_lookup("gpt-oss:20b", 11, &g));
-    assert_int_equal(g.n_global_layers, 12);
+    /* A vision model's context is at least 2048 in Ollama. */
+    mfl_mem_t e;
+    assert_int_equal(mfl_mem_estimate(&m, 512, NULL, &e), 0);
+    assert_int_equal(e.ctx, 2048);
+    /* gpt-oss: the blob says "gptoss" and gives the window but no pattern;
+     * every other layer is windowed (llama.cpp's and Ollama's default). */
+    assert_true(mfl_table_lookup("gpt-oss:20b", 11, &m));
+    assert_string_equal(m.arch, "gptoss");
+    assert_int_equal(m.sliding_window, 128);
+    assert_int_equal(m.n_swa_layers, 12);
+    assert_int_equal(m.n_global_layers, 12);
+}
+
+static void test_memory_deepseek_without_mla_keys_caches_full_kv(void **state) {
+    (void)state;
+    mfl_model_t m;
+    assert_true(mfl_table_lookup("deepseek-r1:671b", 16, &m));
+    assert_int_equal(m.confidence, MFL_CONF_EXACT);
+    /* kv_lora_rank is there, the MLA lengths are not: full K (192) and V
+     * (128) for all 128 KV heads of the 61 layers. */
+    assert_int_equal(m.kv_lora_rank, 512);
+    assert_false(m.mla);
+    assert_int_equal(m.kv_heads_sum, 61 * 128);
+    assert_int_equal(m.key_length, 192);
+    assert_int_equal(m.value_length, 128);
+    assert_int_equal(mfl_mem_kv_bytes(&m, 1, 1, MFL_KV_F16), 61ull * 128 * 320 * 2); /* 4.77 MiB */
+    /* With both MLA lengths the latent is cached instead (one row per layer). */
+    mfl_kvset_t kv;
+    mfl_table_entry_kvset(mfl_table_find("deepseek-r1:671b", 16, NULL), &kv);
+    mfl_kvset_set(&kv, MFL_KV_KEY_LENGTH_MLA, 192);
+    mfl_kvset_set(&kv, MFL_KV_VALUE_LENGTH_MLA, 128);
+    mfl_kvset_set(&kv, MFL_KV_ROPE_DIMENSION_COUNT, 64);
+    mfl_model_t l;
+    mfl_model_init(&l);
+    assert_int_equal(mfl_model_from_kvset(&kv, &l), 0);
+    assert_true(l.mla);
+    assert_int_equal(l.kv_heads_sum, 61);
+    assert_int_equal(l.key_length + l.value_length, 512 + 64 + 512);
+}
+
+static void test_kvset_hybrid_and_shared_layers(void **state) {
+    (void)state;
+    /* Attention every 4th layer (Qwen3-Next style): 12 of 48 layers cache. */
+    mfl_kvset_t kv;
+    mfl_kvset_init(&kv, "qwen3next");
+    mfl_kvset_set(&kv, MFL_KV_CONTEXT_LENGTH, 262144);
+    mfl_kvset_set(&kv, MFL_KV_BLOCK_COUNT, 48);
+    mfl_kvset_set(&kv, MFL_KV_EMBEDDING_LENGTH, 2048);
+    mfl_kvset_set(&kv, MFL_KV_HEAD_COUNT, 16);
+    mfl_kvset_set(&kv, MFL_KV_HEAD_COUNT_KV, 2);
+    mfl_kvset_set(&kv, MFL_KV_KEY_LENGTH, 256);
+    mfl_kvset_set(&kv, MFL_KV_VALUE_LENGTH, 256);
+    mfl_kvset_set(&kv, MFL_KV_FULL_ATTENTION_INTERVAL, 4);
+    mfl_model_t m;
+    mfl_model_init(&m);
+    assert_int_equal(mfl_model_from_kvset(&kv, &m), 0);
+    assert_int_equal(m.kv_heads_sum, 12 * 2);
+    /* A per-layer array with zeros for the recurrent layers says the same. */
+    static uint32_t per_layer[8] = {0, 0, 0, 4, 0, 0, 0, 4};
+    mfl_kvset_init(&kv, "hybrid");
+    mfl_kvset_set(&kv, MFL_KV_CONTEXT_LENGTH, 8192);
+    mfl_kvset_set(&kv, MFL_KV_BLOCK_COUNT, 8);
+    mfl_kvset_set(&kv, MFL_KV_EMBEDDING_LENGTH, 1024);
+    mfl_kvset_set(&kv, MFL_KV_HEAD_COUNT, 8);
+    mfl_kvset_set_array(&kv, MFL_KV_HEAD_COUNT_KV, per_layer, 8);
+    mfl_model_init(&m);
+    assert_int_equal(mfl_model_from_kvset(&kv, &m), 0);
+    assert_int_equal(m.kv_heads_sum, 8);
+    assert_int_equal(m.n_global_layers, 2);
+    assert_int_equal(m.key_length, 128); /* 1024 / 8 */
+    /* Shared-KV trailing layers (gemma3n) hold no cache. */
+    mfl_kvset_init(&kv, "gemma3n");
+    mfl_kvset_set(&kv, MFL_KV_CONTEXT_LENGTH, 32768);
+    mfl_kvset_set(&kv, MFL_KV_BLOCK_COUNT, 35);
+    mfl_kvset_set(&kv, MFL_KV_EMBEDDING_LENGTH, 2048);
+    mfl_kvset_set(&kv, MFL_KV_HEAD_COUNT, 8);
+    mfl_kvset_set(&kv, MFL_KV_HEAD_COUNT_KV, 2);
+    mfl_kvset_set(&kv, MFL_KV_SHARED_KV_LAYERS, 15);
+    mfl_model_init(&m);
+    assert_int_equal(mfl_model_from_kvset(&kv, &m), 0);
+    assert_int_equal(m.kv_heads_sum, 20 * 2);
+    /* No architecture: an error, not a guess. */
+    mfl_kvset_init(&kv, NULL);
+    mfl_model_init(&m);
+    assert_int_equal(mfl_model_from_kvset(&kv, &m), MFL_EINVAL);
+    assert_true(m.error[0] != '\0');
 }
 
 static void test_memory_kv_type_names(void **state) {
@@ -111,52 +198,274 @@ static void test_memory_kv_type_names(void **state) {
     assert_int_equal(t, MFL_KV_F16);
     assert_int_equal(mfl_kv_type_parse("q5_1", &t), MFL_EINVAL);
     assert_string_equal(mfl_kv_type_name(MFL_KV_Q4_0), "q4_0");
-    assert_int_equal(mfl_ctx_default_for_memory(48ull << 30), 262144);
-    assert_int_equal(mfl_ctx_default_for_memory(24ull << 30), 32768);
-    assert_int_equal(mfl_ctx_default_for_memory(0), 4096);
+    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), 48ull << 30, NULL, NULL), 262144);
+    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), 24ull << 30, NULL, NULL), 32768);
+    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), 0, NULL, NULL), 4096);
 }
 
-static void test_table_names_and_aliases(void **state) {
+static void test_table_exact_tags(void **state) {
     (void)state;
     static const struct {
-        const char *name, *key;
+        const char *name, *family, *id;
     } cases[] = {
-        {"qwen3-coder", "qwen3-coder:30b"},
-        {"Qwen3-Coder:LATEST", "qwen3-coder:30b"},
-        {"qwen3-coder:30b-a3b-q4_K_M", "qwen3-coder:30b"},
-        {"registry.ollama.ai/library/qwen3-coder:30b", "qwen3-coder:30b"},
-        {"https://registry.ollama.ai/library/qwen3-coder:30b", "qwen3-coder:30b"},
-        {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF:Q4_K_M", "qwen3-coder:30b"},
-        {"hf.co/unsloth/qwen3-coder-30b-a3b-instruct-gguf", "qwen3-coder:30b"},
-        {"qwen2.5-coder:7b-instruct-q8_0", "qwen2.5-coder:7b"},
-        {"mistral-nemo", "mistral-nemo:12b"},
-        {"llama3.2", "llama3.2:3b"},
-        {"codestral:22b-v0.1-q3_K_M", "codestral:22b"},
+        {"qwen3-coder:30b", "qwen3-coder", "30b-a3b"},
+        {"Qwen3-Coder:30B", "qwen3-coder", "30b-a3b"},
+        {"qwen3-coder:30b-a3b-q4_K_M", "qwen3-coder", "30b-a3b"},
+        {"registry.ollama.ai/library/qwen3-coder:30b", "qwen3-coder", "30b-a3b"},
+        {"https://registry.ollama.ai/library/qwen3-coder:30b", "qwen3-coder", "30b-a3b"},
+        {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF:Q4_K_M", "qwen3-coder", "30b-a3b"},
+        {"hf.co/unsloth/qwen3-coder-30b-a3b-instruct-gguf", "qwen3-coder", "30b-a3b"},
+        {"qwen3:30b-a3b-instruct-2507-q4_K_M", "qwen3", "30b-a3b-instruct-2507"},
+        {"qwen3:8b", "qwen3", "8b"},
+        {"llama3", "llama3", "8b-instruct"},
+        {"llama3.2", "llama3.2", "3b-instruct"},
+        {"command-r:35b-v0.1-q8_0", "command-r", "35b-v0.1"},
+        {"command-r:35b-08-2024-q8_0", "command-r", "35b-08-2024"},
+        {"nomic-embed-text", "nomic-embed-text", "v1.5"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const mfl_table_entry_t *e = mfl_table_find(cases[i].name, strlen(cases[i].name));
+        const mfl_table_entry_t *e = mfl_table_find(cases[i].name, strlen(cases[i].name), NULL);
         assert_non_null(e);
-        assert_string_equal(e->name, cases[i].key);
+        assert_string_equal(e->family, cases[i].family);
+        assert_string_equal(e->id, cases[i].id);
+        mfl_model_t m;
+        assert_true(mfl_table_lookup(cases[i].name, strlen(cases[i].name), &m));
+        assert_int_equal(m.confidence, MFL_CONF_EXACT);
+        assert_int_equal(m.native_ctx, e->ctx);
     }
-    assert_null(mfl_table_find("v-128k", 6));
-    assert_null(mfl_table_find("codestral:22b-x1-q3_K_M", 23));
-    assert_null(mfl_table_find("someone/qwen3-coder:30b", 23));
-    assert_null(mfl_table_find("-bad:name", 9));
-    /* A q8_0 tag scales the weights. */
+    /* Never a word stripped: unlisted tags are not found exactly. */
+    assert_null(mfl_table_find("qwen3:30b-a3b-instruct-2507", 27, NULL));
+    assert_null(mfl_table_find("qwen3:30b-a3b", 13, NULL));
+    assert_null(mfl_table_find("v-128k", 6, NULL));
+    assert_null(mfl_table_find("someone/qwen3-coder:30b", 23, NULL));
+    assert_null(mfl_table_find("-bad:name", 9, NULL));
+    /* Every tag of every entry finds its entry. */
+    for (size_t i = 0; i < mfl_table_count(); i++) {
+        const mfl_table_entry_t *e = mfl_table_at(i);
+        for (size_t k = 0; k < e->n_tags; k++) {
+            char name[200];
+            snprintf(name, sizeof name, "%s:%s", e->family, e->tags[k].tag);
+            const mfl_data_tag_t *t;
+            assert_ptr_equal(mfl_table_find(name, strlen(name), &t), e);
+            assert_ptr_equal(t, &e->tags[k]);
+        }
+    }
+}
+
+static void test_table_quantisation_variants_are_exact_shapes(void **state) {
+    (void)state;
     mfl_model_t m;
-    assert_true(mfl_table_lookup("qwen3-coder:30b-a3b-q8_0", 24, &m));
+    /* A listed tag without a size: the size of a listed download of the
+     * release, scaled to the tag's quantisation (here the same, Q4_K_M). */
+    assert_true(mfl_table_lookup("qwen3-coder:30b-a3b-q4_K_M", 26, &m));
+    assert_int_equal(m.confidence, MFL_CONF_EXACT);
+    assert_int_equal(m.file_type, 15);
+    assert_int_equal(m.weight_bytes, 19000000000ull);
+    assert_non_null(strstr(m.weights_note, "scaled from the qwen3-coder:latest download"));
+    /* A release with no sized download: estimated from its parameter count
+     * (no entry of the data is like this today, so a made-up one). */
+    static const mfl_data_tag_t fake_tags[] = {{"8b-q8_0", "Q8_0", 0}};
+    static const mfl_data_kv_t fake_kv[] = {{"context_length", 8192, NULL, 0},
+                                            {"block_count", 32, NULL, 0}};
+    const mfl_table_entry_t fake = {.family = "fake", .id = "8b", .display = "Fake 8B",
+                                    .arch = "llama", .ctx = 8192, .source = "https://example.invalid",
+                                    .checked = "2026-01-01", .params = 8000000000ull,
+                                    .kv = fake_kv, .n_kv = 2, .tags = fake_tags, .n_tags = 1};
+    mfl_table_entry_to_model(&fake, &fake_tags[0], &m);
     assert_int_equal(m.file_type, 7);
-    assert_true(m.weight_bytes > 30e9);
-    /* Mistral-Nemo's note. */
-    assert_true(mfl_table_lookup("mistral-nemo:12b", 16, &m));
+    assert_true(m.weight_bytes > 8e9 && m.weight_bytes < 9e9);
+    assert_non_null(strstr(m.weights_note, "8.0B parameters"));
+    /* Only the quantisation differs from a listed tag: exact shape, scaled.
+     * llama3.3's Q4_K_M is its `latest` (one name per digest in the data),
+     * so 70b-instruct-q4_K_M is not listed itself. */
+    assert_true(mfl_table_lookup("llama3.3:70b-instruct-q4_K_M", 28, &m));
+    assert_int_equal(m.confidence, MFL_CONF_EXACT);
+    assert_int_equal(m.kv_heads_sum, 80 * 8);
+    assert_int_equal(m.file_type, 15);
+    assert_true(m.weight_bytes > 40e9 && m.weight_bytes < 45e9);
+    assert_non_null(strstr(m.weights_note, "scaled from the llama3.3:70b-instruct-q2_K"));
+    assert_true(mfl_table_lookup("qwen3-coder:30b-a3b-fp16", 24, &m));
+    assert_int_equal(m.confidence, MFL_CONF_EXACT);
+    assert_int_equal(m.native_ctx, 262144);
+    assert_int_equal(m.file_type, 1);
+    /* hf.co with a quantisation tag. */
+    assert_true(mfl_table_lookup("hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF:Q8_0", 52, &m));
+    assert_int_equal(m.confidence, MFL_CONF_EXACT);
+    assert_int_equal(m.file_type, 7);
+    /* An hf.co repository the data does not list: not found. */
+    assert_false(mfl_table_lookup("hf.co/someone/Qwen3-Coder-30B-GGUF:Q4_K_M", 42, &m));
+    /* Sized tags give their own size. */
+    assert_true(mfl_table_lookup("command-r:35b-v0.1-q6_K", 23, &m));
+    assert_int_equal(m.weight_bytes, 29000000000ull);
+    assert_int_equal(m.weights_note[0], '\0');
+}
+
+static void test_table_assumed_and_unknown(void **state) {
+    (void)state;
+    mfl_model_t m;
+    /* Every llama3.2 release in the data has 131,072 tokens: the context is
+     * assumed for an unlisted tag, but not the shape (the tag names no size,
+     * and the 1b and 3b releases differ). */
+    assert_true(mfl_table_lookup("llama3.2:text", 13, &m));
+    assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
+    assert_int_equal(m.native_ctx, 131072);
+    assert_int_equal(m.n_layers, 0);
+    assert_int_equal(m.weight_bytes, 0);
+    assert_non_null(strstr(m.assumed, "assumed"));
+    assert_non_null(strstr(m.assumed, "pull the model"));
+    mfl_mem_t e;
+    assert_int_equal(mfl_mem_estimate(&m, 8192, NULL, &e), MFL_EINVAL);
+    /* The same size: shape assumed too, with the weights of the release's
+     * default quantisation (Q4_K_M), not of another listed file (Q8_0). */
+    assert_true(mfl_table_lookup("qwen3-coder:30b-a3b", 19, &m));
+    assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
+    assert_int_equal(m.native_ctx, 262144);
+    assert_int_equal(m.n_layers, 48);
+    assert_int_equal(m.file_type, 15);
+    assert_true(m.weight_bytes < 20e9);
+    /* The releases a tag could be disagree: nothing is assumed. */
+    assert_true(mfl_table_lookup("qwen3:30b-a3b", 13, &m));
+    assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
+    assert_int_equal(m.native_ctx, 0);
+    assert_non_null(strstr(m.assumed, "40,960"));
+    assert_non_null(strstr(m.assumed, "262,144"));
+    assert_true(mfl_table_lookup("qwen3:30b-a3b-thinking-2507", 27, &m));
+    assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
+    /* v0.1 and 08-2024 agree on the context but not on the KV heads: for a
+     * tag neither lists, the context is assumed, the shape is not. (The
+     * bare size `35b` is listed: it is the 08-2024 release.) */
+    assert_true(mfl_table_lookup("command-r:35b-instruct", 22, &m));
+    assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
+    assert_int_equal(m.native_ctx, 131072);
+    assert_int_equal(m.kv_heads_sum, 0);
+    assert_true(mfl_table_lookup("command-r:35b", 13, &m));
+    assert_int_equal(m.confidence, MFL_CONF_EXACT);
+    assert_int_equal(m.kv_heads_sum, 40 * 8);
+    /* A size the data does not list may be another model (deepseek-r1's 8b
+     * is a distill of another architecture): nothing is assumed, although
+     * every listed llama3.2 release agrees on the context. */
+    assert_true(mfl_table_lookup("llama3.2:8b", 11, &m));
+    assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
+    assert_int_equal(m.native_ctx, 0);
+    assert_non_null(strstr(m.assumed, "no 8b release"));
+    /* Three 7b releases of vicuna (v1.5 at 4,096, v1.5-16k, LLaMA-1 at
+     * 2,048) and the bare size not listed: nothing is assumed. */
+    assert_true(mfl_table_lookup("vicuna:7b", 9, &m));
+    assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
+    assert_int_equal(m.native_ctx, 0);
+    /* deepseek-r1:8b is listed now, as the 0528 Qwen3 distill. */
+    assert_true(mfl_table_lookup("deepseek-r1:8b", 14, &m));
+    assert_int_equal(m.confidence, MFL_CONF_EXACT);
+    assert_int_equal(m.n_layers, 36);
+    /* An alias the data does not list (phi3:14b; the medium-4k release has
+     * 4,096 tokens, medium-128k 131,072): unknown. */
+    assert_true(mfl_table_lookup("phi3:14b", 8, &m));
+    assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
+    assert_non_null(strstr(m.assumed, "4,096"));
+    assert_non_null(strstr(m.assumed, "131,072"));
+    /* A size that only the entry's id names: context and shape are assumed
+     * (nemotron lists only the tag `latest`, entry 70b-instruct). */
+    assert_true(mfl_table_lookup("nemotron:70b", 12, &m));
+    assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
+    assert_int_equal(m.native_ctx, 131072);
+    assert_int_equal(m.n_layers, 80);
+    /* Not a known family, not the library, not a name. */
+    assert_false(mfl_table_lookup("qwen3.5:4b", 10, &m));
+    assert_false(mfl_table_lookup("someone/qwen3-coder:30b", 23, &m));
+    assert_false(mfl_table_lookup("-bad:name", 9, &m));
+}
+
+static void test_table_every_entry_has_provenance(void **state) {
+    (void)state;
+    assert_true(mfl_table_count() >= 10);
+    for (size_t i = 0; i < mfl_table_count(); i++) {
+        const mfl_table_entry_t *e = mfl_table_at(i);
+        assert_non_null(e->source);
+        assert_true(strncmp(e->source, "http", 4) == 0);
+        assert_non_null(e->checked);
+        assert_int_equal(strlen(e->checked), 10); /* YYYY-MM-DD */
+        assert_true(e->checked[4] == '-' && e->checked[7] == '-');
+        assert_non_null(e->tags_source);
+        assert_true(strncmp(e->tags_source, "http", 4) == 0);
+        assert_true(e->n_tags > 0);
+        assert_true(e->ctx > 0);
+        /* Read like a GGUF: the entry's keys give a model with a shape. */
+        mfl_model_t m;
+        mfl_table_entry_to_model(e, NULL, &m);
+        assert_int_equal(m.gguf_ctx, e->ctx);
+        /* The native context is the GGUF's unless a note says why not
+         * (mfl_model_apply_notes: Mistral-Nemo's 1,024,000). */
+        if (m.ctx_note[0] && m.native_ctx != e->ctx)
+            assert_true(m.native_ctx < e->ctx);
+        else
+            assert_int_equal(m.native_ctx, e->ctx);
+        assert_true(m.n_layers > 0);
+        assert_true(m.kv_heads_sum > 0);
+        assert_true(m.key_length > 0);
+    }
+}
+
+static void test_gguf_notes_for_overstated_contexts(void **state) {
+    (void)state;
+    mfl_model_t m;
+    mfl_model_init(&m);
+    snprintf(m.name, sizeof m.name, "Mistral-Nemo-Instruct-2407");
+    m.native_ctx = m.gguf_ctx = 1024000;
+    assert_true(mfl_model_apply_notes(&m));
     assert_int_equal(m.native_ctx, 131072);
     assert_int_equal(m.gguf_ctx, 1024000);
     assert_non_null(strstr(m.ctx_note, "1,024,000"));
-    /* Every entry's name parses and finds itself. */
-    for (size_t i = 0; i < mfl_table_count(); i++) {
-        const mfl_table_entry_t *e = mfl_table_at(i);
-        assert_ptr_equal(mfl_table_find(e->name, strlen(e->name)), e);
-    }
+    /* The built-in data's Mistral-Nemo (its GGUF says 1,024,000) gets the
+     * same note as the GGUF read from disk or the store. */
+    assert_true(mfl_table_lookup("mistral-nemo", 12, &m));
+    assert_int_equal(m.confidence, MFL_CONF_EXACT);
+    assert_int_equal(m.gguf_ctx, 1024000);
+    assert_int_equal(m.native_ctx, 131072);
+    assert_non_null(strstr(m.ctx_note, "1,024,000"));
+}
+
+static void test_size_parse_units(void **state) {
+    (void)state;
+    uint64_t v;
+    char err[256];
+    assert_int_equal(mfl_size_parse("24GiB", &v, err, sizeof err), 0);
+    assert_int_equal(v, 24ull << 30);
+    assert_int_equal(mfl_size_parse("64 GB", &v, err, sizeof err), 0);
+    assert_int_equal(v, 64000000000ull);
+    assert_int_equal(mfl_size_parse("512mib", &v, err, sizeof err), 0);
+    assert_int_equal(v, 512ull << 20);
+    assert_int_equal(mfl_size_parse("1.5TB", &v, err, sizeof err), 0);
+    assert_int_equal(v, 1500000000000ull);
+    assert_int_equal(mfl_size_parse("18.6GB", &v, err, sizeof err), 0);
+    assert_int_equal(v, 18600000000ull);
+    /* A bare number is not a size: a suggestion, not bytes. */
+    assert_int_equal(mfl_size_parse("24", &v, err, sizeof err), MFL_EINVAL);
+    assert_non_null(strstr(err, "did you mean 24GiB?"));
+    /* Ambiguous or unknown units. */
+    assert_int_equal(mfl_size_parse("17G", &v, err, sizeof err), MFL_EINVAL);
+    assert_non_null(strstr(err, "GiB"));
+    assert_int_equal(mfl_size_parse("-3GB", &v, err, sizeof err), MFL_EINVAL);
+    assert_int_equal(mfl_size_parse("", &v, err, sizeof err), MFL_EINVAL);
+    assert_int_equal(mfl_size_parse("99999999999999999999TiB", &v, err, sizeof err), MFL_EINVAL);
+    assert_int_equal(mfl_size_parse(NULL, &v, NULL, 0), MFL_EINVAL);
+}
+
+static void test_hardware_memory_is_binary(void **state) {
+    (void)state;
+    mfl_budget_t b = {0};
+    const mfl_hw_profile_t *mac = mfl_hw_find("mac-studio-m2-ultra-64");
+    assert_non_null(mac);
+    assert_int_equal(mac->memory_bytes, 64ull << 30);
+    mfl_hw_apply(mac, &b);
+    assert_int_equal(b.memory_budget, 48ull << 30); /* 75 % of 64 GiB */
+    assert_int_equal(b.runtime_reserve, 512ull << 20); /* Metal */
+    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), b.memory_budget, NULL, NULL), 262144);
+    mfl_hw_apply(mfl_hw_find("rtx-4090"), &b);
+    assert_int_equal(b.memory_budget, 24ull << 30);
+    assert_int_equal(b.runtime_reserve, 457ull << 20);
+    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), b.memory_budget, NULL, NULL), 32768);
+    b.runtime_reserve = 0;
+    assert_int_equal(mfl_runtime_reserve(&b), 512ull << 20); /* unknown device: the larger */
 }
 
 static void test_name_parse(void **state) {
@@ -253,7 +562,10 @@ static void test_info_text_shows_the_figures(void **state) {
     assert_non_null(strstr(md, "24.00 GiB"));
     assert_non_null(strstr(md, "PARAMETER num_ctx"));
     assert_non_null(strstr(md, "longer than the client timeout"));
-    assert_non_null(strstr(md, "| Native context |"));
+    /* Bold labels in a list: no table (Neovim's and eglot's hovers show
+     * tables raw). */
+    assert_non_null(strstr(md, "- **Native context:** 262,144 tokens"));
+    assert_null(strstr(md, "|"));
     mfl_free(md);
     char *txt = mfl_info_text(&m, 1000000, MFL_CTX_SRC_PARAMETER, NULL, false);
     assert_non_null(txt);
@@ -271,7 +583,15 @@ int main(void) {
         cmocka_unit_test(test_memory_decode_and_prefill),
         cmocka_unit_test(test_memory_sliding_window_counts_global_layers),
         cmocka_unit_test(test_memory_kv_type_names),
-        cmocka_unit_test(test_table_names_and_aliases),
+        cmocka_unit_test(test_table_exact_tags),
+        cmocka_unit_test(test_table_quantisation_variants_are_exact_shapes),
+        cmocka_unit_test(test_table_assumed_and_unknown),
+        cmocka_unit_test(test_table_every_entry_has_provenance),
+        cmocka_unit_test(test_gguf_notes_for_overstated_contexts),
+        cmocka_unit_test(test_size_parse_units),
+        cmocka_unit_test(test_hardware_memory_is_binary),
+        cmocka_unit_test(test_memory_deepseek_without_mla_keys_caches_full_kv),
+        cmocka_unit_test(test_kvset_hybrid_and_shared_layers),
         cmocka_unit_test(test_name_parse),
         cmocka_unit_test(test_hardware_profiles),
         cmocka_unit_test(test_labels),

@@ -53,6 +53,20 @@ static void test_float(void **state) {
     assert_true(v == 1000);
     assert_true(mfl_param_parse_float("-Inf", 4, &v));
     assert_true(v < -1e308);
+    /* Go reads numbers of any length: 0.000...07 (700 digits) and 7000...0e-699. */
+    char longf[800];
+    memset(longf, '0', sizeof longf);
+    longf[1] = '.';
+    longf[701] = '7';
+    assert_true(mfl_param_parse_float(longf, 702, &v));
+    assert_true(v == 0.0f); /* below float32's smallest: rounds to 0, no error */
+    longf[0] = '7';
+    memset(longf + 1, '0', 699);
+    memcpy(longf + 700, "e-699", 5);
+    assert_true(mfl_param_parse_float(longf, 705, &v));
+    assert_true(v == 7.0f);
+    longf[3] = 'x';
+    assert_false(mfl_param_parse_float(longf, 705, &v));
 }
 
 static void test_bool(void **state) {
@@ -74,15 +88,19 @@ static void test_table(void **state) {
         const mfl_param_t *p = mfl_param_at(i);
         assert_non_null(p->name);
         assert_ptr_equal(mfl_param_find(p->name, strlen(p->name)), p);
-        if (p->status == MFL_PARAM_ACTIVE) active++;
-        else assert_non_null(p->removed_in);
+        char since[32];
+        mfl_param_changed_in(p, since, sizeof since);
+        if (mfl_param_status(p) == MFL_PARAM_ACTIVE) active++, assert_string_equal(since, "");
+        else assert_true(since[0] >= '0' && since[0] <= '9');
     }
-    assert_int_equal(active, 20);
+    /* 20 options, typical_p refused since 0.34.1 */
+    assert_int_equal(active, 19);
+    assert_int_equal(mfl_param_status(mfl_param_find("typical_p", 9)), MFL_PARAM_REFUSED);
     assert_null(mfl_param_at(mfl_param_count()));
     assert_null(mfl_param_find("Temperature", 11));
     assert_null(mfl_param_find("keep_alive", 10));
-    assert_int_equal(mfl_param_find("tfs_z", 5)->status, MFL_PARAM_REMOVED);
-    assert_int_equal(mfl_param_find("mirostat", 8)->status, MFL_PARAM_DEPRECATED);
+    assert_int_equal(mfl_param_status(mfl_param_find("tfs_z", 5)), MFL_PARAM_REMOVED);
+    assert_int_equal(mfl_param_status(mfl_param_find("mirostat", 8)), MFL_PARAM_DEPRECATED);
     assert_int_equal(mfl_param_find("use_mmap", 8)->type, MFL_PARAM_BOOL);
     assert_int_equal(mfl_param_find("stop", 4)->type, MFL_PARAM_STRINGS);
     assert_string_equal(mfl_param_alias("batch_size", 10), "num_batch");

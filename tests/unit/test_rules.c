@@ -3,7 +3,9 @@
  * tests/rules/<code>_<name>/NN_case.Modelfile is linted with only that rule
  * enabled (plus the suppression meta rules); NN_case.out holds the expected
  * diagnostics and NN_case.fixed (where the rule fixes) the result of fixing
- * with that rule's fixes. MFL_BLESS=1 rewrites the expectations; reviewers
+ * with that rule's fixes. A case may set a budget ("# budget: 48GB 400 300" on its
+ * first line) and a target Ollama release ("# ollama-version: 0.11.0" on any
+ * line). MFL_BLESS=1 rewrites the expectations; reviewers
  * read the diff. Every rule must have a folder with a case that reports, a
  * clean case (`ok` in its name) and a suppressed case (`suppressed`). */
 #define _GNU_SOURCE
@@ -21,6 +23,7 @@
 #include "mfl.h"
 #include "test_util.h"
 #include "mfl_io_env.h"
+#include "mfl_knowledge.h"
 
 static const char *root;
 static bool bless;
@@ -66,13 +69,24 @@ static bool run_case(const mfl_rule_t *rule, const char *dir, const char *name, 
     snprintf(sel, sizeof sel, "%s,MF902,MF903", rule->code);
     assert_int_equal(mfl_config_select(cfg, sel), 0);
     mfl_budget_t *b = mfl_config_budget(cfg);
-    /* A case may set a budget with a first-line comment: "# budget: 48GB 400 300". */
+    /* A case may set a budget with a first-line comment: "# budget: 36GiB 400 300"
+     * (memory with a unit, as every setting takes it; "-" for none). */
     if (strncmp(src, "# budget: ", 10) == 0) {
-        double mem = 0, rate = 0, timeout = 0;
-        sscanf(src + 10, "%lf %lf %lf", &mem, &rate, &timeout);
-        b->memory_budget = (uint64_t)(mem * 1e9);
+        char mem[32] = "";
+        double rate = 0, timeout = 0;
+        sscanf(src + 10, "%31s %lf %lf", mem, &rate, &timeout);
+        if (strcmp(mem, "-") != 0) assert_int_equal(mfl_size_parse(mem, &b->memory_budget, NULL, 0), 0);
         b->prefill_rate = rate;
         b->client_timeout = timeout;
+    }
+    /* And a target release with a comment line "# ollama-version: 0.11.0". */
+    const char *ov = strstr(src, "# ollama-version: ");
+    if (ov && (ov == src || ov[-1] == '\n')) {
+        mfl_version_t v;
+        const char *e = ov + 18;
+        while (*e && *e != '\n' && *e != '\r') e++;
+        assert_int_equal(mfl_version_parse(ov + 18, (size_t)(e - ov - 18), &v, NULL), 0);
+        mfl_config_set_ollama_version(cfg, v);
     }
     mfl_lint_opts_t lo = {name, dir, cfg, mfl_io_env_get(env)};
     mfl_doc_t *doc = mfl_doc_new(src, len);

@@ -74,7 +74,7 @@ static int setup(void **state) {
     manifest("v-128k", "latest", LAYER("model", HEX_MODEL, 1000) "," LAYER("params", HEX_PARAMS, 60));
     manifest("broken", "latest", LAYER("model", HEX_TRUNC, 100));
     manifest("noblob", "latest", LAYER("model", HEX_MISSING, 100));
-    manifest("gpt-oss", "20b", LAYER("tensor", HEX_MISSING, 100));
+    manifest("command-r", "35b-08-2024-q8_0", LAYER("tensor", HEX_MISSING, 100));
     snprintf(path, sizeof path, "%s/manifests/registry.ollama.ai/library/corrupt", root);
     test_mkdirs(path);
     strcat(path, "/latest");
@@ -142,11 +142,11 @@ static void test_store_broken_entries_give_errors(void **state) {
     assert_true(resolve(env, NULL, "corrupt", &m));
     assert_non_null(strstr(m.error, "corrupt"));
     /* No GGUF layer (safetensors): the table fills in. */
-    assert_true(resolve(env, NULL, "gpt-oss:20b", &m));
+    assert_true(resolve(env, NULL, "command-r:35b-08-2024-q8_0", &m));
     assert_int_equal(m.source, MFL_SOURCE_TABLE);
     assert_int_equal(m.native_ctx, 131072);
     /* Not in the store: the table, then nothing. */
-    assert_true(resolve(env, NULL, "llama3.1:8b", &m));
+    assert_true(resolve(env, NULL, "llama3", &m));
     assert_int_equal(m.source, MFL_SOURCE_TABLE);
     assert_false(resolve(env, NULL, "nobody/unknown:1", &m));
     mfl_io_env_free(env);
@@ -294,7 +294,24 @@ static void test_env_config_models(void **state) {
     j = json_loads("[1]", 0, &jerr);
     assert_int_equal(mfl_io_env_add_models_json(env, j, err, sizeof err), MFL_EINVAL);
     json_decref(j);
-    j = json_loads("[{\"name\": \"arr-model\", \"like\": \"llama3.2:1b\"}]", 0, &jerr);
+    /* One size parser: a bare number and "17G" are not sizes. */
+    j = json_loads("{\"x\": {\"context_length\": 4096, \"weights\": 4900000000}}", 0, &jerr);
+    assert_int_equal(mfl_io_models_validate(j, err, sizeof err), MFL_EINVAL);
+    assert_non_null(strstr(err, "models.x.weights: a bare number is not a size: did you mean"));
+    json_decref(j);
+    j = json_loads("{\"x\": {\"context_length\": 4096, \"weights\": \"17G\"}}", 0, &jerr);
+    assert_int_equal(mfl_io_models_validate(j, err, sizeof err), MFL_EINVAL);
+    assert_non_null(strstr(err, "unknown unit"));
+    json_decref(j);
+    j = json_loads("{\"x\": {\"context_length\": 4096, \"weights\": \"17GiB\"}}", 0, &jerr);
+    assert_int_equal(mfl_io_models_validate(j, err, sizeof err), 0);
+    json_decref(j);
+    /* "like" takes exact tags only: no family guess. */
+    j = json_loads("{\"x\": {\"like\": \"qwen3:30b-a3b\"}}", 0, &jerr);
+    assert_int_equal(mfl_io_models_validate(j, err, sizeof err), MFL_EINVAL);
+    assert_non_null(strstr(err, "not a tag of the built-in data"));
+    json_decref(j);
+    j = json_loads("[{\"name\": \"arr-model\", \"like\": \"llama3.2\"}]", 0, &jerr);
     assert_int_equal(mfl_io_env_add_models_json(env, j, err, sizeof err), 0);
     json_decref(j);
     assert_true(resolve(env, NULL, "arr-model", &m));

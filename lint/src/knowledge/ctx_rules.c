@@ -23,7 +23,7 @@ static bool parse_uint(const char *s, size_t n, uint64_t *out) {
 }
 
 bool mfl_doc_effective_ctx(const mfl_doc_t *doc, const mfl_model_t *model, const mfl_budget_t *b,
-                           uint64_t *ctx, mfl_ctx_source_t *src) {
+                           mfl_version_t v, uint64_t *ctx, mfl_ctx_source_t *src) {
     static const mfl_budget_t none;
     if (!b)
         b = &none;
@@ -37,33 +37,37 @@ bool mfl_doc_effective_ctx(const mfl_doc_t *doc, const mfl_model_t *model, const
     if (model && model->has_inherited_num_ctx && model->inherited_num_ctx > 0) {
         *ctx = (uint64_t)model->inherited_num_ctx;
         *src = MFL_CTX_SRC_INHERITED;
-    } else if (b->server_default_ctx) {
+    } else if (b->server_default_ctx && mfl_version_has(v, MFL_FACT_CTX_ENV_DEFAULT)) {
         *ctx = b->server_default_ctx;
         *src = MFL_CTX_SRC_SERVER_ENV;
     } else {
-        *ctx = mfl_ctx_default_for_memory(b->memory_budget);
+        *ctx = mfl_ollama_default_ctx(v, b->memory_budget, model ? model->arch : NULL, NULL);
     }
     return true;
 }
 
 char *mfl_info_for_doc(const mfl_doc_t *doc, const mfl_model_t *model, const mfl_budget_t *b,
-                       bool markdown) {
+                       mfl_version_t v, bool markdown) {
     uint64_t ctx;
     mfl_ctx_source_t src;
-    if (!model || !mfl_doc_effective_ctx(doc, model, b, &ctx, &src))
+    if (!model || !mfl_doc_effective_ctx(doc, model, b, v, &ctx, &src))
         return NULL;
     return mfl_info_text(model, ctx, src, b, markdown);
 }
 
 static void gather(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
     memset(f, 0, sizeof *f);
-    f->from = mfl_doc_last(ctx->doc, MFL_INSTR_FROM);
+    const mfl_from_t *pick = mfl__ctx_from(ctx);
+    f->from = pick->from;
     f->budget = mfl_ctx_budget(ctx);
     f->model = mfl_ctx_model(ctx);
-    if (f->model && f->model->error[0])
+    if (f->model && (f->model->error[0] || f->model->import_error[0] ||
+                     f->model->confidence == MFL_CONF_UNKNOWN))
         f->model = NULL;
-    if (f->model)
+    if (f->model) {
         f->native = f->model->native_ctx;
+        f->exact = f->model->confidence == MFL_CONF_EXACT;
+    }
     if (f->from && f->from->value_text) {
         size_t n = strnlen(f->from->value_text, sizeof f->model_name - 1);
         memcpy(f->model_name, f->from->value_text, n);
@@ -72,7 +76,7 @@ static void gather(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
     f->param = mfl_doc_last_param(ctx->doc, "num_ctx");
     uint64_t c;
     mfl_ctx_source_t src;
-    bool ok = mfl_doc_effective_ctx(ctx->doc, f->model, f->budget, &c, &src);
+    bool ok = mfl_doc_effective_ctx(ctx->doc, f->model, f->budget, mfl_ctx_version(ctx), &c, &src);
     if (f->param) {
         f->param_valid = ok;
         f->param_value = c;
@@ -97,12 +101,57 @@ void mfl__ctx_facts(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
     *f = *memo;
 }
 
+uint64_t mfl__ctx_prefill_cap(const mfl_budget_t *b) {
+    if (b == NULL || b->prefill_rate <= 0 || b->client_timeout <= 0)
+        return 0;
+    double tokens = b->prefill_rate * b->client_timeout;
+    if (!(tokens < 1e15))
+        return 0;
+    uint64_t cap = (uint64_t)tokens / 1024 * 1024;
+    return cap ? cap : 1024;
+}
+
 uint64_t mfl__ctx_target(const mfl_ctx_facts_t *f) {
     if (f->model == NULL || f->native == 0)
         return 0;
-    if (f->budget->memory_budget == 0)
-        return f->native;
-    return mfl_mem_max_ctx(f->model, f->budget);
+    uint64_t t = f->native;
+    mfl_mem_t e;
+    /* A model whose memory cannot be estimated (an assumed shape) is not
+     * capped by the budget: its raise is simply never called safe. */
+    if (f->budget->memory_budget && mfl_mem_estimate(f->model, t, f->budget, &e) == 0) {
+        uint64_t fit = mfl_mem_max_ctx(f->model, f->budget);
+        if (fit == 0)
+            return 0; /* the weights alone do not fit */
+        if (fit < t)
+            t = fit;
+    }
+    uint64_t cap = mfl__ctx_prefill_cap(f->budget);
+    if (cap && cap < t)
+        t = cap;
+    return t;
+}
+
+bool mfl__ctx_raise_is_safe(const mfl_ctx_facts_t *f) {
+    mfl_mem_t e;
+    return f->model && f->exact && f->budget->memory_budget &&
+           mfl_mem_estimate(f->model, f->native, f->budget, &e) == 0;
+}
+
+const char *mfl__ctx_how_to_budget(void) {
+    return "give the memory budget with --hardware NAME (see --list-hardware), --memory SIZE, or "
+           "\"hardware\"/\"memory\" in .modelfile-lint.json";
+}
+
+void mfl__diag_soften(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_severity_t sev) {
+    if (d && !mfl__config_severity_is_explicit(ctx->opts->config, ctx->rule) &&
+        d->severity < sev)
+        d->severity = sev;
+}
+
+const char *mfl__ctx_assumed(const mfl_ctx_facts_t *f) {
+    return f->model && f->model->confidence == MFL_CONF_ASSUMED && f->model->assumed[0]
+               ? f->model->assumed
+               : NULL;
 }
 
 mfl_range_t mfl__ctx_range(const mfl_ctx_facts_t *f) {

@@ -9,8 +9,10 @@
 #include "rule.h"
 
 typedef struct {
-    const mfl_instr_t *from;     /* the effective FROM, or NULL */
-    const mfl_model_t *model;    /* NULL: unknown (or no env) */
+    const mfl_instr_t *from;     /* the FROM Ollama builds from, or NULL */
+    const mfl_model_t *model;    /* NULL: unknown (or no env), or nothing
+                                    assumed (MFL_CONF_UNKNOWN) */
+    bool exact;                  /* model's figures are exact, not assumed */
     const mfl_budget_t *budget;  /* never NULL */
     uint64_t native;             /* 0: unknown */
     const mfl_instr_t *param;    /* the last PARAMETER num_ctx, or NULL */
@@ -28,9 +30,29 @@ void mfl__ctx_facts(mfl_ctx_t *ctx, mfl_ctx_facts_t *f);
 /* The run's slot for them (lint.c); *fresh when it is still to be filled. */
 mfl_ctx_facts_t *mfl__ctx_facts_memo(mfl_ctx_t *ctx, bool *fresh);
 
-/* The context a fix should set: the native context, or the largest that
- * fits the memory budget when one is configured. 0: no sensible target. */
+/* The context a fix should set: the native context, capped by the largest
+ * that fits the memory budget (when one is configured) and by the tokens
+ * the prefill rate gets through within the client timeout (when both are
+ * configured). 0: no sensible target. */
 uint64_t mfl__ctx_target(const mfl_ctx_facts_t *f);
+
+/* The most tokens prefilled within the client timeout, a multiple of 1024
+ * (at least 1024); 0 when no time budget is configured. */
+uint64_t mfl__ctx_prefill_cap(const mfl_budget_t *b);
+
+/* True when raising num_ctx to target is known to fit: a memory budget is
+ * set, the model's figures are exact and its memory can be estimated. */
+bool mfl__ctx_raise_is_safe(const mfl_ctx_facts_t *f);
+
+/* What makes a context fix safe, for messages. Static. */
+const char *mfl__ctx_how_to_budget(void);
+
+/* Lowers d's severity to sev unless the user configured the rule's
+ * severity (that one is kept). */
+void mfl__diag_soften(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_severity_t sev);
+
+/* The assumption behind an assumed model (for messages), or NULL. */
+const char *mfl__ctx_assumed(const mfl_ctx_facts_t *f);
 
 /* The range to report context problems at: the num_ctx value when present,
  * else the FROM value, else the start of the file. */

@@ -13,40 +13,11 @@
 #define MAX_ARRAY (64ull << 20)
 #define MAX_KV 65536ull
 #define MAX_TENSORS (1ull << 24)
-#define MAX_LAYERS 4096u
 #define MAX_RECORDS 96
 
 enum { T_U8, T_I8, T_U16, T_I16, T_U32, T_I32, T_F32, T_BOOL, T_STR, T_ARR, T_U64, T_I64, T_F64 };
 
 static const unsigned type_size[] = {1, 1, 2, 2, 4, 4, 4, 1, 0, 0, 8, 8, 8};
-
-/* The per-architecture keys we keep, as suffixes after "<arch>.". */
-enum {
-    F_CTX, F_BLOCKS, F_EMBD, F_HEADS, F_HEADS_KV, F_KEY_LEN, F_VAL_LEN, F_KEY_MLA,
-    F_VAL_MLA, F_KV_LORA, F_SWA, F_SWA_PATTERN, F_SHARED_KV, F_EXPERTS, F_EXPERTS_USED,
-    F_ROPE_ORIG, F_POOLING, F_ROPE_DIM, F__COUNT
-};
-
-static const char *const field_suffix[F__COUNT] = {
-    "context_length",
-    "block_count",
-    "embedding_length",
-    "attention.head_count",
-    "attention.head_count_kv",
-    "attention.key_length",
-    "attention.value_length",
-    "attention.key_length_mla",
-    "attention.value_length_mla",
-    "attention.kv_lora_rank",
-    "attention.sliding_window",
-    "attention.sliding_window_pattern",
-    "attention.shared_kv_layers",
-    "expert_count",
-    "expert_used_count",
-    "rope.scaling.original_context_length",
-    "pooling_type",
-    "rope.dimension_count",
-};
 
 typedef struct {
     uint32_t type;     /* value type; for arrays T_ARR */
@@ -58,10 +29,13 @@ typedef struct {
 } value_t;
 
 typedef struct {
-    int field;
+    int field; /* an mfl_kv_key_t */
     char prefix[64];
     value_t v;
 } record_t;
+
+/* The keys that may be per-layer arrays, and their decoded buffers. */
+enum { ARR_HEADS, ARR_HEADS_KV, ARR_SWA_PATTERN, ARR__COUNT };
 
 typedef struct {
     const uint8_t *buf;
@@ -73,6 +47,7 @@ typedef struct {
     int err;
     record_t rec[MAX_RECORDS];
     size_t n_rec;
+    uint32_t arrays[ARR__COUNT][MFL_KV_MAX_LAYERS];
 } reader_t;
 
 #if defined(__GNUC__)
@@ -268,146 +243,77 @@ static void record(reader_t *r, const uint8_t *key, uint64_t kl, const value_t *
         return;
     const uint8_t *suffix = dot + 1;
     uint64_t sl = kl - (uint64_t)(suffix - key);
-    for (int f = 0; f < F__COUNT; f++) {
-        if (!key_is(suffix, sl, field_suffix[f]))
-            continue;
-        size_t pl = (size_t)(dot - key);
-        for (size_t i = 0; i < r->n_rec; i++) {
-            if (r->rec[i].field == f && strlen(r->rec[i].prefix) == pl &&
-                memcmp(r->rec[i].prefix, key, pl) == 0) {
-                fail(r, MFL_EINVAL, "duplicate GGUF key '%.*s'", (int)kl, (const char *)key);
-                return;
-            }
-        }
-        if (r->n_rec == MAX_RECORDS)
-            return;
-        record_t *rec = &r->rec[r->n_rec++];
-        rec->field = f;
-        memcpy(rec->prefix, key, pl);
-        rec->prefix[pl] = '\0';
-        rec->v = *v;
+    int f = mfl_kvset_key((const char *)suffix, (size_t)sl);
+    if (f < 0)
         return;
+    size_t pl = (size_t)(dot - key);
+    for (size_t i = 0; i < r->n_rec; i++) {
+        if (r->rec[i].field == f && strlen(r->rec[i].prefix) == pl &&
+            memcmp(r->rec[i].prefix, key, pl) == 0) {
+            fail(r, MFL_EINVAL, "duplicate GGUF key '%.*s'", (int)kl, (const char *)key);
+            return;
+        }
     }
+    if (r->n_rec == MAX_RECORDS)
+        return;
+    record_t *rec = &r->rec[r->n_rec++];
+    rec->field = f;
+    memcpy(rec->prefix, key, pl);
+    rec->prefix[pl] = '\0';
+    rec->v = *v;
 }
 
-static const value_t *field(const reader_t *r, int f) {
-    for (size_t i = 0; i < r->n_rec; i++)
-        if (r->rec[i].field == f && strcmp(r->rec[i].prefix, r->out->arch) == 0)
-            return &r->rec[i].v;
-    return NULL;
+/* Decodes an integer or bool array into buf (at most MFL_KV_MAX_LAYERS
+ * elements; a negative or non-integer element reads as 0). Returns the
+ * count kept. */
+static uint32_t decode_array(const reader_t *r, const value_t *v, uint32_t *buf) {
+    uint64_t n = v->n < MFL_KV_MAX_LAYERS ? v->n : MFL_KV_MAX_LAYERS;
+    for (uint64_t i = 0; i < n; i++) {
+        uint64_t x = 0;
+        if (!decode_int(r, v->elem, v->p + i * type_size[v->elem], &x) || x > UINT32_MAX)
+            x = 0;
+        buf[i] = (uint32_t)x;
+    }
+    return (uint32_t)n;
 }
 
-static uint64_t field_u(const reader_t *r, int f) {
-    const value_t *v = field(r, f);
-    return v && v->is_int ? v->u : 0;
-}
-
-/* Element i of an integer or bool array (or the scalar itself); dflt past
- * the end of a short array, as Ollama pads them. */
-static uint64_t elem_u(const reader_t *r, const value_t *v, uint64_t i, uint64_t dflt) {
-    if (v == NULL)
-        return dflt;
-    if (v->type != T_ARR)
-        return v->is_int ? v->u : dflt;
-    if (i >= v->n)
-        return dflt;
-    uint64_t x;
-    if (!decode_int(r, v->elem, v->p + i * type_size[v->elem], &x))
-        return dflt;
-    return x;
-}
-
-static uint32_t arch_swa_pattern(const char *arch) {
-    static const struct {
-        const char *arch;
-        uint32_t n;
-    } t[] = {{"gemma2", 2}, {"gemma3", 6}, {"gemma3n", 5}, {"gpt-oss", 2}, {"cohere2", 4}};
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (strcmp(arch, t[i].arch) == 0)
-            return t[i].n;
-    return 1; /* unknown: every layer global, an upper bound */
-}
-
-static bool layer_is_swa(const reader_t *r, uint32_t i) {
-    const value_t *pat = field(r, F_SWA_PATTERN);
-    if (pat && pat->type == T_ARR)
-        return elem_u(r, pat, i, 0) != 0;
-    uint64_t n = pat && pat->is_int ? pat->u : arch_swa_pattern(r->out->arch);
-    if (n == 0)
-        return true;
-    return (i % n) < (n - 1);
-}
-
-/* Turns the recorded keys into the per-layer sums of mfl_model_t. */
+/* Hands the keys of the file's architecture to the one interpretation of
+ * GGUF keys (mfl_model_from_kvset). */
 static int finish(reader_t *r) {
     mfl_model_t *m = r->out;
     if (m->arch[0] == '\0')
         return fail(r, MFL_EINVAL, "GGUF has no general.architecture key");
-    m->native_ctx = m->gguf_ctx = field_u(r, F_CTX);
-    m->rope_orig_ctx = field_u(r, F_ROPE_ORIG);
-    m->is_embedding = field(r, F_POOLING) != NULL;
-    uint64_t blocks = field_u(r, F_BLOCKS);
-    if (blocks > MAX_LAYERS)
-        return fail(r, MFL_EINVAL, "GGUF block_count %llu is implausible (max %llu)",
-                    (unsigned long long)blocks, (unsigned long long)MAX_LAYERS);
-    m->n_layers = (uint32_t)blocks;
-    uint64_t embd = field_u(r, F_EMBD);
-    m->embedding_length = embd <= UINT32_MAX ? (uint32_t)embd : 0;
-    m->expert_count = (uint32_t)field_u(r, F_EXPERTS);
-    m->expert_used_count = (uint32_t)field_u(r, F_EXPERTS_USED);
-    m->sliding_window = (uint32_t)field_u(r, F_SWA);
-    m->n_shared_kv_layers = (uint32_t)field_u(r, F_SHARED_KV);
-    m->key_length_mla = (uint32_t)field_u(r, F_KEY_MLA);
-    m->value_length_mla = (uint32_t)field_u(r, F_VAL_MLA);
-    m->kv_lora_rank = (uint32_t)field_u(r, F_KV_LORA);
-
-    const value_t *hq = field(r, F_HEADS), *hkv = field(r, F_HEADS_KV);
-    uint64_t hq0 = elem_u(r, hq, 0, 0);
-    uint64_t min_hq = 0;
-    for (uint32_t i = 0; i < m->n_layers; i++) {
-        uint64_t h = elem_u(r, hq, i, hq0);
-        if (h > m->n_head && h <= UINT32_MAX)
-            m->n_head = (uint32_t)h;
-        if (h && (min_hq == 0 || h < min_hq))
-            min_hq = h;
-    }
-    uint64_t kl = field_u(r, F_KEY_LEN), vl = field_u(r, F_VAL_LEN);
-    if (kl == 0 && min_hq)
-        kl = embd / min_hq;
-    if (vl == 0 && min_hq)
-        vl = embd / min_hq;
-    m->mla = m->kv_lora_rank > 0;
-    bool old_mla = m->mla && m->key_length_mla == 0 && field(r, F_HEADS_KV) &&
-                   elem_u(r, hkv, 0, 0) > 1;
-    if (old_mla) {
-        /* Pre-2025 DeepSeek GGUFs describe the uncompressed heads; the cache
-         * llama.cpp keeps is the latent (kv_lora_rank + rope dims) row. */
-        uint64_t rope = field_u(r, F_ROPE_DIM);
-        kl = m->kv_lora_rank + (rope ? rope : 64);
-        vl = m->kv_lora_rank;
-    }
-    m->key_length = kl <= UINT32_MAX ? (uint32_t)kl : 0;
-    m->value_length = vl <= UINT32_MAX ? (uint32_t)vl : 0;
-
-    uint32_t cached = m->n_layers;
-    if (m->n_shared_kv_layers < cached)
-        cached -= m->n_shared_kv_layers;
-    for (uint32_t i = 0; i < cached; i++) {
-        uint64_t h = elem_u(r, hq, i, hq0);
-        uint64_t kv = hkv ? elem_u(r, hkv, i, elem_u(r, hkv, 0, h)) : h;
-        if (h == 0 || kv == 0)
-            continue; /* recurrent layer: its state does not grow with context */
-        if (old_mla)
-            kv = 1;
-        if (kv > m->n_kv_head_max && kv <= UINT32_MAX)
-            m->n_kv_head_max = (uint32_t)kv;
-        m->kv_heads_sum += kv;
-        if (m->sliding_window && layer_is_swa(r, i)) {
-            m->n_swa_layers++;
-            m->kv_heads_sum_swa += kv;
-        } else {
-            m->n_global_layers++;
+    mfl_kvset_t kv;
+    mfl_kvset_init(&kv, m->arch);
+    for (size_t i = 0; i < r->n_rec; i++) {
+        const record_t *rec = &r->rec[i];
+        if (strcmp(rec->prefix, m->arch) != 0)
+            continue;
+        const value_t *v = &rec->v;
+        if (v->type == T_ARR) {
+            int slot = rec->field == MFL_KV_HEAD_COUNT      ? ARR_HEADS
+                       : rec->field == MFL_KV_HEAD_COUNT_KV ? ARR_HEADS_KV
+                       : rec->field == MFL_KV_SLIDING_WINDOW_PATTERN ? ARR_SWA_PATTERN
+                                                                     : -1;
+            if (slot < 0 || v->elem == T_STR || v->elem == T_F32 || v->elem == T_F64)
+                continue;
+            uint32_t n = decode_array(r, v, r->arrays[slot]);
+            mfl_kvset_set_array(&kv, (mfl_kv_key_t)rec->field, r->arrays[slot], n);
+        } else if (v->is_int) {
+            mfl_kvset_set(&kv, (mfl_kv_key_t)rec->field, v->u);
+        } else if (rec->field == MFL_KV_POOLING_TYPE) {
+            mfl_kvset_set(&kv, MFL_KV_POOLING_TYPE, 0); /* present is what counts */
         }
+    }
+    if (kv.v[MFL_KV_BLOCK_COUNT].u > MFL_KV_MAX_LAYERS)
+        return fail(r, MFL_EINVAL, "GGUF block_count %llu is implausible (max %u)",
+                    (unsigned long long)kv.v[MFL_KV_BLOCK_COUNT].u, MFL_KV_MAX_LAYERS);
+    int rc = mfl_model_from_kvset(&kv, m);
+    if (rc) {
+        char why[sizeof m->error];
+        memcpy(why, m->error, sizeof why);
+        m->error[0] = '\0';
+        return fail(r, rc, "GGUF: %s", why);
     }
     if (m->name[0] == '\0')
         snprintf(m->name, sizeof m->name, "%s", m->basename[0] ? m->basename : m->arch);

@@ -1,20 +1,23 @@
 /* SPDX-License-Identifier: MIT */
 /* Named hardware profiles (models.md §5): memory, the share of it the GPU
- * may use for a model, and memory bandwidth. Apple's Metal limit
- * (recommendedMaxWorkingSetSize) is about 75 % of RAM below 96 GB and about
- * 84 % above; discrete GPUs get their whole VRAM (the runtime reserve is
- * counted in the estimate itself); unified-memory PCs keep room for the OS. */
+ * may use for a model, and memory bandwidth. Memory is sold in binary units
+ * whatever the label says: a "24 GB" card has 24 GiB, a "64 GB" Mac 64 GiB.
+ * Apple's Metal limit (recommendedMaxWorkingSetSize) is about 75 % of RAM
+ * below 96 GB and about 84 % above, so a 64 GB Mac's GPU gets about 48 GiB;
+ * discrete GPUs get their whole VRAM (Ollama's reserve, 512 MiB on Metal and
+ * 457 MiB elsewhere, is counted in the estimate itself); unified-memory PCs
+ * keep room for the OS. Bandwidth is decimal (GB/s = 10^9 bytes/s). */
 #include "mfl_knowledge.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
-#define GBY(x) ((uint64_t)(x) * 1000000000ull)
+#define GIB(x) ((uint64_t)(x) << 30)
 #define MAC(x) ((x) >= 96 ? 0.84 : 0.75)
 
-#define P(id, dev, gb, share, bw) {id, dev, GBY(gb), share, bw}
-#define APPLE(id, dev, gb, bw) P(id, dev " (" #gb " GB)", gb, MAC(gb), bw)
+#define P(id, dev, gb, share, bw) {id, dev, GIB(gb), share, bw, false}
+#define APPLE(id, dev, gb, bw) {id, dev " (" #gb " GB)", GIB(gb), MAC(gb), bw, true}
 
 static const mfl_hw_profile_t profiles[] = {
     APPLE("mac-studio-m2-ultra-64", "Mac Studio M2 Ultra", 64, 800),
@@ -97,5 +100,6 @@ void mfl_hw_apply(const mfl_hw_profile_t *hw, mfl_budget_t *b) {
         return;
     b->memory_budget = (uint64_t)((double)hw->memory_bytes * hw->usable_share);
     b->bandwidth = hw->bandwidth_gbps * 1e9;
+    b->runtime_reserve = hw->metal ? MFL_RESERVE_METAL : MFL_RESERVE_OTHER;
     snprintf(b->hardware, sizeof b->hardware, "%s", hw->id);
 }

@@ -23,6 +23,8 @@ int mfl_info_compute(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_
         info->used_ctx = model->native_ctx;
         info->clamped = true;
     }
+    if (model->is_vision && info->used_ctx < 2048)
+        info->used_ctx = 2048;
     info->has_mem = mfl_mem_estimate(model, info->used_ctx, b, &info->mem) == 0;
     if (info->has_mem) {
         info->kv_native = mfl_mem_kv_bytes(model, model->native_ctx, info->mem.num_parallel,
@@ -83,9 +85,11 @@ const char *mfl_source_name(mfl_source_t s) {
     case MFL_SOURCE_STORE:
         return "Ollama store";
     case MFL_SOURCE_TABLE:
-        return "built-in table";
+        return "built-in data";
     case MFL_SOURCE_CONFIG:
         return "config file";
+    case MFL_SOURCE_SAFETENSORS:
+        return "config.json of the folder";
     case MFL_SOURCE_NONE:
         break;
     }
@@ -102,8 +106,8 @@ static void row(sb_t *sb, bool md, const char *label, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(val, sizeof val, fmt, ap);
     va_end(ap);
-    if (md)
-        sb_printf(sb, "| %s | %s |\n", label, val);
+    if (md) /* a list, not a table: hovers in Neovim and eglot show tables raw */
+        sb_printf(sb, "- **%s:** %s\n", label, val);
     else
         sb_printf(sb, "  %-18s %s\n", label, val);
 }
@@ -111,7 +115,9 @@ static void row(sb_t *sb, bool md, const char *label, const char *fmt, ...) {
 static void format_memory(sb_t *sb, const mfl_info_t *in, bool md) {
     const mfl_mem_t *m = &in->mem;
     char a[64], b[64], c[64], t1[32], t2[32];
-    row(sb, md, "Weights", "%s", mfl_fmt_bytes(m->weights, a, sizeof a));
+    row(sb, md, "Weights", "%s%s%s%s", mfl_fmt_bytes(m->weights, a, sizeof a),
+        in->model->weights_note[0] ? " (" : "", in->model->weights_note,
+        in->model->weights_note[0] ? ")" : "");
     row(sb, md, "KV per token", "%.1f KiB (%s cache, full-context layers%s)",
         (double)m->kv_per_token / 1024.0, mfl_kv_type_name(m->kv_type),
         in->model->n_swa_layers ? "; windowed layers are capped" : "");
@@ -152,12 +158,17 @@ char *mfl_info_format(const mfl_info_t *in, bool md) {
     else
         sb_printf(&sb, "%s (%s%s%s)\n", mod->name[0] ? mod->name : "unknown model",
                   mod->arch[0] ? mod->arch : "?", ft ? ", " : "", ft ? ft : "");
-    if (md)
-        sb_printf(&sb, "| | |\n|---|---|\n");
     row(&sb, md, "Source", "%s%s%s", mfl_source_name(mod->source), mod->source_detail[0] ? ": " : "",
         mod->source_detail);
+    if (mod->confidence == MFL_CONF_EXACT)
+        row(&sb, md, "Figures", "exact%s%s%s", mod->checked[0] ? " (checked " : "", mod->checked,
+            mod->checked[0] ? ")" : "");
+    else
+        row(&sb, md, "Figures", "%s", mod->assumed);
     if (mod->error[0])
         row(&sb, md, "Error", "%s", mod->error);
+    if (mod->import_error[0])
+        row(&sb, md, "Import", "ollama create fails: %s", mod->import_error);
     if (in->native_ctx)
         row(&sb, md, "Native context", "%s tokens%s", mfl__ctx_tokens(in->native_ctx, t1, sizeof t1),
             mod->gguf_ctx && mod->gguf_ctx != in->native_ctx ? " (GGUF value differs, see note)" : "");
@@ -172,6 +183,11 @@ char *mfl_info_format(const mfl_info_t *in, bool md) {
             in->clamped ? mfl__ctx_tokens(in->used_ctx, t2, sizeof t2) : "");
     else
         row(&sb, md, "num_ctx", "not set (%s)", mfl_ctx_source_name(in->ctx_source));
+    if (mod->is_embedding)
+        row(&sb, md, "Kind", "embedding model: num_ctx is the longest input embedded whole "
+                             "(longer inputs are truncated)");
+    else if (mod->is_vision)
+        row(&sb, md, "Kind", "vision model: Ollama raises a num_ctx below 2,048 to 2,048");
     if (mod->n_layers)
         row(&sb, md, "Shape", "%u layers, %u heads, %u KV heads, head dim %u/%u%s", mod->n_layers,
             mod->n_head, mod->n_kv_head_max, mod->key_length, mod->value_length,

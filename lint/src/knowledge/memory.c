@@ -70,6 +70,10 @@ static bool shape_known(const mfl_model_t *m) {
     return (g + s) > 0 && (m->key_length + m->value_length) > 0;
 }
 
+uint64_t mfl_runtime_reserve(const mfl_budget_t *b) {
+    return b && b->runtime_reserve ? b->runtime_reserve : MFL_RESERVE_METAL;
+}
+
 static uint64_t swa_tokens(const mfl_model_t *m, uint64_t ctx_total, uint32_t np) {
     uint64_t win = (uint64_t)m->sliding_window * np + MFL_DEFAULT_NUM_BATCH;
     return win < ctx_total ? win : ctx_total;
@@ -105,7 +109,10 @@ static void budget_opts(const mfl_budget_t *b, uint32_t *np, mfl_kv_type_t *t) {
 int mfl_mem_estimate(const mfl_model_t *m, uint64_t num_ctx, const mfl_budget_t *b,
                      mfl_mem_t *out) {
     memset(out, 0, sizeof *out);
-    if (m == NULL || !shape_known(m))
+    if (m && m->is_vision && num_ctx < 2048)
+        num_ctx = 2048; /* Ollama raises a vision model's context to 2048 */
+    /* Without the weights' size nothing can be said to fit. */
+    if (m == NULL || !shape_known(m) || m->weight_bytes == 0)
         return MFL_EINVAL;
     budget_opts(b, &out->num_parallel, &out->kv_type);
     if (m->native_ctx && num_ctx > m->native_ctx)
@@ -120,7 +127,7 @@ int mfl_mem_estimate(const mfl_model_t *m, uint64_t num_ctx, const mfl_budget_t 
     uint64_t embd = m->embedding_length ? m->embedding_length : DEFAULT_EMBD;
     uint64_t vocab = m->vocab_size ? m->vocab_size : DEFAULT_VOCAB;
     out->compute = 4ull * MFL_DEFAULT_NUM_BATCH * (embd + vocab) + COMPUTE_BASE;
-    out->runtime = MFL_RUNTIME_RESERVE;
+    out->runtime = mfl_runtime_reserve(b);
     out->total = out->weights + out->kv_bytes + out->compute + out->runtime;
     out->kv_upper_bound = m->mla;
     return 0;
@@ -198,15 +205,8 @@ const char *mfl_ctx_source_name(mfl_ctx_source_t s) {
     case MFL_CTX_SRC_SERVER_ENV:
         return "the server's OLLAMA_CONTEXT_LENGTH";
     case MFL_CTX_SRC_DEFAULT:
-        return "Ollama's default (4096, 32768 or 262144 by GPU memory)";
+        return "Ollama's default for the target release and GPU memory";
     }
     return "unknown";
 }
 
-uint64_t mfl_ctx_default_for_memory(uint64_t mem) {
-    if (mem >= 47ull << 30)
-        return 262144;
-    if (mem >= 23ull << 30)
-        return 32768;
-    return 4096;
-}

@@ -1,295 +1,21 @@
 /* SPDX-License-Identifier: MIT */
-/* The built-in model table (models.md §4) and Ollama model-name handling.
- * The table is static const data: nothing runs at start-up, and a lookup
- * builds the canonical key only of the entries whose model name matches
- * (see find_entry). The GGUF, when it can be read, always wins over these
- * figures. */
+/* Ollama model-name handling and lookups in the built-in model data
+ * (generated from lint/data/models into models_data.c): exact tags only,
+ * quantisation variants of a listed tag, hf.co repositories listed in the
+ * data, and otherwise at most an assumption every candidate release agrees
+ * on. The data is static const: nothing runs at start-up. The GGUF, when it
+ * can be read, always wins over these figures. */
 #include "mfl_knowledge.h"
+#include "internal.h"
+#include "ctx_rules.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#define B(x) ((uint64_t)((x) * 1e9))
-#define GB(x) ((uint64_t)((x) * 1e9))
-
-enum { FT_F16 = 1, FT_Q4_0 = 2, FT_MXFP4 = 4, FT_Q8_0 = 7, FT_Q4_K_M = 15 };
-
-/* name, display, arch, native ctx, layers, Q heads, KV heads, head dim,
- * embedding, params total/active (billions), weights (GB), file type. */
-#define M(nm, disp, ar, cx, L, H, KV, HD, EMB, PT, PA, W, FT)                            \
-    .name = nm, .display = disp, .arch = ar, .ctx = cx, .n_layers = L, .n_head = H,      \
-    .n_kv_head = KV, .head_dim = HD, .embedding_length = EMB, .params_total = B(PT),     \
-    .params_active = B(PA), .weight_bytes = GB(W), .file_type = FT
-
-#define QWEN3_YARN "The GGUF holds 40960 (32768 + 8192 output budget); 131072 needs YaRN rope overrides that num_ctx does not set."
-#define QWEN25_YARN "Native 32768; the \"128K\" on the model card needs YaRN rope overrides that num_ctx does not set."
-#define GEMMA3_SWA "5 of every 6 layers use a sliding window; only the global layers grow with num_ctx."
-
-static const mfl_table_entry_t table[] = {
-    {M("qwen3-coder:30b", "Qwen3-Coder 30B-A3B Instruct", "qwen3moe", 262144, 48, 32, 4, 128, 2048, 30.5, 3.3, 18.6, FT_Q4_K_M),
-     .expert_count = 128, .expert_used_count = 8,
-     .note = "Native 262,144 tokens; \"1M\" on the model card needs YaRN rope overrides."},
-    {M("qwen3-coder:480b", "Qwen3-Coder 480B-A35B Instruct", "qwen3moe", 262144, 62, 96, 8, 128, 6144, 480, 35, 290, FT_Q4_K_M),
-     .expert_count = 160, .expert_used_count = 8},
-    {M("qwen3:0.6b", "Qwen3 0.6B", "qwen3", 40960, 28, 16, 8, 128, 1024, 0.6, 0.6, 0.52, FT_Q4_K_M), .note = QWEN3_YARN},
-    {M("qwen3:1.7b", "Qwen3 1.7B", "qwen3", 40960, 28, 16, 8, 128, 2048, 1.7, 1.7, 1.4, FT_Q4_K_M), .note = QWEN3_YARN},
-    {M("qwen3:4b", "Qwen3 4B", "qwen3", 40960, 36, 32, 8, 128, 2560, 4.0, 4.0, 2.5, FT_Q4_K_M),
-     .note = "40960 for the original 4B; the 2507 variants hold 262144. The pulled blob decides."},
-    {M("qwen3:8b", "Qwen3 8B", "qwen3", 40960, 36, 32, 8, 128, 4096, 8.2, 8.2, 5.2, FT_Q4_K_M), .note = QWEN3_YARN},
-    {M("qwen3:14b", "Qwen3 14B", "qwen3", 40960, 40, 40, 8, 128, 5120, 14.8, 14.8, 9.3, FT_Q4_K_M), .note = QWEN3_YARN},
-    {M("qwen3:32b", "Qwen3 32B", "qwen3", 40960, 64, 64, 8, 128, 5120, 32.8, 32.8, 20, FT_Q4_K_M), .note = QWEN3_YARN},
-    {M("qwen3:30b", "Qwen3 30B-A3B", "qwen3moe", 40960, 48, 32, 4, 128, 2048, 30.5, 3.3, 19, FT_Q4_K_M),
-     .expert_count = 128, .expert_used_count = 8,
-     .note = "40960 for the original 30B-A3B; the 2507 tags hold 262144. The pulled blob decides."},
-    {M("qwen3:235b", "Qwen3 235B-A22B", "qwen3moe", 40960, 94, 64, 4, 128, 4096, 235, 22, 142, FT_Q4_K_M),
-     .expert_count = 128, .expert_used_count = 8,
-     .note = "40960 for the original 235B-A22B; the 2507 tags hold 262144. The pulled blob decides."},
-    {M("qwen2.5:0.5b", "Qwen2.5 0.5B Instruct", "qwen2", 32768, 24, 14, 2, 64, 896, 0.49, 0.49, 0.4, FT_Q4_K_M)},
-    {M("qwen2.5:1.5b", "Qwen2.5 1.5B Instruct", "qwen2", 32768, 28, 12, 2, 128, 1536, 1.5, 1.5, 1.0, FT_Q4_K_M)},
-    {M("qwen2.5:3b", "Qwen2.5 3B Instruct", "qwen2", 32768, 36, 16, 2, 128, 2048, 3.1, 3.1, 1.9, FT_Q4_K_M)},
-    {M("qwen2.5:7b", "Qwen2.5 7B Instruct", "qwen2", 32768, 28, 28, 4, 128, 3584, 7.6, 7.6, 4.7, FT_Q4_K_M), .note = QWEN25_YARN},
-    {M("qwen2.5:14b", "Qwen2.5 14B Instruct", "qwen2", 32768, 48, 40, 8, 128, 5120, 14.8, 14.8, 9.0, FT_Q4_K_M), .note = QWEN25_YARN},
-    {M("qwen2.5:32b", "Qwen2.5 32B Instruct", "qwen2", 32768, 64, 40, 8, 128, 5120, 32.8, 32.8, 20, FT_Q4_K_M), .note = QWEN25_YARN},
-    {M("qwen2.5:72b", "Qwen2.5 72B Instruct", "qwen2", 32768, 80, 64, 8, 128, 8192, 72.7, 72.7, 47, FT_Q4_K_M), .note = QWEN25_YARN},
-    {M("qwen2.5-coder:0.5b", "Qwen2.5-Coder 0.5B Instruct", "qwen2", 32768, 24, 14, 2, 64, 896, 0.49, 0.49, 0.4, FT_Q4_K_M)},
-    {M("qwen2.5-coder:1.5b", "Qwen2.5-Coder 1.5B Instruct", "qwen2", 32768, 28, 12, 2, 128, 1536, 1.5, 1.5, 1.0, FT_Q4_K_M)},
-    {M("qwen2.5-coder:3b", "Qwen2.5-Coder 3B Instruct", "qwen2", 32768, 36, 16, 2, 128, 2048, 3.1, 3.1, 1.93, FT_Q4_K_M)},
-    {M("qwen2.5-coder:7b", "Qwen2.5-Coder 7B Instruct", "qwen2", 32768, 28, 28, 4, 128, 3584, 7.6, 7.6, 4.7, FT_Q4_K_M), .note = QWEN25_YARN},
-    {M("qwen2.5-coder:14b", "Qwen2.5-Coder 14B Instruct", "qwen2", 32768, 48, 40, 8, 128, 5120, 14.8, 14.8, 9.0, FT_Q4_K_M), .note = QWEN25_YARN},
-    {M("qwen2.5-coder:32b", "Qwen2.5-Coder 32B Instruct", "qwen2", 32768, 64, 40, 8, 128, 5120, 32.8, 32.8, 19.9, FT_Q4_K_M), .note = QWEN25_YARN},
-    {M("llama3.1:8b", "Llama 3.1 8B Instruct", "llama", 131072, 32, 32, 8, 128, 4096, 8.0, 8.0, 4.9, FT_Q4_K_M)},
-    {M("llama3.1:70b", "Llama 3.1 70B Instruct", "llama", 131072, 80, 64, 8, 128, 8192, 70.6, 70.6, 43, FT_Q4_K_M)},
-    {M("llama3.1:405b", "Llama 3.1 405B Instruct", "llama", 131072, 126, 128, 8, 128, 16384, 405, 405, 231, FT_Q4_K_M)},
-    {M("llama3.2:1b", "Llama 3.2 1B Instruct", "llama", 131072, 16, 32, 8, 64, 2048, 1.24, 1.24, 1.3, FT_Q8_0)},
-    {M("llama3.2:3b", "Llama 3.2 3B Instruct", "llama", 131072, 28, 24, 8, 128, 3072, 3.2, 3.2, 2.0, FT_Q4_K_M)},
-    {M("llama3.3:70b", "Llama 3.3 70B Instruct", "llama", 131072, 80, 64, 8, 128, 8192, 70.6, 70.6, 43, FT_Q4_K_M)},
-    {M("gemma2:2b", "Gemma 2 2B", "gemma2", 8192, 26, 8, 4, 256, 2304, 2.6, 2.6, 1.6, FT_Q4_0), .sliding_window = 4096, .swa_pattern = 2},
-    {M("gemma2:9b", "Gemma 2 9B", "gemma2", 8192, 42, 16, 8, 256, 3584, 9.2, 9.2, 5.5, FT_Q4_0), .sliding_window = 4096, .swa_pattern = 2},
-    {M("gemma2:27b", "Gemma 2 27B", "gemma2", 8192, 46, 32, 16, 128, 4608, 27.2, 27.2, 16, FT_Q4_0), .sliding_window = 4096, .swa_pattern = 2},
-    {M("gemma3:1b", "Gemma 3 1B", "gemma3", 32768, 26, 4, 1, 256, 1152, 1.0, 1.0, 0.815, FT_Q4_K_M), .sliding_window = 512, .swa_pattern = 6, .note = GEMMA3_SWA},
-    {M("gemma3:4b", "Gemma 3 4B", "gemma3", 131072, 34, 8, 4, 256, 2560, 4.3, 4.3, 3.3, FT_Q4_K_M), .sliding_window = 1024, .swa_pattern = 6, .note = GEMMA3_SWA},
-    {M("gemma3:12b", "Gemma 3 12B", "gemma3", 131072, 48, 16, 8, 256, 3840, 12.2, 12.2, 8.1, FT_Q4_K_M), .sliding_window = 1024, .swa_pattern = 6, .note = GEMMA3_SWA},
-    {M("gemma3:27b", "Gemma 3 27B", "gemma3", 131072, 62, 32, 16, 128, 5376, 27.4, 27.4, 17, FT_Q4_K_M), .sliding_window = 1024, .swa_pattern = 6, .note = GEMMA3_SWA},
-    {M("gemma3n:e2b", "Gemma 3n E2B", "gemma3n", 32768, 30, 8, 2, 256, 2048, 5.0, 2.0, 5.6, FT_Q4_K_M), .sliding_window = 512, .swa_pattern = 5, .shared_kv_layers = 10},
-    {M("gemma3n:e4b", "Gemma 3n E4B", "gemma3n", 32768, 35, 8, 2, 256, 2048, 8.0, 4.0, 7.5, FT_Q4_K_M), .sliding_window = 512, .swa_pattern = 5, .shared_kv_layers = 15},
-    {M("mistral:7b", "Mistral 7B Instruct v0.3", "llama", 32768, 32, 32, 8, 128, 4096, 7.25, 7.25, 4.1, FT_Q4_K_M)},
-    {M("mistral-nemo:12b", "Mistral-Nemo 12B Instruct", "llama", 131072, 40, 32, 8, 128, 5120, 12.2, 12.2, 7.1, FT_Q4_K_M),
-     .gguf_ctx = 1024000,
-     .note = "The GGUF says 1,024,000 (max_position_embeddings) but the model is trained and advertised for 128k (131072)."},
-    {M("mistral-small:22b", "Mistral Small 22B (2409)", "llama", 32768, 56, 48, 8, 128, 6144, 22.2, 22.2, 13, FT_Q4_K_M)},
-    {M("mistral-small:24b", "Mistral Small 24B (2501)", "llama", 32768, 40, 32, 8, 128, 5120, 23.6, 23.6, 14, FT_Q4_K_M)},
-    {M("mixtral:8x7b", "Mixtral 8x7B Instruct", "llama", 32768, 32, 32, 8, 128, 4096, 46.7, 12.9, 26, FT_Q4_0), .expert_count = 8, .expert_used_count = 2},
-    {M("mixtral:8x22b", "Mixtral 8x22B Instruct", "llama", 65536, 56, 48, 8, 128, 6144, 141, 39, 80, FT_Q4_0), .expert_count = 8, .expert_used_count = 2},
-    {M("devstral:24b", "Devstral 24B", "llama", 131072, 40, 32, 8, 128, 5120, 23.6, 23.6, 14, FT_Q4_K_M)},
-    {M("codestral:22b", "Codestral 22B", "llama", 32768, 56, 48, 8, 128, 6144, 22.2, 22.2, 13, FT_Q4_0)},
-    {M("phi3:3.8b", "Phi-3 Mini 4k", "phi3", 4096, 32, 32, 32, 96, 3072, 3.8, 3.8, 2.3, FT_Q4_0)},
-    {M("phi3:3.8b-mini-128k-instruct", "Phi-3 Mini 128k", "phi3", 131072, 32, 32, 32, 96, 3072, 3.8, 3.8, 2.3, FT_Q4_0)},
-    {M("phi3:14b", "Phi-3 Medium 4k", "phi3", 4096, 40, 40, 10, 128, 5120, 14, 14, 7.9, FT_Q4_0)},
-    {M("phi4:14b", "Phi-4 14B", "phi3", 16384, 40, 40, 10, 128, 5120, 14.7, 14.7, 9.1, FT_Q4_K_M)},
-    {M("phi4-mini:3.8b", "Phi-4 Mini 3.8B", "phi3", 131072, 32, 24, 8, 128, 3072, 3.8, 3.8, 2.5, FT_Q4_K_M)},
-    {M("deepseek-r1:1.5b", "DeepSeek-R1 Distill Qwen 1.5B", "qwen2", 131072, 28, 12, 2, 128, 1536, 1.8, 1.8, 1.1, FT_Q4_K_M)},
-    {M("deepseek-r1:7b", "DeepSeek-R1 Distill Qwen 7B", "qwen2", 131072, 28, 28, 4, 128, 3584, 7.6, 7.6, 4.7, FT_Q4_K_M)},
-    {M("deepseek-r1:8b", "DeepSeek-R1-0528 Qwen3 8B", "qwen3", 131072, 36, 32, 8, 128, 4096, 8.2, 8.2, 5.2, FT_Q4_K_M)},
-    {M("deepseek-r1:14b", "DeepSeek-R1 Distill Qwen 14B", "qwen2", 131072, 48, 40, 8, 128, 5120, 14.8, 14.8, 9.0, FT_Q4_K_M)},
-    {M("deepseek-r1:32b", "DeepSeek-R1 Distill Qwen 32B", "qwen2", 131072, 64, 40, 8, 128, 5120, 32.8, 32.8, 20, FT_Q4_K_M)},
-    {M("deepseek-r1:70b", "DeepSeek-R1 Distill Llama 70B", "llama", 131072, 80, 64, 8, 128, 8192, 70.6, 70.6, 43, FT_Q4_K_M)},
-    {M("deepseek-r1:671b", "DeepSeek-R1 671B", "deepseek2", 163840, 61, 128, 1, 576, 7168, 671, 37, 404, FT_Q4_K_M),
-     .mla = true, .mla_v = 512, .expert_count = 256, .expert_used_count = 8,
-     .note = "MLA: the cache holds the compressed latent (576 + 512 per layer per token); an upper bound."},
-    {M("deepseek-coder-v2:16b", "DeepSeek-Coder-V2 Lite 16B", "deepseek2", 163840, 27, 16, 1, 576, 2048, 15.7, 2.4, 8.9, FT_Q4_0),
-     .mla = true, .mla_v = 512, .expert_count = 64, .expert_used_count = 6},
-    {M("deepseek-coder-v2:236b", "DeepSeek-Coder-V2 236B", "deepseek2", 163840, 60, 128, 1, 576, 5120, 236, 21, 133, FT_Q4_0),
-     .mla = true, .mla_v = 512, .expert_count = 160, .expert_used_count = 6},
-    {M("gpt-oss:20b", "gpt-oss 20B", "gpt-oss", 131072, 24, 64, 8, 64, 2880, 20.9, 3.6, 14, FT_MXFP4),
-     .sliding_window = 128, .swa_pattern = 2, .expert_count = 32, .expert_used_count = 4,
-     .note = "Every other layer uses a 128-token sliding window; only the 12 full-attention layers grow with num_ctx."},
-    {M("gpt-oss:120b", "gpt-oss 120B", "gpt-oss", 131072, 36, 64, 8, 64, 2880, 116.8, 5.1, 65, FT_MXFP4),
-     .sliding_window = 128, .swa_pattern = 2, .expert_count = 128, .expert_used_count = 4},
-    {M("granite3.3:2b", "Granite 3.3 2B", "granite", 131072, 40, 32, 8, 64, 2048, 2.5, 2.5, 1.5, FT_Q4_K_M)},
-    {M("granite3.3:8b", "Granite 3.3 8B", "granite", 131072, 40, 32, 8, 128, 4096, 8.2, 8.2, 4.9, FT_Q4_K_M)},
-    /* Older library models still common in Modelfiles (shapes from their
-     * model cards and config.json; not in models.md). */
-    {M("llama2:7b", "Llama 2 7B Chat", "llama", 4096, 32, 32, 32, 128, 4096, 6.7, 6.7, 3.8, FT_Q4_0)},
-    {M("llama2:13b", "Llama 2 13B Chat", "llama", 4096, 40, 40, 40, 128, 5120, 13.0, 13.0, 7.4, FT_Q4_0)},
-    {M("nous-hermes:7b", "Nous Hermes Llama 2 7B", "llama", 4096, 32, 32, 32, 128, 4096, 6.7, 6.7, 3.8, FT_Q4_0)},
-    {M("nous-hermes:13b", "Nous Hermes Llama 2 13B", "llama", 4096, 40, 40, 40, 128, 5120, 13.0, 13.0, 7.4, FT_Q4_0)},
-    {M("codellama:7b", "Code Llama 7B", "llama", 16384, 32, 32, 32, 128, 4096, 6.7, 6.7, 3.8, FT_Q4_0)},
-    {M("codellama:13b", "Code Llama 13B", "llama", 16384, 40, 40, 40, 128, 5120, 13.0, 13.0, 7.4, FT_Q4_0)},
-    {M("gemma:2b", "Gemma 2B", "gemma", 8192, 18, 8, 1, 256, 2048, 2.5, 2.5, 1.7, FT_Q4_0)},
-    {M("gemma:7b", "Gemma 7B", "gemma", 8192, 28, 16, 16, 256, 3072, 8.5, 8.5, 5.0, FT_Q4_0)},
-    {M("granite3.2:8b", "Granite 3.2 8B", "granite", 131072, 40, 32, 8, 128, 4096, 8.2, 8.2, 4.9, FT_Q4_K_M)},
-    {M("wizardlm2:7b", "WizardLM-2 7B", "llama", 32768, 32, 32, 8, 128, 4096, 7.24, 7.24, 4.1, FT_Q4_0)},
-    {M("deepseek-coder:1.3b", "DeepSeek Coder 1.3B", "llama", 16384, 24, 16, 16, 128, 2048, 1.3, 1.3, 0.78, FT_Q4_0)},
-    {M("deepseek-coder:6.7b", "DeepSeek Coder 6.7B", "llama", 16384, 32, 32, 32, 128, 4096, 6.7, 6.7, 3.8, FT_Q4_0)},
-    {M("command-r:35b", "Command R 35B (08-2024)", "command-r", 131072, 40, 64, 8, 128, 8192, 32, 32, 19, FT_Q4_K_M)},
-    {M("nomic-embed-text:v1.5", "nomic-embed-text v1.5", "nomic-bert", 2048, 12, 12, 12, 64, 768, 0.137, 0.137, 0.274, FT_F16),
-     .embedding = true},
-};
-
-typedef struct {
-    const char *alias;  /* a tag of "*" matches any tag (hf.co repositories) */
-    const char *target;
-} alias_t;
-
-static const alias_t aliases[] = {
-    {"qwen3-coder:latest", "qwen3-coder:30b"},
-    {"qwen3-coder:30b-a3b", "qwen3-coder:30b"},
-    {"qwen3-coder:480b-a35b", "qwen3-coder:480b"},
-    {"qwen3:latest", "qwen3:8b"},
-    {"qwen3:30b-a3b", "qwen3:30b"},
-    {"qwen3:235b-a22b", "qwen3:235b"},
-    {"qwen2.5:latest", "qwen2.5:7b"},
-    {"qwen2.5-coder:latest", "qwen2.5-coder:7b"},
-    {"llama3.1:latest", "llama3.1:8b"},
-    {"llama3.2:latest", "llama3.2:3b"},
-    {"llama3.3:latest", "llama3.3:70b"},
-    {"gemma2:latest", "gemma2:9b"},
-    {"gemma3:latest", "gemma3:4b"},
-    {"gemma3n:latest", "gemma3n:e4b"},
-    {"mistral:latest", "mistral:7b"},
-    {"mistral-nemo:latest", "mistral-nemo:12b"},
-    {"mistral-small:latest", "mistral-small:24b"},
-    {"mixtral:latest", "mixtral:8x7b"},
-    {"devstral:latest", "devstral:24b"},
-    {"codestral:latest", "codestral:22b"},
-    {"phi3:latest", "phi3:3.8b"},
-    {"phi3:mini", "phi3:3.8b"},
-    {"phi3:medium", "phi3:14b"},
-    {"phi4:latest", "phi4:14b"},
-    {"phi4-mini:latest", "phi4-mini:3.8b"},
-    {"deepseek-r1:latest", "deepseek-r1:8b"},
-    {"deepseek-coder-v2:latest", "deepseek-coder-v2:16b"},
-    {"deepseek-coder-v2:lite", "deepseek-coder-v2:16b"},
-    {"gpt-oss:latest", "gpt-oss:20b"},
-    {"granite3.3:latest", "granite3.3:8b"},
-    {"command-r:latest", "command-r:35b"},
-    {"llama2:latest", "llama2:7b"},
-    {"nous-hermes:latest", "nous-hermes:7b"},
-    {"codellama:latest", "codellama:7b"},
-    {"gemma:latest", "gemma:7b"},
-    {"granite3.2:latest", "granite3.2:8b"},
-    {"wizardlm2:latest", "wizardlm2:7b"},
-    {"deepseek-coder:latest", "deepseek-coder:1.3b"},
-    {"nomic-embed-text:latest", "nomic-embed-text:v1.5"},
-    {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF:*", "qwen3-coder:30b"},
-    {"hf.co/bartowski/Qwen_Qwen3-Coder-30B-A3B-Instruct-GGUF:*", "qwen3-coder:30b"},
-    {"hf.co/lmstudio-community/Qwen3-Coder-30B-A3B-Instruct-GGUF:*", "qwen3-coder:30b"},
-    {"hf.co/prithivMLmods/Qwen3-Coder-30B-A3B-Instruct-GGUF:*", "qwen3-coder:30b"},
-    {"hf.co/Qwen/Qwen3-8B-GGUF:*", "qwen3:8b"},
-    {"hf.co/Qwen/Qwen2.5-Coder-7B-Instruct-GGUF:*", "qwen2.5-coder:7b"},
-    {"hf.co/Qwen/Qwen2.5-Coder-32B-Instruct-GGUF:*", "qwen2.5-coder:32b"},
-    {"hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:*", "llama3.2:1b"},
-    {"hf.co/bartowski/Llama-3.2-3B-Instruct-GGUF:*", "llama3.2:3b"},
-    {"hf.co/bartowski/Meta-Llama-3.1-8B-Instruct-GGUF:*", "llama3.1:8b"},
-    {"hf.co/unsloth/gpt-oss-20b-GGUF:*", "gpt-oss:20b"},
-    {"hf.co/ggml-org/gpt-oss-20b-GGUF:*", "gpt-oss:20b"},
-    {"hf.co/bartowski/Mistral-Nemo-Instruct-2407-GGUF:*", "mistral-nemo:12b"},
-    {"hf.co/unsloth/gemma-3-27b-it-GGUF:*", "gemma3:27b"},
-    {"hf.co/unsloth/gemma-3-12b-it-GGUF:*", "gemma3:12b"},
-    {"hf.co/unsloth/Devstral-Small-2505-GGUF:*", "devstral:24b"},
-};
-
-/* ---- names ------------------------------------------------------------------- */
-
-static bool part_ok(const char *s, size_t n, const char *extra, size_t max) {
-    if (n == 0 || n > max)
-        return false;
-    if (!(isalnum((unsigned char)s[0]) || s[0] == '_'))
-        return false;
-    for (size_t i = 1; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (!isalnum(c) && c != '_' && strchr(extra, c) == NULL)
-            return false;
-    }
-    return true;
-}
-
-static void put(char *dst, size_t dstsz, const char *s, size_t n) {
-    if (n >= dstsz)
-        n = dstsz - 1;
-    memcpy(dst, s, n);
-    dst[n] = '\0';
-}
-
-int mfl_name_parse(const char *s, size_t len, mfl_name_t *out) {
-    memset(out, 0, sizeof *out);
-    strcpy(out->host, "registry.ollama.ai");
-    strcpy(out->ns, "library");
-    strcpy(out->tag, "latest");
-    if (s == NULL || len == 0 || memchr(s, '@', len))
-        return MFL_EINVAL;
-    for (size_t i = 0; i + 2 < len; i++) {
-        if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/') {
-            s += i + 3;
-            len -= i + 3;
-            break;
-        }
-        if (s[i] == '/')
-            break;
-    }
-    size_t end = len;
-    const char *slash = NULL;
-    for (size_t i = 0; i < len; i++)
-        if (s[i] == '/')
-            slash = s + i;
-    const char *colon = NULL;
-    for (size_t i = slash ? (size_t)(slash - s) : 0; i < len; i++)
-        if (s[i] == ':')
-            colon = s + i;
-    if (colon) {
-        size_t tl = len - (size_t)(colon - s) - 1;
-        if (!part_ok(colon + 1, tl, "-.", 80))
-            return MFL_EINVAL;
-        put(out->tag, sizeof out->tag, colon + 1, tl);
-        end = (size_t)(colon - s);
-    }
-    /* Split s[0..end) on '/' from the right: model, namespace, host. */
-    const char *parts[3];
-    size_t lens[3], n = 0;
-    size_t stop = end;
-    for (size_t i = end; i-- > 0;) {
-        if (s[i] != '/')
-            continue;
-        if (n == 2)
-            return MFL_EINVAL; /* four or more parts */
-        parts[n] = s + i + 1;
-        lens[n++] = stop - i - 1;
-        stop = i;
-    }
-    if (n == 3)
-        return MFL_EINVAL;
-    parts[n] = s;
-    lens[n++] = stop;
-    if (!part_ok(parts[0], lens[0], "-.", 80))
-        return MFL_EINVAL;
-    put(out->model, sizeof out->model, parts[0], lens[0]);
-    if (n >= 2) {
-        if (!part_ok(parts[1], lens[1], "-", 80))
-            return MFL_EINVAL;
-        put(out->ns, sizeof out->ns, parts[1], lens[1]);
-    }
-    if (n == 3) {
-        if (!part_ok(parts[2], lens[2], "-.:", 350))
-            return MFL_EINVAL;
-        put(out->host, sizeof out->host, parts[2], lens[2]);
-    }
-    return 0;
-}
-
-char *mfl_name_short(const mfl_name_t *n, char *buf, size_t bufsize) {
-    if (bufsize == 0)
-        return buf;
-    bool dflt_host = strcmp(n->host, "registry.ollama.ai") == 0;
-    bool dflt_ns = strcmp(n->ns, "library") == 0;
-    if (dflt_host && dflt_ns)
-        snprintf(buf, bufsize, "%s:%s", n->model, n->tag);
-    else if (dflt_host)
-        snprintf(buf, bufsize, "%s/%s:%s", n->ns, n->model, n->tag);
-    else
-        snprintf(buf, bufsize, "%s/%s/%s:%s", n->host, n->ns, n->model, n->tag);
-    return buf;
-}
+/* Model names are parsed by lint/src/names.c (mfl_name_parse, the one
+ * name parser; see mfl_names.h). */
 
 /* ---- quantisation names -------------------------------------------------------- */
 
@@ -332,223 +58,429 @@ static double quant_bpw(uint32_t ft) {
     return 0;
 }
 
-/* ---- lookup ------------------------------------------------------------------------ */
+/* ---- the built-in data ------------------------------------------------------------------ */
 
-/* "host/ns/model:tag", lower case, from a parsed name. */
-static void canon(const mfl_name_t *n, char *buf, size_t bufsize) {
-    /* snprintf(buf, bufsize, "%s/%s/%s:%s", ...) lower-cased, without the
-     * cost of printf. */
-    const char *parts[7] = {n->host, "/", n->ns, "/", n->model, ":", n->tag};
-    size_t len = 0;
-    if (bufsize == 0)
-        return;
-    for (size_t k = 0; k < 7; k++)
-        for (const char *p = parts[k]; *p && len + 1 < bufsize; p++)
-            buf[len++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p); /* ASCII, as Ollama folds */
-    buf[len] = '\0';
+/* snprintf into a fixed field, where truncation is acceptable. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void setf(char *dst, size_t dstsz, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(dst, dstsz, fmt, ap);
+    va_end(ap);
 }
 
-static bool canon_str(const char *name, char *buf, size_t bufsize) {
-    mfl_name_t n;
-    if (mfl_name_parse(name, strlen(name), &n) != 0)
+extern const mfl_table_entry_t mfl__table[];
+extern const size_t mfl__table_count;
+
+size_t mfl_table_count(void) {
+    return mfl__table_count;
+}
+
+const mfl_table_entry_t *mfl_table_at(size_t i) {
+    return i < mfl__table_count ? &mfl__table[i] : NULL;
+}
+
+/* a[0..an) equals the NUL-terminated b, ASCII case folded (as Ollama folds names). */
+static bool ieq(const char *a, size_t an, const char *b) {
+    size_t bn = strlen(b);
+    if (an != bn)
         return false;
-    canon(&n, buf, bufsize);
-    return true;
-}
-
-/* Lookups compare canonical keys, but only for the entries whose model part
- * matches the query's: nothing is computed ahead (a process that lints one
- * file pays for the one or two names it looks up), and no key is built for
- * the rest of the table. */
-#define N_TABLE (sizeof table / sizeof table[0])
-#define N_ALIASES (sizeof aliases / sizeof aliases[0])
-
-/* The model part of a name, split as mfl_name_parse splits it: after the
- * last '/', before the tag's ':' (the last ':' after that '/'). */
-static void model_part(const char *s, size_t len, const char **m, size_t *ml) {
-    size_t start = 0, end = len;
-    for (size_t i = 0; i < len; i++)
-        if (s[i] == '/')
-            start = i + 1;
-    for (size_t i = start; i < len; i++)
-        if (s[i] == ':')
-            end = i;
-    *m = s + start;
-    *ml = end - start;
-}
-
-/* True if name's model part is km (canonical, so lower case). */
-static bool model_is(const char *name, size_t len, const char *km, size_t kml) {
-    const char *m;
-    size_t ml;
-    model_part(name, len, &m, &ml);
-    if (ml != kml)
-        return false;
-    for (size_t i = 0; i < ml; i++)
-        if ((m[i] >= 'A' && m[i] <= 'Z' ? m[i] + 32 : m[i]) != km[i])
+    for (size_t i = 0; i < an; i++)
+        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
             return false;
     return true;
 }
 
-static const mfl_table_entry_t *find_entry(const char *key) {
-    const char *km;
-    size_t kml;
-    model_part(key, strlen(key), &km, &kml);
-    for (size_t i = 0; i < N_TABLE; i++) {
-        char c[600];
-        if (model_is(table[i].name, strlen(table[i].name), km, kml) &&
-            canon_str(table[i].name, c, sizeof c) && strcmp(c, key) == 0)
-            return &table[i];
+static bool is_library(const mfl_name_t *n) {
+    return ieq(n->host, strlen(n->host), "registry.ollama.ai") && ieq(n->ns, strlen(n->ns), "library");
+}
+
+static bool is_hf(const mfl_name_t *n) {
+    return ieq(n->host, strlen(n->host), "hf.co") || ieq(n->host, strlen(n->host), "huggingface.co");
+}
+
+/* The quantisation a tag ends with ("30b-a3b-q8_0" -> Q8_0, base "30b-a3b").
+ * Returns its file type, or UINT32_MAX (then *base_len is the whole tag). */
+static uint32_t tag_quant(const char *tag, size_t *base_len) {
+    size_t n = strlen(tag);
+    const char *dash = strrchr(tag, '-');
+    *base_len = n;
+    if (dash == NULL)
+        return UINT32_MAX;
+    uint32_t q = mfl_quant_parse(dash + 1, strlen(dash + 1));
+    if (q != UINT32_MAX)
+        *base_len = (size_t)(dash - tag);
+    return q;
+}
+
+/* The size part of a tag: its first '-' token ("30b" of "30b-a3b-q8_0"). */
+static size_t size_token(const char *tag, size_t n) {
+    const char *dash = memchr(tag, '-', n);
+    return dash ? (size_t)(dash - tag) : n;
+}
+
+static uint32_t data_quant(const mfl_data_tag_t *t) {
+    return t && t->quant ? mfl_quant_parse(t->quant, strlen(t->quant)) : UINT32_MAX;
+}
+
+static void fmt_count(uint64_t n, char *buf, size_t bufsize) {
+    if (n >= 1000000000ull)
+        snprintf(buf, bufsize, "%.1fB", (double)n / 1e9);
+    else
+        snprintf(buf, bufsize, "%.0fM", (double)n / 1e6);
+}
+
+/* Weights of entry e served as tag t (may be NULL) at quantisation want
+ * (UINT32_MAX: t's own): the tag's download size when it is that very
+ * file, else another size of the entry scaled by bits per weight, else the
+ * parameter count at that quantisation. weights_note says how. */
+static void set_weights(const mfl_table_entry_t *e, const mfl_data_tag_t *t, uint32_t want,
+                        mfl_model_t *m) {
+    uint32_t tq = data_quant(t);
+    if (want == UINT32_MAX)
+        want = tq;
+    m->file_type = want;
+    m->weights_note[0] = '\0';
+    m->weight_bytes = 0;
+    if (t && t->size_bytes && (want == tq || tq == UINT32_MAX) &&
+        (want == UINT32_MAX || want == tq)) {
+        m->weight_bytes = t->size_bytes;
+        return;
     }
-    return NULL;
-}
-
-/* key is canonical "host/ns/model:tag"; alias tags "*" match any tag. */
-static const mfl_table_entry_t *find_exact(const char *key) {
-    const mfl_table_entry_t *e = find_entry(key);
-    if (e)
-        return e;
-    const char *colon = strrchr(key, ':');
-    size_t base_len = colon ? (size_t)(colon - key) : strlen(key);
-    const char *km;
-    size_t kml;
-    model_part(key, strlen(key), &km, &kml);
-    for (size_t i = 0; i < N_ALIASES; i++) {
-        const char *a = aliases[i].alias;
-        size_t al = strlen(a);
-        bool any = al >= 2 && strcmp(a + al - 2, ":*") == 0;
-        if (!model_is(a, any ? al - 2 : al, km, kml))
-            continue;
-        char ak[600];
-        if (any) {
-            char tmp[400];
-            snprintf(tmp, sizeof tmp, "%.*s:x", (int)(al - 2), a);
-            if (!canon_str(tmp, ak, sizeof ak))
-                continue;
-            ak[strlen(ak) - 2] = '\0';
-            if (strlen(ak) != base_len || strncmp(ak, key, base_len) != 0)
-                continue;
-        } else if (!canon_str(a, ak, sizeof ak) || strcmp(ak, key) != 0) {
-            continue;
-        }
-        char c[600];
-        if (canon_str(aliases[i].target, c, sizeof c))
-            return find_entry(c);
+    const mfl_data_tag_t *ref = NULL;
+    if (t && t->size_bytes && tq != UINT32_MAX)
+        ref = t;
+    for (size_t i = 0; ref == NULL && i < e->n_tags; i++)
+        if (e->tags[i].size_bytes && data_quant(&e->tags[i]) != UINT32_MAX)
+            ref = &e->tags[i];
+    if (ref && want != UINT32_MAX && quant_bpw(want) > 0 && quant_bpw(data_quant(ref)) > 0) {
+        m->weight_bytes =
+            (uint64_t)((double)ref->size_bytes * quant_bpw(want) / quant_bpw(data_quant(ref)));
+        setf(m->weights_note, sizeof m->weights_note,
+                 "scaled from the %s:%s download (%.1f GB, %s) to %s", e->family, ref->tag,
+                 (double)ref->size_bytes / 1e9, ref->quant, mfl_gguf_file_type_name(want));
+        return;
     }
-    return NULL;
+    if (e->params && want != UINT32_MAX && quant_bpw(want) > 0) {
+        char p[32];
+        fmt_count(e->params, p, sizeof p);
+        m->weight_bytes = (uint64_t)((double)e->params * quant_bpw(want) / 8.0);
+        setf(m->weights_note, sizeof m->weights_note,
+                 "estimated from %s parameters at %s (about %.2f bits per weight)", p,
+                 mfl_gguf_file_type_name(want), quant_bpw(want));
+        return;
+    }
+    setf(m->weights_note, sizeof m->weights_note,
+             "unknown: the data gives no size for this tag");
 }
 
-static bool is_variant_word(const char *s, size_t n) {
-    static const char *const words[] = {"instruct", "it", "chat", "text", "base"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i]) == n && strncmp(words[i], s, n) == 0)
-            return true;
-    /* A release ("v0.1", "v2") or a date ("2501", "2407"). */
-    size_t i = n && s[0] == 'v' ? 1 : 0;
-    bool digits = i < n;
-    for (; i < n; i++)
-        if (!(s[i] >= '0' && s[i] <= '9') && !(s[i] == '.' && s[0] == 'v'))
-            digits = false;
-    return digits && (s[0] == 'v' || n == 4 || n == 6);
+void mfl_table_entry_kvset(const mfl_table_entry_t *e, mfl_kvset_t *kv) {
+    mfl_kvset_init(kv, e->arch);
+    for (size_t i = 0; i < e->n_kv; i++) {
+        const mfl_data_kv_t *d = &e->kv[i];
+        int k = mfl_kvset_key(d->key, strlen(d->key));
+        if (k < 0)
+            continue;
+        if (d->array)
+            mfl_kvset_set_array(kv, (mfl_kv_key_t)k, d->array, d->n);
+        else
+            mfl_kvset_set(kv, (mfl_kv_key_t)k, d->value);
+    }
 }
 
-/* Finds the entry; *quant receives a quantisation named by the tag (its
- * last '-' token, or the whole hf.co tag), UINT32_MAX if none. */
-static const mfl_table_entry_t *lookup(const char *name, size_t len, uint32_t *quant) {
+void mfl_table_entry_to_model(const mfl_table_entry_t *e, const mfl_data_tag_t *t,
+                              mfl_model_t *m) {
+    mfl_model_init(m);
+    mfl_kvset_t kv;
+    mfl_table_entry_kvset(e, &kv);
+    mfl_model_from_kvset(&kv, m);
+    m->source = MFL_SOURCE_TABLE;
+    m->confidence = MFL_CONF_EXACT;
+    setf(m->source_detail, sizeof m->source_detail, "%s:%s, from %s", e->family,
+             t ? t->tag : e->id, e->source);
+    setf(m->checked, sizeof m->checked, "%s", e->checked);
+    setf(m->name, sizeof m->name, "%s", e->display);
+    if (e->family_note)
+        setf(m->ctx_note, sizeof m->ctx_note, "%s", e->family_note);
+    m->params_total = e->params;
+    m->params_active = e->active_params ? e->active_params : e->params;
+    m->is_embedding = m->is_embedding || e->kind == MFL_KIND_EMBEDDING;
+    m->is_vision = e->kind == MFL_KIND_VISION;
+    if (t == NULL)
+        for (size_t i = 0; i < e->n_tags && t == NULL; i++)
+            if (e->tags[i].size_bytes)
+                t = &e->tags[i];
+    set_weights(e, t, UINT32_MAX, m);
+    /* The same notes as for a GGUF read from disk or the store (Mistral-Nemo's
+     * 1,024,000), so a model's figures do not depend on where they came from. */
+    mfl_model_apply_notes(m);
+}
+
+static bool family_is(const mfl_table_entry_t *e, const mfl_name_t *n) {
+    return ieq(n->model, strlen(n->model), e->family);
+}
+
+const mfl_table_entry_t *mfl_table_find(const char *name, size_t len, const mfl_data_tag_t **tag) {
     mfl_name_t n;
-    char key[600];
-    *quant = UINT32_MAX;
+    if (tag)
+        *tag = NULL;
     if (mfl_name_parse(name, len, &n) != 0)
         return NULL;
-    canon(&n, key, sizeof key);
-    const char *colon = strrchr(key, ':');
-    char *tag = key + (colon - key) + 1;
-    *quant = mfl_quant_parse(tag, strlen(tag));
-    const mfl_table_entry_t *e = find_exact(key);
-    if (e)
-        return e;
-    /* Drop trailing "-q4_K_M", "-instruct", "-fp16", ... one token at a time. */
-    for (;;) {
-        char *dash = strrchr(tag, '-');
-        if (dash == NULL)
-            break;
-        uint32_t q = mfl_quant_parse(dash + 1, strlen(dash + 1));
-        if (q == UINT32_MAX && !is_variant_word(dash + 1, strlen(dash + 1)))
-            break;
-        if (q != UINT32_MAX && *quant == UINT32_MAX)
-            *quant = q;
-        *dash = '\0';
-        if ((e = find_exact(key)) != NULL)
-            return e;
+    if (is_hf(&n)) {
+        char repo[200];
+        snprintf(repo, sizeof repo, "hf.co/%s/%s", n.ns, n.model);
+        for (size_t i = 0; i < mfl__table_count; i++)
+            for (size_t k = 0; k < mfl__table[i].n_hf; k++)
+                if (ieq(repo, strlen(repo), mfl__table[i].hf[k]))
+                    return &mfl__table[i];
+        return NULL;
+    }
+    if (!is_library(&n))
+        return NULL;
+    for (size_t i = 0; i < mfl__table_count; i++) {
+        const mfl_table_entry_t *e = &mfl__table[i];
+        if (!family_is(e, &n))
+            continue;
+        for (size_t k = 0; k < e->n_tags; k++)
+            if (ieq(n.tag, strlen(n.tag), e->tags[k].tag)) {
+                if (tag)
+                    *tag = &e->tags[k];
+                return e;
+            }
     }
     return NULL;
 }
 
-const mfl_table_entry_t *mfl_table_find(const char *name, size_t len) {
-    uint32_t q;
-    return lookup(name, len, &q);
-}
-
-size_t mfl_table_count(void) {
-    return sizeof table / sizeof table[0];
-}
-
-const mfl_table_entry_t *mfl_table_at(size_t i) {
-    return i < mfl_table_count() ? &table[i] : NULL;
-}
-
-void mfl_table_entry_to_model(const mfl_table_entry_t *e, mfl_model_t *m) {
-    mfl_model_init(m);
-    m->source = MFL_SOURCE_TABLE;
-    snprintf(m->source_detail, sizeof m->source_detail, "%s", e->name);
-    snprintf(m->name, sizeof m->name, "%s", e->display);
-    snprintf(m->arch, sizeof m->arch, "%s", e->arch);
-    m->native_ctx = e->ctx;
-    m->gguf_ctx = e->gguf_ctx ? e->gguf_ctx : e->ctx;
-    if (e->note)
-        snprintf(m->ctx_note, sizeof m->ctx_note, "%s", e->note);
-    m->n_layers = e->n_layers;
-    m->n_head = e->n_head;
-    m->n_kv_head_max = e->n_kv_head;
-    m->key_length = e->head_dim;
-    m->value_length = e->mla ? e->mla_v : e->head_dim;
-    m->mla = e->mla;
-    m->embedding_length = e->embedding_length;
-    m->n_shared_kv_layers = e->shared_kv_layers;
-    m->sliding_window = e->sliding_window;
-    uint32_t cached = e->n_layers > e->shared_kv_layers ? e->n_layers - e->shared_kv_layers : 0;
-    for (uint32_t i = 0; i < cached; i++) {
-        uint32_t p = e->swa_pattern;
-        bool swa = e->sliding_window && p && (i % p) < p - 1;
-        m->kv_heads_sum += e->n_kv_head;
-        if (swa) {
-            m->n_swa_layers++;
-            m->kv_heads_sum_swa += e->n_kv_head;
-        } else {
-            m->n_global_layers++;
+/* The entry with a tag whose base (the tag without a trailing quantisation)
+ * is base[0..bl), or NULL; *t receives that tag. */
+static bool has_base(const mfl_table_entry_t *e, const char *base, size_t bl,
+                     const mfl_data_tag_t **t) {
+    /* Of several tags with that base (30b-a3b-q8_0, 30b-a3b-q4_K_M), the one
+     * in Ollama's default quantisation (Q4_K_M, else Q4_0) stands for the
+     * unquantised name; else the first. */
+    const mfl_data_tag_t *best = NULL;
+    int best_rank = 3;
+    for (size_t k = 0; k < e->n_tags; k++) {
+        size_t tb;
+        tag_quant(e->tags[k].tag, &tb);
+        if (tb != bl || strncasecmp_ascii(e->tags[k].tag, base, bl) != 0)
+            continue;
+        uint32_t q = data_quant(&e->tags[k]);
+        int rank = q == 15 ? 0 : q == 2 ? 1 : 2; /* general.file_type Q4_K_M, Q4_0 */
+        if (rank < best_rank) {
+            best = &e->tags[k];
+            best_rank = rank;
         }
     }
-    m->expert_count = e->expert_count;
-    m->expert_used_count = e->expert_used_count;
-    m->params_total = e->params_total;
-    m->params_active = e->params_active;
-    m->weight_bytes = e->weight_bytes;
-    m->file_type = e->file_type;
-    m->is_embedding = e->embedding;
+    if (best && t)
+        *t = best;
+    return best != NULL;
+}
+
+static bool has_size(const mfl_table_entry_t *e, const char *tag, size_t sl) {
+    for (size_t k = 0; k < e->n_tags; k++) {
+        const char *t = e->tags[k].tag;
+        if (size_token(t, strlen(t)) == sl && strncasecmp_ascii(t, tag, sl) == 0)
+            return true;
+    }
+    return size_token(e->id, strlen(e->id)) == sl && strncasecmp_ascii(e->id, tag, sl) == 0;
+}
+
+/* "8b", "1.5b", "e2b", "270m", "8x7b": a parameter count, which in Ollama's
+ * library separates releases that may be different models (distills of
+ * other architectures, other generations). */
+static bool size_like(const char *t, size_t n) {
+    size_t i = 0;
+    if (i < n && (t[i] == 'e' || t[i] == 'E'))
+        i++;
+    size_t digits = 0;
+    for (; i + 1 < n; i++) {
+        if (isdigit((unsigned char)t[i]))
+            digits++;
+        else if (t[i] != '.' && t[i] != 'x')
+            return false;
+    }
+    return digits > 0 && i + 1 == n && strchr("bBmM", t[n - 1]) != NULL;
+}
+
+/* An assumption (or the refusal to make one) for a tag of a known family
+ * that the data does not list. */
+static void assume(const mfl_name_t *n, const char *shown, size_t first, size_t count,
+                   mfl_model_t *out) {
+    size_t bl;
+    tag_quant(n->tag, &bl);
+    const mfl_table_entry_t *cand[64] = {&mfl__table[first]};
+    size_t nc = 0;
+    for (size_t i = first; i < first + count && nc < 64; i++)
+        if (has_base(&mfl__table[i], n->tag, bl, NULL))
+            cand[nc++] = &mfl__table[i];
+    size_t sl = size_token(n->tag, strlen(n->tag));
+    if (nc == 0)
+        for (size_t i = first; i < first + count && nc < 64; i++)
+            if (has_size(&mfl__table[i], n->tag, sl))
+                cand[nc++] = &mfl__table[i];
+    static const char how[] =
+        "pull the model so its GGUF is read from the Ollama store, or describe it in the "
+        "config's \"models\"";
+    if (nc == 0 && size_like(n->tag, sl)) {
+        /* A size the data does not list may be another model altogether. */
+        mfl_model_init(out);
+        out->source = MFL_SOURCE_TABLE;
+        out->confidence = MFL_CONF_UNKNOWN;
+        setf(out->name, sizeof out->name, "%s", shown);
+        setf(out->source_detail, sizeof out->source_detail, "%s (not listed)", shown);
+        setf(out->assumed, sizeof out->assumed,
+                 "`%s` is not in the built-in data, which lists no %.*s release of %s (other "
+                 "sizes of one name can be other models): nothing is assumed; %s",
+                 shown, (int)sl, n->tag, mfl__table[first].family, how);
+        return;
+    }
+    if (nc == 0)
+        for (size_t i = first; i < first + count && nc < 64; i++)
+            cand[nc++] = &mfl__table[i];
+    /* Every release the data knows of the family must agree, not only the
+     * candidates: the data is partial, and releases of one name that differ
+     * (dates, -instruct/-thinking, distills) must not be merged. */
+    bool agree = true;
+    for (size_t i = first + 1; i < first + count; i++)
+        agree = agree && mfl__table[i].ctx == mfl__table[first].ctx;
+    if (!agree) {
+        /* Name the releases of the same size first: they are the ones the
+         * tag most likely means. */
+        nc = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = first; i < first + count && nc < 64; i++)
+                if (has_size(&mfl__table[i], n->tag, sl) == (pass == 0))
+                    cand[nc++] = &mfl__table[i];
+    }
+    /* The releases named in the message: with agreement up to three
+     * candidates ("and N more"); without, one release per context value
+     * (up to four), so the message stays whole. */
+    char list[256] = "";
+    size_t ll = 0, shown_n = 0;
+    for (size_t i = 0; i < nc; i++) {
+        bool dup = false;
+        for (size_t j = 0; !agree && j < i; j++)
+            dup = dup || cand[j]->ctx == cand[i]->ctx;
+        if (dup)
+            continue;
+        if (shown_n == (agree ? 3u : 4u)) {
+            size_t more = 0;
+            for (size_t k = i; k < nc; k++) {
+                bool d2 = false;
+                for (size_t j = 0; !agree && j < k; j++)
+                    d2 = d2 || cand[j]->ctx == cand[k]->ctx;
+                more += !d2;
+            }
+            int w = snprintf(list + ll, sizeof list - ll, " and %zu more", more);
+            if (w > 0 && (size_t)w < sizeof list - ll)
+                ll += (size_t)w;
+            break;
+        }
+        char tok[32], item[160];
+        mfl__ctx_tokens(cand[i]->ctx, tok, sizeof tok);
+        int w = agree ? snprintf(item, sizeof item, "%s%s:%s", shown_n ? ", " : "",
+                                 cand[i]->family, cand[i]->tags[0].tag)
+                      : snprintf(item, sizeof item, "%s%s:%s has %s tokens", shown_n ? ", " : "",
+                                 cand[i]->family, cand[i]->tags[0].tag, tok);
+        if (w < 0 || (size_t)w >= sizeof list - ll)
+            break; /* never a cut-off name */
+        memcpy(list + ll, item, (size_t)w + 1);
+        ll += (size_t)w;
+        shown_n++;
+    }
+    if (!agree) {
+        mfl_model_init(out);
+        out->source = MFL_SOURCE_TABLE;
+        out->confidence = MFL_CONF_UNKNOWN;
+        setf(out->name, sizeof out->name, "%s", shown);
+        setf(out->source_detail, sizeof out->source_detail, "%s (not listed)", shown);
+        setf(out->assumed, sizeof out->assumed,
+                 "`%s` is not in the built-in data and the %s releases it could be differ "
+                 "(%s): nothing is assumed; %s",
+                 shown, cand[0]->family, list, how);
+        return;
+    }
+    bool shape = nc == 1 && has_size(cand[0], n->tag, size_token(n->tag, strlen(n->tag)));
+    const mfl_data_tag_t *t = NULL;
+    has_base(cand[0], n->tag, bl, &t);
+    mfl_table_entry_to_model(cand[0], t, out);
+    if (!shape) {
+        /* Only the context is agreed on: the shape stays unknown. */
+        out->n_layers = out->n_head = out->n_kv_head_max = 0;
+        out->kv_heads_sum = out->kv_heads_sum_swa = 0;
+        out->n_swa_layers = out->n_global_layers = 0;
+        out->key_length = out->value_length = 0;
+        out->weight_bytes = 0;
+        out->params_total = out->params_active = 0;
+        out->expert_count = out->expert_used_count = 0;
+        out->weights_note[0] = '\0';
+        setf(out->name, sizeof out->name, "%s", shown);
+    }
+    out->confidence = MFL_CONF_ASSUMED;
+    setf(out->source_detail, sizeof out->source_detail, "%s, assumed from %s", shown, list);
+    char tok[32];
+    mfl__ctx_tokens(out->native_ctx, tok, sizeof tok);
+    setf(out->assumed, sizeof out->assumed,
+             "assumed: `%s` is not in the built-in data; every %s release it could be (%s) "
+             "has a native context of %s tokens%s; to make it exact, %s",
+             shown, cand[0]->family, list, tok, shape ? " and this shape" : "", how);
 }
 
 bool mfl_table_lookup(const char *name, size_t len, mfl_model_t *out) {
-    uint32_t q;
-    const mfl_table_entry_t *e = lookup(name, len, &q);
-    if (e == NULL)
+    mfl_name_t n;
+    if (mfl_name_parse(name, len, &n) != 0)
         return false;
-    mfl_table_entry_to_model(e, out);
-    if (q != UINT32_MAX && q != e->file_type) {
-        double from = quant_bpw(e->file_type), to = quant_bpw(q);
-        if (from > 0 && to > 0)
-            out->weight_bytes = (uint64_t)((double)e->weight_bytes * to / from);
-        out->file_type = q;
+    char shown[256];
+    mfl_name_short(&n, shown, sizeof shown);
+    const mfl_data_tag_t *t;
+    const mfl_table_entry_t *e = mfl_table_find(name, len, &t);
+    if (e && is_hf(&n)) {
+        mfl_table_entry_to_model(e, NULL, out);
+        set_weights(e, NULL, mfl_quant_parse(n.tag, strlen(n.tag)), out);
+        setf(out->source_detail, sizeof out->source_detail, "%s, the GGUF of %s:%s (%s)",
+                 shown, e->family, e->tags[0].tag, e->source);
+        return true;
     }
+    if (e) {
+        mfl_table_entry_to_model(e, t, out);
+        return true;
+    }
+    if (!is_library(&n))
+        return false;
+    size_t first = SIZE_MAX, count = 0;
+    for (size_t i = 0; i < mfl__table_count; i++) {
+        if (!family_is(&mfl__table[i], &n))
+            continue;
+        if (first == SIZE_MAX)
+            first = i;
+        count++;
+    }
+    if (count == 0)
+        return false;
+    /* A listed tag with another quantisation ("30b-q8_0" of "30b", or
+     * "30b-a3b-fp16" of "30b-a3b-q4_K_M"): only the quantisation differs,
+     * so the GGUF's shape is the entry's. */
+    size_t bl;
+    uint32_t q = tag_quant(n.tag, &bl);
+    for (size_t i = first; q != UINT32_MAX && i < first + count; i++) {
+        const mfl_table_entry_t *c = &mfl__table[i];
+        for (size_t k = 0; k < c->n_tags; k++) {
+            size_t tb;
+            tag_quant(c->tags[k].tag, &tb);
+            if (tb != bl || strncasecmp_ascii(c->tags[k].tag, n.tag, bl) != 0)
+                continue;
+            mfl_table_entry_to_model(c, &c->tags[k], out);
+            set_weights(c, &c->tags[k], q, out);
+            setf(out->source_detail, sizeof out->source_detail,
+                     "%s, the %s:%s GGUF at %s (%s)", shown, c->family, c->tags[k].tag,
+                     mfl_gguf_file_type_name(q), c->source);
+            return true;
+        }
+    }
+    assume(&n, shown, first, count, out);
     return true;
 }
 

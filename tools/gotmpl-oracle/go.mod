@@ -1,0 +1,3 @@
+module modelfile-lint/tools/gotmpl-oracle
+
+go 1.19
