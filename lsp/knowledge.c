@@ -221,7 +221,7 @@ json_t *lsp_on_context(lsp_server_t *s, json_t *params, lsp_error_t *err) {
                                                ? real_or_null(b->prefill_rate * b->client_timeout)
                                                : json_null());
     json_object_set_new(r, "curve", contexts ? curve_json(&m, b, contexts) : json_array());
-    char *text = mfl_info_format(&in, true);
+    char *text = mfl_info_format(&in, false); /* the CLI's `info` text */
     json_object_set_new(r, "text", str_or_null(text));
     mfl_free(text);
     return r;

@@ -10,7 +10,7 @@
 /* modelfile-lint/context {textDocument, contexts?: [tokens...]}: the model
  * behind FROM, the effective num_ctx, mfl_info_t's figures, the largest
  * context that fits per cache type, and memory and prefill time at each
- * requested context. */
+ * requested context, and `info`'s text. */
 json_t *lsp_on_context(lsp_server_t *s, json_t *params, lsp_error_t *err);
 /* modelfile-lint/hardware: the hardware profiles with their budgets. */
 json_t *lsp_on_hardware(lsp_server_t *s, json_t *params, lsp_error_t *err);
