@@ -214,12 +214,17 @@ function drawCharts() {
   prefillChart($('prefill-chart'), info, info.xmax);
 }
 
+let shownContext = '';
 function showContext() {
-  let first = client.context([]);
+  const first = client.context([]);
   const xmax = contextRange(first);
-  info = first.model ? client.context(sampleContexts(xmax, [first.numCtx, first.nativeCtx, first.maxFitCtx,
+  const next = first.model ? client.context(sampleContexts(xmax, [first.numCtx, first.nativeCtx, first.maxFitCtx,
     first.usedCtx, Math.round(first.tokensInTime ?? 0)].filter(Boolean))) : first;
-  first = null;
+  // Most keystrokes change no figure: then nothing is redrawn.
+  const key = JSON.stringify(next) + $('model-pick').value;
+  if (key === shownContext) return;
+  shownContext = key;
+  info = next;
   const m = info.model;
   $('kv-name').textContent = info.memory?.kvType ?? info.budget?.kvCacheType ?? 'f16';
   if (!m) {
@@ -294,11 +299,12 @@ function refresh() {
     metrics.firstDiagnostic = performance.now();
     performance.mark('mfl-first-diagnostic');
   }
+  const t1 = performance.now();
   showContext();
   showFixed();
   scheduleShare();
-  const t1 = performance.now();
-  return t1 - t0;
+  const t2 = performance.now();
+  return { diagnostics: t1 - t0, context: t2 - t1, all: t2 - t0 };
 }
 
 function onChange(update) {
@@ -314,7 +320,7 @@ function onChange(update) {
     const key = lastKey;
     const done = performance.now();
     if (key) {
-      metrics.strokes.push({ sync, refresh: work, total: done - key });
+      metrics.strokes.push({ sync, refresh: work.all, diagnostics: work.diagnostics, context: work.context, total: done - key });
       lastKey = 0;
     }
   });
@@ -323,8 +329,18 @@ function onChange(update) {
 // ---- start ----------------------------------------------------------------------------------
 
 async function start() {
-  const wasm = new URL('modelfile-lsp.wasm', document.baseURI);
+  performance.mark('mfl-script');
+  const url = new URL('modelfile-lsp.wasm', document.baseURI);
+  // Compiled while it downloads (index.html preloads it); a server that does
+  // not say application/wasm gets the bytes compiled instead.
+  let wasm;
+  try {
+    wasm = await WebAssembly.compileStreaming(fetch(url));
+  } catch {
+    wasm = url;
+  }
   client = await Client.create(wasm);
+  performance.mark('mfl-server-ready');
   hardware = client.hardware();
   models = client.models();
   for (const h of hardware) {
@@ -356,6 +372,7 @@ async function start() {
   });
   view.contentDOM.addEventListener('keydown', () => { lastKey = performance.now(); }, true);
   view.contentDOM.addEventListener('beforeinput', () => { if (!lastKey) lastKey = performance.now(); }, true);
+  performance.mark('mfl-editor-ready');
   applyMachine();
   status(state ? 'Restored from the link' : 'Ready: type, or paste a Modelfile');
 
