@@ -14,7 +14,7 @@
 <<<
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"untitled:story","diagnostics":[
   {"code":"MF301","range":{"start":{"line":2,"character":18},"end":{"line":2,"character":24}},"severity":2,"source":"modelfile-lint","message":"<any>","codeDescription":"<any>","data":"<any>"},
-  {"code":"MF307","range":"<any>","severity":2,"source":"modelfile-lint","message":"<contains>120000 tokens fit in time","codeDescription":"<any>","data":"<any>"}]}}
+  {"code":"MF307","range":"<any>","severity":2,"source":"modelfile-lint","message":"<contains>300 s","codeDescription":"<any>","data":"<any>"}]}}
 # The figures the hover shows, as numbers, and memory at any context: the
 # KV cache grows by 96 KiB a token (48 layers x 4 KV heads x 128 x 2 x f16),
 # half that at q8_0 (34/32 bytes a value), and stops at the native context.
@@ -27,7 +27,7 @@
     "layers":48,"heads":32,"kvHeads":4,"keyLength":128,"valueLength":128,"embeddingLength":2048,"slidingWindow":null,"windowedLayers":null,"mla":false,
     "experts":128,"expertsUsed":8,"params":"<any>","activeParams":"<any>","weights":"<any>","fileType":"Q4_K_M","embedding":false,
     "inheritedNumCtx":null,"inheritedFrom":null,"error":null},
-  "numCtx":131072,"ctxSource":"parameter","ctxSourceText":"PARAMETER num_ctx in this Modelfile","nativeCtx":262144,"usedCtx":131072,"clamped":false,
+  "numCtx":131072,"ctxSource":"parameter","ctxSourceText":"<contains>PARAMETER num_ctx","nativeCtx":262144,"usedCtx":131072,"clamped":false,
   "memory":{"ctx":131072,"kvType":"f16","numParallel":1,"kvPerToken":98304,"kv":12884901888,"kvWindowed":0,"weights":"<any>","compute":"<any>","runtime":"<any>","total":"<any>","kvUpperBound":false},
   "kvNative":25769803776,"budgetBytes":"<any>","fits":true,"maxFitCtx":262144,"maxFitCtxByType":{"f16":262144,"q8_0":262144,"q4_0":262144},
   "decodeTps":{"empty":"<any>","full":"<any>"},"prefillSeconds":327.68,"clientTimeout":300.0,"tokensInTime":120000.0,
