@@ -256,3 +256,15 @@ if [ -z "${NO_LSP:-}" ]; then
     echo "language server, WebAssembly: not measured (no $wasm: tools/platforms.sh wasm)"
   fi
 fi
+
+# ---- the web playground (tools/playground.sh) in Debian's Chromium ---------------
+pg=${PLAYGROUND:-$root/build-wasm/playground}
+if [ -z "${NO_PLAYGROUND:-}" ]; then
+  if [ -f "$pg/sizes.json" ] && [ -d "$root/build-wasm/playground-npm/node_modules/playwright-core" ] &&
+     command -v chromium >/dev/null && command -v node >/dev/null; then
+    echo "playground ($pg, bench/playground/bench.mjs):"
+    node "$here/playground/bench.mjs" "$pg" "$root/build-wasm/playground-npm/node_modules" 2>&1 | sed 's/^/  /'
+  else
+    echo "playground: not measured (tools/playground.sh builds it; Chromium from tools/setup-platforms.sh wasm)"
+  fi
+fi

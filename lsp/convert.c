@@ -139,10 +139,37 @@ json_t *lsp_convert_range_new(const mfl_doc_t *doc, lsp_encoding_t enc, mfl_rang
                      lsp_convert_position_new(doc, enc, r.end));
 }
 
+/* LSP positions cannot fall between the CR and the LF of a CRLF line break
+ * (a character past the line's end means its end). An edit boundary there
+ * (MF011 removes the CRs of a value) is moved out of the line break, which
+ * the edit then rewrites: the CR before the start is put back, the LF after
+ * the end too. */
 json_t *lsp_convert_text_edit_new(const mfl_doc_t *doc, lsp_encoding_t enc, mfl_range_t r,
                                   const char *text, size_t len) {
-    return json_pack("{s:o,s:s%}", "range", lsp_convert_range_new(doc, enc, r), "newText", text,
-                     len);
+    size_t n;
+    const char *t = mfl_doc_text(doc, &n);
+    bool cut_start = r.start > 0 && r.start < n && t[r.start - 1] == '\r' && t[r.start] == '\n';
+    bool cut_end = r.end > 0 && r.end < n && t[r.end - 1] == '\r' && t[r.end] == '\n';
+    if (!cut_start && !cut_end)
+        return json_pack("{s:o,s:s%}", "range", lsp_convert_range_new(doc, enc, r), "newText", text,
+                         len);
+    char *buf = mfl_malloc(len + 3);
+    if (!buf)
+        return NULL;
+    size_t k = 0;
+    if (cut_start) {
+        buf[k++] = '\r';
+        r.start--;
+    }
+    memcpy(buf + k, text, len);
+    k += len;
+    if (cut_end) {
+        buf[k++] = '\n';
+        r.end++;
+    }
+    json_t *e = json_pack("{s:o,s:s%}", "range", lsp_convert_range_new(doc, enc, r), "newText", buf, k);
+    mfl_free(buf);
+    return e;
 }
 
 json_t *lsp_convert_fix_edits_new(const mfl_doc_t *doc, lsp_encoding_t enc,

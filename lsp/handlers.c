@@ -3,6 +3,7 @@
  * core's lowered document and lint result; every position goes through
  * convert.c, every rule decision comes from the core. */
 #include "docs.h"
+#include "knowledge.h"
 #include "mfl_template.h"
 #include "mfl_knowledge.h"
 #include "mfl_params.h"
@@ -117,19 +118,18 @@ static json_t *markup(lsp_server_t *s, bool markdown_ok, const char *text) {
 
 /* The model behind the FROM Ollama builds from, by the one resolver the
  * rules use (mfl_from_resolve: the last model name, else the first path). */
-static bool resolve_model(lsp_server_t *s, lsp_doc_t *d, mfl_model_t *m) {
+bool lsp_doc_model(lsp_server_t *s, lsp_doc_t *d, mfl_model_t *m) {
     return mfl_from_resolve(d->doc, s->env, d->dir, NULL, m) &&
            m->confidence != MFL_CONF_UNKNOWN;
 }
 
-static const mfl_budget_t *doc_budget(lsp_server_t *s, lsp_doc_t *d) {
+const mfl_budget_t *lsp_doc_budget(lsp_server_t *s, lsp_doc_t *d) {
     mfl_lint_opts_t opts;
     lsp_server_lint_opts(s, d, &opts);
     return opts.config ? mfl_config_budget_const(opts.config) : NULL;
 }
 
-/* The target Ollama release for the document (settings or config). */
-static mfl_version_t doc_version(lsp_server_t *s, lsp_doc_t *d) {
+mfl_version_t lsp_doc_version(lsp_server_t *s, lsp_doc_t *d) {
     mfl_lint_opts_t opts;
     lsp_server_lint_opts(s, d, &opts);
     return mfl_config_ollama_version(opts.config);
@@ -139,9 +139,9 @@ static mfl_version_t doc_version(lsp_server_t *s, lsp_doc_t *d) {
  * against the budget, prefill, speed). Returns a new string or NULL. */
 static char *context_text(lsp_server_t *s, lsp_doc_t *d, bool markdown) {
     mfl_model_t m;
-    if (!resolve_model(s, d, &m))
+    if (!lsp_doc_model(s, d, &m))
         return NULL;
-    return mfl_info_for_doc(d->doc, &m, doc_budget(s, d), doc_version(s, d), markdown);
+    return mfl_info_for_doc(d->doc, &m, lsp_doc_budget(s, d), lsp_doc_version(s, d), markdown);
 }
 
 /* ---- lifecycle ----------------------------------------------------------------------- */
@@ -178,6 +178,11 @@ static json_t *capabilities(lsp_server_t *s) {
     json_object_set_new(caps, "semanticTokensProvider",
                         json_pack("{s:{s:o,s:[]},s:b}", "legend", "tokenTypes", types,
                                   "tokenModifiers", "full", 1));
+    /* The custom requests of knowledge.c (lsp/README.md). */
+    json_object_set_new(caps, "experimental",
+                        json_pack("{s:[s,s,s,s]}", "modelfileLintRequests", "modelfile-lint/context",
+                                  "modelfile-lint/hardware", "modelfile-lint/models",
+                                  "modelfile-lint/query"));
     if (s->caps.code_action_literals)
         json_object_set_new(caps, "codeActionProvider",
                             json_pack("{s:[s,s],s:b}", "codeActionKinds", "quickfix", FIX_ALL_KIND,
@@ -756,8 +761,8 @@ static void complete_models(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_ra
 static void complete_num_ctx(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_range_t rep) {
     static const uint64_t common[] = {2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144};
     mfl_model_t m;
-    bool known = resolve_model(s, d, &m) && m.native_ctx > 0;
-    const mfl_budget_t *b = doc_budget(s, d);
+    bool known = lsp_doc_model(s, d, &m) && m.native_ctx > 0;
+    const mfl_budget_t *b = lsp_doc_budget(s, d);
     char label[32], detail[256], sort[16];
     int n = 0;
     for (int pass = 0; pass < 2; pass++) {
@@ -1149,6 +1154,10 @@ const lsp_method_t lsp_methods[] = {
     {"textDocument/semanticTokens/full", on_semantic_tokens, NULL},
     {"workspace/didChangeConfiguration", NULL, on_did_change_configuration},
     {"workspace/didChangeWatchedFiles", NULL, on_did_change_watched_files},
+    {"modelfile-lint/context", lsp_on_context, NULL},
+    {"modelfile-lint/hardware", lsp_on_hardware, NULL},
+    {"modelfile-lint/models", lsp_on_models, NULL},
+    {"modelfile-lint/query", lsp_on_query, NULL},
     {"$/cancelRequest", NULL, on_ignore},
     {"$/setTrace", NULL, on_ignore},
     {NULL, NULL, NULL},

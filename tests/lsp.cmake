@@ -49,9 +49,10 @@ foreach(_c ${_lsp_cases})
     ENVIRONMENT "OLLAMA_MODELS=${_lsp_tests}/store")
 endforeach()
 
-# The Node client test installs its npm packages on first use (npm ci) and
-# is skipped (77) when node or the registry is unavailable.
+# The Node client test installs its npm packages on first use (npm ci, into
+# this build folder) and is skipped (77) when node or the registry is
+# unavailable.
 add_test(NAME lsp.node
-  COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/lsp-node/run.sh ${MFL_RUN_LSP})
+  COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/lsp-node/run.sh ${MFL_RUN_LSP} ${CMAKE_CURRENT_BINARY_DIR}/lsp-node)
 set_tests_properties(lsp.node PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
   ENVIRONMENT "OLLAMA_MODELS=${_lsp_tests}/store")

@@ -7,7 +7,8 @@
 #             cross compiler), libc6-dev:i386 and the i386 -dev packages
 #   win64     gcc-mingw-w64-x86-64, Wine (wine64), dpkg-dev (tools/deps.sh
 #             builds the libraries from Debian's source packages)
-#   wasm      clang 14, lld-14, wasi-libc, libclang-rt-14-dev-wasm32
+#   wasm      clang 14, lld-14, wasi-libc, libclang-rt-14-dev-wasm32, and
+#             Debian's chromium for the playground's browser tests
 # Usage: tools/setup-platforms.sh [arm64] [i686] [win64] [wasm]  (default: all)
 set -euo pipefail
 want=("$@")
@@ -19,7 +20,7 @@ for t in "${want[@]}"; do
     arm64) arches+=(arm64); pkgs+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user "${libs[@]/%/:arm64}") ;;
     i686) arches+=(i386); pkgs+=(gcc-i686-linux-gnu qemu-user libc6-dev:i386 "${libs[@]/%/:i386}") ;;
     win64) pkgs+=(gcc-mingw-w64-x86-64 wine64 wine dpkg-dev xz-utils) ;;
-    wasm) pkgs+=(clang lld-14 llvm-14 wasi-libc libclang-rt-14-dev-wasm32 dpkg-dev xz-utils) ;;
+    wasm) pkgs+=(clang lld-14 llvm-14 wasi-libc libclang-rt-14-dev-wasm32 dpkg-dev xz-utils chromium fonts-dejavu-core) ;;
     *) echo "setup-platforms.sh: unknown platform '$t'" >&2; exit 2 ;;
   esac
 done

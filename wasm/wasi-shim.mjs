@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The WASI imports modelfile-lsp.wasm needs, for a host without node:wasi (a
 // web page, VS Code for the Web): a clock, standard error to a callback, an
-// environment, and no file system at all (every path is "not found": models
-// come from the built-in table and the editor's settings, not the disk).
+// environment, and no file system at all (no preopened folder, so every path
+// lookup fails: models come from the built-in table and the editor's settings,
+// and the rules about local files say nothing, as they cannot know).
 // Only what the in-process session uses is implemented; the rest answers
 // ENOSYS. On Node, session.mjs uses node:wasi instead, with the real files.
 

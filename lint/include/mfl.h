@@ -183,6 +183,38 @@ const char *mfl_doc_slice(const mfl_doc_t *doc, mfl_range_t r, size_t *len);
  * `modelfile-lint parse --format sexp`. Returns a new string; mfl_free(). */
 char *mfl_doc_sexp(const mfl_doc_t *doc);
 
+/* ---- tree-sitter queries ----------------------------------------------------
+ * What an editor with tree-sitter does with the grammar's queries (.scm), for hosts
+ * without one (the web playground highlights with highlights.scm this way):
+ * a query is compiled for the Modelfile grammar and run over a document. */
+typedef struct mfl_query mfl_query_t;
+
+/* Compiles a query. Returns NULL when src does not compile, with *err_offset
+ * (may be NULL) the byte offset of the error, or when out of memory
+ * (*err_offset UINT32_MAX). */
+mfl_query_t *mfl_query_new(const char *src, size_t len, uint32_t *err_offset);
+void mfl_query_free(mfl_query_t *q);
+
+typedef struct {
+    const char *name;  /* capture name without '@' ("string.special"), borrowed from the query */
+    size_t name_len;
+    uint32_t pattern;  /* index of the pattern in the query (later ones are more specific) */
+    mfl_range_t range; /* bytes of the captured node */
+} mfl_capture_t;
+
+/* Tests a #match? / #not-match? predicate: does text[0, len) match the
+ * regular expression re (NUL-terminated)? The core has no regex engine. */
+typedef bool (*mfl_regex_fn)(void *ud, const char *re, const char *text, size_t len);
+
+/* Calls fn for every capture of q's matches in doc that overlap the bytes
+ * [within.start, within.end), in document order. #eq? and #not-eq? are
+ * evaluated here, #match? and #not-match? through regex (NULL: a match with
+ * one is dropped); other predicates and directives (#set!) are ignored. A
+ * nonzero return of fn stops the run and is returned; else 0, or MFL_ENOMEM. */
+int mfl_query_run(const mfl_query_t *q, const mfl_doc_t *doc, mfl_range_t within,
+                  mfl_regex_fn regex, void *regex_ud,
+                  int (*fn)(void *ud, const mfl_capture_t *c), void *ud);
+
 /* Ollama's internal command name for an instruction kind ("model" for FROM;
  * NULL for PARAMETER, whose name is the parameter's own, and UNKNOWN). */
 const char *mfl_instr_command_name(mfl_instr_kind_t kind);

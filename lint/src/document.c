@@ -756,6 +756,143 @@ char *mfl_doc_sexp(const mfl_doc_t *d) {
     return r;
 }
 
+/* ---- tree-sitter queries ------------------------------------------------------ */
+
+struct mfl_query {
+    TSQuery *q;
+};
+
+mfl_query_t *mfl_query_new(const char *src, size_t len, uint32_t *err_offset) {
+    if (err_offset) *err_offset = UINT32_MAX;
+    if (len > UINT32_MAX) return NULL;
+    mfl_query_t *mq = mfl_malloc(sizeof *mq);
+    if (!mq) return NULL;
+    uint32_t off = UINT32_MAX;
+    TSQueryError err = TSQueryErrorNone;
+    mq->q = ts_query_new(tree_sitter_modelfile(), src, (uint32_t)len, &off, &err);
+    if (!mq->q) {
+        if (err_offset && err != TSQueryErrorNone) *err_offset = off;
+        mfl_free(mq);
+        return NULL;
+    }
+    return mq;
+}
+
+void mfl_query_free(mfl_query_t *q) {
+    if (!q) return;
+    ts_query_delete(q->q);
+    mfl_free(q);
+}
+
+/* The text of every node captured as `id` in the match must satisfy want:
+ * compared with a string or with the first node of another capture (#eq?),
+ * or matched against a regular expression (#match?). */
+typedef struct {
+    const mfl_doc_t *doc;
+    const TSQueryMatch *m;
+    mfl_regex_fn regex;
+    void *regex_ud;
+} pred_ctx_t;
+
+static bool capture_text(const pred_ctx_t *c, uint32_t id, size_t *at, const char **text,
+                         size_t *len) {
+    for (size_t i = *at; i < c->m->capture_count; i++) {
+        if (c->m->captures[i].index != id) continue;
+        mfl_range_t r = node_range(c->m->captures[i].node);
+        *text = c->doc->text + r.start;
+        *len = r.end - r.start;
+        *at = i + 1;
+        return true;
+    }
+    return false;
+}
+
+static bool predicate_holds(const pred_ctx_t *c, const TSQuery *q, const TSQueryPredicateStep *st,
+                            uint32_t n) {
+    if (n < 3 || st[0].type != TSQueryPredicateStepTypeString ||
+        st[1].type != TSQueryPredicateStepTypeCapture)
+        return true;
+    uint32_t oplen;
+    const char *op = ts_query_string_value_for_id(q, st[0].value_id, &oplen);
+    bool negate = strncmp(op, "not-", 4) == 0;
+    const char *base = negate ? op + 4 : op;
+    bool is_eq = strcmp(base, "eq?") == 0, is_match = strcmp(base, "match?") == 0;
+    if (!is_eq && !is_match) return true; /* not ours to judge */
+    const char *arg = NULL, *other = NULL;
+    uint32_t arg_len = 0;
+    size_t other_len = 0;
+    if (st[2].type == TSQueryPredicateStepTypeString) {
+        arg = ts_query_string_value_for_id(q, st[2].value_id, &arg_len);
+    } else if (is_eq) {
+        size_t at = 0;
+        if (!capture_text(c, st[2].value_id, &at, &other, &other_len)) return true;
+    } else {
+        return true;
+    }
+    if (is_match && !c->regex) return false;
+    size_t at = 0;
+    const char *t;
+    size_t tl;
+    while (capture_text(c, st[1].value_id, &at, &t, &tl)) {
+        bool ok;
+        if (is_match)
+            ok = c->regex(c->regex_ud, arg, t, tl);
+        else if (arg)
+            ok = tl == arg_len && memcmp(t, arg, tl) == 0;
+        else
+            ok = tl == other_len && memcmp(t, other, tl) == 0;
+        if (ok == negate) return false;
+    }
+    return true;
+}
+
+static bool match_holds(const pred_ctx_t *c, const TSQuery *q) {
+    uint32_t n;
+    const TSQueryPredicateStep *st = ts_query_predicates_for_pattern(q, c->m->pattern_index, &n);
+    uint32_t i = 0;
+    while (i < n) {
+        uint32_t j = i;
+        while (j < n && st[j].type != TSQueryPredicateStepTypeDone) j++;
+        if (!predicate_holds(c, q, st + i, j - i)) return false;
+        i = j + 1;
+    }
+    return true;
+}
+
+int mfl_query_run(const mfl_query_t *q, const mfl_doc_t *doc, mfl_range_t within,
+                  mfl_regex_fn regex, void *regex_ud,
+                  int (*fn)(void *ud, const mfl_capture_t *c), void *ud) {
+    TSTree *t = doc->tree;
+    if (!t) {
+        TSParser *p = get_thread_parser();
+        t = p ? parse_text(p, NULL, doc->text, doc->len) : NULL;
+        if (!t) return MFL_ENOMEM;
+    }
+    TSQueryCursor *cur = ts_query_cursor_new();
+    if (!cur) {
+        if (t != doc->tree) ts_tree_delete(t);
+        return MFL_ENOMEM;
+    }
+    ts_query_cursor_set_byte_range(cur, within.start, within.end);
+    ts_query_cursor_exec(cur, q->q, ts_tree_root_node(t));
+    TSQueryMatch m;
+    uint32_t ci;
+    int rc = 0;
+    while (rc == 0 && ts_query_cursor_next_capture(cur, &m, &ci)) {
+        pred_ctx_t pc = {doc, &m, regex, regex_ud};
+        if (!match_holds(&pc, q->q)) continue;
+        const TSQueryCapture *cap = &m.captures[ci];
+        uint32_t name_len;
+        const char *name = ts_query_capture_name_for_id(q->q, cap->index, &name_len);
+        mfl_capture_t c = {name, name_len, m.pattern_index, node_range(cap->node)};
+        if (c.range.end <= within.start || c.range.start >= within.end) continue;
+        rc = fn(ud, &c);
+    }
+    ts_query_cursor_delete(cur);
+    if (t != doc->tree) ts_tree_delete(t);
+    return rc;
+}
+
 const char *mfl_instr_command_name(mfl_instr_kind_t k) {
     static const char *const names[MFL_INSTR__COUNT] = {
         "model", NULL, "template", "system", "adapter", "license",

@@ -20,7 +20,8 @@
     "completionProvider":{"triggerCharacters":[" ",".","{","="],"resolveProvider":false},
     "documentFormattingProvider":true,
     "documentSymbolProvider":true,
-    "foldingRangeProvider":true,"semanticTokensProvider":{"legend":{"tokenTypes":["keyword","property","enumMember","string","number","comment"],"tokenModifiers":[]},"full":true},
+    "foldingRangeProvider":true,
+    "experimental":{"modelfileLintRequests":["modelfile-lint/context","modelfile-lint/hardware","modelfile-lint/models","modelfile-lint/query"]},"semanticTokensProvider":{"legend":{"tokenTypes":["keyword","property","enumMember","string","number","comment"],"tokenModifiers":[]},"full":true},
     "codeActionProvider":{"codeActionKinds":["quickfix","source.fixAll.modelfile-lint"],"resolveProvider":false}},
   "serverInfo":{"name":"modelfile-lsp","version":"<any>"}}}
 >>>

@@ -87,6 +87,37 @@ static void test_document_positions_round_trip(void **state) {
     mfl_doc_free(doc);
 }
 
+/* An edit that ends between CR and LF (MF011 removes the CRs of a value)
+ * cannot be said in LSP positions: it takes the line break with it. */
+static void test_edit_inside_crlf_takes_the_line_break(void **state) {
+    (void)state;
+    const char text[] = "SYSTEM \"\"\"a\r\nb\r\n\"\"\"\r\n";
+    mfl_doc_t *doc = mfl_doc_new(text, strlen(text));
+    assert_non_null(doc);
+    /* Delete the first CR (byte 11): becomes "\r\n" -> "\n" at (0,11)-(1,0). */
+    json_t *e = lsp_convert_text_edit_new(doc, LSP_ENC_UTF16, (mfl_range_t){11, 12}, "", 0);
+    json_t *want = json_pack("{s:{s:{s:i,s:i},s:{s:i,s:i}},s:s}", "range", "start", "line", 0, "character",
+                             11, "end", "line", 1, "character", 0, "newText", "\n");
+    assert_true(json_equal(e, want));
+    json_decref(e);
+    json_decref(want);
+    /* An insertion between CR and LF: the CR before it is rewritten too. */
+    e = lsp_convert_text_edit_new(doc, LSP_ENC_UTF16, (mfl_range_t){12, 12}, "x", 1);
+    want = json_pack("{s:{s:{s:i,s:i},s:{s:i,s:i}},s:s}", "range", "start", "line", 0, "character", 11,
+                     "end", "line", 1, "character", 0, "newText", "\rx\n");
+    assert_true(json_equal(e, want));
+    json_decref(e);
+    json_decref(want);
+    /* Elsewhere edits are as they were. */
+    e = lsp_convert_text_edit_new(doc, LSP_ENC_UTF16, (mfl_range_t){0, 6}, "FROM", 4);
+    want = json_pack("{s:{s:{s:i,s:i},s:{s:i,s:i}},s:s}", "range", "start", "line", 0, "character", 0,
+                     "end", "line", 0, "character", 6, "newText", "FROM");
+    assert_true(json_equal(e, want));
+    json_decref(e);
+    json_decref(want);
+    mfl_doc_free(doc);
+}
+
 static void test_file_uris_decode_to_paths(void **state) {
     (void)state;
     char *p = lsp_convert_uri_to_path("file:///home/u/my%20models/Modelfile");
@@ -113,6 +144,7 @@ int main(void) {
         cmocka_unit_test(test_utf8_and_utf32_encodings),
         cmocka_unit_test(test_invalid_utf8_counts_one_unit_per_byte),
         cmocka_unit_test(test_document_positions_round_trip),
+        cmocka_unit_test(test_edit_inside_crlf_takes_the_line_break),
         cmocka_unit_test(test_file_uris_decode_to_paths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

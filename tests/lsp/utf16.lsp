@@ -3,7 +3,7 @@
 >>>
 {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"general":{"positionEncodings":["utf-16"]}}}}
 <<<
-{"jsonrpc":"2.0","id":1,"result":{"capabilities":{"positionEncoding":"utf-16","textDocumentSync":"<any>","diagnosticProvider":"<any>","hoverProvider":true,"completionProvider":"<any>","documentFormattingProvider":true,"documentSymbolProvider":true,"foldingRangeProvider":true,"semanticTokensProvider":{"legend":{"tokenTypes":["keyword","property","enumMember","string","number","comment"],"tokenModifiers":[]},"full":true},"codeActionProvider":true},"serverInfo":"<any>"}}
+{"jsonrpc":"2.0","id":1,"result":{"capabilities":{"positionEncoding":"utf-16","textDocumentSync":"<any>","diagnosticProvider":"<any>","hoverProvider":true,"completionProvider":"<any>","documentFormattingProvider":true,"documentSymbolProvider":true,"foldingRangeProvider":true,"experimental":"<any>","semanticTokensProvider":{"legend":{"tokenTypes":["keyword","property","enumMember","string","number","comment"],"tokenModifiers":[]},"full":true},"codeActionProvider":true},"serverInfo":"<any>"}}
 >>>
 {"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///u/Modelfile","languageId":"modelfile","version":1,"text":"FROM llama3.2\nPARAMETER num_ctx 131072\nSYSTEM \"😀\u200b hi\"\n"}}}
 <<<

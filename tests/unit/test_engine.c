@@ -341,6 +341,70 @@ static void test_any_bytes_give_a_document(void **state) {
     }
 }
 
+/* Queries (the grammar's .scm files, for hosts without tree-sitter). */
+typedef struct {
+    char got[512];
+    size_t n;
+} captures_t;
+
+static int collect(void *ud, const mfl_capture_t *c) {
+    captures_t *x = ud;
+    x->n++;
+    size_t l = strlen(x->got);
+    snprintf(x->got + l, sizeof x->got - l, "%.*s@%u:%u-%u ", (int)c->name_len, c->name,
+             c->pattern, c->range.start, c->range.end);
+    return 0;
+}
+
+static bool digits_only(void *ud, const char *re, const char *text, size_t len) {
+    (void)ud;
+    assert_string_equal(re, "^[0-9]+$");
+    for (size_t i = 0; i < len; i++)
+        if (text[i] < '0' || text[i] > '9') return false;
+    return len > 0;
+}
+
+static int stop_after_one(void *ud, const mfl_capture_t *c) {
+    (void)c;
+    ++*(int *)ud;
+    return 7;
+}
+
+static void test_query_captures_and_predicates(void **state) {
+    (void)state;
+    static const char q_src[] =
+        "(keyword) @kw\n"
+        "(parameter_instruction value: (bare_value) @num (#match? @num \"^[0-9]+$\"))\n"
+        "(parameter_instruction name: (parameter_name) @ctx (#eq? @ctx \"num_ctx\"))\n"
+        "(parameter_instruction name: (parameter_name) @other (#not-eq? @other \"num_ctx\"))\n";
+    uint32_t bad = 0;
+    assert_null(mfl_query_new("(no_such_node) @x", 17, &bad));
+    assert_int_equal(bad, 1);
+    mfl_query_t *q = mfl_query_new(q_src, sizeof q_src - 1, &bad);
+    assert_non_null(q);
+    /* Both front ends: the batch document has no tree until asked. */
+    static const char text[] = "FROM m\nPARAMETER num_ctx 8192\nPARAMETER top_k x\n";
+    mfl_doc_t *docs[2] = {mfl_doc_new(text, sizeof text - 1), mfl_doc_new_batch(text, sizeof text - 1)};
+    for (int i = 0; i < 2; i++) {
+        captures_t c = {{0}, 0};
+        assert_int_equal(mfl_query_run(q, docs[i], (mfl_range_t){0, UINT32_MAX}, digits_only, NULL,
+                                       collect, &c), 0);
+        assert_string_equal(c.got, "kw@0:0-4 kw@0:7-16 ctx@2:17-24 num@1:25-29 kw@0:30-39 "
+                                   "other@3:40-45 ");
+        /* Without a regex engine a #match? never holds; a range limits. */
+        memset(&c, 0, sizeof c);
+        assert_int_equal(mfl_query_run(q, docs[i], (mfl_range_t){7, 30}, NULL, NULL, collect, &c), 0);
+        assert_string_equal(c.got, "kw@0:7-16 ctx@2:17-24 ");
+        int calls = 0;
+        assert_int_equal(mfl_query_run(q, docs[i], (mfl_range_t){0, UINT32_MAX}, NULL, NULL,
+                                       stop_after_one, &calls), 7);
+        assert_int_equal(calls, 1);
+        mfl_doc_free(docs[i]);
+    }
+    mfl_query_free(q);
+    mfl_query_free(NULL);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fix_apply_skips_overlapping_fix),
@@ -351,6 +415,7 @@ int main(void) {
         cmocka_unit_test(test_fix_all_converges_and_is_idempotent),
         cmocka_unit_test(test_positions_crlf_and_multibyte),
         cmocka_unit_test(test_any_bytes_give_a_document),
+        cmocka_unit_test(test_query_captures_and_predicates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
