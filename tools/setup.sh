@@ -34,8 +34,8 @@ missing=()
 # The native instance (dpkg -s is ambiguous once another architecture's
 # instance is installed too, as tools/setup-platforms.sh does).
 installed() {
-  dpkg-query -W -f='${Status}\n' "$1:$(dpkg --print-architecture)" 2>/dev/null | grep -q 'install ok installed' ||
-    dpkg-query -W -f='${Status}\n' "$1" 2>/dev/null | grep -q 'install ok installed'
+  dpkg-query -W -f='${db:Status-Abbrev}\n' "$1:$(dpkg --print-architecture)" 2>/dev/null | grep -q '^ii' ||
+    dpkg-query -W -f='${db:Status-Abbrev}\n' "$1" 2>/dev/null | grep -q '^ii'
 }
 for p in "${pkgs[@]}"; do installed "$p" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
