@@ -256,9 +256,16 @@ json_t *lsp_on_models(lsp_server_t *s, json_t *params, lsp_error_t *err) {
         mfl_model_t m;
         mfl_table_entry_to_model(e, NULL, &m);
         json_t *o = model_json(&m);
-        /* A tag Ollama's library lists for this very GGUF. */
+        /* A tag Ollama's library lists for this very GGUF: the shortest
+         * besides "latest" ("30b" rather than "30b-a3b-q4_K_M"). */
+        const char *tag = e->n_tags ? e->tags[0].tag : e->id;
+        for (size_t k = 0; k < e->n_tags; k++) {
+            const char *t = e->tags[k].tag;
+            if (strcmp(t, "latest") != 0 && (strcmp(tag, "latest") == 0 || strlen(t) < strlen(tag)))
+                tag = t;
+        }
         char from[256];
-        snprintf(from, sizeof from, "%s:%s", e->family, e->n_tags ? e->tags[0].tag : e->id);
+        snprintf(from, sizeof from, "%s:%s", e->family, tag);
         json_object_set_new(o, "from", json_string(from));
         json_array_append_new(list, o);
     }
