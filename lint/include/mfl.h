@@ -544,7 +544,8 @@ void mfl_edits_free(mfl_edit_t *edits, size_t n);
 
 /* The formatter: upper-case keywords, one space between a keyword and its
  * argument, no trailing spaces or tabs. Quoted values and comments are
- * never touched. Invariants (checked by fuzz/fuzz_lint.c on every input and
+ * never touched, nor anything from the first syntax error on (Ollama's
+ * error would change). Invariants (checked by fuzz/fuzz_lint.c on every input and
  * by tests/cli/run.sh on the corpus): Ollama's parser (mfl_ollama_parse)
  * reads the same commands from the formatted text, and formatting it again
  * gives no edit. Returns 0 and a new array of *n edits in *edits, sorted by

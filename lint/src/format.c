@@ -60,10 +60,23 @@ int mfl_format(const mfl_doc_t *doc, mfl_edit_t **edits, size_t *n_out) {
     *edits = NULL;
     *n_out = 0;
     if (!prot) return MFL_ENOMEM;
+    /* In a file Ollama rejects, nothing from the first syntax error on is
+     * touched: blanks there matter to the error it reports (its parser
+     * takes exactly one separator), as the fuzzer found. */
+    uint32_t stop = UINT32_MAX;
+    for (size_t i = 0; i < mfl_doc_syntax_error_count(doc); i++)
+        if (mfl_doc_syntax_error(doc, i)->range.start < stop) stop = mfl_doc_syntax_error(doc, i)->range.start;
     /* Keywords and the blanks after them. */
     for (size_t i = 0; i < ni; i++) {
         const mfl_instr_t *in = mfl_doc_instr(doc, i);
         if (in->quote != MFL_QUOTE_NONE && in->value.end > in->value.start) prot[np++] = in->value;
+        if (in->value.end == in->value.start) {
+            /* No value: the blanks after the name are Ollama's empty value
+             * ("PARAMETER seed " is accepted, "PARAMETER seed" is not). */
+            uint32_t at = in->has_name ? in->name.end : in->keyword.end, line, col;
+            mfl_doc_position(doc, at, &line, &col);
+            prot[np++] = (mfl_range_t){at, mfl_doc_line_range(doc, line).end + 1};
+        }
         if (in->kind == MFL_INSTR_UNKNOWN) continue;
         const char *kw = mfl_instr_keyword(in->kind);
         size_t kl = in->keyword.end - in->keyword.start;
@@ -72,7 +85,11 @@ int mfl_format(const mfl_doc_t *doc, mfl_edit_t **edits, size_t *n_out) {
         uint32_t next = in->has_name                        ? in->name.start
                         : in->value.end > in->value.start ? in->value.start
                                                           : UINT32_MAX;
-        if (in->has_sep && next != UINT32_MAX && next > in->keyword.end + 1) {
+        /* Ollama takes exactly one separator after the keyword and trims a
+         * value, so more blanks before a value go; before a PARAMETER or
+         * MESSAGE name they are part of what it reads, so they stay. */
+        bool named = in->kind == MFL_INSTR_PARAMETER || in->kind == MFL_INSTR_MESSAGE;
+        if (in->has_sep && !named && next != UINT32_MAX && next > in->keyword.end + 1) {
             bool blank = true;
             for (uint32_t k = in->keyword.end; k < next; k++)
                 if (text[k] != ' ' && text[k] != '\t') blank = false;
@@ -104,6 +121,11 @@ int mfl_format(const mfl_doc_t *doc, mfl_edit_t **edits, size_t *n_out) {
     }
     /* Keyword edits come before the line's trailing blanks: one sort. */
     if (es.n) qsort(es.e, es.n, sizeof *es.e, cmp_edit);
+    while (es.n && es.e[es.n - 1].range.end > stop) mfl_free(es.e[--es.n].text);
+    if (es.n == 0) {
+        mfl_free(es.e);
+        es.e = NULL;
+    }
     *edits = es.e;
     *n_out = es.n;
     return 0;

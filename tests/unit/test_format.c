@@ -153,8 +153,8 @@ static void test_fix_all_reports_no_convergence(void **state) {
     mfl_free(out);
     assert_int_equal(rc2, 0);
     /* One pass is not enough when a second pass still has fixes to make. */
-    /* This file takes two passes (the keyword, then the SYSTEMs left), so
-     * one pass does not converge. */
+    /* This file takes two passes (measured with the default limit), so one
+     * pass does not converge. */
     assert_int_equal(rep.passes, 2);
     assert_int_equal(rc, MFL_ENOCONVERGE);
 }
