@@ -7,7 +7,9 @@
  *  4. fixing the fixed text changes nothing (fix-all is idempotent);
  *  5. the tree-sitter front end agrees with the reference parser
  *     (mfl_ollama_parse): no syntax error <=> Ollama accepts, with the same
- *     commands.
+ *     commands;
+ *  6. formatting (mfl_format) is idempotent, and Ollama's parser reads the
+ *     same commands (or the same error) from the formatted text.
  * The environment is a fake, derived from the path text only, so that the
  * path and model rules run without touching the file system. */
 #include "fuzz.h"
@@ -210,6 +212,61 @@ static void check_agreement(const uint8_t *data, size_t size, const mfl_doc_t *d
     mfl_ollama_parse_cleanup(&ref);
 }
 
+/* Ollama's parse of a and b are the same: both fail with the same error, or
+ * both give the same commands. */
+static void same_for_ollama(const char *a, size_t alen, const char *b, size_t blen) {
+    mfl_ollama_parse_t x, y;
+    if (mfl_ollama_parse(a, alen, &x) != 0)
+        return;
+    if (mfl_ollama_parse(b, blen, &y) != 0) {
+        mfl_ollama_parse_cleanup(&x);
+        return;
+    }
+    FUZZ_CHECK((x.error == NULL) == (y.error == NULL) &&
+                   (x.error == NULL || strcmp(x.error, y.error) == 0),
+               "formatting changes Ollama's verdict: [%s] -> [%s]:\n%.*s\n--- formatted ---\n%.*s",
+               x.error ? x.error : "ok", y.error ? y.error : "ok", (int)alen, a, (int)blen, b);
+    if (x.error == NULL) {
+        FUZZ_CHECK(x.n_commands == y.n_commands, "formatting changes the command count");
+        for (size_t i = 0; i < x.n_commands; i++)
+            FUZZ_CHECK(strcmp(x.commands[i].name, y.commands[i].name) == 0 &&
+                           x.commands[i].args_len == y.commands[i].args_len &&
+                           memcmp(x.commands[i].args, y.commands[i].args, x.commands[i].args_len) == 0,
+                       "formatting changes command %zu: %s=[%s] -> %s=[%s]", i, x.commands[i].name,
+                       x.commands[i].args, y.commands[i].name, y.commands[i].args);
+    }
+    mfl_ollama_parse_cleanup(&x);
+    mfl_ollama_parse_cleanup(&y);
+}
+
+static void check_format(const mfl_doc_t *doc) {
+    size_t len;
+    const char *text = mfl_doc_text(doc, &len);
+    mfl_edit_t *e;
+    size_t n;
+    if (mfl_format(doc, &e, &n) != 0)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        FUZZ_CHECK(e[i].range.start <= e[i].range.end && e[i].range.end <= len,
+                   "format edit %zu out of the text", i);
+        FUZZ_CHECK(i == 0 || e[i].range.start >= e[i - 1].range.end, "format edits overlap");
+    }
+    mfl_edits_free(e, n);
+    char *once = NULL;
+    size_t once_len;
+    if (mfl_format_text(doc, &once, &once_len) != 0)
+        return;
+    same_for_ollama(text, len, once, once_len);
+    mfl_doc_t *d2 = mfl_doc_new_decoded(once, once_len);
+    if (d2 && mfl_format(d2, &e, &n) == 0) {
+        FUZZ_CHECK(n == 0, "formatting twice changes the text (%zu edits, first at %u):\n%.*s",
+                   n, n ? e[0].range.start : 0, (int)once_len, once);
+        mfl_edits_free(e, n);
+    }
+    mfl_doc_free(d2);
+    mfl_free(once);
+}
+
 static mfl_config_t *make_config(void) {
     mfl_config_t *cfg = mfl_config_new();
     FUZZ_CHECK(cfg != NULL, "config");
@@ -261,6 +318,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (doc == NULL)
         return 0;
     check_agreement(data, size, doc);
+    check_format(doc);
 
     size_t len;
     const char *text = mfl_doc_text(doc, &len);

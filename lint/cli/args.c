@@ -22,7 +22,8 @@ const cli_option_t cli_options[] = {
 const size_t cli_n_options = sizeof cli_options / sizeof cli_options[0];
 
 static const char *prog(unsigned scope) {
-    return scope & INFO ? "modelfile-lint info" : scope & PARSE ? "modelfile-lint parse" : "modelfile-lint";
+    return scope & INFO ? "modelfile-lint info" : scope & PARSE ? "modelfile-lint parse"
+           : scope & FORMAT_CMD ? "modelfile-lint format" : "modelfile-lint";
 }
 
 static int bad(unsigned scope, const char *opt, const char *what) {
@@ -226,6 +227,7 @@ int cli_parse_args(int argc, char **argv, unsigned scope, cli_opts_t *o, int *fi
         case OPT_FIX: o->fix = true; break;
         case OPT_UNSAFE_FIXES: o->unsafe_fixes = true; break;
         case OPT_DIFF: o->diff = true; break;
+        case OPT_FORMAT_CHECK: o->format_check = true; break;
         case OPT_SELECT: o->select = optarg; break;
         case OPT_EXTEND_SELECT: o->extend_select = optarg; break;
         case OPT_IGNORE: o->ignore = optarg; break;

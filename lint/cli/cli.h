@@ -11,7 +11,8 @@
  *   render.c    the output formats, rendered per file by the workers
  *   report.c    what follows the files: fix lines, the summary, exit status
  *   rules_doc.c --list-rules and --explain
- *   info.c, parse.c, diff.c  the info and parse subcommands, --diff */
+ *   info.c, parse.c, diff.c  the info and parse subcommands, --diff
+ *   format.c    the format subcommand */
 #ifndef MFL_CLI_H
 #define MFL_CLI_H
 
@@ -30,7 +31,7 @@
 
 /* ---- options (options.def) ----------------------------------------------------- */
 
-enum { CHECK = 1, INFO = 2, PARSE = 4, META = 8 };
+enum { CHECK = 1, INFO = 2, PARSE = 4, META = 8, FORMAT_CMD = 16 };
 
 typedef enum {
     OPT_NONE = 256,
@@ -70,6 +71,7 @@ typedef struct {
     cli_format_t format;
     const char *format_name; /* as given (--list-rules takes markdown) */
     bool fix, unsafe_fixes, diff, quiet, color;
+    bool format_cmd, format_check; /* `modelfile-lint format`, --check */
     mfl_severity_t threshold;
     const char *select, *ignore, *extend_select;
     const char *config_path;
@@ -208,5 +210,9 @@ char *cli_unified_diff(const char *path, const char *a, size_t alen, const char 
 /* info.c, parse.c: the subcommands (argv[0] is the subcommand). */
 int cli_info_main(int argc, char **argv);
 int cli_parse_main(int argc, char **argv);
+/* format.c: `modelfile-lint format` (the core's mfl_format), and one file
+ * of it (called by cli_lint_file when o->format_cmd is set). */
+int cli_format_main(int argc, char **argv);
+void cli_format_file(const cli_opts_t *o, cli_file_t *f);
 
 #endif

@@ -8,7 +8,8 @@
 static const char synopsis[] =
     "modelfile-lint [check] [OPTIONS] [PATH|-]...\n"
     "modelfile-lint info [OPTIONS] FILE...\n"
-    "modelfile-lint parse [--format json|sexp] FILE|-\n";
+    "modelfile-lint parse [--format json|sexp] FILE|-\n"
+    "modelfile-lint format [--check] [--diff] [PATH|-]...\n";
 
 static const char description[] =
     "Lints Ollama Modelfiles: every check `ollama create` would fail on, the "
@@ -21,7 +22,8 @@ static const char description[] =
     "standard input. `check` may be given first, as in `modelfile-lint check .` (to "
     "check a folder named check, write ./check). `info` prints the context, memory "
     "and time arithmetic for each FILE; `parse` prints the instructions as Ollama's "
-    "parser returns them.";
+    "parser returns them; `format` normalises keyword case and blanks (what Ollama reads "
+    "the same either way; quoted values and comments are left alone).";
 
 static const char exit_status[] =
     "0 clean, 1 findings at or above --severity (or --diff has a change), "
@@ -89,6 +91,12 @@ void cli_print_help(FILE *out, unsigned scope) {
                   "the budget, decode speed and prefill time. Settings come from the file's "
                   ".modelfile-lint.json, options win. With --format json and several files, an "
                   "array of objects.", 0, 0, 78);
+    } else if (scope & FORMAT_CMD) {
+        fputs("Usage: modelfile-lint format [OPTIONS] [PATH|-]...\n\n", out);
+        wrap(out, "Formats Modelfiles in place (atomically): upper-case keywords, one space after "
+                  "each keyword, no trailing blanks. Quoted values and comments are never touched; "
+                  "Ollama reads the same file, and formatting again changes nothing. Files are "
+                  "found as for checking; `-` formats standard input to standard output.", 0, 0, 78);
     } else if (scope & PARSE) {
         fputs("Usage: modelfile-lint parse [--format json|sexp] FILE|-\n", out);
         return;
@@ -131,7 +139,12 @@ void cli_print_help(FILE *out, unsigned scope) {
         }
         wrap(out, c->help, col, 26, 78);
     }
-    if (!(scope & INFO)) {
+    if (scope & FORMAT_CMD) {
+        fputs("\n", out);
+        wrap(out, "Exit status: 0 formatted (or nothing to change), 1 --check or --diff found a "
+                  "file to change, 2 usage or I/O error.", 0, 0, 78);
+        fputc('\n', out);
+    } else if (!(scope & INFO)) {
         fputs("\nExit status: ", out);
         fputs(exit_status, out);
         fputc('\n', out);
@@ -193,7 +206,19 @@ void cli_print_man(FILE *out, const char *version) {
         fputs("\\fR", out);
         first = false;
     }
-    fputs(".\n.SH OUTPUT\n", out);
+    fputs(".\n.SH FORMAT OPTIONS\n\\fBmodelfile\\-lint format\\fR takes these options:\n", out);
+    for (size_t i = 0; i < cli_n_options; i++) {
+        const cli_option_t *c = &cli_options[i];
+        if (c->group || !(c->scope & FORMAT_CMD)) continue;
+        if (c->scope & CHECK) {
+            fputs(".TP\n\\fB\\-\\-", out);
+            roff(out, c->name);
+            fputs("\\fR\n(described above)\n", out);
+        } else {
+            man_option(out, c);
+        }
+    }
+    fputs(".SH OUTPUT\n", out);
     roff(out, "The full format (the default) prints each problem as PATH:LINE:COLUMN: SEVERITY CODE "
               "MESSAGE, then the source line with the problem underlined and the fix it has, then a "
               "summary: the problems per severity, how many --fix would fix and how many more "

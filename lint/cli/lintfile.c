@@ -39,6 +39,10 @@ static mfl_config_t *file_config(const cli_opts_t *o, cli_file_t *f, const char 
 }
 
 void cli_lint_file(const cli_opts_t *o, cli_file_t *f, struct mfl_io_env *env) {
+    if (o->format_cmd) {
+        cli_format_file(o, f);
+        return;
+    }
     char err[1024];
     char *src = NULL;
     size_t len = 0;

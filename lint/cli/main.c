@@ -169,6 +169,7 @@ int main(int argc, char **argv) {
      * lint a folder named check, write ./check). */
     if (argc > 1 && strcmp(argv[1], "parse") == 0) return cli_parse_main(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "info") == 0) return cli_info_main(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "format") == 0) return cli_format_main(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "check") == 0) return lint_main(argc - 1, argv + 1);
     return lint_main(argc, argv);
 }

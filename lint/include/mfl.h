@@ -525,11 +525,49 @@ typedef struct {
  * only passes after which the text has no more errors and syntax errors
  * than the input, and refusing the fixes that would add one (see
  * mfl_fix_report_t). Returns 0 with the fixed (decoded)
- * text in *out, MFL_ENOCONVERGE (out still set to the last text), or
- * MFL_ENOMEM. */
+ * text in *out, MFL_ENOCONVERGE (out still set to the last text, which a
+ * front end must not use: the CLI writes nothing, the server offers no
+ * fix-all), or MFL_ENOMEM. */
 int mfl_fix_all(const char *text, size_t len, const mfl_lint_opts_t *opts,
                 const mfl_fix_opts_t *fopts, char **out, size_t *out_len,
                 mfl_fix_report_t *report);
+
+/* ---- formatting and suppression edits --------------------------------------
+ * Editor-independent edits, built once here so that the CLI and the language
+ * server cannot disagree: `modelfile-lint format` and textDocument/formatting
+ * both call mfl_format; the server's "suppress" quick fix calls
+ * mfl_suppress_edit, whose comment is the one the linter's suppression parser
+ * reads. Offsets are in the decoded text (mfl_doc_text). */
+
+/* Frees an array of n edits and their texts (NULL is fine). */
+void mfl_edits_free(mfl_edit_t *edits, size_t n);
+
+/* The formatter: upper-case keywords, one space between a keyword and its
+ * argument, no trailing spaces or tabs. Quoted values and comments are
+ * never touched, nor anything from the first syntax error on (Ollama's
+ * error would change). Invariants (checked by fuzz/fuzz_lint.c on every input and
+ * by tests/cli/run.sh on the corpus): Ollama's parser (mfl_ollama_parse)
+ * reads the same commands from the formatted text, and formatting it again
+ * gives no edit. Returns 0 and a new array of *n edits in *edits, sorted by
+ * start and non-overlapping (free with mfl_edits_free; NULL when *n is 0),
+ * or MFL_ENOMEM. */
+int mfl_format(const mfl_doc_t *doc, mfl_edit_t **edits, size_t *n);
+/* The text mfl_format's edits make: 0 and a new NUL-terminated buffer in
+ * *out (mfl_free), or MFL_ENOMEM. */
+int mfl_format_text(const mfl_doc_t *doc, char **out, size_t *out_len);
+
+/* The index of the instruction whose range holds off (end inclusive), or
+ * SIZE_MAX. The one lookup the suppression matcher, hover, completion and
+ * the code actions use. */
+size_t mfl_doc_instr_at(const mfl_doc_t *doc, uint32_t off);
+
+/* The edit that suppresses rule `code` for instruction `instr`, in the
+ * syntax the linter reads: a "# modelfile-lint: ignore=CODE" line above it
+ * (with its indentation and line break), or ",CODE" appended to the
+ * suppression comment already on the line above. Returns 0 and *out (free
+ * out->text with mfl_free), 1 when that comment already names the code,
+ * MFL_EINVAL for a bad index or code, MFL_ENOMEM. */
+int mfl_suppress_edit(const mfl_doc_t *doc, size_t instr, const char *code, mfl_edit_t *out);
 
 #ifdef __cplusplus
 }

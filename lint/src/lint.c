@@ -254,21 +254,8 @@ static int parse_suppressions(const mfl_doc_t *doc, struct mfl_lint_state *st) {
     return 0;
 }
 
-/* The instruction whose lines contain offset, or SIZE_MAX. */
-static size_t instr_at(const mfl_doc_t *doc, uint32_t off) {
-    size_t lo = 0, hi = mfl_doc_instr_count(doc);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const mfl_instr_t *in = mfl_doc_instr(doc, mid);
-        if (in->range.end < off) lo = mid + 1;
-        else hi = mid;
-    }
-    if (lo < mfl_doc_instr_count(doc)) {
-        const mfl_instr_t *in = mfl_doc_instr(doc, lo);
-        if (in->range.start <= off && off <= in->range.end) return lo;
-    }
-    return SIZE_MAX;
-}
+/* The instruction whose lines contain offset, or SIZE_MAX (suppress.c). */
+static size_t instr_at(const mfl_doc_t *doc, uint32_t off) { return mfl_doc_instr_at(doc, off); }
 
 static bool suppressed(mfl_ctx_t *ctx, mfl_range_t r) {
     struct mfl_lint_state *st = ctx->st;

@@ -484,5 +484,30 @@ done
 out=$("$lint" --no-config --ignore MF3 "$ord/show-cloud.Modelfile")
 check "cloud show output: no empty-FROM warning" bash -c '! grep -q "MF222\|MF220" <<<"$1"' _ "$out"
 
+# `format`: --check lists what would change and exits 1, writes nothing;
+# then formatting rewrites, and a second run changes nothing.
+fmt="$tmp/format"; mkdir -p "$fmt"
+printf 'from  llama3.2   \nparameter temperature 0.7\t\nSYSTEM """keep  \n"""\n' > "$fmt/Modelfile"
+before=$(cat "$fmt/Modelfile")
+out=$("$lint" format --check "$fmt" 2>/dev/null); rc=$?
+check "format --check exit 1" test $rc -eq 1
+check "format --check names the file" grep -q "would reformat: $fmt/Modelfile" <<<"$out"
+check "format --check writes nothing" test "$(cat "$fmt/Modelfile")" = "$before"
+"$lint" format --diff "$fmt" 2>/dev/null | grep -q '^+FROM llama3.2$'; check "format --diff" test $? -eq 0
+"$lint" format "$fmt" 2>/dev/null; check "format exit 0" test $? -eq 0
+check "format rewrote" test "$(cat "$fmt/Modelfile")" = "$(printf 'FROM llama3.2\nPARAMETER temperature 0.7\nSYSTEM """keep  \n"""')"
+"$lint" format --check "$fmt" >/dev/null 2>&1; check "format --check after format: exit 0" test $? -eq 0
+out=$(printf 'from x  \n' | "$lint" format -); check "format - to stdout" test "$out" = "FROM x"
+"$lint" format --bogus >/dev/null 2>&1; check "format usage error: exit 2" test $? -eq 2
+# Idempotence on the real corpus (a copy: the corpus is never written).
+if [ -n "$corpus" ] && [ -d "$corpus" ]; then
+  cc="$tmp/corpus-format"; mkdir -p "$cc"
+  find "$corpus" -maxdepth 1 -type f ! -name '*.tsv' ! -name '*.md' -exec cp {} "$cc/" \;
+  chmod -R u+w "$cc"
+  for f in "$cc"/*; do mv "$f" "$f.Modelfile" 2>/dev/null; done
+  "$lint" format --no-config "$cc" >/dev/null 2>&1; check "format the corpus copy: exit 0" test $? -eq 0
+  "$lint" format --check --no-config "$cc" >/dev/null 2>&1; check "format the corpus twice: nothing changes" test $? -eq 0
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

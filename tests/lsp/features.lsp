@@ -53,11 +53,14 @@
 <<<
 {"jsonrpc": "2.0", "id": 11, "result": [{"startLine": 5, "endLine": 7}, {"startLine": 0, "endLine": 1, "kind": "comment"}]}
 # Formatting: keywords, the tab-and-spaces gap after `from`, trailing
-# whitespace; the comment's and the TEMPLATE's trailing spaces stay.
+# whitespace; the comment's and the TEMPLATE's trailing spaces stay. So does
+# the blank after `PARAMETER use_mmap` (Ollama reads it as the empty value;
+# without it, "unexpected EOF"), and nothing from the bare MESSAGE (the
+# first syntax error) on is touched: Ollama's error would change.
 >>>
 {"jsonrpc": "2.0", "id": 12, "method": "textDocument/formatting", "params": {"textDocument": {"uri": "file:///feat/Modelfile"}, "options": {"tabSize": 4, "insertSpaces": true}}}
 <<<
-{"jsonrpc": "2.0", "id": 12, "result": [{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 4}}, "newText": "FROM"}, {"range": {"start": {"line": 2, "character": 4}, "end": {"line": 2, "character": 7}}, "newText": " "}, {"range": {"start": {"line": 2, "character": 22}, "end": {"line": 2, "character": 23}}, "newText": ""}, {"range": {"start": {"line": 8, "character": 0}, "end": {"line": 8, "character": 7}}, "newText": "MESSAGE"}, {"range": {"start": {"line": 9, "character": 18}, "end": {"line": 9, "character": 19}}, "newText": ""}, {"range": {"start": {"line": 10, "character": 7}, "end": {"line": 10, "character": 8}}, "newText": ""}]}
+{"jsonrpc": "2.0", "id": 12, "result": [{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 4}}, "newText": "FROM"}, {"range": {"start": {"line": 2, "character": 4}, "end": {"line": 2, "character": 7}}, "newText": " "}, {"range": {"start": {"line": 2, "character": 22}, "end": {"line": 2, "character": 23}}, "newText": ""}, {"range": {"start": {"line": 8, "character": 0}, "end": {"line": 8, "character": 7}}, "newText": "MESSAGE"}]}
 >>>
 {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": "file:///feat/Modelfile", "version": 2}, "contentChanges": [{"text": "# A comment block\n# of two lines   \nFROM qwen3-coder:30b\n# modelfile-lint: ignore=MF301\nPARAMETER num_ctx 131072\nTEMPLATE \"\"\"{{ if .System }}  \n{{ .Sy }}\n\"\"\"\nMESSAGE user \"hi\"\nPARAMETER use_mmap\nMESSAGE\n"}]}}
 >>>

@@ -92,16 +92,18 @@
   {"label":"8192","kind":12,"sortText":"03","detail":"<any>","textEdit":"<any>"}]}}
 <<<
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///story/Modelfile","version":4,"diagnostics":"<any>"}}
-# Formatting: the keyword upper-cased, one space after it, trailing
-# whitespace removed.
+# Formatting (the core's mfl_format): the keyword upper-cased, trailing
+# whitespace removed. The blanks after PARAMETER stay: Ollama takes exactly
+# one separator, so it reads "parameter   temperature 0.7" as a parameter
+# with an empty name and the value "temperature 0.7"; one space would
+# change what it reads. The blank after "PARAMETER num_ctx" (a value being
+# typed) stays too: it is Ollama's empty value, without it "unexpected EOF".
 >>>
 {"jsonrpc":"2.0","id":8,"method":"textDocument/formatting","params":{"textDocument":{"uri":"file:///story/Modelfile"},"options":{"tabSize":4,"insertSpaces":true}}}
 <<<
 {"jsonrpc":"2.0","id":8,"result":[
   {"range":{"start":{"line":2,"character":0},"end":{"line":2,"character":9}},"newText":"PARAMETER"},
-  {"range":{"start":{"line":2,"character":9},"end":{"line":2,"character":12}},"newText":" "},
-  {"range":{"start":{"line":2,"character":27},"end":{"line":2,"character":30}},"newText":""},
-  {"range":{"start":{"line":3,"character":17},"end":{"line":3,"character":18}},"newText":""}]}
+  {"range":{"start":{"line":2,"character":27},"end":{"line":2,"character":30}},"newText":""}]}
 >>>
 {"jsonrpc":"2.0","id":9,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file:///story/Modelfile"}}}
 <<<
