@@ -183,16 +183,3 @@ int mfl__ctx_set_param(mfl_ctx_t *ctx, mfl_fix_t *fix, const mfl_ctx_facts_t *f,
     int n = snprintf(text, sizeof text, "%llu", (unsigned long long)value);
     return f->param ? mfl_fix_edit(ctx, fix, f->param->value, text, (size_t)n) : 0;
 }
-
-char *mfl__ctx_tokens(uint64_t n, char *buf, size_t bufsize) {
-    char tmp[32];
-    int len = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)n);
-    size_t o = 0;
-    for (int i = 0; i < len && o + 2 < bufsize; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = tmp[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}

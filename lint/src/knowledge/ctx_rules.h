@@ -66,7 +66,7 @@ int mfl__ctx_insert_param(mfl_ctx_t *ctx, mfl_fix_t *fix, const mfl_ctx_facts_t 
 /* Adds an edit rewriting the value of the PARAMETER num_ctx to value. */
 int mfl__ctx_set_param(mfl_ctx_t *ctx, mfl_fix_t *fix, const mfl_ctx_facts_t *f, uint64_t value);
 
-/* "262,144". Returns buf. */
+/* "262,144". Returns buf. Defined in units.c, with the size parser. */
 char *mfl__ctx_tokens(uint64_t n, char *buf, size_t bufsize);
 
 #endif
