@@ -74,7 +74,6 @@ int mfl_lint(const mfl_doc_t *doc, const mfl_lint_opts_t *opts, mfl_result_t **o
     mfl_free(st.supps);
     mfl__env_memo_free(&st);
     mfl__ctx_memo_free(&st);
-    mfl_free(st.params);
     if (st.oom) {
         mfl_result_free(res);
         return MFL_ENOMEM;

@@ -7,7 +7,6 @@
 
 #include "internal.h"
 #include "mfl_knowledge.h"
-#include "knowledge/ctx_rules.h"
 
 /* One code named by a suppression comment. */
 typedef struct {
@@ -24,19 +23,10 @@ struct mfl_lint_state {
     bool oom;
     supp_t *supps;
     size_t n_supps;
-    bool model_done;
-    bool model_found;
-    mfl_model_t model;
-    mfl_from_t from;
-    /* The context facts, gathered once for the MF3xx rules. */
-    bool facts_done;
-    mfl_ctx_facts_t facts;
-    /* Each PARAMETER's table entry, looked up once for MF101-MF106, indexed
-     * by instruction: NULL not looked up yet, &no_param not in the table. */
-    const mfl_param_t **params;
-    /* Each TEMPLATE parsed once for MF206-MF208. */
-    struct tmpl_memo *tmpls;
-    size_t n_tmpls, cap_tmpls;
+    /* Results a family of rules shares, one block per key (context.c,
+     * mfl__ctx_memo in rule.h): no field here belongs to a rule. */
+    struct mfl_memo_slot *memos;
+    size_t n_memos, cap_memos;
     /* The run's memo of env answers (see memo_env below). */
     const mfl_env_t *env;
     struct env_memo *memo;
@@ -63,7 +53,7 @@ int mfl__supp_parse(const mfl_doc_t *doc, struct mfl_lint_state *st);
 bool mfl__supp_match(mfl_ctx_t *ctx, mfl_range_t r);
 /* report.c: sorts a result's diagnostics (position, code, end, message). */
 void mfl__result_sort(mfl_result_t *res);
-/* context.c: frees what the run's accessors remembered. */
+/* context.c: releases and frees the run's memo blocks. */
 void mfl__ctx_memo_free(struct mfl_lint_state *st);
 /* env_memo.c: the env the rules see (env's answers, remembered for the
  * run), and freeing what it remembered. */

@@ -92,13 +92,24 @@ static void gather(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
     f->explicit_ctx = src == MFL_CTX_SRC_PARAMETER || src == MFL_CTX_SRC_INHERITED;
 }
 
+struct facts_memo {
+    bool done;
+    mfl_ctx_facts_t facts;
+};
+static const mfl_memo_key_t facts_key = {sizeof(struct facts_memo), NULL};
+
 void mfl__ctx_facts(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
     /* Every MF3xx rule asks; the facts are gathered once a run. */
-    bool fresh;
-    mfl_ctx_facts_t *memo = mfl__ctx_facts_memo(ctx, &fresh);
-    if (fresh)
-        gather(ctx, memo);
-    *f = *memo;
+    struct facts_memo *m = mfl__ctx_memo(ctx, &facts_key);
+    if (!m) {
+        gather(ctx, f);
+        return;
+    }
+    if (!m->done) {
+        m->done = true;
+        gather(ctx, &m->facts);
+    }
+    *f = m->facts;
 }
 
 uint64_t mfl__ctx_prefill_cap(const mfl_budget_t *b) {
