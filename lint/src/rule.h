@@ -15,7 +15,7 @@ struct mfl_ctx {
     const mfl_doc_t *doc;
     const mfl_lint_opts_t *opts;
     const mfl_rule_t *rule; /* the rule being run */
-    /* Internal state of the lint run (see lint.c). */
+    /* Internal state of the lint run (lint_state.h). */
     struct mfl_lint_state *st;
 };
 
