@@ -1,4 +1,10 @@
 /* SPDX-License-Identifier: MIT */
+/* Standalone on purpose: this scanner keeps its own list of keywords and
+ * does not use the core's instruction table (lint/include/mfl_instructions.def)
+ * because the grammar must build without the core (tree-sitter's own tools
+ * and the editors, e.g. editors/neovim, compile grammar/src alone).
+ * tests/unit/test_conformance.c holds the front end built on it to the port
+ * of Ollama's parser over the real corpus. */
 /* External scanner for the Modelfile grammar. It produces every token, and
  * mirrors the state machine of Ollama's parser/parser.go (ParseFile):
  *

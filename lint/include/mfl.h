@@ -45,18 +45,10 @@ typedef struct {
 /* ---- documents ----------------------------------------------------------- */
 
 typedef enum {
-    MFL_INSTR_FROM,
-    MFL_INSTR_PARAMETER,
-    MFL_INSTR_TEMPLATE,
-    MFL_INSTR_SYSTEM,
-    MFL_INSTR_ADAPTER,
-    MFL_INSTR_LICENSE,
-    MFL_INSTR_MESSAGE,
-    MFL_INSTR_RENDERER,
-    MFL_INSTR_PARSER,
-    MFL_INSTR_REQUIRES,
-    MFL_INSTR_DRAFT,
-    MFL_INSTR_UNKNOWN, /* a line whose keyword is not one of the eleven */
+#define MFL_INSTRUCTION(id, keyword, command, node, summary, meaning, repeats) MFL_INSTR_##id,
+#include "mfl_instructions.def"
+#undef MFL_INSTRUCTION
+    MFL_INSTR_UNKNOWN, /* a line whose keyword is not one of the table's */
     MFL_INSTR__COUNT
 } mfl_instr_kind_t;
 

@@ -6,9 +6,11 @@
 #include <string.h>
 
 const char *mfl__closest_keyword(const char *kw, size_t n, bool *unique) {
-    static const char *const kws[] = {"FROM", "PARAMETER", "TEMPLATE", "SYSTEM",
-                                      "ADAPTER", "LICENSE", "MESSAGE", "RENDERER",
-                                      "PARSER", "REQUIRES", "DRAFT"};
+    static const char *const kws[] = {
+#define MFL_INSTRUCTION(id, keyword, command, node, summary, meaning, repeats) keyword,
+#include "mfl_instructions.def"
+#undef MFL_INSTRUCTION
+    };
     char up[32];
     if (n == 0 || n >= sizeof up) return NULL;
     for (size_t i = 0; i < n; i++) up[i] = (char)(kw[i] >= 'a' && kw[i] <= 'z' ? kw[i] - 32 : kw[i]);
@@ -31,6 +33,29 @@ const char *mfl__closest_keyword(const char *kw, size_t n, bool *unique) {
         }
     }
     return best;
+}
+
+/* "FROM, PARAMETER, ... and DRAFT", from the instruction table. */
+static const char *keyword_list(void) {
+    static const char list[] =
+#define MFL_INSTRUCTION(id, keyword, command, node, summary, meaning, repeats) keyword ", "
+#include "mfl_instructions.def"
+#undef MFL_INSTRUCTION
+        ;
+    /* The table as "A, B, C, " has its last ", " cut and its second to last
+     * turned into " and ": written once, read by every report. */
+    static _Thread_local char out[sizeof list + 8];
+    if (!out[0]) {
+        size_t n = sizeof list - 1 - 2; /* without the last ", " */
+        const char *last = list + n;
+        while (last > list && last[-1] != ' ') last--;
+        size_t head = (size_t)(last - list) - 2; /* up to the last ", " */
+        memcpy(out, list, head);
+        memcpy(out + head, " and ", 5);
+        memcpy(out + head + 5, last, (size_t)(list + n - last));
+        out[head + 5 + (size_t)(list + n - last)] = '\0';
+    }
+    return out;
 }
 
 static void check(mfl_ctx_t *ctx) {
@@ -76,9 +101,8 @@ static void check(mfl_ctx_t *ctx) {
             }
             else
                 mfl_report(ctx, e->range,
-                           "unknown instruction `%.*s`: Modelfile instructions are FROM, "
-                           "PARAMETER, TEMPLATE, SYSTEM, ADAPTER, LICENSE, MESSAGE, RENDERER, "
-                           "PARSER, REQUIRES and DRAFT", (int)n, kw);
+                           "unknown instruction `%.*s`: Modelfile instructions are %s", (int)n, kw,
+                           keyword_list());
         } else if (e->kind == MFL_SYN_MISSING_ARGUMENT) {
             mfl_report(ctx, e->range,
                        "`%.*s` at the end of the file has no argument: add a space and its "

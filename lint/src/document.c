@@ -37,10 +37,10 @@ static struct {
 } sym;
 
 static const char *const instr_node_names[MFL_INSTR__COUNT] = {
-    "from_instruction",     "parameter_instruction", "template_instruction",
-    "system_instruction",   "adapter_instruction",   "license_instruction",
-    "message_instruction",  "renderer_instruction",  "parser_instruction",
-    "requires_instruction", "draft_instruction",     "unknown_instruction",
+#define MFL_INSTRUCTION(id, keyword, command, node, summary, meaning, repeats) node,
+#include "mfl_instructions.def"
+#undef MFL_INSTRUCTION
+    "unknown_instruction",
 };
 
 static TSSymbol ts_builtin_sym_error_id(void) { return (TSSymbol)-1; }
@@ -895,14 +895,18 @@ int mfl_query_run(const mfl_query_t *q, const mfl_doc_t *doc, mfl_range_t within
 
 const char *mfl_instr_command_name(mfl_instr_kind_t k) {
     static const char *const names[MFL_INSTR__COUNT] = {
-        "model", NULL, "template", "system", "adapter", "license",
-        "message", "renderer", "parser", "requires", "draft", NULL};
+#define MFL_INSTRUCTION(id, keyword, command, node, summary, meaning, repeats) command,
+#include "mfl_instructions.def"
+#undef MFL_INSTRUCTION
+        NULL};
     return (unsigned)k < MFL_INSTR__COUNT ? names[k] : NULL;
 }
 
 const char *mfl_instr_keyword(mfl_instr_kind_t k) {
     static const char *const kws[MFL_INSTR__COUNT] = {
-        "FROM", "PARAMETER", "TEMPLATE", "SYSTEM", "ADAPTER", "LICENSE",
-        "MESSAGE", "RENDERER", "PARSER", "REQUIRES", "DRAFT", "?"};
+#define MFL_INSTRUCTION(id, keyword, command, node, summary, meaning, repeats) keyword,
+#include "mfl_instructions.def"
+#undef MFL_INSTRUCTION
+        "?"};
     return (unsigned)k < MFL_INSTR__COUNT ? kws[k] : "?";
 }

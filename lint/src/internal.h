@@ -100,6 +100,8 @@ mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len);
  * last three. */
 enum { MFL__TEXT_IS_TEXT, MFL__TEXT_IS_BINARY, MFL__TEXT_IS_UTF16LE, MFL__TEXT_IS_UTF16BE };
 int mfl__doc_binary_kind(const mfl_doc_t *doc);
+/* The index of the instruction whose lines contain offset off, or SIZE_MAX
+ * (doc_query.c). */
 unsigned mfl__doc_text_class(const mfl_doc_t *doc);
 /* The start offset of each line (the table mfl_doc_line_range reads). */
 const uint32_t *mfl__doc_line_starts(const mfl_doc_t *doc, uint32_t *n);

@@ -1,4 +1,9 @@
 /* SPDX-License-Identifier: MIT */
+/* Standalone on purpose: this port keeps Ollama's own command list and error
+ * text and does not use the core's instruction table
+ * (lint/include/mfl_instructions.def), because it mirrors Ollama's Go source
+ * line by line so that it can be diffed against each new release of
+ * parser/parser.go. */
 /* A rune-for-rune port of Ollama's ParseFile (parser/parser.go), used as the
  * oracle for the tree-sitter front end and to quote Ollama's exact error
  * text. Keep it a faithful port: its quirks (line numbers that count CR and

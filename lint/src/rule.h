@@ -15,7 +15,7 @@ struct mfl_ctx {
     const mfl_doc_t *doc;
     const mfl_lint_opts_t *opts;
     const mfl_rule_t *rule; /* the rule being run */
-    /* Internal state of the lint run (see lint.c). */
+    /* Internal state of the lint run (lint_state.h). */
     struct mfl_lint_state *st;
 };
 
@@ -62,6 +62,19 @@ const mfl_instr_t *mfl_doc_first(const mfl_doc_t *doc, mfl_instr_kind_t kind);
 /* The range covering the whole physical lines of an instruction, including
  * the final line break (for "delete this line" fixes). */
 mfl_range_t mfl_doc_instr_lines(const mfl_doc_t *doc, const mfl_instr_t *in);
+
+/* A per-run memo for results several rules share (a rule family: the
+ * context facts of MF3xx, the parsed TEMPLATEs of MF2xx...). The family
+ * declares one static key; the first rule of a run that asks gets a zeroed
+ * block of key->size bytes, every later one the same block, and at the end
+ * of the run key->release (if any) frees what the block owns. One
+ * allocation per family and run, none per diagnostic. NULL when out of
+ * memory (the run then fails with MFL_ENOMEM; compute without the memo). */
+typedef struct mfl_memo_key {
+    size_t size;
+    void (*release)(void *block);
+} mfl_memo_key_t;
+void *mfl__ctx_memo(mfl_ctx_t *ctx, const mfl_memo_key_t *key);
 
 /* The model behind the FROM Ollama builds from (mfl_from_resolve: the last
  * model name, else the first FROM path), resolved at most once per lint run

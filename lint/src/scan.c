@@ -54,9 +54,11 @@ static bool is_alpha(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && 
 static bool is_invisible(int32_t c) { return is_blank(c) || !mfl__isprint(c); }
 
 static mfl_instr_kind_t scan_keyword(lexer_t *l) {
-    static const char *const keywords[] = {"from", "parameter", "template", "system",
-                                           "adapter", "license", "message", "renderer",
-                                           "parser", "requires", "draft"};
+    static const char *const keywords[] = {
+#define MFL_INSTRUCTION(id, keyword, command, node, summary, meaning, repeats) keyword,
+#include "mfl_instructions.def"
+#undef MFL_INSTRUCTION
+    };
     char buf[16];
     size_t n = 0;
     bool ok = true;
@@ -75,7 +77,7 @@ static mfl_instr_kind_t scan_keyword(lexer_t *l) {
     if (!ok || n == 0) return MFL_INSTR_UNKNOWN;
     buf[n] = '\0';
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
-        if (strcmp(buf, keywords[i]) == 0) return (mfl_instr_kind_t)i;
+        if (strcasecmp_ascii(buf, keywords[i]) == 0) return (mfl_instr_kind_t)i;
     return MFL_INSTR_UNKNOWN;
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Where an offset is (mfl_doc_instr_at) and the edit that suppresses a rule
  * on one instruction (mfl_suppress_edit), for the language server's quick
- * fix. The comment it writes is read by parse_suppressions (lint.c): a
+ * fix. The comment it writes is read by parse_suppressions (suppressions.c): a
  * comment "# modelfile-lint: ignore=CODE[,CODE...]" applies to the first
  * instruction after it; tests/unit/test_format.c applies the edit and
  * checks that the diagnostic is gone. */

@@ -92,13 +92,24 @@ static void gather(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
     f->explicit_ctx = src == MFL_CTX_SRC_PARAMETER || src == MFL_CTX_SRC_INHERITED;
 }
 
+struct facts_memo {
+    bool done;
+    mfl_ctx_facts_t facts;
+};
+static const mfl_memo_key_t facts_key = {sizeof(struct facts_memo), NULL};
+
 void mfl__ctx_facts(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
     /* Every MF3xx rule asks; the facts are gathered once a run. */
-    bool fresh;
-    mfl_ctx_facts_t *memo = mfl__ctx_facts_memo(ctx, &fresh);
-    if (fresh)
-        gather(ctx, memo);
-    *f = *memo;
+    struct facts_memo *m = mfl__ctx_memo(ctx, &facts_key);
+    if (!m) {
+        gather(ctx, f);
+        return;
+    }
+    if (!m->done) {
+        m->done = true;
+        gather(ctx, &m->facts);
+    }
+    *f = m->facts;
 }
 
 uint64_t mfl__ctx_prefill_cap(const mfl_budget_t *b) {
@@ -182,17 +193,4 @@ int mfl__ctx_set_param(mfl_ctx_t *ctx, mfl_fix_t *fix, const mfl_ctx_facts_t *f,
     char text[32];
     int n = snprintf(text, sizeof text, "%llu", (unsigned long long)value);
     return f->param ? mfl_fix_edit(ctx, fix, f->param->value, text, (size_t)n) : 0;
-}
-
-char *mfl__ctx_tokens(uint64_t n, char *buf, size_t bufsize) {
-    char tmp[32];
-    int len = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)n);
-    size_t o = 0;
-    for (int i = 0; i < len && o + 2 < bufsize; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = tmp[i];
-    }
-    buf[o] = '\0';
-    return buf;
 }

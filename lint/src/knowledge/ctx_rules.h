@@ -25,10 +25,9 @@ typedef struct {
     char model_name[256];        /* FROM as written, for messages */
 } mfl_ctx_facts_t;
 
-/* Gathers the facts for the current lint run (once; later calls copy). */
+/* Gathers the facts for the current lint run (once, in the run's memo;
+ * later calls copy). */
 void mfl__ctx_facts(mfl_ctx_t *ctx, mfl_ctx_facts_t *f);
-/* The run's slot for them (lint.c); *fresh when it is still to be filled. */
-mfl_ctx_facts_t *mfl__ctx_facts_memo(mfl_ctx_t *ctx, bool *fresh);
 
 /* The context a fix should set: the native context, capped by the largest
  * that fits the memory budget (when one is configured) and by the tokens
@@ -66,7 +65,7 @@ int mfl__ctx_insert_param(mfl_ctx_t *ctx, mfl_fix_t *fix, const mfl_ctx_facts_t 
 /* Adds an edit rewriting the value of the PARAMETER num_ctx to value. */
 int mfl__ctx_set_param(mfl_ctx_t *ctx, mfl_fix_t *fix, const mfl_ctx_facts_t *f, uint64_t value);
 
-/* "262,144". Returns buf. */
+/* "262,144". Returns buf. Defined in units.c, with the size parser. */
 char *mfl__ctx_tokens(uint64_t n, char *buf, size_t bufsize);
 
 #endif

@@ -4,6 +4,7 @@
  * or an ambiguous unit ("24", "17G") is rejected with a suggestion, never
  * read as bytes. */
 #include "mfl_knowledge.h"
+#include "ctx_rules.h" /* mfl__ctx_tokens */
 
 #include <ctype.h>
 #include <stdio.h>
@@ -92,4 +93,19 @@ int mfl_size_parse(const char *s, uint64_t *out, char *err, size_t errsz) {
     snprintf(err, errsz, "unknown unit \"%.*s\" in \"%s\": use GiB (2^30 bytes) or GB (10^9 "
                          "bytes), likewise KiB/KB, MiB/MB, TiB/TB", (int)ul, unit, s);
     return MFL_EINVAL;
+}
+
+/* The one token-count formatter of messages and info text (MF3xx, info.c,
+ * model_table.c): "262,144". */
+char *mfl__ctx_tokens(uint64_t n, char *buf, size_t bufsize) {
+    char tmp[32];
+    int len = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)n);
+    size_t o = 0;
+    for (int i = 0; i < len && o + 2 < bufsize; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = tmp[i];
+    }
+    buf[o] = '\0';
+    return buf;
 }
