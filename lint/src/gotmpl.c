@@ -6,14 +6,15 @@
  * (template/template.go Identifiers), which refuses a {{ template }} without
  * a pipeline. Written from reading Go's and Ollama's sources; no code of
  * theirs is copied. Differences that would need more than this file are
- * listed in tests/template/README.md. */
+ * listed in tests/template/README.md. Errors propagate by return (a sticky
+ * parser_t.failed that every caller checks), not by setjmp: WASI has none. */
 #include "gotmpl.h"
 
 #include "internal.h"
 #include "mfl_template.h"
 #include "unialnum.h"
 
-#include <setjmp.h>
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -887,7 +888,6 @@ struct parser {
     lex_t lex;
     const mfl_gotmpl_opts_t *opts;
     mfl_gotmpl_t *out;
-    jmp_buf jb;
     span_t *vars;
     size_t n_vars, cap_vars;
     span_t *idents; /* field/variable names for Vars() */
@@ -902,18 +902,28 @@ struct parser {
     uint32_t scope;
     int depth;
     bool oom;
+    /* Set by the first parse error, out of memory or too deep nesting (Go's
+     * panic): every function returns at once, and every caller of one that
+     * can fail checks it (FAILED) before anything else, so nothing runs
+     * after the first error, as with Go's recover. */
+    bool failed;
     bool no_pipe;
     uint32_t no_pipe_start, no_pipe_end;
 };
 
+#define FAILED(t) ((t)->p->failed)
+
+/* Makes room for one more element; out of memory, marks the parser failed
+ * and returns from the calling (void) function. */
 #define GROW(p, arr, n, cap)                                                                 \
     do {                                                                                     \
+        assert(!(p)->failed);                                                                \
         if ((n) == (cap)) {                                                                  \
             size_t nc_ = (cap) ? (cap) * 2 : 16;                                             \
             void *na_ = mfl_realloc((arr), nc_ * sizeof *(arr));                             \
             if (!na_) {                                                                      \
-                (p)->oom = true;                                                             \
-                longjmp((p)->jb, 1);                                                         \
+                (p)->oom = (p)->failed = true;                                               \
+                return;                                                                      \
             }                                                                                \
             (arr) = na_;                                                                     \
             (cap) = nc_;                                                                     \
@@ -921,7 +931,9 @@ struct parser {
     } while (0)
 
 static void fail_at(tree_t *t, uint32_t a, uint32_t b, const char *fmt, ...) MFL_PRINTF(4, 5);
+/* Records the error and marks the parser failed; the caller returns. */
 static void fail_at(tree_t *t, uint32_t a, uint32_t b, const char *fmt, ...) {
+    assert(!t->p->failed); /* the first error is the one reported */
     mfl_gotmpl_t *o = t->p->out;
     va_list ap;
     va_start(ap, fmt);
@@ -933,7 +945,7 @@ static void fail_at(tree_t *t, uint32_t a, uint32_t b, const char *fmt, ...) {
     o->err_start = a;
     o->err_end = b > a ? b : a;
     snprintf(o->full, sizeof o->full, "template: :%u: %s", o->err_line, o->err);
-    longjmp(t->p->jb, 1);
+    t->p->failed = true;
 }
 
 static uint32_t item_end(const item_t *i) { return i->typ == I_ERROR ? i->end : i->pos + i->len; }
@@ -942,6 +954,7 @@ static uint32_t item_end(const item_t *i) { return i->typ == I_ERROR ? i->end : 
 #define ERRORF(t, ...) fail_at((t), (t)->token[0].pos, item_end(&(t)->token[0]), __VA_ARGS__)
 
 static item_t t_next(tree_t *t) {
+    assert(!t->p->failed); /* nothing reads on after an error */
     if (t->peek_count > 0) t->peek_count--;
     else t->token[0] = next_item(&t->p->lex);
     return t->token[t->peek_count];
@@ -961,6 +974,7 @@ static void t_backup3(tree_t *t, item_t t2, item_t t1) {
 }
 
 static item_t t_peek(tree_t *t) {
+    assert(!t->p->failed);
     if (t->peek_count > 0) return t->token[t->peek_count - 1];
     t->peek_count = 1;
     t->token[0] = next_item(&t->p->lex);
@@ -992,6 +1006,7 @@ static void item_string(const tree_t *t, const item_t *i, char *buf, size_t n) {
     } else go_quote(buf, n, s, i->len, SIZE_MAX);
 }
 
+/* Always fails. */
 static void unexpected(tree_t *t, const item_t *tok, const char *context) {
     char s[160];
     item_string(t, tok, s, sizeof s);
@@ -1005,6 +1020,7 @@ static void unexpected(tree_t *t, const item_t *tok, const char *context) {
                      t->action_line);
         }
         fail_at(t, a, b, "%s%s", s, extra);
+        return;
     }
     fail_at(t, a, b, "unexpected %s in %s", s, context);
 }
@@ -1015,11 +1031,15 @@ static item_t expect(tree_t *t, ityp_t want, const char *context) {
     return tok;
 }
 
-static void enter(tree_t *t) {
+/* False (and failed) when nested too deep. */
+static bool enter(tree_t *t) {
+    assert(!t->p->failed);
     if (++t->p->depth > MAX_NESTING) {
         t->p->out->incomplete = true;
-        longjmp(t->p->jb, 1);
+        t->p->failed = true;
+        return false;
     }
+    return true;
 }
 
 static void start_tree(tree_t *t, parser_t *p) {
@@ -1084,34 +1104,47 @@ static node_t term(tree_t *t, item_t *first) {
             char q[160];
             go_quote(q, sizeof q, s, tok.len, SIZE_MAX);
             fail_at(t, tok.pos, tok.pos + tok.len, "function %s not defined", q);
+            return N_NONE;
         }
         return N_IDENT;
     case I_DOT: return N_DOT;
     case I_NIL: return N_NIL;
     case I_VARIABLE:
         use_var(t, &tok);
+        if (FAILED(t)) return N_NONE;
         add_ident(t->p, tok.pos, tok.len);
-        return N_VAR;
+        return FAILED(t) ? N_NONE : N_VAR;
     case I_FIELD:
         add_ident(t->p, tok.pos + 1, tok.len - 1);
+        if (FAILED(t)) return N_NONE;
         add_field(t->p, tok.pos + 1, tok.len - 1, false);
-        return N_FIELD;
+        return FAILED(t) ? N_NONE : N_FIELD;
     case I_BOOL: return N_BOOL;
     case I_CHAR_CONSTANT: case I_COMPLEX: case I_NUMBER: {
         const char *e = number_error(s, tok.len, tok.typ, buf, sizeof buf);
-        if (e) fail_at(t, tok.pos, tok.pos + tok.len, "%s", e);
+        if (e) {
+            fail_at(t, tok.pos, tok.pos + tok.len, "%s", e);
+            return N_NONE;
+        }
         return N_NUMBER;
     }
     case I_LEFT_PAREN:
-        if (t->stack_depth >= 10000) ERRORF(t, "max expression depth exceeded");
+        if (t->stack_depth >= 10000) {
+            ERRORF(t, "max expression depth exceeded");
+            return N_NONE;
+        }
         t->stack_depth++;
-        enter(t);
+        if (!enter(t)) return N_NONE;
         pipeline(t, "parenthesized pipeline", I_RIGHT_PAREN);
+        if (FAILED(t)) return N_NONE;
         t->p->depth--;
         t->stack_depth--;
         return N_PIPE;
     case I_STRING: case I_RAW_STRING:
-        if (!unquote_ok(s, tok.len)) fail_at(t, tok.pos, tok.pos + tok.len, "invalid syntax");
+        if (!unquote_ok(s, tok.len)) {
+            fail_at(t, tok.pos, tok.pos + tok.len, "invalid syntax");
+            return N_NONE;
+        }
         return N_STRING;
     default:
         t_backup(t);
@@ -1124,7 +1157,7 @@ static node_t operand(tree_t *t) {
     size_t idents = t->p->n_idents;
     item_t first;
     node_t node = term(t, &first);
-    if (node == N_NONE) return N_NONE;
+    if (FAILED(t) || node == N_NONE) return N_NONE;
     if (t_peek(t).typ == I_FIELD) {
         bool root = node == N_VAR && first.len == 1; /* $.Name */
         bool fields_are_idents = node == N_FIELD || node == N_VAR;
@@ -1132,7 +1165,9 @@ static node_t operand(tree_t *t) {
         while (t_peek(t).typ == I_FIELD) {
             item_t f = t_next(t);
             if (fields_are_idents) add_ident(t->p, f.pos + 1, f.len - 1);
+            if (FAILED(t)) return N_NONE;
             if (root && first_field) add_field(t->p, f.pos + 1, f.len - 1, true);
+            if (FAILED(t)) return N_NONE;
             first_field = false;
         }
         switch (node) {
@@ -1141,7 +1176,7 @@ static node_t operand(tree_t *t) {
             char q[160];
             go_quote(q, sizeof q, t->p->lex.in + first.pos, first.len, SIZE_MAX);
             ERRORF(t, "unexpected . after term %s", q);
-            break; /* not reached */
+            return N_NONE;
         }
         default:
             /* A chain: Ollama's Identifiers does not look inside. */
@@ -1160,14 +1195,21 @@ static node_t command(tree_t *t) {
     for (;;) {
         t_peek_non_space(t);
         node_t op = operand(t);
+        if (FAILED(t)) return N_NONE;
         if (op != N_NONE && args++ == 0) first = op;
         item_t tok = t_next(t);
         if (tok.typ == I_SPACE) continue;
         if (tok.typ == I_RIGHT_DELIM || tok.typ == I_RIGHT_PAREN) t_backup(t);
-        else if (tok.typ != I_PIPE) unexpected(t, &tok, "operand");
+        else if (tok.typ != I_PIPE) {
+            unexpected(t, &tok, "operand");
+            return N_NONE;
+        }
         break;
     }
-    if (args == 0) ERRORF(t, "empty command");
+    if (args == 0) {
+        ERRORF(t, "empty command");
+        return N_NONE;
+    }
     return first;
 }
 
@@ -1184,16 +1226,20 @@ decls:;
             t_next_non_space(t);
             decls++;
             push_var(t, &v);
+            if (FAILED(t)) return N_NONE;
         } else if (nx.typ == I_CHAR && nx.len == 1 && t->p->lex.in[nx.pos] == ',') {
             t_next_non_space(t);
             decls++;
             push_var(t, &v);
+            if (FAILED(t)) return N_NONE;
             if (strcmp(context, "range") == 0 && decls < 2) {
                 ityp_t pk = t_peek_non_space(t).typ;
                 if (pk == I_VARIABLE || pk == I_RIGHT_DELIM || pk == I_RIGHT_PAREN) goto decls;
                 ERRORF(t, "range can only initialize variables");
+                return N_NONE;
             }
             ERRORF(t, "too many declarations in %s", context);
+            return N_NONE;
         } else if (after.typ == I_SPACE) {
             t_backup3(t, v, after);
         } else {
@@ -1204,8 +1250,14 @@ decls:;
     for (;;) {
         item_t tok = t_next_non_space(t);
         if (tok.typ == end) {
-            if (cmds == 0) ERRORF(t, "missing value for %s", context);
-            if (bad_stage) ERRORF(t, "non executable command in pipeline stage %d", bad_stage);
+            if (cmds == 0) {
+                ERRORF(t, "missing value for %s", context);
+                return N_NONE;
+            }
+            if (bad_stage) {
+                ERRORF(t, "non executable command in pipeline stage %d", bad_stage);
+                return N_NONE;
+            }
             return N_PIPE;
         }
         switch (tok.typ) {
@@ -1214,15 +1266,19 @@ decls:;
         case I_VARIABLE: case I_LEFT_PAREN: {
             t_backup(t);
             node_t first = command(t);
+            if (FAILED(t)) return N_NONE;
             cmds++;
             if (cmds > 1 && !bad_stage &&
                 (first == N_BOOL || first == N_DOT || first == N_NIL || first == N_NUMBER ||
                  first == N_STRING))
                 bad_stage = cmds;
-            if (cmds > 100000) ERRORF(t, "pipeline too long");
+            if (cmds > 100000) {
+                ERRORF(t, "pipeline too long");
+                return N_NONE;
+            }
             break;
         }
-        default: unexpected(t, &tok, context);
+        default: unexpected(t, &tok, context); return N_NONE;
         }
     }
 }
@@ -1237,6 +1293,7 @@ static node_t item_list(tree_t *t, bool *empty) {
     while (t_peek_non_space(t).typ != I_EOF) {
         bool e;
         node_t n = text_or_action(t, &e);
+        if (FAILED(t)) return N_NONE;
         if (n == N_END || n == N_ELSE) {
             if (empty) *empty = all_empty;
             return n;
@@ -1253,6 +1310,7 @@ static node_t item_list(tree_t *t, bool *empty) {
 static void scope_list(tree_t *t, bool inner, node_t *next) {
     if (inner) t->p->scope++;
     *next = item_list(t, NULL);
+    if (FAILED(t)) return;
     if (inner) t->p->scope--;
 }
 
@@ -1267,10 +1325,13 @@ static node_t parse_control(tree_t *t, const char *context) {
     size_t vars = p->n_vars;
     bool is_range = strcmp(context, "range") == 0, is_with = strcmp(context, "with") == 0;
     pipeline(t, context, I_RIGHT_DELIM);
+    if (FAILED(t)) return N_NONE;
     push_open(t);
+    if (FAILED(t)) return N_NONE;
     if (is_range) t->range_depth++;
     node_t next;
     scope_list(t, is_range || is_with, &next);
+    if (FAILED(t)) return N_NONE;
     if (is_range) t->range_depth--;
     if (next == N_ELSE) {
         if (strcmp(context, "if") == 0 && t_peek(t).typ == I_IF) {
@@ -1281,8 +1342,10 @@ static node_t parse_control(tree_t *t, const char *context) {
             with_control(t);
         } else {
             scope_list(t, false, &next);
-            if (next != N_END) ERRORF(t, "expected end; found %s", node_string(next));
+            if (!FAILED(t) && next != N_END)
+                ERRORF(t, "expected end; found %s", node_string(next));
         }
+        if (FAILED(t)) return N_NONE;
     }
     p->n_open--;
     p->n_vars = vars;
@@ -1293,28 +1356,41 @@ static node_t else_control(tree_t *t) {
     item_t pk = t_peek_non_space(t);
     if (pk.typ == I_IF || (t->p->opts->else_with && pk.typ == I_WITH)) return N_ELSE;
     expect(t, I_RIGHT_DELIM, "else");
-    return N_ELSE;
+    return FAILED(t) ? N_NONE : N_ELSE;
 }
 
 static node_t end_control(tree_t *t) {
     expect(t, I_RIGHT_DELIM, "end");
-    return N_END;
+    return FAILED(t) ? N_NONE : N_END;
 }
 
 static node_t break_control(tree_t *t, bool cont) {
     item_t tok = t_next_non_space(t);
     const char *what = cont ? "{{continue}}" : "{{break}}";
-    if (tok.typ != I_RIGHT_DELIM) unexpected(t, &tok, what);
-    if (t->range_depth == 0) ERRORF(t, "%s outside {{range}}", what);
+    if (tok.typ != I_RIGHT_DELIM) {
+        unexpected(t, &tok, what);
+        return N_NONE;
+    }
+    if (t->range_depth == 0) {
+        ERRORF(t, "%s outside {{range}}", what);
+        return N_NONE;
+    }
     return cont ? N_CONTINUE : N_BREAK;
 }
 
-/* parseTemplateName: a string constant. Returns its unquoted text. */
+/* parseTemplateName: a string constant. Returns its unquoted text (owned
+ * by the parser). */
 static void template_name(tree_t *t, const item_t *tok, const char *context, char **name,
                           size_t *len) {
-    if (tok->typ != I_STRING && tok->typ != I_RAW_STRING) unexpected(t, tok, context);
+    if (tok->typ != I_STRING && tok->typ != I_RAW_STRING) {
+        unexpected(t, tok, context);
+        return;
+    }
     const char *s = t->p->lex.in + tok->pos;
-    if (!unquote_ok(s, tok->len)) fail_at(t, tok->pos, tok->pos + tok->len, "invalid syntax");
+    if (!unquote_ok(s, tok->len)) {
+        fail_at(t, tok->pos, tok->pos + tok->len, "invalid syntax");
+        return;
+    }
     /* The unquoted value: what the tree set is keyed by. */
     mfl_buf_t b = {0};
     if (s[0] == '`') {
@@ -1338,8 +1414,8 @@ static void template_name(tree_t *t, const item_t *tok, const char *context, cha
         char **no = b.data ? mfl_realloc(p->owned, nc * sizeof *no) : NULL;
         if (!no) {
             mfl_free(b.data);
-            p->oom = true;
-            longjmp(p->jb, 1);
+            p->oom = p->failed = true;
+            return;
         }
         p->owned = no;
         p->cap_owned = nc;
@@ -1370,8 +1446,8 @@ static void add_tree(tree_t *t, const char *name, size_t len, bool empty) {
     GROW(p, p->defs, p->n_defs, p->cap_defs);
     char *copy = mfl_strndup(name, len);
     if (!copy) {
-        p->oom = true;
-        longjmp(p->jb, 1);
+        p->oom = p->failed = true;
+        return;
     }
     p->defs[p->n_defs++] = (tdef_t){copy, len, empty};
 }
@@ -1382,18 +1458,27 @@ static node_t block_control(tree_t *t) {
     char *name;
     size_t len;
     template_name(t, &tok, context, &name, &len);
+    if (FAILED(t)) return N_NONE;
     parser_t *p = t->p;
     pipeline(t, context, I_RIGHT_DELIM);
+    if (FAILED(t)) return N_NONE;
     push_open(t);
+    if (FAILED(t)) return N_NONE;
     tree_t block;
     start_tree(&block, p);
+    if (FAILED(t)) return N_NONE;
     block.action_pos = t->action_pos;
     bool empty;
     p->scope++;
     node_t end = item_list(&block, &empty);
+    if (FAILED(t)) return N_NONE;
     p->scope--;
-    if (end != N_END) ERRORF(t, "unexpected %s in %s", node_string(end), context);
+    if (end != N_END) {
+        ERRORF(t, "unexpected %s in %s", node_string(end), context);
+        return N_NONE;
+    }
     add_tree(&block, name, len, empty);
+    if (FAILED(t)) return N_NONE;
     stop_tree(&block);
     p->n_open--;
     return N_TEMPLATE;
@@ -1405,10 +1490,12 @@ static node_t template_control(tree_t *t, uint32_t action) {
     char *name;
     size_t len;
     template_name(t, &tok, context, &name, &len);
+    if (FAILED(t)) return N_NONE;
     item_t nx = t_next_non_space(t);
     if (nx.typ != I_RIGHT_DELIM) {
         t_backup(t);
         pipeline(t, context, I_RIGHT_DELIM);
+        if (FAILED(t)) return N_NONE;
     } else if (!t->p->no_pipe) {
         t->p->no_pipe = true;
         t->p->no_pipe_start = action;
@@ -1435,7 +1522,7 @@ static node_t action(tree_t *t) {
     t_backup(t);
     t_peek(t);
     pipeline(t, "command", I_RIGHT_DELIM);
-    return N_ACTION;
+    return FAILED(t) ? N_NONE : N_ACTION;
 }
 
 static bool blank_text(const char *s, size_t n) {
@@ -1462,8 +1549,9 @@ static node_t text_or_action(tree_t *t, bool *empty) {
         uint32_t saved_pos = t->action_pos;
         t->action_line = tok.line;
         t->action_pos = tok.pos;
-        enter(t);
+        if (!enter(t)) return N_NONE;
         node_t n = action(t);
+        if (FAILED(t)) return N_NONE;
         t->p->depth--;
         t->action_line = 0;
         t->action_pos = saved_pos;
@@ -1482,18 +1570,28 @@ static node_t text_or_action(tree_t *t, bool *empty) {
 static void parse_definition(tree_t *t) {
     const char *context = "define clause";
     item_t tok = t_next_non_space(t);
-    if (tok.typ != I_STRING && tok.typ != I_RAW_STRING) unexpected(t, &tok, context);
+    if (tok.typ != I_STRING && tok.typ != I_RAW_STRING) {
+        unexpected(t, &tok, context);
+        return;
+    }
     char *name;
     size_t len;
     template_name(t, &tok, context, &name, &len);
+    if (FAILED(t)) return;
     parser_t *p = t->p;
     expect(t, I_RIGHT_DELIM, context);
+    if (FAILED(t)) return;
     push_open(t);
+    if (FAILED(t)) return;
     bool empty;
     p->scope++;
     node_t end = item_list(t, &empty);
+    if (FAILED(t)) return;
     p->scope--;
-    if (end != N_END) ERRORF(t, "unexpected %s in %s", node_string(end), context);
+    if (end != N_END) {
+        ERRORF(t, "unexpected %s in %s", node_string(end), context);
+        return;
+    }
     p->n_open--;
     add_tree(t, name, len, empty);
 }
@@ -1501,6 +1599,7 @@ static void parse_definition(tree_t *t) {
 static void parse_root(parser_t *p) {
     tree_t root;
     start_tree(&root, p);
+    if (p->failed) return;
     bool all_empty = true;
     while (t_peek(&root).typ != I_EOF) {
         if (t_peek(&root).typ == I_LEFT_DELIM) {
@@ -1508,8 +1607,10 @@ static void parse_root(parser_t *p) {
             if (t_next_non_space(&root).typ == I_DEFINE) {
                 tree_t def;
                 start_tree(&def, p);
+                if (p->failed) return;
                 def.action_pos = delim.pos;
                 parse_definition(&def);
+                if (p->failed) return;
                 stop_tree(&def);
                 continue;
             }
@@ -1517,16 +1618,15 @@ static void parse_root(parser_t *p) {
         }
         bool e;
         node_t n = text_or_action(&root, &e);
-        if (n == N_END || n == N_ELSE) ERRORF(&root, "unexpected %s", node_string(n));
+        if (p->failed) return;
+        if (n == N_END || n == N_ELSE) {
+            ERRORF(&root, "unexpected %s", node_string(n));
+            return;
+        }
         all_empty = all_empty && e;
     }
     add_tree(&root, "", 0, all_empty);
     stop_tree(&root);
-}
-
-/* Parses under a setjmp of its own: errors longjmp back here. */
-static void run(parser_t *p) {
-    if (setjmp(p->jb) == 0) parse_root(p);
 }
 
 static bool ieq(const char *s, size_t n, const char *w) {
@@ -1546,7 +1646,7 @@ int mfl__gotmpl_parse_opts(const char *s, size_t n, const mfl_gotmpl_opts_t *giv
     p->lex.line = p->lex.start_line = 1;
     p->opts = opts;
     p->out = out;
-    run(p);
+    parse_root(p);
     int rc = 0;
     if (p->oom) {
         rc = MFL_ENOMEM;
