@@ -26,7 +26,7 @@ for (const fileSystem of ['node', 'none']) {
     // safe fix-all leaves it (and fixes what is safe: here a lower-case keyword).
     assert.equal(tools.fix(story), story);
     assert.equal(tools.fix('FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\nPARAMETER stop \'<|im_end|>\'\n').includes('num_ctx 131072'), true);
-    assert.equal(tools.format('from qwen3-coder:30b\nparameter   num_ctx 8192\n'),
+    assert.equal(tools.format('from qwen3-coder:30b\nparameter num_ctx 8192\n'),
       'FROM qwen3-coder:30b\nPARAMETER num_ctx 8192\n');
     const h = tools.hover(story, 1, 12);
     assert.match(h, /262,144/);
