@@ -164,26 +164,16 @@ static bool expand(const char *base_dir, const char *path, char *cwd, char *abs,
     return true;
 }
 
-/* A stat error that means "no such file": also, under WASI, a path outside
- * every preopened folder (a browser has none), which no file can be at. */
-static bool missing_errno(int e) {
-#if defined(__wasi__)
-    if (e == ENOTCAPABLE || e == EBADF)
-        return true;
-#endif
-    return e == ENOENT || e == ENOTDIR;
-}
-
 static mfl_path_kind_t kind_of(const char *abs, bool *is_symlink) {
     mfl_os_stat_t st;
     /* One lstat answers for everything but a symlink, which stat follows. */
     if (mfl_os_lstat(abs, &st) != 0)
-        return missing_errno(errno) ? MFL_PATH_MISSING : MFL_PATH_ERROR;
+        return errno == ENOENT || errno == ENOTDIR ? MFL_PATH_MISSING : MFL_PATH_ERROR;
     if (st.type == MFL_FT_LINK) {
         if (is_symlink)
             *is_symlink = true;
         if (mfl_os_stat(abs, &st) != 0)
-            return missing_errno(errno) ? MFL_PATH_MISSING : MFL_PATH_ERROR;
+            return errno == ENOENT || errno == ENOTDIR ? MFL_PATH_MISSING : MFL_PATH_ERROR;
     }
     if (st.type == MFL_FT_FILE)
         return MFL_PATH_FILE;

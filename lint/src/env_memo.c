@@ -118,6 +118,12 @@ static bool memo_resolve_model(void *ud, const char *base_dir, const char *from,
     return env->resolve_model(env->ud, base_dir, from, out);
 }
 
+static bool memo_resolve_model_at(void *ud, const char *base_dir, const char *from,
+                                  mfl_path_kind_t k, const char *abs, mfl_model_t *out) {
+    const struct mfl_lint_state *st = ud;
+    return st->env->resolve_model_at(st->env->ud, base_dir, from, k, abs, out);
+}
+
 static bool memo_list_dir(void *ud, const char *abs_dir, void (*fn)(void *fud, const char *name),
                           void *fud) {
     const struct mfl_lint_state *st = ud; /* listings are not remembered */
@@ -133,6 +139,7 @@ mfl_env_t mfl__env_memo(struct mfl_lint_state *st, const mfl_env_t *env) {
     e.path_kind = env->path_kind ? memo_path_kind : NULL;
     e.is_gguf = env->is_gguf ? memo_is_gguf : NULL;
     e.resolve_model = env->resolve_model ? memo_resolve_model : NULL;
+    e.resolve_model_at = env->resolve_model_at ? memo_resolve_model_at : NULL;
     e.real_path = env->real_path ? memo_real_path : NULL;
     e.list_dir = env->list_dir ? memo_list_dir : NULL;
     return e;

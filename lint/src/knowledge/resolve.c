@@ -25,7 +25,11 @@ static mfl_path_kind_t kind_of(const mfl_instr_t *in, const mfl_env_t *env, cons
  * is treated here as a missing path, so that it neither wins over a real
  * name nor makes the files next to it look ignored. */
 static bool is_name_kind(const mfl_instr_t *in, mfl_path_kind_t k) {
-    return k == MFL_PATH_MISSING && !mfl__from_looks_like_path(in->value_text, in->value_len);
+    /* A value that cannot be stat'ed (not only a missing one: a WebAssembly
+     * page has no folder to look in) is a name unless it looks like a path:
+     * Ollama's expansion errors come from paths ("~user/x"). */
+    return (k == MFL_PATH_MISSING || k == MFL_PATH_ERROR) &&
+           !mfl__from_looks_like_path(in->value_text, in->value_len);
 }
 
 bool mfl_from_is_name(const mfl_instr_t *in, const mfl_env_t *env, const char *base_dir) {
@@ -41,7 +45,7 @@ void mfl_from_pick(const mfl_doc_t *doc, const mfl_env_t *env, const char *base_
         if (!usable(in))
             continue;
         mfl_path_kind_t k = kind_of(in, env, base_dir);
-        if (k == MFL_PATH_ERROR)
+        if (k == MFL_PATH_ERROR && !is_name_kind(in, k))
             continue; /* Ollama stops with the expansion error: no model */
         if (is_name_kind(in, k)) {
             out->last_name = in;
@@ -73,8 +77,14 @@ bool mfl_from_resolve(const mfl_doc_t *doc, const mfl_env_t *env, const char *ba
     mfl_model_init(model);
     if (!from->from || !env || !env->resolve_model)
         return false;
-    if (env->resolve_model(env->ud, base_dir, from->from->value_text, model))
+    /* A name is looked up as a name, whatever a stat of it said. */
+    if (from->is_name && env->resolve_model_at) {
+        if (env->resolve_model_at(env->ud, base_dir, from->from->value_text, MFL_PATH_MISSING,
+                                  from->from->value_text, model))
+            return true;
+    } else if (env->resolve_model(env->ud, base_dir, from->from->value_text, model)) {
         return true;
+    }
     mfl_model_init(model);
     return false;
 }
