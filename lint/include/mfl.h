@@ -19,9 +19,26 @@ extern "C" {
 
 /* ---- errors and allocation ------------------------------------------- */
 
+/* Every function that can fail returns 0 (or a non-negative answer) on
+ * success and one of these negative codes on failure, as libuv does;
+ * mfl_strerror(code) says what the code means. Where a file is involved, the
+ * function also writes "path: reason" into the caller's err buffer. The
+ * values of the first ones are the negated errno values on Linux. */
+#define MFL_ENOENT (-2)       /* no such file or folder; a key that is absent */
+#define MFL_EIO (-5)          /* a read, write or other system call failed */
 #define MFL_ENOMEM (-12)
+#define MFL_EACCES (-13)      /* permission denied, or a read-only file */
 #define MFL_EINVAL (-22)
+#define MFL_EFBIG (-27)       /* a file over the size limit */
+#define MFL_ENAMETOOLONG (-36) /* a path that does not fit the buffer */
 #define MFL_ENOCONVERGE (-1001)
+/* MFL_ETRUNCATED (-1002) and MFL_EUNSUPPORTED (-1003): mfl_knowledge.h. */
+#define MFL_ECHANGED (-1004)  /* the file changed on disk since it was read */
+#define MFL_ENOTREG (-1005)   /* a folder, device or FIFO where a file is needed */
+
+/* A static English sentence for an MFL_E* code (0 too); never NULL, also for
+ * a code it does not know. */
+const char *mfl_strerror(int code);
 
 /* Replaces malloc/realloc/free for the core. The CLI and the language server
  * route jansson through the same functions (json_set_alloc_funcs).
