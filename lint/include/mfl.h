@@ -348,7 +348,7 @@ typedef enum {
     MFL_SOURCE_SAFETENSORS /* a FROM folder's config.json (Hugging Face model) */
 } mfl_source_t;
 
-/* How sure the figures of a model are (issue 12). */
+/* How sure the figures of a model are: exact for the tag, or a guess. */
 typedef enum {
     MFL_CONF_EXACT = 0, /* read from the GGUF, the store, a config.json or the
                            config file, or the exact tag is in the data */
@@ -383,7 +383,7 @@ typedef struct {
     int64_t inherited_num_ctx;
     char inherited_from[256];
     char error[256]; /* non-empty: a corrupt GGUF or manifest, with the reason */
-    /* Added for issue 4 (knowledge layer, see mfl_knowledge.h). */
+    /* Model knowledge (see mfl_knowledge.h). */
     uint64_t gguf_ctx;          /* context_length as stored (before ctx_note) */
     uint64_t kv_heads_sum_swa;  /* the part of kv_heads_sum on windowed layers */
     uint32_t embedding_length;
@@ -396,7 +396,7 @@ typedef struct {
     char basename[128];         /* general.basename */
     char size_label[64];        /* general.size_label */
     char general_type[32];      /* general.type ("model", "adapter", ...) */
-    /* Added for issue 12 (tag-exact knowledge). */
+    /* Tag-exact knowledge. */
     mfl_confidence_t confidence;
     char assumed[384];          /* ASSUMED/UNKNOWN: what was assumed and how to
                                    make it exact */
@@ -476,7 +476,7 @@ mfl_severity_t mfl_config_severity(const mfl_config_t *cfg, const mfl_rule_t *ru
 void mfl_config_set_ollama_version(mfl_config_t *cfg, mfl_version_t v);
 mfl_version_t mfl_config_ollama_version(const mfl_config_t *cfg);
 
-/* Model, hardware and time settings (issue 4). Units: bytes, tokens/s,
+/* Model, hardware and time settings. Units: bytes, tokens/s,
  * seconds, bytes/s. 0 means unset. */
 typedef struct {
     uint64_t memory_budget;    /* usable bytes for weights + KV + overhead */
@@ -525,7 +525,7 @@ typedef struct {
     size_t applied;       /* fixes applied over all passes */
     size_t passes;
     char rules[256];      /* on MFL_ENOCONVERGE: the codes still fixing */
-    /* The one fix-all safety policy (issue 16): the fixed text never has
+    /* The one fix-all safety policy: the fixed text never has
      * more errors (diagnostics at error severity) nor more syntax errors
      * than the input. A pass that would break that is undone; the rules
      * whose fixes break it on their own (all of the pass's, if only
