@@ -9,7 +9,8 @@ mfl_test(unit gotmpl PROGRAM test_gotmpl SOURCES ${CMAKE_CURRENT_LIST_DIR}/unit/
   LINK ${MFL_TEST_LIBS} ARGS ${CMAKE_CURRENT_LIST_DIR}/template/cases.tsv)
 # Every version of Ollama's own templates stays clean; skipped (exit 77) when
 # the snapshot of Ollama's repository is not beside the project.
+# (A script's program runs under the emulator when cross-compiling.)
+mfl_runnable(_run_gotmpl test_gotmpl)
 mfl_test(template ollama_history
-  COMMAND bash ${PROJECT_SOURCE_DIR}/tools/check-ollama-templates.sh $<TARGET_FILE:test_gotmpl>
-          ${MFL_OLLAMA_REPO}
+  COMMAND bash ${PROJECT_SOURCE_DIR}/tools/check-ollama-templates.sh ${_run_gotmpl} ${MFL_OLLAMA_REPO}
   SKIP_77)
