@@ -3,7 +3,8 @@
  * @license MIT
  *
  * The language is exactly what Ollama's own parser (parser/parser.go,
- * ParseFile) accepts; see ../shared/reference/ollama-spec.md section 1.
+ * ParseFile) accepts (lint/src/ollama_parse.c is its port, checked against
+ * this grammar on every input by tests/unit/test_frontends.c).
  * Every token comes from the external scanner (src/scanner.c), because the
  * rules are line- and rune-sensitive: a quote closes only as the last
  * non-blank character of a line, exactly one separator follows PARAMETER and

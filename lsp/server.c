@@ -545,7 +545,7 @@ void lsp_server_lint_opts(lsp_server_t *s, lsp_doc_t *doc, mfl_lint_opts_t *opts
     opts->env = s->env;
     const mfl_io_config_t *cfg = s->editor_config;
     char path[4096];
-    if (doc->dir && mfl_io_config_find(doc->dir, path, sizeof(path)) == 1) {
+    if (doc->dir && mfl_io_config_find(doc->dir, path, sizeof(path)) == 0) {
         /* The project's config file, layered over the editor's settings: its
          * keys win, so the editor and `modelfile-lint` agree on them. */
         lsp_config_entry_t *e = config_entry(s, path);

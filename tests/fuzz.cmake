@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: MIT
 # Fuzz targets (fuzz/fuzz_*.c). Every build links each target with
 # fuzz/replay.c, a plain main() that feeds the committed corpus
-# fuzz/corpus/<target>/ to it, so ctest replays the corpus without libFuzzer.
-# With -DMFL_FUZZ=ON and clang (see fuzz/run.sh) the same sources are also
-# linked against libFuzzer as fuzz_<target>.
+# fuzz/corpus/<target>/ to it, so ctest replays the corpus without libFuzzer
+# (tests fuzz.replay.<target>). With -DMFL_FUZZ=ON and clang (see fuzz/run.sh)
+# the same sources are also linked against libFuzzer as fuzz_<target>.
 set(_fuzz_dir ${PROJECT_SOURCE_DIR}/fuzz)
 set(_fuzz_targets lint gguf manifest frontends)
 if(TARGET mfl_lsp AND NOT WIN32) # the session fuzzer reads its output file back with POSIX calls
@@ -20,18 +20,15 @@ foreach(_t ${_fuzz_targets})
   elseif(_t STREQUAL "frontends")
     set(_links mfl_testcommon mfl)
   endif()
-  add_executable(fuzz_replay_${_t} ${_fuzz_dir}/replay.c ${_fuzz_dir}/fuzz_${_t}.c)
-  target_link_libraries(fuzz_replay_${_t} PRIVATE ${_links})
+  mfl_test(fuzz replay.${_t} PROGRAM fuzz_replay_${_t}
+    SOURCES ${_fuzz_dir}/replay.c ${_fuzz_dir}/fuzz_${_t}.c LINK ${_links}
+    ARGS ${_fuzz_dir}/corpus/${_t} TIMEOUT 600)
   target_include_directories(fuzz_replay_${_t} PRIVATE ${_fuzz_dir})
-  target_compile_options(fuzz_replay_${_t} PRIVATE ${MFL_WARNINGS})
-  add_test(NAME fuzz.replay.${_t} COMMAND fuzz_replay_${_t} ${_fuzz_dir}/corpus/${_t})
-  set_tests_properties(fuzz.replay.${_t} PROPERTIES LABELS fuzz TIMEOUT 600)
 
   if(MFL_FUZZ)
-    add_executable(fuzz_${_t} ${_fuzz_dir}/fuzz_${_t}.c)
-    target_link_libraries(fuzz_${_t} PRIVATE ${_links})
+    mfl_test_program(fuzz_${_t} SOURCES ${_fuzz_dir}/fuzz_${_t}.c LINK ${_links}
+      LINK_OPTIONS -fsanitize=fuzzer)
     target_include_directories(fuzz_${_t} PRIVATE ${_fuzz_dir})
-    target_compile_options(fuzz_${_t} PRIVATE ${MFL_WARNINGS} -fsanitize=fuzzer)
-    target_link_options(fuzz_${_t} PRIVATE -fsanitize=fuzzer)
+    target_compile_options(fuzz_${_t} PRIVATE -fsanitize=fuzzer)
   endif()
 endforeach()

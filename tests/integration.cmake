@@ -7,49 +7,48 @@
 set(_mfl_it "${PROJECT_SOURCE_DIR}/tests/integration")
 
 if(TARGET modelfile-lint)
-  add_test(NAME integration.precommit
+  mfl_test(integration precommit
     COMMAND bash "${_mfl_it}/precommit_test.sh" "$<TARGET_FILE:modelfile-lint>" "${PROJECT_SOURCE_DIR}"
-      "${MFL_CORPUS_DIR}")
-  set_tests_properties(integration.precommit PROPERTIES LABELS integration TIMEOUT 600)
+      "${MFL_CORPUS_DIR}"
+    TIMEOUT 600)
 endif()
 
 if(TARGET modelfile-lsp)
   # MFL_WASM_MODULE: a WebAssembly build's modelfile-lsp.wasm (tools/test.sh
   # passes build-wasm's), packaged and tested in process.
   set(MFL_WASM_MODULE "" CACHE FILEPATH "modelfile-lsp.wasm for the VS Code packages")
-  add_test(NAME integration.vscode
-    COMMAND bash "${_mfl_it}/vscode_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}" "${MFL_WASM_MODULE}")
-  add_test(NAME integration.neovim
-    COMMAND bash "${_mfl_it}/neovim_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
+  mfl_test(integration vscode
+    COMMAND bash "${_mfl_it}/vscode_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}"
+      "${MFL_WASM_MODULE}"
+    TIMEOUT 600)
+  mfl_test(integration neovim
+    COMMAND bash "${_mfl_it}/neovim_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}"
+    TIMEOUT 600)
   # The README's Neovim set-up in a real terminal (tmux), with no parser built.
-  add_test(NAME integration.neovim_tty
-    COMMAND bash "${_mfl_it}/neovim_tty_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
-  set_tests_properties(integration.vscode integration.neovim integration.neovim_tty PROPERTIES
-    LABELS integration TIMEOUT 600)
+  mfl_test(integration neovim_tty
+    COMMAND bash "${_mfl_it}/neovim_tty_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}"
+    TIMEOUT 600)
   # Helix and Emacs/Kakoune tests that need only the server and Debian packages.
-  add_test(NAME integration.editors
-    COMMAND bash "${_mfl_it}/editors_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
-  set_tests_properties(integration.editors PROPERTIES LABELS integration TIMEOUT 600)
+  mfl_test(integration editors
+    COMMAND bash "${_mfl_it}/editors_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}"
+    TIMEOUT 600)
   # Debian's Vim + ALE with editors/vim.
-  add_test(NAME integration.vim
-    COMMAND bash "${_mfl_it}/vim_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}")
-  set_tests_properties(integration.vim PROPERTIES LABELS integration TIMEOUT 300)
+  mfl_test(integration vim
+    COMMAND bash "${_mfl_it}/vim_test.sh" "$<TARGET_FILE:modelfile-lsp>" "${PROJECT_SOURCE_DIR}"
+    TIMEOUT 300)
 endif()
 
 # The README's commands from a fresh clone (builds twice: a few minutes).
-add_test(NAME integration.readme
-  COMMAND bash "${_mfl_it}/readme_test.sh" "${PROJECT_SOURCE_DIR}")
-set_tests_properties(integration.readme PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 1200)
-
-add_test(NAME integration.editor_files
-  COMMAND bash "${_mfl_it}/editor_files_test.sh" "${PROJECT_SOURCE_DIR}")
-set_tests_properties(integration.editor_files PROPERTIES LABELS integration SKIP_RETURN_CODE 77)
+mfl_test(integration readme COMMAND bash "${_mfl_it}/readme_test.sh" "${PROJECT_SOURCE_DIR}"
+  SKIP_77 TIMEOUT 1200)
+mfl_test(integration editor_files COMMAND bash "${_mfl_it}/editor_files_test.sh" "${PROJECT_SOURCE_DIR}"
+  SKIP_77)
 
 if(TARGET modelfile-lint AND TARGET modelfile-lsp AND NOT MFL_SANITIZE)
   # Builds the .deb from this build tree (cpack), installs it with dpkg and
-  # runs the installed programs. RUN_SERIAL: it changes the system. Not for
+  # runs the installed programs. SERIAL: it changes the system. Not for
   # sanitizer builds (their binaries need libasan, which the .deb must not).
-  add_test(NAME integration.deb
-    COMMAND bash "${_mfl_it}/deb_test.sh" "${PROJECT_BINARY_DIR}" "${PROJECT_SOURCE_DIR}")
-  set_tests_properties(integration.deb PROPERTIES LABELS integration TIMEOUT 900 RUN_SERIAL ON)
+  mfl_test(integration deb
+    COMMAND bash "${_mfl_it}/deb_test.sh" "${PROJECT_BINARY_DIR}" "${PROJECT_SOURCE_DIR}"
+    TIMEOUT 900 SERIAL)
 endif()

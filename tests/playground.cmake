@@ -7,12 +7,12 @@
 set(MFL_WASM_MODULE "" CACHE FILEPATH "modelfile-lsp.wasm for the VS Code packages and the playground")
 if(MFL_WASM_MODULE AND TARGET modelfile-lint)
   set(_pg ${PROJECT_SOURCE_DIR}/tests/playground/run.sh)
-  add_test(NAME playground.story
-    COMMAND bash ${_pg} story ${MFL_WASM_MODULE} ${CMAKE_BINARY_DIR})
-  add_test(NAME playground.differential
-    COMMAND bash ${_pg} differential ${MFL_WASM_MODULE} ${CMAKE_BINARY_DIR}
-      $<TARGET_FILE:modelfile-lint> ${MFL_CORPUS_DIR})
   # One at a time: both build the page into the same folder first.
-  set_tests_properties(playground.story playground.differential PROPERTIES
-    LABELS playground SKIP_RETURN_CODE 77 TIMEOUT 600 RESOURCE_LOCK playground)
+  mfl_test(playground story
+    COMMAND bash ${_pg} story ${MFL_WASM_MODULE} ${CMAKE_BINARY_DIR}
+    SKIP_77 TIMEOUT 600 RESOURCE_LOCK playground)
+  mfl_test(playground differential
+    COMMAND bash ${_pg} differential ${MFL_WASM_MODULE} ${CMAKE_BINARY_DIR}
+      $<TARGET_FILE:modelfile-lint> ${MFL_CORPUS_DIR}
+    SKIP_77 TIMEOUT 600 RESOURCE_LOCK playground)
 endif()

@@ -25,7 +25,7 @@ if [ $build_only = 0 ]; then
   # real programs: Node.js (VS Code's protocol libraries, vsce), pre-commit,
   # Vim + ALE, Emacs + eglot, Kakoune, Debian 12's Neovim and tmux (a real
   # terminal for Neovim 0.10, which tools/debian13-tool.sh fetches).
-  pkgs+=(libcmocka-dev valgrind python3 git pre-commit vim vim-ale emacs-nox elpa-eglot
+  pkgs+=(libcmocka-dev valgrind python3 git pre-commit clang-format vim vim-ale emacs-nox elpa-eglot
          kakoune neovim tmux man-db bsdextrautils)
   command -v node >/dev/null || pkgs+=(nodejs)
   command -v npm >/dev/null || pkgs+=(npm)

@@ -63,7 +63,7 @@ static int info_one(const cli_opts_t *o, const char *path, bool json, bool heade
     memset(&b, 0, sizeof b);
     mfl_version_t from_config = 0;
     mfl_io_config_t *cfg = NULL;
-    if (!o->no_config && mfl_io_config_find(dir, cfgpath, sizeof cfgpath)) {
+    if (!o->no_config && mfl_io_config_find(dir, cfgpath, sizeof cfgpath) == 0) {
         cfg = mfl_io_config_load(cfgpath, err, sizeof err);
         if (!cfg) {
             fprintf(stderr, "modelfile-lint: %s\n", err);

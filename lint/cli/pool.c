@@ -127,7 +127,7 @@ int cli_run_config_for(cli_run_t *r, const char *path, bool is_dir, mfl_io_confi
         else if (slash) *slash = '\0';
         else strcpy(dir, ".");
     }
-    if (!mfl_io_config_find(dir, found, sizeof found)) {
+    if (mfl_io_config_find(dir, found, sizeof found) != 0) {
         *out = r->default_cfg;
         return 0;
     }

@@ -19,9 +19,26 @@ extern "C" {
 
 /* ---- errors and allocation ------------------------------------------- */
 
+/* Every function that can fail returns 0 (or a non-negative answer) on
+ * success and one of these negative codes on failure, as libuv does;
+ * mfl_strerror(code) says what the code means. Where a file is involved, the
+ * function also writes "path: reason" into the caller's err buffer. The
+ * values of the first ones are the negated errno values on Linux. */
+#define MFL_ENOENT (-2)       /* no such file or folder; a key that is absent */
+#define MFL_EIO (-5)          /* a read, write or other system call failed */
 #define MFL_ENOMEM (-12)
+#define MFL_EACCES (-13)      /* permission denied, or a read-only file */
 #define MFL_EINVAL (-22)
+#define MFL_EFBIG (-27)       /* a file over the size limit */
+#define MFL_ENAMETOOLONG (-36) /* a path that does not fit the buffer */
 #define MFL_ENOCONVERGE (-1001)
+/* MFL_ETRUNCATED (-1002) and MFL_EUNSUPPORTED (-1003): mfl_knowledge.h. */
+#define MFL_ECHANGED (-1004)  /* the file changed on disk since it was read */
+#define MFL_ENOTREG (-1005)   /* a folder, device or FIFO where a file is needed */
+
+/* A static English sentence for an MFL_E* code (0 too); never NULL, also for
+ * a code it does not know. */
+const char *mfl_strerror(int code);
 
 /* Replaces malloc/realloc/free for the core. The CLI and the language server
  * route jansson through the same functions (json_set_alloc_funcs).
@@ -323,7 +340,7 @@ typedef enum {
     MFL_SOURCE_SAFETENSORS /* a FROM folder's config.json (Hugging Face model) */
 } mfl_source_t;
 
-/* How sure the figures of a model are (issue 12). */
+/* How sure the figures of a model are: exact for the tag, or a guess. */
 typedef enum {
     MFL_CONF_EXACT = 0, /* read from the GGUF, the store, a config.json or the
                            config file, or the exact tag is in the data */
@@ -358,7 +375,7 @@ typedef struct {
     int64_t inherited_num_ctx;
     char inherited_from[256];
     char error[256]; /* non-empty: a corrupt GGUF or manifest, with the reason */
-    /* Added for issue 4 (knowledge layer, see mfl_knowledge.h). */
+    /* Model knowledge (see mfl_knowledge.h). */
     uint64_t gguf_ctx;          /* context_length as stored (before ctx_note) */
     uint64_t kv_heads_sum_swa;  /* the part of kv_heads_sum on windowed layers */
     uint32_t embedding_length;
@@ -371,7 +388,7 @@ typedef struct {
     char basename[128];         /* general.basename */
     char size_label[64];        /* general.size_label */
     char general_type[32];      /* general.type ("model", "adapter", ...) */
-    /* Added for issue 12 (tag-exact knowledge). */
+    /* Tag-exact knowledge. */
     mfl_confidence_t confidence;
     char assumed[384];          /* ASSUMED/UNKNOWN: what was assumed and how to
                                    make it exact */
@@ -451,7 +468,7 @@ mfl_severity_t mfl_config_severity(const mfl_config_t *cfg, const mfl_rule_t *ru
 void mfl_config_set_ollama_version(mfl_config_t *cfg, mfl_version_t v);
 mfl_version_t mfl_config_ollama_version(const mfl_config_t *cfg);
 
-/* Model, hardware and time settings (issue 4). Units: bytes, tokens/s,
+/* Model, hardware and time settings. Units: bytes, tokens/s,
  * seconds, bytes/s. 0 means unset. */
 typedef struct {
     uint64_t memory_budget;    /* usable bytes for weights + KV + overhead */
@@ -500,7 +517,7 @@ typedef struct {
     size_t applied;       /* fixes applied over all passes */
     size_t passes;
     char rules[256];      /* on MFL_ENOCONVERGE: the codes still fixing */
-    /* The one fix-all safety policy (issue 16): the fixed text never has
+    /* The one fix-all safety policy: the fixed text never has
      * more errors (diagnostics at error severity) nor more syntax errors
      * than the input. A pass that would break that is undone; the rules
      * whose fixes break it on their own (all of the pass's, if only

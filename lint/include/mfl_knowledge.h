@@ -291,8 +291,8 @@ typedef struct {
 } mfl_mem_t;
 
 /* KV-cache bytes for ctx tokens of context on each of num_parallel slots
- * (0 -> 1): GQA, per-layer heads, sliding windows and MLA as models.md
- * §3.3, exact block sizes for q8_0 (34/32 B) and q4_0 (18/32 B). Returns 0
+ * (0 -> 1): GQA, per-layer heads, sliding windows and MLA (the latent cache
+ * only when the GGUF has the *_mla keys, as Ollama), exact block sizes for q8_0 (34/32 B) and q4_0 (18/32 B). Returns 0
  * when the model's shape is unknown. */
 uint64_t mfl_mem_kv_bytes(const mfl_model_t *m, uint64_t ctx, uint32_t num_parallel,
                           mfl_kv_type_t t);

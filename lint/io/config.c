@@ -8,6 +8,7 @@
 #include "mfl_io_ignore.h"
 #include "mfl_knowledge.h"
 
+#include <assert.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,15 +32,16 @@ struct mfl_io_config {
 };
 
 int mfl_io_config_find(const char *dir, char *out, size_t outsz) {
+    assert(out && outsz);
     char cur[4096];
-    if (!mfl_os_realpath(dir && *dir ? dir : ".", cur, sizeof cur)) return 0;
+    if (!mfl_os_realpath(dir && *dir ? dir : ".", cur, sizeof cur)) return MFL_ENOENT;
     for (;;) {
         mfl_os_stat_t st;
         snprintf(out, outsz, "%s/%s", strcmp(cur, "/") == 0 ? "" : cur, MFL_CONFIG_FILENAME);
-        if (mfl_os_stat(out, &st) == 0 && st.type == MFL_FT_FILE) return 1;
+        if (mfl_os_stat(out, &st) == 0 && st.type == MFL_FT_FILE) return 0;
         char *slash = strrchr(cur, '/');
         if (!slash || slash == cur) {
-            if (strcmp(cur, "/") == 0) return 0;
+            if (strcmp(cur, "/") == 0) return MFL_ENOENT;
             strcpy(cur, "/");
             continue;
         }
@@ -607,6 +609,7 @@ static const char *rel_to_config(const mfl_io_config_t *c, const char *path, cha
 }
 
 int mfl_io_config_for_path(const mfl_io_config_t *c, const char *path, mfl_config_t *out_core) {
+    assert(c && path && out_core);
     if (!c->n_ignores) return 0;
     char buf[8192];
     const char *rel = rel_to_config(c, path, buf, sizeof buf);

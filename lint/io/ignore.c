@@ -5,11 +5,14 @@
 #include "mfl.h"
 
 #include "mfl_os.h"
+
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 int mfl_pattern_compile(const char *line, size_t len, mfl_pattern_t *out) {
+    assert((line || !len) && out);
     memset(out, 0, sizeof *out);
     /* A CR before the line end (a .gitignore saved on Windows) is not part
      * of the pattern. */
@@ -39,7 +42,7 @@ int mfl_pattern_compile(const char *line, size_t len, mfl_pattern_t *out) {
     }
     if (len == 0) return 0; /* "/", "!" or "!/": nothing to match */
     out->text = mfl_strndup(line, len);
-    return out->text ? 1 : -1;
+    return out->text ? 1 : MFL_ENOMEM;
 }
 
 void mfl_pattern_cleanup(mfl_pattern_t *p) {
@@ -148,25 +151,27 @@ void mfl_ignore_free(mfl_ignore_t *ig) {
 }
 
 int mfl_ignore_rebase(mfl_ignore_t *ig, const char *base) {
+    assert(ig && base);
     size_t bl = strlen(base);
     while (bl && base[bl - 1] == '/') bl--;
     char *b = mfl_strndup(base, bl);
-    if (!b) return -1;
+    if (!b) return MFL_ENOMEM;
     mfl_free(ig->base);
     ig->base = b;
     return 0;
 }
 
 int mfl_ignore_add(mfl_ignore_t *ig, const char *line, size_t len) {
+    assert(ig);
     mfl_pattern_t p;
     int rc = mfl_pattern_compile(line, len, &p);
-    if (rc <= 0) return rc;
+    if (rc <= 0) return rc; /* nothing to add, or MFL_ENOMEM */
     if (ig->n == ig->cap) {
         size_t cap = ig->cap ? ig->cap * 2 : 8;
         mfl_pattern_t *v = mfl_realloc(ig->v, cap * sizeof *v);
         if (!v) {
             mfl_pattern_cleanup(&p);
-            return -1;
+            return MFL_ENOMEM;
         }
         ig->v = v;
         ig->cap = cap;
@@ -176,12 +181,14 @@ int mfl_ignore_add(mfl_ignore_t *ig, const char *line, size_t len) {
 }
 
 int mfl_ignore_add_text(mfl_ignore_t *ig, const char *text, size_t len) {
+    assert(ig && (text || !len));
     /* A UTF-8 byte order mark before the first pattern is not part of it. */
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) text += 3, len -= 3;
     while (len) {
         const char *nl = memchr(text, '\n', len);
         size_t l = nl ? (size_t)(nl - text) : len;
-        if (mfl_ignore_add(ig, text, l)) return -1;
+        int rc = mfl_ignore_add(ig, text, l);
+        if (rc) return rc;
         if (!nl) break;
         text += l + 1;
         len -= l + 1;
@@ -190,6 +197,7 @@ int mfl_ignore_add_text(mfl_ignore_t *ig, const char *text, size_t len) {
 }
 
 int mfl_ignore_match(const mfl_ignore_t *ig, const char *rel, bool is_dir) {
+    assert(ig && rel);
     for (size_t i = ig->n; i-- > 0;)
         if (mfl_pattern_match(&ig->v[i], rel, is_dir)) return ig->v[i].negated ? -1 : 1;
     return 0;
@@ -204,13 +212,14 @@ const char *mfl_ignore_rel(const char *base, const char *abs) {
 }
 
 int mfl_io_abspath(const char *path, char *out, size_t outsz) {
+    assert(path && out);
     char tmp[8192];
     if (path[0] == '/') {
-        if (snprintf(tmp, sizeof tmp, "%s", path) >= (int)sizeof tmp) return -1;
+        if (snprintf(tmp, sizeof tmp, "%s", path) >= (int)sizeof tmp) return MFL_ENAMETOOLONG;
     } else {
         char cwd[4096];
-        if (!mfl_os_getcwd(cwd, sizeof cwd)) return -1;
-        if (snprintf(tmp, sizeof tmp, "%s/%s", cwd, path) >= (int)sizeof tmp) return -1;
+        if (!mfl_os_getcwd(cwd, sizeof cwd)) return MFL_EIO;
+        if (snprintf(tmp, sizeof tmp, "%s/%s", cwd, path) >= (int)sizeof tmp) return MFL_ENAMETOOLONG;
     }
     /* Lexical normalisation into out. */
     size_t n = 0;
@@ -225,7 +234,7 @@ int mfl_io_abspath(const char *path, char *out, size_t outsz) {
             while (n > 0 && out[n - 1] != '/') n--;
             if (n > 0) n--; /* the slash */
         } else {
-            if (n + 1 + l + 1 > outsz) return -1;
+            if (n + 1 + l + 1 > outsz) return MFL_ENAMETOOLONG;
             out[n++] = '/';
             memcpy(out + n, s, l);
             n += l;
@@ -233,7 +242,7 @@ int mfl_io_abspath(const char *path, char *out, size_t outsz) {
         s = e;
     }
     if (n == 0) {
-        if (outsz < 2) return -1;
+        if (outsz < 2) return MFL_ENAMETOOLONG;
         out[n++] = '/';
     }
     out[n] = '\0';

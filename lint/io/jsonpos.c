@@ -120,7 +120,7 @@ int mfl_io_json_locate(const char *text, size_t len, const char *key, const char
             if (find_key(&c, sub)) at = c.i;
         }
     } else if (key) {
-        return -1;
+        return MFL_ENOENT;
     }
     mfl_io_json_line_col(text, len, at, line, col);
     return 0;

@@ -17,7 +17,8 @@ extern "C" {
  * directory once, for relative folders: do not chdir while using one. */
 typedef struct mfl_io_env mfl_io_env_t;
 
-/* Bytes of a GGUF file read first, and at most (models.md §1.4). */
+/* Bytes of a GGUF file read first, and at most: the header keys come before
+ * the tokenizer arrays, which are skipped without being read. */
 #define MFL_IO_GGUF_PREFIX (4u << 20)
 #define MFL_IO_GGUF_MAX (64u << 20)
 

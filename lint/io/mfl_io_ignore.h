@@ -26,7 +26,7 @@ typedef struct {
 
 /* Compiles one line of a .gitignore (or one config pattern). Returns 1 with
  * *out filled (free with mfl_pattern_cleanup), 0 for a blank line or a
- * comment, -1 when out of memory. */
+ * comment, MFL_ENOMEM. */
 int mfl_pattern_compile(const char *line, size_t len, mfl_pattern_t *out);
 void mfl_pattern_cleanup(mfl_pattern_t *p);
 /* True if the pattern (its negation flag aside) matches rel, a path relative
@@ -49,15 +49,15 @@ typedef struct mfl_ignore_s {
 /* Returns a new empty list for base (copied), or NULL when out of memory. */
 mfl_ignore_t *mfl_ignore_new(const char *base);
 void mfl_ignore_free(mfl_ignore_t *ig);
-/* Sets a new base folder (copied). Returns 0 or -1 when out of memory. */
+/* Sets a new base folder (copied). Returns 0 or MFL_ENOMEM. */
 int mfl_ignore_rebase(mfl_ignore_t *ig, const char *base);
-/* Adds one pattern (a line). Returns 0 or -1 when out of memory. */
+/* Adds one pattern (a line). Returns 0 or MFL_ENOMEM. */
 int mfl_ignore_add(mfl_ignore_t *ig, const char *line, size_t len);
-/* Adds every line of a .gitignore file's text. Returns 0 or -1. */
+/* Adds every line of a .gitignore file's text. Returns 0 or MFL_ENOMEM. */
 int mfl_ignore_add_text(mfl_ignore_t *ig, const char *text, size_t len);
 /* The verdict of the list for rel (relative to ig->base): the last pattern
  * that matches decides. Returns 1 (ignored), -1 (re-included by a `!`
- * pattern) or 0 (no pattern matches). */
+ * pattern) or 0 (no pattern matches): a verdict, never an error. */
 int mfl_ignore_match(const mfl_ignore_t *ig, const char *rel, bool is_dir);
 /* The part of abs (an absolute, normalised path) below base, or NULL when
  * abs is not inside base. */
@@ -65,8 +65,9 @@ const char *mfl_ignore_rel(const char *base, const char *abs);
 
 /* Writes the absolute form of path into out: relative paths are joined to
  * the working directory, then "." and ".." components and repeated slashes
- * are removed (lexically; symlinks are not resolved). Returns 0, or -1 if
- * it does not fit or the working directory is unknown. */
+ * are removed (lexically; symlinks are not resolved). Returns 0,
+ * MFL_ENAMETOOLONG if it does not fit, or MFL_EIO if the working directory
+ * is unknown. */
 int mfl_io_abspath(const char *path, char *out, size_t outsz);
 
 #endif

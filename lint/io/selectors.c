@@ -3,12 +3,14 @@
  * ("--select MF9999": unknown rule `MF9999`). */
 #include "mfl_io.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
 int mfl_io_unknown_selector(const char *list, char *out, size_t outsz) {
     mfl_config_t *probe = mfl_config_new();
-    if (!probe) return -1;
+    assert(list && out && outsz);
+    if (!probe) return MFL_ENOMEM;
     const char *p = list;
     int found = 0;
     while (*p && !found) {

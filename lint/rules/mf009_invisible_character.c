@@ -77,7 +77,7 @@ const mfl_rule_t mfl_rule_invisible_character = {
     .code = "MF009",
     .name = "invisible-character",
     .severity = MFL_SEVERITY_WARNING,
-    .fixable = MFL_FIXABLE_ALWAYS,
+    .fixable = MFL_FIXABLE_SOMETIMES, /* not in a keyword, nor between invalid bytes */
     .category = "syntax",
     .summary = "A character Ollama silently drops",
     .doc = "## What it does\n"
@@ -88,7 +88,9 @@ const mfl_rule_t mfl_rule_invisible_character = {
            "Ollama's parser drops every such character from keywords, names and values, so a "
            "zero-width joiner breaks an emoji, a non-breaking space vanishes from a stop "
            "string, and a line holding only a non-breaking space is an error. Removing them "
-           "changes nothing Ollama sees, so the fix is safe.\n\n"
+           "changes nothing Ollama sees, so the fix is safe. No fix is offered where a keyword "
+           "should start (Ollama fails on the character there: MF002) or between invalid "
+           "UTF-8 bytes (removing the run would splice them into a new character).\n\n"
            "## Example\n```\nFROM llama3.2\nPARAMETER stop \"<|end|>\\u200b\"\n```\n\n"
            "Use instead:\n```\nFROM llama3.2\nPARAMETER stop \"<|end|>\"\n```\n",
     .check = check,

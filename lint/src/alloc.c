@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* The single allocation entry point of the core (libuv's uv_replace_allocator). */
+/* The single allocation entry point of the core (libuv's uv_replace_allocator),
+ * and the messages of the error codes (libuv's uv_strerror). */
 #include "internal.h"
+#include "mfl_knowledge.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -42,4 +44,24 @@ char *mfl_strndup(const char *s, size_t n) {
     if (n) memcpy(d, s, n);
     d[n] = '\0';
     return d;
+}
+
+/* The message of each MFL_E* code (mfl.h, mfl_knowledge.h). */
+const char *mfl_strerror(int code) {
+    switch (code) {
+    case 0: return "success";
+    case MFL_ENOENT: return "no such file or folder";
+    case MFL_EIO: return "input/output error";
+    case MFL_ENOMEM: return "out of memory";
+    case MFL_EACCES: return "permission denied";
+    case MFL_EINVAL: return "invalid argument";
+    case MFL_EFBIG: return "file too large";
+    case MFL_ENAMETOOLONG: return "path too long";
+    case MFL_ENOCONVERGE: return "fixes did not converge";
+    case MFL_ETRUNCATED: return "truncated input";
+    case MFL_EUNSUPPORTED: return "unsupported format or version";
+    case MFL_ECHANGED: return "file changed on disk";
+    case MFL_ENOTREG: return "not a regular file";
+    default: return "unknown error";
+    }
 }

@@ -5,6 +5,8 @@
  * without the runes Go's strconv.IsPrint rejects. */
 #include "internal.h"
 
+#include <assert.h>
+
 #include <string.h>
 #include <tree_sitter/api.h>
 
@@ -147,6 +149,7 @@ static int build_lines(mfl_doc_t *d) {
 uint32_t mfl_doc_line_count(const mfl_doc_t *d) { return d->n_lines; }
 
 void mfl_doc_position(const mfl_doc_t *d, uint32_t off, uint32_t *line, uint32_t *col) {
+    assert(d && line && col); /* caller bugs; compiled out with NDEBUG */
     if (off > d->len) off = (uint32_t)d->len;
     uint32_t lo = 0, hi = d->n_lines - 1;
     while (lo < hi) {
@@ -159,6 +162,7 @@ void mfl_doc_position(const mfl_doc_t *d, uint32_t off, uint32_t *line, uint32_t
 }
 
 mfl_range_t mfl_doc_line_range(const mfl_doc_t *d, uint32_t line) {
+    assert(d);
     mfl_range_t r = {(uint32_t)d->len, (uint32_t)d->len};
     if (line >= d->n_lines) return r;
     r.start = d->lines[line];
@@ -169,6 +173,7 @@ mfl_range_t mfl_doc_line_range(const mfl_doc_t *d, uint32_t line) {
 }
 
 uint32_t mfl_doc_offset(const mfl_doc_t *d, uint32_t line, uint32_t col) {
+    assert(d);
     if (line >= d->n_lines) return (uint32_t)d->len;
     mfl_range_t r = mfl_doc_line_range(d, line);
     uint32_t off = r.start + col;
@@ -676,6 +681,7 @@ int mfl_doc_edit(mfl_doc_t *d, uint32_t start, uint32_t old_end, const char *new
 }
 
 const char *mfl_doc_text(const mfl_doc_t *d, size_t *len) {
+    assert(d);
     if (len) *len = d->len;
     return d->text;
 }
@@ -683,6 +689,7 @@ const char *mfl_doc_text(const mfl_doc_t *d, size_t *len) {
 mfl_encoding_t mfl_doc_encoding(const mfl_doc_t *d) { return d->enc; }
 
 int mfl_doc_encode(const mfl_doc_t *d, const char *text, size_t len, char **out, size_t *out_len) {
+    assert(d && (text || !len) && out && out_len);
     mfl_buf_t b = {0};
     int rc = 0;
     switch (d->enc) {
@@ -735,7 +742,10 @@ const mfl_instr_t *mfl_doc_instr(const mfl_doc_t *d, size_t i) {
     return i < d->n_instrs ? &d->instrs[i] : NULL;
 }
 size_t mfl_doc_comment_count(const mfl_doc_t *d) { return d->n_comments; }
-mfl_range_t mfl_doc_comment(const mfl_doc_t *d, size_t i) { return d->comments[i]; }
+mfl_range_t mfl_doc_comment(const mfl_doc_t *d, size_t i) {
+    assert(d && i < d->n_comments);
+    return d->comments[i];
+}
 size_t mfl_doc_syntax_error_count(const mfl_doc_t *d) { return d->n_errors; }
 const mfl_syntax_error_t *mfl_doc_syntax_error(const mfl_doc_t *d, size_t i) {
     return i < d->n_errors ? &d->errors[i] : NULL;

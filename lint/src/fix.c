@@ -4,6 +4,8 @@
  * the language server's "fix all" use, so they cannot disagree. */
 #include "internal.h"
 
+#include <assert.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,7 @@ static int cmp_fix(const void *a, const void *b) {
 
 int mfl_fix_apply(const char *text, size_t len, const mfl_fix_t *const *fixes, size_t n,
                   char **out, size_t *out_len) {
+    assert((text || !len) && (fixes || !n) && out && out_len);
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < fixes[i]->n_edits; k++) {
             mfl_range_t r = fixes[i]->edits[k].range;
@@ -155,6 +158,7 @@ static int try_pass(const pass_t *cur, const mfl_fix_t **fixes, size_t nf,
 
 int mfl_fix_all(const char *text, size_t len, const mfl_lint_opts_t *opts,
                 const mfl_fix_opts_t *fo, char **out, size_t *out_len, mfl_fix_report_t *rep) {
+    assert((text || !len) && opts && out && out_len);
     size_t max = fo && fo->max_passes ? fo->max_passes : 10;
     mfl_fix_report_t local;
     if (!rep) rep = &local;

@@ -58,8 +58,12 @@ int mfl__decode(const char *src, size_t len, char **out, size_t *out_len,
 /* The encoding mfl__decode reads src in (its byte order mark, if any). */
 mfl_encoding_t mfl__sniff_encoding(const char *src, size_t len);
 
-int strcasecmp_ascii(const char *a, const char *b);
-int strncasecmp_ascii(const char *a, const char *b, size_t n);
+/* ASCII-only case-insensitive comparisons (the C library's depend on the
+ * locale). Exported as mfl__*: the short names are what callers write. */
+int mfl__strcasecmp_ascii(const char *a, const char *b);
+int mfl__strncasecmp_ascii(const char *a, const char *b, size_t n);
+#define strcasecmp_ascii mfl__strcasecmp_ascii
+#define strncasecmp_ascii mfl__strncasecmp_ascii
 
 /* Appends the Ollama view (non-printables dropped, invalid UTF-8 -> U+FFFD)
  * of s[0..n) to b. */

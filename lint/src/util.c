@@ -456,7 +456,7 @@ bool mfl__isprint(int32_t c) {
     return !((bmp_nonprint[(uint32_t)c >> 3] >> ((uint32_t)c & 7)) & 1);
 }
 
-int strcasecmp_ascii(const char *a, const char *b) {
+int mfl__strcasecmp_ascii(const char *a, const char *b) {
     for (;; a++, b++) {
         int ca = (unsigned char)*a, cb = (unsigned char)*b;
         if (ca >= 'A' && ca <= 'Z') ca += 32;
@@ -465,7 +465,7 @@ int strcasecmp_ascii(const char *a, const char *b) {
     }
 }
 
-int strncasecmp_ascii(const char *a, const char *b, size_t n) {
+int mfl__strncasecmp_ascii(const char *a, const char *b, size_t n) {
     for (size_t i = 0; i < n; i++) {
         int ca = (unsigned char)a[i], cb = (unsigned char)b[i];
         if (ca >= 'A' && ca <= 'Z') ca += 32;

@@ -194,7 +194,7 @@ if (JSON.stringify(a) !== JSON.stringify([{name:"model",args:"qwen3-coder:30b"},
 check "parse error exit 1" test $rc -eq 1
 check "parse error ollama text" grep -q 'message role must be one of' "$tmp/perr"
 
-# ---- issue 15: a newcomer's first hour ------------------------------------------
+# ---- a newcomer's first hour -------------------------------------------------
 mk() { mkdir -p "$(dirname "$1")"; printf 'FROM llama3.2\nMESSAGE User hi\n' > "$1"; }
 files_of() { grep -o '^[^ :][^:]*' | grep -v '^[0-9]* problem\|^No problems\|^Fixed\|^Would' | sort -u; }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""The language server under hostile clients (issue 7): a client that
+"""The language server under hostile clients: a client that
 disappears mid-message, 10,000 changes in a burst, 1,000 open documents and
 a 100 MB Content-Length. Each case checks that the server answers a request
 afterwards (responsive), that its peak RSS (VmHWM) stays under a bound (memory), and

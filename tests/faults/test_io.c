@@ -80,7 +80,7 @@ static void test_read_only_file_is_refused(void **state) {
     snprintf(p, sizeof p, "%s/ro.Modelfile", dir);
     put(p, "from x\n");
     chmod(p, 0444);
-    assert_int_equal(mfl_io_write_atomic(p, "FROM x\n", 7, "from x\n", 7, err, sizeof err), -1);
+    assert_int_equal(mfl_io_write_atomic(p, "FROM x\n", 7, "from x\n", 7, err, sizeof err), MFL_EACCES);
     assert_non_null(strstr(err, "read-only"));
     assert_string_equal(get(p), "from x\n");
     assert_int_equal(leftovers(dir), 0);
@@ -105,7 +105,7 @@ static char ro_dir[300], ro_file[400];
 static void write_in_read_only_folder(void) {
     char err[512] = "";
     int rc = mfl_io_write_atomic(ro_file, "FROM x\n", 7, "from x\n", 7, err, sizeof err);
-    if (rc != -1) _exit(1);
+    if (rc != MFL_EIO) _exit(1);
     if (!strstr(err, "cannot create a temporary file")) {
         fprintf(stderr, "unexpected error: %s\n", err);
         _exit(2);
@@ -147,7 +147,7 @@ static void test_file_changed_between_read_and_write_is_kept(void **state) {
     snprintf(p, sizeof p, "%s/changed.Modelfile", dir);
     put(p, "from x\n");                 /* what --fix read */
     put(p, "from x\nSYSTEM edited\n");  /* the editor saved meanwhile */
-    assert_int_equal(mfl_io_write_atomic(p, "FROM x\n", 7, "from x\n", 7, err, sizeof err), -1);
+    assert_int_equal(mfl_io_write_atomic(p, "FROM x\n", 7, "from x\n", 7, err, sizeof err), MFL_ECHANGED);
     assert_non_null(strstr(err, "changed on disk"));
     assert_string_equal(get(p), "from x\nSYSTEM edited\n");
     assert_int_equal(leftovers(dir), 0);
@@ -163,7 +163,7 @@ static void test_file_replaced_by_symlink_is_kept(void **state) {
     /* Between read and write, the file becomes a symlink to another file. */
     assert_int_equal(unlink(p), 0);
     assert_int_equal(symlink(secret, p), 0);
-    assert_int_equal(mfl_io_write_atomic(p, "FROM x\n", 7, "from x\n", 7, err, sizeof err), -1);
+    assert_int_equal(mfl_io_write_atomic(p, "FROM x\n", 7, "from x\n", 7, err, sizeof err), MFL_ECHANGED);
     assert_non_null(strstr(err, "changed on disk"));
     assert_string_equal(get(secret), "do not touch\n");
     assert_int_equal(leftovers(dir), 0);
@@ -179,7 +179,7 @@ static void write_on_full_disk(void) {
     struct rlimit rl = {16 * 1024, 16 * 1024};
     if (setrlimit(RLIMIT_FSIZE, &rl) != 0) _exit(77);
     int rc = mfl_io_write_atomic(full_file, big, sizeof big, "from x\n", 7, err, sizeof err);
-    if (rc != -1) _exit(1);
+    if (rc != MFL_EIO) _exit(1);
     if (!strstr(err, "write failed") || !strstr(err, "left unchanged")) {
         fprintf(stderr, "unexpected error: %s\n", err);
         _exit(2);
@@ -212,9 +212,9 @@ static void test_reading_a_fifo_or_device_is_refused(void **state) {
     snprintf(p, sizeof p, "%s/fifo", dir);
     assert_int_equal(mkfifo(p, 0600), 0);
     /* Would block forever if the reader opened it blocking. */
-    assert_int_equal(mfl_io_read_file(p, 0, &buf, &len, err, sizeof err), -1);
+    assert_int_equal(mfl_io_read_file(p, 0, &buf, &len, err, sizeof err), MFL_ENOTREG);
     assert_non_null(strstr(err, "not a regular file"));
-    assert_int_equal(mfl_io_read_file("/dev/zero", 0, &buf, &len, err, sizeof err), -1);
+    assert_int_equal(mfl_io_read_file("/dev/zero", 0, &buf, &len, err, sizeof err), MFL_ENOTREG);
     assert_non_null(strstr(err, "not a regular file"));
     assert_null(buf);
 }

@@ -14,6 +14,7 @@
 
 #include "internal.h"
 #include "mfl.h"
+#include "mfl_knowledge.h"
 
 static mfl_fix_t *mkfix(uint32_t s, uint32_t e, const char *text) {
     mfl_fix_t *f = calloc(1, sizeof *f);
@@ -405,9 +406,36 @@ static void test_query_captures_and_predicates(void **state) {
     mfl_query_free(NULL);
 }
 
+/* Every MFL_E* code has its own message; an unknown code has one too. */
+static void test_strerror_names_every_code(void **state) {
+    (void)state;
+    const int codes[] = {MFL_ENOENT, MFL_EIO, MFL_ENOMEM, MFL_EACCES, MFL_EINVAL, MFL_EFBIG,
+                         MFL_ENAMETOOLONG, MFL_ENOCONVERGE, MFL_ETRUNCATED, MFL_EUNSUPPORTED,
+                         MFL_ECHANGED, MFL_ENOTREG};
+    const size_t n = sizeof codes / sizeof *codes;
+    const char *unknown = mfl_strerror(-999999);
+    assert_non_null(unknown);
+    assert_true(*unknown);
+    assert_string_equal(mfl_strerror(12345), unknown);
+    assert_non_null(mfl_strerror(0));
+    for (size_t i = 0; i < n; i++) {
+        assert_true(codes[i] < 0);
+        const char *m = mfl_strerror(codes[i]);
+        assert_non_null(m);
+        assert_true(*m);
+        assert_string_not_equal(m, unknown);
+        assert_string_not_equal(m, mfl_strerror(0));
+        for (size_t k = 0; k < i; k++) {
+            assert_int_not_equal(codes[k], codes[i]);
+            assert_string_not_equal(mfl_strerror(codes[k]), m);
+        }
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fix_apply_skips_overlapping_fix),
+        cmocka_unit_test(test_strerror_names_every_code),
         cmocka_unit_test(test_suppressions),
         cmocka_unit_test(test_byte_scanners_agree_with_byte_loops),
         cmocka_unit_test(test_one_env_question_per_path_and_run),

@@ -77,15 +77,35 @@ static char *go_unquote(const char *s, size_t n, size_t *outlen) {
     return o;
 }
 
+/* getline(3), which Windows lacks: one line with its '\n' into *line
+ * (grown as needed); returns its length, or -1 at the end of the file. */
+static long read_line(char **line, size_t *cap, FILE *f) {
+    size_t n = 0;
+    for (int c; (c = fgetc(f)) != EOF;) {
+        if (n + 2 > *cap) {
+            size_t ncap = *cap ? *cap * 2 : 256;
+            char *nl = realloc(*line, ncap);
+            if (!nl) return -1;
+            *line = nl;
+            *cap = ncap;
+        }
+        (*line)[n++] = (char)c;
+        if (c == '\n') break;
+    }
+    if (n == 0) return -1;
+    (*line)[n] = '\0';
+    return (long)n;
+}
+
 static void test_recorded_cases(void **state) {
     (void)state;
     FILE *f = fopen(cases_path, "rb");
     assert_non_null(f);
     char *line = NULL;
     size_t cap = 0;
-    ssize_t got;
+    long got;
     int cases = 0, failures = 0, verdict_only = 0, errors = 0;
-    while ((got = getline(&line, &cap, f)) > 0) {
+    while ((got = read_line(&line, &cap, f)) > 0) {
         if (line[0] == '#' || line[0] == '\n') continue;
         if (line[got - 1] == '\n') line[--got] = '\0';
         char *col[6] = {0};

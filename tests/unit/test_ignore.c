@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The .gitignore-style patterns of lint/io/ignore.c, on the cases that
  * gitignore(5) documents (the PATTERN FORMAT section and its EXAMPLES), plus
- * the per-path-ignores shapes issue 15 reported. */
+ * the per-path-ignores shapes users write. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -131,7 +131,7 @@ static void test_negation_last_wins(void **state) {
 
 static void test_per_path_shapes(void **state) {
     (void)state;
-    /* The shapes of issue 15, relative to the config file's folder. */
+    /* Per-path-ignores shapes, relative to the config file's folder. */
     assert_true(path_hit("legacy/**/Modelfile", "legacy/Modelfile"));
     assert_true(path_hit("legacy/**/Modelfile", "legacy/a/b/Modelfile"));
     assert_false(path_hit("legacy/**/Modelfile", "new/legacy/Modelfile"));

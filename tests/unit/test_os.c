@@ -110,7 +110,7 @@ static void test_reads_are_binary(void **state) {
     /* A folder is refused, with what it is. */
     assert_int_equal(mfl_os_open_read(dir, &st), MFL_OS_NOT_REGULAR);
     assert_int_equal(st.type, MFL_FT_DIR);
-    assert_int_equal(mfl_io_read_file(dir, 0, &all, &len, err, sizeof err), -1);
+    assert_int_equal(mfl_io_read_file(dir, 0, &all, &len, err, sizeof err), MFL_ENOTREG);
     assert_non_null(strstr(err, "is a directory"));
 }
 
@@ -179,7 +179,7 @@ static void test_atomic_replacement_of_an_existing_file(void **state) {
     free(got);
     assert_int_equal(leftovers(dir), 0);
     /* Changed under us: refused, file untouched. */
-    assert_int_equal(mfl_io_write_atomic(path, "x", 1, before, sizeof before - 1, err, sizeof err), -1);
+    assert_int_equal(mfl_io_write_atomic(path, "x", 1, before, sizeof before - 1, err, sizeof err), MFL_ECHANGED);
     assert_non_null(strstr(err, "changed on disk"));
     got = test_slurp(path, &len);
     assert_memory_equal(got, after, len);

@@ -26,6 +26,7 @@
 #include "mfl_knowledge.h"
 
 static const char *root;
+static const char *rules_src; /* lint/rules, for the metadata test */
 static bool bless;
 static mfl_io_env_t *env;
 
@@ -57,6 +58,9 @@ static const char *sev_name(mfl_severity_t s) {
     static const char *const n[] = {"error", "warning", "info", "hint", "off"};
     return n[s];
 }
+
+/* Per rule over its fixtures: its diagnostics with a fix and without one. */
+static int with_fix, without_fix;
 
 static bool run_case(const mfl_rule_t *rule, const char *dir, const char *name, int *reports) {
     char path[4096];
@@ -112,7 +116,13 @@ static bool run_case(const mfl_rule_t *rule, const char *dir, const char *name, 
             mfl_doc_position(doc, d->related[k].range.start, &l, &c);
             fprintf(mem, "  related %u:%u %s\n", l + 1, c + 1, d->related[k].message);
         }
-        if (d->rule == rule) (*reports)++;
+        if (d->rule == rule) {
+            (*reports)++;
+            if (d->fix)
+                with_fix++;
+            else
+                without_fix++;
+        }
     }
     long memlen = ftell(mem);
     assert_true(memlen >= 0);
@@ -180,6 +190,7 @@ static void test_every_rule_fixtures(void **state) {
         closedir(d);
         qsort(names, n, sizeof *names, cmp_str);
         bool positive = false, clean = false, suppressed = false;
+        with_fix = without_fix = 0;
         for (size_t k = 0; k < n; k++) {
             int reports = 0;
             if (!run_case(r, dir, names[k], &reports)) failures++;
@@ -205,6 +216,21 @@ static void test_every_rule_fixtures(void **state) {
             print_error("%s: needs a reporting case, an `ok` case and a `suppressed` case\n", dir);
             failures++;
         }
+        /* The declared fixability is the truth about the fixtures. */
+        if (r->fixable == MFL_FIXABLE_ALWAYS && without_fix) {
+            print_error("%s: declared always fixable, but %d of its diagnostics have no fix\n", r->code,
+                        without_fix);
+            failures++;
+        }
+        if (r->fixable == MFL_FIXABLE_NONE && with_fix) {
+            print_error("%s: declared never fixable, but %d of its diagnostics have a fix\n", r->code,
+                        with_fix);
+            failures++;
+        }
+        if (r->fixable == MFL_FIXABLE_SOMETIMES && !with_fix) {
+            print_error("%s: declared sometimes fixable, but no fixture shows a fix\n", r->code);
+            failures++;
+        }
     }
     print_message("%d fixture cases over %zu rules\n", cases, mfl_rule_count());
     assert_int_equal(failures, 0);
@@ -227,8 +253,95 @@ static void test_registry_is_sorted_and_documented(void **state) {
     }
 }
 
+/* rules.def, the rule files and the fixture folders agree: the n-th
+ * MFL_RULE(slug) is registry entry n, named slug with '-' for '_', defined in
+ * lint/rules/mfNNN_<slug>.c (NNN its code) as mfl_rule_<slug>, and its
+ * fixtures are in tests/rules/<CODE>_<name>/. */
+static void test_metadata_agrees(void **state) {
+    (void)state;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/rules.def", rules_src);
+    size_t len;
+    char *def = test_slurp(path, &len);
+    assert_non_null(def);
+    size_t n = 0;
+    int failures = 0;
+    for (const char *p = def; (p = strstr(p, "\nMFL_RULE(")) != NULL; n++) {
+        p += 10;
+        const char *e = strchr(p, ')');
+        assert_non_null(e);
+        char slug[128];
+        snprintf(slug, sizeof slug, "%.*s", (int)(e - p), p);
+        if (n >= mfl_rule_count()) break;
+        const mfl_rule_t *r = mfl_rule_at(n);
+        char name[128];
+        snprintf(name, sizeof name, "%s", slug);
+        for (char *c = name; *c; c++)
+            if (*c == '_') *c = '-';
+        if (strcmp(name, r->name) != 0) {
+            print_error("rules.def line %zu: slug %s, but the rule is named %s\n", n + 1, slug, r->name);
+            failures++;
+        }
+        /* The file: mf + the code's digits + _ + slug. */
+        snprintf(path, sizeof path, "%s/mf%s_%s.c", rules_src, r->code + 2, slug);
+        char *src = test_slurp(path, &len);
+        if (!src) {
+            print_error("%s %s: no rule file %s\n", r->code, r->name, path);
+            failures++;
+        } else {
+            char want[256];
+            snprintf(want, sizeof want, "const mfl_rule_t mfl_rule_%s = {", slug);
+            if (!strstr(src, want)) {
+                print_error("%s: does not define mfl_rule_%s\n", path, slug);
+                failures++;
+            }
+            snprintf(want, sizeof want, ".code = \"%s\",", r->code);
+            if (!strstr(src, want)) {
+                print_error("%s: its code is not %s\n", path, r->code);
+                failures++;
+            }
+            snprintf(want, sizeof want, ".name = \"%s\",", r->name);
+            if (!strstr(src, want)) {
+                print_error("%s: its name is not %s\n", path, r->name);
+                failures++;
+            }
+            free(src);
+        }
+        snprintf(path, sizeof path, "%s/%s_%s", root, r->code, r->name);
+        DIR *d = opendir(path);
+        if (!d) {
+            print_error("%s: no fixture folder %s\n", r->code, path);
+            failures++;
+        } else {
+            closedir(d);
+        }
+    }
+    free(def);
+    if (n != mfl_rule_count()) {
+        print_error("rules.def lists %zu rules, the registry has %zu\n", n, mfl_rule_count());
+        failures++;
+    }
+    /* Every rule file is listed. */
+    DIR *d = opendir(rules_src);
+    assert_non_null(d);
+    struct dirent *e;
+    size_t files = 0;
+    while ((e = readdir(d)))
+        if (strncmp(e->d_name, "mf", 2) == 0 && strlen(e->d_name) > 2 &&
+            strcmp(e->d_name + strlen(e->d_name) - 2, ".c") == 0)
+            files++;
+    closedir(d);
+    if (files != mfl_rule_count()) {
+        print_error("%s holds %zu rule files, the registry has %zu rules\n", rules_src, files,
+                    mfl_rule_count());
+        failures++;
+    }
+    assert_int_equal(failures, 0);
+}
+
 int main(int argc, char **argv) {
     root = argc > 1 ? argv[1] : "tests/rules";
+    rules_src = argc > 2 ? argv[2] : "lint/rules";
     bless = getenv("MFL_BLESS") && *getenv("MFL_BLESS") == '1';
     env = mfl_io_env_new();
     /* A tiny Ollama store beside the fixtures (tests/rules/_store), never the user's. */
@@ -237,6 +350,7 @@ int main(int argc, char **argv) {
     mfl_io_env_set_store_dir(env, store);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_registry_is_sorted_and_documented),
+        cmocka_unit_test(test_metadata_agrees),
         cmocka_unit_test(test_every_rule_fixtures),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* A bounded GGUF header reader (models.md §1): walks the key/value section of
+/* A bounded GGUF header reader (ggml's gguf.cpp layout, v2/v3): walks the key/value section of
  * a v2/v3 file held in memory, little- or big-endian, keeps the few keys the
  * linter needs and skips the rest (tokenizer arrays included) without
  * allocating. Every length is checked against the bytes left first. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Named hardware profiles (models.md §5): memory, the share of it the GPU
+/* Named hardware profiles: memory, the share of it the GPU
  * may use for a model, and memory bandwidth. Memory is sold in binary units
  * whatever the label says: a "24 GB" card has 24 GiB, a "64 GB" Mac 64 GiB.
  * Apple's Metal limit (recommendedMaxWorkingSetSize) is about 75 % of RAM

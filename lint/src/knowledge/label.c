@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Context-size labels in names, tags and comments (models.md §6): "128k",
+/* Context-size labels in names, tags and comments: "128k",
  * "262K", "1m", "ctx8192", "contextlength4k". A label means a set of token
  * counts (k is 1000 or 1024; m is 10^6, 2^20 or Qwen's 1,010,000), and it
  * agrees with num_ctx within 3 %. Quant tags, sizes and versions are never

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Memory and time estimates (models.md §3): KV cache per layer with GQA,
- * sliding windows and MLA, weights, a compute-graph heuristic and Ollama's
- * runtime reserve; the largest context that fits a budget; bandwidth-bound
+/* Memory and time estimates (after Ollama's fs/ggml/ggml.go GraphSize): KV
+ * cache per layer with GQA, sliding windows and MLA, weights, a compute-graph
+ * heuristic and Ollama's runtime reserve; the largest context that fits a budget; bandwidth-bound
  * decode speed and prefill time. Our own transparent formula, not a copy of
  * any Ollama version's estimator. */
 #include "mfl_knowledge.h"

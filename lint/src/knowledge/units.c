@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The one size parser (issue 15): CLI flags, the config file and the editor
+/* The one size parser: CLI flags, the config file and the editor
  * settings all read sizes here. GB is 10^9 bytes, GiB 2^30; a bare number
  * or an ambiguous unit ("24", "17G") is rejected with a suggestion, never
  * read as bytes. */
