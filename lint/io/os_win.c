@@ -471,8 +471,9 @@ fail:
 }
 
 /* fnmatch(3) for Windows, where the C library has none: '*', '?', bracket
- * expressions ([abc], [a-z], [!x] and [^x]); '\' is a separator, not an
- * escape; letters match either case, as the file system does. */
+ * expressions ([abc], [a-z], [!x] and [^x]), '\' escapes the next
+ * character (as fnmatch(3) and .gitignore: patterns and paths reach here
+ * with '/' separators); letters match either case, as the file system does. */
 static bool fn_eq(char a, char b) {
     if (a == '\\') a = '/';
     if (b == '\\') b = '/';
@@ -532,6 +533,14 @@ static int fn_match(const char *p, const char *s, bool pathname) {
             p = q - 1;
             break;
         }
+        case '\\':
+            /* An escape, as in fnmatch(3) and .gitignore files: the next
+             * character is literal. Callers split patterns at '/' first and
+             * write paths with '/', so no separator reaches here. */
+            if (p[1]) p++;
+            if (!*s || tolower((unsigned char)*p) != tolower((unsigned char)*s)) return 1;
+            s++;
+            break;
         default:
             if (!fn_eq(*p, *s)) return 1;
             s++;

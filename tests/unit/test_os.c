@@ -220,6 +220,10 @@ static void test_fnmatch(void **state) {
     assert_int_equal(mfl_os_fnmatch("v[0-9]", "v7", true), 0);
     assert_int_not_equal(mfl_os_fnmatch("v[0-9]", "vx", true), 0);
     assert_int_not_equal(mfl_os_fnmatch("a?b", "a/b", true), 0);
+    /* '\\' escapes on every platform (.gitignore's "\\#notes"). */
+    assert_int_equal(mfl_os_fnmatch("\\#notes", "#notes", false), 0);
+    assert_int_equal(mfl_os_fnmatch("a\\*", "a*", false), 0);
+    assert_int_not_equal(mfl_os_fnmatch("a\\*", "ab", false), 0);
 }
 
 static void test_paths_and_uris(void **state) {
