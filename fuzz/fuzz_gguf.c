@@ -24,8 +24,7 @@ static void check_model(const mfl_model_t *m) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    if (size < 8)
-        return 0;
+    if (size < 8) return 0;
     /* The first 8 bytes choose the claimed file size. */
     uint64_t file_size;
     memcpy(&file_size, data, 8);
@@ -34,8 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     /* The bytes are copied so that ASan sees the exact end of the buffer. */
     char *buf = malloc(size ? size : 1);
     FUZZ_CHECK(buf != NULL, "malloc");
-    if (size)
-        memcpy(buf, data, size);
+    if (size) memcpy(buf, data, size);
     mfl_model_t m;
     mfl_model_init(&m);
     int rc = mfl_gguf_parse(buf, size, file_size, &m);

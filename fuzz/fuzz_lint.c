@@ -27,27 +27,21 @@ static bool has_suffix(const char *s, const char *suf) {
     return a >= b && memcmp(s + a - b, suf, b) == 0;
 }
 
-static mfl_path_kind_t fake_path_kind(void *ud, const char *base_dir, const char *path,
-                                      char *abs, size_t bufsize, bool *is_symlink) {
+static mfl_path_kind_t fake_path_kind(void *ud, const char *base_dir, const char *path, char *abs,
+                                      size_t bufsize, bool *is_symlink) {
     (void)ud;
-    if (is_symlink)
-        *is_symlink = strstr(path, "link") != NULL;
-    if (bufsize == 0)
-        return MFL_PATH_ERROR;
+    if (is_symlink) *is_symlink = strstr(path, "link") != NULL;
+    if (bufsize == 0) return MFL_PATH_ERROR;
     if (path[0] == '/')
         snprintf(abs, bufsize, "%s", path);
     else if (path[0] == '~')
         snprintf(abs, bufsize, "/home/u%s", path + 1);
     else
         snprintf(abs, bufsize, "%s/%s", base_dir ? base_dir : "/p", path);
-    if (strncmp(abs, "/dev/", 5) == 0 || strstr(path, "fifo"))
-        return MFL_PATH_DEVICE;
-    if (has_suffix(path, "/") || strstr(path, "dir"))
-        return MFL_PATH_DIR;
-    if (strstr(path, "err"))
-        return MFL_PATH_ERROR;
-    if (strchr(path, '.') || strchr(path, '/'))
-        return MFL_PATH_FILE;
+    if (strncmp(abs, "/dev/", 5) == 0 || strstr(path, "fifo")) return MFL_PATH_DEVICE;
+    if (has_suffix(path, "/") || strstr(path, "dir")) return MFL_PATH_DIR;
+    if (strstr(path, "err")) return MFL_PATH_ERROR;
+    if (strchr(path, '.') || strchr(path, '/')) return MFL_PATH_FILE;
     return MFL_PATH_MISSING;
 }
 
@@ -83,8 +77,8 @@ static bool fake_list_dir(void *ud, const char *abs_dir, void (*fn)(void *fud, c
     return !strstr(abs_dir, "err");
 }
 
-static const mfl_env_t fake_env = {NULL, fake_path_kind, fake_is_gguf, fake_resolve,
-                                   fake_real_path, NULL, fake_list_dir};
+static const mfl_env_t fake_env = {NULL,           fake_path_kind, fake_is_gguf, fake_resolve,
+                                   fake_real_path, NULL,           fake_list_dir};
 
 /* ---- helpers ------------------------------------------------------------------ */
 
@@ -144,13 +138,12 @@ static void check_fixes_in_text(const mfl_result_t *res, size_t len) {
                    "%s range %u-%u, text %zu", d->rule->code, d->range.start, d->range.end, len);
         if (i > 0) {
             const mfl_diag_t *p = &res->diags[i - 1];
-            FUZZ_CHECK(p->range.start < d->range.start ||
-                           (p->range.start == d->range.start &&
-                            strcmp(p->rule->code, d->rule->code) <= 0),
-                       "diagnostics not sorted at %zu", i);
+            FUZZ_CHECK(
+                p->range.start < d->range.start ||
+                    (p->range.start == d->range.start && strcmp(p->rule->code, d->rule->code) <= 0),
+                "diagnostics not sorted at %zu", i);
         }
-        if (d->fix == NULL)
-            continue;
+        if (d->fix == NULL) continue;
         FUZZ_CHECK(d->fix->n_edits > 0, "%s: fix without edits", d->rule->code);
         uint32_t prev_end = 0;
         for (size_t e = 0; e < d->fix->n_edits; e++) {
@@ -183,8 +176,7 @@ static char *doc_command(const mfl_doc_t *doc, size_t i, const char **name, size
 
 static void check_agreement(const uint8_t *data, size_t size, const mfl_doc_t *doc) {
     mfl_ollama_parse_t ref;
-    if (mfl_ollama_parse((const char *)data, size, &ref) != 0)
-        return; /* out of memory */
+    if (mfl_ollama_parse((const char *)data, size, &ref) != 0) return; /* out of memory */
     size_t nerr = mfl_doc_syntax_error_count(doc);
     bool has_from = false;
     for (size_t i = 0; i < mfl_doc_instr_count(doc); i++)
@@ -216,8 +208,7 @@ static void check_agreement(const uint8_t *data, size_t size, const mfl_doc_t *d
  * both give the same commands. */
 static void same_for_ollama(const char *a, size_t alen, const char *b, size_t blen) {
     mfl_ollama_parse_t x, y;
-    if (mfl_ollama_parse(a, alen, &x) != 0)
-        return;
+    if (mfl_ollama_parse(a, alen, &x) != 0) return;
     if (mfl_ollama_parse(b, blen, &y) != 0) {
         mfl_ollama_parse_cleanup(&x);
         return;
@@ -231,7 +222,8 @@ static void same_for_ollama(const char *a, size_t alen, const char *b, size_t bl
         for (size_t i = 0; i < x.n_commands; i++)
             FUZZ_CHECK(strcmp(x.commands[i].name, y.commands[i].name) == 0 &&
                            x.commands[i].args_len == y.commands[i].args_len &&
-                           memcmp(x.commands[i].args, y.commands[i].args, x.commands[i].args_len) == 0,
+                           memcmp(x.commands[i].args, y.commands[i].args, x.commands[i].args_len) ==
+                               0,
                        "formatting changes command %zu: %s=[%s] -> %s=[%s]", i, x.commands[i].name,
                        x.commands[i].args, y.commands[i].name, y.commands[i].args);
     }
@@ -244,8 +236,7 @@ static void check_format(const mfl_doc_t *doc) {
     const char *text = mfl_doc_text(doc, &len);
     mfl_edit_t *e;
     size_t n;
-    if (mfl_format(doc, &e, &n) != 0)
-        return;
+    if (mfl_format(doc, &e, &n) != 0) return;
     for (size_t i = 0; i < n; i++) {
         FUZZ_CHECK(e[i].range.start <= e[i].range.end && e[i].range.end <= len,
                    "format edit %zu out of the text", i);
@@ -254,13 +245,12 @@ static void check_format(const mfl_doc_t *doc) {
     mfl_edits_free(e, n);
     char *once = NULL;
     size_t once_len;
-    if (mfl_format_text(doc, &once, &once_len) != 0)
-        return;
+    if (mfl_format_text(doc, &once, &once_len) != 0) return;
     same_for_ollama(text, len, once, once_len);
     mfl_doc_t *d2 = mfl_doc_new_decoded(once, once_len);
     if (d2 && mfl_format(d2, &e, &n) == 0) {
-        FUZZ_CHECK(n == 0, "formatting twice changes the text (%zu edits, first at %u):\n%.*s",
-                   n, n ? e[0].range.start : 0, (int)once_len, once);
+        FUZZ_CHECK(n == 0, "formatting twice changes the text (%zu edits, first at %u):\n%.*s", n,
+                   n ? e[0].range.start : 0, (int)once_len, once);
         mfl_edits_free(e, n);
     }
     mfl_doc_free(d2);
@@ -271,8 +261,7 @@ static mfl_config_t *make_config(void) {
     mfl_config_t *cfg = mfl_config_new();
     FUZZ_CHECK(cfg != NULL, "config");
     for (size_t i = 0; i < mfl_rule_count(); i++)
-        if (mfl_rule_at(i)->default_off)
-            mfl_config_enable(cfg, mfl_rule_at(i)->code);
+        if (mfl_rule_at(i)->default_off) mfl_config_enable(cfg, mfl_rule_at(i)->code);
     mfl_budget_t *b = mfl_config_budget(cfg);
     b->memory_budget = 24ull << 30;
     b->bandwidth = 400e9;
@@ -286,8 +275,8 @@ static int fix_all(const char *text, size_t len, const mfl_lint_opts_t *opts, ch
     mfl_fix_opts_t fo = {.unsafe = true};
     mfl_fix_report_t rep;
     int rc = mfl_fix_all(text, len, opts, &fo, out, out_len, &rep);
-    FUZZ_CHECK(rc == 0 || rc == MFL_ENOMEM, "mfl_fix_all returned %d (rules still fixing: %s)",
-               rc, rc == MFL_ENOCONVERGE ? rep.rules : "");
+    FUZZ_CHECK(rc == 0 || rc == MFL_ENOMEM, "mfl_fix_all returned %d (rules still fixing: %s)", rc,
+               rc == MFL_ENOCONVERGE ? rep.rules : "");
     return rc;
 }
 
@@ -309,28 +298,23 @@ static void blame(const char *text, size_t len, const mfl_lint_opts_t *opts, siz
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    if (size > 64 * 1024)
-        return 0;
+    if (size > 64 * 1024) return 0;
     static mfl_config_t *cfg;
-    if (cfg == NULL)
-        cfg = make_config();
+    if (cfg == NULL) cfg = make_config();
     mfl_doc_t *doc = mfl_doc_new((const char *)data, size);
-    if (doc == NULL)
-        return 0;
+    if (doc == NULL) return 0;
     check_agreement(data, size, doc);
     check_format(doc);
 
     size_t len;
     const char *text = mfl_doc_text(doc, &len);
     FUZZ_CHECK(text[len] == '\0', "text not NUL-terminated");
-    mfl_lint_opts_t opts = {.path = "fuzz.Modelfile", .base_dir = "/p", .config = cfg,
-                            .env = &fake_env};
+    mfl_lint_opts_t opts = {
+        .path = "fuzz.Modelfile", .base_dir = "/p", .config = cfg, .env = &fake_env};
     mfl_result_t *r1 = NULL, *r2 = NULL;
-    if (mfl_lint(doc, &opts, &r1) != 0)
-        goto out;
+    if (mfl_lint(doc, &opts, &r1) != 0) goto out;
     check_fixes_in_text(r1, len);
-    if (mfl_lint(doc, &opts, &r2) != 0)
-        goto out;
+    if (mfl_lint(doc, &opts, &r2) != 0) goto out;
     sbuf_t a = {0}, b = {0};
     dump(r1, &a);
     dump(r2, &b);
@@ -348,8 +332,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                 blame(text, len, &opts, mfl_doc_syntax_error_count(doc));
             FUZZ_CHECK(mfl_doc_syntax_error_count(fdoc) <= mfl_doc_syntax_error_count(doc),
                        "fix-all added syntax errors (%zu -> %zu):\n%.*s\n--- fixed ---\n%.*s",
-                       mfl_doc_syntax_error_count(doc), mfl_doc_syntax_error_count(fdoc),
-                       (int)len, text, (int)fixed_len, fixed);
+                       mfl_doc_syntax_error_count(doc), mfl_doc_syntax_error_count(fdoc), (int)len,
+                       text, (int)fixed_len, fixed);
             mfl_doc_free(fdoc);
         }
         if (fix_all(fixed, fixed_len, &opts, &again, &again_len) == 0)

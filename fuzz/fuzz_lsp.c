@@ -31,8 +31,7 @@ typedef struct {
 } input_t;
 
 static unsigned take(input_t *in) {
-    if (in->n == 0)
-        return 0;
+    if (in->n == 0) return 0;
     in->n--;
     return *in->p++;
 }
@@ -50,19 +49,17 @@ static void check_fresh(const mfl_doc_t *doc) {
     FUZZ_CHECK(text[len] == '\0', "text not NUL-terminated");
     /* A fresh parse decodes a leading BOM (or UTF-16); an edited document
      * keeps the bytes as text. Those texts are not comparable. */
-    if (len >= 2 && ((uint8_t)text[0] == 0xEF || (uint8_t)text[0] == 0xFF ||
-                     (uint8_t)text[0] == 0xFE))
+    if (len >= 2 &&
+        ((uint8_t)text[0] == 0xEF || (uint8_t)text[0] == 0xFF || (uint8_t)text[0] == 0xFE))
         return;
     mfl_doc_t *fresh = mfl_doc_new(text, len);
-    if (fresh == NULL)
-        return;
+    if (fresh == NULL) return;
     size_t flen;
     const char *ftext = mfl_doc_text(fresh, &flen);
     FUZZ_CHECK(flen == len && memcmp(ftext, text, len) == 0, "fresh text differs");
     char *a = mfl_doc_sexp(doc), *b = mfl_doc_sexp(fresh);
     if (a && b)
-        FUZZ_CHECK(strcmp(a, b) == 0, "incremental tree differs from a fresh parse:\n%s\n%s", a,
-                   b);
+        FUZZ_CHECK(strcmp(a, b) == 0, "incremental tree differs from a fresh parse:\n%s\n%s", a, b);
     mfl_free(a);
     mfl_free(b);
     FUZZ_CHECK(mfl_doc_instr_count(doc) == mfl_doc_instr_count(fresh), "instruction count");
@@ -86,13 +83,11 @@ static void check_fresh(const mfl_doc_t *doc) {
 
 static void run_edits(input_t *in) {
     size_t n0 = take(in) % 64;
-    if (n0 > in->n)
-        n0 = in->n;
+    if (n0 > in->n) n0 = in->n;
     mfl_doc_t *doc = mfl_doc_new((const char *)in->p, n0);
     in->p += n0;
     in->n -= n0;
-    if (doc == NULL)
-        return;
+    if (doc == NULL) return;
     size_t len;
     const char *t = mfl_doc_text(doc, &len);
     char *shadow = malloc(len + 1);
@@ -110,8 +105,7 @@ static void run_edits(input_t *in) {
             end = start + (uint32_t)(take(in) % 8) - (kind & 1 ? 2u : 0u);
         }
         size_t k = take(in) % 12;
-        if (k > in->n)
-            k = in->n;
+        if (k > in->n) k = in->n;
         const char *text = (const char *)in->p;
         in->p += k;
         in->n -= k;
@@ -120,8 +114,7 @@ static void run_edits(input_t *in) {
         if (start <= end && end <= slen) {
             FUZZ_CHECK(rc == 0 || rc == MFL_ENOMEM, "valid edit %u-%u of %zu refused: %d", start,
                        end, slen, rc);
-            if (rc != 0)
-                continue;
+            if (rc != 0) continue;
             char *ns = malloc(slen - (end - start) + k + 1);
             FUZZ_CHECK(ns != NULL, "malloc");
             memcpy(ns, shadow, start);
@@ -145,16 +138,39 @@ static void run_edits(input_t *in) {
 /* Pieces of text for document content: multi-byte, astral (a surrogate
  * pair in UTF-16), bidi controls, line breaks and Modelfile syntax. */
 static const char *const pieces[] = {
-    "FROM ", "llama3.2", "\n", "\r\n", "\r", "PARAMETER ", "num_ctx ", "4096", "SYSTEM ",
-    "\"\"\"", "\"", "MESSAGE user ", "TEMPLATE ", "{{ .Prompt }}", "# modelfile-lint: ignore=MF009\n",
-    "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xe2\x80\xae", "\xe2\x80\x8b", "\t", " ", "x",
-    "ADAPTER ./a.gguf", "stop ", "from ", "\xc2\xa0",
+    "FROM ",
+    "llama3.2",
+    "\n",
+    "\r\n",
+    "\r",
+    "PARAMETER ",
+    "num_ctx ",
+    "4096",
+    "SYSTEM ",
+    "\"\"\"",
+    "\"",
+    "MESSAGE user ",
+    "TEMPLATE ",
+    "{{ .Prompt }}",
+    "# modelfile-lint: ignore=MF009\n",
+    "\xc3\xa9",
+    "\xe2\x82\xac",
+    "\xf0\x9f\x98\x80",
+    "\xe2\x80\xae",
+    "\xe2\x80\x8b",
+    "\t",
+    " ",
+    "x",
+    "ADAPTER ./a.gguf",
+    "stop ",
+    "from ",
+    "\xc2\xa0",
 };
 #define N_PIECES (sizeof pieces / sizeof pieces[0])
 
 static const char *const requests[] = {
-    "textDocument/diagnostic", "textDocument/codeAction", "textDocument/hover",
-    "textDocument/completion", "textDocument/formatting", "textDocument/documentSymbol",
+    "textDocument/diagnostic",   "textDocument/codeAction", "textDocument/hover",
+    "textDocument/completion",   "textDocument/formatting", "textDocument/documentSymbol",
     "textDocument/foldingRange", "no/such/method",
 };
 #define N_REQUESTS (sizeof requests / sizeof requests[0])
@@ -164,7 +180,7 @@ typedef struct {
     uv_loop_t loop;
     int out_fd;
     json_int_t next_id;
-    bool garbage;    /* raw bytes or raw bodies were sent: no reply accounting */
+    bool garbage; /* raw bytes or raw bodies were sent: no reply accounting */
     bool open;
     const char *uri;
 } session_t;
@@ -173,8 +189,7 @@ static void feed(session_t *ss, input_t *in, const char *bytes, size_t len) {
     /* In chunks of random size, as reads would split them. */
     while (len > 0) {
         size_t c = 1 + take(in) * 4;
-        if (c > len)
-            c = len;
+        if (c > len) c = len;
         lsp_server_feed(&ss->s, bytes, c);
         bytes += c;
         len -= c;
@@ -183,18 +198,15 @@ static void feed(session_t *ss, input_t *in, const char *bytes, size_t len) {
 }
 
 static void send_msg(session_t *ss, input_t *in, json_t *msg) {
-    if (msg == NULL)
-        return;
+    if (msg == NULL) return;
     size_t blen, flen;
     char *body = json_dumps(msg, JSON_COMPACT);
     json_decref(msg);
-    if (body == NULL)
-        return;
+    if (body == NULL) return;
     blen = strlen(body);
     char *framed = lsp_frame_new(body, blen, &flen);
     mfl_free(body);
-    if (framed == NULL)
-        return;
+    if (framed == NULL) return;
     feed(ss, in, framed, flen);
     mfl_free(framed);
 }
@@ -206,8 +218,7 @@ static json_t *random_text(input_t *in, size_t max_pieces) {
     for (size_t i = 0; i < count; i++) {
         const char *p = pieces[take(in) % N_PIECES];
         size_t l = strlen(p);
-        if (n + l >= sizeof buf)
-            break;
+        if (n + l >= sizeof buf) break;
         memcpy(buf + n, p, l + 1);
         n += l;
     }
@@ -217,12 +228,9 @@ static json_t *random_text(input_t *in, size_t max_pieces) {
 static json_int_t coord(input_t *in) {
     unsigned c = take(in);
     switch (c >> 5) {
-    case 0:
-        return (json_int_t)take16(in) * 65536; /* huge */
-    case 1:
-        return -(json_int_t)(c & 3) - 1; /* negative */
-    default:
-        return c % 12;
+    case 0: return (json_int_t)take16(in) * 65536; /* huge */
+    case 1: return -(json_int_t)(c & 3) - 1;       /* negative */
+    default: return c % 12;
     }
 }
 
@@ -230,18 +238,18 @@ static json_t *position(input_t *in) {
     return json_pack("{s:I,s:I}", "line", coord(in), "character", coord(in));
 }
 
-static json_t *text_doc(session_t *ss) {
-    return json_pack("{s:s}", "uri", ss->uri);
-}
+static json_t *text_doc(session_t *ss) { return json_pack("{s:s}", "uri", ss->uri); }
 
 static void request(session_t *ss, input_t *in, const char *method, json_t *params) {
-    send_msg(ss, in, json_pack("{s:s,s:I,s:s,s:o}", "jsonrpc", "2.0", "id", ss->next_id++,
-                               "method", method, "params", params ? params : json_object()));
+    send_msg(ss, in,
+             json_pack("{s:s,s:I,s:s,s:o}", "jsonrpc", "2.0", "id", ss->next_id++, "method", method,
+                       "params", params ? params : json_object()));
 }
 
 static void notify(session_t *ss, input_t *in, const char *method, json_t *params) {
-    send_msg(ss, in, json_pack("{s:s,s:s,s:o}", "jsonrpc", "2.0", "method", method, "params",
-                               params ? params : json_object()));
+    send_msg(ss, in,
+             json_pack("{s:s,s:s,s:o}", "jsonrpc", "2.0", "method", method, "params",
+                       params ? params : json_object()));
 }
 
 static void open_doc(session_t *ss, input_t *in) {
@@ -253,15 +261,13 @@ static void open_doc(session_t *ss, input_t *in) {
 
 static void check_server_doc(session_t *ss) {
     lsp_doc_t *d = lsp_docstore_find(&ss->s.docs, ss->uri);
-    if (d)
-        check_fresh(d->doc);
+    if (d) check_fresh(d->doc);
 }
 
 /* Counts the responses to each of our ids in the output file. */
 static void check_replies(session_t *ss) {
     off_t end = lseek(ss->out_fd, 0, SEEK_END);
-    if (end <= 0)
-        return;
+    if (end <= 0) return;
     char *out = malloc((size_t)end);
     FUZZ_CHECK(out != NULL, "malloc");
     FUZZ_CHECK(pread(ss->out_fd, out, (size_t)end, 0) == end, "read back");
@@ -287,8 +293,7 @@ static void check_replies(session_t *ss) {
         json_decref(m);
         p = body + blen;
     }
-    for (size_t i = 1; i <= ids; i++)
-        FUZZ_CHECK(seen[i], "request %zu got no response", i);
+    for (size_t i = 1; i <= ids; i++) FUZZ_CHECK(seen[i], "request %zu got no response", i);
     free(seen);
     free(out);
 }
@@ -314,8 +319,7 @@ static void run_session(input_t *in) {
     unsigned caps = take(in);
     static const char *const encs[] = {"utf-16", "utf-8", "utf-32"};
     json_t *c = json_pack("{s:{s:[s]}}", "general", "positionEncodings", encs[caps % 3]);
-    if (caps & 4)
-        json_object_set_new(c, "textDocument", json_pack("{s:{}}", "diagnostic"));
+    if (caps & 4) json_object_set_new(c, "textDocument", json_pack("{s:{}}", "diagnostic"));
     request(&ss, in, "initialize", json_pack("{s:o}", "capabilities", c));
     notify(&ss, in, "initialized", NULL);
     open_doc(&ss, in);
@@ -330,36 +334,34 @@ static void run_session(input_t *in) {
             json_t *changes = json_array();
             for (unsigned i = 0; i <= (k >> 6); i++)
                 json_array_append_new(changes,
-                                      json_pack("{s:{s:o,s:o},s:o}", "range", "start",
-                                                position(in), "end", position(in), "text",
-                                                random_text(in, 6)));
+                                      json_pack("{s:{s:o,s:o},s:o}", "range", "start", position(in),
+                                                "end", position(in), "text", random_text(in, 6)));
             notify(&ss, in, "textDocument/didChange",
-                   json_pack("{s:{s:s,s:i},s:o}", "textDocument", "uri", ss.uri, "version",
-                             op + 2, "contentChanges", changes));
+                   json_pack("{s:{s:s,s:i},s:o}", "textDocument", "uri", ss.uri, "version", op + 2,
+                             "contentChanges", changes));
             break;
         }
         case 3: /* a full-text change */
             notify(&ss, in, "textDocument/didChange",
-                   json_pack("{s:{s:s,s:i},s:[{s:o}]}", "textDocument", "uri", ss.uri,
-                             "version", op + 2, "contentChanges", "text", random_text(in, 24)));
+                   json_pack("{s:{s:s,s:i},s:[{s:o}]}", "textDocument", "uri", ss.uri, "version",
+                             op + 2, "contentChanges", "text", random_text(in, 24)));
             break;
         case 4:
         case 5: { /* a request */
             const char *m = requests[take(in) % N_REQUESTS];
             json_t *p = json_pack("{s:o}", "textDocument", text_doc(&ss));
             json_object_set_new(p, "position", position(in));
-            json_object_set_new(p, "range", json_pack("{s:o,s:o}", "start", position(in), "end",
-                                                      position(in)));
+            json_object_set_new(p, "range",
+                                json_pack("{s:o,s:o}", "start", position(in), "end", position(in)));
             json_object_set_new(p, "context", json_pack("{s:[]}", "diagnostics"));
-            json_object_set_new(p, "options", json_pack("{s:i,s:b}", "tabSize", 4,
-                                                        "insertSpaces", 1));
+            json_object_set_new(p, "options",
+                                json_pack("{s:i,s:b}", "tabSize", 4, "insertSpaces", 1));
             request(&ss, in, m, p);
             break;
         }
         case 6: { /* raw bytes into the framing decoder */
             size_t n = take(in) % 64;
-            if (n > in->n)
-                n = in->n;
+            if (n > in->n) n = in->n;
             ss.garbage = true;
             char raw[64];
             memcpy(raw, in->p, n);
@@ -370,8 +372,7 @@ static void run_session(input_t *in) {
         }
         case 7: { /* a raw body, correctly framed */
             size_t n = take(in) % 96, flen;
-            if (n > in->n)
-                n = in->n;
+            if (n > in->n) n = in->n;
             ss.garbage = true;
             char *framed = lsp_frame_new((const char *)in->p, n, &flen);
             in->p += n;
@@ -383,14 +384,13 @@ static void run_session(input_t *in) {
             break;
         }
         case 8: /* close, then maybe reopen */
-            notify(&ss, in, "textDocument/didClose", json_pack("{s:o}", "textDocument",
-                                                               text_doc(&ss)));
-            if (k & 0x10)
-                open_doc(&ss, in);
+            notify(&ss, in, "textDocument/didClose",
+                   json_pack("{s:o}", "textDocument", text_doc(&ss)));
+            if (k & 0x10) open_doc(&ss, in);
             break;
         default: { /* settings and cancellation */
-            static const char *const keys[] = {"select", "ignore", "memory", "hardware",
-                                               "rules", "models"};
+            static const char *const keys[] = {"select",   "ignore", "memory",
+                                               "hardware", "rules",  "models"};
             json_t *set = json_object();
             json_object_set_new(set, keys[take(in) % 6], random_text(in, 2));
             notify(&ss, in, "workspace/didChangeConfiguration",
@@ -410,8 +410,7 @@ static void run_session(input_t *in) {
     lsp_server_cleanup(&ss.s);
     FUZZ_CHECK(uv_loop_close(&ss.loop) == 0, "handles left open after exit");
     close(in_fd); /* the transport never closes a file descriptor it did not open */
-    if (!ss.garbage)
-        check_replies(&ss);
+    if (!ss.garbage) check_replies(&ss);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

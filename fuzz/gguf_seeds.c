@@ -14,8 +14,7 @@ static void put(const char *dir, const char *name, gguf_builder_t *b) {
     uint64_t size = (uint64_t)len + 4096;
     snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "wb");
-    if (f == NULL)
-        return;
+    if (f == NULL) return;
     fwrite(&size, 8, 1, f);
     fwrite(d, 1, len, f);
     fclose(f);

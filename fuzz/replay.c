@@ -40,8 +40,7 @@ static int run_file(const char *path) {
         free(buf);
         return -1;
     }
-    if (len)
-        memcpy(exact, buf, len);
+    if (len) memcpy(exact, buf, len);
     free(buf);
     LLVMFuzzerTestOneInput(exact, len);
     free(exact);
@@ -62,26 +61,22 @@ static long run_dir(const char *dir) {
     char **names = NULL;
     size_t n = 0, cap = 0;
     for (struct dirent *e; (e = readdir(d)) != NULL;) {
-        if (e->d_name[0] == '.')
-            continue;
+        if (e->d_name[0] == '.') continue;
         if (n == cap) {
             char **nn = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *names);
-            if (nn == NULL)
-                break;
+            if (nn == NULL) break;
             names = nn;
         }
         names[n++] = strdup(e->d_name);
     }
     closedir(d);
-    if (n)
-        qsort(names, n, sizeof *names, cmp_names);
+    if (n) qsort(names, n, sizeof *names, cmp_names);
     long count = 0;
     for (size_t i = 0; i < n; i++) {
         char path[4096];
         struct stat st;
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && run_file(path) == 0)
-            count++;
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && run_file(path) == 0) count++;
         free(names[i]);
     }
     free(names);
@@ -97,8 +92,7 @@ int main(int argc, char **argv) {
             return 2;
         }
         long n = S_ISDIR(st.st_mode) ? run_dir(argv[i]) : run_file(argv[i]) == 0;
-        if (n < 0)
-            return 2;
+        if (n < 0) return 2;
         total += n;
     }
     printf("replayed %ld input(s)\n", total);

@@ -11,15 +11,13 @@
 /* ---- code actions ------------------------------------------------------------------- */
 
 static bool kind_wanted(json_t *only, const char *kind) {
-    if (!json_is_array(only))
-        return true;
+    if (!json_is_array(only)) return true;
     size_t i;
     json_t *v;
     json_array_foreach(only, i, v) {
         const char *k = json_string_value(v);
         size_t n = k ? strlen(k) : 0;
-        if (k && strncmp(kind, k, n) == 0 && (kind[n] == '\0' || kind[n] == '.'))
-            return true;
+        if (k && strncmp(kind, k, n) == 0 && (kind[n] == '\0' || kind[n] == '.')) return true;
     }
     return false;
 }
@@ -34,10 +32,8 @@ static json_t *action_new(const char *title, const char *kind, json_t *diag, boo
                           const char *uri, json_t *edits) {
     json_t *a = json_pack("{s:s,s:s,s:o}", "title", title, "kind", kind, "edit",
                           workspace_edit(uri, edits));
-    if (a && diag)
-        json_object_set_new(a, "diagnostics", json_pack("[O]", diag));
-    if (a && preferred)
-        json_object_set_new(a, "isPreferred", json_true());
+    if (a && diag) json_object_set_new(a, "diagnostics", json_pack("[O]", diag));
+    if (a && preferred) json_object_set_new(a, "isPreferred", json_true());
     return a;
 }
 
@@ -47,10 +43,9 @@ static json_t *action_new(const char *title, const char *kind, json_t *diag, boo
 static json_t *suppress_edit(lsp_server_t *s, lsp_doc_t *d, uint32_t off, const char *code) {
     size_t i = mfl_doc_instr_at(d->doc, off);
     mfl_edit_t e;
-    if (i == SIZE_MAX || mfl_suppress_edit(d->doc, i, code, &e) != 0)
-        return NULL;
-    json_t *edits = json_pack("[o]", lsp_convert_text_edit_new(d->doc, s->enc, e.range, e.text,
-                                                               strlen(e.text)));
+    if (i == SIZE_MAX || mfl_suppress_edit(d->doc, i, code, &e) != 0) return NULL;
+    json_t *edits = json_pack(
+        "[o]", lsp_convert_text_edit_new(d->doc, s->enc, e.range, e.text, strlen(e.text)));
     mfl_free(e.text);
     return edits;
 }
@@ -60,19 +55,16 @@ static json_t *diff_edit(lsp_server_t *s, lsp_doc_t *d, const char *out, size_t 
     size_t len;
     const char *text = mfl_doc_text(d->doc, &len);
     size_t pre = 0;
-    while (pre < len && pre < out_len && text[pre] == out[pre])
-        pre++;
+    while (pre < len && pre < out_len && text[pre] == out[pre]) pre++;
     /* Never split a UTF-8 sequence: back up to a character start. */
-    while (pre > 0 && (((unsigned char)text[pre]) & 0xc0) == 0x80)
-        pre--;
+    while (pre > 0 && (((unsigned char)text[pre]) & 0xc0) == 0x80) pre--;
     size_t suf = 0;
     while (suf < len - pre && suf < out_len - pre && text[len - 1 - suf] == out[out_len - 1 - suf])
         suf++;
-    while (suf > 0 && (((unsigned char)text[len - suf]) & 0xc0) == 0x80)
-        suf--;
+    while (suf > 0 && (((unsigned char)text[len - suf]) & 0xc0) == 0x80) suf--;
     mfl_range_t r = {(uint32_t)pre, (uint32_t)(len - suf)};
-    return json_pack("[o]", lsp_convert_text_edit_new(d->doc, s->enc, r, out + pre,
-                                                      out_len - suf - pre));
+    return json_pack("[o]",
+                     lsp_convert_text_edit_new(d->doc, s->enc, r, out + pre, out_len - suf - pre));
 }
 
 static json_t *fix_all_action(lsp_server_t *s, lsp_doc_t *d) {
@@ -100,8 +92,7 @@ static json_t *fix_all_action(lsp_server_t *s, lsp_doc_t *d) {
 json_t *lsp_on_code_action(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     lsp_doc_t *d = lsp_server_doc(s, params);
     mfl_range_t want;
-    if (!d)
-        return lsp_invalid_params(err, "Document is not open");
+    if (!d) return lsp_invalid_params(err, "Document is not open");
     if (lsp_convert_range_get(d->doc, s->enc, json_object_get(params, "range"), &want) != 0)
         return lsp_invalid_params(err, "Invalid range");
     /* Offer the fixes of every diagnostic on the requested lines: Neovim asks
@@ -114,14 +105,12 @@ json_t *lsp_on_code_action(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     json_t *only = lsp_json_path(params, "context.only");
     mfl_result_t *res = lsp_server_lint(s, d);
     json_t *actions = json_array();
-    if (!res || !actions)
-        return actions;
+    if (!res || !actions) return actions;
     bool quick = kind_wanted(only, "quickfix");
     bool any_safe = false;
     for (size_t i = 0; i < res->n_diags; i++) {
         const mfl_diag_t *dg = &res->diags[i];
-        if (dg->fix && dg->fix->applicability == MFL_FIX_SAFE)
-            any_safe = true;
+        if (dg->fix && dg->fix->applicability == MFL_FIX_SAFE) any_safe = true;
         if (!quick || dg->range.start > want.end || want.start > dg->range.end || !dg->rule)
             continue;
         json_t *diag = lsp_convert_diag_new(d->doc, s->enc, d->uri, dg, &s->caps.diag);
@@ -143,8 +132,7 @@ json_t *lsp_on_code_action(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     bool explicit_fix_all = json_is_array(only) && kind_wanted(only, FIX_ALL_KIND);
     if (explicit_fix_all || (!json_is_array(only) && any_safe)) {
         json_t *a = fix_all_action(s, d);
-        if (a)
-            json_array_append_new(actions, a);
+        if (a) json_array_append_new(actions, a);
     }
     return actions;
 }

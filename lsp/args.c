@@ -24,11 +24,9 @@ int lsp_args(int argc, char **argv) {
             printf("modelfile-lsp %s\n", MFL_LSP_VERSION);
             return 0;
         }
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
-            return usage(stdout);
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) return usage(stdout);
         /* Only stdio is offered; the flags clients append are accepted. */
-        if (strcmp(a, "--stdio") == 0 || strncmp(a, "--clientProcessId", 17) == 0)
-            continue;
+        if (strcmp(a, "--stdio") == 0 || strncmp(a, "--clientProcessId", 17) == 0) continue;
         fprintf(stderr, "modelfile-lsp: unsupported argument '%s'\n", a);
         return usage(stderr);
     }

@@ -28,17 +28,16 @@ enum {
 };
 
 static json_t *item_new(lsp_server_t *s, lsp_doc_t *d, const char *label, int kind,
-                        const char *detail, const char *doc, mfl_range_t replace, const char *sort) {
-    json_t *it = json_pack("{s:s,s:i,s:o}", "label", label, "kind", kind, "textEdit",
-                           lsp_convert_text_edit_new(d->doc, s->enc, replace, label, strlen(label)));
-    if (!it)
-        return NULL;
-    if (detail)
-        json_object_set_new(it, "detail", json_string(detail));
+                        const char *detail, const char *doc, mfl_range_t replace,
+                        const char *sort) {
+    json_t *it =
+        json_pack("{s:s,s:i,s:o}", "label", label, "kind", kind, "textEdit",
+                  lsp_convert_text_edit_new(d->doc, s->enc, replace, label, strlen(label)));
+    if (!it) return NULL;
+    if (detail) json_object_set_new(it, "detail", json_string(detail));
     if (doc)
         json_object_set_new(it, "documentation", lsp_markup(s, s->caps.completion_markdown, doc));
-    if (sort)
-        json_object_set_new(it, "sortText", json_string(sort));
+    if (sort) json_object_set_new(it, "sortText", json_string(sort));
     return it;
 }
 
@@ -53,7 +52,7 @@ static void complete_template(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_
         bool field = t->kind == MFL_TMPL_VARIABLE || t->kind == MFL_TMPL_MESSAGE_FIELD;
         snprintf(label, sizeof label, "%s%s", field ? "." : "", t->name);
         json_array_append_new(items, item_new(s, d, label,
-                                              t->kind == MFL_TMPL_FUNCTION ? KIND_FUNCTION
+                                              t->kind == MFL_TMPL_FUNCTION  ? KIND_FUNCTION
                                               : t->kind == MFL_TMPL_KEYWORD ? KIND_KEYWORD
                                                                             : KIND_VARIABLE,
                                               t->detail, NULL, rep, NULL));
@@ -78,15 +77,15 @@ static void add_store_model(void *ud, const char *name) {
         snprintf(detail, sizeof(detail), "installed");
     /* Installed models sort before the data's. */
     snprintf(sort, sizeof(sort), "0%s", name);
-    json_array_append_new(m->items, item_new(m->s, m->d, name, KIND_MODULE, detail, NULL, m->rep, sort));
+    json_array_append_new(m->items,
+                          item_new(m->s, m->d, name, KIND_MODULE, detail, NULL, m->rep, sort));
 }
 
 static bool has_label(json_t *items, const char *label) {
     size_t i;
     json_t *it;
     json_array_foreach(items, i, it) {
-        if (strcmp(json_string_value(json_object_get(it, "label")), label) == 0)
-            return true;
+        if (strcmp(json_string_value(json_object_get(it, "label")), label) == 0) return true;
     }
     return false;
 }
@@ -101,12 +100,11 @@ static void complete_models(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_ra
         const mfl_table_entry_t *e = mfl_table_at(i);
         for (size_t k = 0; k < e->n_tags; k++) {
             snprintf(name, sizeof(name), "%s:%s", e->family, e->tags[k].tag);
-            if (installed && has_label(items, name))
-                continue;
+            if (installed && has_label(items, name)) continue;
             snprintf(detail, sizeof(detail), "%s · native context %" PRIu64, e->display, e->ctx);
             snprintf(sort, sizeof(sort), "1%s", name);
-            json_array_append_new(items, item_new(s, d, name, KIND_MODULE, detail,
-                                                  e->family_note, rep, sort));
+            json_array_append_new(
+                items, item_new(s, d, name, KIND_MODULE, detail, e->family_note, rep, sort));
         }
     }
 }
@@ -121,8 +119,7 @@ static void complete_num_ctx(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_r
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < (pass ? sizeof(common) / sizeof(common[0]) : 1); i++) {
             uint64_t v = pass ? common[i] : (known ? m.native_ctx : 0);
-            if (v == 0 || (pass && known && (v == m.native_ctx || v > m.native_ctx)))
-                continue;
+            if (v == 0 || (pass && known && (v == m.native_ctx || v > m.native_ctx))) continue;
             snprintf(label, sizeof(label), "%" PRIu64, v);
             mfl_mem_t mem;
             char total[64];
@@ -132,7 +129,8 @@ static void complete_num_ctx(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_r
             else
                 snprintf(detail, sizeof(detail), "%s", pass ? "context window" : "native context");
             snprintf(sort, sizeof(sort), "%02d", n++);
-            json_array_append_new(items, item_new(s, d, label, KIND_VALUE, detail, NULL, rep, sort));
+            json_array_append_new(items,
+                                  item_new(s, d, label, KIND_VALUE, detail, NULL, rep, sort));
         }
     }
 }
@@ -140,29 +138,25 @@ static void complete_num_ctx(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_r
 json_t *lsp_on_completion(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     uint32_t off;
     lsp_doc_t *d = lsp_doc_at(s, params, &off, err);
-    if (!d)
-        return NULL;
+    if (!d) return NULL;
     size_t len;
     const char *text = mfl_doc_text(d->doc, &len);
     json_t *items = json_array();
     uint32_t ws = off;
-    while (ws > 0 && is_word(text[ws - 1]))
-        ws--;
+    while (ws > 0 && is_word(text[ws - 1])) ws--;
     mfl_range_t rep = {ws, off};
     /* Inside a TEMPLATE action: variables and functions. */
     const mfl_instr_t *in = lsp_instr_at(d->doc, off);
     if (in && in->kind == MFL_INSTR_TEMPLATE && lsp_in_range(in->value, off)) {
         uint32_t open = UINT32_MAX, close = UINT32_MAX;
         for (uint32_t p = off; p > in->value.start + 1; p--) {
-            if (close == UINT32_MAX && text[p - 1] == '}' && text[p - 2] == '}')
-                close = p;
+            if (close == UINT32_MAX && text[p - 1] == '}' && text[p - 2] == '}') close = p;
             if (text[p - 1] == '{' && text[p - 2] == '{') {
                 open = p;
                 break;
             }
         }
-        if (open != UINT32_MAX && close == UINT32_MAX)
-            complete_template(s, d, items, rep);
+        if (open != UINT32_MAX && close == UINT32_MAX) complete_template(s, d, items, rep);
         return json_pack("{s:b,s:o}", "isIncomplete", 0, "items", items);
     }
     /* Otherwise the words of the line before the cursor decide. */
@@ -173,20 +167,17 @@ json_t *lsp_on_completion(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     const char *words[3] = {NULL, NULL, NULL};
     size_t wlen[3] = {0, 0, 0}, nw = 0;
     while (p < e) {
-        while (p < e && (*p == ' ' || *p == '\t'))
-            p++;
-        if (p >= e)
-            break;
+        while (p < e && (*p == ' ' || *p == '\t')) p++;
+        if (p >= e) break;
         const char *w = p;
-        while (p < e && *p != ' ' && *p != '\t')
-            p++;
+        while (p < e && *p != ' ' && *p != '\t') p++;
         if (nw < 3) {
             words[nw] = w;
             wlen[nw] = (size_t)(p - w);
         }
         nw++;
     }
-    bool typing = ws < off; /* the cursor ends a partial word */
+    bool typing = ws < off;              /* the cursor ends a partial word */
     size_t index = typing ? nw - 1 : nw; /* which word the cursor is on */
     if (nw > 0 && words[0][0] == '#')
         return json_pack("{s:b,s:o}", "isIncomplete", 0, "items", items);
@@ -195,8 +186,8 @@ json_t *lsp_on_completion(lsp_server_t *s, json_t *params, lsp_error_t *err) {
             const lsp_keyword_doc_t *kd = lsp_docs_keyword((mfl_instr_kind_t)k);
             if (kd) {
                 char *doc = lsp_docs_keyword_text(kd, s->caps.completion_markdown);
-                json_array_append_new(items, item_new(s, d, kd->keyword, KIND_KEYWORD, kd->summary,
-                                                      doc, rep, NULL));
+                json_array_append_new(
+                    items, item_new(s, d, kd->keyword, KIND_KEYWORD, kd->summary, doc, rep, NULL));
                 mfl_free(doc);
             }
         }
@@ -205,24 +196,26 @@ json_t *lsp_on_completion(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     } else if (wlen[0] == 7 && strncasecmp(words[0], "MESSAGE", 7) == 0 && index == 1) {
         static const char *const roles[] = {"system", "user", "assistant"};
         for (size_t k = 0; k < 3; k++)
-            json_array_append_new(items, item_new(s, d, roles[k], KIND_ENUM_MEMBER, "role", NULL, rep, NULL));
+            json_array_append_new(
+                items, item_new(s, d, roles[k], KIND_ENUM_MEMBER, "role", NULL, rep, NULL));
     } else if (wlen[0] == 9 && strncasecmp(words[0], "PARAMETER", 9) == 0 && index == 1) {
         for (size_t k = 0; k < mfl_param_count(); k++) {
             const mfl_param_t *pd = mfl_param_at(k);
-            if (mfl_param_status(pd) != MFL_PARAM_ACTIVE)
-                continue;
+            if (mfl_param_status(pd) != MFL_PARAM_ACTIVE) continue;
             char *doc = lsp_param_text(pd, s->caps.completion_markdown);
-            json_array_append_new(items, item_new(s, d, pd->name, KIND_PROPERTY,
-                                                  pd->kind == MFL_PARAM_LOAD ? "load-time option"
-                                                                             : "sampling option",
-                                                  doc, rep, NULL));
+            json_array_append_new(
+                items, item_new(s, d, pd->name, KIND_PROPERTY,
+                                pd->kind == MFL_PARAM_LOAD ? "load-time option" : "sampling option",
+                                doc, rep, NULL));
             mfl_free(doc);
         }
     } else if (wlen[0] == 9 && strncasecmp(words[0], "PARAMETER", 9) == 0 && index == 2) {
         const mfl_param_t *pd = mfl_param_find(words[1], wlen[1]);
         if (pd && pd->type == MFL_PARAM_BOOL) {
-            json_array_append_new(items, item_new(s, d, "true", KIND_VALUE, "bool", NULL, rep, NULL));
-            json_array_append_new(items, item_new(s, d, "false", KIND_VALUE, "bool", NULL, rep, NULL));
+            json_array_append_new(items,
+                                  item_new(s, d, "true", KIND_VALUE, "bool", NULL, rep, NULL));
+            json_array_append_new(items,
+                                  item_new(s, d, "false", KIND_VALUE, "bool", NULL, rep, NULL));
         } else if (pd && strcmp(pd->name, "num_ctx") == 0) {
             complete_num_ctx(s, d, items, rep);
         }

@@ -26,8 +26,7 @@ uint32_t lsp_convert_units_to_bytes(const char *line, size_t len, uint32_t units
                                     lsp_encoding_t enc);
 /* The inverse: the number of `enc` units before byte offset `bytes`
  * (clamped to len). */
-uint32_t lsp_convert_bytes_to_units(const char *line, size_t len, size_t bytes,
-                                    lsp_encoding_t enc);
+uint32_t lsp_convert_bytes_to_units(const char *line, size_t len, size_t bytes, lsp_encoding_t enc);
 
 /* A Position object to a byte offset of doc. A line past the end means the
  * end of the document, a character past the line end the end of the line.
@@ -46,8 +45,7 @@ json_t *lsp_convert_range_new(const mfl_doc_t *doc, lsp_encoding_t enc, mfl_rang
 json_t *lsp_convert_text_edit_new(const mfl_doc_t *doc, lsp_encoding_t enc, mfl_range_t r,
                                   const char *text, size_t len);
 /* The TextEdit array of a fix. */
-json_t *lsp_convert_fix_edits_new(const mfl_doc_t *doc, lsp_encoding_t enc,
-                                  const mfl_fix_t *fix);
+json_t *lsp_convert_fix_edits_new(const mfl_doc_t *doc, lsp_encoding_t enc, const mfl_fix_t *fix);
 
 typedef struct {
     bool related_information; /* client supports relatedInformation */

@@ -10,10 +10,8 @@
 
 json_t *lsp_on_diagnostic(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     lsp_doc_t *d = lsp_server_doc(s, params);
-    if (!json_is_object(params))
-        return lsp_invalid_params(err, "Missing params");
-    if (!d)
-        return json_pack("{s:s,s:[]}", "kind", "full", "items");
+    if (!json_is_object(params)) return lsp_invalid_params(err, "Missing params");
+    if (!d) return json_pack("{s:s,s:[]}", "kind", "full", "items");
     mfl_result_t *res = lsp_docstore_result(d);
     char id[32];
     snprintf(id, sizeof(id), "%" PRIu64, d->gen);

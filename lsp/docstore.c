@@ -49,33 +49,27 @@ void lsp_docstore_close(lsp_docstore_t *s, lsp_doc_t *doc) {
 }
 
 void lsp_docstore_cleanup(lsp_docstore_t *s) {
-    while (s->head)
-        lsp_docstore_close(s, s->head);
+    while (s->head) lsp_docstore_close(s, s->head);
 }
 
 lsp_doc_t *lsp_docstore_find(lsp_docstore_t *s, const char *uri) {
-    if (!uri)
-        return NULL;
+    if (!uri) return NULL;
     for (lsp_doc_t *d = s->head; d; d = d->next)
-        if (strcmp(d->uri, uri) == 0)
-            return d;
+        if (strcmp(d->uri, uri) == 0) return d;
     return NULL;
 }
 
 static void timer_cb(uv_timer_t *t) {
     lsp_doc_t *d = t->data;
-    if (d->store->on_timer)
-        d->store->on_timer(d, d->store->ud);
+    if (d->store->on_timer) d->store->on_timer(d, d->store->ud);
 }
 
-lsp_doc_t *lsp_docstore_open(lsp_docstore_t *s, const char *uri, int64_t version,
-                             const char *text, size_t len) {
+lsp_doc_t *lsp_docstore_open(lsp_docstore_t *s, const char *uri, int64_t version, const char *text,
+                             size_t len) {
     lsp_doc_t *old = lsp_docstore_find(s, uri);
-    if (old)
-        lsp_docstore_close(s, old);
+    if (old) lsp_docstore_close(s, old);
     lsp_doc_t *d = mfl_calloc(1, sizeof(*d));
-    if (!d)
-        return NULL;
+    if (!d) return NULL;
     d->store = s;
     d->uri = mfl_strndup(uri, strlen(uri));
     d->doc = mfl_doc_new(text, len);
@@ -99,18 +93,15 @@ static void invalidate(lsp_doc_t *doc) {
     doc->result = NULL;
 }
 
-int lsp_docstore_edit(lsp_doc_t *doc, uint32_t start, uint32_t end, const char *text,
-                      size_t len) {
+int lsp_docstore_edit(lsp_doc_t *doc, uint32_t start, uint32_t end, const char *text, size_t len) {
     int rc = mfl_doc_edit(doc->doc, start, end, text, len);
-    if (rc == 0)
-        invalidate(doc);
+    if (rc == 0) invalidate(doc);
     return rc;
 }
 
 int lsp_docstore_replace(lsp_doc_t *doc, const char *text, size_t len) {
     mfl_doc_t *nd = mfl_doc_new(text, len);
-    if (!nd)
-        return MFL_ENOMEM;
+    if (!nd) return MFL_ENOMEM;
     mfl_doc_free(doc->doc);
     doc->doc = nd;
     invalidate(doc);
@@ -131,6 +122,4 @@ void lsp_docstore_schedule(lsp_doc_t *doc, uint64_t ms) {
     uv_timer_start(&doc->timer, timer_cb, ms, 0);
 }
 
-void lsp_docstore_cancel(lsp_doc_t *doc) {
-    uv_timer_stop(&doc->timer);
-}
+void lsp_docstore_cancel(lsp_doc_t *doc) { uv_timer_stop(&doc->timer); }

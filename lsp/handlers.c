@@ -20,8 +20,7 @@ bool lsp_json_flag(json_t *root, const char *path) {
     while (v && *path) {
         const char *dot = strchr(path, '.');
         size_t n = dot ? (size_t)(dot - path) : strlen(path);
-        if (n >= sizeof(key))
-            return false;
+        if (n >= sizeof(key)) return false;
         memcpy(key, path, n);
         key[n] = '\0';
         v = json_object_get(v, key);
@@ -36,8 +35,7 @@ json_t *lsp_json_path(json_t *root, const char *path) {
     while (v && *path) {
         const char *dot = strchr(path, '.');
         size_t n = dot ? (size_t)(dot - path) : strlen(path);
-        if (n >= sizeof(key))
-            return NULL;
+        if (n >= sizeof(key)) return NULL;
         memcpy(key, path, n);
         key[n] = '\0';
         v = json_object_get(v, key);
@@ -87,8 +85,7 @@ json_t *lsp_markup(lsp_server_t *s, bool markdown_ok, const char *text) {
 /* The model behind the FROM Ollama builds from, by the one resolver the
  * rules use (mfl_from_resolve: the last model name, else the first path). */
 bool lsp_doc_model(lsp_server_t *s, lsp_doc_t *d, mfl_model_t *m) {
-    return mfl_from_resolve(d->doc, s->env, d->dir, NULL, m) &&
-           m->confidence != MFL_CONF_UNKNOWN;
+    return mfl_from_resolve(d->doc, s->env, d->dir, NULL, m) && m->confidence != MFL_CONF_UNKNOWN;
 }
 
 const mfl_budget_t *lsp_doc_budget(lsp_server_t *s, lsp_doc_t *d) {

@@ -17,8 +17,7 @@
  * against the budget, prefill, speed). Returns a new string or NULL. */
 static char *context_text(lsp_server_t *s, lsp_doc_t *d, bool markdown) {
     mfl_model_t m;
-    if (!lsp_doc_model(s, d, &m))
-        return NULL;
+    if (!lsp_doc_model(s, d, &m)) return NULL;
     return mfl_info_for_doc(d->doc, &m, lsp_doc_budget(s, d), lsp_doc_version(s, d), markdown);
 }
 
@@ -50,20 +49,25 @@ char *lsp_param_text(const mfl_param_t *p, bool md) {
     param_range(p, range, sizeof(range));
     mfl_param_changed_in(p, since, sizeof(since));
     if (mfl_param_status(p) == MFL_PARAM_DEPRECATED)
-        snprintf(status, sizeof(status), "\n\n%sDeprecated%s (removed in Ollama %s): accepted with a "
-                 "warning and ignored.", b, b, since);
+        snprintf(status, sizeof(status),
+                 "\n\n%sDeprecated%s (removed in Ollama %s): accepted with a "
+                 "warning and ignored.",
+                 b, b, since);
     else if (mfl_param_status(p) == MFL_PARAM_REMOVED)
-        snprintf(status, sizeof(status), "\n\n%sRemoved%s (Ollama %s): `ollama create` rejects it.", b,
-                 b, since);
+        snprintf(status, sizeof(status), "\n\n%sRemoved%s (Ollama %s): `ollama create` rejects it.",
+                 b, b, since);
     else if (mfl_param_status(p) == MFL_PARAM_REFUSED)
-        snprintf(status, sizeof(status), "\n\n%sRefused%s (Ollama %s): `ollama create` rejects it; "
-                 "pass it as a request option.", b, b, since);
+        snprintf(status, sizeof(status),
+                 "\n\n%sRefused%s (Ollama %s): `ollama create` rejects it; "
+                 "pass it as a request option.",
+                 b, b, since);
     snprintf(buf, sizeof(buf),
              "%sPARAMETER %s%s (%s, %s option)\n\n%s.%s\n\n"
              "%s%sDefault:%s %s\n%s%sValid:%s %s\n%s%sApplies:%s %s\n",
-             b, p->name, b, p->go_type, p->kind == MFL_PARAM_LOAD ? "load-time" : "sampling", p->summary,
-             status, li, b, b, p->default_text && *p->default_text ? p->default_text : "none", li, b, b,
-             range, li, b, b,
+             b, p->name, b, p->go_type, p->kind == MFL_PARAM_LOAD ? "load-time" : "sampling",
+             p->summary, status, li, b, b,
+             p->default_text && *p->default_text ? p->default_text : "none", li, b, b, range, li, b,
+             b,
              p->kind == MFL_PARAM_LOAD ? "when the model loads (changing it reloads the model)"
                                        : "per request");
     return mfl_strndup(buf, strlen(buf));
@@ -100,16 +104,12 @@ static const mfl_rule_t *rule_in_comment(const mfl_doc_t *doc, uint32_t off) {
     const char *text = mfl_doc_text(doc, &len);
     for (size_t i = 0; i < mfl_doc_comment_count(doc); i++) {
         mfl_range_t c = mfl_doc_comment(doc, i);
-        if (off < c.start || off > c.end)
-            continue;
+        if (off < c.start || off > c.end) continue;
         uint32_t a = off, b = off;
-        while (a > c.start && isalnum((unsigned char)text[a - 1]))
-            a--;
-        while (b < c.end && isalnum((unsigned char)text[b]))
-            b++;
+        while (a > c.start && isalnum((unsigned char)text[a - 1])) a--;
+        while (b < c.end && isalnum((unsigned char)text[b])) b++;
         char code[16];
-        if (b - a == 0 || b - a >= sizeof(code))
-            return NULL;
+        if (b - a == 0 || b - a >= sizeof(code)) return NULL;
         memcpy(code, text + a, b - a);
         code[b - a] = '\0';
         return strncasecmp(code, "MF", 2) == 0 ? mfl_rule_find(code) : NULL;
@@ -120,8 +120,7 @@ static const mfl_rule_t *rule_in_comment(const mfl_doc_t *doc, uint32_t off) {
 json_t *lsp_on_hover(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     uint32_t off;
     lsp_doc_t *d = lsp_doc_at(s, params, &off, err);
-    if (!d)
-        return NULL;
+    if (!d) return NULL;
     char *md = NULL;
     mfl_range_t r = {off, off};
     const mfl_instr_t *in = lsp_instr_at(d->doc, off);
@@ -132,11 +131,11 @@ json_t *lsp_on_hover(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     } else if (in && lsp_in_range(in->keyword, off)) {
         const lsp_keyword_doc_t *k = lsp_docs_keyword(in->kind);
         r = in->keyword;
-        if (k)
-            md = lsp_docs_keyword_text(k, md_ok);
+        if (k) md = lsp_docs_keyword_text(k, md_ok);
     } else if (in && in->kind == MFL_INSTR_PARAMETER && in->has_name &&
                (lsp_in_range(in->name, off) ||
-                (in->name_text && strcmp(in->name_text, "num_ctx") == 0 && lsp_in_range(in->value, off)))) {
+                (in->name_text && strcmp(in->name_text, "num_ctx") == 0 &&
+                 lsp_in_range(in->value, off)))) {
         const mfl_param_t *p = mfl_param_find(in->name_text, in->name_len);
         r = lsp_in_range(in->name, off) ? in->name : in->value;
         char *base = p ? lsp_param_text(p, md_ok) : NULL;
@@ -144,8 +143,7 @@ json_t *lsp_on_hover(lsp_server_t *s, json_t *params, lsp_error_t *err) {
         if (base && ctx) {
             size_t a = strlen(base), b = strlen(ctx);
             md = mfl_malloc(a + b + 8);
-            if (md)
-                snprintf(md, a + b + 8, md_ok ? "%s\n---\n\n%s" : "%s\n%s", base, ctx);
+            if (md) snprintf(md, a + b + 8, md_ok ? "%s\n---\n\n%s" : "%s\n%s", base, ctx);
             mfl_free(base);
         } else {
             md = base;
@@ -155,8 +153,7 @@ json_t *lsp_on_hover(lsp_server_t *s, json_t *params, lsp_error_t *err) {
         r = in->value;
         md = context_text(s, d, md_ok);
     }
-    if (!md)
-        return NULL;
+    if (!md) return NULL;
     json_t *h = json_pack("{s:o,s:o}", "contents", lsp_markup(s, md_ok, md), "range",
                           lsp_convert_range_new(d->doc, s->enc, r));
     mfl_free(md);

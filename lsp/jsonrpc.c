@@ -7,14 +7,11 @@
 
 #include <string.h>
 
-void lsp_rpc_init_alloc(void) {
-    json_set_alloc_funcs(mfl_malloc, mfl_free);
-}
+void lsp_rpc_init_alloc(void) { json_set_alloc_funcs(mfl_malloc, mfl_free); }
 
 lsp_msg_kind_t lsp_rpc_classify(json_t *msg, lsp_msg_t *out) {
     memset(out, 0, sizeof(*out));
-    if (!json_is_object(msg))
-        return out->kind = LSP_MSG_INVALID;
+    if (!json_is_object(msg)) return out->kind = LSP_MSG_INVALID;
     json_t *method = json_object_get(msg, "method");
     json_t *id = json_object_get(msg, "id");
     json_t *params = json_object_get(msg, "params");
@@ -28,12 +25,10 @@ lsp_msg_kind_t lsp_rpc_classify(json_t *msg, lsp_msg_t *out) {
         out->method = json_string_value(method);
         return out->kind = id ? LSP_MSG_REQUEST : LSP_MSG_NOTIFICATION;
     }
-    if (method)
-        return out->kind = LSP_MSG_INVALID;
+    if (method) return out->kind = LSP_MSG_INVALID;
     out->result = json_object_get(msg, "result");
     out->error = json_object_get(msg, "error");
-    if (id && (out->result || out->error))
-        return out->kind = LSP_MSG_RESPONSE;
+    if (id && (out->result || out->error)) return out->kind = LSP_MSG_RESPONSE;
     return out->kind = LSP_MSG_INVALID;
 }
 
@@ -43,8 +38,7 @@ int lsp_rpc_id_equal(const json_t *a, const json_t *b) {
 
 static json_t *envelope(json_t *id) {
     json_t *m = json_object();
-    if (!m)
-        return NULL;
+    if (!m) return NULL;
     json_object_set_new(m, "jsonrpc", json_string("2.0"));
     json_object_set_new(m, "id", id ? json_copy(id) : json_null());
     return m;
@@ -69,8 +63,7 @@ json_t *lsp_rpc_error(json_t *id, int code, const char *message, json_t *data) {
         json_decref(data);
         return NULL;
     }
-    if (data)
-        json_object_set_new(e, "data", data);
+    if (data) json_object_set_new(e, "data", data);
     json_object_set_new(m, "error", e);
     return m;
 }
@@ -81,26 +74,22 @@ json_t *lsp_rpc_notification(const char *method, json_t *params) {
         json_decref(params);
         return NULL;
     }
-    if (params)
-        json_object_set_new(m, "params", params);
+    if (params) json_object_set_new(m, "params", params);
     return m;
 }
 
 json_t *lsp_rpc_request(json_int_t id, const char *method, json_t *params) {
     json_t *m = lsp_rpc_notification(method, params);
-    if (m)
-        json_object_set_new(m, "id", json_integer(id));
+    if (m) json_object_set_new(m, "id", json_integer(id));
     return m;
 }
 
 char *lsp_rpc_dump(const json_t *msg, size_t *len) {
     size_t flags = JSON_COMPACT;
     size_t n = json_dumpb(msg, NULL, 0, flags);
-    if (n == 0)
-        return NULL;
+    if (n == 0) return NULL;
     char *buf = mfl_malloc(n);
-    if (!buf)
-        return NULL;
+    if (!buf) return NULL;
     *len = json_dumpb(msg, buf, n, flags);
     return buf;
 }

@@ -33,17 +33,11 @@ static json_t *invalid(lsp_error_t *err, const char *why) {
 }
 
 /* Unknown (0) is null. */
-static json_t *num_or_null(uint64_t v) {
-    return v ? json_integer((json_int_t)v) : json_null();
-}
+static json_t *num_or_null(uint64_t v) { return v ? json_integer((json_int_t)v) : json_null(); }
 
-static json_t *real_or_null(double v) {
-    return v > 0 && isfinite(v) ? json_real(v) : json_null();
-}
+static json_t *real_or_null(double v) { return v > 0 && isfinite(v) ? json_real(v) : json_null(); }
 
-static json_t *str_or_null(const char *s) {
-    return s && s[0] ? json_string(s) : json_null();
-}
+static json_t *str_or_null(const char *s) { return s && s[0] ? json_string(s) : json_null(); }
 
 static const char *ctx_source_id(mfl_ctx_source_t s) {
     switch (s) {
@@ -58,8 +52,7 @@ static const char *ctx_source_id(mfl_ctx_source_t s) {
 /* A model's figures and where they came from. */
 static json_t *model_json(const mfl_model_t *m) {
     json_t *o = json_object();
-    if (!o)
-        return NULL;
+    if (!o) return NULL;
     const char *ft = m->file_type == UINT32_MAX ? NULL : mfl_gguf_file_type_name(m->file_type);
     json_object_set_new(o, "name", str_or_null(m->name));
     json_object_set_new(o, "arch", str_or_null(m->arch));
@@ -84,8 +77,8 @@ static json_t *model_json(const mfl_model_t *m) {
     json_object_set_new(o, "weights", num_or_null(m->weight_bytes));
     json_object_set_new(o, "fileType", str_or_null(ft));
     json_object_set_new(o, "embedding", json_boolean(m->is_embedding));
-    json_object_set_new(o, "inheritedNumCtx", m->has_inherited_num_ctx
-                                                 ? json_integer((json_int_t)m->inherited_num_ctx)
+    json_object_set_new(o, "inheritedNumCtx",
+                        m->has_inherited_num_ctx ? json_integer((json_int_t)m->inherited_num_ctx)
                                                  : json_null());
     json_object_set_new(o, "inheritedFrom", str_or_null(m->inherited_from));
     json_object_set_new(o, "error", str_or_null(m->error));
@@ -95,8 +88,7 @@ static json_t *model_json(const mfl_model_t *m) {
 static json_t *budget_json(const mfl_budget_t *b) {
     static const mfl_budget_t none;
     mfl_kv_type_t t;
-    if (!b)
-        b = &none;
+    if (!b) b = &none;
     mfl_kv_type_parse(b->kv_cache_type, &t);
     return json_pack("{s:o,s:o,s:o,s:o,s:o,s:I,s:s,s:o}", "memory", num_or_null(b->memory_budget),
                      "hardware", str_or_null(b->hardware), "bandwidth", real_or_null(b->bandwidth),
@@ -110,10 +102,10 @@ static json_t *mem_json(const mfl_mem_t *m) {
     return json_pack("{s:I,s:s,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:b}", "ctx", (json_int_t)m->ctx,
                      "kvType", mfl_kv_type_name(m->kv_type), "numParallel",
                      (json_int_t)m->num_parallel, "kvPerToken", (json_int_t)m->kv_per_token, "kv",
-                     (json_int_t)m->kv_bytes, "kvWindowed", (json_int_t)m->kv_swa_bytes,
-                     "weights", (json_int_t)m->weights, "compute", (json_int_t)m->compute,
-                     "runtime", (json_int_t)m->runtime, "total", (json_int_t)m->total,
-                     "kvUpperBound", m->kv_upper_bound);
+                     (json_int_t)m->kv_bytes, "kvWindowed", (json_int_t)m->kv_swa_bytes, "weights",
+                     (json_int_t)m->weights, "compute", (json_int_t)m->compute, "runtime",
+                     (json_int_t)m->runtime, "total", (json_int_t)m->total, "kvUpperBound",
+                     m->kv_upper_bound);
 }
 
 /* The budget b with another KV cache type. */
@@ -139,11 +131,12 @@ static json_t *curve_json(const mfl_model_t *m, const mfl_budget_t *b, json_t *c
         bool any = false;
         for (size_t k = 0; k < sizeof kv_types / sizeof kv_types[0]; k++) {
             mfl_budget_t bt = with_kv_type(b, kv_types[k]);
-            if (mfl_mem_estimate(m, ctx, &bt, &mem) != 0)
-                continue;
+            if (mfl_mem_estimate(m, ctx, &bt, &mem) != 0) continue;
             any = true;
-            json_object_set_new(kv, mfl_kv_type_name(kv_types[k]), json_integer((json_int_t)mem.kv_bytes));
-            json_object_set_new(total, mfl_kv_type_name(kv_types[k]), json_integer((json_int_t)mem.total));
+            json_object_set_new(kv, mfl_kv_type_name(kv_types[k]),
+                                json_integer((json_int_t)mem.kv_bytes));
+            json_object_set_new(total, mfl_kv_type_name(kv_types[k]),
+                                json_integer((json_int_t)mem.total));
         }
         json_t *p = json_pack("{s:I,s:o,s:o,s:o}", "ctx", (json_int_t)ctx, "kv", kv, "total", total,
                               "prefillSeconds", real_or_null(mfl_mem_prefill_seconds(ctx, b)));
@@ -161,8 +154,7 @@ static json_t *curve_json(const mfl_model_t *m, const mfl_budget_t *b, json_t *c
 
 json_t *lsp_on_context(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     lsp_doc_t *d = lsp_server_doc(s, params);
-    if (!d)
-        return invalid(err, "Document is not open");
+    if (!d) return invalid(err, "Document is not open");
     json_t *contexts = json_object_get(params, "contexts");
     if (contexts) {
         size_t i;
@@ -190,8 +182,7 @@ json_t *lsp_on_context(lsp_server_t *s, json_t *params, lsp_error_t *err) {
         return r;
     }
     mfl_info_t in;
-    if (mfl_info_compute(&m, num_ctx, src, b, &in) != 0)
-        return r;
+    if (mfl_info_compute(&m, num_ctx, src, b, &in) != 0) return r;
     json_object_set_new(r, "numCtx", json_integer((json_int_t)in.num_ctx));
     json_object_set_new(r, "ctxSource", json_string(ctx_source_id(src)));
     json_object_set_new(r, "ctxSourceText", json_string(mfl_ctx_source_name(src)));
@@ -217,9 +208,10 @@ json_t *lsp_on_context(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     json_object_set_new(r, "clientTimeout", real_or_null(in.client_timeout));
     /* The context that prefills in exactly the timeout (MF307's "at most
      * about N tokens fit in time"). */
-    json_object_set_new(r, "tokensInTime", b && b->prefill_rate > 0 && b->client_timeout > 0
-                                               ? real_or_null(b->prefill_rate * b->client_timeout)
-                                               : json_null());
+    json_object_set_new(r, "tokensInTime",
+                        b && b->prefill_rate > 0 && b->client_timeout > 0
+                            ? real_or_null(b->prefill_rate * b->client_timeout)
+                            : json_null());
     json_object_set_new(r, "curve", contexts ? curve_json(&m, b, contexts) : json_array());
     char *text = mfl_info_format(&in, false); /* the CLI's `info` text */
     json_object_set_new(r, "text", str_or_null(text));
@@ -237,11 +229,11 @@ json_t *lsp_on_hardware(lsp_server_t *s, json_t *params, lsp_error_t *err) {
         mfl_budget_t b;
         memset(&b, 0, sizeof b);
         mfl_hw_apply(hw, &b);
-        json_array_append_new(
-            list, json_pack("{s:s,s:s,s:I,s:f,s:I,s:o}", "id", hw->id, "device", hw->device, "memory",
-                            (json_int_t)hw->memory_bytes, "usableShare", hw->usable_share,
-                            "budget", (json_int_t)b.memory_budget, "bandwidth",
-                            real_or_null(b.bandwidth)));
+        json_array_append_new(list, json_pack("{s:s,s:s,s:I,s:f,s:I,s:o}", "id", hw->id, "device",
+                                              hw->device, "memory", (json_int_t)hw->memory_bytes,
+                                              "usableShare", hw->usable_share, "budget",
+                                              (json_int_t)b.memory_budget, "bandwidth",
+                                              real_or_null(b.bandwidth)));
     }
     return list;
 }
@@ -290,17 +282,14 @@ typedef struct {
 static bool regex_match(void *ud, const char *re, const char *text, size_t len) {
     regex_cache_t *c = ud;
     if (c->re_src != re) {
-        if (c->re_src && c->re_ok)
-            regfree(&c->re);
+        if (c->re_src && c->re_ok) regfree(&c->re);
         c->re_src = re;
         c->re_ok = regcomp(&c->re, re, REG_EXTENDED | REG_NOSUB) == 0;
     }
-    if (!c->re_ok)
-        return false;
+    if (!c->re_ok) return false;
     if (len + 1 > c->cap) {
         char *nb = realloc(c->buf, len + 1);
-        if (!nb)
-            return false;
+        if (!nb) return false;
         c->buf = nb;
         c->cap = len + 1;
     }
@@ -318,18 +307,17 @@ typedef struct {
 
 static int add_capture(void *ud, const mfl_capture_t *c) {
     capture_ctx_t *x = ud;
-    json_t *o = json_pack("{s:o,s:s%,s:I}", "range", lsp_convert_range_new(x->d->doc, x->s->enc, c->range),
-                          "capture", c->name, c->name_len, "pattern", (json_int_t)c->pattern);
-    if (!o)
-        return MFL_ENOMEM;
+    json_t *o =
+        json_pack("{s:o,s:s%,s:I}", "range", lsp_convert_range_new(x->d->doc, x->s->enc, c->range),
+                  "capture", c->name, c->name_len, "pattern", (json_int_t)c->pattern);
+    if (!o) return MFL_ENOMEM;
     json_array_append_new(x->out, o);
     return 0;
 }
 
 json_t *lsp_on_query(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     lsp_doc_t *d = lsp_server_doc(s, params);
-    if (!d)
-        return invalid(err, "Document is not open");
+    if (!d) return invalid(err, "Document is not open");
     json_t *src = json_object_get(params, "query");
     if (!json_is_string(src))
         return invalid(err, "query: expected the text of a tree-sitter query");
@@ -351,8 +339,7 @@ json_t *lsp_on_query(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     regex_cache_t rc = {0};
 #ifdef LSP_HAVE_REGEX
     int r = mfl_query_run(q, d->doc, within, regex_match, &rc, add_capture, &x);
-    if (rc.re_src && rc.re_ok)
-        regfree(&rc.re);
+    if (rc.re_src && rc.re_ok) regfree(&rc.re);
 #else
     int r = mfl_query_run(q, d->doc, within, NULL, NULL, add_capture, &x);
 #endif

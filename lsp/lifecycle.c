@@ -13,8 +13,7 @@ static bool array_has_string(json_t *a, const char *s) {
     size_t i;
     json_t *v;
     json_array_foreach(a, i, v) {
-        if (json_is_string(v) && strcmp(json_string_value(v), s) == 0)
-            return true;
+        if (json_is_string(v) && strcmp(json_string_value(v), s) == 0) return true;
     }
     return false;
 }
@@ -23,11 +22,9 @@ static bool array_has_string(json_t *a, const char *s) {
 
 static json_t *settings_from(json_t *v) {
     json_t *inner = json_object_get(v, "modelfile-lint");
-    if (json_is_object(inner))
-        return inner;
+    if (json_is_object(inner)) return inner;
     inner = json_object_get(v, "settings");
-    if (json_is_object(inner))
-        return settings_from(inner);
+    if (json_is_object(inner)) return settings_from(inner);
     return json_is_object(v) ? v : NULL;
 }
 
@@ -40,8 +37,7 @@ static json_t *capabilities(lsp_server_t *s) {
         "interFileDependencies", 0, "workspaceDiagnostics", 0, "hoverProvider", 1,
         "completionProvider", "triggerCharacters", " ", ".", "{", "=", "resolveProvider", 0,
         "documentFormattingProvider", 1, "documentSymbolProvider", 1, "foldingRangeProvider", 1);
-    if (!caps)
-        return NULL;
+    if (!caps) return NULL;
     json_t *types = json_array();
     for (size_t i = 0; i < LSP_SEM_TYPE_COUNT; i++)
         json_array_append_new(types, json_string(lsp_sem_types[i]));
@@ -50,9 +46,9 @@ static json_t *capabilities(lsp_server_t *s) {
                                   "tokenModifiers", "full", 1));
     /* The custom requests of knowledge.c (lsp/README.md). */
     json_object_set_new(caps, "experimental",
-                        json_pack("{s:[s,s,s,s]}", "modelfileLintRequests", "modelfile-lint/context",
-                                  "modelfile-lint/hardware", "modelfile-lint/models",
-                                  "modelfile-lint/query"));
+                        json_pack("{s:[s,s,s,s]}", "modelfileLintRequests",
+                                  "modelfile-lint/context", "modelfile-lint/hardware",
+                                  "modelfile-lint/models", "modelfile-lint/query"));
     if (s->caps.code_action_literals)
         json_object_set_new(caps, "codeActionProvider",
                             json_pack("{s:[s,s],s:b}", "codeActionKinds", "quickfix", FIX_ALL_KIND,
@@ -63,8 +59,7 @@ static json_t *capabilities(lsp_server_t *s) {
 }
 
 json_t *lsp_on_initialize(lsp_server_t *s, json_t *params, lsp_error_t *err) {
-    if (!json_is_object(params))
-        return lsp_invalid_params(err, "initialize needs params");
+    if (!json_is_object(params)) return lsp_invalid_params(err, "initialize needs params");
     json_t *c = json_object_get(params, "capabilities");
     json_t *encs = lsp_json_path(c, "general.positionEncodings");
     s->enc = array_has_string(encs, "utf-8") ? LSP_ENC_UTF8 : LSP_ENC_UTF16;
@@ -83,20 +78,20 @@ json_t *lsp_on_initialize(lsp_server_t *s, json_t *params, lsp_error_t *err) {
         lsp_json_path(c, "textDocument.completion.completionItem.documentationFormat"), "markdown");
     s->caps.line_folding_only = lsp_json_flag(c, "textDocument.foldingRange.lineFoldingOnly");
     s->caps.workspace_configuration = lsp_json_flag(c, "workspace.configuration");
-    s->caps.watched_files_dynamic = lsp_json_flag(c, "workspace.didChangeWatchedFiles.dynamicRegistration");
+    s->caps.watched_files_dynamic =
+        lsp_json_flag(c, "workspace.didChangeWatchedFiles.dynamicRegistration");
     json_t *opts = settings_from(json_object_get(params, "initializationOptions"));
-    if (opts)
-        lsp_server_apply_settings(s, json_incref(opts));
+    if (opts) lsp_server_apply_settings(s, json_incref(opts));
     s->state = LSP_STATE_RUNNING;
     return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", capabilities(s), "serverInfo", "name",
                      "modelfile-lsp", "version", MFL_LSP_VERSION);
 }
 
 static void pull_configuration(lsp_server_t *s) {
-    if (!s->caps.workspace_configuration)
-        return;
-    s->config_request_id = lsp_server_request(
-        s, "workspace/configuration", json_pack("{s:[{s:s}]}", "items", "section", "modelfile-lint"));
+    if (!s->caps.workspace_configuration) return;
+    s->config_request_id =
+        lsp_server_request(s, "workspace/configuration",
+                           json_pack("{s:[{s:s}]}", "items", "section", "modelfile-lint"));
 }
 
 void lsp_on_initialized(lsp_server_t *s, json_t *params) {
@@ -104,11 +99,11 @@ void lsp_on_initialized(lsp_server_t *s, json_t *params) {
     pull_configuration(s);
     lsp_server_watch_store(s);
     if (s->caps.watched_files_dynamic)
-        lsp_server_request(
-            s, "client/registerCapability",
-            json_pack("{s:[{s:s,s:s,s:{s:[{s:s}]}}]}", "registrations", "id",
-                      "modelfile-lint-config", "method", "workspace/didChangeWatchedFiles",
-                      "registerOptions", "watchers", "globPattern", "**/.modelfile-lint.json"));
+        lsp_server_request(s, "client/registerCapability",
+                           json_pack("{s:[{s:s,s:s,s:{s:[{s:s}]}}]}", "registrations", "id",
+                                     "modelfile-lint-config", "method",
+                                     "workspace/didChangeWatchedFiles", "registerOptions",
+                                     "watchers", "globPattern", "**/.modelfile-lint.json"));
 }
 
 json_t *lsp_on_shutdown(lsp_server_t *s, json_t *params, lsp_error_t *err) {

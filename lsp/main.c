@@ -13,8 +13,7 @@ int main(int argc, char **argv) {
      * that goes away is an end of input, not a crash. */
     mfl_os_init_process(&argc, &argv, true);
     int done = lsp_args(argc, argv);
-    if (done >= 0)
-        return done;
+    if (done >= 0) return done;
     uv_replace_allocator(mfl_malloc, mfl_realloc, mfl_calloc, mfl_free);
     lsp_rpc_init_alloc();
 
@@ -26,8 +25,7 @@ int main(int argc, char **argv) {
         return 1;
     }
     rc = lsp_server_init(&server, &loop, 0, 1);
-    if (rc == 0)
-        rc = lsp_server_start(&server);
+    if (rc == 0) rc = lsp_server_start(&server);
     if (rc != 0) {
         fprintf(stderr, "modelfile-lsp: cannot use stdio: %s\n", uv_strerror(rc));
         server.exit_code = 1;

@@ -48,12 +48,12 @@ typedef enum {
 } lsp_state_t;
 
 typedef struct {
-    bool pull_diagnostics;      /* textDocument.diagnostic */
-    bool diagnostic_refresh;    /* workspace.diagnostics.refreshSupport */
-    bool version_support;       /* publishDiagnostics.versionSupport */
+    bool pull_diagnostics;   /* textDocument.diagnostic */
+    bool diagnostic_refresh; /* workspace.diagnostics.refreshSupport */
+    bool version_support;    /* publishDiagnostics.versionSupport */
     lsp_diag_caps_t diag;
-    bool code_action_literals;  /* codeActionLiteralSupport */
-    bool hierarchical_symbols;  /* documentSymbol.hierarchicalDocumentSymbolSupport */
+    bool code_action_literals; /* codeActionLiteralSupport */
+    bool hierarchical_symbols; /* documentSymbol.hierarchicalDocumentSymbolSupport */
     bool hover_markdown;
     bool completion_markdown;
     bool line_folding_only;
@@ -74,30 +74,30 @@ struct lsp_server {
     uv_loop_t *loop;
     lsp_transport_t transport;
     lsp_docstore_t docs;
-    uv_check_t batch;         /* processes the messages of one loop turn */
-    bool batch_ready;         /* batch was initialised (closed at exit) */
-    json_t *queue;            /* parsed messages waiting for `batch` */
-    json_t *cancelled;        /* ids of requests cancelled while queued */
+    uv_check_t batch;  /* processes the messages of one loop turn */
+    bool batch_ready;  /* batch was initialised (closed at exit) */
+    json_t *queue;     /* parsed messages waiting for `batch` */
+    json_t *cancelled; /* ids of requests cancelled while queued */
     bool eof;
     lsp_state_t state;
     int exit_code;
     lsp_encoding_t enc;
     lsp_client_caps_t caps;
-    json_t *settings;         /* the editor's settings object */
+    json_t *settings; /* the editor's settings object */
     mfl_io_config_t *editor_config;
     lsp_config_entry_t *configs;
-    mfl_io_env_t *io_env;     /* model resolution (GGUF, store, table) */
-    const mfl_env_t *env;     /* borrowed from io_env; NULL without one */
+    mfl_io_env_t *io_env; /* model resolution (GGUF, store, table) */
+    const mfl_env_t *env; /* borrowed from io_env; NULL without one */
     json_int_t next_request_id;
     json_int_t config_request_id; /* pending workspace/configuration, or -1 */
     uint64_t debounce_ms;
-    bool timing;              /* log per-message server time to stderr */
-    int closing;              /* handles still closing at exit */
+    bool timing; /* log per-message server time to stderr */
+    int closing; /* handles still closing at exit */
     /* The Ollama store's blobs/ folders, watched so that a model pulled or
      * created while the editor is open re-lints the documents. */
     uv_fs_event_t store_watch[3];
     size_t n_store_watch;
-    uv_timer_t store_timer;   /* coalesces a burst of store events */
+    uv_timer_t store_timer; /* coalesces a burst of store events */
     bool store_timer_ready;
 };
 

@@ -14,7 +14,6 @@
 #include <string.h>
 #include <strings.h>
 
-
 static const char content_length[] = "content-length:";
 
 void lsp_decoder_init(lsp_decoder_t *dec, size_t max_body, lsp_message_cb on_message,
@@ -33,8 +32,7 @@ void lsp_decoder_cleanup(lsp_decoder_t *dec) {
 }
 
 static void report(lsp_decoder_t *dec, const char *what) {
-    if (dec->on_error)
-        dec->on_error(dec->ud, what);
+    if (dec->on_error) dec->on_error(dec->ud, what);
 }
 
 /* Finds the blank line that ends a header block in p[0, n). Accepts CRLF
@@ -42,8 +40,7 @@ static void report(lsp_decoder_t *dec, const char *what) {
  * byte after the blank line. Returns the header length or SIZE_MAX. */
 static size_t find_header_end(const char *p, size_t n, size_t *body) {
     for (size_t i = 0; i + 1 < n; i++) {
-        if (p[i] != '\n')
-            continue;
+        if (p[i] != '\n') continue;
         if (p[i + 1] == '\n') {
             *body = i + 2;
             return i;
@@ -52,8 +49,7 @@ static size_t find_header_end(const char *p, size_t n, size_t *body) {
             *body = i + 3;
             return i;
         }
-        if (p[i + 1] == '\r' && i + 2 >= n)
-            return SIZE_MAX;
+        if (p[i + 1] == '\r' && i + 2 >= n) return SIZE_MAX;
     }
     return SIZE_MAX;
 }
@@ -62,16 +58,13 @@ static size_t find_header_end(const char *p, size_t n, size_t *body) {
 static size_t find_content_length(const char *p, size_t n, size_t from) {
     size_t k = sizeof(content_length) - 1;
     for (size_t i = from; i + k <= n; i++)
-        if (strncasecmp(p + i, content_length, k) == 0)
-            return i;
+        if (strncasecmp(p + i, content_length, k) == 0) return i;
     return SIZE_MAX;
 }
 
 static const char *trim(const char *s, const char *e, const char **end) {
-    while (s < e && (*s == ' ' || *s == '\t'))
-        s++;
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-        e--;
+    while (s < e && (*s == ' ' || *s == '\t')) s++;
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
     *end = e;
     return s;
 }
@@ -85,8 +78,7 @@ static int parse_header(const char *p, size_t n, size_t *length, const char **wh
     const char *line = p, *end = p + n;
     while (line < end) {
         const char *eol = memchr(line, '\n', (size_t)(end - line));
-        if (!eol)
-            eol = end;
+        if (!eol) eol = end;
         const char *colon = memchr(line, ':', (size_t)(eol - line));
         if (!colon) {
             *why = "header line without a colon";
@@ -118,8 +110,7 @@ static int parse_header(const char *p, size_t n, size_t *length, const char **wh
         } else if (name_len == 12 && strncasecmp(name, "content-type", 12) == 0) {
             const char *cs = NULL;
             for (const char *c = val; c + 8 <= val_end; c++)
-                if (strncasecmp(c, "charset=", 8) == 0)
-                    cs = c + 8;
+                if (strncasecmp(c, "charset=", 8) == 0) cs = c + 8;
             if (cs && !((val_end - cs >= 5 && strncasecmp(cs, "utf-8", 5) == 0) ||
                         (val_end - cs >= 4 && strncasecmp(cs, "utf8", 4) == 0)))
                 bad_charset = true;
@@ -146,12 +137,10 @@ static size_t decode(lsp_decoder_t *dec) {
             size_t k = dec->len - pos < dec->skip ? dec->len - pos : dec->skip;
             pos += k;
             dec->skip -= k;
-            if (dec->skip > 0)
-                return pos;
+            if (dec->skip > 0) return pos;
         }
         if (dec->in_body) {
-            if (dec->len - pos < dec->want)
-                return pos;
+            if (dec->len - pos < dec->want) return pos;
             dec->in_body = false;
             pos += dec->want;
             dec->on_message(dec->ud, dec->buf + pos - dec->want, dec->want);
@@ -165,8 +154,7 @@ static size_t decode(lsp_decoder_t *dec) {
         size_t avail = dec->len - pos, body = 0;
         size_t hlen = find_header_end(p, avail, &body);
         if (hlen == SIZE_MAX) {
-            if (avail <= LSP_MAX_HEADER)
-                return pos;
+            if (avail <= LSP_MAX_HEADER) return pos;
             /* Garbage with no header end in sight: keep only a tail that may
              * hold the start of the next header. */
             report(dec, "header too long, input discarded");
@@ -217,8 +205,7 @@ int lsp_decoder_feed(lsp_decoder_t *dec, const char *data, size_t n) {
         size_t take = n;
         if (dec->len + take > dec->cap) {
             size_t cap = dec->cap ? dec->cap : 4096;
-            while (cap < dec->len + take)
-                cap *= 2;
+            while (cap < dec->len + take) cap *= 2;
             char *nb = mfl_realloc(dec->buf, cap);
             if (!nb) {
                 dec->len = 0;
@@ -249,8 +236,7 @@ char *lsp_frame_new(const char *body, size_t len, size_t *out_len) {
     char head[64];
     int h = snprintf(head, sizeof(head), "Content-Length: %zu\r\n\r\n", len);
     char *out = mfl_malloc((size_t)h + len);
-    if (!out)
-        return NULL;
+    if (!out) return NULL;
     memcpy(out, head, (size_t)h);
     memcpy(out + h, body, len);
     *out_len = (size_t)h + len;

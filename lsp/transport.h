@@ -90,14 +90,14 @@ struct lsp_transport {
     int in_fd, out_fd;
     uv_handle_type in_type, out_type; /* UV_NAMED_PIPE, UV_TTY, UV_TCP or UV_FILE */
     lsp_stdio_handle_t in, out;
-    uv_fs_t in_req;      /* file stdin: the pending read */
+    uv_fs_t in_req; /* file stdin: the pending read */
     uv_shutdown_t shutdown_req;
     char *in_buf;
     size_t in_cap;
-    bool reading;        /* a read is active or pending */
-    bool stopped;        /* lsp_transport_close() was called */
-    bool read_pending;   /* file stdin: a uv_fs_read is in flight */
-    bool in_threaded;    /* stdin libuv cannot wrap: read by a thread */
+    bool reading;      /* a read is active or pending */
+    bool stopped;      /* lsp_transport_close() was called */
+    bool read_pending; /* file stdin: a uv_fs_read is in flight */
+    bool in_threaded;  /* stdin libuv cannot wrap: read by a thread */
     lsp_reader_t *reader;
     uv_async_t in_async; /* the reader thread's wake-up */
     int open_handles;

@@ -34,45 +34,37 @@ int lsp_transport_init(lsp_transport_t *t, uv_loop_t *loop, int in_fd, int out_f
 static void end_of_input(lsp_transport_t *t) {
     t->reading = false;
     t->loop->poll = NULL;
-    if (!t->stopped && t->on_eof)
-        t->on_eof(t->ud);
+    if (!t->stopped && t->on_eof) t->on_eof(t->ud);
 }
 
 static void poll_input(uv_loop_t *loop, int timeout_ms, void *ud) {
     lsp_transport_t *t = ud;
     (void)loop;
-    if (!t->reading)
-        return;
+    if (!t->reading) return;
     if (timeout_ms >= 0) {
         /* Wait for input, but not past the next timer (WASI poll_oneoff).
          * A runtime that cannot poll stdin says so at once: read then. */
         struct pollfd p = {t->in_fd, POLLIN, 0};
         int r = poll(&p, 1, timeout_ms);
-        if (r == 0)
-            return;
-        if (r < 0 && errno != ENOTSUP && errno != ENOSYS && errno != EINVAL)
-            return;
+        if (r == 0) return;
+        if (r < 0 && errno != ENOTSUP && errno != ENOSYS && errno != EINVAL) return;
     }
     ssize_t n;
-    do
-        n = read(t->in_fd, t->in_buf, t->in_cap);
+    do n = read(t->in_fd, t->in_buf, t->in_cap);
     while (n < 0 && errno == EINTR);
     if (n > 0) {
         if (lsp_decoder_feed(&t->dec, t->in_buf, (size_t)n) != 0 && t->dec.on_error)
             t->dec.on_error(t->ud, "out of memory, input dropped");
         return;
     }
-    if (n < 0 && errno == EAGAIN)
-        return;
+    if (n < 0 && errno == EAGAIN) return;
     end_of_input(t);
 }
 
 int lsp_transport_start(lsp_transport_t *t) {
-    if (t->in_fd < 0)
-        return 0; /* in process: the host feeds the input */
+    if (t->in_fd < 0) return 0; /* in process: the host feeds the input */
     t->in_buf = mfl_malloc(READ_CHUNK);
-    if (!t->in_buf)
-        return UV_ENOMEM;
+    if (!t->in_buf) return UV_ENOMEM;
     t->in_cap = READ_CHUNK;
     t->reading = true;
     t->loop->poll = poll_input;
@@ -83,10 +75,8 @@ int lsp_transport_start(lsp_transport_t *t) {
 static int write_all(int fd, const char *p, size_t n) {
     while (n > 0) {
         ssize_t w = write(fd, p, n);
-        if (w < 0 && (errno == EINTR || errno == EAGAIN))
-            continue;
-        if (w <= 0)
-            return w < 0 && errno == EPIPE ? UV_EPIPE : UV_EIO;
+        if (w < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+        if (w <= 0) return w < 0 && errno == EPIPE ? UV_EPIPE : UV_EIO;
         p += w;
         n -= (size_t)w;
     }
@@ -94,12 +84,10 @@ static int write_all(int fd, const char *p, size_t n) {
 }
 
 int lsp_transport_write(lsp_transport_t *t, const char *body, size_t len) {
-    if (t->stopped)
-        return UV_EPIPE;
+    if (t->stopped) return UV_EPIPE;
     if (t->out_fd < 0) {
         lsp_out_msg_t *m = mfl_malloc(sizeof(*m) + len + 1);
-        if (!m)
-            return UV_ENOMEM;
+        if (!m) return UV_ENOMEM;
         m->next = NULL;
         m->len = len;
         memcpy(m->body, body, len);
@@ -121,19 +109,15 @@ lsp_out_msg_t *lsp_transport_take(lsp_transport_t *t) {
     lsp_out_msg_t *m = t->out;
     if (m) {
         t->out = m->next;
-        if (!t->out)
-            t->out_tail = NULL;
+        if (!t->out) t->out_tail = NULL;
     }
     return m;
 }
 
 void lsp_transport_close(lsp_transport_t *t, void (*on_closed)(void *ud)) {
-    if (t->stopped)
-        return;
+    if (t->stopped) return;
     t->stopped = true;
     t->reading = false;
-    if (t->loop && t->loop->poll_ud == t)
-        t->loop->poll = NULL;
-    if (on_closed)
-        on_closed(t->ud);
+    if (t->loop && t->loop->poll_ud == t) t->loop->poll = NULL;
+    if (on_closed) on_closed(t->ud);
 }

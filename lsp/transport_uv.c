@@ -25,8 +25,7 @@ typedef struct {
 
 static void on_handle_closed(uv_handle_t *h) {
     lsp_transport_t *t = h->data;
-    if (--t->open_handles == 0 && t->read_pending == false && t->on_closed)
-        t->on_closed(t->ud);
+    if (--t->open_handles == 0 && t->read_pending == false && t->on_closed) t->on_closed(t->ud);
 }
 
 static int open_handle(lsp_transport_t *t, lsp_stdio_handle_t *h, int fd, bool readable,
@@ -34,9 +33,7 @@ static int open_handle(lsp_transport_t *t, lsp_stdio_handle_t *h, int fd, bool r
     int rc;
     *type = uv_guess_handle(fd);
     switch (*type) {
-    case UV_TTY:
-        rc = uv_tty_init(t->loop, &h->tty, fd, readable);
-        break;
+    case UV_TTY: rc = uv_tty_init(t->loop, &h->tty, fd, readable); break;
     case UV_NAMED_PIPE:
         if ((rc = uv_pipe_init(t->loop, &h->pipe, 0)) == 0 &&
             (rc = uv_pipe_open(&h->pipe, fd)) != 0)
@@ -59,8 +56,7 @@ static int open_handle(lsp_transport_t *t, lsp_stdio_handle_t *h, int fd, bool r
     /* A handle libuv cannot use as a stream is still readable and writable
      * as a file: input from a reader thread, output by blocking writes. */
     *type = UV_FILE;
-    if (readable)
-        t->in_threaded = true;
+    if (readable) t->in_threaded = true;
     return 0;
 }
 
@@ -75,8 +71,7 @@ int lsp_transport_init(lsp_transport_t *t, uv_loop_t *loop, int in_fd, int out_f
     t->ud = ud;
     lsp_decoder_init(&t->dec, LSP_MAX_BODY, on_message, on_error, ud);
     int rc = open_handle(t, &t->in, in_fd, true, &t->in_type);
-    if (rc == 0)
-        rc = open_handle(t, &t->out, out_fd, false, &t->out_type);
+    if (rc == 0) rc = open_handle(t, &t->out, out_fd, false, &t->out_type);
     return rc;
 }
 
@@ -92,8 +87,7 @@ static void alloc_cb(uv_handle_t *h, size_t suggested, uv_buf_t *buf) {
 
 static void end_of_input(lsp_transport_t *t) {
     t->reading = false;
-    if (!t->stopped && t->on_eof)
-        t->on_eof(t->ud);
+    if (!t->stopped && t->on_eof) t->on_eof(t->ud);
 }
 
 static void read_cb(uv_stream_t *s, ssize_t nread, const uv_buf_t *buf) {
@@ -144,8 +138,7 @@ static void reader_main(void *arg) {
         uv_mutex_lock(&r->mu);
         if (n > 0 && r->len + (size_t)n > r->cap) {
             size_t cap = r->cap ? r->cap : READ_CHUNK;
-            while (cap < r->len + (size_t)n)
-                cap *= 2;
+            while (cap < r->len + (size_t)n) cap *= 2;
             char *d = realloc(r->data, cap);
             if (d) {
                 r->data = d;
@@ -160,8 +153,7 @@ static void reader_main(void *arg) {
         } else {
             r->eof = true;
         }
-        if (r->async)
-            uv_async_send(r->async);
+        if (r->async) uv_async_send(r->async);
         stop = r->eof || !r->async;
         uv_mutex_unlock(&r->mu);
     }
@@ -176,24 +168,19 @@ static void reader_cb(uv_async_t *h) {
     size_t n = r->len;
     bool eof = r->eof;
     char *chunk = n ? mfl_malloc(n) : NULL;
-    if (chunk)
-        memcpy(chunk, r->data, n);
+    if (chunk) memcpy(chunk, r->data, n);
     r->len = 0;
     uv_mutex_unlock(&r->mu);
-    if (n && !chunk && t->dec.on_error)
-        t->dec.on_error(t->ud, "out of memory, input dropped");
-    if (chunk && !t->stopped &&
-        lsp_decoder_feed(&t->dec, chunk, n) != 0 && t->dec.on_error)
+    if (n && !chunk && t->dec.on_error) t->dec.on_error(t->ud, "out of memory, input dropped");
+    if (chunk && !t->stopped && lsp_decoder_feed(&t->dec, chunk, n) != 0 && t->dec.on_error)
         t->dec.on_error(t->ud, "out of memory, input dropped");
     mfl_free(chunk);
-    if (eof && !t->stopped && t->reading)
-        end_of_input(t);
+    if (eof && !t->stopped && t->reading) end_of_input(t);
 }
 
 static int start_reader(lsp_transport_t *t) {
     lsp_reader_t *r = calloc(1, sizeof *r);
-    if (!r)
-        return UV_ENOMEM;
+    if (!r) return UV_ENOMEM;
     int rc = uv_mutex_init(&r->mu);
     if (rc != 0) {
         free(r);
@@ -224,8 +211,7 @@ static void file_read_cb(uv_fs_t *req) {
     uv_fs_req_cleanup(req);
     t->read_pending = false;
     if (t->stopped) {
-        if (t->open_handles == 0 && t->on_closed)
-            t->on_closed(t->ud);
+        if (t->open_handles == 0 && t->on_closed) t->on_closed(t->ud);
         return;
     }
     if (n > 0) {
@@ -233,8 +219,7 @@ static void file_read_cb(uv_fs_t *req) {
             t->dec.on_error(t->ud, "out of memory, input dropped");
         /* If the messages ended the server, lsp_transport_close() has
          * already run and reported the close. */
-        if (!t->stopped)
-            start_file_read(t);
+        if (!t->stopped) start_file_read(t);
         return;
     }
     end_of_input(t);
@@ -252,13 +237,10 @@ static void start_file_read(lsp_transport_t *t) {
 
 int lsp_transport_start(lsp_transport_t *t) {
     t->reading = true;
-    if (t->in_type != UV_FILE)
-        return uv_read_start(&t->in.stream, alloc_cb, read_cb);
-    if (t->in_threaded)
-        return start_reader(t);
+    if (t->in_type != UV_FILE) return uv_read_start(&t->in.stream, alloc_cb, read_cb);
+    if (t->in_threaded) return start_reader(t);
     t->in_buf = mfl_malloc(READ_CHUNK);
-    if (!t->in_buf)
-        return UV_ENOMEM;
+    if (!t->in_buf) return UV_ENOMEM;
     t->in_cap = READ_CHUNK;
     start_file_read(t);
     return 0;
@@ -275,10 +257,8 @@ static int write_file(lsp_transport_t *t, const char *p, size_t n) {
         uv_buf_t buf = uv_buf_init((char *)p, (unsigned)(n > (1u << 30) ? (1u << 30) : n));
         int rc = uv_fs_write(t->loop, &req, t->out_fd, &buf, 1, -1, NULL);
         uv_fs_req_cleanup(&req);
-        if (rc == UV_EAGAIN || rc == UV_EINTR)
-            continue;
-        if (rc <= 0)
-            return rc < 0 ? rc : UV_EIO;
+        if (rc == UV_EAGAIN || rc == UV_EINTR) continue;
+        if (rc <= 0) return rc < 0 ? rc : UV_EIO;
         p += rc;
         n -= (size_t)rc;
     }
@@ -292,21 +272,17 @@ int lsp_transport_write(lsp_transport_t *t, const char *body, size_t len) {
         int rc = write_file(t, head, (size_t)h);
         return rc ? rc : write_file(t, body, len);
     }
-    if (uv_is_closing(&t->out.handle))
-        return UV_EPIPE;
+    if (uv_is_closing(&t->out.handle)) return UV_EPIPE;
     /* Try a direct write first; libuv refuses it while older writes are
      * queued, so the order of messages is kept. */
     uv_buf_t bufs[2] = {uv_buf_init(head, (unsigned)h), uv_buf_init((char *)body, (unsigned)len)};
     int n = uv_try_write(&t->out.stream, bufs, 2);
     size_t done = n > 0 ? (size_t)n : 0, total = (size_t)h + len;
-    if (done == total)
-        return 0;
-    if (n < 0 && n != UV_EAGAIN && n != UV_ENOSYS)
-        return n;
+    if (done == total) return 0;
+    if (n < 0 && n != UV_EAGAIN && n != UV_ENOSYS) return n;
     size_t rest = total - done;
     write_req_t *w = mfl_malloc(sizeof(*w) + rest);
-    if (!w)
-        return UV_ENOMEM;
+    if (!w) return UV_ENOMEM;
     size_t off = 0;
     if (done < (size_t)h) {
         memcpy(w->data, head + done, (size_t)h - done);
@@ -317,14 +293,12 @@ int lsp_transport_write(lsp_transport_t *t, const char *body, size_t len) {
     }
     w->buf = uv_buf_init(w->data, (unsigned)rest);
     int rc = uv_write(&w->req, &t->out.stream, &w->buf, 1, write_cb);
-    if (rc != 0)
-        mfl_free(w);
+    if (rc != 0) mfl_free(w);
     return rc;
 }
 
 static void close_handle(lsp_stdio_handle_t *h, uv_handle_type type) {
-    if (type != UV_FILE && !uv_is_closing(&h->handle))
-        uv_close(&h->handle, on_handle_closed);
+    if (type != UV_FILE && !uv_is_closing(&h->handle)) uv_close(&h->handle, on_handle_closed);
 }
 
 static void shutdown_cb(uv_shutdown_t *req, int status) {
@@ -334,19 +308,16 @@ static void shutdown_cb(uv_shutdown_t *req, int status) {
 }
 
 void lsp_transport_close(lsp_transport_t *t, void (*on_closed)(void *ud)) {
-    if (t->stopped)
-        return;
+    if (t->stopped) return;
     if (!t->loop) {
         /* Never initialised (the server failed before): nothing to close. */
         t->stopped = true;
-        if (on_closed)
-            on_closed(t->ud);
+        if (on_closed) on_closed(t->ud);
         return;
     }
     t->stopped = true;
     t->on_closed = on_closed;
-    if (t->in_type == UV_TTY)
-        uv_tty_reset_mode();
+    if (t->in_type == UV_TTY) uv_tty_reset_mode();
     if (t->in_type != UV_FILE) {
         uv_read_stop(&t->in.stream);
         close_handle(&t->in, t->in_type);
@@ -366,6 +337,5 @@ void lsp_transport_close(lsp_transport_t *t, void (*on_closed)(void *ud)) {
         if (uv_shutdown(&t->shutdown_req, &t->out.stream, shutdown_cb) != 0)
             close_handle(&t->out, t->out_type);
     }
-    if (t->open_handles == 0 && !t->read_pending && on_closed)
-        on_closed(t->ud);
+    if (t->open_handles == 0 && !t->read_pending && on_closed) on_closed(t->ud);
 }

@@ -28,8 +28,7 @@ EXPORT("mfl_wasm_free") void mfl_wasm_free(void *p) { free(p); }
 
 static void init_once(void) {
     static bool done;
-    if (done)
-        return;
+    if (done) return;
     done = true;
     uv_replace_allocator(mfl_malloc, mfl_realloc, mfl_calloc, mfl_free);
     lsp_rpc_init_alloc();
@@ -58,8 +57,7 @@ EXPORT("mfl_lsp_stdio_main") int mfl_lsp_stdio_main(void) {
     lsp_server_t server;
     uv_loop_init(&loop);
     int rc = lsp_server_init(&server, &loop, 0, 1);
-    if (rc == 0)
-        rc = lsp_server_start(&server);
+    if (rc == 0) rc = lsp_server_start(&server);
     if (rc != 0) {
         fprintf(stderr, "modelfile-lsp: cannot use stdio: %s\n", uv_strerror(rc));
         server.exit_code = 1;
@@ -86,8 +84,7 @@ typedef mfl_session_t session_t;
 EXPORT("mfl_session_new") session_t *mfl_session_new(void) {
     init_once();
     session_t *s = calloc(1, sizeof(*s));
-    if (!s)
-        return NULL;
+    if (!s) return NULL;
     uv_loop_init(&s->loop);
     if (lsp_server_init(&s->server, &s->loop, -1, -1) != 0 || lsp_server_start(&s->server) != 0) {
         lsp_server_exit(&s->server);
@@ -120,8 +117,7 @@ EXPORT("mfl_session_tick") int mfl_session_tick(session_t *s) {
 EXPORT("mfl_session_next") const char *mfl_session_next(session_t *s, size_t *len) {
     mfl_free(s->taken);
     s->taken = lsp_transport_take(&s->server.transport);
-    if (!s->taken)
-        return NULL;
+    if (!s->taken) return NULL;
     *len = s->taken->len;
     return s->taken->body;
 }
@@ -132,14 +128,12 @@ EXPORT("mfl_session_exit_code") int mfl_session_exit_code(session_t *s) {
 }
 
 EXPORT("mfl_session_free") void mfl_session_free(session_t *s) {
-    if (!s)
-        return;
+    if (!s) return;
     lsp_server_exit(&s->server);
     for (int i = 0; i < 8 && uv_run(&s->loop, UV_RUN_NOWAIT); i++) {
     }
     mfl_free(s->taken);
-    for (lsp_out_msg_t *m; (m = lsp_transport_take(&s->server.transport));)
-        mfl_free(m);
+    for (lsp_out_msg_t *m; (m = lsp_transport_take(&s->server.transport));) mfl_free(m);
     lsp_server_cleanup(&s->server);
     free(s);
 }

@@ -14,7 +14,8 @@
 
 const cli_option_t cli_options[] = {
 #define CLI_GROUP(title) {title, OPT_NONE, NULL, 0, NULL, 0, NULL},
-#define CLI_OPT(id, name, short_, arg, scope, help) {NULL, OPT_##id, name, short_, arg, scope, help},
+#define CLI_OPT(id, name, short_, arg, scope, help) \
+    {NULL, OPT_##id, name, short_, arg, scope, help},
 #include "options.def"
 #undef CLI_OPT
 #undef CLI_GROUP
@@ -22,8 +23,10 @@ const cli_option_t cli_options[] = {
 const size_t cli_n_options = sizeof cli_options / sizeof cli_options[0];
 
 static const char *prog(unsigned scope) {
-    return scope & INFO ? "modelfile-lint info" : scope & PARSE ? "modelfile-lint parse"
-           : scope & FORMAT_CMD ? "modelfile-lint format" : "modelfile-lint";
+    return scope & INFO         ? "modelfile-lint info"
+           : scope & PARSE      ? "modelfile-lint parse"
+           : scope & FORMAT_CMD ? "modelfile-lint format"
+                                : "modelfile-lint";
 }
 
 static int bad(unsigned scope, const char *opt, const char *what) {
@@ -50,7 +53,9 @@ int cli_budget_option(cli_opt_id_t id, const char *arg, cli_budget_opts_t *b) {
         mfl_budget_t hw;
         memset(&hw, 0, sizeof hw);
         if (mfl_io_apply_hardware(&hw, arg)) {
-            fprintf(stderr, "modelfile-lint: --hardware: unknown profile `%s` (see --list-hardware)\n", arg);
+            fprintf(stderr,
+                    "modelfile-lint: --hardware: unknown profile `%s` (see --list-hardware)\n",
+                    arg);
             return 2;
         }
         /* The profile's memory and bandwidth, unless given on their own. */
@@ -81,8 +86,10 @@ int cli_budget_option(cli_opt_id_t id, const char *arg, cli_budget_opts_t *b) {
         double v = strtod(arg, &end);
         if (end == arg || *end || !(v > 0) || v > 1e12)
             return bad(s, opt_name(id), "expected a positive number");
-        if (id == OPT_PREFILL_RATE) b->v.prefill_rate = v, b->prefill = true;
-        else b->v.client_timeout = v, b->timeout = true;
+        if (id == OPT_PREFILL_RATE)
+            b->v.prefill_rate = v, b->prefill = true;
+        else
+            b->v.client_timeout = v, b->timeout = true;
         return 0;
     }
     case OPT_KV_CACHE_TYPE:
@@ -109,8 +116,7 @@ int cli_budget_option(cli_opt_id_t id, const char *arg, cli_budget_opts_t *b) {
         b->version = true;
         return 0;
     }
-    default:
-        return 2;
+    default: return 2;
     }
 }
 
@@ -140,16 +146,23 @@ static int parse_format(const char *s, unsigned scope, cli_opts_t *o) {
     static const struct {
         const char *name;
         cli_format_t fmt;
-    } map[] = {{"full", FMT_FULL},     {"text", FMT_FULL},       {"concise", FMT_CONCISE},
-               {"json", FMT_JSON},     {"sarif", FMT_SARIF},     {"github", FMT_GITHUB},
-               {"checkstyle", FMT_CHECKSTYLE}, {"markdown", FMT_FULL}};
+    } map[] = {{"full", FMT_FULL},
+               {"text", FMT_FULL},
+               {"concise", FMT_CONCISE},
+               {"json", FMT_JSON},
+               {"sarif", FMT_SARIF},
+               {"github", FMT_GITHUB},
+               {"checkstyle", FMT_CHECKSTYLE},
+               {"markdown", FMT_FULL}};
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (strcmp(s, map[i].name) == 0) {
             o->format = map[i].fmt;
             return 0;
         }
-    fprintf(stderr, "modelfile-lint: --output-format: unknown format `%s` (expected full, concise, "
-                    "json, sarif, github or checkstyle)\n", s);
+    fprintf(stderr,
+            "modelfile-lint: --output-format: unknown format `%s` (expected full, concise, "
+            "json, sarif, github or checkstyle)\n",
+            s);
     return 2;
 }
 
@@ -190,7 +203,8 @@ int cli_parse_args(int argc, char **argv, unsigned scope, cli_opts_t *o, int *fi
     for (size_t i = 0; i < cli_n_options; i++) {
         const cli_option_t *c = &cli_options[i];
         if (c->group || !(c->scope & scope)) continue;
-        longopts[n++] = (struct option){c->name, c->arg ? required_argument : no_argument, NULL, (int)c->id};
+        longopts[n++] =
+            (struct option){c->name, c->arg ? required_argument : no_argument, NULL, (int)c->id};
         if (c->short_ && sl + 3 < sizeof shortopts) {
             shortopts[sl++] = c->short_;
             if (c->arg) shortopts[sl++] = ':';
@@ -204,8 +218,10 @@ int cli_parse_args(int argc, char **argv, unsigned scope, cli_opts_t *o, int *fi
     while ((c = getopt_long(argc, argv, shortopts, longopts, &idx)) != -1) {
         if (c == '?' || c == ':') {
             const char *a = argv[optind - 1];
-            if (c == ':') fprintf(stderr, "%s: option `%s` needs a value (see --help)\n", prog(scope), a);
-            else fprintf(stderr, "%s: unknown option `%s` (see --help)\n", prog(scope), a);
+            if (c == ':')
+                fprintf(stderr, "%s: option `%s` needs a value (see --help)\n", prog(scope), a);
+            else
+                fprintf(stderr, "%s: unknown option `%s` (see --help)\n", prog(scope), a);
             return 2;
         }
         /* A short letter: its entry. */
@@ -216,13 +232,20 @@ int cli_parse_args(int argc, char **argv, unsigned scope, cli_opts_t *o, int *fi
         switch ((cli_opt_id_t)c) {
         case OPT_OUTPUT_FORMAT:
         case OPT_FORMAT: rc = parse_format(optarg, scope, o); break;
-        case OPT_SHOW_SOURCE: o->format = FMT_FULL; o->format_name = "full"; break;
+        case OPT_SHOW_SOURCE:
+            o->format = FMT_FULL;
+            o->format_name = "full";
+            break;
         case OPT_QUIET: o->quiet = true; break;
         case OPT_COLOR:
-            if (!strcmp(optarg, "always")) o->color = true;
-            else if (!strcmp(optarg, "never")) o->color = false;
-            else if (!strcmp(optarg, "auto")) o->color = mfl_os_isatty(1) && !getenv("NO_COLOR");
-            else rc = bad(scope, "color", "expected auto, always or never");
+            if (!strcmp(optarg, "always"))
+                o->color = true;
+            else if (!strcmp(optarg, "never"))
+                o->color = false;
+            else if (!strcmp(optarg, "auto"))
+                o->color = mfl_os_isatty(1) && !getenv("NO_COLOR");
+            else
+                rc = bad(scope, "color", "expected auto, always or never");
             break;
         case OPT_FIX: o->fix = true; break;
         case OPT_UNSAFE_FIXES: o->unsafe_fixes = true; break;
@@ -232,7 +255,8 @@ int cli_parse_args(int argc, char **argv, unsigned scope, cli_opts_t *o, int *fi
         case OPT_EXTEND_SELECT: o->extend_select = optarg; break;
         case OPT_IGNORE: o->ignore = optarg; break;
         case OPT_SEVERITY:
-            if (parse_sev(optarg, &o->threshold)) rc = bad(scope, "severity", "expected error, warning, info or hint");
+            if (parse_sev(optarg, &o->threshold))
+                rc = bad(scope, "severity", "expected error, warning, info or hint");
             break;
         case OPT_CONFIG: o->config_path = optarg; break;
         case OPT_NO_CONFIG: o->no_config = true; break;
@@ -243,7 +267,8 @@ int cli_parse_args(int argc, char **argv, unsigned scope, cli_opts_t *o, int *fi
             break;
         case OPT_EXTEND_EXCLUDE:
             o->extend_exclude = optarg;
-            if (patterns(optarg, &o->cli_extend_exclude)) rc = bad(scope, "extend-exclude", "out of memory");
+            if (patterns(optarg, &o->cli_extend_exclude))
+                rc = bad(scope, "extend-exclude", "out of memory");
             break;
         case OPT_NO_RESPECT_GITIGNORE: o->no_respect_gitignore = true; break;
         case OPT_FORCE_EXCLUDE: o->force_exclude = true; break;
@@ -259,8 +284,10 @@ int cli_parse_args(int argc, char **argv, unsigned scope, cli_opts_t *o, int *fi
         case OPT_JOBS: {
             char *end;
             long v = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v < 1) rc = bad(scope, "jobs", "expected a positive whole number");
-            else o->jobs = v > 64 ? 64 : (int)v;
+            if (end == optarg || *end || v < 1)
+                rc = bad(scope, "jobs", "expected a positive whole number");
+            else
+                o->jobs = v > 64 ? 64 : (int)v;
             break;
         }
         case OPT_LIST_RULES: o->list_rules = true; break;

@@ -56,14 +56,21 @@ typedef struct {
 extern const cli_option_t cli_options[];
 extern const size_t cli_n_options;
 
-typedef enum { FMT_FULL, FMT_CONCISE, FMT_JSON, FMT_SARIF, FMT_GITHUB, FMT_CHECKSTYLE } cli_format_t;
+typedef enum {
+    FMT_FULL,
+    FMT_CONCISE,
+    FMT_JSON,
+    FMT_SARIF,
+    FMT_GITHUB,
+    FMT_CHECKSTYLE
+} cli_format_t;
 
 /* The budget options shared by the linter and `info`, applied over the
  * config's budget. */
 typedef struct {
     mfl_budget_t v; /* the values given */
     bool memory, hw, prefill, timeout, bandwidth, kv_cache_type, num_parallel;
-    bool version;          /* --ollama-version was given */
+    bool version; /* --ollama-version was given */
     mfl_version_t ollama_version;
 } cli_budget_opts_t;
 
@@ -113,8 +120,8 @@ void cli_print_man(FILE *out, const char *version);
 /* ---- files and results ------------------------------------------------------------ */
 
 typedef struct {
-    size_t sev[4];        /* problems per severity (error, warning, info, hint) */
-    size_t fixable;       /* with a safe fix */
+    size_t sev[4];         /* problems per severity (error, warning, info, hint) */
+    size_t fixable;        /* with a safe fix */
     size_t unsafe_fixable; /* with an unsafe fix only */
 } cli_counts_t;
 
@@ -123,17 +130,17 @@ typedef struct {
     mfl_io_config_t *cfg; /* borrowed from the config cache */
     bool is_stdin;
     /* Results, filled by a worker. */
-    char *error;          /* I/O or other failure; NULL if none */
-    char *out;            /* the diagnostics, rendered in the run's format */
+    char *error; /* I/O or other failure; NULL if none */
+    char *out;   /* the diagnostics, rendered in the run's format */
     size_t out_len;
-    char *diff;           /* --diff, or the fixed text of `--fix -` */
+    char *diff; /* --diff, or the fixed text of `--fix -` */
     cli_counts_t counts;
-    bool findings;        /* a problem at or above --severity */
-    size_t fixed;         /* fixes applied by --fix / --diff */
+    bool findings; /* a problem at or above --severity */
+    size_t fixed;  /* fixes applied by --fix / --diff */
     bool changed;
-    char *notice;         /* why fixing stopped early (mfl_fix_report_t); NULL if it did not */
-    bool done;            /* linted; its part may be written */
-    bool reported;        /* its part and error are written (streaming) */
+    char *notice;  /* why fixing stopped early (mfl_fix_report_t); NULL if it did not */
+    bool done;     /* linted; its part may be written */
+    bool reported; /* its part and error are written (streaming) */
 } cli_file_t;
 
 /* lintfile.c: lints (and fixes) f; the results go into f. */

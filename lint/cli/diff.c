@@ -23,7 +23,10 @@ static line_t *split(const char *s, size_t len, size_t *count) {
         if (n == cap) {
             cap *= 2;
             line_t *nv = realloc(v, cap * sizeof *nv);
-            if (!nv) { free(v); return NULL; }
+            if (!nv) {
+                free(v);
+                return NULL;
+            }
             v = nv;
         }
         v[n].s = s + i;
@@ -35,7 +38,9 @@ static line_t *split(const char *s, size_t len, size_t *count) {
     return v;
 }
 
-static bool eq(const line_t *a, const line_t *b) { return a->n == b->n && memcmp(a->s, b->s, a->n) == 0; }
+static bool eq(const line_t *a, const line_t *b) {
+    return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
+}
 
 typedef struct {
     char *s;
@@ -90,10 +95,12 @@ char *cli_unified_diff(const char *path, const char *a, size_t alen, const char 
                                                     : t[i * (k + 1) + j + 1]);
             size_t i = 0, j = 0;
             while (i < m || j < k) {
-                if (i < m && j < k && eq(&la[pre + i], &lb[pre + j])) ops[nops++] = '=', i++, j++;
+                if (i < m && j < k && eq(&la[pre + i], &lb[pre + j]))
+                    ops[nops++] = '=', i++, j++;
                 else if (i < m && (j == k || t[(i + 1) * (k + 1) + j] >= t[i * (k + 1) + j + 1]))
                     ops[nops++] = '-', i++;
-                else ops[nops++] = '+', j++;
+                else
+                    ops[nops++] = '+', j++;
             }
             free(t);
         }
@@ -117,9 +124,12 @@ char *cli_unified_diff(const char *path, const char *a, size_t alen, const char 
     for (size_t i = ctx0; i < pre; i++) put_line(&out, ' ', &la[i]);
     size_t i = pre, j = pre;
     for (size_t o = 0; ops && o < nops; o++) {
-        if (ops[o] == '=') put_line(&out, ' ', &la[i++]), j++;
-        else if (ops[o] == '-') put_line(&out, '-', &la[i++]);
-        else put_line(&out, '+', &lb[j++]);
+        if (ops[o] == '=')
+            put_line(&out, ' ', &la[i++]), j++;
+        else if (ops[o] == '-')
+            put_line(&out, '-', &la[i++]);
+        else
+            put_line(&out, '+', &lb[j++]);
     }
     for (size_t q = 0; q < ctx1; q++) put_line(&out, ' ', &la[na - suf + q]);
     free(ops);

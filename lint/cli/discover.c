@@ -31,8 +31,8 @@ static bool ends_with(const char *s, size_t n, const char *suffix, bool nocase) 
  * and Modelfile.example are Modelfiles (real projects have them). */
 bool cli_is_modelfile_name(const char *name) {
     static const char *const not_modelfiles[] = {
-        ".md", ".markdown", ".rst", ".adoc", ".html", ".htm", ".pdf", ".bak", ".orig",
-        ".rej", ".old",     ".tmp", ".swp",  ".swo",  ".swx", "~",
+        ".md",   ".markdown", ".rst", ".adoc", ".html", ".htm", ".pdf", ".bak",
+        ".orig", ".rej",      ".old", ".tmp",  ".swp",  ".swo", ".swx", "~",
     };
     size_t n = strlen(name);
     bool shape = strcmp(name, "Modelfile") == 0 || strncmp(name, "Modelfile.", 10) == 0 ||
@@ -60,7 +60,8 @@ static int list_verdict(const mfl_ignore_t *ig, const char *abs, const char *nam
     if (rel && !*rel) return 0;
     for (size_t i = ig->n; i-- > 0;) {
         const mfl_pattern_t *p = &ig->v[i];
-        bool hit = rel ? (path ? mfl_pattern_match_path(p, rel, is_dir) : mfl_pattern_match(p, rel, is_dir))
+        bool hit = rel ? (path ? mfl_pattern_match_path(p, rel, is_dir)
+                               : mfl_pattern_match(p, rel, is_dir))
                        : !p->anchored && mfl_pattern_match(p, name, is_dir);
         if (hit) return p->negated ? -1 : 1;
     }
@@ -76,7 +77,8 @@ static bool default_excluded(const char *name) {
 static bool excluded(const cli_opts_t *o, const mfl_io_config_t *cfg, const char *abs,
                      const char *name, bool is_dir, bool path) {
     int v;
-    if (o->cli_exclude) v = list_verdict(o->cli_exclude, abs, name, is_dir, path);
+    if (o->cli_exclude)
+        v = list_verdict(o->cli_exclude, abs, name, is_dir, path);
     else if (cfg && mfl_io_config_exclude(cfg))
         v = list_verdict(mfl_io_config_exclude(cfg), abs, name, is_dir, path);
     else if (path) {
@@ -114,7 +116,8 @@ static int push_file(ig_stack_t *st, const char *base, const char *file) {
     char *text;
     size_t len;
     char err[512];
-    if (mfl_io_read_file(file, 1u << 20, &text, &len, err, sizeof err)) return 0; /* unreadable: none */
+    if (mfl_io_read_file(file, 1u << 20, &text, &len, err, sizeof err))
+        return 0; /* unreadable: none */
     mfl_ignore_t *ig = mfl_ignore_new(base);
     int rc = ig && mfl_ignore_add_text(ig, text, len) == 0 ? 0 : -1;
     mfl_free(text);
@@ -158,8 +161,10 @@ static int push_ancestors(ig_stack_t *st, const char *root_abs) {
         }
         char *slash = (char *)mfl_os_last_sep(cur);
         if (!slash || !strcmp(cur, "/") || n == 64) break;
-        if (slash == cur) strcpy(cur, "/");
-        else *slash = '\0';
+        if (slash == cur)
+            strcpy(cur, "/");
+        else
+            *slash = '\0';
         snprintf(dirs[n++], sizeof dirs[0], "%s", cur);
     }
     if (!repo) return 0;
@@ -260,21 +265,25 @@ static int walk(walk_t *w, const char *dir, const char *abs, mfl_io_config_t *cf
         const char *name = names[i] + 1;
         unsigned char type = (unsigned char)names[i][0];
         if (rc < 0) goto next;
-        snprintf(path, sizeof path, "%s%s%s", dir, mfl_os_is_sep(dir[strlen(dir) - 1]) ? "" : "/", name);
+        snprintf(path, sizeof path, "%s%s%s", dir, mfl_os_is_sep(dir[strlen(dir) - 1]) ? "" : "/",
+                 name);
         snprintf(eabs, sizeof eabs, "%s/%s", strcmp(abs, "/") ? abs : "", name);
         if (type == MFL_FT_UNKNOWN) {
             mfl_os_stat_t st;
             type = mfl_os_lstat(path, &st) != 0 ? MFL_FT_UNKNOWN : st.type;
         }
         bool is_dir = type == MFL_FT_DIR;
-        if (!is_dir && !((type == MFL_FT_FILE || type == MFL_FT_LINK) && cli_is_modelfile_name(name)))
+        if (!is_dir &&
+            !((type == MFL_FT_FILE || type == MFL_FT_LINK) && cli_is_modelfile_name(name)))
             goto next;
         if (excluded(w->o, cfg, eabs, name, is_dir, false)) goto next;
         if (respect && w->gi.n && gitignored(&w->gi, eabs, is_dir)) goto next;
         if (is_dir) {
             int wr = walk(w, path, eabs, cfg, depth + 1);
-            if (wr < 0) rc = -1;
-            else if (wr > 0) rc = 1;
+            if (wr < 0)
+                rc = -1;
+            else if (wr > 0)
+                rc = 1;
         } else if (cli_run_add(w->r, path, false, cfg)) {
             rc = -1;
         }
@@ -293,7 +302,8 @@ int cli_discover(cli_run_t *r, const cli_opts_t *o, const char *a) {
             fprintf(stderr, "modelfile-lint: cannot read standard input\n");
             return -1;
         }
-        return cli_run_add(r, o->stdin_filename ? o->stdin_filename : "<stdin>", true, NULL) ? -1 : 0;
+        return cli_run_add(r, o->stdin_filename ? o->stdin_filename : "<stdin>", true, NULL) ? -1
+                                                                                             : 0;
     }
     mfl_os_stat_t st;
     if (mfl_os_stat(a, &st) != 0) {

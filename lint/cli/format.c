@@ -121,12 +121,13 @@ int cli_format_main(int argc, char **argv) {
     }
     if (!o.quiet && !(n == 1 && files[0].is_stdin && !o.diff && !o.format_check)) {
         size_t unchanged = n - changed - errors;
-        fprintf(stderr, "%zu file%s %s, %zu already formatted\n",
-                changed, changed == 1 ? "" : "s",
+        fprintf(stderr, "%zu file%s %s, %zu already formatted\n", changed, changed == 1 ? "" : "s",
                 o.format_check || o.diff ? "would be reformatted" : "reformatted", unchanged);
     }
-    if (errors) status = 2;
-    else if (status == 0 && changed && (o.format_check || o.diff)) status = 1;
+    if (errors)
+        status = 2;
+    else if (status == 0 && changed && (o.format_check || o.diff))
+        status = 1;
     cli_run_free(run);
     cli_opts_cleanup(&o);
     return status;

@@ -5,11 +5,10 @@
 
 #include <string.h>
 
-static const char synopsis[] =
-    "modelfile-lint [check] [OPTIONS] [PATH|-]...\n"
-    "modelfile-lint info [OPTIONS] FILE...\n"
-    "modelfile-lint parse [--format json|sexp] FILE|-\n"
-    "modelfile-lint format [--check] [--diff] [PATH|-]...\n";
+static const char synopsis[] = "modelfile-lint [check] [OPTIONS] [PATH|-]...\n"
+                               "modelfile-lint info [OPTIONS] FILE...\n"
+                               "modelfile-lint parse [--format json|sexp] FILE|-\n"
+                               "modelfile-lint format [--check] [--diff] [PATH|-]...\n";
 
 static const char description[] =
     "Lints Ollama Modelfiles: every check `ollama create` would fail on, the "
@@ -34,19 +33,23 @@ static const char exit_status[] =
 static const struct {
     const char *key, *help;
 } config_keys[] = {
-    {"rules", "per-rule severity by code or name: error, warning, info, hint, off, or on (enable a default-off rule)"},
+    {"rules", "per-rule severity by code or name: error, warning, info, hint, off, or on (enable a "
+              "default-off rule)"},
     {"select", "only these rules (codes, names or prefixes)"},
     {"extend-select", "also enable these rules"},
     {"ignore", "disable these rules"},
-    {"per-path-ignores", "pattern -> rules disabled in matching files; patterns have .gitignore syntax and are "
-                         "relative to the config file's folder (legacy/**, **/Modelfile, *.Modelfile); a "
-                         "leading ! applies the rules to the files that do not match"},
-    {"exclude", "patterns folder walks skip (.gitignore syntax, relative to the config file's folder); "
-                "replaces the default, [\".*\", \"node_modules\"]"},
+    {"per-path-ignores",
+     "pattern -> rules disabled in matching files; patterns have .gitignore syntax and are "
+     "relative to the config file's folder (legacy/**, **/Modelfile, *.Modelfile); a "
+     "leading ! applies the rules to the files that do not match"},
+    {"exclude",
+     "patterns folder walks skip (.gitignore syntax, relative to the config file's folder); "
+     "replaces the default, [\".*\", \"node_modules\"]"},
     {"extend-exclude", "patterns folder walks skip, in addition to exclude"},
     {"respect-gitignore", "false walks into what .gitignore files exclude (default true)"},
-    {"memory", "memory budget for weights, KV cache and overhead, with a unit (\"48GiB\" = 48 x 2^30 "
-               "bytes, \"51.5GB\" = 51.5 x 10^9; a bare number is refused)"},
+    {"memory",
+     "memory budget for weights, KV cache and overhead, with a unit (\"48GiB\" = 48 x 2^30 "
+     "bytes, \"51.5GB\" = 51.5 x 10^9; a bare number is refused)"},
     {"hardware", "a hardware profile (--list-hardware): sets memory and bandwidth"},
     {"bandwidth", "memory bandwidth, with a unit (\"800GB/s\")"},
     {"prefill-rate", "prompt processing speed, tokens per second"},
@@ -54,8 +57,9 @@ static const struct {
     {"num-parallel", "the server's OLLAMA_NUM_PARALLEL"},
     {"kv-cache-type", "the server's OLLAMA_KV_CACHE_TYPE: f16, q8_0 or q4_0"},
     {"context-length-default", "the server's OLLAMA_CONTEXT_LENGTH (0: automatic)"},
-    {"ollama-version", "the Ollama release to check against (\"0.32.15\"; default: the newest known; "
-                       "--ollama-version wins)"},
+    {"ollama-version",
+     "the Ollama release to check against (\"0.32.15\"; default: the newest known; "
+     "--ollama-version wins)"},
     {"models", "extra or overriding model facts, keyed by Ollama model name; the whole section is "
                "checked when the file is loaded"},
 };
@@ -86,17 +90,21 @@ static void wrap(FILE *out, const char *text, int col, int indent, int width) {
 void cli_print_help(FILE *out, unsigned scope) {
     if (scope & INFO) {
         fputs("Usage: modelfile-lint info [OPTIONS] FILE...\n\n", out);
-        wrap(out, "Prints the context arithmetic for the model behind each FILE's FROM: native "
-                  "context, effective num_ctx and its source, weights, KV cache, the total against "
-                  "the budget, decode speed and prefill time. Settings come from the file's "
-                  ".modelfile-lint.json, options win. With --format json and several files, an "
-                  "array of objects.", 0, 0, 78);
+        wrap(out,
+             "Prints the context arithmetic for the model behind each FILE's FROM: native "
+             "context, effective num_ctx and its source, weights, KV cache, the total against "
+             "the budget, decode speed and prefill time. Settings come from the file's "
+             ".modelfile-lint.json, options win. With --format json and several files, an "
+             "array of objects.",
+             0, 0, 78);
     } else if (scope & FORMAT_CMD) {
         fputs("Usage: modelfile-lint format [OPTIONS] [PATH|-]...\n\n", out);
-        wrap(out, "Formats Modelfiles in place (atomically): upper-case keywords, one space after "
-                  "each keyword, no trailing blanks. Quoted values and comments are never touched; "
-                  "Ollama reads the same file, and formatting again changes nothing. Files are "
-                  "found as for checking; `-` formats standard input to standard output.", 0, 0, 78);
+        wrap(out,
+             "Formats Modelfiles in place (atomically): upper-case keywords, one space after "
+             "each keyword, no trailing blanks. Quoted values and comments are never touched; "
+             "Ollama reads the same file, and formatting again changes nothing. Files are "
+             "found as for checking; `-` formats standard input to standard output.",
+             0, 0, 78);
     } else if (scope & PARSE) {
         fputs("Usage: modelfile-lint parse [--format json|sexp] FILE|-\n", out);
         return;
@@ -127,7 +135,8 @@ void cli_print_help(FILE *out, unsigned scope) {
             snprintf(head, sizeof head, "  -%c, --%s%s%s", c->short_, c->name, c->arg ? " " : "",
                      c->arg ? c->arg : "");
         else
-            snprintf(head, sizeof head, "  --%s%s%s", c->name, c->arg ? " " : "", c->arg ? c->arg : "");
+            snprintf(head, sizeof head, "  --%s%s%s", c->name, c->arg ? " " : "",
+                     c->arg ? c->arg : "");
         int col = (int)strlen(head);
         fputs(head, out);
         if (col < 26) {
@@ -141,8 +150,10 @@ void cli_print_help(FILE *out, unsigned scope) {
     }
     if (scope & FORMAT_CMD) {
         fputs("\n", out);
-        wrap(out, "Exit status: 0 formatted (or nothing to change), 1 --check or --diff found a "
-                  "file to change, 2 usage or I/O error.", 0, 0, 78);
+        wrap(out,
+             "Exit status: 0 formatted (or nothing to change), 1 --check or --diff found a "
+             "file to change, 2 usage or I/O error.",
+             0, 0, 78);
         fputc('\n', out);
     } else if (!(scope & INFO)) {
         fputs("\nExit status: ", out);
@@ -156,9 +167,12 @@ static void roff(FILE *out, const char *s) {
     bool line_start = true;
     for (; *s; s++) {
         if (line_start && (*s == '.' || *s == '\'')) fputs("\\&", out);
-        if (*s == '\\') fputs("\\e", out);
-        else if (*s == '-') fputs("\\-", out);
-        else fputc(*s, out);
+        if (*s == '\\')
+            fputs("\\e", out);
+        else if (*s == '-')
+            fputs("\\-", out);
+        else
+            fputc(*s, out);
         line_start = *s == '\n';
     }
 }
@@ -181,7 +195,8 @@ static void man_option(FILE *out, const cli_option_t *c) {
 
 void cli_print_man(FILE *out, const char *version) {
     fprintf(out, ".TH MODELFILE-LINT 1 \"\" \"modelfile-lint %s\" \"User Commands\"\n", version);
-    fputs(".SH NAME\nmodelfile\\-lint \\- lint and fix Ollama Modelfiles\n.SH SYNOPSIS\n.nf\n", out);
+    fputs(".SH NAME\nmodelfile\\-lint \\- lint and fix Ollama Modelfiles\n.SH SYNOPSIS\n.nf\n",
+          out);
     roff(out, synopsis);
     fputs(".fi\n.SH DESCRIPTION\n", out);
     roff(out, description);
@@ -196,7 +211,9 @@ void cli_print_man(FILE *out, const char *version) {
             man_option(out, c);
         }
     }
-    fputs(".SH INFO OPTIONS\n\\fBmodelfile\\-lint info\\fR takes these options (described above):\n", out);
+    fputs(
+        ".SH INFO OPTIONS\n\\fBmodelfile\\-lint info\\fR takes these options (described above):\n",
+        out);
     bool first = true;
     for (size_t i = 0; i < cli_n_options; i++) {
         const cli_option_t *c = &cli_options[i];
@@ -219,15 +236,16 @@ void cli_print_man(FILE *out, const char *version) {
         }
     }
     fputs(".SH OUTPUT\n", out);
-    roff(out, "The full format (the default) prints each problem as PATH:LINE:COLUMN: SEVERITY CODE "
-              "MESSAGE, then the source line with the problem underlined and the fix it has, then a "
-              "summary: the problems per severity, how many --fix would fix and how many more "
-              "--unsafe-fixes would. concise prints only the first line of each problem and the "
-              "summary. With --fix, a line per fixed file says how many problems were fixed. json "
-              "is an array of {file, line, column, end_line, end_column, code, rule, severity, "
-              "message, fix}; sarif is SARIF 2.1.0 with the rule descriptions; github prints "
-              "workflow commands (annotations); checkstyle is Checkstyle XML. --format is the same "
-              "option as --output-format, and text the same as full.");
+    roff(out,
+         "The full format (the default) prints each problem as PATH:LINE:COLUMN: SEVERITY CODE "
+         "MESSAGE, then the source line with the problem underlined and the fix it has, then a "
+         "summary: the problems per severity, how many --fix would fix and how many more "
+         "--unsafe-fixes would. concise prints only the first line of each problem and the "
+         "summary. With --fix, a line per fixed file says how many problems were fixed. json "
+         "is an array of {file, line, column, end_line, end_column, code, rule, severity, "
+         "message, fix}; sarif is SARIF 2.1.0 with the rule descriptions; github prints "
+         "workflow commands (annotations); checkstyle is Checkstyle XML. --format is the same "
+         "option as --output-format, and text the same as full.");
     fputs("\n.SH EXIT STATUS\n", out);
     roff(out, exit_status);
     fputs("\n.SH RULES\n", out);
@@ -243,10 +261,12 @@ void cli_print_man(FILE *out, const char *version) {
     }
     fputs(".SH SUPPRESSIONS\n.nf\n# modelfile\\-lint: ignore=MF101,MF102 reason\n"
           "# modelfile\\-lint: global ignore=MF010\n.fi\n"
-          "The first applies to the next instruction, the second to the whole file.\n", out);
+          "The first applies to the next instruction, the second to the whole file.\n",
+          out);
     fputs(".SH CONFIGURATION\nA \\fI.modelfile\\-lint.json\\fR file applies to the files in its "
           "folder and below (the nearest one wins). An empty file is an empty configuration. "
-          "Keys:\n", out);
+          "Keys:\n",
+          out);
     for (size_t i = 0; i < sizeof config_keys / sizeof config_keys[0]; i++) {
         fputs(".TP\n\\fB", out);
         roff(out, config_keys[i].key);
@@ -254,13 +274,16 @@ void cli_print_man(FILE *out, const char *version) {
         roff(out, config_keys[i].help);
         fputc('\n', out);
     }
-    fputs(".SH FILES\n.TP\n.I .modelfile\\-lint.json\nThe configuration, found by walking up from "
-          "each linted file: rules, select, ignore, per\\-path\\-ignores, exclude, memory, hardware, "
-          "ollama\\-version, models and the other keys under CONFIGURATION.\n.TP\n.I /usr/share/modelfile\\-lint/modelfile\\-lint.schema.json\n"
-          "Its JSON schema (under the installation prefix), for editors that complete and check "
-          "JSON.\n.TP\n.I .gitignore\nFolder walks skip what it excludes (not with "
-          "\\-\\-no\\-respect\\-gitignore), in the walked folders and their parents up to the "
-          "repository's root, and in .git/info/exclude.\n"
-          ".SH SEE ALSO\n\\fBmodelfile\\-lsp\\fR(1); the Modelfile reference: "
-          "\\fIhttps://docs.ollama.com/modelfile\\fR\n", out);
+    fputs(
+        ".SH FILES\n.TP\n.I .modelfile\\-lint.json\nThe configuration, found by walking up from "
+        "each linted file: rules, select, ignore, per\\-path\\-ignores, exclude, memory, hardware, "
+        "ollama\\-version, models and the other keys under CONFIGURATION.\n.TP\n.I "
+        "/usr/share/modelfile\\-lint/modelfile\\-lint.schema.json\n"
+        "Its JSON schema (under the installation prefix), for editors that complete and check "
+        "JSON.\n.TP\n.I .gitignore\nFolder walks skip what it excludes (not with "
+        "\\-\\-no\\-respect\\-gitignore), in the walked folders and their parents up to the "
+        "repository's root, and in .git/info/exclude.\n"
+        ".SH SEE ALSO\n\\fBmodelfile\\-lsp\\fR(1); the Modelfile reference: "
+        "\\fIhttps://docs.ollama.com/modelfile\\fR\n",
+        out);
 }

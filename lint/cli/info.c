@@ -19,24 +19,24 @@ static json_t *int_or_null(uint64_t v) { return v > 0 ? json_integer((json_int_t
 static json_t *info_json(const char *path, const mfl_instr_t *from, const mfl_model_t *m,
                          const mfl_info_t *info, const char *target) {
     bool budget = info->budget > 0;
-    json_t *j = json_pack("{s:s,s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:s,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,"
-                     "s:o,s:o}",
-                     "file", path, "from", from->value_text, "model", m->name, "arch", m->arch,
-                     "source", m->source_detail, "native_ctx", (json_int_t)info->native_ctx,
-                     "num_ctx", (json_int_t)info->num_ctx, "used_ctx", (json_int_t)info->used_ctx,
-                     "num_ctx_source", mfl_ctx_source_name(info->ctx_source), "clamped",
-                     info->clamped, "weights_bytes", int_or_null(info->has_mem ? info->mem.weights : 0),
-                     "kv_bytes_per_token", int_or_null(info->has_mem ? info->mem.kv_per_token : 0),
-                     "kv_bytes", int_or_null(info->has_mem ? info->mem.kv_bytes : 0), "total_bytes",
-                     int_or_null(info->has_mem ? info->mem.total : 0), "budget_bytes",
-                     int_or_null(info->budget), "fits",
-                     budget && info->has_mem ? json_boolean(info->fits) : json_null(), "max_fit_ctx",
-                     budget ? int_or_null(info->max_fit_ctx) : json_null(), "decode_tps_upper_bound",
-                     num_or_null(info->decode_tps_empty), "decode_tps_full_upper_bound",
-                     num_or_null(info->decode_tps_full), "prefill_seconds",
-                     num_or_null(info->prefill_seconds));
+    json_t *j = json_pack(
+        "{s:s,s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:s,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,"
+        "s:o,s:o}",
+        "file", path, "from", from->value_text, "model", m->name, "arch", m->arch, "source",
+        m->source_detail, "native_ctx", (json_int_t)info->native_ctx, "num_ctx",
+        (json_int_t)info->num_ctx, "used_ctx", (json_int_t)info->used_ctx, "num_ctx_source",
+        mfl_ctx_source_name(info->ctx_source), "clamped", info->clamped, "weights_bytes",
+        int_or_null(info->has_mem ? info->mem.weights : 0), "kv_bytes_per_token",
+        int_or_null(info->has_mem ? info->mem.kv_per_token : 0), "kv_bytes",
+        int_or_null(info->has_mem ? info->mem.kv_bytes : 0), "total_bytes",
+        int_or_null(info->has_mem ? info->mem.total : 0), "budget_bytes", int_or_null(info->budget),
+        "fits", budget && info->has_mem ? json_boolean(info->fits) : json_null(), "max_fit_ctx",
+        budget ? int_or_null(info->max_fit_ctx) : json_null(), "decode_tps_upper_bound",
+        num_or_null(info->decode_tps_empty), "decode_tps_full_upper_bound",
+        num_or_null(info->decode_tps_full), "prefill_seconds", num_or_null(info->prefill_seconds));
     if (!j) return NULL;
-    json_object_set_new(j, "confidence", json_string(m->confidence == MFL_CONF_EXACT ? "exact" : "assumed"));
+    json_object_set_new(j, "confidence",
+                        json_string(m->confidence == MFL_CONF_EXACT ? "exact" : "assumed"));
     if (m->confidence != MFL_CONF_EXACT) json_object_set_new(j, "assumed", json_string(m->assumed));
     if (m->weights_note[0]) json_object_set_new(j, "weights_note", json_string(m->weights_note));
     if (m->checked[0]) json_object_set_new(j, "checked", json_string(m->checked));
@@ -57,8 +57,10 @@ static int info_one(const cli_opts_t *o, const char *path, bool json, bool heade
     char cfgpath[4096], dir[4096];
     snprintf(dir, sizeof dir, "%s", path);
     char *slash = (char *)mfl_os_last_sep(dir);
-    if (slash) *slash = '\0';
-    else strcpy(dir, ".");
+    if (slash)
+        *slash = '\0';
+    else
+        strcpy(dir, ".");
     mfl_budget_t b;
     memset(&b, 0, sizeof b);
     mfl_version_t from_config = 0;
@@ -159,7 +161,8 @@ int cli_info_main(int argc, char **argv) {
         return 2;
     }
     if (first >= argc) {
-        fprintf(stderr, "modelfile-lint info: no file (usage: modelfile-lint info [OPTIONS] FILE...)\n");
+        fprintf(stderr,
+                "modelfile-lint info: no file (usage: modelfile-lint info [OPTIONS] FILE...)\n");
         return 2;
     }
     /* Every file is reported; the exit status is the worst. */

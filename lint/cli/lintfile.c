@@ -70,8 +70,10 @@ void cli_lint_file(const cli_opts_t *o, cli_file_t *f, struct mfl_io_env *env) {
     char base[4096];
     snprintf(base, sizeof base, "%s", name);
     char *slash = (char *)mfl_os_last_sep(base);
-    if (slash) *slash = '\0';
-    else strcpy(base, ".");
+    if (slash)
+        *slash = '\0';
+    else
+        strcpy(base, ".");
     mfl_lint_opts_t lo = {name, base, core, env ? mfl_io_env_get(env) : NULL};
 
     if (o->fix || o->diff) {
@@ -91,8 +93,10 @@ void cli_lint_file(const cli_opts_t *o, cli_file_t *f, struct mfl_io_env *env) {
         mfl_fix_report_t rep;
         int rc = mfl_fix_all(text, tlen, &lo, &fo, &fixed, &fixed_len, &rep);
         if (rc == MFL_ENOCONVERGE) {
-            snprintf(err, sizeof err, "%s: fixes did not converge after %zu passes (rules %s); "
-                                      "nothing written", name, rep.passes, rep.rules);
+            snprintf(err, sizeof err,
+                     "%s: fixes did not converge after %zu passes (rules %s); "
+                     "nothing written",
+                     name, rep.passes, rep.rules);
             set_error(f, err);
             goto done;
         } else if (rc) {
@@ -103,11 +107,12 @@ void cli_lint_file(const cli_opts_t *o, cli_file_t *f, struct mfl_io_env *env) {
             /* The core refused a pass that would have added errors
              * (mfl_fix_all's policy: the fixed text never has more errors
              * nor syntax errors): say so, and which rules' fixes. */
-            snprintf(err, sizeof err, "%s: stopped fixing after %zu pass%s: the fixes of %s would "
-                                      "have left %zu error%s where there were %zu; those were "
-                                      "not applied", name, rep.passes, rep.passes == 1 ? "" : "es",
-                     rep.stop_rules, rep.errors_rejected, rep.errors_rejected == 1 ? "" : "s",
-                     rep.errors_before);
+            snprintf(err, sizeof err,
+                     "%s: stopped fixing after %zu pass%s: the fixes of %s would "
+                     "have left %zu error%s where there were %zu; those were "
+                     "not applied",
+                     name, rep.passes, rep.passes == 1 ? "" : "es", rep.stop_rules,
+                     rep.errors_rejected, rep.errors_rejected == 1 ? "" : "s", rep.errors_before);
             f->notice = strdup(err);
         }
         bool changed = fixed_len != tlen || memcmp(fixed, text, tlen) != 0;

@@ -131,8 +131,10 @@ static int lint_main(int argc, char **argv) {
         cli_report_summary(stdout, &o, files, n);
     } else if (fix_stdin) {
         /* The fixed text (or the text as it was) to stdout, the problems to stderr. */
-        if (files[0].diff) fputs(files[0].diff, stdout);
-        else if (!files[0].error) fwrite(o.stdin_data, 1, o.stdin_len, stdout);
+        if (files[0].diff)
+            fputs(files[0].diff, stdout);
+        else if (!files[0].error)
+            fwrite(o.stdin_data, 1, o.stdin_len, stdout);
         cli_write_files(stderr, &o, files, n);
         cli_report_summary(stderr, &o, files, n);
     } else if (o.diff) {

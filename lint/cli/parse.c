@@ -65,10 +65,10 @@ int cli_parse_main(int argc, char **argv) {
                 for (size_t i = 0; i < res->n_diags; i++) {
                     uint32_t l, c;
                     mfl_doc_position(doc, res->diags[i].range.start, &l, &c);
-                    json_array_append_new(errs, json_pack("{s:I,s:I,s:s,s:s}", "line", (json_int_t)l + 1,
-                                                          "column", (json_int_t)c + 1, "code",
-                                                          res->diags[i].rule->code, "message",
-                                                          res->diags[i].message));
+                    json_array_append_new(
+                        errs, json_pack("{s:I,s:I,s:s,s:s}", "line", (json_int_t)l + 1, "column",
+                                        (json_int_t)c + 1, "code", res->diags[i].rule->code,
+                                        "message", res->diags[i].message));
                 }
             }
             mfl_result_free(res);
@@ -97,9 +97,9 @@ int cli_parse_main(int argc, char **argv) {
                 } else {
                     args = json_stringn(in->value_text, in->value_len);
                 }
-                json_array_append_new(outj, json_pack("{s:s,s:o}", "name",
-                                                      name ? name : in->name_text, "args",
-                                                      args ? args : json_string("")));
+                json_array_append_new(outj,
+                                      json_pack("{s:s,s:o}", "name", name ? name : in->name_text,
+                                                "args", args ? args : json_string("")));
             }
         }
         json_dumpf(outj, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);

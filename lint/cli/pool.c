@@ -123,9 +123,12 @@ int cli_run_config_for(cli_run_t *r, const char *path, bool is_dir, mfl_io_confi
     snprintf(dir, sizeof dir, "%s", path);
     if (!is_dir) {
         char *slash = (char *)mfl_os_last_sep(dir);
-        if (slash == dir) dir[1] = '\0';
-        else if (slash) *slash = '\0';
-        else strcpy(dir, ".");
+        if (slash == dir)
+            dir[1] = '\0';
+        else if (slash)
+            *slash = '\0';
+        else
+            strcpy(dir, ".");
     }
     if (mfl_io_config_find(dir, found, sizeof found) != 0) {
         *out = r->default_cfg;

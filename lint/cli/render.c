@@ -172,7 +172,10 @@ static void jw_begin(jw_t *w, sb_t *b, int depth) {
 
 static size_t utf8_seq(const unsigned char *s) {
     if (s[0] < 0x80) return 1;
-    size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
+    size_t n = s[0] >= 0xF0 && s[0] <= 0xF4  ? 4
+               : s[0] >= 0xE0                ? 3
+               : s[0] >= 0xC2 && s[0] < 0xE0 ? 2
+                                             : 0;
     if (!n || (n == 4 && s[0] > 0xF4)) return 0;
     for (size_t i = 1; i < n; i++)
         if ((s[i] & 0xC0) != 0x80) return 0;
@@ -248,8 +251,10 @@ static void source_line(sb_t *b, const mfl_doc_t *doc, uint32_t line0, uint32_t 
     for (; i < n && chars < 200; i++) {
         unsigned char c = (unsigned char)s[i];
         if ((c & 0xC0) != 0x80) chars++;
-        if ((c < 0x20 && c != '\t') || c == 0x7F) sb_put(b, "?", 1);
-        else sb_put(b, s + i, 1);
+        if ((c < 0x20 && c != '\t') || c == 0x7F)
+            sb_put(b, "?", 1);
+        else
+            sb_put(b, s + i, 1);
     }
     /* End on a whole character. */
     while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) sb_put(b, s + i++, 1);
@@ -293,14 +298,16 @@ static void render_text(const cli_opts_t *o, const cli_file_t *f, sb_t *b, const
         if (o->color) sb_str(b, "\033[0m");
         if (d->fix)
             sb_printf(b, " %s (%s)", d->fix->title,
-                      d->fix->applicability == MFL_FIX_UNSAFE ? "fixable: --unsafe-fixes" : "fixable: --fix");
+                      d->fix->applicability == MFL_FIX_UNSAFE ? "fixable: --unsafe-fixes"
+                                                              : "fixable: --fix");
         sb_put(b, "\n", 1);
     }
 }
 
 /* ---- json ---------------------------------------------------------------------------- */
 
-static void render_json(const cli_file_t *f, sb_t *b, const mfl_doc_t *doc, const mfl_result_t *res) {
+static void render_json(const cli_file_t *f, sb_t *b, const mfl_doc_t *doc,
+                        const mfl_result_t *res) {
     bool first = true;
     char *tpath = NULL;
     const char *path = u8(f->path, &tpath);
@@ -384,7 +391,8 @@ static void jw_artifact(jw_t *w, const char *uri) {
 /* The results sit at depth 4 in the document (runs[0].results[]). */
 #define SARIF_RESULT_DEPTH 4
 
-static void render_sarif(const cli_file_t *f, sb_t *b, const mfl_doc_t *doc, const mfl_result_t *res) {
+static void render_sarif(const cli_file_t *f, sb_t *b, const mfl_doc_t *doc,
+                         const mfl_result_t *res) {
     bool first = true;
     char *tpath = NULL;
     const char *path = u8(strncmp(f->path, "./", 2) == 0 ? f->path + 2 : f->path, &tpath);
@@ -450,22 +458,30 @@ static void render_sarif(const cli_file_t *f, sb_t *b, const mfl_doc_t *doc, con
 /* GitHub workflow commands: %, CR and LF escaped in data; also : and , in properties. */
 static void gh_escape(sb_t *b, const char *s, bool property) {
     for (; *s; s++) {
-        if (*s == '%') sb_str(b, "%25");
-        else if (*s == '\r') sb_str(b, "%0D");
-        else if (*s == '\n') sb_str(b, "%0A");
-        else if (property && *s == ':') sb_str(b, "%3A");
-        else if (property && *s == ',') sb_str(b, "%2C");
-        else sb_put(b, s, 1);
+        if (*s == '%')
+            sb_str(b, "%25");
+        else if (*s == '\r')
+            sb_str(b, "%0D");
+        else if (*s == '\n')
+            sb_str(b, "%0A");
+        else if (property && *s == ':')
+            sb_str(b, "%3A");
+        else if (property && *s == ',')
+            sb_str(b, "%2C");
+        else
+            sb_put(b, s, 1);
     }
 }
 
-static void render_github(const cli_file_t *f, sb_t *b, const mfl_doc_t *doc, const mfl_result_t *res) {
+static void render_github(const cli_file_t *f, sb_t *b, const mfl_doc_t *doc,
+                          const mfl_result_t *res) {
     for (size_t i = 0; i < res->n_diags; i++) {
         const mfl_diag_t *d = &res->diags[i];
         if (d->severity == MFL_SEVERITY_OFF) continue;
         span_t s = span(doc, d->range);
-        const char *cmd = d->severity == MFL_SEVERITY_ERROR ? "error"
-                          : d->severity == MFL_SEVERITY_WARNING ? "warning" : "notice";
+        const char *cmd = d->severity == MFL_SEVERITY_ERROR     ? "error"
+                          : d->severity == MFL_SEVERITY_WARNING ? "warning"
+                                                                : "notice";
         sb_printf(b, "::%s file=", cmd);
         gh_escape(b, f->path, true);
         sb_printf(b, ",line=%u,col=%u,endLine=%u,endColumn=%u,title=", s.line, s.col, s.end_line,
@@ -489,8 +505,10 @@ static void xml_escape(sb_t *b, const char *s) {
         case '\'': sb_str(b, "&apos;"); break;
         case '\n': sb_str(b, "&#10;"); break;
         default:
-            if ((unsigned char)*s < 0x20 && *s != '\t') sb_printf(b, "&#%d;", *s);
-            else sb_put(b, s, 1);
+            if ((unsigned char)*s < 0x20 && *s != '\t')
+                sb_printf(b, "&#%d;", *s);
+            else
+                sb_put(b, s, 1);
         }
     }
 }
@@ -508,9 +526,11 @@ static void render_checkstyle(const cli_file_t *f, sb_t *b, const mfl_doc_t *doc
             any = true;
         }
         span_t s = span(doc, d->range);
-        const char *sev = d->severity == MFL_SEVERITY_ERROR ? "error"
-                          : d->severity == MFL_SEVERITY_WARNING ? "warning" : "info";
-        sb_printf(b, "    <error line=\"%u\" column=\"%u\" severity=\"%s\" message=\"", s.line, s.col, sev);
+        const char *sev = d->severity == MFL_SEVERITY_ERROR     ? "error"
+                          : d->severity == MFL_SEVERITY_WARNING ? "warning"
+                                                                : "info";
+        sb_printf(b, "    <error line=\"%u\" column=\"%u\" severity=\"%s\" message=\"", s.line,
+                  s.col, sev);
         xml_escape(b, d->message);
         sb_printf(b, "\" source=\"modelfile-lint.%s\"/>\n", d->rule->code);
     }
@@ -525,8 +545,10 @@ int cli_render_file(const cli_opts_t *o, cli_file_t *f, const mfl_doc_t *doc,
         const mfl_diag_t *d = &res->diags[i];
         if (d->severity == MFL_SEVERITY_OFF) continue;
         if (d->severity < 4) f->counts.sev[d->severity]++;
-        if (d->fix && d->fix->applicability == MFL_FIX_SAFE) f->counts.fixable++;
-        else if (d->fix) f->counts.unsafe_fixable++;
+        if (d->fix && d->fix->applicability == MFL_FIX_SAFE)
+            f->counts.fixable++;
+        else if (d->fix)
+            f->counts.unsafe_fixable++;
         if (d->severity <= o->threshold) f->findings = true;
     }
     if (o->quiet) return 0;
@@ -574,11 +596,12 @@ static char *sarif_doc(void) {
                              "defaultConfiguration", "level", sarif_level(r->severity),
                              "properties", "tags", r->category ? r->category : "lint"));
     }
-    json_t *doc = json_pack(
-        "{s:s,s:s,s:[{s:{s:{s:s,s:s,s:s,s:o}},s:s}]}", "$schema",
-        "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs", "tool",
-        "driver", "name", "modelfile-lint", "version", MFL_VERSION, "informationUri",
-        "https://github.com/modelfile-lint/modelfile-lint", "rules", rules, "results", sarif_marker);
+    json_t *doc =
+        json_pack("{s:s,s:s,s:[{s:{s:{s:s,s:s,s:s,s:o}},s:s}]}", "$schema",
+                  "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs",
+                  "tool", "driver", "name", "modelfile-lint", "version", MFL_VERSION,
+                  "informationUri", "https://github.com/modelfile-lint/modelfile-lint", "rules",
+                  rules, "results", sarif_marker);
     char *s = doc ? json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
     json_decref(doc);
     return s;

@@ -6,7 +6,9 @@
 
 #include <string.h>
 
-static const char *plural(size_t n, const char *one, const char *many) { return n == 1 ? one : many; }
+static const char *plural(size_t n, const char *one, const char *many) {
+    return n == 1 ? one : many;
+}
 
 void cli_report_summary(FILE *out, const cli_opts_t *o, cli_file_t *files, size_t n) {
     if (o->quiet || (o->format != FMT_FULL && o->format != FMT_CONCISE)) return;
@@ -28,12 +30,13 @@ void cli_report_summary(FILE *out, const cli_opts_t *o, cli_file_t *files, size_
         for (size_t i = 0; i < n && !o->diff; i++) {
             const cli_file_t *f = &files[i];
             if (f->changed && f->fixed && !f->error)
-                fprintf(out, "%s %zu %s in %s.\n", verb, f->fixed, plural(f->fixed, "problem", "problems"),
-                        f->path);
+                fprintf(out, "%s %zu %s in %s.\n", verb, f->fixed,
+                        plural(f->fixed, "problem", "problems"), f->path);
         }
         if (fixed_files > 1 || o->diff)
-            fprintf(out, "%s %zu %s in %zu %s.\n", verb, fixed, plural(fixed, "problem", "problems"),
-                    fixed_files, plural(fixed_files, "file", "files"));
+            fprintf(out, "%s %zu %s in %zu %s.\n", verb, fixed,
+                    plural(fixed, "problem", "problems"), fixed_files,
+                    plural(fixed_files, "file", "files"));
     }
     if (o->diff) return;
     size_t total = sev[0] + sev[1] + sev[2] + sev[3];
@@ -60,7 +63,8 @@ void cli_report_summary(FILE *out, const cli_opts_t *o, cli_file_t *files, size_
             fprintf(out, "%s%zu %sfixable with --unsafe-fixes", fixable ? ", " : "; ", unsafe,
                     fixable ? "more " : "");
     }
-    if (failed) fprintf(out, "; %zu %s could not be checked", failed, plural(failed, "file", "files"));
+    if (failed)
+        fprintf(out, "; %zu %s could not be checked", failed, plural(failed, "file", "files"));
     fputs(".\n", out);
 }
 

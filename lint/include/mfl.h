@@ -24,17 +24,17 @@ extern "C" {
  * mfl_strerror(code) says what the code means. Where a file is involved, the
  * function also writes "path: reason" into the caller's err buffer. The
  * values of the first ones are the negated errno values on Linux. */
-#define MFL_ENOENT (-2)       /* no such file or folder; a key that is absent */
-#define MFL_EIO (-5)          /* a read, write or other system call failed */
+#define MFL_ENOENT (-2) /* no such file or folder; a key that is absent */
+#define MFL_EIO (-5)    /* a read, write or other system call failed */
 #define MFL_ENOMEM (-12)
-#define MFL_EACCES (-13)      /* permission denied, or a read-only file */
+#define MFL_EACCES (-13) /* permission denied, or a read-only file */
 #define MFL_EINVAL (-22)
-#define MFL_EFBIG (-27)       /* a file over the size limit */
+#define MFL_EFBIG (-27)        /* a file over the size limit */
 #define MFL_ENAMETOOLONG (-36) /* a path that does not fit the buffer */
 #define MFL_ENOCONVERGE (-1001)
 /* MFL_ETRUNCATED (-1002) and MFL_EUNSUPPORTED (-1003): mfl_knowledge.h. */
-#define MFL_ECHANGED (-1004)  /* the file changed on disk since it was read */
-#define MFL_ENOTREG (-1005)   /* a folder, device or FIFO where a file is needed */
+#define MFL_ECHANGED (-1004) /* the file changed on disk since it was read */
+#define MFL_ENOTREG (-1005)  /* a folder, device or FIFO where a file is needed */
 
 /* A static English sentence for an MFL_E* code (0 too); never NULL, also for
  * a code it does not know. */
@@ -43,8 +43,7 @@ const char *mfl_strerror(int code);
 /* Replaces malloc/realloc/free for the core. The CLI and the language server
  * route jansson through the same functions (json_set_alloc_funcs).
  * Call before any other function. Returns 0, or MFL_EINVAL if any is NULL. */
-int mfl_set_allocator(void *(*malloc_fn)(size_t),
-                      void *(*realloc_fn)(void *, size_t),
+int mfl_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t),
                       void (*free_fn)(void *));
 void *mfl_malloc(size_t n);
 void *mfl_calloc(size_t n, size_t size);
@@ -69,11 +68,7 @@ typedef enum {
     MFL_INSTR__COUNT
 } mfl_instr_kind_t;
 
-typedef enum {
-    MFL_QUOTE_NONE = 0,
-    MFL_QUOTE_SINGLE = 1,
-    MFL_QUOTE_TRIPLE = 3
-} mfl_quote_t;
+typedef enum { MFL_QUOTE_NONE = 0, MFL_QUOTE_SINGLE = 1, MFL_QUOTE_TRIPLE = 3 } mfl_quote_t;
 
 /* One instruction, lowered from the tree. Rules read only this. */
 typedef struct {
@@ -84,10 +79,10 @@ typedef struct {
     mfl_range_t value;   /* the value with its quotes; empty if absent */
     mfl_range_t content; /* between the quotes (== value when bare) */
     mfl_quote_t quote;
-    bool has_sep;        /* a space or tab follows the keyword */
-    bool has_name;       /* PARAMETER/MESSAGE: a name/role token is present */
-    bool has_value_sep;  /* PARAMETER/MESSAGE: a space or tab follows the name */
-    bool terminated;     /* false: a quote that never closes (runs to EOF) */
+    bool has_sep;       /* a space or tab follows the keyword */
+    bool has_name;      /* PARAMETER/MESSAGE: a name/role token is present */
+    bool has_value_sep; /* PARAMETER/MESSAGE: a space or tab follows the name */
+    bool terminated;    /* false: a quote that never closes (runs to EOF) */
     /* The name or role as Ollama stores it; NUL-terminated, owned by the doc. */
     const char *name_text;
     size_t name_len;
@@ -134,8 +129,8 @@ void mfl_thread_cleanup(void);
 /* Replaces text[start, old_end) with new_text and reparses incrementally.
  * Offsets refer to the decoded text. Returns 0, MFL_EINVAL for a bad range,
  * MFL_ENOMEM. On failure the document is unchanged. */
-int mfl_doc_edit(mfl_doc_t *doc, uint32_t start, uint32_t old_end,
-                 const char *new_text, size_t new_len);
+int mfl_doc_edit(mfl_doc_t *doc, uint32_t start, uint32_t old_end, const char *new_text,
+                 size_t new_len);
 
 /* The decoded UTF-8 text (without a BOM). Borrowed, valid until the next
  * mfl_doc_edit() or mfl_doc_free(). Always NUL-terminated. */
@@ -143,8 +138,7 @@ const char *mfl_doc_text(const mfl_doc_t *doc, size_t *len);
 mfl_encoding_t mfl_doc_encoding(const mfl_doc_t *doc);
 /* Re-encodes text in the document's original encoding (BOM, UTF-16).
  * Returns 0 and a new buffer in *out (free with mfl_free), or MFL_ENOMEM. */
-int mfl_doc_encode(const mfl_doc_t *doc, const char *text, size_t len,
-                   char **out, size_t *out_len);
+int mfl_doc_encode(const mfl_doc_t *doc, const char *text, size_t len, char **out, size_t *out_len);
 
 size_t mfl_doc_instr_count(const mfl_doc_t *doc);
 /* Borrowed, valid until the next mfl_doc_edit() or mfl_doc_free(). */
@@ -177,8 +171,7 @@ size_t mfl_doc_syntax_error_count(const mfl_doc_t *doc);
 const mfl_syntax_error_t *mfl_doc_syntax_error(const mfl_doc_t *doc, size_t i);
 
 /* 0-based line and byte column of a byte offset (clamped to the text). */
-void mfl_doc_position(const mfl_doc_t *doc, uint32_t offset, uint32_t *line,
-                      uint32_t *byte_col);
+void mfl_doc_position(const mfl_doc_t *doc, uint32_t offset, uint32_t *line, uint32_t *byte_col);
 /* Byte offset of a 0-based line and byte column (clamped to the line end). */
 uint32_t mfl_doc_offset(const mfl_doc_t *doc, uint32_t line, uint32_t byte_col);
 uint32_t mfl_doc_line_count(const mfl_doc_t *doc);
@@ -205,7 +198,7 @@ mfl_query_t *mfl_query_new(const char *src, size_t len, uint32_t *err_offset);
 void mfl_query_free(mfl_query_t *q);
 
 typedef struct {
-    const char *name;  /* capture name without '@' ("string.special"), borrowed from the query */
+    const char *name; /* capture name without '@' ("string.special"), borrowed from the query */
     size_t name_len;
     uint32_t pattern;  /* index of the pattern in the query (later ones are more specific) */
     mfl_range_t range; /* bytes of the captured node */
@@ -221,8 +214,8 @@ typedef bool (*mfl_regex_fn)(void *ud, const char *re, const char *text, size_t 
  * one is dropped); other predicates and directives (#set!) are ignored. A
  * nonzero return of fn stops the run and is returned; else 0, or MFL_ENOMEM. */
 int mfl_query_run(const mfl_query_t *q, const mfl_doc_t *doc, mfl_range_t within,
-                  mfl_regex_fn regex, void *regex_ud,
-                  int (*fn)(void *ud, const mfl_capture_t *c), void *ud);
+                  mfl_regex_fn regex, void *regex_ud, int (*fn)(void *ud, const mfl_capture_t *c),
+                  void *ud);
 
 /* Ollama's internal command name for an instruction kind ("model" for FROM;
  * NULL for PARAMETER, whose name is the parameter's own, and UNKNOWN). */
@@ -268,8 +261,8 @@ typedef enum { MFL_FIX_SAFE, MFL_FIX_UNSAFE } mfl_applicability_t;
 typedef struct mfl_ctx mfl_ctx_t;
 
 typedef struct mfl_rule {
-    const char *code;     /* "MF001" */
-    const char *name;     /* "missing-from" (kebab-case) */
+    const char *code; /* "MF001" */
+    const char *name; /* "missing-from" (kebab-case) */
     mfl_severity_t severity;
     mfl_fixable_t fixable;
     bool default_off;     /* style rules: enabled only when selected */
@@ -333,10 +326,10 @@ void mfl_result_free(mfl_result_t *res);
 
 typedef enum {
     MFL_SOURCE_NONE = 0,
-    MFL_SOURCE_GGUF,   /* a local GGUF file named by FROM */
-    MFL_SOURCE_STORE,  /* the local Ollama model store */
-    MFL_SOURCE_TABLE,  /* the built-in model data (lint/data/models) */
-    MFL_SOURCE_CONFIG, /* the config file's models section */
+    MFL_SOURCE_GGUF,       /* a local GGUF file named by FROM */
+    MFL_SOURCE_STORE,      /* the local Ollama model store */
+    MFL_SOURCE_TABLE,      /* the built-in model data (lint/data/models) */
+    MFL_SOURCE_CONFIG,     /* the config file's models section */
     MFL_SOURCE_SAFETENSORS /* a FROM folder's config.json (Hugging Face model) */
 } mfl_source_t;
 
@@ -355,20 +348,20 @@ typedef struct {
     char source_detail[512]; /* a path, a manifest, a table key */
     char name[256];          /* display name */
     char arch[64];
-    uint64_t native_ctx;   /* 0: unknown */
-    char ctx_note[256];    /* why native_ctx differs from the GGUF value, if it does */
+    uint64_t native_ctx; /* 0: unknown */
+    char ctx_note[256];  /* why native_ctx differs from the GGUF value, if it does */
     uint32_t n_layers;
     uint32_t n_head;
-    uint64_t kv_heads_sum;  /* sum over attention layers of KV heads */
+    uint64_t kv_heads_sum; /* sum over attention layers of KV heads */
     uint32_t n_kv_head_max;
     uint32_t key_length, value_length;
-    uint32_t sliding_window;   /* 0: none */
-    uint32_t n_swa_layers;     /* layers that use the window */
-    uint32_t n_global_layers;  /* attention layers over the full context */
+    uint32_t sliding_window;  /* 0: none */
+    uint32_t n_swa_layers;    /* layers that use the window */
+    uint32_t n_global_layers; /* attention layers over the full context */
     bool mla;
     uint32_t expert_count, expert_used_count;
-    uint32_t file_type;        /* general.file_type, UINT32_MAX if unknown */
-    uint64_t weight_bytes;     /* file size, or table figure */
+    uint32_t file_type;                   /* general.file_type, UINT32_MAX if unknown */
+    uint64_t weight_bytes;                /* file size, or table figure */
     uint64_t params_total, params_active; /* 0: unknown */
     /* Parameters inherited from the store model's params layer. */
     bool has_inherited_num_ctx;
@@ -376,27 +369,27 @@ typedef struct {
     char inherited_from[256];
     char error[256]; /* non-empty: a corrupt GGUF or manifest, with the reason */
     /* Model knowledge (see mfl_knowledge.h). */
-    uint64_t gguf_ctx;          /* context_length as stored (before ctx_note) */
-    uint64_t kv_heads_sum_swa;  /* the part of kv_heads_sum on windowed layers */
+    uint64_t gguf_ctx;         /* context_length as stored (before ctx_note) */
+    uint64_t kv_heads_sum_swa; /* the part of kv_heads_sum on windowed layers */
     uint32_t embedding_length;
-    uint64_t vocab_size;        /* tokenizer.ggml.tokens count; 0 unknown */
+    uint64_t vocab_size; /* tokenizer.ggml.tokens count; 0 unknown */
     uint32_t key_length_mla, value_length_mla, kv_lora_rank;
     uint32_t n_shared_kv_layers; /* gemma3n: trailing layers without a cache */
-    bool is_embedding;          /* <arch>.pooling_type present */
-    uint32_t gguf_version;      /* 0: not read from a GGUF */
-    uint64_t rope_orig_ctx;     /* rope.scaling.original_context_length */
-    char basename[128];         /* general.basename */
-    char size_label[64];        /* general.size_label */
-    char general_type[32];      /* general.type ("model", "adapter", ...) */
+    bool is_embedding;           /* <arch>.pooling_type present */
+    uint32_t gguf_version;       /* 0: not read from a GGUF */
+    uint64_t rope_orig_ctx;      /* rope.scaling.original_context_length */
+    char basename[128];          /* general.basename */
+    char size_label[64];         /* general.size_label */
+    char general_type[32];       /* general.type ("model", "adapter", ...) */
     /* Tag-exact knowledge. */
     mfl_confidence_t confidence;
-    char assumed[384];          /* ASSUMED/UNKNOWN: what was assumed and how to
+    char assumed[384];      /* ASSUMED/UNKNOWN: what was assumed and how to
                                    make it exact */
-    char weights_note[160];     /* how weight_bytes was obtained when it is not
+    char weights_note[160]; /* how weight_bytes was obtained when it is not
                                    a file size ("scaled from ... to Q8_0") */
-    bool is_vision;             /* accepts images: Ollama raises num_ctx < 2048 */
-    char checked[16];           /* TABLE: the date the figures were read */
-    char import_error[256];     /* SAFETENSORS: Ollama's own error when it
+    bool is_vision;         /* accepts images: Ollama raises num_ctx < 2048 */
+    char checked[16];       /* TABLE: the date the figures were read */
+    char import_error[256]; /* SAFETENSORS: Ollama's own error when it
                                    cannot import the folder ("" if it can) */
 } mfl_model_t;
 
@@ -419,13 +412,12 @@ typedef struct {
     /* Resolve `path` (a FROM/ADAPTER/DRAFT argument) as Ollama does (~, ~user,
      * relative to base_dir). Writes the absolute path to abs (bufsize) and
      * returns its kind, following symlinks (lstat info in *is_symlink). */
-    mfl_path_kind_t (*path_kind)(void *ud, const char *base_dir, const char *path,
-                                 char *abs, size_t bufsize, bool *is_symlink);
+    mfl_path_kind_t (*path_kind)(void *ud, const char *base_dir, const char *path, char *abs,
+                                 size_t bufsize, bool *is_symlink);
     /* True if the first four bytes of the file are "GGUF". */
     bool (*is_gguf)(void *ud, const char *abs_path);
     /* Fill *out for the model behind a FROM value. Returns true if found. */
-    bool (*resolve_model)(void *ud, const char *base_dir, const char *from,
-                          mfl_model_t *out);
+    bool (*resolve_model)(void *ud, const char *base_dir, const char *from, mfl_model_t *out);
     /* The canonical path of an existing abs_path (every symlink resolved,
      * nothing opened), written to out (outsz). Returns false if it cannot
      * be resolved. Used to see where a symlink leads (MF402). */
@@ -433,8 +425,8 @@ typedef struct {
     /* Optional: resolve_model for a FROM value whose path the caller has
      * already looked up with path_kind (kind and abs as it answered), so the
      * file system is asked once. NULL: the core calls resolve_model. */
-    bool (*resolve_model_at)(void *ud, const char *base_dir, const char *from,
-                             mfl_path_kind_t kind, const char *abs, mfl_model_t *out);
+    bool (*resolve_model_at)(void *ud, const char *base_dir, const char *from, mfl_path_kind_t kind,
+                             const char *abs, mfl_model_t *out);
     /* Optional: calls fn with the name of every entry of folder abs_dir
      * (neither "." nor ".."). Returns false if the folder cannot be read.
      * Used to see what `ollama create` finds in a FROM folder (MF217). */
@@ -453,8 +445,7 @@ void mfl_config_free(mfl_config_t *cfg);
 mfl_config_t *mfl_config_clone(const mfl_config_t *cfg);
 /* Severity override; MFL_SEVERITY_OFF disables. Returns MFL_EINVAL for an
  * unknown code or name. */
-int mfl_config_set_severity(mfl_config_t *cfg, const char *code_or_name,
-                            mfl_severity_t sev);
+int mfl_config_set_severity(mfl_config_t *cfg, const char *code_or_name, mfl_severity_t sev);
 /* Enable a default-off rule at its default severity. */
 int mfl_config_enable(mfl_config_t *cfg, const char *code_or_name);
 /* --select: only these rules (comma-separated codes or prefixes like "MF1"). */
@@ -471,15 +462,15 @@ mfl_version_t mfl_config_ollama_version(const mfl_config_t *cfg);
 /* Model, hardware and time settings. Units: bytes, tokens/s,
  * seconds, bytes/s. 0 means unset. */
 typedef struct {
-    uint64_t memory_budget;    /* usable bytes for weights + KV + overhead */
-    char hardware[64];         /* a profile name, informative */
-    double bandwidth;          /* bytes per second */
-    double prefill_rate;       /* tokens per second */
-    double client_timeout;     /* seconds */
-    uint32_t num_parallel;     /* 0 -> 1 */
-    char kv_cache_type[16];    /* "f16" (default), "q8_0", "q4_0" */
+    uint64_t memory_budget;      /* usable bytes for weights + KV + overhead */
+    char hardware[64];           /* a profile name, informative */
+    double bandwidth;            /* bytes per second */
+    double prefill_rate;         /* tokens per second */
+    double client_timeout;       /* seconds */
+    uint32_t num_parallel;       /* 0 -> 1 */
+    char kv_cache_type[16];      /* "f16" (default), "q8_0", "q4_0" */
     uint64_t server_default_ctx; /* OLLAMA_CONTEXT_LENGTH, 0 unknown */
-    uint64_t runtime_reserve;  /* Ollama's per-GPU reserve (ml/device.go
+    uint64_t runtime_reserve;    /* Ollama's per-GPU reserve (ml/device.go
                                   MinimumMemory): 512 MiB on Metal, 457 MiB
                                   elsewhere; 0: the device is unknown (the
                                   larger, 512 MiB, is assumed) */
@@ -504,19 +495,19 @@ int mfl_lint(const mfl_doc_t *doc, const mfl_lint_opts_t *opts, mfl_result_t **o
 /* Applies non-overlapping fixes to text (fixes sorted by first edit; a fix
  * overlapping one already applied is skipped). Returns the number applied,
  * and a new buffer in *out, or MFL_ENOMEM / MFL_EINVAL (edit out of range). */
-int mfl_fix_apply(const char *text, size_t len, const mfl_fix_t *const *fixes,
-                  size_t n_fixes, char **out, size_t *out_len);
+int mfl_fix_apply(const char *text, size_t len, const mfl_fix_t *const *fixes, size_t n_fixes,
+                  char **out, size_t *out_len);
 
 typedef struct {
-    bool unsafe;         /* also apply unsafe fixes */
+    bool unsafe;           /* also apply unsafe fixes */
     const char *only_code; /* NULL: all rules; else only this rule's fixes */
-    size_t max_passes;   /* 0: 10 */
+    size_t max_passes;     /* 0: 10 */
 } mfl_fix_opts_t;
 
 typedef struct {
-    size_t applied;       /* fixes applied over all passes */
+    size_t applied; /* fixes applied over all passes */
     size_t passes;
-    char rules[256];      /* on MFL_ENOCONVERGE: the codes still fixing */
+    char rules[256]; /* on MFL_ENOCONVERGE: the codes still fixing */
     /* The one fix-all safety policy: the fixed text never has
      * more errors (diagnostics at error severity) nor more syntax errors
      * than the input. A pass that would break that is undone; the rules
@@ -538,8 +529,7 @@ typedef struct {
  * front end must not use: the CLI writes nothing, the server offers no
  * fix-all), or MFL_ENOMEM. */
 int mfl_fix_all(const char *text, size_t len, const mfl_lint_opts_t *opts,
-                const mfl_fix_opts_t *fopts, char **out, size_t *out_len,
-                mfl_fix_report_t *report);
+                const mfl_fix_opts_t *fopts, char **out, size_t *out_len, mfl_fix_report_t *report);
 
 /* ---- formatting and suppression edits --------------------------------------
  * Editor-independent edits, built once here so that the CLI and the language

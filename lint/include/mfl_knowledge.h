@@ -80,11 +80,24 @@ bool mfl_model_apply_notes(mfl_model_t *m);
  * full K and V per head). */
 
 typedef enum {
-    MFL_KV_CONTEXT_LENGTH, MFL_KV_BLOCK_COUNT, MFL_KV_EMBEDDING_LENGTH, MFL_KV_HEAD_COUNT,
-    MFL_KV_HEAD_COUNT_KV, MFL_KV_KEY_LENGTH, MFL_KV_VALUE_LENGTH, MFL_KV_KEY_LENGTH_MLA,
-    MFL_KV_VALUE_LENGTH_MLA, MFL_KV_KV_LORA_RANK, MFL_KV_SLIDING_WINDOW,
-    MFL_KV_SLIDING_WINDOW_PATTERN, MFL_KV_SHARED_KV_LAYERS, MFL_KV_FULL_ATTENTION_INTERVAL,
-    MFL_KV_EXPERT_COUNT, MFL_KV_EXPERT_USED_COUNT, MFL_KV_ROPE_ORIG_CTX, MFL_KV_POOLING_TYPE,
+    MFL_KV_CONTEXT_LENGTH,
+    MFL_KV_BLOCK_COUNT,
+    MFL_KV_EMBEDDING_LENGTH,
+    MFL_KV_HEAD_COUNT,
+    MFL_KV_HEAD_COUNT_KV,
+    MFL_KV_KEY_LENGTH,
+    MFL_KV_VALUE_LENGTH,
+    MFL_KV_KEY_LENGTH_MLA,
+    MFL_KV_VALUE_LENGTH_MLA,
+    MFL_KV_KV_LORA_RANK,
+    MFL_KV_SLIDING_WINDOW,
+    MFL_KV_SLIDING_WINDOW_PATTERN,
+    MFL_KV_SHARED_KV_LAYERS,
+    MFL_KV_FULL_ATTENTION_INTERVAL,
+    MFL_KV_EXPERT_COUNT,
+    MFL_KV_EXPERT_USED_COUNT,
+    MFL_KV_ROPE_ORIG_CTX,
+    MFL_KV_POOLING_TYPE,
     MFL_KV_ROPE_DIMENSION_COUNT,
     MFL_KV__COUNT
 } mfl_kv_key_t;
@@ -94,8 +107,8 @@ typedef enum {
 typedef struct {
     bool set;
     bool is_array;
-    uint64_t u;           /* scalar */
-    const uint32_t *a;    /* array (borrowed; per layer) */
+    uint64_t u;        /* scalar */
+    const uint32_t *a; /* array (borrowed; per layer) */
     uint32_t n;
 } mfl_kv_value_t;
 
@@ -136,20 +149,20 @@ typedef struct {
 } mfl_data_kv_t;
 
 typedef struct {
-    const char *tag;       /* "30b-a3b-q4_K_M" */
-    const char *quant;     /* "Q4_K_M", or NULL */
-    uint64_t size_bytes;   /* the download size the tags page shows; 0: unknown */
+    const char *tag;     /* "30b-a3b-q4_K_M" */
+    const char *quant;   /* "Q4_K_M", or NULL */
+    uint64_t size_bytes; /* the download size the tags page shows; 0: unknown */
 } mfl_data_tag_t;
 
 typedef struct {
-    const char *family;    /* "qwen3-coder" */
-    const char *id;        /* "30b-a3b" */
+    const char *family; /* "qwen3-coder" */
+    const char *id;     /* "30b-a3b" */
     const char *display;
     mfl_model_kind_t kind;
     const char *arch;
-    uint64_t ctx;          /* context_length */
-    const char *source;    /* where the GGUF keys were read */
-    const char *checked;   /* YYYY-MM-DD */
+    uint64_t ctx;                   /* context_length */
+    const char *source;             /* where the GGUF keys were read */
+    const char *checked;            /* YYYY-MM-DD */
     const char *note, *family_note; /* NULL or shown to users */
     const char *tags_source, *tags_checked;
     uint64_t params, active_params; /* 0: unknown */
@@ -157,7 +170,7 @@ typedef struct {
     size_t n_kv;
     const mfl_data_tag_t *tags;
     size_t n_tags;
-    const char *const *hf;  /* "hf.co/user/repo" of this very GGUF */
+    const char *const *hf; /* "hf.co/user/repo" of this very GGUF */
     size_t n_hf;
 } mfl_table_entry_t;
 
@@ -242,12 +255,12 @@ bool mfl_from_resolve(const mfl_doc_t *doc, const mfl_env_t *env, const char *ba
 /* ---- hardware profiles ---------------------------------------------------------- */
 
 typedef struct {
-    const char *id;         /* "mac-studio-m2-ultra-64" */
-    const char *device;     /* "Mac Studio M2 Ultra (64 GB)" */
-    uint64_t memory_bytes;  /* installed memory, binary as sold (64 GB = 64 GiB) */
-    double usable_share;    /* fraction the GPU may use for the model */
-    double bandwidth_gbps;  /* GB/s (10^9 bytes) */
-    bool metal;             /* Apple GPU: Ollama's 512 MiB reserve, else 457 MiB */
+    const char *id;        /* "mac-studio-m2-ultra-64" */
+    const char *device;    /* "Mac Studio M2 Ultra (64 GB)" */
+    uint64_t memory_bytes; /* installed memory, binary as sold (64 GB = 64 GiB) */
+    double usable_share;   /* fraction the GPU may use for the model */
+    double bandwidth_gbps; /* GB/s (10^9 bytes) */
+    bool metal;            /* Apple GPU: Ollama's 512 MiB reserve, else 457 MiB */
 } mfl_hw_profile_t;
 
 size_t mfl_hw_count(void);
@@ -277,17 +290,17 @@ uint64_t mfl_runtime_reserve(const mfl_budget_t *b);
 #define MFL_DEFAULT_NUM_BATCH 512u
 
 typedef struct {
-    uint64_t ctx;             /* num_ctx used (clamped to native when known) */
+    uint64_t ctx; /* num_ctx used (clamped to native when known) */
     uint32_t num_parallel;
     mfl_kv_type_t kv_type;
-    uint64_t kv_per_token;    /* bytes per context token on full-context layers */
-    uint64_t kv_bytes;        /* whole cache at ctx × num_parallel */
-    uint64_t kv_swa_bytes;    /* the part held by windowed layers (in kv_bytes) */
-    uint64_t weights;         /* weight_bytes */
-    uint64_t compute;         /* compute-graph heuristic (flash attention on) */
-    uint64_t runtime;         /* mfl_runtime_reserve(budget) */
-    uint64_t total;           /* weights + kv + compute + runtime */
-    bool kv_upper_bound;      /* MLA: the figure is an upper bound */
+    uint64_t kv_per_token; /* bytes per context token on full-context layers */
+    uint64_t kv_bytes;     /* whole cache at ctx × num_parallel */
+    uint64_t kv_swa_bytes; /* the part held by windowed layers (in kv_bytes) */
+    uint64_t weights;      /* weight_bytes */
+    uint64_t compute;      /* compute-graph heuristic (flash attention on) */
+    uint64_t runtime;      /* mfl_runtime_reserve(budget) */
+    uint64_t total;        /* weights + kv + compute + runtime */
+    bool kv_upper_bound;   /* MLA: the figure is an upper bound */
 } mfl_mem_t;
 
 /* KV-cache bytes for ctx tokens of context on each of num_parallel slots
@@ -301,8 +314,7 @@ uint64_t mfl_mem_kv_bytes(const mfl_model_t *m, uint64_t ctx, uint32_t num_paral
  * (budget may be NULL: f16, 1 slot). num_ctx is clamped to the native
  * context when that is known. Returns 0, or MFL_EINVAL when m is NULL or
  * its shape is unknown (no layers or heads). */
-int mfl_mem_estimate(const mfl_model_t *m, uint64_t num_ctx, const mfl_budget_t *b,
-                     mfl_mem_t *out);
+int mfl_mem_estimate(const mfl_model_t *m, uint64_t num_ctx, const mfl_budget_t *b, mfl_mem_t *out);
 
 /* The largest context, a multiple of 1024 and at most the native context,
  * whose total fits b->memory_budget. Returns 0 when nothing fits, the budget
@@ -342,10 +354,10 @@ const char *mfl_ctx_source_name(mfl_ctx_source_t s);
 /* ---- context-size labels --------------------------------------------------------- */
 
 typedef struct {
-    uint32_t start, end;  /* byte offsets of the label in the scanned text */
-    double number;        /* 128 for "128k" */
-    char unit;            /* 'k', 'm' or 0 for a raw count ("ctx8192") */
-    uint64_t values[3];   /* the token counts it may mean */
+    uint32_t start, end; /* byte offsets of the label in the scanned text */
+    double number;       /* 128 for "128k" */
+    char unit;           /* 'k', 'm' or 0 for a raw count ("ctx8192") */
+    uint64_t values[3];  /* the token counts it may mean */
     uint32_t n_values;
 } mfl_label_t;
 
@@ -363,19 +375,19 @@ bool mfl_label_agrees(const mfl_label_t *l, uint64_t ctx);
 typedef struct {
     const mfl_model_t *model; /* borrowed */
     uint64_t native_ctx;
-    uint64_t num_ctx;           /* effective, before clamping */
-    uint64_t used_ctx;          /* after clamping to native */
+    uint64_t num_ctx;  /* effective, before clamping */
+    uint64_t used_ctx; /* after clamping to native */
     mfl_ctx_source_t ctx_source;
     bool clamped;
     bool has_mem;
-    mfl_mem_t mem;              /* at used_ctx */
-    uint64_t kv_native;         /* KV at the native context (same cache type) */
-    uint64_t budget;            /* 0: none */
+    mfl_mem_t mem;      /* at used_ctx */
+    uint64_t kv_native; /* KV at the native context (same cache type) */
+    uint64_t budget;    /* 0: none */
     bool fits;
-    uint64_t max_fit_ctx;       /* 0: unknown */
-    double decode_tps_empty;    /* 0: unknown */
+    uint64_t max_fit_ctx;    /* 0: unknown */
+    double decode_tps_empty; /* 0: unknown */
     double decode_tps_full;
-    double prefill_seconds;     /* for used_ctx tokens; 0 unknown */
+    double prefill_seconds; /* for used_ctx tokens; 0 unknown */
     double client_timeout;
 } mfl_info_t;
 

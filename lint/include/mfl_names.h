@@ -19,23 +19,23 @@ extern "C" {
 
 typedef enum {
     MFL_REF_SOURCE_UNSPECIFIED = 0,
-    MFL_REF_SOURCE_LOCAL,  /* `:local` */
-    MFL_REF_SOURCE_CLOUD   /* `:cloud`, or a tag ending in `-cloud` */
+    MFL_REF_SOURCE_LOCAL, /* `:local` */
+    MFL_REF_SOURCE_CLOUD  /* `:cloud`, or a tag ending in `-cloud` */
 } mfl_ref_source_t;
 
 typedef enum {
     MFL_REF_OK = 0,
-    MFL_REF_EMPTY,        /* nothing but blanks: "model is required" */
-    MFL_REF_CONFLICT,     /* both suffixes: "use either :local or :cloud, not both" */
-    MFL_REF_INVALID_NAME  /* the base is not a valid name */
+    MFL_REF_EMPTY,       /* nothing but blanks: "model is required" */
+    MFL_REF_CONFLICT,    /* both suffixes: "use either :local or :cloud, not both" */
+    MFL_REF_INVALID_NAME /* the base is not a valid name */
 } mfl_ref_status_t;
 
 typedef struct {
     mfl_ref_status_t status;
     mfl_ref_source_t source;
-    char base[512];   /* the name without its suffix (truncated if longer) */
-    mfl_name_t name;  /* ParseName(base), defaults filled in */
-    const char *why;  /* static: why the name is invalid, NULL when valid */
+    char base[512];  /* the name without its suffix (truncated if longer) */
+    mfl_name_t name; /* ParseName(base), defaults filled in */
+    const char *why; /* static: why the name is invalid, NULL when valid */
 } mfl_ref_t;
 
 /* Parses a FROM model reference. With `suffixes` (Ollama 0.18.0 and later,

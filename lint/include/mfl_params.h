@@ -29,7 +29,7 @@ typedef enum {
 typedef enum { MFL_PARAM_LOAD, MFL_PARAM_SAMPLE } mfl_param_kind_t;
 
 typedef struct {
-    const char *name;         /* JSON name, case-sensitive */
+    const char *name; /* JSON name, case-sensitive */
     mfl_param_type_t type;
     const char *go_type;      /* "int", "*int", "float32", "*bool", "[]string" */
     const char *default_text; /* human-readable default */
@@ -37,7 +37,7 @@ typedef struct {
     /* Values that make sense (MF105); has_min/has_max false: unbounded. */
     bool has_min, has_max, min_exclusive;
     double min, max;
-    const char *summary;      /* one line, for hover */
+    const char *summary; /* one line, for hover */
 } mfl_param_t;
 
 /* When a parameter was added, deprecated, removed or refused is not in this

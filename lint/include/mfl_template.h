@@ -23,7 +23,7 @@ typedef enum {
 } mfl_tmpl_kind_t;
 
 typedef struct {
-    const char *name;   /* without the dot: "System", "if", "json" */
+    const char *name; /* without the dot: "System", "if", "json" */
     mfl_tmpl_kind_t kind;
     const char *detail; /* one line */
     bool ollama;        /* Ollama's own (not Go's) */

@@ -22,9 +22,9 @@ extern "C" {
  * rank (-rcN is N; a final release is 0xFFFF, after all its rcs). */
 typedef uint64_t mfl_version_t;
 
-#define MFL_OLLAMA_VERSION_RC(a, b, c, rc)                                                         \
-    ((((uint64_t)(a)) << 48) | (((uint64_t)(b)) << 32) | (((uint64_t)(c)) << 16) |        \
-     ((uint64_t)(rc) & 0xFFFFu))
+#define MFL_OLLAMA_VERSION_RC(a, b, c, rc)                                         \
+    ((((uint64_t)(a)) << 48) | (((uint64_t)(b)) << 32) | (((uint64_t)(c)) << 16) | \
+     ((uint64_t)(rc)&0xFFFFu))
 #define MFL_OLLAMA_VERSION(a, b, c) MFL_OLLAMA_VERSION_RC(a, b, c, 0xFFFFu)
 
 /* The oldest target accepted: 0.1.34, the parser rewrite that

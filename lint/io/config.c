@@ -25,7 +25,7 @@ struct mfl_io_config {
     char *dir;
     path_ignore_t *ignores;
     size_t n_ignores;
-    json_t *models; /* the "models" section, for the model resolver */
+    json_t *models;                         /* the "models" section, for the model resolver */
     mfl_ignore_t *exclude, *extend_exclude; /* NULL: key absent */
     int respect_gitignore;                  /* -1: key absent */
     const char *err_key, *err_sub;          /* where load() stopped (borrowed) */
@@ -91,9 +91,24 @@ int mfl_io_config_respect_gitignore(const mfl_io_config_t *c) { return c->respec
  * decides; tests/cli/run.sh checks that it knows every key of
  * schema/modelfile-lint.schema.json and that the man page documents each). */
 static const char *const known_keys[] = {
-    "$schema", "rules", "select", "extend-select", "ignore", "per-path-ignores", "exclude",
-    "extend-exclude", "respect-gitignore", "memory", "hardware", "bandwidth", "prefill-rate",
-    "client-timeout", "num-parallel", "kv-cache-type", "context-length-default", "ollama-version",
+    "$schema",
+    "rules",
+    "select",
+    "extend-select",
+    "ignore",
+    "per-path-ignores",
+    "exclude",
+    "extend-exclude",
+    "respect-gitignore",
+    "memory",
+    "hardware",
+    "bandwidth",
+    "prefill-rate",
+    "client-timeout",
+    "num-parallel",
+    "kv-cache-type",
+    "context-length-default",
+    "ollama-version",
     "models",
 };
 
@@ -162,9 +177,9 @@ static int parse_severity(const char *s, mfl_severity_t *out) {
     static const struct {
         const char *name;
         mfl_severity_t sev;
-    } map[] = {{"error", MFL_SEVERITY_ERROR}, {"warning", MFL_SEVERITY_WARNING},
+    } map[] = {{"error", MFL_SEVERITY_ERROR},  {"warning", MFL_SEVERITY_WARNING},
                {"warn", MFL_SEVERITY_WARNING}, {"info", MFL_SEVERITY_INFO},
-               {"hint", MFL_SEVERITY_HINT},   {"off", MFL_SEVERITY_OFF}};
+               {"hint", MFL_SEVERITY_HINT},    {"off", MFL_SEVERITY_OFF}};
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (strcmp(s, map[i].name) == 0) {
             *out = map[i].sev;
@@ -192,7 +207,8 @@ static int load_rules(mfl_io_config_t *c, json_t *rules, const char *origin, cha
     const char *key;
     json_t *v;
     if (!json_is_object(rules)) {
-        snprintf(err, errsz, "%s: \"rules\" must be an object mapping rule codes to severities", origin);
+        snprintf(err, errsz, "%s: \"rules\" must be an object mapping rule codes to severities",
+                 origin);
         return -1;
     }
     json_object_foreach(rules, key, v) {
@@ -207,8 +223,10 @@ static int load_rules(mfl_io_config_t *c, json_t *rules, const char *origin, cha
             continue;
         }
         if (!json_is_string(v)) {
-            snprintf(err, errsz, "%s: rules.%s: expected \"error\", \"warning\", \"info\", "
-                                 "\"hint\", \"off\" or a boolean", origin, key);
+            snprintf(err, errsz,
+                     "%s: rules.%s: expected \"error\", \"warning\", \"info\", "
+                     "\"hint\", \"off\" or a boolean",
+                     origin, key);
             return -1;
         }
         const char *s = json_string_value(v);
@@ -220,8 +238,10 @@ static int load_rules(mfl_io_config_t *c, json_t *rules, const char *origin, cha
             continue;
         }
         if (parse_severity(s, &sev)) {
-            snprintf(err, errsz, "%s: rules.%s: unknown severity \"%s\" (expected error, "
-                                 "warning, info, hint, off or on)", origin, key, s);
+            snprintf(err, errsz,
+                     "%s: rules.%s: unknown severity \"%s\" (expected error, "
+                     "warning, info, hint, off or on)",
+                     origin, key, s);
             return -1;
         }
         if (mfl_config_set_severity(c->core, key, sev)) {
@@ -289,8 +309,10 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
                    strcmp(key, "extend-select") == 0) {
             if (string_list(v, origin, key, list, sizeof list, err, errsz)) return -1;
             int rc = 0;
-            if (strcmp(key, "ignore") == 0) rc = mfl_config_ignore(c->core, list);
-            else if (strcmp(key, "select") == 0) rc = mfl_config_select(c->core, list);
+            if (strcmp(key, "ignore") == 0)
+                rc = mfl_config_ignore(c->core, list);
+            else if (strcmp(key, "select") == 0)
+                rc = mfl_config_select(c->core, list);
             else {
                 char *save = NULL;
                 for (char *t = strtok_r(list, ",", &save); t && !rc; t = strtok_r(NULL, ",", &save))
@@ -300,13 +322,16 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
                 char code[128] = "";
                 string_list(v, origin, key, list, sizeof list, err, errsz);
                 mfl_io_unknown_selector(list, code, sizeof code);
-                snprintf(err, errsz, "%s: %s: unknown rule `%s` (see `modelfile-lint "
-                                     "--list-rules`)", origin, key, code);
+                snprintf(err, errsz,
+                         "%s: %s: unknown rule `%s` (see `modelfile-lint "
+                         "--list-rules`)",
+                         origin, key, code);
                 return -1;
             }
         } else if (strcmp(key, "per-path-ignores") == 0) {
             if (!json_is_object(v)) {
-                snprintf(err, errsz, "%s: per-path-ignores: expected an object of glob -> codes", origin);
+                snprintf(err, errsz, "%s: per-path-ignores: expected an object of glob -> codes",
+                         origin);
                 return -1;
             }
             const char *glob;
@@ -322,8 +347,10 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
                 if (bad) {
                     char code[128] = "";
                     mfl_io_unknown_selector(list, code, sizeof code);
-                    snprintf(err, errsz, "%s: %s: unknown rule `%s` (see `modelfile-lint "
-                                         "--list-rules`)", origin, what, code);
+                    snprintf(err, errsz,
+                             "%s: %s: unknown rule `%s` (see `modelfile-lint "
+                             "--list-rules`)",
+                             origin, what, code);
                     return -1;
                 }
                 path_ignore_t *ni = mfl_realloc(c->ignores, (c->n_ignores + 1) * sizeof *ni);
@@ -380,9 +407,10 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
             }
             hw_seen = true;
             if (mfl_io_apply_hardware(b, json_string_value(v))) {
-                snprintf(err, errsz, "%s: hardware: unknown profile \"%s\" (see "
-                                     "`modelfile-lint --list-hardware`)", origin,
-                         json_string_value(v));
+                snprintf(err, errsz,
+                         "%s: hardware: unknown profile \"%s\" (see "
+                         "`modelfile-lint --list-hardware`)",
+                         origin, json_string_value(v));
                 return -1;
             }
         } else if (strcmp(key, "prefill-rate") == 0 || strcmp(key, "client-timeout") == 0) {
@@ -391,19 +419,24 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
                 snprintf(err, errsz, "%s: %s: expected a positive number", origin, key);
                 return -1;
             }
-            if (key[0] == 'p') b->prefill_rate = d;
-            else b->client_timeout = d;
+            if (key[0] == 'p')
+                b->prefill_rate = d;
+            else
+                b->client_timeout = d;
         } else if (strcmp(key, "num-parallel") == 0 || strcmp(key, "context-length-default") == 0) {
             if (!json_is_integer(v) || json_integer_value(v) < 0) {
                 snprintf(err, errsz, "%s: %s: expected a non-negative integer", origin, key);
                 return -1;
             }
-            if (key[0] == 'n') b->num_parallel = (uint32_t)json_integer_value(v);
-            else b->server_default_ctx = (uint64_t)json_integer_value(v);
+            if (key[0] == 'n')
+                b->num_parallel = (uint32_t)json_integer_value(v);
+            else
+                b->server_default_ctx = (uint64_t)json_integer_value(v);
         } else if (strcmp(key, "kv-cache-type") == 0) {
             const char *s = json_is_string(v) ? json_string_value(v) : "";
             if (strcmp(s, "f16") && strcmp(s, "q8_0") && strcmp(s, "q4_0") && strcmp(s, "f32")) {
-                snprintf(err, errsz, "%s: kv-cache-type: expected \"f16\", \"q8_0\" or \"q4_0\"", origin);
+                snprintf(err, errsz, "%s: kv-cache-type: expected \"f16\", \"q8_0\" or \"q4_0\"",
+                         origin);
                 return -1;
             }
             snprintf(b->kv_cache_type, sizeof b->kv_cache_type, "%s", s);
@@ -413,14 +446,16 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
             if (!json_is_string(v) ||
                 mfl_version_parse(json_string_value(v), strlen(json_string_value(v)), &ver, &why)) {
                 snprintf(err, errsz, "%s: ollama-version: %s%s%s: %s", origin,
-                         json_is_string(v) ? "\"" : "", json_is_string(v) ? json_string_value(v) : "",
+                         json_is_string(v) ? "\"" : "",
+                         json_is_string(v) ? json_string_value(v) : "",
                          json_is_string(v) ? "\"" : "", why);
                 return -1;
             }
             mfl_config_set_ollama_version(c->core, ver);
         } else if (strcmp(key, "models") == 0) {
             if (!json_is_object(v) && !json_is_array(v)) {
-                snprintf(err, errsz, "%s: models: expected an object or array of model entries", origin);
+                snprintf(err, errsz, "%s: models: expected an object or array of model entries",
+                         origin);
                 return -1;
             }
             /* The whole section is checked now: a broken entry is an error
@@ -438,8 +473,10 @@ static int load(mfl_io_config_t *c, json_t *root, const char *origin, char *err,
                 snprintf(err, errsz, "%s: unknown key \"%s\"; did you mean \"%s\"?", origin, key,
                          near);
             else
-                snprintf(err, errsz, "%s: unknown key \"%s\" (the keys are listed under "
-                                     "CONFIGURATION in modelfile-lint(1))", origin, key);
+                snprintf(err, errsz,
+                         "%s: unknown key \"%s\" (the keys are listed under "
+                         "CONFIGURATION in modelfile-lint(1))",
+                         origin, key);
             return -1;
         }
     }
@@ -517,8 +554,8 @@ static mfl_io_config_t *parse_over(const mfl_io_config_t *base, const char *json
         /* jansson's column is 0 at a line end; count from the byte offset. */
         unsigned line, col;
         mfl_io_json_line_col(json, len, (size_t)je.position, &line, &col);
-        if (je.position > 0 && (size_t)je.position <= len && strcmp(je.text, "end of file expected") &&
-            json[je.position - 1] != '\n')
+        if (je.position > 0 && (size_t)je.position <= len &&
+            strcmp(je.text, "end of file expected") && json[je.position - 1] != '\n')
             mfl_io_json_line_col(json, len, (size_t)je.position - 1, &line, &col);
         snprintf(err, errsz, "%s:%u:%u: invalid JSON: %s", origin, line, col, je.text);
         return NULL;
@@ -569,7 +606,7 @@ mfl_io_config_t *mfl_io_config_load_over(const mfl_io_config_t *base, const char
     snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
     if (!dir[0]) strcpy(dir, "/");
     c->dir = mfl_os_realpath(dir, real, sizeof real) ? mfl_strndup(real, strlen(real))
-                                 : mfl_strndup(dir, strlen(dir));
+                                                     : mfl_strndup(dir, strlen(dir));
     if (c->dir && strcmp(c->dir, "/") == 0) c->dir[0] = '\0';
     if (c->exclude && mfl_ignore_rebase(c->exclude, c->dir)) c->dir = (mfl_free(c->dir), NULL);
     if (c->extend_exclude && c->dir && mfl_ignore_rebase(c->extend_exclude, c->dir))

@@ -31,11 +31,11 @@
 #define CACHE_TTL 2 /* seconds, for results not tied to one file */
 
 typedef struct {
-    char *key;           /* "F" and a GGUF's absolute path, or "N" and a model name */
-    uint64_t hash;       /* of key, compared first */
+    char *key;     /* "F" and a GGUF's absolute path, or "N" and a model name */
+    uint64_t hash; /* of key, compared first */
     bool found;
     mfl_model_t model;
-    char *sig_path;      /* file whose stat validates the entry; NULL -> TTL */
+    char *sig_path; /* file whose stat validates the entry; NULL -> TTL */
     mfl_os_stat_t sig;
     time_t when;
 } cache_entry_t;
@@ -53,14 +53,15 @@ struct mfl_io_env {
     size_t n_models;
     cache_entry_t *cache[CACHE_SIZE]; /* allocated on first use: a short run
                                          touches a few entries, not all */
-    uint8_t cache_next[CACHE_SETS]; /* the way each set replaces next */
+    uint8_t cache_next[CACHE_SETS];   /* the way each set replaces next */
 };
 
 /* snprintf into a fixed field, where truncation is acceptable. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static void setf(char *dst, size_t dstsz, const char *fmt, ...) {
+static void
+setf(char *dst, size_t dstsz, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(dst, dstsz, fmt, ap);
@@ -107,8 +108,7 @@ static bool join(char *buf, size_t bufsize, const char *const *parts, size_t n) 
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
         size_t l = strlen(parts[i]);
-        if (len + l >= bufsize)
-            return false;
+        if (len + l >= bufsize) return false;
         memcpy(buf + len, parts[i], l);
         len += l;
     }
@@ -119,26 +119,20 @@ static bool join(char *buf, size_t bufsize, const char *const *parts, size_t n) 
 /* Ollama's expandPath: ~, ~user, absolute, else relative to base_dir (and
  * a relative base_dir to the working directory, read into cwd[PATH_MAX] the
  * first time it is needed; "" until then). */
-static bool expand(const char *base_dir, const char *path, char *cwd, char *abs,
-                   size_t bufsize) {
+static bool expand(const char *base_dir, const char *path, char *cwd, char *abs, size_t bufsize) {
     char buf[PATH_MAX];
     if (path[0] == '~') {
         const char *slash = path + 1;
-        while (*slash && !mfl_os_is_sep(*slash))
-            slash++;
-        if (*slash == '\0')
-            slash = NULL;
+        while (*slash && !mfl_os_is_sep(*slash)) slash++;
+        if (*slash == '\0') slash = NULL;
         size_t ulen = slash ? (size_t)(slash - path - 1) : strlen(path + 1);
         char home[PATH_MAX];
-        if (!home_of(path + 1, ulen, home, sizeof home))
-            return false;
+        if (!home_of(path + 1, ulen, home, sizeof home)) return false;
         const char *parts[] = {home, "/", slash ? slash + 1 : ""};
-        if (!join(buf, sizeof buf, parts, 3))
-            return false;
+        if (!join(buf, sizeof buf, parts, 3)) return false;
     } else if (mfl_os_is_abs(path)) {
         const char *parts[] = {path};
-        if (!join(buf, sizeof buf, parts, 1))
-            return false;
+        if (!join(buf, sizeof buf, parts, 1)) return false;
     } else {
         const char *base = base_dir && *base_dir ? base_dir : ".";
         if (!mfl_os_is_abs(base)) {
@@ -147,19 +141,16 @@ static bool expand(const char *base_dir, const char *path, char *cwd, char *abs,
                 return false;
             }
             const char *parts[] = {cwd, "/", base, "/", path};
-            if (!join(buf, sizeof buf, parts, 5))
-                return false;
+            if (!join(buf, sizeof buf, parts, 5)) return false;
         } else {
             const char *parts[] = {base, "/", path};
-            if (!join(buf, sizeof buf, parts, 3))
-                return false;
+            if (!join(buf, sizeof buf, parts, 3)) return false;
         }
     }
     mfl_os_path_slashes(buf);
     clean_path(buf);
     size_t n = strlen(buf);
-    if (n >= bufsize)
-        return false;
+    if (n >= bufsize) return false;
     memcpy(abs, buf, n + 1);
     return true;
 }
@@ -170,25 +161,20 @@ static mfl_path_kind_t kind_of(const char *abs, bool *is_symlink) {
     if (mfl_os_lstat(abs, &st) != 0)
         return errno == ENOENT || errno == ENOTDIR ? MFL_PATH_MISSING : MFL_PATH_ERROR;
     if (st.type == MFL_FT_LINK) {
-        if (is_symlink)
-            *is_symlink = true;
+        if (is_symlink) *is_symlink = true;
         if (mfl_os_stat(abs, &st) != 0)
             return errno == ENOENT || errno == ENOTDIR ? MFL_PATH_MISSING : MFL_PATH_ERROR;
     }
-    if (st.type == MFL_FT_FILE)
-        return MFL_PATH_FILE;
-    if (st.type == MFL_FT_DIR)
-        return MFL_PATH_DIR;
+    if (st.type == MFL_FT_FILE) return MFL_PATH_FILE;
+    if (st.type == MFL_FT_DIR) return MFL_PATH_DIR;
     return MFL_PATH_DEVICE;
 }
 
-static mfl_path_kind_t env_path_kind(void *ud, const char *base_dir, const char *path,
-                                     char *abs, size_t bufsize, bool *is_symlink) {
+static mfl_path_kind_t env_path_kind(void *ud, const char *base_dir, const char *path, char *abs,
+                                     size_t bufsize, bool *is_symlink) {
     mfl_io_env_t *env = ud;
-    if (is_symlink)
-        *is_symlink = false;
-    if (path == NULL || *path == '\0' || bufsize == 0)
-        return MFL_PATH_ERROR;
+    if (is_symlink) *is_symlink = false;
+    if (path == NULL || *path == '\0' || bufsize == 0) return MFL_PATH_ERROR;
     if (!expand(base_dir, path, env->cwd, abs, bufsize)) {
         snprintf(abs, bufsize, "%s", path);
         return MFL_PATH_ERROR;
@@ -200,8 +186,7 @@ static mfl_path_kind_t env_path_kind(void *ud, const char *base_dir, const char 
  * the open, and the type is checked again on the open file. */
 static int open_regular(const char *path, mfl_os_stat_t *st) {
     int fd = mfl_os_open_read(path, st);
-    if (fd == MFL_OS_NOT_REGULAR)
-        errno = EINVAL;
+    if (fd == MFL_OS_NOT_REGULAR) errno = EINVAL;
     return fd < 0 ? -1 : fd;
 }
 
@@ -209,10 +194,8 @@ static long long read_at(int fd, char *buf, size_t n, uint64_t off) {
     size_t got = 0;
     while (got < n) {
         long long r = mfl_os_pread(fd, buf + got, n - got, off + got);
-        if (r < 0)
-            return -1;
-        if (r == 0)
-            break;
+        if (r < 0) return -1;
+        if (r == 0) break;
         got += (size_t)r;
     }
     return (long long)got;
@@ -221,11 +204,9 @@ static long long read_at(int fd, char *buf, size_t n, uint64_t off) {
 static bool env_is_gguf(void *ud, const char *abs_path) {
     (void)ud;
     mfl_os_stat_t st;
-    if (mfl_os_stat(abs_path, &st) != 0 || st.type != MFL_FT_FILE)
-        return false;
+    if (mfl_os_stat(abs_path, &st) != 0 || st.type != MFL_FT_FILE) return false;
     int fd = open_regular(abs_path, &st);
-    if (fd < 0)
-        return false;
+    if (fd < 0) return false;
     char magic[4];
     bool ok = read_at(fd, magic, 4, 0) == 4 && memcmp(magic, "GGUF", 4) == 0;
     mfl_os_close(fd);
@@ -259,11 +240,10 @@ int mfl_io_read_gguf(const char *path, mfl_model_t *out) {
         /* A file that shrank under us reads as truncated, never past its end. */
         rc = mfl_gguf_parse(buf, (size_t)got, (size_t)got < want ? (uint64_t)got : size, out);
         out->weight_bytes = size;
-        if (rc != MFL_ETRUNCATED || want >= size)
-            break;
+        if (rc != MFL_ETRUNCATED || want >= size) break;
         if (want >= MFL_IO_GGUF_MAX) {
-            setf(out->error, sizeof out->error,
-                     "GGUF header is larger than %u MiB; not read", MFL_IO_GGUF_MAX >> 20);
+            setf(out->error, sizeof out->error, "GGUF header is larger than %u MiB; not read",
+                 MFL_IO_GGUF_MAX >> 20);
             break;
         }
         want = size < MFL_IO_GGUF_MAX ? (size_t)size : MFL_IO_GGUF_MAX;
@@ -278,14 +258,11 @@ out:
 static char *slurp(const char *path, size_t max, size_t *len) {
     mfl_os_stat_t st;
     int fd = open_regular(path, &st);
-    if (fd < 0)
-        return NULL;
+    if (fd < 0) return NULL;
     char *buf = NULL;
-    if (st.size > max)
-        goto out;
+    if (st.size > max) goto out;
     buf = mfl_malloc((size_t)st.size + 1);
-    if (buf == NULL)
-        goto out;
+    if (buf == NULL) goto out;
     long long got = read_at(fd, buf, (size_t)st.size, 0);
     if (got < 0) {
         mfl_free(buf);
@@ -308,12 +285,10 @@ static bool env_list_dir(void *ud, const char *abs_dir, void (*fn)(void *fud, co
                          void *fud) {
     (void)ud;
     mfl_os_dir_t *d = mfl_os_opendir(abs_dir);
-    if (d == NULL)
-        return false;
+    if (d == NULL) return false;
     mfl_ftype_t type;
     for (const char *name; (name = mfl_os_readdir(d, &type)) != NULL;)
-        if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0)
-            fn(fud, name);
+        if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0) fn(fud, name);
     mfl_os_closedir(d);
     return true;
 }
@@ -323,13 +298,10 @@ static bool env_list_dir(void *ud, const char *abs_dir, void (*fn)(void *fud, co
 /* Finds `name` in dir: exact first, then case-insensitively. */
 static bool find_entry_ci(const char *dir, const char *name, char *out, size_t outsz) {
     mfl_os_stat_t st;
-    if (snprintf(out, outsz, "%s/%s", dir, name) >= (int)outsz)
-        return false;
-    if (mfl_os_stat(out, &st) == 0)
-        return true;
+    if (snprintf(out, outsz, "%s/%s", dir, name) >= (int)outsz) return false;
+    if (mfl_os_stat(out, &st) == 0) return true;
     mfl_os_dir_t *d = mfl_os_opendir(dir);
-    if (d == NULL)
-        return false;
+    if (d == NULL) return false;
     bool ok = false;
     mfl_ftype_t type;
     for (const char *e_name; (e_name = mfl_os_readdir(d, &type)) != NULL;) {
@@ -350,16 +322,13 @@ static bool find_entry_ci(const char *dir, const char *name, char *out, size_t o
 static bool manifest_path(const char *root, const mfl_name_t *n, char *out, size_t outsz) {
     char a[PATH_MAX], b[PATH_MAX];
     const char *parts[4] = {n->host, n->ns, n->model, n->tag};
-    if (snprintf(a, sizeof a, "%s/manifests", root) >= (int)sizeof a)
-        return false;
+    if (snprintf(a, sizeof a, "%s/manifests", root) >= (int)sizeof a) return false;
     for (int i = 0; i < 4; i++) {
-        if (!find_entry_ci(a, parts[i], b, sizeof b))
-            return false;
+        if (!find_entry_ci(a, parts[i], b, sizeof b)) return false;
         strcpy(a, b);
     }
     mfl_os_stat_t st;
-    if (mfl_os_stat(a, &st) != 0 || st.type != MFL_FT_FILE || strlen(a) >= outsz)
-        return false;
+    if (mfl_os_stat(a, &st) != 0 || st.type != MFL_FT_FILE || strlen(a) >= outsz) return false;
     strcpy(out, a);
     return true;
 }
@@ -369,12 +338,10 @@ static bool blob_path(const char *root, const char *digest, char *out, size_t ou
         (digest[6] != ':' && digest[6] != '-') || strlen(digest) != 71)
         return false;
     for (int i = 7; i < 71; i++)
-        if (!isxdigit((unsigned char)digest[i]))
-            return false;
+        if (!isxdigit((unsigned char)digest[i])) return false;
     mfl_os_stat_t st;
     snprintf(out, outsz, "%s/blobs/sha256-%s", root, digest + 7);
-    if (mfl_os_stat(out, &st) == 0)
-        return true;
+    if (mfl_os_stat(out, &st) == 0) return true;
     /* Stores not served since Ollama v0.1.30 still name blobs "sha256:<hex>". */
     snprintf(out, outsz, "%s/blobs/sha256:%s", root, digest + 7);
     return mfl_os_stat(out, &st) == 0;
@@ -401,8 +368,7 @@ int mfl_io_parse_params(const char *json, size_t len, int64_t *num_ctx) {
 static void read_params(const char *path, const char *from_name, mfl_model_t *out) {
     size_t len;
     char *text = slurp(path, MAX_JSON, &len);
-    if (text == NULL)
-        return;
+    if (text == NULL) return;
     int64_t num_ctx;
     if (mfl_io_parse_params(text, len, &num_ctx) == 1) {
         out->has_inherited_num_ctx = true;
@@ -421,14 +387,12 @@ void mfl_io_manifest_cleanup(mfl_io_manifest_t *m) {
 int mfl_io_parse_manifest(const char *json, size_t len, mfl_io_manifest_t *out, char *err,
                           size_t errsz) {
     memset(out, 0, sizeof *out);
-    if (err && errsz)
-        err[0] = '\0';
+    if (err && errsz) err[0] = '\0';
     json_error_t jerr;
     json_t *j = json_loadb(json, len, 0, &jerr);
     json_t *layers = json_object_get(j, "layers");
     if (!json_is_array(layers)) {
-        if (err && errsz)
-            snprintf(err, errsz, "%s", j ? "no \"layers\" array" : jerr.text);
+        if (err && errsz) snprintf(err, errsz, "%s", j ? "no \"layers\" array" : jerr.text);
         json_decref(j);
         return MFL_EINVAL;
     }
@@ -439,8 +403,7 @@ int mfl_io_parse_manifest(const char *json, size_t len, mfl_io_manifest_t *out, 
         const char *mt = json_string_value(json_object_get(layer, "mediaType"));
         const char *dg = json_string_value(json_object_get(layer, "digest"));
         json_t *sz = json_object_get(layer, "size");
-        if (mt == NULL)
-            continue;
+        if (mt == NULL) continue;
         if (strcmp(mt, "application/vnd.ollama.image.model") == 0 && model_digest == NULL) {
             model_digest = dg;
             out->has_model = true;
@@ -467,8 +430,7 @@ int mfl_io_parse_manifest(const char *json, size_t len, mfl_io_manifest_t *out, 
 static bool resolve_store_root(const char *root, const mfl_name_t *n, const char *short_name,
                                mfl_model_t *out, char *sig_path, size_t sigsz) {
     char man[PATH_MAX], blob[PATH_MAX];
-    if (!manifest_path(root, n, man, sizeof man))
-        return false;
+    if (!manifest_path(root, n, man, sizeof man)) return false;
     snprintf(sig_path, sigsz, "%s", man);
     size_t len = 0;
     char *text = slurp(man, MAX_JSON, &len);
@@ -494,13 +456,13 @@ static bool resolve_store_root(const char *root, const mfl_name_t *n, const char
         /* Safetensors or cloud models carry no GGUF: the table may know it. */
         mfl_model_t keep = *out;
         if (mfl_table_lookup(short_name, strlen(short_name), out))
-            setf(out->source_detail, sizeof out->source_detail,
-                     "%s (no GGUF layer in %s)", keep.source_detail, man);
+            setf(out->source_detail, sizeof out->source_detail, "%s (no GGUF layer in %s)",
+                 keep.source_detail, man);
         else
             setf(out->error, sizeof out->error, "%s has no GGUF model layer", man);
     } else if (!blob_path(root, mf.model_digest, blob, sizeof blob)) {
         setf(out->error, sizeof out->error, "model blob %s is missing from %s/blobs",
-                 mf.model_digest ? mf.model_digest : "(no digest)", root);
+             mf.model_digest ? mf.model_digest : "(no digest)", root);
     } else {
         int grc = mfl_io_read_gguf(blob, out);
         if (grc == 0) {
@@ -524,13 +486,11 @@ static size_t store_roots(const mfl_io_env_t *env, const char *roots[3], char *d
         return nr;
     }
     const char *em = mfl_os_getenv("OLLAMA_MODELS");
-    if (em)
-        roots[nr++] = em;
+    if (em) roots[nr++] = em;
     if (home_of("", 0, home, sizeof home) &&
         snprintf(dflt, dsz, "%s/.ollama/models", home) < (int)dsz)
         roots[nr++] = dflt;
-    if (mfl_os_service_store())
-        roots[nr++] = mfl_os_service_store();
+    if (mfl_os_service_store()) roots[nr++] = mfl_os_service_store();
     return nr;
 }
 
@@ -540,15 +500,13 @@ static bool resolve_store(const mfl_io_env_t *env, const char *from, mfl_model_t
      * (mfl_ref_parse), the rest is the name looked up. */
     mfl_ref_t ref;
     char short_name[600], dflt[PATH_MAX];
-    if (mfl_ref_parse(from, strlen(from), true, &ref) != MFL_REF_OK)
-        return false;
+    if (mfl_ref_parse(from, strlen(from), true, &ref) != MFL_REF_OK) return false;
     mfl_name_t n = ref.name;
     mfl_name_short(&n, short_name, sizeof short_name);
     const char *roots[3];
     size_t nr = store_roots(env, roots, dflt, sizeof dflt);
     for (size_t i = 0; i < nr; i++)
-        if (resolve_store_root(roots[i], &n, short_name, out, sig_path, sigsz))
-            return true;
+        if (resolve_store_root(roots[i], &n, short_name, out, sig_path, sigsz)) return true;
     return false;
 }
 
@@ -577,13 +535,11 @@ static void store_emit(store_walk_t *w, const char *const parts[4]) {
  * optional. */
 static void store_walk(store_walk_t *w, const char *dir, const char *parts[4], int level) {
     mfl_os_dir_t *d = mfl_os_opendir(dir);
-    if (!d)
-        return;
+    if (!d) return;
     const char *e_name;
     mfl_ftype_t type;
     while ((e_name = mfl_os_readdir(d, &type)) != NULL) {
-        if (e_name[0] == '.')
-            continue;
+        if (e_name[0] == '.') continue;
         parts[level] = e_name;
         if (level == 3) {
             store_emit(w, parts);
@@ -601,8 +557,7 @@ void mfl_io_env_foreach_store(const mfl_io_env_t *env, void (*cb)(void *ud, cons
     char dflt[PATH_MAX];
     const char *roots[3];
     size_t nr = store_roots(env, roots, dflt, sizeof dflt);
-    for (size_t i = 0; i < nr; i++)
-        cb(ud, roots[i]);
+    for (size_t i = 0; i < nr; i++) cb(ud, roots[i]);
 }
 
 size_t mfl_io_env_list_models(const mfl_io_env_t *env, void (*cb)(void *ud, const char *name),
@@ -621,36 +576,32 @@ size_t mfl_io_env_list_models(const mfl_io_env_t *env, void (*cb)(void *ud, cons
 
 static bool canon_name(const char *s, char *out, size_t outsz) {
     mfl_ref_t ref;
-    if (mfl_ref_parse(s, strlen(s), true, &ref) != MFL_REF_OK)
-        return false;
+    if (mfl_ref_parse(s, strlen(s), true, &ref) != MFL_REF_OK) return false;
     const mfl_name_t n = ref.name;
     snprintf(out, outsz, "%s/%s/%s:%s", n.host, n.ns, n.model, n.tag);
-    for (char *p = out; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
+    for (char *p = out; *p; p++) *p = (char)tolower((unsigned char)*p);
     return true;
 }
 
 static const mfl_model_t *find_config(const mfl_io_env_t *env, const char *from) {
     char c[600];
-    if (!canon_name(from, c, sizeof c))
-        return NULL;
+    if (!canon_name(from, c, sizeof c)) return NULL;
     for (size_t i = 0; i < env->n_models; i++)
-        if (strcmp(env->models[i].canon, c) == 0)
-            return &env->models[i].model;
+        if (strcmp(env->models[i].canon, c) == 0) return &env->models[i].model;
     return NULL;
 }
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 4, 5)))
 #endif
-static int cfg_err(char *err, size_t errsz, const char *name, const char *fmt, ...) {
+static int
+cfg_err(char *err, size_t errsz, const char *name, const char *fmt, ...) {
     char msg[256];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (err && errsz)
-        snprintf(err, errsz, "models.%s.%s", name, msg);
+    if (err && errsz) snprintf(err, errsz, "models.%s.%s", name, msg);
     return MFL_EINVAL;
 }
 
@@ -676,10 +627,9 @@ static const struct {
 /* A config model is a key/value set like any GGUF (mfl_model_from_kvset):
  * "like" starts from an exact entry of the built-in data, the other keys
  * override its figures. */
-static int parse_model(const char *name, json_t *obj, bool name_is_key, mfl_model_t *m,
-                       char *err, size_t errsz) {
-    if (!json_is_object(obj))
-        return cfg_err(err, errsz, name, "%s", "(value): expected an object");
+static int parse_model(const char *name, json_t *obj, bool name_is_key, mfl_model_t *m, char *err,
+                       size_t errsz) {
+    if (!json_is_object(obj)) return cfg_err(err, errsz, name, "%s", "(value): expected an object");
     json_t *like = json_object_get(obj, "like");
     mfl_kvset_t kv;
     mfl_model_init(m);
@@ -703,8 +653,7 @@ static int parse_model(const char *name, json_t *obj, bool name_is_key, mfl_mode
     json_object_foreach(obj, key, v) {
         int k = -1;
         for (size_t i = 0; i < sizeof kv_keys / sizeof kv_keys[0]; i++)
-            if (strcmp(key, kv_keys[i].json) == 0)
-                k = (int)i;
+            if (strcmp(key, kv_keys[i].json) == 0) k = (int)i;
         if (k >= 0 || strcmp(key, "gguf_context_length") == 0) {
             if (!json_is_integer(v) || json_integer_value(v) < 0 ||
                 json_integer_value(v) > (json_int_t)UINT32_MAX * 16)
@@ -715,15 +664,13 @@ static int parse_model(const char *name, json_t *obj, bool name_is_key, mfl_mode
                 continue;
             }
             mfl_kvset_set(&kv, kv_keys[k].key, u);
-            if (kv_keys[k].key == MFL_KV_VALUE_LENGTH)
-                value_set = true;
+            if (kv_keys[k].key == MFL_KV_VALUE_LENGTH) value_set = true;
         } else if (strcmp(key, "like") == 0 || (name_is_key && strcmp(key, "name") == 0)) {
             continue;
         } else if (strcmp(key, "name") == 0 || strcmp(key, "display") == 0 ||
                    strcmp(key, "arch") == 0 || strcmp(key, "note") == 0) {
             const char *sv = json_string_value(v);
-            if (sv == NULL)
-                return cfg_err(err, errsz, name, "%s: expected a string", key);
+            if (sv == NULL) return cfg_err(err, errsz, name, "%s: expected a string", key);
             if (strcmp(key, "display") == 0 || strcmp(key, "name") == 0)
                 snprintf(m->name, sizeof m->name, "%s", sv);
             else if (strcmp(key, "arch") == 0)
@@ -763,14 +710,11 @@ static int parse_model(const char *name, json_t *obj, bool name_is_key, mfl_mode
         mfl_kvset_set(&kv, MFL_KV_VALUE_LENGTH, kv.v[MFL_KV_KEY_LENGTH].u);
     if (!kv.v[MFL_KV_CONTEXT_LENGTH].set || kv.v[MFL_KV_CONTEXT_LENGTH].u == 0)
         return cfg_err(err, errsz, name, "%s", "context_length: required");
-    if (kv.arch[0] == '\0')
-        snprintf(kv.arch, sizeof kv.arch, "%s", "unknown");
+    if (kv.arch[0] == '\0') snprintf(kv.arch, sizeof kv.arch, "%s", "unknown");
     char display[sizeof m->name];
     memcpy(display, m->name, sizeof display);
-    if (mfl_model_from_kvset(&kv, m) != 0)
-        return cfg_err(err, errsz, name, "%s", m->error);
-    if (gguf_ctx)
-        m->gguf_ctx = gguf_ctx;
+    if (mfl_model_from_kvset(&kv, m) != 0) return cfg_err(err, errsz, name, "%s", m->error);
+    if (gguf_ctx) m->gguf_ctx = gguf_ctx;
     snprintf(m->name, sizeof m->name, "%s", display[0] ? display : name);
     m->source = MFL_SOURCE_CONFIG;
     m->confidence = MFL_CONF_EXACT;
@@ -780,30 +724,25 @@ static int parse_model(const char *name, json_t *obj, bool name_is_key, mfl_mode
     return 0;
 }
 
-static int add_one(config_model_t *cm, const char *name, json_t *v, bool name_is_key,
-                   char *err, size_t errsz) {
+static int add_one(config_model_t *cm, const char *name, json_t *v, bool name_is_key, char *err,
+                   size_t errsz) {
     if (!canon_name(name, cm->canon, sizeof cm->canon)) {
-        if (err && errsz)
-            snprintf(err, errsz, "models.%s: not a valid Ollama model name", name);
+        if (err && errsz) snprintf(err, errsz, "models.%s: not a valid Ollama model name", name);
         return MFL_EINVAL;
     }
     return parse_model(name, v, name_is_key, &cm->model, err, errsz);
 }
 
-int mfl_io_env_add_models_json(mfl_io_env_t *env, const json_t *models, char *err,
-                               size_t errsz) {
-    if (err && errsz)
-        err[0] = '\0';
+int mfl_io_env_add_models_json(mfl_io_env_t *env, const json_t *models, char *err, size_t errsz) {
+    if (err && errsz) err[0] = '\0';
     bool arr = json_is_array(models);
     if (!json_is_object(models) && !arr) {
-        if (err && errsz)
-            snprintf(err, errsz, "models: expected an object (or array) of models");
+        if (err && errsz) snprintf(err, errsz, "models: expected an object (or array) of models");
         return MFL_EINVAL;
     }
     size_t n = arr ? json_array_size(models) : json_object_size(models);
     config_model_t *cms = mfl_realloc(env->models, (env->n_models + n + 1) * sizeof *cms);
-    if (cms == NULL)
-        return MFL_ENOMEM;
+    if (cms == NULL) return MFL_ENOMEM;
     env->models = cms;
     size_t added = 0;
     int rc = 0;
@@ -837,8 +776,7 @@ int mfl_io_env_add_models_json(mfl_io_env_t *env, const json_t *models, char *er
 
 int mfl_io_models_validate(const json_t *models, char *err, size_t errsz) {
     mfl_io_env_t *env = mfl_io_env_new();
-    if (env == NULL)
-        return MFL_ENOMEM;
+    if (env == NULL) return MFL_ENOMEM;
     int rc = mfl_io_env_add_models_json(env, models, err, errsz);
     mfl_io_env_free(env);
     return rc;
@@ -855,8 +793,7 @@ static bool resolve_file(const char *abs, mfl_model_t *out, char *sig_path, size
         setf(out->error, sizeof out->error, "%s is not a GGUF file", abs);
         return true;
     }
-    if (mfl_io_read_gguf(abs, out) == 0)
-        mfl_model_apply_notes(out);
+    if (mfl_io_read_gguf(abs, out) == 0) mfl_model_apply_notes(out);
     return true;
 }
 
@@ -864,8 +801,7 @@ static bool resolve_file(const char *abs, mfl_model_t *out, char *sig_path, size
  * depend on the Modelfile's folder, so one entry serves every Modelfile. */
 static bool resolve_name(const mfl_io_env_t *env, const char *from, mfl_model_t *out,
                          char *sig_path, size_t sigsz) {
-    if (resolve_store(env, from, out, sig_path, sigsz))
-        return true;
+    if (resolve_store(env, from, out, sig_path, sigsz)) return true;
     const mfl_model_t *cm = find_config(env, from);
     if (cm) {
         *out = *cm;
@@ -877,8 +813,7 @@ static bool resolve_name(const mfl_io_env_t *env, const char *from, mfl_model_t 
      * so no local figures apply to it. */
     mfl_ref_t ref;
     if (mfl_ref_parse(from, strlen(from), true, &ref) == MFL_REF_OK) {
-        if (mfl_ref_is_cloud(&ref))
-            return false;
+        if (mfl_ref_is_cloud(&ref)) return false;
         from = ref.base;
     }
     return mfl_table_lookup(from, strlen(from), out);
@@ -886,10 +821,8 @@ static bool resolve_name(const mfl_io_env_t *env, const char *from, mfl_model_t 
 
 static bool resolve_any(const mfl_io_env_t *env, mfl_path_kind_t k, const char *abs,
                         const char *from, mfl_model_t *out, char *sig_path, size_t sigsz) {
-    if (k == MFL_PATH_FILE)
-        return resolve_file(abs, out, sig_path, sigsz);
-    if (k == MFL_PATH_DIR)
-        return mfl_io_read_model_dir(abs, out, sig_path, sigsz);
+    if (k == MFL_PATH_FILE) return resolve_file(abs, out, sig_path, sigsz);
+    if (k == MFL_PATH_DIR) return mfl_io_read_model_dir(abs, out, sig_path, sigsz);
     return resolve_name(env, from, out, sig_path, sigsz);
 }
 
@@ -906,8 +839,7 @@ static void cache_drop(cache_entry_t *c) {
 
 static uint64_t hash_key(const char *s) {
     uint64_t h = 1469598103934665603u; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
     return h;
 }
 
@@ -919,8 +851,7 @@ static bool env_resolve_model_at(void *ud, const char *base_dir, const char *fro
                                  mfl_path_kind_t k, const char *abs, mfl_model_t *out) {
     mfl_io_env_t *env = ud;
     (void)base_dir;
-    if (from == NULL || *from == '\0')
-        return false;
+    if (from == NULL || *from == '\0') return false;
     if (k == MFL_PATH_DEVICE || k == MFL_PATH_ERROR) {
         mfl_model_init(out);
         return false; /* never opened */
@@ -929,8 +860,7 @@ static bool env_resolve_model_at(void *ud, const char *base_dir, const char *fro
     const char *what = is_path ? abs : from;
     size_t kl = strlen(what) + 2;
     char *key = mfl_malloc(kl);
-    if (key == NULL)
-        return false;
+    if (key == NULL) return false;
     snprintf(key, kl, "%c%s", k == MFL_PATH_FILE ? 'F' : k == MFL_PATH_DIR ? 'D' : 'N', what);
     uint64_t h = hash_key(key);
     size_t set = (size_t)(h % CACHE_SETS);
@@ -938,8 +868,7 @@ static bool env_resolve_model_at(void *ud, const char *base_dir, const char *fro
     time_t now = time(NULL);
     for (size_t i = 0; i < CACHE_WAYS; i++) {
         cache_entry_t *c = ways[i];
-        if (c == NULL || c->key == NULL || c->hash != h || strcmp(c->key, key) != 0)
-            continue;
+        if (c == NULL || c->key == NULL || c->hash != h || strcmp(c->key, key) != 0) continue;
         mfl_os_stat_t st;
         bool valid = c->sig_path ? mfl_os_stat(c->sig_path, &st) == 0 && sig_same(&st, &c->sig)
                                  : now - c->when <= CACHE_TTL && now >= c->when;
@@ -952,8 +881,7 @@ static bool env_resolve_model_at(void *ud, const char *base_dir, const char *fro
     }
     cache_entry_t **slot = &ways[env->cache_next[set]];
     env->cache_next[set] = (uint8_t)((env->cache_next[set] + 1) % CACHE_WAYS);
-    if (*slot == NULL)
-        *slot = mfl_calloc(1, sizeof **slot);
+    if (*slot == NULL) *slot = mfl_calloc(1, sizeof **slot);
     char sig_path[PATH_MAX] = "";
     cache_entry_t *c = *slot;
     if (c == NULL) {
@@ -978,10 +906,8 @@ static bool env_resolve_model_at(void *ud, const char *base_dir, const char *fro
     return c->found;
 }
 
-static bool env_resolve_model(void *ud, const char *base_dir, const char *from,
-                              mfl_model_t *out) {
-    if (from == NULL || *from == '\0')
-        return false;
+static bool env_resolve_model(void *ud, const char *base_dir, const char *from, mfl_model_t *out) {
+    if (from == NULL || *from == '\0') return false;
     char abs[PATH_MAX];
     bool link;
     mfl_path_kind_t k = env_path_kind(ud, base_dir, from, abs, sizeof abs, &link);
@@ -989,17 +915,14 @@ static bool env_resolve_model(void *ud, const char *base_dir, const char *from,
 }
 
 void mfl_io_env_clear_cache(mfl_io_env_t *env) {
-    if (env == NULL)
-        return;
+    if (env == NULL) return;
     for (size_t i = 0; i < CACHE_SIZE; i++)
-        if (env->cache[i])
-            cache_drop(env->cache[i]);
+        if (env->cache[i]) cache_drop(env->cache[i]);
 }
 
 mfl_io_env_t *mfl_io_env_new(void) {
     mfl_io_env_t *env = mfl_calloc(1, sizeof *env);
-    if (env == NULL)
-        return NULL;
+    if (env == NULL) return NULL;
     env->env.ud = env;
     env->env.path_kind = env_path_kind;
     env->env.is_gguf = env_is_gguf;
@@ -1011,28 +934,22 @@ mfl_io_env_t *mfl_io_env_new(void) {
 }
 
 void mfl_io_env_free(mfl_io_env_t *env) {
-    if (env == NULL)
-        return;
+    if (env == NULL) return;
     mfl_io_env_clear_cache(env);
-    for (size_t i = 0; i < CACHE_SIZE; i++)
-        mfl_free(env->cache[i]);
+    for (size_t i = 0; i < CACHE_SIZE; i++) mfl_free(env->cache[i]);
     mfl_free(env->models);
     mfl_free(env->store_dir);
     mfl_free(env);
 }
 
-const mfl_env_t *mfl_io_env_get(mfl_io_env_t *env) {
-    return env ? &env->env : NULL;
-}
+const mfl_env_t *mfl_io_env_get(mfl_io_env_t *env) { return env ? &env->env : NULL; }
 
 int mfl_io_env_set_store_dir(mfl_io_env_t *env, const char *dir) {
     char *copy = NULL;
     if (dir) {
-        if (strlen(dir) >= PATH_MAX - 200)
-            return MFL_EINVAL;
+        if (strlen(dir) >= PATH_MAX - 200) return MFL_EINVAL;
         copy = mfl_strndup(dir, strlen(dir));
-        if (copy == NULL)
-            return MFL_ENOMEM;
+        if (copy == NULL) return MFL_ENOMEM;
     }
     mfl_free(env->store_dir);
     env->store_dir = copy;

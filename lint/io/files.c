@@ -14,8 +14,11 @@
 /* The MFL_E* code for an errno value of a failed system call. */
 static int code_of_errno(int e) {
     switch (e) {
-    case ENOENT: case ENOTDIR: return MFL_ENOENT;
-    case EACCES: case EPERM: case EROFS: return MFL_EACCES;
+    case ENOENT:
+    case ENOTDIR: return MFL_ENOENT;
+    case EACCES:
+    case EPERM:
+    case EROFS: return MFL_EACCES;
     case ENOMEM: return MFL_ENOMEM;
     case EISDIR: return MFL_ENOTREG;
     case EFBIG: return MFL_EFBIG;

@@ -219,7 +219,8 @@ int mfl_io_abspath(const char *path, char *out, size_t outsz) {
     } else {
         char cwd[4096];
         if (!mfl_os_getcwd(cwd, sizeof cwd)) return MFL_EIO;
-        if (snprintf(tmp, sizeof tmp, "%s/%s", cwd, path) >= (int)sizeof tmp) return MFL_ENAMETOOLONG;
+        if (snprintf(tmp, sizeof tmp, "%s/%s", cwd, path) >= (int)sizeof tmp)
+            return MFL_ENAMETOOLONG;
     }
     /* Lexical normalisation into out. */
     size_t n = 0;

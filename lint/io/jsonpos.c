@@ -13,8 +13,8 @@ typedef struct {
 } cur_t;
 
 static void skip_ws(cur_t *c) {
-    while (c->i < c->n && (c->s[c->i] == ' ' || c->s[c->i] == '\t' || c->s[c->i] == '\n' ||
-                           c->s[c->i] == '\r'))
+    while (c->i < c->n &&
+           (c->s[c->i] == ' ' || c->s[c->i] == '\t' || c->s[c->i] == '\n' || c->s[c->i] == '\r'))
         c->i++;
 }
 
@@ -53,7 +53,8 @@ static void skip_value(cur_t *c) {
                 skip_string(c, NULL);
                 continue;
             }
-            if (ch == '{' || ch == '[') depth++;
+            if (ch == '{' || ch == '[')
+                depth++;
             else if (ch == '}' || ch == ']') {
                 if (--depth == 0) {
                     c->i++;
@@ -84,13 +85,14 @@ static bool find_key(cur_t *c, const char *key) {
         if (c->i < c->n && c->s[c->i] == ':') c->i++;
         skip_value(c);
         skip_ws(c);
-        if (c->i < c->n && c->s[c->i] == ',') c->i++;
-        else return false;
+        if (c->i < c->n && c->s[c->i] == ',')
+            c->i++;
+        else
+            return false;
     }
 }
 
-void mfl_io_json_line_col(const char *text, size_t len, size_t off, unsigned *line,
-                          unsigned *col) {
+void mfl_io_json_line_col(const char *text, size_t len, size_t off, unsigned *line, unsigned *col) {
     unsigned l = 1, k = 1;
     for (size_t i = 0; i < off && i < len; i++) {
         if (text[i] == '\n') {

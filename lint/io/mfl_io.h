@@ -22,8 +22,8 @@
  * files over max_bytes when max_bytes > 0). Returns 0 with a new buffer
  * (mfl_free), or MFL_ENOENT, MFL_EACCES, MFL_ENOTREG, MFL_EFBIG, MFL_ENOMEM
  * or MFL_EIO with "path: reason" in err. */
-int mfl_io_read_file(const char *path, size_t max_bytes, char **buf, size_t *len,
-                     char *err, size_t errsz);
+int mfl_io_read_file(const char *path, size_t max_bytes, char **buf, size_t *len, char *err,
+                     size_t errsz);
 
 /* Replaces the file at path (following a symlink to its target) with buf:
  * temporary file in the same folder, fsync, rename; keeps the mode. If
@@ -31,9 +31,8 @@ int mfl_io_read_file(const char *path, size_t max_bytes, char **buf, size_t *len
  * Returns 0, or a negative code with "path: reason" in err (the original is
  * untouched): MFL_ENOTREG, MFL_EACCES (read-only), MFL_ECHANGED (it no longer
  * holds expect), MFL_EIO (writing failed), or one of mfl_io_read_file's. */
-int mfl_io_write_atomic(const char *path, const char *buf, size_t len,
-                        const char *expect, size_t expect_len, char *err,
-                        size_t errsz);
+int mfl_io_write_atomic(const char *path, const char *buf, size_t len, const char *expect,
+                        size_t expect_len, char *err, size_t errsz);
 
 /* Configuration file (.modelfile-lint.json). */
 #define MFL_CONFIG_FILENAME ".modelfile-lint.json"
@@ -54,8 +53,8 @@ mfl_io_config_t *mfl_io_config_load_over(const mfl_io_config_t *base, const char
                                          size_t errsz);
 /* Same, from a JSON text already in memory (LSP settings). `origin` names it
  * in error messages. */
-mfl_io_config_t *mfl_io_config_parse(const char *json, size_t len, const char *origin,
-                                     char *err, size_t errsz);
+mfl_io_config_t *mfl_io_config_parse(const char *json, size_t len, const char *origin, char *err,
+                                     size_t errsz);
 /* A config with defaults only. */
 mfl_io_config_t *mfl_io_config_default(void);
 void mfl_io_config_free(mfl_io_config_t *c);
@@ -91,8 +90,7 @@ int mfl_io_unknown_selector(const char *list, char *out, size_t outsz);
  * JSON text; and of the key `key` of the top-level object (and its key
  * `sub` when sub is not NULL and found). Returns 0, or MFL_ENOENT if key is
  * absent. */
-void mfl_io_json_line_col(const char *text, size_t len, size_t off, unsigned *line,
-                          unsigned *col);
+void mfl_io_json_line_col(const char *text, size_t len, size_t off, unsigned *line, unsigned *col);
 int mfl_io_json_locate(const char *text, size_t len, const char *key, const char *sub,
                        unsigned *line, unsigned *col);
 

@@ -80,8 +80,7 @@ size_t mfl_io_env_list_models(const mfl_io_env_t *env, void (*cb)(void *ud, cons
  * Config models are consulted after a local GGUF and the store, and before
  * the built-in model data. Returns 0, or MFL_EINVAL with "models.<name>.<key>:
  * message" in err (nothing is added then), or MFL_ENOMEM. */
-int mfl_io_env_add_models_json(mfl_io_env_t *env, const json_t *models, char *err,
-                               size_t errsz);
+int mfl_io_env_add_models_json(mfl_io_env_t *env, const json_t *models, char *err, size_t errsz);
 
 /* Checks a config file's "models" section entry by entry, as
  * mfl_io_env_add_models_json reads it. Returns 0, or MFL_EINVAL with

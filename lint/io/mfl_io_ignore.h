@@ -18,10 +18,10 @@
 
 /* One compiled pattern. */
 typedef struct {
-    char *text;     /* the pattern without `!`, leading `/` and trailing `/` */
-    bool negated;   /* `!pattern` */
-    bool dir_only;  /* `pattern/`: matches folders only */
-    bool anchored;  /* a `/` at the start or in the middle: relative to the base */
+    char *text;    /* the pattern without `!`, leading `/` and trailing `/` */
+    bool negated;  /* `!pattern` */
+    bool dir_only; /* `pattern/`: matches folders only */
+    bool anchored; /* a `/` at the start or in the middle: relative to the base */
 } mfl_pattern_t;
 
 /* Compiles one line of a .gitignore (or one config pattern). Returns 1 with

@@ -33,9 +33,9 @@ typedef enum {
     MFL_FT_MISSING = 0,
     MFL_FT_FILE,
     MFL_FT_DIR,
-    MFL_FT_LINK,    /* only from mfl_os_lstat and mfl_os_readdir */
-    MFL_FT_OTHER,   /* device, FIFO, socket */
-    MFL_FT_UNKNOWN  /* mfl_os_readdir: the file system did not say */
+    MFL_FT_LINK,   /* only from mfl_os_lstat and mfl_os_readdir */
+    MFL_FT_OTHER,  /* device, FIFO, socket */
+    MFL_FT_UNKNOWN /* mfl_os_readdir: the file system did not say */
 } mfl_ftype_t;
 
 typedef struct {
@@ -43,9 +43,9 @@ typedef struct {
     uint64_t size;
     int64_t mtime_sec;
     int64_t mtime_nsec;
-    uint64_t dev, ino;  /* identity (Windows: volume serial, file index) */
-    uint32_t mode;      /* permission bits (Windows: 0444 read-only, else 0666) */
-    uint32_t uid, gid;  /* owner (0 on Windows and WASI) */
+    uint64_t dev, ino; /* identity (Windows: volume serial, file index) */
+    uint32_t mode;     /* permission bits (Windows: 0444 read-only, else 0666) */
+    uint32_t uid, gid; /* owner (0 on Windows and WASI) */
 } mfl_os_stat_t;
 
 /* stat (follows symlinks) and lstat. 0, or -1 with errno. */
@@ -113,7 +113,7 @@ int mfl_os_replace_file(const char *target, const char *shown, const mfl_os_stat
 int mfl_os_fnmatch(const char *pattern, const char *string, bool pathname);
 
 /* Paths. */
-bool mfl_os_is_sep(char c);                   /* '/' (Windows: also '\\') */
+bool mfl_os_is_sep(char c);                    /* '/' (Windows: also '\\') */
 const char *mfl_os_last_sep(const char *path); /* the last separator, or NULL */
 /* Length of the root of an absolute path ("/" 1; Windows "C:/" 3, "//host/share/"),
  * 0 for a relative path. */

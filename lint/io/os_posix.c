@@ -152,8 +152,10 @@ static char *wasi_realpath(const char *path, char *buf) {
         if (n == 1 && seg[0] == '.') continue;
         if (n == 2 && seg[0] == '.' && seg[1] == '.') {
             char *slash = strrchr(buf, '/');
-            if (slash == buf) buf[1] = '\0';
-            else *slash = '\0';
+            if (slash == buf)
+                buf[1] = '\0';
+            else
+                *slash = '\0';
             continue;
         }
         size_t bl = strlen(buf);
@@ -173,9 +175,12 @@ static char *wasi_realpath(const char *path, char *buf) {
             snprintf(work, sizeof work, "%s%s", target, p);
             strcpy(rest, work);
             p = rest;
-            if (target[0] == '/') strcpy(buf, "/");
-            else if ((seg = strrchr(buf, '/')) == buf) buf[1] = '\0';
-            else *seg = '\0';
+            if (target[0] == '/')
+                strcpy(buf, "/");
+            else if ((seg = strrchr(buf, '/')) == buf)
+                buf[1] = '\0';
+            else
+                *seg = '\0';
         }
     }
     return buf;
@@ -189,7 +194,8 @@ static int wasi_mkstemp(char *tmpl) {
     static unsigned counter;
     for (int attempt = 0; attempt < 100; attempt++) {
         unsigned v = (unsigned)mfl_os_now_ns() ^ (++counter * 2654435761u);
-        for (int i = 0; i < 6; i++, v /= 36) tmpl[n - 6 + i] = "abcdefghijklmnopqrstuvwxyz0123456789"[v % 36];
+        for (int i = 0; i < 6; i++, v /= 36)
+            tmpl[n - 6 + i] = "abcdefghijklmnopqrstuvwxyz0123456789"[v % 36];
         int fd = open(tmpl, O_RDWR | O_CREAT | O_EXCL, 0600);
         if (fd >= 0 || errno != EEXIST) return fd;
     }
@@ -277,7 +283,8 @@ mfl_os_dir_t *mfl_os_opendir(const char *path) {
 
 const char *mfl_os_readdir(mfl_os_dir_t *h, mfl_ftype_t *type) {
     for (struct dirent *e; (e = readdir(h->d)) != NULL;) {
-        if (e->d_name[0] == '.' && (e->d_name[1] == '\0' || (e->d_name[1] == '.' && e->d_name[2] == '\0')))
+        if (e->d_name[0] == '.' &&
+            (e->d_name[1] == '\0' || (e->d_name[1] == '.' && e->d_name[2] == '\0')))
             continue;
 #if defined(DT_UNKNOWN)
         switch (e->d_type) {
@@ -326,7 +333,8 @@ int mfl_os_replace_file(const char *target, const char *shown, const mfl_os_stat
         ssize_t w = write(fd, buf + off, len - off);
         if (w < 0) {
             if (errno == EINTR) continue;
-            snprintf(err, errsz, "%s: write failed: %s (file left unchanged)", shown, strerror(errno));
+            snprintf(err, errsz, "%s: write failed: %s (file left unchanged)", shown,
+                     strerror(errno));
             goto fail;
         }
         off += (size_t)w;

@@ -40,30 +40,21 @@ static int errno_of(DWORD e) {
     case ERROR_INVALID_NAME:
     case ERROR_BAD_NETPATH:
     case ERROR_BAD_PATHNAME:
-    case ERROR_INVALID_DRIVE:
-        return ENOENT;
-    case ERROR_DIRECTORY:
-        return ENOTDIR;
+    case ERROR_INVALID_DRIVE: return ENOENT;
+    case ERROR_DIRECTORY: return ENOTDIR;
     case ERROR_ACCESS_DENIED:
     case ERROR_SHARING_VIOLATION:
     case ERROR_LOCK_VIOLATION:
-    case ERROR_WRITE_PROTECT:
-        return EACCES;
+    case ERROR_WRITE_PROTECT: return EACCES;
     case ERROR_NOT_ENOUGH_MEMORY:
-    case ERROR_OUTOFMEMORY:
-        return ENOMEM;
+    case ERROR_OUTOFMEMORY: return ENOMEM;
     case ERROR_FILE_EXISTS:
-    case ERROR_ALREADY_EXISTS:
-        return EEXIST;
+    case ERROR_ALREADY_EXISTS: return EEXIST;
     case ERROR_DISK_FULL:
-    case ERROR_HANDLE_DISK_FULL:
-        return ENOSPC;
-    case ERROR_FILENAME_EXCED_RANGE:
-        return ENAMETOOLONG;
-    case ERROR_NOT_SUPPORTED:
-        return ENOSYS;
-    default:
-        return EIO;
+    case ERROR_HANDLE_DISK_FULL: return ENOSPC;
+    case ERROR_FILENAME_EXCED_RANGE: return ENAMETOOLONG;
+    case ERROR_NOT_SUPPORTED: return ENOSYS;
+    default: return EIO;
     }
 }
 
@@ -110,14 +101,16 @@ static void from_info(HANDLE h, const BY_HANDLE_FILE_INFORMATION *fi, bool no_fo
     if ((a & FILE_ATTRIBUTE_REPARSE_POINT) && no_follow) {
         FILE_ATTRIBUTE_TAG_INFO tag;
         if (GetFileInformationByHandleEx(h, FileAttributeTagInfo, &tag, sizeof tag) &&
-            (tag.ReparseTag == IO_REPARSE_TAG_SYMLINK || tag.ReparseTag == IO_REPARSE_TAG_MOUNT_POINT))
+            (tag.ReparseTag == IO_REPARSE_TAG_SYMLINK ||
+             tag.ReparseTag == IO_REPARSE_TAG_MOUNT_POINT))
             st->type = MFL_FT_LINK;
     }
     if (st->type != MFL_FT_LINK)
         st->type = (a & FILE_ATTRIBUTE_DIRECTORY) ? MFL_FT_DIR : MFL_FT_FILE;
     st->size = ((uint64_t)fi->nFileSizeHigh << 32) | fi->nFileSizeLow;
     /* FILETIME: 100 ns ticks since 1601-01-01. */
-    uint64_t t = ((uint64_t)fi->ftLastWriteTime.dwHighDateTime << 32) | fi->ftLastWriteTime.dwLowDateTime;
+    uint64_t t =
+        ((uint64_t)fi->ftLastWriteTime.dwHighDateTime << 32) | fi->ftLastWriteTime.dwLowDateTime;
     const uint64_t epoch = 116444736000000000ull;
     int64_t rel = (int64_t)(t - epoch);
     st->mtime_sec = rel / 10000000;
@@ -258,7 +251,8 @@ char *mfl_os_realpath(const char *path, char *out, size_t outsz) {
     HANDLE h = open_w(path, FILE_READ_ATTRIBUTES, 0);
     if (h == INVALID_HANDLE_VALUE) return NULL;
     wchar_t buf[MFL_OS_MAX_PATH];
-    DWORD n = GetFinalPathNameByHandleW(h, buf, MFL_OS_MAX_PATH, FILE_NAME_NORMALIZED | VOLUME_NAME_DOS);
+    DWORD n =
+        GetFinalPathNameByHandleW(h, buf, MFL_OS_MAX_PATH, FILE_NAME_NORMALIZED | VOLUME_NAME_DOS);
     CloseHandle(h);
     if (n == 0 || n >= MFL_OS_MAX_PATH) {
         /* No final name (some network file systems): the full path then. */
@@ -366,8 +360,8 @@ const char *mfl_os_readdir(mfl_os_dir_t *d, mfl_ftype_t *type) {
         if (n[0] == L'.' && (n[1] == 0 || (n[1] == L'.' && n[2] == 0))) continue;
         if (!narrow_to(n, d->name, sizeof d->name)) continue;
         DWORD a = d->fd.dwFileAttributes;
-        if ((a & FILE_ATTRIBUTE_REPARSE_POINT) &&
-            (d->fd.dwReserved0 == IO_REPARSE_TAG_SYMLINK || d->fd.dwReserved0 == IO_REPARSE_TAG_MOUNT_POINT))
+        if ((a & FILE_ATTRIBUTE_REPARSE_POINT) && (d->fd.dwReserved0 == IO_REPARSE_TAG_SYMLINK ||
+                                                   d->fd.dwReserved0 == IO_REPARSE_TAG_MOUNT_POINT))
             *type = MFL_FT_LINK;
         else
             *type = (a & FILE_ATTRIBUTE_DIRECTORY) ? MFL_FT_DIR : MFL_FT_FILE;
@@ -390,7 +384,8 @@ static void win_msg(char *buf, size_t n, DWORD e) {
     wchar_t w[256];
     DWORD k = FormatMessageW(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, NULL, e,
                              MAKELANGID(LANG_NEUTRAL, SUBLANG_DEFAULT), w, 256, NULL);
-    while (k > 0 && (w[k - 1] == L'\r' || w[k - 1] == L'\n' || w[k - 1] == L'.' || w[k - 1] == L' '))
+    while (k > 0 &&
+           (w[k - 1] == L'\r' || w[k - 1] == L'\n' || w[k - 1] == L'.' || w[k - 1] == L' '))
         w[--k] = 0;
     if (k == 0 || !narrow_to(w, buf, n)) snprintf(buf, n, "Windows error %lu", (unsigned long)e);
 }
@@ -412,7 +407,8 @@ int mfl_os_replace_file(const char *target, const char *shown, const mfl_os_stat
         unsigned v = (unsigned)GetCurrentProcessId() * 2654435761u ^ (unsigned)GetTickCount() ^
                      (unsigned)InterlockedIncrement(&counter) * 40503u;
         char rnd[7];
-        for (int i = 0; i < 6; i++, v /= 36) rnd[i] = "abcdefghijklmnopqrstuvwxyz0123456789"[v % 36];
+        for (int i = 0; i < 6; i++, v /= 36)
+            rnd[i] = "abcdefghijklmnopqrstuvwxyz0123456789"[v % 36];
         rnd[6] = '\0';
         if (snprintf(tmp, sizeof tmp, "%.*s%s.%s.mfl-%s", dl, target, slash ? "/" : "",
                      slash ? slash + 1 : target, rnd) >= (int)sizeof tmp) {
@@ -453,7 +449,8 @@ int mfl_os_replace_file(const char *target, const char *shown, const mfl_os_stat
     /* ReplaceFileW keeps the original's attributes, ACL and identity; where
      * the file system cannot (FAT, some shares), a plain replacing move. */
     if (!ReplaceFileW(wtarget, wtmp, NULL,
-                      REPLACEFILE_IGNORE_MERGE_ERRORS | REPLACEFILE_IGNORE_ACL_ERRORS, NULL, NULL) &&
+                      REPLACEFILE_IGNORE_MERGE_ERRORS | REPLACEFILE_IGNORE_ACL_ERRORS, NULL,
+                      NULL) &&
         !MoveFileExW(wtmp, wtarget, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
         win_msg(why, sizeof why, GetLastError());
         snprintf(err, errsz, "%s: cannot replace the file: %s (file left unchanged)", shown, why);
@@ -578,7 +575,9 @@ size_t mfl_os_root_len(const char *p) {
     return mfl_os_is_sep(p[0]) ? 1 : 0;
 }
 
-bool mfl_os_is_abs(const char *p) { return mfl_os_root_len(p) > 0 && !(is_drive(p) && !mfl_os_is_sep(p[2])); }
+bool mfl_os_is_abs(const char *p) {
+    return mfl_os_root_len(p) > 0 && !(is_drive(p) && !mfl_os_is_sep(p[2]));
+}
 
 void mfl_os_uri_path_to_local(char *path) {
     if (path[0] == '/' && is_drive(path + 1) && (path[3] == '/' || path[3] == '\0'))

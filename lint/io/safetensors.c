@@ -72,7 +72,8 @@ static const struct {
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static void setf(char *dst, size_t dstsz, const char *fmt, ...) {
+static void
+setf(char *dst, size_t dstsz, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(dst, dstsz, fmt, ap);
@@ -85,8 +86,7 @@ typedef struct {
 } list_t;
 
 static void list_free(list_t *l) {
-    for (size_t i = 0; i < l->n; i++)
-        free(l->names[i]);
+    for (size_t i = 0; i < l->n; i++) free(l->names[i]);
     free(l->names);
     l->names = NULL;
     l->n = 0;
@@ -99,40 +99,33 @@ static int cmp_name(const void *a, const void *b) {
 /* The regular files (or links to them) of dir matching pattern, sorted. */
 static void glob_dir(const char *dir, const char *pattern, list_t *out) {
     mfl_os_dir_t *d = mfl_os_opendir(dir);
-    if (!d)
-        return;
+    if (!d) return;
     mfl_ftype_t type;
     for (const char *name; (name = mfl_os_readdir(d, &type)) != NULL && out->n < MAX_FILES;) {
         /* Go's filepath.Glob, like fnmatch with FNM_PERIOD: a leading dot
          * is matched only by a leading dot. */
-        if (name[0] == '.' || mfl_os_fnmatch(pattern, name, false) != 0)
-            continue;
+        if (name[0] == '.' || mfl_os_fnmatch(pattern, name, false) != 0) continue;
         char path[MFL_OS_MAX_PATH];
         mfl_os_stat_t st;
         if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path ||
             mfl_os_stat(path, &st) != 0 || st.type != MFL_FT_FILE)
             continue;
         char **nn = realloc(out->names, (out->n + 1) * sizeof *nn);
-        if (!nn)
-            break;
+        if (!nn) break;
         out->names = nn;
-        if ((out->names[out->n] = strdup(name)) != NULL)
-            out->n++;
+        if ((out->names[out->n] = strdup(name)) != NULL) out->n++;
     }
     mfl_os_closedir(d);
-    if (out->n > 1)
-        qsort(out->names, out->n, sizeof *out->names, cmp_name);
+    if (out->n > 1) qsort(out->names, out->n, sizeof *out->names, cmp_name);
 }
 
 /* The first four bytes of dir/name. */
 static bool magic(const char *dir, const char *name, const char *want) {
     char path[MFL_OS_MAX_PATH], buf[4];
-    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
-        return false;
+    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) return false;
     mfl_os_stat_t st;
     int fd = mfl_os_open_read(path, &st);
-    if (fd < 0)
-        return false;
+    if (fd < 0) return false;
     long long n = mfl_os_read(fd, buf, 4);
     mfl_os_close(fd);
     return n == 4 && memcmp(buf, want, 4) == 0;
@@ -165,8 +158,7 @@ static uint64_t total_size(const char *dir, const list_t *l) {
 /* An unsigned integer member of o (or of its text_config), 0 if absent. */
 static uint64_t uint_of(json_t *o, const char *key) {
     json_t *v = json_object_get(o, key);
-    if (json_is_integer(v) && json_integer_value(v) > 0)
-        return (uint64_t)json_integer_value(v);
+    if (json_is_integer(v) && json_integer_value(v) > 0) return (uint64_t)json_integer_value(v);
     if (json_is_real(v) && json_real_value(v) > 0 && json_real_value(v) < 1e15)
         return (uint64_t)json_real_value(v);
     return 0;
@@ -174,10 +166,8 @@ static uint64_t uint_of(json_t *o, const char *key) {
 
 static uint64_t first_of(json_t *o, const char *a, const char *b, const char *c) {
     uint64_t v = uint_of(o, a);
-    if (!v && b)
-        v = uint_of(o, b);
-    if (!v && c)
-        v = uint_of(o, c);
+    if (!v && b) v = uint_of(o, b);
+    if (!v && c) v = uint_of(o, c);
     return v;
 }
 
@@ -191,8 +181,7 @@ static void map_config(json_t *root, const char *hf, const char *arch, mfl_kvset
     json_t *t = json_is_object(text) ? text : root;
     mfl_kvset_init(kv, arch);
     uint64_t ctx = first_of(root, "max_position_embeddings", "n_ctx", "n_positions");
-    if (!ctx && t != root)
-        ctx = first_of(t, "max_position_embeddings", "n_ctx", NULL);
+    if (!ctx && t != root) ctx = first_of(t, "max_position_embeddings", "n_ctx", NULL);
     uint64_t blocks = first_of(t, "num_hidden_layers", "n_layers", "n_layer");
     uint64_t embd = first_of(t, "hidden_size", "n_embd", NULL);
     uint64_t heads = first_of(t, "num_attention_heads", "n_head", NULL);
@@ -207,57 +196,44 @@ static void map_config(json_t *root, const char *hf, const char *arch, mfl_kvset
     if (strcmp(arch, "gemma3") == 0 && strcmp(hf, "Gemma3ForConditionalGeneration") == 0) {
         /* convert_gemma3.go: the multimodal path's defaults. */
         ctx = uint_of(root, "max_position_embeddings");
-        if (!ctx)
-            ctx = 131072;
+        if (!ctx) ctx = 131072;
         if (blocks == 34)
             heads = 8, kvh = 4;
         else if (blocks == 48)
             heads = 16, kvh = 8;
         else if (blocks == 62)
             heads = 32, kvh = 16;
-        if (!hd)
-            hd = 256;
+        if (!hd) hd = 256;
     }
     if (strcmp(arch, "deepseek2") == 0) {
         /* convert_deepseek2.go: full per-head K and V, no MLA keys. */
         uint64_t nope = uint_of(t, "qk_nope_head_dim"), rp = uint_of(t, "qk_rope_head_dim");
-        if (nope + rp)
-            mfl_kvset_set(kv, MFL_KV_KEY_LENGTH, nope + rp);
+        if (nope + rp) mfl_kvset_set(kv, MFL_KV_KEY_LENGTH, nope + rp);
         if (uint_of(t, "v_head_dim"))
             mfl_kvset_set(kv, MFL_KV_VALUE_LENGTH, uint_of(t, "v_head_dim"));
         if (uint_of(t, "kv_lora_rank"))
             mfl_kvset_set(kv, MFL_KV_KV_LORA_RANK, uint_of(t, "kv_lora_rank"));
-        if (rp)
-            mfl_kvset_set(kv, MFL_KV_ROPE_DIMENSION_COUNT, rp);
+        if (rp) mfl_kvset_set(kv, MFL_KV_ROPE_DIMENSION_COUNT, rp);
     }
     if (strcmp(arch, "gpt-oss") == 0 && !ctx) {
         double f = json_number_value(json_object_get(t, "rope_scaling_factor"));
         uint64_t init = uint_of(t, "initial_context_length");
-        if (f > 0 && init)
-            ctx = (uint64_t)(f * (double)init);
+        if (f > 0 && init) ctx = (uint64_t)(f * (double)init);
     }
-    if (ctx)
-        mfl_kvset_set(kv, MFL_KV_CONTEXT_LENGTH, ctx);
-    if (blocks)
-        mfl_kvset_set(kv, MFL_KV_BLOCK_COUNT, blocks);
-    if (embd)
-        mfl_kvset_set(kv, MFL_KV_EMBEDDING_LENGTH, embd);
-    if (heads)
-        mfl_kvset_set(kv, MFL_KV_HEAD_COUNT, heads);
-    if (kvh)
-        mfl_kvset_set(kv, MFL_KV_HEAD_COUNT_KV, kvh);
+    if (ctx) mfl_kvset_set(kv, MFL_KV_CONTEXT_LENGTH, ctx);
+    if (blocks) mfl_kvset_set(kv, MFL_KV_BLOCK_COUNT, blocks);
+    if (embd) mfl_kvset_set(kv, MFL_KV_EMBEDDING_LENGTH, embd);
+    if (heads) mfl_kvset_set(kv, MFL_KV_HEAD_COUNT, heads);
+    if (kvh) mfl_kvset_set(kv, MFL_KV_HEAD_COUNT_KV, kvh);
     if (hd && !kv->v[MFL_KV_KEY_LENGTH].set) {
         mfl_kvset_set(kv, MFL_KV_KEY_LENGTH, hd);
         mfl_kvset_set(kv, MFL_KV_VALUE_LENGTH, hd);
     }
     if (swa && (strstr(arch, "gemma") || strcmp(arch, "gpt-oss") == 0 || strcmp(arch, "phi3") == 0))
         mfl_kvset_set(kv, MFL_KV_SLIDING_WINDOW, swa);
-    if (experts)
-        mfl_kvset_set(kv, MFL_KV_EXPERT_COUNT, experts);
-    if (used)
-        mfl_kvset_set(kv, MFL_KV_EXPERT_USED_COUNT, used);
-    if (orig)
-        mfl_kvset_set(kv, MFL_KV_ROPE_ORIG_CTX, orig);
+    if (experts) mfl_kvset_set(kv, MFL_KV_EXPERT_COUNT, experts);
+    if (used) mfl_kvset_set(kv, MFL_KV_EXPERT_USED_COUNT, used);
+    if (orig) mfl_kvset_set(kv, MFL_KV_ROPE_ORIG_CTX, orig);
     if (strcmp(arch, "bert") == 0 || strncmp(arch, "nomic-bert", 10) == 0 ||
         strcmp(arch, "gemma-embedding") == 0)
         mfl_kvset_set(kv, MFL_KV_POOLING_TYPE, 1);
@@ -288,7 +264,7 @@ static void read_config(const char *dir, const list_t *weights, mfl_model_t *out
     if (mfl_os_stat(path, &st) != 0 || st.type != MFL_FT_FILE) {
         /* os.DirFS's error for a missing file, as `ollama create` prints it. */
         setf(out->import_error, sizeof out->import_error,
-                 "open config.json: no such file or directory");
+             "open config.json: no such file or directory");
         return;
     }
     setf(sig, sigsz, "%s", path);
@@ -300,7 +276,7 @@ static void read_config(const char *dir, const list_t *weights, mfl_model_t *out
     json_t *root = json_load_file(path, 0, &je);
     if (!json_is_object(root)) {
         setf(out->import_error, sizeof out->import_error, "parse config.json: %s",
-                 root ? "not a JSON object" : je.text);
+             root ? "not a JSON object" : je.text);
         json_decref(root);
         return;
     }
@@ -318,8 +294,7 @@ static void read_config(const char *dir, const list_t *weights, mfl_model_t *out
             out->is_vision = supported[i].vision;
         }
     if (arch == NULL) {
-        setf(out->import_error, sizeof out->import_error, "unsupported architecture \"%s\"",
-                 hf);
+        setf(out->import_error, sizeof out->import_error, "unsupported architecture \"%s\"", hf);
         json_decref(root);
         return;
     }
@@ -336,8 +311,8 @@ static void read_config(const char *dir, const list_t *weights, mfl_model_t *out
     json_decref(root); /* hf and the strings kv points at belong to root */
     out->weight_bytes = total_size(dir, weights);
     setf(out->weights_note, sizeof out->weights_note,
-             "the size of the weight files: Ollama imports them unquantised unless "
-             "`ollama create -q` is given");
+         "the size of the weight files: Ollama imports them unquantised unless "
+         "`ollama create -q` is given");
 }
 
 bool mfl_io_read_model_dir(const char *dir, mfl_model_t *out, char *sig, size_t sigsz) {
@@ -347,8 +322,7 @@ bool mfl_io_read_model_dir(const char *dir, mfl_model_t *out, char *sig, size_t 
     setf(out->source_detail, sizeof out->source_detail, "%s/config.json", dir);
     const char *slash = mfl_os_last_sep(dir);
     setf(out->name, sizeof out->name, "%s", slash && slash[1] ? slash + 1 : dir);
-    if (sig && sigsz)
-        sig[0] = '\0';
+    if (sig && sigsz) sig[0] = '\0';
     char dummy[8];
     if (!sig) {
         sig = dummy;
@@ -357,8 +331,7 @@ bool mfl_io_read_model_dir(const char *dir, mfl_model_t *out, char *sig, size_t 
     /* filesForModel's order: the first kind that matches is the model. */
     list_t l = {0};
     glob_dir(dir, "model*.safetensors", &l);
-    if (l.n == 0)
-        glob_dir(dir, "consolidated*.safetensors", &l);
+    if (l.n == 0) glob_dir(dir, "consolidated*.safetensors", &l);
     if (l.n == 0) {
         glob_dir(dir, "pytorch_model*.bin", &l);
         keep_magic(dir, &l, "PK\x03\x04");
@@ -373,8 +346,7 @@ bool mfl_io_read_model_dir(const char *dir, mfl_model_t *out, char *sig, size_t 
         return true;
     }
     glob_dir(dir, "*.gguf", &l);
-    if (l.n == 0)
-        glob_dir(dir, "*.bin", &l);
+    if (l.n == 0) glob_dir(dir, "*.bin", &l);
     keep_magic(dir, &l, "GGUF");
     if (l.n > 0) {
         char path[MFL_OS_MAX_PATH];
@@ -382,8 +354,7 @@ bool mfl_io_read_model_dir(const char *dir, mfl_model_t *out, char *sig, size_t 
         setf(sig, sigsz, "%s", path);
         out->source = MFL_SOURCE_GGUF;
         setf(out->source_detail, sizeof out->source_detail, "%s", path);
-        if (mfl_io_read_gguf(path, out) == 0)
-            mfl_model_apply_notes(out);
+        if (mfl_io_read_gguf(path, out) == 0) mfl_model_apply_notes(out);
         list_free(&l);
         return true;
     }

@@ -19,8 +19,9 @@ static void check(mfl_ctx_t *ctx) {
         }
     }
     mfl_range_t r = {0, 0};
-    mfl_report(ctx, r, "no FROM instruction: add `FROM <model>` naming the base model "
-                       "(ollama create fails with \"no FROM line\")");
+    mfl_report(ctx, r,
+               "no FROM instruction: add `FROM <model>` naming the base model "
+               "(ollama create fails with \"no FROM line\")");
 }
 
 const mfl_rule_t mfl_rule_missing_from = {
@@ -33,7 +34,8 @@ const mfl_rule_t mfl_rule_missing_from = {
     .doc = "## What it does\n"
            "Checks that the Modelfile has at least one FROM instruction.\n\n"
            "## Why is this bad?\n"
-           "`ollama create` rejects a Modelfile without FROM with `no FROM line`: there is no base model to build on.\n\n"
+           "`ollama create` rejects a Modelfile without FROM with `no FROM line`: there is no base "
+           "model to build on.\n\n"
            "## Example\n```\nPARAMETER temperature 0.7\n```\n\n"
            "Use instead:\n```\nFROM llama3.2\nPARAMETER temperature 0.7\n```\n",
     .check = check,

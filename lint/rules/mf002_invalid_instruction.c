@@ -13,7 +13,8 @@ const char *mfl__closest_keyword(const char *kw, size_t n, bool *unique) {
     };
     char up[32];
     if (n == 0 || n >= sizeof up) return NULL;
-    for (size_t i = 0; i < n; i++) up[i] = (char)(kw[i] >= 'a' && kw[i] <= 'z' ? kw[i] - 32 : kw[i]);
+    for (size_t i = 0; i < n; i++)
+        up[i] = (char)(kw[i] >= 'a' && kw[i] <= 'z' ? kw[i] - 32 : kw[i]);
     up[n] = '\0';
     const char *best = NULL;
     size_t bestd = 3;
@@ -82,8 +83,8 @@ static void check(mfl_ctx_t *ctx) {
                            "should be: Ollama reads this line as an unknown instruction%s%s",
                            sug ? "; did you mean " : "", sug ? sug : "");
             else if (sug) {
-                mfl_diag_t *d = mfl_report(ctx, e->range, "unknown instruction `%.*s`; did you mean %s?",
-                                           (int)n, kw, sug);
+                mfl_diag_t *d = mfl_report(
+                    ctx, e->range, "unknown instruction `%.*s`; did you mean %s?", (int)n, kw, sug);
                 if (!unique) continue;
                 /* The nearest keyword, in the case it was typed in. */
                 char rep[16];
@@ -98,19 +99,20 @@ static void check(mfl_ctx_t *ctx) {
                 mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Replace `%.*s` with `%s`",
                                             (int)n, kw, rep);
                 mfl_fix_edit(ctx, f, e->range, rep, sl);
-            }
-            else
+            } else
                 mfl_report(ctx, e->range,
                            "unknown instruction `%.*s`: Modelfile instructions are %s", (int)n, kw,
                            keyword_list());
         } else if (e->kind == MFL_SYN_MISSING_ARGUMENT) {
             mfl_report(ctx, e->range,
                        "`%.*s` at the end of the file has no argument: add a space and its "
-                       "value (ollama create fails with \"unexpected EOF\")", (int)n, kw);
+                       "value (ollama create fails with \"unexpected EOF\")",
+                       (int)n, kw);
         } else {
             mfl_report(ctx, e->range,
                        "`%.*s` must be followed by a space and its argument on the same line "
-                       "(Ollama rejects the line: \"command must be one of ...\")", (int)n, kw);
+                       "(Ollama rejects the line: \"command must be one of ...\")",
+                       (int)n, kw);
         }
     }
 }

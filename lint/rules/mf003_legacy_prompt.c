@@ -13,8 +13,8 @@ static void check(mfl_ctx_t *ctx) {
                                    "PROMPT is the pre-2024 name of TEMPLATE; Ollama now rejects "
                                    "it (\"command must be one of ...\"): rename it TEMPLATE");
         /* Mechanical only when the file has no TEMPLATE the rename would override. */
-        mfl_fix_t *f = mfl_diag_fix(ctx, d, tmpl ? MFL_FIX_UNSAFE : MFL_FIX_SAFE,
-                                    "Rename PROMPT to TEMPLATE");
+        mfl_fix_t *f =
+            mfl_diag_fix(ctx, d, tmpl ? MFL_FIX_UNSAFE : MFL_FIX_SAFE, "Rename PROMPT to TEMPLATE");
         mfl_fix_edit(ctx, f, in->keyword, "TEMPLATE", 8);
     }
 }

@@ -48,7 +48,8 @@ static void check(mfl_ctx_t *ctx) {
         mfl_diag_t *d = mfl_report(ctx, r,
                                    "more than one space after PARAMETER: Ollama reads an empty "
                                    "parameter name and the value `%s` (ollama create fails with "
-                                   "\"unknown parameter ''\")", in->value_text);
+                                   "\"unknown parameter ''\")",
+                                   in->value_text);
         size_t vn;
         const char *v = mfl_doc_slice(ctx->doc, in->value, &vn);
         if (!reads_as_name_value(v, vn)) continue; /* the fix would give a syntax error */

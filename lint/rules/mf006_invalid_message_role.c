@@ -14,7 +14,8 @@ static void check(mfl_ctx_t *ctx) {
         const char *role = mfl_doc_slice(ctx->doc, in->name, &n);
         const char *lower = NULL;
         for (size_t k = 0; k < 3; k++)
-            if (n == strlen(roles[k]) && strncasecmp_ascii(role, roles[k], n) == 0) lower = roles[k];
+            if (n == strlen(roles[k]) && strncasecmp_ascii(role, roles[k], n) == 0)
+                lower = roles[k];
         if (!in->has_name) {
             mfl_diag_t *d = mfl_report(ctx, e->range,
                                        "more than one space after MESSAGE: Ollama reads an empty "
@@ -25,17 +26,20 @@ static void check(mfl_ctx_t *ctx) {
         } else if (lower) {
             mfl_diag_t *d = mfl_report(ctx, e->range,
                                        "MESSAGE role `%.*s` must be lowercase `%s` (roles are "
-                                       "case-sensitive)", (int)n, role, lower);
+                                       "case-sensitive)",
+                                       (int)n, role, lower);
             mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Lowercase the role");
             mfl_fix_edit(ctx, f, in->name, lower, strlen(lower));
         } else if (e->kind == MFL_SYN_BAD_ROLE_CHAR) {
             mfl_report(ctx, e->range,
                        "MESSAGE role `%.*s` must be system, user or assistant followed by a "
-                       "space (ollama create fails with \"unexpected EOF\")", (int)n, role);
+                       "space (ollama create fails with \"unexpected EOF\")",
+                       (int)n, role);
         } else {
             mfl_report(ctx, e->range,
                        "MESSAGE role `%.*s` is not one of system, user, assistant (Ollama "
-                       "has no `tool` role in Modelfiles)", (int)n, role);
+                       "has no `tool` role in Modelfiles)",
+                       (int)n, role);
         }
     }
 }

@@ -42,7 +42,8 @@ static bool plausible_value(const char *kw, const char *s, const char *e) {
         { /* parameter: a known name and a value */
             const char *ne = s;
             while (ne < e && !blank(*ne)) ne++;
-            return ne < e && (mfl_param_find(s, (size_t)(ne - s)) || mfl_param_alias(s, (size_t)(ne - s)));
+            return ne < e &&
+                   (mfl_param_find(s, (size_t)(ne - s)) || mfl_param_alias(s, (size_t)(ne - s)));
         }
     case 'm': /* message */
         return (n > 5 && strncmp(s, "user", 4) == 0 && blank(s[4])) ||
@@ -51,8 +52,7 @@ static bool plausible_value(const char *kw, const char *s, const char *e) {
     case 'r':
         if (kw[2] == 'q') return n && ((s[0] >= '0' && s[0] <= '9') || s[0] == 'v') && one_word;
         return one_word; /* renderer */
-    default: /* template, system, license */
-        return s[0] == '"';
+    default: /* template, system, license */ return s[0] == '"';
     }
 }
 
@@ -62,9 +62,9 @@ static bool plausible_value(const char *kw, const char *s, const char *e) {
  * that fits it. Prose that starts with a keyword ("From now on, ...",
  * "System messages are ...") does not. */
 static bool looks_like_instruction(const char *s, const char *e) {
-    static const char *const kws[] = {"from", "parameter", "template", "system", "adapter",
-                                      "license", "message", "renderer", "parser", "requires",
-                                      "draft"};
+    static const char *const kws[] = {"from",    "parameter", "template", "system",
+                                      "adapter", "license",   "message",  "renderer",
+                                      "parser",  "requires",  "draft"};
     char first = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
     for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
         if (kws[i][0] != first) continue; /* most lines are prose */
@@ -95,9 +95,9 @@ static bool foreign_instruction(const char *text, const uint32_t *starts, uint32
     const char *w = s;
     while (w < e && *w >= 'A' && *w <= 'Z') w++;
     if (w - s < 2 || w >= e || !blank(*w)) return false;
-    static const char *const kws[] = {"FROM", "PARAMETER", "TEMPLATE", "SYSTEM", "ADAPTER",
-                                      "LICENSE", "MESSAGE", "RENDERER", "PARSER", "REQUIRES",
-                                      "DRAFT"};
+    static const char *const kws[] = {"FROM",    "PARAMETER", "TEMPLATE", "SYSTEM",
+                                      "ADAPTER", "LICENSE",   "MESSAGE",  "RENDERER",
+                                      "PARSER",  "REQUIRES",  "DRAFT"};
     size_t wl = (size_t)(w - s);
     for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
         size_t kl = strlen(kws[i]);
@@ -135,8 +135,8 @@ static void fix_comment(mfl_ctx_t *ctx, mfl_diag_t *d, const mfl_instr_t *in, co
     const char *cend = end;
     while (cend > hash && (cend[-1] == ' ' || cend[-1] == '\t')) cend--;
     bool crlf = end < text + len && *end == '\r';
-    char *ins = mfl__asprintf("%.*s%.*s%s", (int)(in->keyword.start - line.start), text + line.start,
-                              (int)(cend - hash), hash, crlf ? "\r\n" : "\n");
+    char *ins = mfl__asprintf("%.*s%.*s%s", (int)(in->keyword.start - line.start),
+                              text + line.start, (int)(cend - hash), hash, crlf ? "\r\n" : "\n");
     if (!ins) return;
     /* A fix never makes a file parse worse: released lines that do not
      * parse mean no fix (the message says what swallowed them). */
@@ -205,8 +205,7 @@ static void check(mfl_ctx_t *ctx) {
                            "%s's quoted value swallows %u line%s that look%s like instructions "
                            "(from line %u); they are text inside the value, not instructions",
                            mfl_instr_keyword(in->kind), swallowed, swallowed == 1 ? "" : "s",
-                           swallowed == 1 ? "s" : "",
-                           first_swallowed + 1);
+                           swallowed == 1 ? "s" : "", first_swallowed + 1);
         if (in->terminated)
             mfl_diag_related(ctx, d, (mfl_range_t){in->content.end, in->value.end},
                              "the value ends here");
@@ -222,29 +221,30 @@ const mfl_rule_t mfl_rule_swallowed_lines = {
     .fixable = MFL_FIXABLE_SOMETIMES,
     .category = "syntax",
     .summary = "A quoted value silently swallows the following lines",
-    .doc = "## What it does\n"
-           "Finds quoted values that span several lines although their first line seems to "
-           "close them (`SYSTEM \"hi\" there`), or that contain lines reading like instructions. "
-           "Lines that read as prose (\"From now on, ...\", \"System messages ...\") and lines "
-           "among another language's instructions (a Dockerfile's `FROM` next to `COPY`, "
-           "`EXPOSE` or `RUN`, quoted in a SYSTEM prompt as Ollama's own dockerit example does) "
-           "are text, not swallowed instructions.\n\n"
-           "## Why is this bad?\n"
-           "Ollama closes a quote only when it is the last non-blank character of a line. "
-           "`SYSTEM \"\"\"abc\"\"\" x` does not close, and everything up to the next line ending in "
-           "`\"\"\"` becomes part of the system prompt: the PARAMETER lines in between are "
-           "silently lost. No error is reported.\n\n"
-           "## Example\n```\nFROM llama3.2\nSYSTEM \"You are terse.\" # short answers\n"
-           "PARAMETER temperature 0.2\nTEMPLATE \"{{ .Prompt }}\"\n```\n\n"
-           "Use instead:\n```\nFROM llama3.2\n# short answers\nSYSTEM \"You are terse.\"\n"
-           "PARAMETER temperature 0.2\nTEMPLATE \"{{ .Prompt }}\"\n```\n\n"
-           "## Fix safety\n"
-           "When the closing quote is followed only by a `# comment`, the fix moves the comment "
-           "to its own line above the instruction, so the quote closes where it seems to. That "
-           "releases the swallowed lines, which is what the author meant: the fix is safe, and "
-           "offered only when they then read as instructions without new syntax errors (when "
-           "they would not, fix them or move the comment by hand). "
-           "Other shapes (text after the closing quote, or instructions inside a value that "
-           "never seemed to close) have no fix: only the author knows where the value ends.\n",
+    .doc =
+        "## What it does\n"
+        "Finds quoted values that span several lines although their first line seems to "
+        "close them (`SYSTEM \"hi\" there`), or that contain lines reading like instructions. "
+        "Lines that read as prose (\"From now on, ...\", \"System messages ...\") and lines "
+        "among another language's instructions (a Dockerfile's `FROM` next to `COPY`, "
+        "`EXPOSE` or `RUN`, quoted in a SYSTEM prompt as Ollama's own dockerit example does) "
+        "are text, not swallowed instructions.\n\n"
+        "## Why is this bad?\n"
+        "Ollama closes a quote only when it is the last non-blank character of a line. "
+        "`SYSTEM \"\"\"abc\"\"\" x` does not close, and everything up to the next line ending in "
+        "`\"\"\"` becomes part of the system prompt: the PARAMETER lines in between are "
+        "silently lost. No error is reported.\n\n"
+        "## Example\n```\nFROM llama3.2\nSYSTEM \"You are terse.\" # short answers\n"
+        "PARAMETER temperature 0.2\nTEMPLATE \"{{ .Prompt }}\"\n```\n\n"
+        "Use instead:\n```\nFROM llama3.2\n# short answers\nSYSTEM \"You are terse.\"\n"
+        "PARAMETER temperature 0.2\nTEMPLATE \"{{ .Prompt }}\"\n```\n\n"
+        "## Fix safety\n"
+        "When the closing quote is followed only by a `# comment`, the fix moves the comment "
+        "to its own line above the instruction, so the quote closes where it seems to. That "
+        "releases the swallowed lines, which is what the author meant: the fix is safe, and "
+        "offered only when they then read as instructions without new syntax errors (when "
+        "they would not, fix them or move the comment by hand). "
+        "Other shapes (text after the closing quote, or instructions inside a value that "
+        "never seemed to close) have no fix: only the author knows where the value ends.\n",
     .check = check,
 };

@@ -52,11 +52,15 @@ static void check(mfl_ctx_t *ctx) {
         mfl_range_t rg = {(uint32_t)start, (uint32_t)end};
         mfl_diag_t *d;
         if (count == 1)
-            d = mfl_report(ctx, rg, "invisible character U+%04X: Ollama silently drops it, so "
-                                    "what you see is not what the model gets", (unsigned)first);
+            d = mfl_report(ctx, rg,
+                           "invisible character U+%04X: Ollama silently drops it, so "
+                           "what you see is not what the model gets",
+                           (unsigned)first);
         else
-            d = mfl_report(ctx, rg, "%zu invisible characters (first U+%04X): Ollama silently "
-                                    "drops them", count, (unsigned)first);
+            d = mfl_report(ctx, rg,
+                           "%zu invisible characters (first U+%04X): Ollama silently "
+                           "drops them",
+                           count, (unsigned)first);
         /* Where a keyword should start, Ollama does not drop the character: it
          * fails on it ("command must be one of"), so removing it changes the
          * parse. Report, but leave the line to MF002. */

@@ -7,15 +7,16 @@ static void check(mfl_ctx_t *ctx) {
     switch (mfl_doc_encoding(ctx->doc)) {
     case MFL_ENC_UTF16LE:
     case MFL_ENC_UTF16BE:
-        mfl_report(ctx, r, "the file is UTF-16: Ollama reads it (its byte order mark says so), "
-                           "but most tools and diffs do not; save it as UTF-8");
+        mfl_report(ctx, r,
+                   "the file is UTF-16: Ollama reads it (its byte order mark says so), "
+                   "but most tools and diffs do not; save it as UTF-8");
         break;
     case MFL_ENC_UTF8_BOM:
-        mfl_report(ctx, r, "the file starts with a UTF-8 byte order mark; Ollama ignores it, "
-                           "other tools may not");
+        mfl_report(ctx, r,
+                   "the file starts with a UTF-8 byte order mark; Ollama ignores it, "
+                   "other tools may not");
         break;
-    default:
-        break;
+    default: break;
     }
 }
 

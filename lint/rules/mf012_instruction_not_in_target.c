@@ -5,7 +5,8 @@
 
 static mfl_fact_t added_by(mfl_instr_kind_t k) {
     switch (k) {
-    case MFL_INSTR_RENDERER: case MFL_INSTR_PARSER: return MFL_FACT_KW_RENDERER_PARSER;
+    case MFL_INSTR_RENDERER:
+    case MFL_INSTR_PARSER: return MFL_FACT_KW_RENDERER_PARSER;
     case MFL_INSTR_REQUIRES: return MFL_FACT_KW_REQUIRES;
     case MFL_INSTR_DRAFT: return MFL_FACT_KW_DRAFT;
     default: return MFL_FACT_NONE;
@@ -49,19 +50,20 @@ const mfl_rule_t mfl_rule_instruction_not_in_target = {
     .fixable = MFL_FIXABLE_NONE,
     .category = "syntax",
     .summary = "An instruction the target Ollama release does not have",
-    .doc = "## What it does\n"
-           "Checks RENDERER and PARSER (instructions from Ollama 0.12.0), REQUIRES (0.14.0) "
-           "and DRAFT (0.23.1) against the target release (`--ollama-version`, "
-           "`ollama-version` in the config), and DRAFT against 0.23.1 to 0.24.0, where plain "
-           "`ollama create` refuses it.\n\n"
-           "## Why is this bad?\n"
-           "An older Ollama stops at the first such line with `(line N): command must be one "
-           "of ...` (listing the keywords it knows; the line counts every CR and LF, as Ollama "
-           "does); Ollama 0.23.1 to 0.24.0 fail on any DRAFT with `DRAFT requires "
-           "--experimental`. A Modelfile shared with users of older releases fails for them "
-           "although it works on a current one.\n\n"
-           "## Example\n```\n# ollama-version: 0.11.0\nFROM qwen3-coder\nRENDERER qwen3-coder\n```\n\n"
-           "Use instead (or target 0.12.0 or later):\n```\nFROM qwen3-coder\n```\n",
+    .doc =
+        "## What it does\n"
+        "Checks RENDERER and PARSER (instructions from Ollama 0.12.0), REQUIRES (0.14.0) "
+        "and DRAFT (0.23.1) against the target release (`--ollama-version`, "
+        "`ollama-version` in the config), and DRAFT against 0.23.1 to 0.24.0, where plain "
+        "`ollama create` refuses it.\n\n"
+        "## Why is this bad?\n"
+        "An older Ollama stops at the first such line with `(line N): command must be one "
+        "of ...` (listing the keywords it knows; the line counts every CR and LF, as Ollama "
+        "does); Ollama 0.23.1 to 0.24.0 fail on any DRAFT with `DRAFT requires "
+        "--experimental`. A Modelfile shared with users of older releases fails for them "
+        "although it works on a current one.\n\n"
+        "## Example\n```\n# ollama-version: 0.11.0\nFROM qwen3-coder\nRENDERER qwen3-coder\n```\n\n"
+        "Use instead (or target 0.12.0 or later):\n```\nFROM qwen3-coder\n```\n",
     .check = check,
     .until = MFL_FACT_DRAFT_CREATE,
 };

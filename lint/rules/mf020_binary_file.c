@@ -51,8 +51,10 @@ int mfl__doc_binary_kind(const mfl_doc_t *doc) {
     size_t z_even = 0, z_odd = 0;
     for (size_t i = 0; i < w; i++)
         if (!text[i]) {
-            if (i % 2) z_odd++;
-            else z_even++;
+            if (i % 2)
+                z_odd++;
+            else
+                z_even++;
         }
     const unsigned char *u = (const unsigned char *)text;
     if (z_even == 0 && z_odd * 4 >= w && u[1] == 0 && u[0] >= 0x09 && u[0] < 0x7F &&
@@ -72,15 +74,18 @@ static void check(mfl_ctx_t *ctx) {
     mfl_range_t start = {0, 0};
     if (kind == MFL__TEXT_IS_BINARY) {
         const char *nul = memchr(text, '\0', len < SNIFF ? len : SNIFF);
-        mfl_report(ctx, start, "binary file (byte %zu is NUL, and Ollama cannot parse the file): "
-                               "not a Modelfile", (size_t)(nul - text));
+        mfl_report(ctx, start,
+                   "binary file (byte %zu is NUL, and Ollama cannot parse the file): "
+                   "not a Modelfile",
+                   (size_t)(nul - text));
         return;
     }
     bool le = kind == MFL__TEXT_IS_UTF16LE;
-    mfl_diag_t *d = mfl_report(ctx, start,
-                               "UTF-16 (%s) without a byte order mark: Ollama reads it as UTF-8 and "
-                               "fails on line 1 (\"command must be one of ...\"); save it as UTF-8",
-                               le ? "little-endian" : "big-endian");
+    mfl_diag_t *d =
+        mfl_report(ctx, start,
+                   "UTF-16 (%s) without a byte order mark: Ollama reads it as UTF-8 and "
+                   "fails on line 1 (\"command must be one of ...\"); save it as UTF-8",
+                   le ? "little-endian" : "big-endian");
     if (!d) return;
     mfl_buf_t b = {0};
     if (utf16_clean(text, len, le, &b) && mfl__buf_nul(&b) == 0) {

@@ -45,7 +45,8 @@ static void check(mfl_ctx_t *ctx) {
     if (count > 1) snprintf(more, sizeof more, " and %zu more", count - 1);
     mfl_report(ctx, first,
                "invalid UTF-8: byte 0x%02X%s%s; Ollama turns each into U+FFFD, so the model sees "
-               "replacement characters: save the file as UTF-8", b, latin1, more);
+               "replacement characters: save the file as UTF-8",
+               b, latin1, more);
 }
 
 const mfl_rule_t mfl_rule_invalid_utf8 = {

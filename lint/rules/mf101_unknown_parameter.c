@@ -36,27 +36,34 @@ static void check(mfl_ctx_t *ctx) {
         if (sugg && strlen(sugg) == n && strncasecmp_ascii(sugg, name, n) == 0) {
             mfl_diag_t *d = mfl_report(ctx, in->name,
                                        "unknown parameter `%s` (ollama create fails): parameter "
-                                       "names are case-sensitive, write `%s`", name, sugg);
+                                       "names are case-sensitive, write `%s`",
+                                       name, sugg);
             mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Rename to `%s`", sugg);
             mfl_fix_edit(ctx, f, in->name, sugg, strlen(sugg));
         } else if (alias) {
             mfl_diag_t *d = mfl_report(ctx, in->name,
                                        "unknown parameter `%s` (ollama create fails): Ollama "
-                                       "calls this `%s`", name, alias);
+                                       "calls this `%s`",
+                                       name, alias);
             mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Rename to `%s`", alias);
             mfl_fix_edit(ctx, f, in->name, alias, strlen(alias));
         } else if (note) {
-            mfl_report(ctx, in->name, "unknown parameter `%s` (ollama create fails): %s; remove "
-                                      "the line", name, note);
+            mfl_report(ctx, in->name,
+                       "unknown parameter `%s` (ollama create fails): %s; remove "
+                       "the line",
+                       name, note);
         } else if (sugg) {
             mfl_diag_t *d = mfl_report(ctx, in->name,
                                        "unknown parameter `%s` (ollama create fails): did you "
-                                       "mean `%s`?", name, sugg);
+                                       "mean `%s`?",
+                                       name, sugg);
             mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Rename to `%s`", sugg);
             mfl_fix_edit(ctx, f, in->name, sugg, strlen(sugg));
         } else {
-            mfl_report(ctx, in->name, "unknown parameter `%s` (ollama create fails): not an "
-                                      "Ollama parameter; remove the line", name);
+            mfl_report(ctx, in->name,
+                       "unknown parameter `%s` (ollama create fails): not an "
+                       "Ollama parameter; remove the line",
+                       name);
         }
     }
 }

@@ -27,18 +27,19 @@ const mfl_rule_t mfl_rule_deprecated_parameter = {
     .fixable = MFL_FIXABLE_ALWAYS,
     .category = "parameter",
     .summary = "A deprecated PARAMETER that Ollama ignores",
-    .doc = "## What it does\n"
-           "Finds `penalize_newline` (deprecated in 0.5.5), `low_vram`, `f16_kv`, `logits_all`, "
-           "`vocab_only`, `use_mlock`, `mirostat`, `mirostat_tau` and `mirostat_eta` (0.7.0), "
-           "when the target release has deprecated them.\n\n"
-           "## Why is this bad?\n"
-           "Ollama prints `warning: parameter <name> is deprecated` and drops the parameter "
-           "without even checking its value, so the line does nothing and suggests a "
-           "setting that is not applied (mirostat sampling no longer exists). Deleting it "
-           "changes nothing Ollama does, so the fix is safe. Under an older target the "
-           "parameter still works and nothing is reported.\n\n"
-           "## Example\n```\nFROM llama3.2\nPARAMETER mirostat 2\nPARAMETER temperature 0.7\n```\n\n"
-           "Use instead:\n```\nFROM llama3.2\nPARAMETER temperature 0.7\n```\n",
+    .doc =
+        "## What it does\n"
+        "Finds `penalize_newline` (deprecated in 0.5.5), `low_vram`, `f16_kv`, `logits_all`, "
+        "`vocab_only`, `use_mlock`, `mirostat`, `mirostat_tau` and `mirostat_eta` (0.7.0), "
+        "when the target release has deprecated them.\n\n"
+        "## Why is this bad?\n"
+        "Ollama prints `warning: parameter <name> is deprecated` and drops the parameter "
+        "without even checking its value, so the line does nothing and suggests a "
+        "setting that is not applied (mirostat sampling no longer exists). Deleting it "
+        "changes nothing Ollama does, so the fix is safe. Under an older target the "
+        "parameter still works and nothing is reported.\n\n"
+        "## Example\n```\nFROM llama3.2\nPARAMETER mirostat 2\nPARAMETER temperature 0.7\n```\n\n"
+        "Use instead:\n```\nFROM llama3.2\nPARAMETER temperature 0.7\n```\n",
     .check = check,
     .since = MFL_FACT_P_PENALIZE_NEWLINE_DEPRECATED,
     .versions_note = "per parameter, from the release that deprecated it",

@@ -44,7 +44,8 @@ static long long token_suffix(const mfl_param_t *p, const char *v, size_t n) {
     static const char *const counts[] = {"num_ctx", "num_predict", "num_batch", "num_keep",
                                          "repeat_last_n"};
     bool count = false;
-    for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) count |= strcmp(p->name, counts[i]) == 0;
+    for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
+        count |= strcmp(p->name, counts[i]) == 0;
     if (!count || n < 2 || n > 12) return 0;
     char c = v[n - 1];
     double mul = c == 'k' || c == 'K' ? 1024.0 : c == 'm' || c == 'M' ? 1048576.0 : 0;
@@ -93,13 +94,14 @@ static void fix_comment(mfl_ctx_t *ctx, mfl_diag_t *d, const mfl_instr_t *in) {
     bool crlf = line.end < tl && text[line.end] == '\r';
     size_t cl = n - hash;
     while (cl > 0 && is_space(raw[hash + cl - 1])) cl--;
-    char *ins = mfl__asprintf("%.*s%.*s%s", (int)(in->keyword.start - line.start), text + line.start,
-                              (int)cl, raw + hash, crlf ? "\r\n" : "\n");
+    char *ins = mfl__asprintf("%.*s%.*s%s", (int)(in->keyword.start - line.start),
+                              text + line.start, (int)cl, raw + hash, crlf ? "\r\n" : "\n");
     if (!ins) return;
     mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Move the comment to its own line");
     mfl_range_t at = {line.start, line.start};
     mfl_fix_edit(ctx, f, at, ins, strlen(ins));
-    mfl_range_t del = {in->content.start + (uint32_t)e, line.end > in->content.end ? line.end : in->content.end};
+    mfl_range_t del = {in->content.start + (uint32_t)e,
+                       line.end > in->content.end ? line.end : in->content.end};
     mfl_fix_edit(ctx, f, del, "", 0);
     mfl_free(ins);
 }
@@ -110,7 +112,9 @@ static void check(mfl_ctx_t *ctx) {
             !in->has_value_sep)
             continue;
         const mfl_param_t *p = mfl__ctx_param(ctx, in);
-        if (!p || mfl__ctx_param_life(ctx, p, NULL) != MFL_PLIFE_ACTIVE || p->type == MFL_PARAM_STRINGS) continue;
+        if (!p || mfl__ctx_param_life(ctx, p, NULL) != MFL_PLIFE_ACTIVE ||
+            p->type == MFL_PARAM_STRINGS)
+            continue;
         const char *v = in->value_text;
         size_t n = in->value_len;
         double fv;
@@ -119,7 +123,8 @@ static void check(mfl_ctx_t *ctx) {
             const char *what = isnan(fv) ? "NaN" : fv > 0 ? "+Inf" : "-Inf";
             mfl_report(ctx, in->value.end > in->value.start ? in->value : in->name,
                        "ollama create fails with \"json: unsupported value: %s\", after hashing "
-                       "and uploading every file: `%s` must be a finite number", what, p->name);
+                       "and uploading every file: `%s` must be a finite number",
+                       what, p->name);
             continue;
         }
         if (parses(p->type, v, n)) continue;
@@ -130,19 +135,22 @@ static void check(mfl_ctx_t *ctx) {
             mfl_diag_t *d = mfl_report(ctx, r,
                                        "ollama create fails with \"invalid %s value [%s]\": "
                                        "Modelfiles have no inline comments, `%s` is part of the "
-                                       "value; put the comment on its own line", w, v, v + hash);
+                                       "value; put the comment on its own line",
+                                       w, v, v + hash);
             fix_comment(ctx, d, in);
             continue;
         }
         if (p->type == MFL_PARAM_INT && mfl_param_parse_float(v, n, NULL)) {
             char *end;
             double x = strtod(v, &end);
-            if (end == v + n && isfinite(x) && x > -9.2e18 && x < 9.2e18 && x == (double)(long long)x) {
+            if (end == v + n && isfinite(x) && x > -9.2e18 && x < 9.2e18 &&
+                x == (double)(long long)x) {
                 char num[32];
                 snprintf(num, sizeof num, "%lld", (long long)x);
                 mfl_diag_t *d = mfl_report(ctx, r,
                                            "ollama create fails with \"invalid int value [%s]\": "
-                                           "`%s` takes a whole number, write `%s`", v, p->name, num);
+                                           "`%s` takes a whole number, write `%s`",
+                                           v, p->name, num);
                 mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Write `%s`", num);
                 mfl_fix_edit(ctx, f, in->content, num, strlen(num));
                 continue;

@@ -9,8 +9,7 @@
 
 static const char *why(const char *name) {
     if (strcmp(name, "num_ctx") == 0) return "Ollama raises a context below 4 tokens to 4";
-    if (strcmp(name, "num_predict") == 0)
-        return "use -1 for no limit or -2 to fill the context";
+    if (strcmp(name, "num_predict") == 0) return "use -1 for no limit or -2 to fill the context";
     if (strcmp(name, "repeat_penalty") == 0) return "it must be above 0 (1.0 turns it off)";
     if (strcmp(name, "temperature") == 0)
         return "use 0 for deterministic output, values above 2 give gibberish";

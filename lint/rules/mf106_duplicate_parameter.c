@@ -7,7 +7,9 @@ static void check(mfl_ctx_t *ctx) {
     MFL_FOREACH_INSTR(ctx, in) {
         if (in->kind != MFL_INSTR_PARAMETER || !in->has_name || in->name_len == 0) continue;
         const mfl_param_t *p = mfl__ctx_param(ctx, in);
-        if (!p || mfl__ctx_param_life(ctx, p, NULL) != MFL_PLIFE_ACTIVE || p->type == MFL_PARAM_STRINGS) continue;
+        if (!p || mfl__ctx_param_life(ctx, p, NULL) != MFL_PLIFE_ACTIVE ||
+            p->type == MFL_PARAM_STRINGS)
+            continue;
         const mfl_instr_t *last = mfl_doc_last_param(ctx->doc, p->name);
         if (!last || last == in) continue;
         mfl_diag_t *d = mfl_report(ctx, in->range,

@@ -17,7 +17,8 @@ static void check(mfl_ctx_t *ctx) {
                 continue;
             mfl_diag_t *d = mfl_report(ctx, in->value,
                                        "stop string `%s` is already given on line %u; delete "
-                                       "this line", in->value_text, (unsigned)prev->line + 1);
+                                       "this line",
+                                       in->value_text, (unsigned)prev->line + 1);
             mfl_diag_related(ctx, d, prev->value, "first given here");
             mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Delete the duplicate stop line");
             mfl_fix_edit(ctx, f, mfl_doc_instr_lines(ctx->doc, in), "", 0);
@@ -40,7 +41,8 @@ const mfl_rule_t mfl_rule_duplicate_stop = {
            "Stop strings accumulate, so a repeated one adds nothing; it usually means two "
            "templates' stop lists were merged by hand. Deleting the repeat changes nothing "
            "Ollama does, so the fix is safe.\n\n"
-           "## Example\n```\nFROM llama3.2\nPARAMETER stop <|eot_id|>\nPARAMETER stop \"<|eot_id|>\"\n```\n\n"
+           "## Example\n```\nFROM llama3.2\nPARAMETER stop <|eot_id|>\nPARAMETER stop "
+           "\"<|eot_id|>\"\n```\n\n"
            "Use instead:\n```\nFROM llama3.2\nPARAMETER stop <|eot_id|>\n```\n",
     .check = check,
 };

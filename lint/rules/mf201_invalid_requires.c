@@ -63,9 +63,10 @@ static void check(mfl_ctx_t *ctx) {
         if (valid_semver(in->value_text, in->value_len)) continue;
         mfl_range_t r = in->value.end > in->value.start ? in->value : in->keyword;
         if (in->value_len == 0) {
-            mfl_report(ctx, r, "ollama create fails with \"requires must be a valid semver (e.g. "
-                               "0.14.0)\": REQUIRES is empty; write the minimum Ollama version "
-                               "like 0.14.0 or delete the line");
+            mfl_report(ctx, r,
+                       "ollama create fails with \"requires must be a valid semver (e.g. "
+                       "0.14.0)\": REQUIRES is empty; write the minimum Ollama version "
+                       "like 0.14.0 or delete the line");
             continue;
         }
         mfl_report(ctx, r,

@@ -13,7 +13,8 @@ static void check(mfl_ctx_t *ctx) {
             in->kind != MFL_INSTR_DRAFT)
             continue;
         if (in->value_len == 0) continue;
-        if (in->kind == MFL_INSTR_FROM && !mfl__from_looks_like_path(in->value_text, in->value_len)) continue;
+        if (in->kind == MFL_INSTR_FROM && !mfl__from_looks_like_path(in->value_text, in->value_len))
+            continue;
         /* A Windows drive path cannot be checked from here. */
         if (in->value_len >= 3 && in->value_text[1] == ':' &&
             (in->value_text[2] == '\\' || in->value_text[2] == '/'))

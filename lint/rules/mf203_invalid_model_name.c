@@ -31,7 +31,8 @@ static void check(mfl_ctx_t *ctx) {
         const char *hash = strstr(v, " #");
         mfl_report(ctx, in->value,
                    "`%s` is not a local file and not a valid model name: ollama create fails "
-                   "with \"invalid model name\" (%s)%s", v, ref.why ? ref.why : "see Ollama's name rules",
+                   "with \"invalid model name\" (%s)%s",
+                   v, ref.why ? ref.why : "see Ollama's name rules",
                    hash ? "; Modelfiles have no inline comments, move the `#` comment to its "
                           "own line"
                         : "");

@@ -9,7 +9,8 @@
 /* The path as Ollama compares it (filepath.EvalSymlinks of the absolute
  * path), or abs itself when it cannot be resolved here. */
 static void canonical(const mfl_env_t *env, const char *abs, char *out, size_t outsz) {
-    if (!env->real_path || !env->real_path(env->ud, abs, out, outsz)) snprintf(out, outsz, "%s", abs);
+    if (!env->real_path || !env->real_path(env->ud, abs, out, outsz))
+        snprintf(out, outsz, "%s", abs);
 }
 
 static void check(mfl_ctx_t *ctx) {
@@ -31,9 +32,9 @@ static void check(mfl_ctx_t *ctx) {
             char fabs[4096], fcan[4096];
             bool flink = false;
             /* An empty FROM is the Modelfile's folder. */
-            mfl_path_kind_t fk = env->path_kind(env->ud, ctx->opts->base_dir,
-                                                fr->value_len ? fr->value_text : ".", fabs,
-                                                sizeof fabs, &flink);
+            mfl_path_kind_t fk =
+                env->path_kind(env->ud, ctx->opts->base_dir, fr->value_len ? fr->value_text : ".",
+                               fabs, sizeof fabs, &flink);
             if (fk != MFL_PATH_FILE && fk != MFL_PATH_DIR) continue;
             canonical(env, fabs, fcan, sizeof fcan);
             if (strcmp(fcan, dcan) != 0) continue;

@@ -47,13 +47,15 @@ static void check(mfl_ctx_t *ctx) {
     if (!env || !env->path_kind || !env->is_gguf) return;
     mfl_version_t v = mfl_ctx_version(ctx);
     size_t n = mfl_doc_instr_count(ctx->doc);
-    file_t *froms = mfl_calloc(n ? n : 1, sizeof *froms), *drafts = mfl_calloc(n ? n : 1, sizeof *drafts);
+    file_t *froms = mfl_calloc(n ? n : 1, sizeof *froms),
+           *drafts = mfl_calloc(n ? n : 1, sizeof *drafts);
     file_t adapter = {0};
     size_t nf = 0, nd = 0;
     bool from_dir = false, have_adapter = false;
     if (!froms || !drafts) goto done;
     MFL_FOREACH_INSTR(ctx, in) {
-        if (in->kind != MFL_INSTR_FROM && in->kind != MFL_INSTR_ADAPTER && in->kind != MFL_INSTR_DRAFT)
+        if (in->kind != MFL_INSTR_FROM && in->kind != MFL_INSTR_ADAPTER &&
+            in->kind != MFL_INSTR_DRAFT)
             continue;
         char abs[4096];
         bool link = false;
@@ -68,9 +70,12 @@ static void check(mfl_ctx_t *ctx) {
         file_t f = {in, env->is_gguf(env->ud, abs),
                     ends_with(base, bl, ".gguf") || ends_with(base, bl, ".safetensors"),
                     ends_with(base, bl, ".gguf")};
-        if (in->kind == MFL_INSTR_FROM) froms[nf++] = f;
-        else if (in->kind == MFL_INSTR_DRAFT) drafts[nd++] = f;
-        else adapter = f, have_adapter = true;
+        if (in->kind == MFL_INSTR_FROM)
+            froms[nf++] = f;
+        else if (in->kind == MFL_INSTR_DRAFT)
+            drafts[nd++] = f;
+        else
+            adapter = f, have_adapter = true;
     }
     bool cloud = mfl__ctx_from_is_cloud(ctx);
     /* A FROM name makes the server ignore the FROM files (MF3xx says so). */
@@ -83,7 +88,8 @@ static void check(mfl_ctx_t *ctx) {
     }
     if (have_adapter && !cloud && !mfl_version_has(v, MFL_FACT_ADAPTER_REFUSED))
         check_set(ctx, &adapter, 1, "ADAPTER");
-    if (nd && !cloud && mfl_version_has(v, MFL_FACT_DRAFT_CREATE)) check_set(ctx, drafts, nd, "DRAFT");
+    if (nd && !cloud && mfl_version_has(v, MFL_FACT_DRAFT_CREATE))
+        check_set(ctx, drafts, nd, "DRAFT");
 done:
     mfl_free(froms);
     mfl_free(drafts);

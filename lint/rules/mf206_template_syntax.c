@@ -33,8 +33,8 @@ static void check(mfl_ctx_t *ctx) {
                    ? ": an {{ if }}, {{ range }}, {{ with }}, {{ define }} or {{ block }} is "
                      "missing its {{ end }}"
                : strstr(in->value_text, "{%") ? " (this looks like Jinja: Ollama's TEMPLATE is a "
-                                               "Go template, see .Messages, .Role, .Content)"
-                                             : "");
+                                                "Go template, see .Messages, .Role, .Content)"
+                                              : "");
 }
 
 const mfl_rule_t mfl_rule_template_syntax = {
@@ -63,8 +63,10 @@ const mfl_rule_t mfl_rule_template_syntax = {
            "`{{ template \"x\" }}` without a pipeline fails with `undefined template specified` "
            "from 0.12.4 on and crashed the server from 0.2.6 to 0.12.3. Jinja syntax "
            "(`{% if %}`) is not understood at all.\n\n"
-           "## Example\n```\nFROM llama3.2\nTEMPLATE \"\"\"{{ if .System }}{{ .System }}\n{{ .Prompt }}\"\"\"\n```\n\n"
-           "Use instead:\n```\nFROM llama3.2\nTEMPLATE \"\"\"{{ if .System }}{{ .System }}{{ end }}\n{{ .Prompt }}\"\"\"\n```\n",
+           "## Example\n```\nFROM llama3.2\nTEMPLATE \"\"\"{{ if .System }}{{ .System }}\n{{ "
+           ".Prompt }}\"\"\"\n```\n\n"
+           "Use instead:\n```\nFROM llama3.2\nTEMPLATE \"\"\"{{ if .System }}{{ .System }}{{ end "
+           "}}\n{{ .Prompt }}\"\"\"\n```\n",
     .check = check,
     .versions_note = "functions and checks per release",
 };

@@ -30,14 +30,16 @@ static void check(mfl_ctx_t *ctx) {
                 continue;
             mfl_range_t r = mfl__gotmpl_doc_range(ctx->doc, in, f->start - 1, f->end);
             if (guards_system(in->value_text, in->value_len, f->end))
-                mfl_report(ctx, r, "`.First` was removed from Ollama's template data and is "
-                                   "always empty, so the `.System` it guards is never "
-                                   "rendered: the system prompt is never sent; drop the "
-                                   "`{{ if .First }}` condition");
+                mfl_report(ctx, r,
+                           "`.First` was removed from Ollama's template data and is "
+                           "always empty, so the `.System` it guards is never "
+                           "rendered: the system prompt is never sent; drop the "
+                           "`{{ if .First }}` condition");
             else
-                mfl_report(ctx, r, "`.First` was removed from Ollama's template data and is "
-                                   "always empty, so this condition is always false; remove "
-                                   "it");
+                mfl_report(ctx, r,
+                           "`.First` was removed from Ollama's template data and is "
+                           "always empty, so this condition is always false; remove "
+                           "it");
         }
     }
 }
@@ -56,7 +58,9 @@ const mfl_rule_t mfl_rule_template_first_removed = {
            "prompt went only into the first turn. Ollama removed `.First`; it now evaluates "
            "to nothing, so everything inside the `if` is dropped and the model never sees "
            "the system prompt. Use `.Messages` for a chat template, or drop the condition.\n\n"
-           "## Example\n```\nFROM llama2\nTEMPLATE \"\"\"{{ if .First }}<<SYS>>{{ .System }}<</SYS>>{{ end }}[INST] {{ .Prompt }} [/INST]\"\"\"\n```\n\n"
-           "Use instead:\n```\nFROM llama2\nTEMPLATE \"\"\"{{ if .System }}<<SYS>>{{ .System }}<</SYS>>{{ end }}[INST] {{ .Prompt }} [/INST]\"\"\"\n```\n",
+           "## Example\n```\nFROM llama2\nTEMPLATE \"\"\"{{ if .First }}<<SYS>>{{ .System "
+           "}}<</SYS>>{{ end }}[INST] {{ .Prompt }} [/INST]\"\"\"\n```\n\n"
+           "Use instead:\n```\nFROM llama2\nTEMPLATE \"\"\"{{ if .System }}<<SYS>>{{ .System "
+           "}}<</SYS>>{{ end }}[INST] {{ .Prompt }} [/INST]\"\"\"\n```\n",
     .check = check,
 };

@@ -6,7 +6,6 @@
 
 #include <string.h>
 
-
 static void check(mfl_ctx_t *ctx) {
     mfl_version_t v = mfl_ctx_version(ctx);
     MFL_FOREACH_INSTR(ctx, in) {
@@ -26,19 +25,22 @@ static void check(mfl_ctx_t *ctx) {
                 if (nm->kind != MFL_TMPL_VARIABLE || nm->name[0] != name[0] ||
                     strlen(nm->name) != n || memcmp(nm->name, name, n) != 0)
                     continue;
-                if (mfl_tmpl_name_at_version(nm, v)) ok = true;
-                else later = nm;
+                if (mfl_tmpl_name_at_version(nm, v))
+                    ok = true;
+                else
+                    later = nm;
             }
             if (ok) continue;
             mfl_range_t r0 = mfl__gotmpl_doc_range(ctx->doc, in, f->start, f->end);
             if (later) {
                 char rel[32], tgt[32];
-                mfl_report(ctx, r0,
-                           "`.%.*s` is template data from Ollama %s on; the target %s does not "
-                           "pass it, so `{{ .%.*s }}` prints the literal text `<no value>` into the "
-                           "prompt and `{{ if .%.*s }}` is false",
-                           (int)n, name, mfl_fact_release(later->since, rel, sizeof rel),
-                           mfl_version_format(v, tgt, sizeof tgt), (int)n, name, (int)n, name);
+                mfl_report(
+                    ctx, r0,
+                    "`.%.*s` is template data from Ollama %s on; the target %s does not "
+                    "pass it, so `{{ .%.*s }}` prints the literal text `<no value>` into the "
+                    "prompt and `{{ if .%.*s }}` is false",
+                    (int)n, name, mfl_fact_release(later->since, rel, sizeof rel),
+                    mfl_version_format(v, tgt, sizeof tgt), (int)n, name, (int)n, name);
                 continue;
             }
             /* Unknown: the closest variable, if one is close. */
@@ -57,14 +59,14 @@ static void check(mfl_ctx_t *ctx) {
                 }
             }
             mfl_range_t r = mfl__gotmpl_doc_range(ctx->doc, in, f->start, f->end);
-            mfl_diag_t *d = mfl_report(ctx, r,
-                                       "unknown template variable `.%.*s`: Ollama's template data "
-                                       "has no %.*s, so `{{ .%.*s }}` prints the literal text "
-                                       "`<no value>` into the prompt and `{{ if .%.*s }}` is "
-                                       "false%s%s%s",
-                                       (int)n, name, (int)n, name, (int)n, name, (int)n, name,
-                                       best ? "; did you mean `." : "", best ? best : "",
-                                       best ? "`?" : "");
+            mfl_diag_t *d =
+                mfl_report(ctx, r,
+                           "unknown template variable `.%.*s`: Ollama's template data "
+                           "has no %.*s, so `{{ .%.*s }}` prints the literal text "
+                           "`<no value>` into the prompt and `{{ if .%.*s }}` is "
+                           "false%s%s%s",
+                           (int)n, name, (int)n, name, (int)n, name, (int)n, name,
+                           best ? "; did you mean `." : "", best ? best : "", best ? "`?" : "");
             if (best && r.end - r.start == n) {
                 mfl_fix_t *fx = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Use `.%s`", best);
                 mfl_fix_edit(ctx, fx, r, best, strlen(best));
@@ -80,20 +82,22 @@ const mfl_rule_t mfl_rule_unknown_template_variable = {
     .fixable = MFL_FIXABLE_SOMETIMES,
     .category = "template",
     .summary = "A TEMPLATE variable that Ollama does not provide",
-    .doc = "## What it does\n"
-           "Checks the top-level fields a TEMPLATE uses (outside `range` and `with`, or "
-           "written `$.Name`) against the data Ollama passes: `.System`, `.Prompt`, "
-           "`.Response`, `.Suffix`, `.Messages`, `.Tools`, `.Think`, `.ThinkLevel`, "
-           "`.IsThinkSet`, each from the release that added it (`.Messages` 0.2.2, `.Tools` and "
-           "`.Suffix` 0.2.6, `.Think` and `.IsThinkSet` 0.9.0, `.ThinkLevel` 0.11.0). Fields "
-           "inside `range .Messages` (`.Role`, `.Content`, `.ToolCalls`...) are not checked.\n\n"
-           "## Why is this bad?\n"
-           "Ollama executes the template over a map of its data; a key that is not there "
-           "(a misspelt or invented variable such as `.system`, `.Input`, `.Query`) makes Go "
-           "print the literal text `<no value>` into the prompt, and makes an `{{ if }}` on it "
-           "false, so that part of the prompt is never what was meant and nothing reports "
-           "it.\n\n"
-           "## Example\n```\nFROM llama3.2\nTEMPLATE \"\"\"{{ .system }}\n{{ .Prompt }}\"\"\"\n```\n\n"
-           "Use instead:\n```\nFROM llama3.2\nTEMPLATE \"\"\"{{ .System }}\n{{ .Prompt }}\"\"\"\n```\n",
+    .doc =
+        "## What it does\n"
+        "Checks the top-level fields a TEMPLATE uses (outside `range` and `with`, or "
+        "written `$.Name`) against the data Ollama passes: `.System`, `.Prompt`, "
+        "`.Response`, `.Suffix`, `.Messages`, `.Tools`, `.Think`, `.ThinkLevel`, "
+        "`.IsThinkSet`, each from the release that added it (`.Messages` 0.2.2, `.Tools` and "
+        "`.Suffix` 0.2.6, `.Think` and `.IsThinkSet` 0.9.0, `.ThinkLevel` 0.11.0). Fields "
+        "inside `range .Messages` (`.Role`, `.Content`, `.ToolCalls`...) are not checked.\n\n"
+        "## Why is this bad?\n"
+        "Ollama executes the template over a map of its data; a key that is not there "
+        "(a misspelt or invented variable such as `.system`, `.Input`, `.Query`) makes Go "
+        "print the literal text `<no value>` into the prompt, and makes an `{{ if }}` on it "
+        "false, so that part of the prompt is never what was meant and nothing reports "
+        "it.\n\n"
+        "## Example\n```\nFROM llama3.2\nTEMPLATE \"\"\"{{ .system }}\n{{ .Prompt }}\"\"\"\n```\n\n"
+        "Use instead:\n```\nFROM llama3.2\nTEMPLATE \"\"\"{{ .System }}\n{{ .Prompt "
+        "}}\"\"\"\n```\n",
     .check = check,
 };

@@ -30,16 +30,17 @@ const mfl_rule_t mfl_rule_overridden_instruction = {
     .fixable = MFL_FIXABLE_ALWAYS,
     .category = "instruction",
     .summary = "TEMPLATE, SYSTEM, ADAPTER, RENDERER, PARSER or REQUIRES given more than once",
-    .doc = "## What it does\n"
-           "Finds TEMPLATE, SYSTEM, ADAPTER, RENDERER, PARSER and REQUIRES instructions that "
-           "a later instruction of the same kind replaces. DRAFT, LICENSE and MESSAGE accumulate "
-           "and are not reported. FROM is MF211's: FROM paths accumulate, but the last FROM "
-           "model name replaces earlier ones and makes Ollama ignore the FROM files.\n\n"
-           "## Why is this bad?\n"
-           "Ollama keeps only the last one, so the earlier text is dead: a long SYSTEM "
-           "prompt that was edited in a second copy, or a TEMPLATE pasted twice, silently "
-           "has no effect. Deleting it changes nothing Ollama does, so the fix is safe.\n\n"
-           "## Example\n```\nFROM llama3.2\nSYSTEM You are terse.\nSYSTEM You are a pirate.\n```\n\n"
-           "Use instead:\n```\nFROM llama3.2\nSYSTEM You are a pirate.\n```\n",
+    .doc =
+        "## What it does\n"
+        "Finds TEMPLATE, SYSTEM, ADAPTER, RENDERER, PARSER and REQUIRES instructions that "
+        "a later instruction of the same kind replaces. DRAFT, LICENSE and MESSAGE accumulate "
+        "and are not reported. FROM is MF211's: FROM paths accumulate, but the last FROM "
+        "model name replaces earlier ones and makes Ollama ignore the FROM files.\n\n"
+        "## Why is this bad?\n"
+        "Ollama keeps only the last one, so the earlier text is dead: a long SYSTEM "
+        "prompt that was edited in a second copy, or a TEMPLATE pasted twice, silently "
+        "has no effect. Deleting it changes nothing Ollama does, so the fix is safe.\n\n"
+        "## Example\n```\nFROM llama3.2\nSYSTEM You are terse.\nSYSTEM You are a pirate.\n```\n\n"
+        "Use instead:\n```\nFROM llama3.2\nSYSTEM You are a pirate.\n```\n",
     .check = check,
 };

@@ -6,8 +6,7 @@
 
 static void check(mfl_ctx_t *ctx) {
     const mfl_from_t *pick = mfl__ctx_from(ctx);
-    if (!pick->last_name || pick->n_names + pick->n_paths < 2)
-        return;
+    if (!pick->last_name || pick->n_names + pick->n_paths < 2) return;
     const mfl_instr_t *name = pick->last_name;
     const mfl_env_t *env = ctx->opts->env;
     MFL_FOREACH_INSTR(ctx, in) {
@@ -15,9 +14,10 @@ static void check(mfl_ctx_t *ctx) {
             continue;
         char abs[4096];
         bool link = false;
-        mfl_path_kind_t k = env && env->path_kind ? env->path_kind(env->ud, ctx->opts->base_dir,
-                                                                   in->value_text, abs, sizeof abs, &link)
-                                                  : MFL_PATH_FILE;
+        mfl_path_kind_t k = env && env->path_kind
+                                ? env->path_kind(env->ud, ctx->opts->base_dir, in->value_text, abs,
+                                                 sizeof abs, &link)
+                                : MFL_PATH_FILE;
         if (k == MFL_PATH_MISSING && !mfl_from_is_name(in, env, ctx->opts->base_dir))
             continue; /* a path that is not there: MF202's */
         if (mfl_from_is_name(in, env, ctx->opts->base_dir)) {

@@ -32,7 +32,8 @@ const mfl_rule_t mfl_rule_adapter_with_cloud_model = {
            "client has hashed and uploaded it. The created model behaves like the cloud model "
            "alone. From 0.34.1 on any ADAPTER fails instead (MF215).\n\n"
            "## Example\n```\nFROM gpt-oss:120b-cloud\nADAPTER ./style-lora.gguf\n```\n\n"
-           "Use instead (a local base model):\n```\nFROM gpt-oss:20b\nADAPTER ./style-lora.gguf\n```\n",
+           "Use instead (a local base model):\n```\nFROM gpt-oss:20b\nADAPTER "
+           "./style-lora.gguf\n```\n",
     .check = check,
     .since = MFL_FACT_CLOUD_REFS,
     .until = MFL_FACT_ADAPTER_REFUSED,

@@ -13,9 +13,12 @@ static bool match(const char *name, const char *prefix, const char *suffix) {
 }
 
 static void seen(void *ud, const char *name) {
-    static const char *const pats[][2] = {
-        {"model", ".safetensors"}, {"consolidated", ".safetensors"}, {"pytorch_model", ".bin"},
-        {"consolidated", ".pth"},  {"", ".gguf"},                    {"", ".bin"}};
+    static const char *const pats[][2] = {{"model", ".safetensors"},
+                                          {"consolidated", ".safetensors"},
+                                          {"pytorch_model", ".bin"},
+                                          {"consolidated", ".pth"},
+                                          {"", ".gguf"},
+                                          {"", ".bin"}};
     for (size_t i = 0; i < sizeof pats / sizeof pats[0]; i++)
         if (match(name, pats[i][0], pats[i][1])) *(bool *)ud = true;
 }
@@ -33,7 +36,8 @@ static void check(mfl_ctx_t *ctx) {
         bool link = false;
         /* Ollama expands an empty FROM to the Modelfile's folder. */
         const char *path = in->value_len ? in->value_text : ".";
-        if (env->path_kind(env->ud, ctx->opts->base_dir, path, abs, sizeof abs, &link) != MFL_PATH_DIR)
+        if (env->path_kind(env->ud, ctx->opts->base_dir, path, abs, sizeof abs, &link) !=
+            MFL_PATH_DIR)
             continue;
         bool model = false;
         if (!env->list_dir(env->ud, abs, seen, &model) || model) continue;
@@ -54,18 +58,19 @@ const mfl_rule_t mfl_rule_empty_model_folder = {
     .fixable = MFL_FIXABLE_NONE,
     .category = "path",
     .summary = "A FROM, ADAPTER or DRAFT folder with no model file in it",
-    .doc = "## What it does\n"
-           "Lists every folder that FROM, ADAPTER or DRAFT names (an empty FROM is the "
-           "Modelfile's own folder) and looks for the files `ollama create` imports from a "
-           "folder: `model*.safetensors`, `consolidated*.safetensors`, `pytorch_model*.bin`, "
-           "`consolidated*.pth`, `*.gguf` or `*.bin`. Whether the files found can be imported "
-           "is the model rules' business; this rule reports only a folder with none.\n\n"
-           "## Why is this bad?\n"
-           "The client fails with `no Modelfile or safetensors files found` before anything "
-           "is uploaded: the path points at the wrong folder (a parent, a folder of configs "
-           "only, an empty download).\n\n"
-           "## Example\n```\n# ./weights holds only config.json and README.md\nFROM ./weights\n```\n\n"
-           "Use instead: the folder with the model files, or the GGUF file itself.\n",
+    .doc =
+        "## What it does\n"
+        "Lists every folder that FROM, ADAPTER or DRAFT names (an empty FROM is the "
+        "Modelfile's own folder) and looks for the files `ollama create` imports from a "
+        "folder: `model*.safetensors`, `consolidated*.safetensors`, `pytorch_model*.bin`, "
+        "`consolidated*.pth`, `*.gguf` or `*.bin`. Whether the files found can be imported "
+        "is the model rules' business; this rule reports only a folder with none.\n\n"
+        "## Why is this bad?\n"
+        "The client fails with `no Modelfile or safetensors files found` before anything "
+        "is uploaded: the path points at the wrong folder (a parent, a folder of configs "
+        "only, an empty download).\n\n"
+        "## Example\n```\n# ./weights holds only config.json and README.md\nFROM ./weights\n```\n\n"
+        "Use instead: the folder with the model files, or the GGUF file itself.\n",
     .check = check,
     .since = MFL_FACT_JSON_CREATE,
 };

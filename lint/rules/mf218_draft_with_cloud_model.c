@@ -23,15 +23,16 @@ const mfl_rule_t mfl_rule_draft_with_cloud_model = {
     .fixable = MFL_FIXABLE_NONE,
     .category = "instruction",
     .summary = "DRAFT with a cloud FROM, which Ollama refuses",
-    .doc = "## What it does\n"
-           "Finds DRAFT lines when the FROM name is a cloud model (a `:cloud` suffix or a tag "
-           "ending in `-cloud`).\n\n"
-           "## Why is this bad?\n"
-           "`ollama create` fails with `DRAFT cannot be used with remote models`, once the "
-           "draft files have been hashed and uploaded: speculative decoding needs the model "
-           "to run locally.\n\n"
-           "## Example\n```\nFROM qwen3-coder:480b-cloud\nDRAFT ./qwen3-0.6b.gguf\n```\n\n"
-           "Use instead (a local model):\n```\nFROM qwen3-coder:30b\nDRAFT ./qwen3-0.6b.gguf\n```\n",
+    .doc =
+        "## What it does\n"
+        "Finds DRAFT lines when the FROM name is a cloud model (a `:cloud` suffix or a tag "
+        "ending in `-cloud`).\n\n"
+        "## Why is this bad?\n"
+        "`ollama create` fails with `DRAFT cannot be used with remote models`, once the "
+        "draft files have been hashed and uploaded: speculative decoding needs the model "
+        "to run locally.\n\n"
+        "## Example\n```\nFROM qwen3-coder:480b-cloud\nDRAFT ./qwen3-0.6b.gguf\n```\n\n"
+        "Use instead (a local model):\n```\nFROM qwen3-coder:30b\nDRAFT ./qwen3-0.6b.gguf\n```\n",
     .check = check,
     .since = MFL_FACT_DRAFT_CREATE,
 };

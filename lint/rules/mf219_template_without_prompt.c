@@ -9,7 +9,8 @@ static void check(mfl_ctx_t *ctx) {
     if (!in || in->value_len == 0 || !in->terminated) return;
     mfl_version_t v = mfl_ctx_version(ctx);
     const mfl_instr_t *renderer = mfl_doc_last(ctx->doc, MFL_INSTR_RENDERER);
-    if (renderer && renderer->value_len && mfl_version_has(v, MFL_FACT_RENDERER_USED)) return; /* MF220 */
+    if (renderer && renderer->value_len && mfl_version_has(v, MFL_FACT_RENDERER_USED))
+        return; /* MF220 */
     const mfl_gotmpl_t *t = mfl__ctx_template(ctx, in);
     if (!t || t->has_error || t->incomplete) return;
     unsigned uses = MFL_GOTMPL_VAR_PROMPT;
@@ -41,7 +42,9 @@ const mfl_rule_t mfl_rule_template_without_prompt = {
            "template such as `TEMPLATE \"\"\"You are a helpful assistant.\"\"\"` or "
            "`TEMPLATE \"\"\"{{ .System }}\"\"\"` therefore sends the same fixed text whatever the "
            "user writes; nothing fails, the model just never sees the question.\n\n"
-           "## Example\n```\nFROM llama3.2\nTEMPLATE \"\"\"{{ .System }}\nAnswer briefly.\"\"\"\n```\n\n"
-           "Use instead:\n```\nFROM llama3.2\nTEMPLATE \"\"\"{{ .System }}\nAnswer briefly.\n{{ .Prompt }}\"\"\"\n```\n",
+           "## Example\n```\nFROM llama3.2\nTEMPLATE \"\"\"{{ .System }}\nAnswer "
+           "briefly.\"\"\"\n```\n\n"
+           "Use instead:\n```\nFROM llama3.2\nTEMPLATE \"\"\"{{ .System }}\nAnswer briefly.\n{{ "
+           ".Prompt }}\"\"\"\n```\n",
     .check = check,
 };

@@ -34,7 +34,8 @@ const mfl_rule_t mfl_rule_template_with_renderer = {
            "`/api/generate` that it turns into a chat, with the renderer's own code "
            "(server/prompt.go renderPrompt); the TEMPLATE is used only for fill-in-the-middle "
            "requests. Edits to the template then change nothing the user sees in chat.\n\n"
-           "## Example\n```\nFROM qwen3-coder\nRENDERER qwen3-coder\nTEMPLATE \"\"\"<|im_start|>user\n{{ .Prompt }}<|im_end|>\"\"\"\n```\n\n"
+           "## Example\n```\nFROM qwen3-coder\nRENDERER qwen3-coder\nTEMPLATE "
+           "\"\"\"<|im_start|>user\n{{ .Prompt }}<|im_end|>\"\"\"\n```\n\n"
            "Use instead (keep the renderer and drop the template, or the reverse):\n"
            "```\nFROM qwen3-coder\nRENDERER qwen3-coder\n```\n",
     .check = check,

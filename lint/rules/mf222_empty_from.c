@@ -14,8 +14,11 @@ static void check(mfl_ctx_t *ctx) {
                                    "Modelfile's own folder and imports the model files there, "
                                    "like `FROM .`; name the model or the file");
         mfl_fix_t *f = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Write `FROM .` (what Ollama reads)");
-        mfl_fix_edit(ctx, f, in->value.end > in->value.start ? in->value : (mfl_range_t){in->range.end, in->range.end},
-                     in->value.end > in->value.start || in->range.end > in->keyword.end ? "." : " .",
+        mfl_fix_edit(ctx, f,
+                     in->value.end > in->value.start ? in->value
+                                                     : (mfl_range_t){in->range.end, in->range.end},
+                     in->value.end > in->value.start || in->range.end > in->keyword.end ? "."
+                                                                                        : " .",
                      in->value.end > in->value.start || in->range.end > in->keyword.end ? 1 : 2);
     }
 }

@@ -9,19 +9,15 @@
 
 static void check(mfl_ctx_t *ctx) {
     const mfl_env_t *env = ctx->opts->env;
-    if (env == NULL || env->resolve_model == NULL)
-        return;
+    if (env == NULL || env->resolve_model == NULL) return;
     const mfl_from_t *pick = mfl__ctx_from(ctx);
     const mfl_instr_t *from = pick->from;
-    if (from == NULL)
-        return;
+    if (from == NULL) return;
     /* A device is MF401's; a folder Ollama cannot import is MF212's; a
      * path that is not there (Ollama then reads it as a name) is MF202's. */
-    if (pick->kind == MFL_PATH_DEVICE || (pick->kind == MFL_PATH_MISSING && !pick->is_name))
-        return;
+    if (pick->kind == MFL_PATH_DEVICE || (pick->kind == MFL_PATH_MISSING && !pick->is_name)) return;
     const mfl_model_t *m = mfl_ctx_model(ctx);
-    if (m && m->import_error[0])
-        return;
+    if (m && m->import_error[0]) return;
     if (m && m->error[0]) {
         mfl_report(ctx, from->value, "cannot read model `%s`: %s; context checks skipped",
                    from->value_text, m->error);
@@ -38,10 +34,8 @@ static void check(mfl_ctx_t *ctx) {
                    from->value_text, m->arch[0] ? m->arch : "unknown");
         return;
     }
-    if (m)
-        return;
-    if (!pick->is_name)
-        return; /* a file that is not there is MF202's */
+    if (m) return;
+    if (!pick->is_name) return; /* a file that is not there is MF202's */
     if (mfl__ctx_from_is_cloud(ctx))
         return; /* a cloud model runs on ollama.com: no local context to check */
     mfl_report(ctx, from->value,

@@ -16,20 +16,18 @@ static void check(mfl_ctx_t *ctx) {
     uint64_t cap = mfl__ctx_prefill_cap(b);
     /* With a budget, a value at or above the largest fit (or the most the
      * client timeout lets be prefilled) is the right call. */
-    if (target == 0 || (b->memory_budget && f.param_value >= target))
-        return;
-    if (cap && f.param_value >= cap)
-        return;
-    if (target <= f.param_value)
-        return;
+    if (target == 0 || (b->memory_budget && f.param_value >= target)) return;
+    if (cap && f.param_value >= cap) return;
+    if (target <= f.param_value) return;
     char nat[32], tgt[32], why[256] = "";
     mfl__ctx_tokens(f.native, nat, sizeof nat);
     mfl__ctx_tokens(target, tgt, sizeof tgt);
     const char *assumed = mfl__ctx_assumed(&f);
     char vision[96] = "";
     if (f.model->is_vision && f.param_value < 2048)
-        snprintf(vision, sizeof vision, " (Ollama already raises it to 2,048 for this vision "
-                                        "model)");
+        snprintf(vision, sizeof vision,
+                 " (Ollama already raises it to 2,048 for this vision "
+                 "model)");
     bool safe = mfl__ctx_raise_is_safe(&f);
     char how[320] = "";
     if (!safe && f.exact && !b->memory_budget)
@@ -51,17 +49,18 @@ static void check(mfl_ctx_t *ctx) {
                        (unsigned long long)f.param_value, vision, f.model_name, nat, why, tgt,
                        assumed ? "; " : "", assumed ? assumed : "", how);
     } else {
-        d = mfl_report(ctx, f.param->value,
-                       "num_ctx %llu%s is below the native context of `%s` (%s tokens, from the %s); "
-                       "the model only sees %.0f%% of what it can read%s%s%s",
-                       (unsigned long long)f.param_value, vision, f.model_name, nat,
-                       mfl_source_name(f.model->source),
-                       100.0 * (double)f.param_value / (double)f.native,
-                       assumed ? "; " : "", assumed ? assumed : "", how);
+        d = mfl_report(
+            ctx, f.param->value,
+            "num_ctx %llu%s is below the native context of `%s` (%s tokens, from the %s); "
+            "the model only sees %.0f%% of what it can read%s%s%s",
+            (unsigned long long)f.param_value, vision, f.model_name, nat,
+            mfl_source_name(f.model->source), 100.0 * (double)f.param_value / (double)f.native,
+            assumed ? "; " : "", assumed ? assumed : "", how);
     }
     /* Raising is safe only when the result is known to fit. */
     mfl_fix_t *fix =
-        safe ? mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Raise num_ctx to %llu", (unsigned long long)target)
+        safe ? mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Raise num_ctx to %llu",
+                            (unsigned long long)target)
              : mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Raise num_ctx to %llu (unsafe: %s)",
                             (unsigned long long)target,
                             f.exact ? "not known to fit" : "assumed figures");

@@ -10,14 +10,11 @@
 static void check(mfl_ctx_t *ctx) {
     mfl_ctx_facts_t f;
     mfl__ctx_facts(ctx, &f);
-    if (f.param || f.native == 0 || f.model->is_embedding || f.from == NULL)
-        return;
-    if (f.model->has_inherited_num_ctx)
-        return; /* MF303 */
+    if (f.param || f.native == 0 || f.model->is_embedding || f.from == NULL) return;
+    if (f.model->has_inherited_num_ctx) return; /* MF303 */
     const mfl_budget_t *b = f.budget;
     uint64_t target = mfl__ctx_target(&f);
-    if (target == 0)
-        return;
+    if (target == 0) return;
     char nat[32], tgt[32], got_s[32], mem[64];
     mfl__ctx_tokens(f.native, nat, sizeof nat);
     mfl__ctx_tokens(target, tgt, sizeof tgt);
@@ -38,8 +35,7 @@ static void check(mfl_ctx_t *ctx) {
         /* The smallest default Ollama gives (no GPU) already holds the
          * whole native context: nothing to say (llama2's 4,096). */
         uint64_t least = mfl_ollama_default_ctx(v, 0, f.model->arch, NULL);
-        if (least >= f.native)
-            return;
+        if (least >= f.native) return;
         if (tiers) {
             d = mfl_report(ctx, mfl__ctx_range(&f),
                            "no PARAMETER num_ctx: Ollama's default context applies (4,096, 32,768 "
@@ -50,20 +46,20 @@ static void check(mfl_ctx_t *ctx) {
             uint64_t dflt = least;
             char dflt_s[32];
             mfl__ctx_tokens(dflt, dflt_s, sizeof dflt_s);
-            d = mfl_report(ctx, mfl__ctx_range(&f),
-                           "no PARAMETER num_ctx: Ollama %s's default context applies (%s tokens%s), "
-                           "less than the native %s tokens of `%s`; %s%s%s",
-                           ver, dflt_s,
-                           mfl_version_has(v, MFL_FACT_CTX_ENV_DEFAULT) ? ", or OLLAMA_CONTEXT_LENGTH"
-                                                                         : "",
-                           nat, f.model_name, how, assumed ? "; " : "", assumed ? assumed : "");
+            d = mfl_report(
+                ctx, mfl__ctx_range(&f),
+                "no PARAMETER num_ctx: Ollama %s's default context applies (%s tokens%s), "
+                "less than the native %s tokens of `%s`; %s%s%s",
+                ver, dflt_s,
+                mfl_version_has(v, MFL_FACT_CTX_ENV_DEFAULT) ? ", or OLLAMA_CONTEXT_LENGTH" : "",
+                nat, f.model_name, how, assumed ? "; " : "", assumed ? assumed : "");
         }
         mfl__diag_soften(ctx, d, MFL_SEVERITY_INFO);
     } else {
-        uint64_t dflt = server ? server : mfl_ollama_default_ctx(v, b->memory_budget, f.model->arch, NULL);
+        uint64_t dflt =
+            server ? server : mfl_ollama_default_ctx(v, b->memory_budget, f.model->arch, NULL);
         uint64_t got = dflt < f.native ? dflt : f.native;
-        if (got >= target)
-            return;
+        if (got >= target) return;
         mfl__ctx_tokens(got, got_s, sizeof got_s);
         if (server)
             d = mfl_report(ctx, mfl__ctx_range(&f),
@@ -109,7 +105,8 @@ const mfl_rule_t mfl_rule_num_ctx_missing = {
            "`PARAMETER num_ctx` (and whose FROM model does not carry one either). Without a "
            "memory budget the machine's default is unknown, so this is information, not a "
            "failure, and nothing is said when even Ollama's smallest default holds the whole "
-           "native context (`llama2`'s 4,096). With a budget (`--hardware`, `--memory`, or `hardware`/`memory` in "
+           "native context (`llama2`'s 4,096). With a budget (`--hardware`, `--memory`, or "
+           "`hardware`/`memory` in "
            "`.modelfile-lint.json`) it warns only when Ollama's default on that machine (its "
            "default at the target release for the budget's GPU memory, or the configured "
            "`context-length-default`, i.e. `OLLAMA_CONTEXT_LENGTH`, from 0.5.13) gives the model "

@@ -12,8 +12,7 @@ static void check(mfl_ctx_t *ctx) {
         f.ctx_source != MFL_CTX_SRC_INHERITED || f.ctx >= f.native)
         return;
     uint64_t target = mfl__ctx_target(&f);
-    if (target == 0 || f.ctx >= target)
-        return;
+    if (target == 0 || f.ctx >= target) return;
     char nat[32];
     mfl__ctx_tokens(f.native, nat, sizeof nat);
     bool safe = mfl__ctx_raise_is_safe(&f);
@@ -30,7 +29,8 @@ static void check(mfl_ctx_t *ctx) {
         fix = mfl_diag_fix(ctx, d, MFL_FIX_SAFE, "Add PARAMETER num_ctx %llu",
                            (unsigned long long)target);
     else
-        fix = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Add PARAMETER num_ctx %llu (unsafe: not known to fit)",
+        fix = mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE,
+                           "Add PARAMETER num_ctx %llu (unsafe: not known to fit)",
                            (unsigned long long)target);
     mfl__ctx_insert_param(ctx, fix, &f, target);
 }

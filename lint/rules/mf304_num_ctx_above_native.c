@@ -8,8 +8,7 @@
 static void check(mfl_ctx_t *ctx) {
     mfl_ctx_facts_t f;
     mfl__ctx_facts(ctx, &f);
-    if (!f.param_valid || f.native == 0 || !f.exact || f.param_value <= f.native)
-        return;
+    if (!f.param_valid || f.native == 0 || !f.exact || f.param_value <= f.native) return;
     char nat[32];
     mfl__ctx_tokens(f.native, nat, sizeof nat);
     /* Past a corrected native (Mistral-Nemo) Ollama does not clamp: the fix

@@ -18,10 +18,8 @@ static uint64_t label_value(const mfl_label_t *l) {
     for (uint32_t i = 0; i < l->n_values; i++) {
         for (uint64_t p = 1024; p && p <= (l->values[i] << 1); p <<= 1) {
             double d = (double)p - (double)l->values[i];
-            if (d < 0)
-                d = -d;
-            if (d <= 0.01 * (double)p)
-                return p;
+            if (d < 0) d = -d;
+            if (d <= 0.01 * (double)p) return p;
         }
     }
     return l->values[0];
@@ -30,7 +28,14 @@ static uint64_t label_value(const mfl_label_t *l) {
 /* Where a label was found, for the message: what, then the item quoted
  * (formatted only when there is something to report), and how to rename it
  * when it promises less than the model gets. */
-typedef enum { WHERE_FROM, WHERE_FROM_PATH, WHERE_FILE, WHERE_CREATE, WHERE_SHOW, WHERE_COMMENT } where_kind_t;
+typedef enum {
+    WHERE_FROM,
+    WHERE_FROM_PATH,
+    WHERE_FILE,
+    WHERE_CREATE,
+    WHERE_SHOW,
+    WHERE_COMMENT
+} where_kind_t;
 
 typedef struct {
     const char *what;  /* before the quotes */
@@ -61,15 +66,13 @@ static void check_text(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f, const char *tex
                        uint32_t base, where_t wh, bool is_from) {
     mfl_label_t labels[MAX_LABELS];
     size_t n = mfl_label_scan(text, len, labels, MAX_LABELS);
-    if (n > MAX_LABELS)
-        n = MAX_LABELS;
+    if (n > MAX_LABELS) n = MAX_LABELS;
     /* What the model gets: Ollama clamps to the native context (known
      * exactly; an assumed one is not trusted to clamp). */
     uint64_t gets = f->exact && f->native && f->ctx > f->native ? f->native : f->ctx;
     for (size_t i = 0; i < n; i++) {
         const mfl_label_t *l = &labels[i];
-        if (mfl_label_agrees(l, gets))
-            continue;
+        if (mfl_label_agrees(l, gets)) continue;
         /* A FROM label that describes the parent's own num_ctx is accurate;
          * overriding it here is deliberate (the MF303 fix does exactly that). */
         if (is_from && f->model && f->model->has_inherited_num_ctx &&
@@ -100,8 +103,9 @@ static void check_text(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f, const char *tex
             mfl__diag_soften(ctx, d, MFL_SEVERITY_WARNING);
         } else if (lv > gets) {
             /* The name promises more than the model gets: an error. */
-            d = mfl_report(ctx, mfl__ctx_range(f), "%s says %.*s (%s tokens) but num_ctx is %llu "
-                                                   "(%s)%s",
+            d = mfl_report(ctx, mfl__ctx_range(f),
+                           "%s says %.*s (%s tokens) but num_ctx is %llu "
+                           "(%s)%s",
                            where, ll, lt, tok, (unsigned long long)f->ctx, src,
                            gets < f->ctx ? ", clamped to the native context" : "");
         } else {
@@ -125,16 +129,16 @@ static void check_text(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f, const char *tex
                          wh.item_len, wh.item, nn, wh.item_len, wh.item);
                 break;
             case WHERE_FILE:
-                snprintf(hint, sizeof hint, "; rename the file to `%s` (and the model built from "
-                                            "it with `ollama cp`)", nn);
+                snprintf(hint, sizeof hint,
+                         "; rename the file to `%s` (and the model built from "
+                         "it with `ollama cp`)",
+                         nn);
                 break;
             case WHERE_FROM:
             case WHERE_FROM_PATH:
                 snprintf(hint, sizeof hint, "; the parent's name undersells it");
                 break;
-            case WHERE_COMMENT:
-                snprintf(hint, sizeof hint, "; update the comment");
-                break;
+            case WHERE_COMMENT: snprintf(hint, sizeof hint, "; update the comment"); break;
             }
             d = mfl_report(ctx, mfl__ctx_range(f),
                            "%s says %.*s (%s tokens) but num_ctx is %llu (%s): the name promises "
@@ -162,7 +166,8 @@ static bool comment_agrees(const mfl_ctx_facts_t *f, const char *s, size_t n) {
         if (s[i] >= '0' && s[i] <= '9' && (i == 0 || !(s[i - 1] >= '0' && s[i - 1] <= '9'))) {
             unsigned long long v = 0;
             size_t j = i;
-            while (j < n && s[j] >= '0' && s[j] <= '9' && v < 100000000ull) v = v * 10 + (unsigned)(s[j++] - '0');
+            while (j < n && s[j] >= '0' && s[j] <= '9' && v < 100000000ull)
+                v = v * 10 + (unsigned)(s[j++] - '0');
             double d = (double)v - (double)f->ctx;
             if (v >= 512 && (d < 0 ? -d : d) <= 0.03 * (double)f->ctx) return true;
         }
@@ -178,14 +183,11 @@ static bool starts_with(const char *s, size_t n, const char *p) {
 /* The word after "ollama create" in a comment, or NULL. */
 static const char *create_name(const char *s, size_t n, size_t *wl) {
     for (size_t i = 0; i + 13 < n; i++) {
-        if (s[i] != 'o' || memcmp(s + i, "ollama create", 13) != 0)
-            continue;
+        if (s[i] != 'o' || memcmp(s + i, "ollama create", 13) != 0) continue;
         size_t j = i + 13;
-        while (j < n && (s[j] == ' ' || s[j] == '\t'))
-            j++;
+        while (j < n && (s[j] == ' ' || s[j] == '\t')) j++;
         size_t k = j;
-        while (k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '\r' && s[k] != '\n')
-            k++;
+        while (k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '\r' && s[k] != '\n') k++;
         if (k > j) {
             *wl = k - j;
             return s + j;
@@ -196,8 +198,7 @@ static const char *create_name(const char *s, size_t n, size_t *wl) {
 
 static void check_comments(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f) {
     uint32_t param_line = UINT32_MAX, c;
-    if (f->param)
-        mfl_doc_position(ctx->doc, f->param->range.start, &param_line, &c);
+    if (f->param) mfl_doc_position(ctx->doc, f->param->range.start, &param_line, &c);
     for (size_t i = 0; i < mfl_doc_comment_count(ctx->doc); i++) {
         mfl_range_t r = mfl_doc_comment(ctx->doc, i);
         size_t n;
@@ -228,8 +229,7 @@ static void check_comments(mfl_ctx_t *ctx, const mfl_ctx_facts_t *f) {
 static void check(mfl_ctx_t *ctx) {
     mfl_ctx_facts_t f;
     mfl__ctx_facts(ctx, &f);
-    if (!f.explicit_ctx)
-        return;
+    if (!f.explicit_ctx) return;
     /* A FROM path whose header gave the native context exactly: MF301 and
      * MF304 compare num_ctx with the real figure, the file's label adds
      * nothing. */

@@ -33,14 +33,14 @@ static void check(mfl_ctx_t *ctx) {
         f.budget->hardware, mfl_fmt_bytes(f.budget->memory_budget, b, sizeof b), tail,
         assumed ? "; " : "", assumed ? assumed : "");
     /* A guess never drives an error: assumed figures are named and warn. */
-    if (!f.exact)
-        mfl__diag_soften(ctx, d, MFL_SEVERITY_WARNING);
+    if (!f.exact) mfl__diag_soften(ctx, d, MFL_SEVERITY_WARNING);
     /* Lowering is never safe (the user may want the context more than the
      * speed), and never offered from assumed figures. */
     if (fit && f.param_valid && f.exact) {
-        mfl__ctx_set_param(ctx, mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Lower num_ctx to %llu",
-                                             (unsigned long long)fit),
-                           &f, fit);
+        mfl__ctx_set_param(
+            ctx,
+            mfl_diag_fix(ctx, d, MFL_FIX_UNSAFE, "Lower num_ctx to %llu", (unsigned long long)fit),
+            &f, fit);
     }
 }
 
@@ -51,22 +51,23 @@ const mfl_rule_t mfl_rule_memory_over_budget = {
     .fixable = MFL_FIXABLE_SOMETIMES,
     .category = "context",
     .summary = "Weights plus KV cache at num_ctx exceed the memory budget",
-    .doc = "## What it does\n"
-           "Only when a memory budget is configured (`--hardware`, `--memory` or the config "
-           "file): estimates weights (blob size) + KV cache at the effective `num_ctx` (per "
-           "layer, with GQA, sliding windows, MLA and the configured cache type and parallel "
-           "slots) + a compute-graph allowance + Ollama's per-GPU reserve (512 MiB on Metal, 457 MiB "
-           "elsewhere), and reports "
-           "when the total exceeds the budget. The unsafe fix lowers `num_ctx` to the largest "
-           "context that fits (a multiple of 1024); it is not offered from figures assumed from "
-           "a model family, and then the report is a warning that names the assumption (a guess "
-           "never drives an error).\n\n"
-           "## Why is this bad?\n"
-           "An explicit `num_ctx` is never lowered by Ollama: the model spills to the CPU and "
-           "runs many times slower, or fails to load.\n\n"
-           "## Example\nWith a 36 GiB budget (`--hardware mac-m4-max-48`):\n"
-           "```\nFROM qwen3-coder:30b\nPARAMETER num_ctx 262144\n```\n\n"
-           "Use instead (or set `OLLAMA_KV_CACHE_TYPE=q8_0`):\n"
-           "```\nFROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n```\n",
+    .doc =
+        "## What it does\n"
+        "Only when a memory budget is configured (`--hardware`, `--memory` or the config "
+        "file): estimates weights (blob size) + KV cache at the effective `num_ctx` (per "
+        "layer, with GQA, sliding windows, MLA and the configured cache type and parallel "
+        "slots) + a compute-graph allowance + Ollama's per-GPU reserve (512 MiB on Metal, 457 MiB "
+        "elsewhere), and reports "
+        "when the total exceeds the budget. The unsafe fix lowers `num_ctx` to the largest "
+        "context that fits (a multiple of 1024); it is not offered from figures assumed from "
+        "a model family, and then the report is a warning that names the assumption (a guess "
+        "never drives an error).\n\n"
+        "## Why is this bad?\n"
+        "An explicit `num_ctx` is never lowered by Ollama: the model spills to the CPU and "
+        "runs many times slower, or fails to load.\n\n"
+        "## Example\nWith a 36 GiB budget (`--hardware mac-m4-max-48`):\n"
+        "```\nFROM qwen3-coder:30b\nPARAMETER num_ctx 262144\n```\n\n"
+        "Use instead (or set `OLLAMA_KV_CACHE_TYPE=q8_0`):\n"
+        "```\nFROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n```\n",
     .check = check,
 };

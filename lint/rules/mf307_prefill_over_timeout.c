@@ -10,11 +10,9 @@ static void check(mfl_ctx_t *ctx) {
     mfl__ctx_facts(ctx, &f);
     const mfl_budget_t *b = f.budget;
     uint64_t cap = mfl__ctx_prefill_cap(b);
-    if (cap == 0 || !f.has_ctx || f.ctx_source == MFL_CTX_SRC_DEFAULT)
-        return;
+    if (cap == 0 || !f.has_ctx || f.ctx_source == MFL_CTX_SRC_DEFAULT) return;
     uint64_t used = f.native && f.ctx > f.native ? f.native : f.ctx;
-    if (used <= cap)
-        return;
+    if (used <= cap) return;
     double secs = mfl_mem_prefill_seconds(used, b);
     char cap_s[32];
     mfl__ctx_tokens(cap, cap_s, sizeof cap_s);

@@ -13,8 +13,8 @@ static void check(mfl_ctx_t *ctx) {
         char abs[4096];
         bool link = false;
         /* path_kind only stats: the linter never opens what it reports. */
-        if (env->path_kind(env->ud, ctx->opts->base_dir, in->value_text, abs, sizeof abs,
-                           &link) != MFL_PATH_DEVICE)
+        if (env->path_kind(env->ud, ctx->opts->base_dir, in->value_text, abs, sizeof abs, &link) !=
+            MFL_PATH_DEVICE)
             continue;
         mfl_report(ctx, in->value,
                    "%s `%s` is a device, FIFO or socket, not a file: ollama create reads it "

@@ -36,10 +36,10 @@ static void check(mfl_ctx_t *ctx) {
         if (in->kind == MFL_INSTR_FROM && k == MFL_PATH_MISSING) continue;
         if (base_ok == 0)
             /* "." resolved against the base gives the base as an absolute, clean path. */
-            base_ok = env->path_kind(env->ud, base, ".", abs_base, sizeof abs_base, &link) ==
-                              MFL_PATH_DIR
-                          ? 1
-                          : -1;
+            base_ok =
+                env->path_kind(env->ud, base, ".", abs_base, sizeof abs_base, &link) == MFL_PATH_DIR
+                    ? 1
+                    : -1;
         if (base_ok < 0) return;
         const char *kw = mfl_instr_keyword(in->kind);
         if (!is_under(abs, abs_base)) {

@@ -36,16 +36,16 @@ static const char *secret_kind(const char *p, size_t n) {
     const char *f = p + b;
     size_t fn = n - b;
     if (eq_ci(f, fn, ".env") || starts_ci(f, fn, ".env.")) return "an environment file";
-    if (starts_ci(f, fn, "id_rsa") || starts_ci(f, fn, "id_dsa") ||
-        starts_ci(f, fn, "id_ecdsa") || starts_ci(f, fn, "id_ed25519"))
+    if (starts_ci(f, fn, "id_rsa") || starts_ci(f, fn, "id_dsa") || starts_ci(f, fn, "id_ecdsa") ||
+        starts_ci(f, fn, "id_ed25519"))
         return "an SSH key";
     if (ends_ci(f, fn, ".pem") || ends_ci(f, fn, ".key") || ends_ci(f, fn, ".p12") ||
         ends_ci(f, fn, ".pfx") || ends_ci(f, fn, ".keystore"))
         return "a key file";
     if (eq_ci(f, fn, ".netrc") || eq_ci(f, fn, "_netrc") || eq_ci(f, fn, ".git-credentials") ||
         eq_ci(f, fn, ".pgpass") || eq_ci(f, fn, ".npmrc") || eq_ci(f, fn, ".pypirc") ||
-        eq_ci(f, fn, "credentials") || eq_ci(f, fn, "credentials.json") ||
-        eq_ci(f, fn, "shadow") || eq_ci(f, fn, "secrets.json"))
+        eq_ci(f, fn, "credentials") || eq_ci(f, fn, "credentials.json") || eq_ci(f, fn, "shadow") ||
+        eq_ci(f, fn, "secrets.json"))
         return "a credentials file";
     return NULL;
 }

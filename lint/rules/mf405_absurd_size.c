@@ -13,8 +13,9 @@ static const struct {
     int64_t max;
     const char *why;
 } limits[] = {
-    {"num_ctx", 10000000, "no model has a context window this large, and the KV cache for it "
-                          "alone would take terabytes"},
+    {"num_ctx", 10000000,
+     "no model has a context window this large, and the KV cache for it "
+     "alone would take terabytes"},
     {"num_predict", 10000000, "use -1 (until the model stops) instead of a huge count"},
     {"num_batch", 1000000, "the batch buffers are allocated up front"},
     {"num_keep", 10000000, "it cannot exceed the context"},
@@ -36,9 +37,8 @@ static void check(mfl_ctx_t *ctx) {
             if (!mfl_instr_is_param(in, limits[k].name) ||
                 !mfl_param_parse_int(in->value_text, in->value_len, &v) || v <= limits[k].max)
                 continue;
-            mfl_report(ctx, in->value,
-                       "%s %lld is absurdly large (over %lld): %s", limits[k].name, (long long)v,
-                       (long long)limits[k].max, limits[k].why);
+            mfl_report(ctx, in->value, "%s %lld is absurdly large (over %lld): %s", limits[k].name,
+                       (long long)v, (long long)limits[k].max, limits[k].why);
         }
     }
 }

@@ -26,12 +26,13 @@ const mfl_rule_t mfl_rule_lowercase_keyword = {
     .default_off = true,
     .category = "style",
     .summary = "An instruction keyword not in uppercase",
-    .doc = "## What it does\n"
-           "Finds keywords written in lower or mixed case (`from`, `Parameter`). Off by default.\n\n"
-           "## Why is this bad?\n"
-           "Ollama accepts any case, but uppercase keywords are the convention of Ollama's "
-           "documentation and of `ollama show --modelfile`, and keep files easy to scan.\n\n"
-           "## Example\n```\nfrom llama3.2\nparameter temperature 0.7\n```\n\n"
-           "Use instead:\n```\nFROM llama3.2\nPARAMETER temperature 0.7\n```\n",
+    .doc =
+        "## What it does\n"
+        "Finds keywords written in lower or mixed case (`from`, `Parameter`). Off by default.\n\n"
+        "## Why is this bad?\n"
+        "Ollama accepts any case, but uppercase keywords are the convention of Ollama's "
+        "documentation and of `ollama show --modelfile`, and keep files easy to scan.\n\n"
+        "## Example\n```\nfrom llama3.2\nparameter temperature 0.7\n```\n\n"
+        "Use instead:\n```\nFROM llama3.2\nPARAMETER temperature 0.7\n```\n",
     .check = check,
 };

@@ -26,7 +26,8 @@ void *mfl_calloc(size_t n, size_t size) {
     if (size && n > SIZE_MAX / size) return NULL;
     /* The C library's calloc knows fresh pages are already zero: a large
      * block (the model resolver's cache) costs no page touching. */
-    if (mfl_malloc_fn == malloc && mfl_free_fn == free) return calloc(n * size > 0 ? n * size : 1, 1);
+    if (mfl_malloc_fn == malloc && mfl_free_fn == free)
+        return calloc(n * size > 0 ? n * size : 1, 1);
     void *p = mfl_malloc(n * size);
     if (p) memset(p, 0, n * size);
     return p;

@@ -61,8 +61,7 @@ static struct from_memo *resolve_from(mfl_ctx_t *ctx) {
     struct from_memo *m = mfl__ctx_memo(ctx, &from_key);
     if (!m || m->done) return m;
     m->done = true;
-    m->found = mfl_from_resolve(ctx->doc, ctx->opts->env, ctx->opts->base_dir, &m->from,
-                                &m->model);
+    m->found = mfl_from_resolve(ctx->doc, ctx->opts->env, ctx->opts->base_dir, &m->from, &m->model);
     return m;
 }
 
@@ -164,4 +163,3 @@ const mfl_budget_t *mfl_ctx_budget(mfl_ctx_t *ctx) {
     static const mfl_budget_t none;
     return ctx->opts->config ? mfl_config_budget_const(ctx->opts->config) : &none;
 }
-

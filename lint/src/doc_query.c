@@ -40,7 +40,7 @@ mfl_range_t mfl_doc_instr_lines(const mfl_doc_t *doc, const mfl_instr_t *in) {
     mfl_range_t r;
     r.start = mfl_doc_line_range(doc, l0).start;
     r.end = l1 + 1 < mfl_doc_line_count(doc) ? mfl_doc_line_range(doc, l1 + 1).start
-                                              : mfl_doc_line_range(doc, l1).end;
+                                             : mfl_doc_line_range(doc, l1).end;
     return r;
 }
 

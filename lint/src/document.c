@@ -27,7 +27,7 @@ struct mfl_doc {
     uint32_t *lines; /* start offset of each line */
     uint32_t n_lines;
     unsigned text_class; /* MFL__TEXT_* bits of text (set with the lines) */
-    mfl_buf_t strings; /* name_text/value_text storage; offsets until fixed up */
+    mfl_buf_t strings;   /* name_text/value_text storage; offsets until fixed up */
 };
 
 /* Node symbols, looked up once. */
@@ -58,7 +58,8 @@ static TSFieldId lookup_field(const TSLanguage *lang, const char *name) {
 static void init_symbols(void) {
     if (sym.ready) return;
     const TSLanguage *lang = tree_sitter_modelfile();
-    for (int i = 0; i < MFL_INSTR__COUNT; i++) sym.instr[i] = lookup_symbol(lang, instr_node_names[i]);
+    for (int i = 0; i < MFL_INSTR__COUNT; i++)
+        sym.instr[i] = lookup_symbol(lang, instr_node_names[i]);
     sym.comment = lookup_symbol(lang, "comment");
     sym.bare_value = lookup_symbol(lang, "bare_value");
     sym.quoted_value = lookup_symbol(lang, "quoted_value");
@@ -154,8 +155,10 @@ void mfl_doc_position(const mfl_doc_t *d, uint32_t off, uint32_t *line, uint32_t
     uint32_t lo = 0, hi = d->n_lines - 1;
     while (lo < hi) {
         uint32_t mid = (lo + hi + 1) / 2;
-        if (d->lines[mid] <= off) lo = mid;
-        else hi = mid - 1;
+        if (d->lines[mid] <= off)
+            lo = mid;
+        else
+            hi = mid - 1;
     }
     *line = lo;
     *col = off - d->lines[lo];
@@ -228,8 +231,7 @@ static int add_error(mfl_doc_t *d, mfl_syntax_kind_t kind, mfl_range_t r, size_t
 
 /* Stores the kept text of r (plus `extra_quotes` quote characters) in the
  * string arena; returns its offset there. */
-static int store_kept(mfl_doc_t *d, mfl_range_t r, int extra_quotes, size_t *off,
-                      size_t *len) {
+static int store_kept(mfl_doc_t *d, mfl_range_t r, int extra_quotes, size_t *off, size_t *len) {
     size_t before = d->strings.len;
     /* In plain text every byte is kept: no need to look for what to drop. */
     int rc = d->text_class ? mfl__buf_put_kept(&d->strings, d->text + r.start, r.end - r.start)
@@ -297,8 +299,7 @@ static bool name_chars_ok(const mfl_doc_t *d, mfl_range_t r, bool letters_only, 
     return true;
 }
 
-static int lower_instruction(mfl_doc_t *d, const mfl_raw_instr_t *raw, size_t *noff,
-                             size_t *voff) {
+static int lower_instruction(mfl_doc_t *d, const mfl_raw_instr_t *raw, size_t *noff, size_t *voff) {
     mfl_instr_t in;
     mfl_instr_kind_t kind = raw->kind;
     memset(&in, 0, sizeof in);
@@ -345,28 +346,28 @@ static int lower_instruction(mfl_doc_t *d, const mfl_raw_instr_t *raw, size_t *n
     if (kind == MFL_INSTR_UNKNOWN) {
         rc = add_error(d, MFL_SYN_INVALID_COMMAND, in.keyword, idx);
     } else if (!in.has_sep) {
-        rc = add_error(d, in.keyword.end >= d->len ? MFL_SYN_MISSING_ARGUMENT
-                                                   : MFL_SYN_INVALID_COMMAND,
-                       in.keyword, idx);
+        rc = add_error(
+            d, in.keyword.end >= d->len ? MFL_SYN_MISSING_ARGUMENT : MFL_SYN_INVALID_COMMAND,
+            in.keyword, idx);
     } else if (named) {
         uint32_t bad;
-        if (in.has_name &&
-            !name_chars_ok(d, in.name, kind == MFL_INSTR_MESSAGE, &bad)) {
+        if (in.has_name && !name_chars_ok(d, in.name, kind == MFL_INSTR_MESSAGE, &bad)) {
             mfl_range_t r = {bad, in.name.end};
-            rc = add_error(d, kind == MFL_INSTR_MESSAGE ? MFL_SYN_BAD_ROLE_CHAR
-                                                        : MFL_SYN_BAD_PARAMETER_NAME,
-                           r, idx);
+            rc = add_error(
+                d, kind == MFL_INSTR_MESSAGE ? MFL_SYN_BAD_ROLE_CHAR : MFL_SYN_BAD_PARAMETER_NAME,
+                r, idx);
         } else if (!in.has_value_sep) {
             mfl_range_t r = in.has_name ? in.name : in.keyword;
-            rc = add_error(d, in.has_name ? MFL_SYN_MISSING_VALUE : MFL_SYN_MISSING_ARGUMENT,
-                           r, idx);
+            rc = add_error(d, in.has_name ? MFL_SYN_MISSING_VALUE : MFL_SYN_MISSING_ARGUMENT, r,
+                           idx);
         } else if (kind == MFL_INSTR_MESSAGE) {
             const char *role = d->text + in.name.start;
             size_t rl = in.name.end - in.name.start;
             bool ok = (rl == 6 && memcmp(role, "system", 6) == 0) ||
                       (rl == 4 && memcmp(role, "user", 4) == 0) ||
                       (rl == 9 && memcmp(role, "assistant", 9) == 0);
-            if (!ok) rc = add_error(d, MFL_SYN_INVALID_ROLE, in.has_name ? in.name : in.keyword, idx);
+            if (!ok)
+                rc = add_error(d, MFL_SYN_INVALID_ROLE, in.has_name ? in.name : in.keyword, idx);
         }
     }
     if (rc == 0 && !in.terminated) {
@@ -404,7 +405,8 @@ static void node_to_raw(TSNode n, mfl_instr_kind_t kind, mfl_raw_instr_t *raw) {
     raw->kind = kind;
     raw->keyword = node_range(ts_node_child_by_field_id(n, sym.f_keyword));
     if (kind == MFL_INSTR_PARAMETER || kind == MFL_INSTR_MESSAGE) {
-        TSNode name = ts_node_child_by_field_id(n, kind == MFL_INSTR_PARAMETER ? sym.f_name : sym.f_role);
+        TSNode name =
+            ts_node_child_by_field_id(n, kind == MFL_INSTR_PARAMETER ? sym.f_name : sym.f_role);
         if (!ts_node_is_null(name)) {
             raw->has_name = true;
             raw->name = node_range(name);
@@ -573,15 +575,21 @@ fail:
 
 mfl_doc_t *mfl_doc_new(const char *src, size_t len) { return doc_new(src, len, true, false, NULL); }
 
-mfl_doc_t *mfl_doc_new_batch(const char *src, size_t len) { return doc_new(src, len, true, true, NULL); }
+mfl_doc_t *mfl_doc_new_batch(const char *src, size_t len) {
+    return doc_new(src, len, true, true, NULL);
+}
 
 mfl_doc_t *mfl_doc_new_batch_take(char *buf, size_t len) {
     return doc_new(buf, len, true, true, buf);
 }
 
-mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len) { return doc_new(text, len, false, true, NULL); }
+mfl_doc_t *mfl__doc_new_utf8(const char *text, size_t len) {
+    return doc_new(text, len, false, true, NULL);
+}
 
-mfl_doc_t *mfl_doc_new_decoded(const char *text, size_t len) { return doc_new(text, len, false, true, NULL); }
+mfl_doc_t *mfl_doc_new_decoded(const char *text, size_t len) {
+    return doc_new(text, len, false, true, NULL);
+}
 
 mfl_doc_t *mfl__doc_new_utf8_tree(const char *text, size_t len) {
     return doc_new(text, len, false, false, NULL);
@@ -693,9 +701,7 @@ int mfl_doc_encode(const mfl_doc_t *d, const char *text, size_t len, char **out,
     mfl_buf_t b = {0};
     int rc = 0;
     switch (d->enc) {
-    case MFL_ENC_UTF8:
-        rc = mfl__buf_put(&b, text, len);
-        break;
+    case MFL_ENC_UTF8: rc = mfl__buf_put(&b, text, len); break;
     case MFL_ENC_UTF8_BOM:
         rc = mfl__buf_put(&b, "\xEF\xBB\xBF", 3);
         if (!rc) rc = mfl__buf_put(&b, text, len);
@@ -870,8 +876,8 @@ static bool match_holds(const pred_ctx_t *c, const TSQuery *q) {
 }
 
 int mfl_query_run(const mfl_query_t *q, const mfl_doc_t *doc, mfl_range_t within,
-                  mfl_regex_fn regex, void *regex_ud,
-                  int (*fn)(void *ud, const mfl_capture_t *c), void *ud) {
+                  mfl_regex_fn regex, void *regex_ud, int (*fn)(void *ud, const mfl_capture_t *c),
+                  void *ud) {
     TSTree *t = doc->tree;
     if (!t) {
         TSParser *p = get_thread_parser();

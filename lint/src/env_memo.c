@@ -59,8 +59,8 @@ void mfl__env_memo_free(struct mfl_lint_state *st) {
     mfl_free(st->memo);
 }
 
-static mfl_path_kind_t memo_path_kind(void *ud, const char *base_dir, const char *path,
-                                      char *abs, size_t bufsize, bool *is_symlink) {
+static mfl_path_kind_t memo_path_kind(void *ud, const char *base_dir, const char *path, char *abs,
+                                      size_t bufsize, bool *is_symlink) {
     struct mfl_lint_state *st = ud;
     const mfl_env_t *env = st->env;
     if (path == NULL || bufsize == 0)
@@ -94,7 +94,7 @@ static bool memo_real_path(void *ud, const char *abs_path, char *out, size_t out
     bool ok = env->real_path(env->ud, abs_path, out, outsz);
     if (memchr(out, '\0', outsz))
         memo_add(st, &(struct env_memo){true, NULL, outsz, (char *)abs_path, out,
-                                         ok ? (mfl_path_kind_t)1 : (mfl_path_kind_t)0, false});
+                                        ok ? (mfl_path_kind_t)1 : (mfl_path_kind_t)0, false});
     return ok;
 }
 
@@ -103,8 +103,7 @@ static bool memo_is_gguf(void *ud, const char *abs_path) {
     return st->env->is_gguf(st->env->ud, abs_path);
 }
 
-static bool memo_resolve_model(void *ud, const char *base_dir, const char *from,
-                               mfl_model_t *out) {
+static bool memo_resolve_model(void *ud, const char *base_dir, const char *from, mfl_model_t *out) {
     struct mfl_lint_state *st = ud;
     const mfl_env_t *env = st->env;
     if (env->resolve_model_at && env->path_kind && from) {
@@ -144,4 +143,3 @@ mfl_env_t mfl__env_memo(struct mfl_lint_state *st, const mfl_env_t *env) {
     e.list_dir = env->list_dir ? memo_list_dir : NULL;
     return e;
 }
-

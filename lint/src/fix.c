@@ -17,8 +17,8 @@ static int cmp_fix(const void *a, const void *b) {
     return xs < ys ? -1 : xs > ys;
 }
 
-int mfl_fix_apply(const char *text, size_t len, const mfl_fix_t *const *fixes, size_t n,
-                  char **out, size_t *out_len) {
+int mfl_fix_apply(const char *text, size_t len, const mfl_fix_t *const *fixes, size_t n, char **out,
+                  size_t *out_len) {
     assert((text || !len) && (fixes || !n) && out && out_len);
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < fixes[i]->n_edits; k++) {
@@ -91,8 +91,7 @@ static bool wanted(const mfl_diag_t *d, const mfl_fix_opts_t *fo) {
  * (counted apart, so that a rule switched off cannot hide one). */
 static size_t count_errors(const mfl_result_t *res) {
     size_t n = 0;
-    for (size_t i = 0; i < res->n_diags; i++)
-        n += res->diags[i].severity == MFL_SEVERITY_ERROR;
+    for (size_t i = 0; i < res->n_diags; i++) n += res->diags[i].severity == MFL_SEVERITY_ERROR;
     return n;
 }
 
@@ -156,8 +155,8 @@ static int try_pass(const pass_t *cur, const mfl_fix_t **fixes, size_t nf,
     return err <= base_err && syn <= base_syn;
 }
 
-int mfl_fix_all(const char *text, size_t len, const mfl_lint_opts_t *opts,
-                const mfl_fix_opts_t *fo, char **out, size_t *out_len, mfl_fix_report_t *rep) {
+int mfl_fix_all(const char *text, size_t len, const mfl_lint_opts_t *opts, const mfl_fix_opts_t *fo,
+                char **out, size_t *out_len, mfl_fix_report_t *rep) {
     assert((text || !len) && opts && out && out_len);
     size_t max = fo && fo->max_passes ? fo->max_passes : 10;
     mfl_fix_report_t local;
@@ -189,7 +188,8 @@ int mfl_fix_all(const char *text, size_t len, const mfl_lint_opts_t *opts,
             /* Still fixing after the last pass: name the rules. */
             rep->rules[0] = '\0';
             for (size_t i = 0; i < res->n_diags; i++)
-                if (wanted(&res->diags[i], fo) && !(excl[0] && strstr(excl, res->diags[i].rule->code)))
+                if (wanted(&res->diags[i], fo) &&
+                    !(excl[0] && strstr(excl, res->diags[i].rule->code)))
                     add_code(rep->rules, sizeof rep->rules, res->diags[i].rule->code);
             mfl_free(fixes);
             rc = MFL_ENOCONVERGE;
@@ -209,7 +209,8 @@ int mfl_fix_all(const char *text, size_t len, const mfl_lint_opts_t *opts,
             char bad[sizeof rep->stop_rules] = "";
             for (size_t i = 0; i < res->n_diags && ok >= 0; i++) {
                 const char *code = res->diags[i].rule->code;
-                if (!wanted(&res->diags[i], fo) || strstr(bad, code) || (excl[0] && strstr(excl, code)))
+                if (!wanted(&res->diags[i], fo) || strstr(bad, code) ||
+                    (excl[0] && strstr(excl, code)))
                     continue;
                 const mfl_fix_t **one = mfl_malloc(res->n_diags * sizeof *one);
                 if (!one) {
@@ -223,8 +224,10 @@ int mfl_fix_all(const char *text, size_t len, const mfl_lint_opts_t *opts,
                 int tok = try_pass(&cur, one, no, opts, base_err, base_syn, &t, &tn, &te);
                 pass_free(&t);
                 mfl_free(one);
-                if (tok < 0) ok = tok;
-                else if (tok == 0) add_code(bad, sizeof bad, code);
+                if (tok < 0)
+                    ok = tok;
+                else if (tok == 0)
+                    add_code(bad, sizeof bad, code);
             }
             if (ok < 0) {
                 mfl_free(fixes);
@@ -235,7 +238,8 @@ int mfl_fix_all(const char *text, size_t len, const mfl_lint_opts_t *opts,
                 /* Only together do they add errors: refuse them all. */
                 for (size_t i = 0; i < nf; i++)
                     for (size_t k = 0; k < res->n_diags; k++)
-                        if (res->diags[k].fix == fixes[i]) add_code(bad, sizeof bad, res->diags[k].rule->code);
+                        if (res->diags[k].fix == fixes[i])
+                            add_code(bad, sizeof bad, res->diags[k].rule->code);
             }
             for (const char *p = bad; *p;) {
                 const char *e = strchr(p, ',');

@@ -65,7 +65,8 @@ int mfl_format(const mfl_doc_t *doc, mfl_edit_t **edits, size_t *n_out) {
      * takes exactly one separator), as the fuzzer found. */
     uint32_t stop = UINT32_MAX;
     for (size_t i = 0; i < mfl_doc_syntax_error_count(doc); i++)
-        if (mfl_doc_syntax_error(doc, i)->range.start < stop) stop = mfl_doc_syntax_error(doc, i)->range.start;
+        if (mfl_doc_syntax_error(doc, i)->range.start < stop)
+            stop = mfl_doc_syntax_error(doc, i)->range.start;
     /* Keywords and the blanks after them. */
     for (size_t i = 0; i < ni; i++) {
         const mfl_instr_t *in = mfl_doc_instr(doc, i);
@@ -82,7 +83,7 @@ int mfl_format(const mfl_doc_t *doc, mfl_edit_t **edits, size_t *n_out) {
         size_t kl = in->keyword.end - in->keyword.start;
         if (kl == strlen(kw) && memcmp(text + in->keyword.start, kw, kl) != 0)
             add(&es, in->keyword.start, in->keyword.end, kw, kl);
-        uint32_t next = in->has_name                        ? in->name.start
+        uint32_t next = in->has_name                      ? in->name.start
                         : in->value.end > in->value.start ? in->value.start
                                                           : UINT32_MAX;
         /* Ollama takes exactly one separator after the keyword and trims a

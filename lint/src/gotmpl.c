@@ -22,8 +22,8 @@
 /* ---- Ollama's function map ----------------------------------------------------- */
 
 static const char *const go_builtins[] = {
-    "and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf",
-    "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne", NULL};
+    "and",    "call",    "html",     "index", "slice", "js", "len", "not", "or", "print",
+    "printf", "println", "urlquery", "eq",    "ge",    "gt", "le",  "lt",  "ne", NULL};
 
 static bool word_eq(const char *s, size_t n, const char *w) {
     return strlen(w) == n && memcmp(s, w, n) == 0;
@@ -100,9 +100,12 @@ static void go_quote(char *out, size_t outsz, const char *s, size_t n, size_t ma
             case '\t': mfl__buf_put(&b, "\\t", 2); break;
             case '\v': mfl__buf_put(&b, "\\v", 2); break;
             default:
-                if (r < ' ' || r == 0x7F) snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned)r);
-                else if (r < 0x10000) snprintf(tmp, sizeof tmp, "\\u%04x", (unsigned)r);
-                else snprintf(tmp, sizeof tmp, "\\U%08x", (unsigned)r);
+                if (r < ' ' || r == 0x7F)
+                    snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned)r);
+                else if (r < 0x10000)
+                    snprintf(tmp, sizeof tmp, "\\u%04x", (unsigned)r);
+                else
+                    snprintf(tmp, sizeof tmp, "\\U%08x", (unsigned)r);
                 mfl__buf_put(&b, tmp, strlen(tmp));
             }
         }
@@ -131,20 +134,49 @@ static void go_unicode(char *out, size_t outsz, int32_t r) {
 /* ---- lexer ----------------------------------------------------------------- */
 
 typedef enum {
-    I_ERROR, I_BOOL, I_CHAR, I_CHAR_CONSTANT, I_COMMENT, I_COMPLEX, I_ASSIGN, I_DECLARE, I_EOF,
-    I_FIELD, I_IDENTIFIER, I_LEFT_DELIM, I_LEFT_PAREN, I_NUMBER, I_PIPE, I_RAW_STRING,
-    I_RIGHT_DELIM, I_RIGHT_PAREN, I_SPACE, I_STRING, I_TEXT, I_VARIABLE,
+    I_ERROR,
+    I_BOOL,
+    I_CHAR,
+    I_CHAR_CONSTANT,
+    I_COMMENT,
+    I_COMPLEX,
+    I_ASSIGN,
+    I_DECLARE,
+    I_EOF,
+    I_FIELD,
+    I_IDENTIFIER,
+    I_LEFT_DELIM,
+    I_LEFT_PAREN,
+    I_NUMBER,
+    I_PIPE,
+    I_RAW_STRING,
+    I_RIGHT_DELIM,
+    I_RIGHT_PAREN,
+    I_SPACE,
+    I_STRING,
+    I_TEXT,
+    I_VARIABLE,
     I_KEYWORD, /* keywords after this */
-    I_BLOCK, I_BREAK, I_CONTINUE, I_DOT, I_DEFINE, I_ELSE, I_END, I_IF, I_NIL, I_RANGE,
-    I_TEMPLATE, I_WITH
+    I_BLOCK,
+    I_BREAK,
+    I_CONTINUE,
+    I_DOT,
+    I_DEFINE,
+    I_ELSE,
+    I_END,
+    I_IF,
+    I_NIL,
+    I_RANGE,
+    I_TEMPLATE,
+    I_WITH
 } ityp_t;
 
 typedef struct {
     ityp_t typ;
     uint32_t pos, len; /* the value is input[pos, pos+len), except for errors */
     int line;
-    const char *err;   /* I_ERROR: the message */
-    uint32_t end;      /* I_ERROR: where the lexer stood */
+    const char *err; /* I_ERROR: the message */
+    uint32_t end;    /* I_ERROR: where the lexer stood */
 } item_t;
 
 typedef struct {
@@ -165,7 +197,8 @@ static bool lx_space(int32_t r) { return r == ' ' || r == '\t' || r == '\r' || r
 static bool lx_alnum(int32_t r) {
     if (r < 0) return false;
     if (r < 0x80)
-        return r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9');
+        return r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') ||
+               (r >= '0' && r <= '9');
     return mfl_unialnum(r);
 }
 
@@ -220,8 +253,20 @@ static item_t this_item(lex_t *l, ityp_t t) {
 }
 
 typedef enum {
-    ST_DONE, ST_TEXT, ST_LEFT_DELIM, ST_COMMENT, ST_RIGHT_DELIM, ST_INSIDE, ST_SPACE, ST_IDENT,
-    ST_FIELD, ST_VARIABLE, ST_CHAR, ST_NUMBER, ST_QUOTE, ST_RAW
+    ST_DONE,
+    ST_TEXT,
+    ST_LEFT_DELIM,
+    ST_COMMENT,
+    ST_RIGHT_DELIM,
+    ST_INSIDE,
+    ST_SPACE,
+    ST_IDENT,
+    ST_FIELD,
+    ST_VARIABLE,
+    ST_CHAR,
+    ST_NUMBER,
+    ST_QUOTE,
+    ST_RAW
 } state_t;
 
 static state_t emit(lex_t *l, ityp_t t) {
@@ -302,7 +347,9 @@ static state_t lex_text(lex_t *l) {
             l->pos = at;
             size_t trim = 0;
             if (left_trim_marker(l, at + 2))
-                while (trim < l->pos - l->start && lx_space((unsigned char)l->in[l->pos - trim - 1])) trim++;
+                while (trim < l->pos - l->start &&
+                       lx_space((unsigned char)l->in[l->pos - trim - 1]))
+                    trim++;
             l->pos -= trim;
             l->line += count_nl(l->in, l->start, l->pos);
             item_t i = this_item(l, I_TEXT);
@@ -390,9 +437,10 @@ static state_t lex_inside(lex_t *l) {
     char u[32];
     switch (r) {
     case EOF_RUNE: return lx_errorf(l, "unclosed action");
-    case ' ': case '\t': case '\r': case '\n':
-        lx_backup(l);
-        return ST_SPACE;
+    case ' ':
+    case '\t':
+    case '\r':
+    case '\n': lx_backup(l); return ST_SPACE;
     case '=': return emit(l, I_ASSIGN);
     case ':':
         if (lx_next(l) != '=') return lx_errorf(l, "expected :=");
@@ -406,13 +454,19 @@ static state_t lex_inside(lex_t *l) {
         if (l->pos < l->n && (l->in[l->pos] < '0' || l->in[l->pos] > '9')) return ST_FIELD;
         lx_backup(l);
         return ST_NUMBER;
-    case '+': case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6':
-    case '7': case '8': case '9':
-        lx_backup(l);
-        return ST_NUMBER;
-    case '(':
-        l->paren_depth++;
-        return emit(l, I_LEFT_PAREN);
+    case '+':
+    case '-':
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9': lx_backup(l); return ST_NUMBER;
+    case '(': l->paren_depth++; return emit(l, I_LEFT_PAREN);
     case ')':
         l->paren_depth--;
         if (l->paren_depth < 0) return lx_errorf(l, "unexpected right paren");
@@ -445,7 +499,13 @@ static bool at_terminator(lex_t *l) {
     int32_t r = lx_peek(l);
     if (lx_space(r)) return true;
     switch (r) {
-    case EOF_RUNE: case '.': case ',': case '|': case ':': case ')': case '(': return true;
+    case EOF_RUNE:
+    case '.':
+    case ',':
+    case '|':
+    case ':':
+    case ')':
+    case '(': return true;
     }
     return has_prefix(l, l->pos, "}}");
 }
@@ -454,9 +514,18 @@ static ityp_t keyword(const char *s, size_t n) {
     static const struct {
         const char *w;
         ityp_t t;
-    } k[] = {{".", I_DOT},       {"block", I_BLOCK}, {"break", I_BREAK}, {"continue", I_CONTINUE},
-             {"define", I_DEFINE}, {"else", I_ELSE},  {"end", I_END},     {"if", I_IF},
-             {"range", I_RANGE}, {"nil", I_NIL},     {"template", I_TEMPLATE}, {"with", I_WITH}};
+    } k[] = {{".", I_DOT},
+             {"block", I_BLOCK},
+             {"break", I_BREAK},
+             {"continue", I_CONTINUE},
+             {"define", I_DEFINE},
+             {"else", I_ELSE},
+             {"end", I_END},
+             {"if", I_IF},
+             {"range", I_RANGE},
+             {"nil", I_NIL},
+             {"template", I_TEMPLATE},
+             {"with", I_WITH}};
     for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
         if (word_eq(s, n, k[i].w)) return k[i].t;
     return I_ERROR;
@@ -521,9 +590,12 @@ static bool scan_number(lex_t *l) {
     lx_accept(l, "+-");
     const char *digits = "0123456789_";
     if (lx_accept(l, "0")) {
-        if (lx_accept(l, "xX")) digits = "0123456789abcdefABCDEF_";
-        else if (lx_accept(l, "oO")) digits = "01234567_";
-        else if (lx_accept(l, "bB")) digits = "01_";
+        if (lx_accept(l, "xX"))
+            digits = "0123456789abcdefABCDEF_";
+        else if (lx_accept(l, "oO"))
+            digits = "01234567_";
+        else if (lx_accept(l, "bB"))
+            digits = "01_";
     }
     lx_accept_run(l, digits);
     if (lx_accept(l, ".")) lx_accept_run(l, digits);
@@ -638,7 +710,9 @@ static size_t unquote_char(const char *s, size_t n, char quote, int32_t *val) {
     case 'r': *val = '\r'; return 2;
     case 't': *val = '\t'; return 2;
     case 'v': *val = '\v'; return 2;
-    case 'x': case 'u': case 'U': {
+    case 'x':
+    case 'u':
+    case 'U': {
         size_t k = e == 'x' ? 2 : e == 'u' ? 4 : 8;
         if (n - 2 < k) return 0;
         uint32_t v = 0;
@@ -651,7 +725,14 @@ static size_t unquote_char(const char *s, size_t n, char quote, int32_t *val) {
         *val = (int32_t)v;
         return 2 + k;
     }
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7': {
         if (n - 2 < 2) return 0;
         int v = e - '0';
         for (size_t j = 0; j < 2; j++) {
@@ -664,7 +745,8 @@ static size_t unquote_char(const char *s, size_t n, char quote, int32_t *val) {
         return 4;
     }
     case '\\': *val = '\\'; return 2;
-    case '\'': case '"':
+    case '\'':
+    case '"':
         if (e != quote) return 0;
         *val = e;
         return 2;
@@ -722,10 +804,14 @@ static int parse_uint0(const char *s, size_t n, uint64_t *out) {
     size_t n0 = n;
     unsigned base = 10;
     if (s[0] == '0') {
-        if (n >= 3 && lower(s[1]) == 'b') base = 2, s += 2, n -= 2;
-        else if (n >= 3 && lower(s[1]) == 'o') base = 8, s += 2, n -= 2;
-        else if (n >= 3 && lower(s[1]) == 'x') base = 16, s += 2, n -= 2;
-        else base = 8, s += 1, n -= 1;
+        if (n >= 3 && lower(s[1]) == 'b')
+            base = 2, s += 2, n -= 2;
+        else if (n >= 3 && lower(s[1]) == 'o')
+            base = 8, s += 2, n -= 2;
+        else if (n >= 3 && lower(s[1]) == 'x')
+            base = 16, s += 2, n -= 2;
+        else
+            base = 8, s += 1, n -= 1;
     }
     uint64_t v = 0;
     bool underscores = false;
@@ -820,9 +906,7 @@ static const char *number_error(const char *s, size_t n, ityp_t typ, char *buf, 
             snprintf(buf, bsz, "syntax error scanning complex number");
             return buf;
         }
-        const struct {
-            size_t a, b;
-        } part[2] = {{0, e1}, {e1, e2}};
+        const struct { size_t a, b; } part[2] = {{0, e1}, {e1, e2}};
         for (int k = 0; k < 2; k++)
             if (!mfl__go_parse_float(s + part[k].a, part[k].b - part[k].a, 64, NULL)) {
                 go_quote(q, sizeof q, s + part[k].a, part[k].b - part[k].a, SIZE_MAX);
@@ -854,9 +938,28 @@ static const char *number_error(const char *s, size_t n, ityp_t typ, char *buf, 
 /* ---- parser ---------------------------------------------------------------- */
 
 typedef enum {
-    N_NONE, N_IDENT, N_DOT, N_NIL, N_VAR, N_FIELD, N_BOOL, N_NUMBER, N_PIPE, N_STRING, N_CHAIN,
+    N_NONE,
+    N_IDENT,
+    N_DOT,
+    N_NIL,
+    N_VAR,
+    N_FIELD,
+    N_BOOL,
+    N_NUMBER,
+    N_PIPE,
+    N_STRING,
+    N_CHAIN,
     /* list items */
-    N_TEXT, N_ACTION, N_IF, N_RANGE, N_WITH, N_TEMPLATE, N_END, N_ELSE, N_BREAK, N_CONTINUE,
+    N_TEXT,
+    N_ACTION,
+    N_IF,
+    N_RANGE,
+    N_WITH,
+    N_TEMPLATE,
+    N_END,
+    N_ELSE,
+    N_BREAK,
+    N_CONTINUE,
     N_COMMENT
 } node_t;
 
@@ -915,19 +1018,19 @@ struct parser {
 
 /* Makes room for one more element; out of memory, marks the parser failed
  * and returns from the calling (void) function. */
-#define GROW(p, arr, n, cap)                                                                 \
-    do {                                                                                     \
-        assert(!(p)->failed);                                                                \
-        if ((n) == (cap)) {                                                                  \
-            size_t nc_ = (cap) ? (cap) * 2 : 16;                                             \
-            void *na_ = mfl_realloc((arr), nc_ * sizeof *(arr));                             \
-            if (!na_) {                                                                      \
-                (p)->oom = (p)->failed = true;                                               \
-                return;                                                                      \
-            }                                                                                \
-            (arr) = na_;                                                                     \
-            (cap) = nc_;                                                                     \
-        }                                                                                    \
+#define GROW(p, arr, n, cap)                                     \
+    do {                                                         \
+        assert(!(p)->failed);                                    \
+        if ((n) == (cap)) {                                      \
+            size_t nc_ = (cap) ? (cap)*2 : 16;                   \
+            void *na_ = mfl_realloc((arr), nc_ * sizeof *(arr)); \
+            if (!na_) {                                          \
+                (p)->oom = (p)->failed = true;                   \
+                return;                                          \
+            }                                                    \
+            (arr) = na_;                                         \
+            (cap) = nc_;                                         \
+        }                                                        \
     } while (0)
 
 static void fail_at(tree_t *t, uint32_t a, uint32_t b, const char *fmt, ...) MFL_PRINTF(4, 5);
@@ -955,8 +1058,10 @@ static uint32_t item_end(const item_t *i) { return i->typ == I_ERROR ? i->end : 
 
 static item_t t_next(tree_t *t) {
     assert(!t->p->failed); /* nothing reads on after an error */
-    if (t->peek_count > 0) t->peek_count--;
-    else t->token[0] = next_item(&t->p->lex);
+    if (t->peek_count > 0)
+        t->peek_count--;
+    else
+        t->token[0] = next_item(&t->p->lex);
     return t->token[t->peek_count];
 }
 
@@ -997,13 +1102,17 @@ static item_t t_peek_non_space(tree_t *t) {
 /* item.String(). */
 static void item_string(const tree_t *t, const item_t *i, char *buf, size_t n) {
     const char *s = t->p->lex.in + i->pos;
-    if (i->typ == I_EOF) snprintf(buf, n, "EOF");
-    else if (i->typ == I_ERROR) snprintf(buf, n, "%s", i->err);
-    else if (i->typ > I_KEYWORD) snprintf(buf, n, "<%.*s>", (int)i->len, s);
+    if (i->typ == I_EOF)
+        snprintf(buf, n, "EOF");
+    else if (i->typ == I_ERROR)
+        snprintf(buf, n, "%s", i->err);
+    else if (i->typ > I_KEYWORD)
+        snprintf(buf, n, "<%.*s>", (int)i->len, s);
     else if (i->len > 10) {
         go_quote(buf, n > 4 ? n - 3 : n, s, i->len, 10);
         strncat(buf, "...", n - strlen(buf) - 1);
-    } else go_quote(buf, n, s, i->len, SIZE_MAX);
+    } else
+        go_quote(buf, n, s, i->len, SIZE_MAX);
 }
 
 /* Always fails. */
@@ -1120,7 +1229,9 @@ static node_t term(tree_t *t, item_t *first) {
         add_field(t->p, tok.pos + 1, tok.len - 1, false);
         return FAILED(t) ? N_NONE : N_FIELD;
     case I_BOOL: return N_BOOL;
-    case I_CHAR_CONSTANT: case I_COMPLEX: case I_NUMBER: {
+    case I_CHAR_CONSTANT:
+    case I_COMPLEX:
+    case I_NUMBER: {
         const char *e = number_error(s, tok.len, tok.typ, buf, sizeof buf);
         if (e) {
             fail_at(t, tok.pos, tok.pos + tok.len, "%s", e);
@@ -1140,15 +1251,14 @@ static node_t term(tree_t *t, item_t *first) {
         t->p->depth--;
         t->stack_depth--;
         return N_PIPE;
-    case I_STRING: case I_RAW_STRING:
+    case I_STRING:
+    case I_RAW_STRING:
         if (!unquote_ok(s, tok.len)) {
             fail_at(t, tok.pos, tok.pos + tok.len, "invalid syntax");
             return N_NONE;
         }
         return N_STRING;
-    default:
-        t_backup(t);
-        return N_NONE;
+    default: t_backup(t); return N_NONE;
     }
 }
 
@@ -1171,8 +1281,13 @@ static node_t operand(tree_t *t) {
             first_field = false;
         }
         switch (node) {
-        case N_FIELD: case N_VAR: break;
-        case N_BOOL: case N_STRING: case N_NUMBER: case N_NIL: case N_DOT: {
+        case N_FIELD:
+        case N_VAR: break;
+        case N_BOOL:
+        case N_STRING:
+        case N_NUMBER:
+        case N_NIL:
+        case N_DOT: {
             char q[160];
             go_quote(q, sizeof q, t->p->lex.in + first.pos, first.len, SIZE_MAX);
             ERRORF(t, "unexpected . after term %s", q);
@@ -1199,7 +1314,8 @@ static node_t command(tree_t *t) {
         if (op != N_NONE && args++ == 0) first = op;
         item_t tok = t_next(t);
         if (tok.typ == I_SPACE) continue;
-        if (tok.typ == I_RIGHT_DELIM || tok.typ == I_RIGHT_PAREN) t_backup(t);
+        if (tok.typ == I_RIGHT_DELIM || tok.typ == I_RIGHT_PAREN)
+            t_backup(t);
         else if (tok.typ != I_PIPE) {
             unexpected(t, &tok, "operand");
             return N_NONE;
@@ -1261,9 +1377,18 @@ decls:;
             return N_PIPE;
         }
         switch (tok.typ) {
-        case I_BOOL: case I_CHAR_CONSTANT: case I_COMPLEX: case I_DOT: case I_FIELD:
-        case I_IDENTIFIER: case I_NUMBER: case I_NIL: case I_RAW_STRING: case I_STRING:
-        case I_VARIABLE: case I_LEFT_PAREN: {
+        case I_BOOL:
+        case I_CHAR_CONSTANT:
+        case I_COMPLEX:
+        case I_DOT:
+        case I_FIELD:
+        case I_IDENTIFIER:
+        case I_NUMBER:
+        case I_NIL:
+        case I_RAW_STRING:
+        case I_STRING:
+        case I_VARIABLE:
+        case I_LEFT_PAREN: {
             t_backup(t);
             node_t first = command(t);
             if (FAILED(t)) return N_NONE;
@@ -1342,8 +1467,7 @@ static node_t parse_control(tree_t *t, const char *context) {
             with_control(t);
         } else {
             scope_list(t, false, &next);
-            if (!FAILED(t) && next != N_END)
-                ERRORF(t, "expected end; found %s", node_string(next));
+            if (!FAILED(t) && next != N_END) ERRORF(t, "expected end; found %s", node_string(next));
         }
         if (FAILED(t)) return N_NONE;
     }
@@ -1541,9 +1665,7 @@ static node_t text_or_action(tree_t *t, bool *empty) {
     item_t tok = t_next_non_space(t);
     *empty = false;
     switch (tok.typ) {
-    case I_TEXT:
-        *empty = blank_text(t->p->lex.in + tok.pos, tok.len);
-        return N_TEXT;
+    case I_TEXT: *empty = blank_text(t->p->lex.in + tok.pos, tok.len); return N_TEXT;
     case I_LEFT_DELIM: {
         int saved_line = t->action_line;
         uint32_t saved_pos = t->action_pos;
@@ -1558,12 +1680,8 @@ static node_t text_or_action(tree_t *t, bool *empty) {
         (void)saved_line;
         return n;
     }
-    case I_COMMENT:
-        *empty = true;
-        return N_COMMENT;
-    default:
-        unexpected(t, &tok, "input");
-        return N_NONE;
+    case I_COMMENT: *empty = true; return N_COMMENT;
+    default: unexpected(t, &tok, "input"); return N_NONE;
     }
 }
 
@@ -1666,9 +1784,12 @@ int mfl__gotmpl_parse_opts(const char *s, size_t n, const mfl_gotmpl_opts_t *giv
         for (size_t i = 0; i < p->n_idents; i++) {
             const char *w = s + p->idents[i].off;
             size_t l = p->idents[i].len;
-            if (ieq(w, l, "prompt")) out->vars |= MFL_GOTMPL_VAR_PROMPT;
-            else if (ieq(w, l, "messages")) out->vars |= MFL_GOTMPL_VAR_MESSAGES;
-            else if (ieq(w, l, "response")) out->vars |= MFL_GOTMPL_VAR_RESPONSE;
+            if (ieq(w, l, "prompt"))
+                out->vars |= MFL_GOTMPL_VAR_PROMPT;
+            else if (ieq(w, l, "messages"))
+                out->vars |= MFL_GOTMPL_VAR_MESSAGES;
+            else if (ieq(w, l, "response"))
+                out->vars |= MFL_GOTMPL_VAR_RESPONSE;
         }
     for (size_t i = 0; i < p->n_defs; i++) mfl_free(p->defs[i].name);
     mfl_free(p->defs);

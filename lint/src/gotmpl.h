@@ -42,16 +42,16 @@ typedef struct {
     /* True when the template is too deeply nested to check here (over 1000
      * levels): nothing is known, no error is reported. */
     bool incomplete;
-    mfl_gotmpl_field_t *fields;  /* in text order */
+    mfl_gotmpl_field_t *fields; /* in text order */
     size_t n_fields;
-    unsigned vars;               /* MFL_GOTMPL_VAR_* */
+    unsigned vars; /* MFL_GOTMPL_VAR_* */
 } mfl_gotmpl_t;
 
 /* What the Ollama release compiles a TEMPLATE with. */
 typedef struct {
     bool json, current_date, to_ts_type, yesterday_date; /* Ollama's functions */
-    bool else_with;     /* {{ else with }} (Go 1.23 and later) */
-    bool check_pipes;   /* the {{ template }} walk (Ollama 0.2.6 and later) */
+    bool else_with;                                      /* {{ else with }} (Go 1.23 and later) */
+    bool check_pipes; /* the {{ template }} walk (Ollama 0.2.6 and later) */
 } mfl_gotmpl_opts_t;
 
 /* The options of target release v. */

@@ -53,8 +53,7 @@ size_t mfl__utf8_len(const char *s, size_t len, size_t i);
  * switches to UTF-16. Returns a new UTF-8 buffer (mfl_free), NUL-terminated.
  * UTF-8 input is copied as is (invalid bytes stay, readers map them to
  * U+FFFD). */
-int mfl__decode(const char *src, size_t len, char **out, size_t *out_len,
-                mfl_encoding_t *enc);
+int mfl__decode(const char *src, size_t len, char **out, size_t *out_len, mfl_encoding_t *enc);
 /* The encoding mfl__decode reads src in (its byte order mark, if any). */
 mfl_encoding_t mfl__sniff_encoding(const char *src, size_t len);
 

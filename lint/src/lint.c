@@ -82,4 +82,3 @@ int mfl_lint(const mfl_doc_t *doc, const mfl_lint_opts_t *opts, mfl_result_t **o
     *out = res;
     return 0;
 }
-

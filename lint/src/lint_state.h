@@ -13,7 +13,7 @@ typedef struct {
     mfl_range_t range;      /* the code inside the comment */
     const mfl_rule_t *rule; /* NULL: unknown code */
     bool global;
-    size_t instr;           /* the instruction it applies to (SIZE_MAX: none) */
+    size_t instr; /* the instruction it applies to (SIZE_MAX: none) */
     bool used;
 } supp_t;
 

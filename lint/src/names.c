@@ -146,9 +146,12 @@ char *mfl_name_short(const mfl_name_t *n, char *buf, size_t bufsize) {
     if (bufsize == 0) return buf;
     bool dflt_host = strcasecmp_ascii(n->host, "registry.ollama.ai") == 0;
     bool dflt_ns = strcasecmp_ascii(n->ns, "library") == 0;
-    if (!dflt_host) snprintf(buf, bufsize, "%s/%s/%s:%s", n->host, n->ns, n->model, n->tag);
-    else if (!dflt_ns) snprintf(buf, bufsize, "%s/%s:%s", n->ns, n->model, n->tag);
-    else snprintf(buf, bufsize, "%s:%s", n->model, n->tag);
+    if (!dflt_host)
+        snprintf(buf, bufsize, "%s/%s/%s:%s", n->host, n->ns, n->model, n->tag);
+    else if (!dflt_ns)
+        snprintf(buf, bufsize, "%s/%s:%s", n->ns, n->model, n->tag);
+    else
+        snprintf(buf, bufsize, "%s:%s", n->model, n->tag);
     return buf;
 }
 
@@ -243,9 +246,10 @@ static bool ends_with_ci(const char *s, size_t n, const char *suf) {
 
 bool mfl__from_looks_like_path(const char *s, size_t n) {
     return (n >= 2 && memcmp(s, "./", 2) == 0) || (n >= 3 && memcmp(s, "../", 3) == 0) ||
-           (n >= 1 && (s[0] == '/' || s[0] == '~' || s[0] == '\\')) || ends_with_ci(s, n, ".gguf") ||
-           ends_with_ci(s, n, ".bin") || ends_with_ci(s, n, ".safetensors") ||
-           (n == 1 && s[0] == '.') || (n == 2 && memcmp(s, "..", 2) == 0) ||
+           (n >= 1 && (s[0] == '/' || s[0] == '~' || s[0] == '\\')) ||
+           ends_with_ci(s, n, ".gguf") || ends_with_ci(s, n, ".bin") ||
+           ends_with_ci(s, n, ".safetensors") || (n == 1 && s[0] == '.') ||
+           (n == 2 && memcmp(s, "..", 2) == 0) ||
            (n >= 3 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')) &&
             s[1] == ':' && (s[2] == '\\' || s[2] == '/')); /* C:\ */
 }

@@ -26,8 +26,8 @@ static bool is_alpha(int32_t r) { return (r >= 'a' && r <= 'z') || (r >= 'A' && 
 static bool is_number(int32_t r) { return r >= '0' && r <= '9'; }
 
 static bool valid_command(const char *s) {
-    static const char *const cmds[] = {"from", "license", "template", "system",
-                                       "adapter", "draft", "renderer", "parser",
+    static const char *const cmds[] = {"from",      "license", "template", "system",
+                                       "adapter",   "draft",   "renderer", "parser",
                                        "parameter", "message", "requires"};
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
         if (strcasecmp_ascii(s, cmds[i]) == 0) return true;
@@ -144,27 +144,39 @@ int mfl_ollama_parse(const char *src, size_t len, mfl_ollama_parse_t *out) {
         enum { E_NONE, E_CMD, E_EOF } err = E_NONE;
         switch (curr) {
         case ST_NIL:
-            if (r == '#') next = ST_COMMENT, keep = 0;
-            else if (is_space(r) || is_newline(r)) next = ST_NIL, keep = 0;
-            else next = ST_NAME;
+            if (r == '#')
+                next = ST_COMMENT, keep = 0;
+            else if (is_space(r) || is_newline(r))
+                next = ST_NIL, keep = 0;
+            else
+                next = ST_NAME;
             break;
         case ST_NAME:
-            if (is_alpha(r)) next = ST_NAME;
-            else if (is_space(r)) next = ST_VALUE, keep = 0;
-            else err = E_CMD;
+            if (is_alpha(r))
+                next = ST_NAME;
+            else if (is_space(r))
+                next = ST_VALUE, keep = 0;
+            else
+                err = E_CMD;
             break;
         case ST_VALUE:
             if (is_newline(r) || is_space(r)) next = ST_NIL;
             break;
         case ST_PARAMETER:
-            if (is_alpha(r) || is_number(r) || r == '_') next = ST_PARAMETER;
-            else if (is_space(r)) next = ST_VALUE, keep = 0;
-            else err = E_EOF;
+            if (is_alpha(r) || is_number(r) || r == '_')
+                next = ST_PARAMETER;
+            else if (is_space(r))
+                next = ST_VALUE, keep = 0;
+            else
+                err = E_EOF;
             break;
         case ST_MESSAGE:
-            if (is_alpha(r)) next = ST_MESSAGE;
-            else if (is_space(r)) next = ST_VALUE, keep = 0;
-            else err = E_EOF;
+            if (is_alpha(r))
+                next = ST_MESSAGE;
+            else if (is_space(r))
+                next = ST_VALUE, keep = 0;
+            else
+                err = E_EOF;
             break;
         case ST_COMMENT:
             next = is_newline(r) ? ST_NIL : ST_COMMENT;
@@ -208,7 +220,10 @@ int mfl_ollama_parse(const char *src, size_t len, mfl_ollama_parse_t *out) {
             case ST_PARAMETER:
                 mfl_free(dyn_name);
                 dyn_name = mfl_strndup(b.data ? b.data : "", b.len);
-                if (!dyn_name) { rc = MFL_ENOMEM; goto done; }
+                if (!dyn_name) {
+                    rc = MFL_ENOMEM;
+                    goto done;
+                }
                 cmd_name[0] = '\0';
                 break;
             case ST_MESSAGE:
@@ -235,8 +250,7 @@ int mfl_ollama_parse(const char *src, size_t len, mfl_ollama_parse_t *out) {
                 has_role = false;
                 break;
             }
-            default:
-                break;
+            default: break;
             }
             if (cont) continue;
             b.len = 0;
@@ -248,8 +262,7 @@ int mfl_ollama_parse(const char *src, size_t len, mfl_ollama_parse_t *out) {
 
     switch (curr) {
     case ST_NIL:
-    case ST_COMMENT:
-        break;
+    case ST_COMMENT: break;
     case ST_VALUE: {
         const char *t, *u;
         size_t tl, ul;
@@ -263,9 +276,7 @@ int mfl_ollama_parse(const char *src, size_t len, mfl_ollama_parse_t *out) {
         if (rc) goto done;
         break;
     }
-    default:
-        rc = set_error(out, "unexpected EOF");
-        goto done;
+    default: rc = set_error(out, "unexpected EOF"); goto done;
     }
 
     for (size_t k = 0; k < out->n_commands; k++)

@@ -12,9 +12,11 @@
 
 #define NOLIM false, false, false, 0, 0
 #define LIM(a, b, c, d, e) a, b, c, d, e
-#define P_ACTIVE(n, t, g, d, k, lim, s) {n, t, g, d, k, lim, s}
+#define P_ACTIVE(n, t, g, d, k, lim, s) \
+    { n, t, g, d, k, lim, s }
 /* Deprecated or removed: versions.c says since when. */
-#define P_OLD(n, t, g, s) {n, t, g, "", MFL_PARAM_SAMPLE, NOLIM, s}
+#define P_OLD(n, t, g, s) \
+    { n, t, g, "", MFL_PARAM_SAMPLE, NOLIM, s }
 
 static const mfl_param_t params[] = {
     P_ACTIVE("num_ctx", MFL_PARAM_INT, "int", "VRAM tier (4096 / 32768 / 262144)", MFL_PARAM_LOAD,
@@ -35,9 +37,10 @@ static const mfl_param_t params[] = {
              "Tokens kept from the prompt start on context shift"),
     P_ACTIVE("seed", MFL_PARAM_INT, "int", "-1 (random)", MFL_PARAM_SAMPLE, NOLIM, "RNG seed"),
     P_ACTIVE("num_predict", MFL_PARAM_INT, "int", "-1 (until stop)", MFL_PARAM_SAMPLE,
-             LIM(true, false, false, -2, 0), "Max tokens to generate (-1 unlimited, -2 fill context)"),
-    P_ACTIVE("top_k", MFL_PARAM_INT, "int", "40", MFL_PARAM_SAMPLE,
-             LIM(true, false, false, 0, 0), "Top-k sampling"),
+             LIM(true, false, false, -2, 0),
+             "Max tokens to generate (-1 unlimited, -2 fill context)"),
+    P_ACTIVE("top_k", MFL_PARAM_INT, "int", "40", MFL_PARAM_SAMPLE, LIM(true, false, false, 0, 0),
+             "Top-k sampling"),
     P_ACTIVE("top_p", MFL_PARAM_FLOAT, "float32", "0.9", MFL_PARAM_SAMPLE,
              LIM(true, true, false, 0, 1), "Nucleus sampling"),
     P_ACTIVE("min_p", MFL_PARAM_FLOAT, "float32", "0.0", MFL_PARAM_SAMPLE,
@@ -54,8 +57,8 @@ static const mfl_param_t params[] = {
              "Presence penalty"),
     P_ACTIVE("frequency_penalty", MFL_PARAM_FLOAT, "float32", "0.0", MFL_PARAM_SAMPLE, NOLIM,
              "Frequency penalty"),
-    P_ACTIVE("stop", MFL_PARAM_STRINGS, "[]string", "none (from the model)", MFL_PARAM_SAMPLE, NOLIM,
-             "Stop sequence; repeat the line for several"),
+    P_ACTIVE("stop", MFL_PARAM_STRINGS, "[]string", "none (from the model)", MFL_PARAM_SAMPLE,
+             NOLIM, "Stop sequence; repeat the line for several"),
     P_OLD("penalize_newline", MFL_PARAM_BOOL, "bool", "Ignored"),
     P_OLD("low_vram", MFL_PARAM_BOOL, "bool", "Ignored"),
     P_OLD("f16_kv", MFL_PARAM_BOOL, "bool", "Ignored"),
@@ -76,24 +79,41 @@ static const mfl_param_t params[] = {
 static const struct {
     const char *from, *to;
 } aliases[] = {
-    {"batch_size", "num_batch"},        {"n_batch", "num_batch"},
-    {"num_gpu_layers", "num_gpu"},      {"n_gpu_layers", "num_gpu"},
-    {"gpu_layers", "num_gpu"},          {"ngl", "num_gpu"},
-    {"context_length", "num_ctx"},      {"ctx_size", "num_ctx"},
-    {"n_ctx", "num_ctx"},               {"context_size", "num_ctx"},
-    {"context_window", "num_ctx"},      {"num_context", "num_ctx"},
-    {"max_context", "num_ctx"},         {"ctx_len", "num_ctx"},
-    {"max_tokens", "num_predict"},      {"max_new_tokens", "num_predict"},
-    {"n_predict", "num_predict"},       {"max_length", "num_predict"},
-    {"repetition_penalty", "repeat_penalty"}, {"rep_pen", "repeat_penalty"},
+    {"batch_size", "num_batch"},
+    {"n_batch", "num_batch"},
+    {"num_gpu_layers", "num_gpu"},
+    {"n_gpu_layers", "num_gpu"},
+    {"gpu_layers", "num_gpu"},
+    {"ngl", "num_gpu"},
+    {"context_length", "num_ctx"},
+    {"ctx_size", "num_ctx"},
+    {"n_ctx", "num_ctx"},
+    {"context_size", "num_ctx"},
+    {"context_window", "num_ctx"},
+    {"num_context", "num_ctx"},
+    {"max_context", "num_ctx"},
+    {"ctx_len", "num_ctx"},
+    {"max_tokens", "num_predict"},
+    {"max_new_tokens", "num_predict"},
+    {"n_predict", "num_predict"},
+    {"max_length", "num_predict"},
+    {"repetition_penalty", "repeat_penalty"},
+    {"rep_pen", "repeat_penalty"},
     {"repeat_penality", "repeat_penalty"},
-    {"n_threads", "num_thread"},        {"num_threads", "num_thread"},
-    {"threads", "num_thread"},          {"n_keep", "num_keep"},
-    {"temp", "temperature"},            {"stop_sequence", "stop"},
-    {"stop_sequences", "stop"},         {"stops", "stop"},
-    {"mmap", "use_mmap"},               {"random_seed", "seed"},
-    {"n_draft", "draft_num_predict"},   {"draft_max", "draft_num_predict"},
-    {"topk", "top_k"},                  {"topp", "top_p"},
+    {"n_threads", "num_thread"},
+    {"num_threads", "num_thread"},
+    {"threads", "num_thread"},
+    {"n_keep", "num_keep"},
+    {"temp", "temperature"},
+    {"stop_sequence", "stop"},
+    {"stop_sequences", "stop"},
+    {"stops", "stop"},
+    {"mmap", "use_mmap"},
+    {"random_seed", "seed"},
+    {"n_draft", "draft_num_predict"},
+    {"draft_max", "draft_num_predict"},
+    {"topk", "top_k"},
+    {"topp", "top_p"},
 };
 
 static const struct {
@@ -134,9 +154,10 @@ static bool eq(const char *a, size_t n, const char *b) {
 
 /* An open-addressing index over the table, built once: six rules look up
  * every PARAMETER, and a linear search was a visible share of a lint run. */
-#define INDEX_SIZE 256 /* a power of two, over twice the table */
+#define INDEX_SIZE 256                  /* a power of two, over twice the table */
 static uint8_t param_index[INDEX_SIZE]; /* table position + 1; 0: empty */
-_Static_assert(sizeof params / sizeof params[0] < INDEX_SIZE / 2, "the parameter index is too small");
+_Static_assert(sizeof params / sizeof params[0] < INDEX_SIZE / 2,
+               "the parameter index is too small");
 static mfl_once_t param_index_once = MFL_ONCE_INIT;
 
 static size_t name_hash(const char *s, size_t n) {
@@ -298,8 +319,10 @@ static bool float_syntax(const char *s, size_t n, char *buf, size_t bufsize) {
         if (i < n && (s[i] == '+' || s[i] == '-')) buf[o++] = s[i++];
         if (i >= n || !is_digit(s[i])) return false;
         for (; i < n && (is_digit(s[i]) || s[i] == '_'); i++) {
-            if (s[i] == '_') underscores = true;
-            else buf[o++] = s[i];
+            if (s[i] == '_')
+                underscores = true;
+            else
+                buf[o++] = s[i];
         }
     } else if (hex) {
         return false; /* a hex mantissa needs a p exponent */

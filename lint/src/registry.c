@@ -35,10 +35,10 @@ const mfl_rule_t *mfl_rule_find(const char *s) {
 }
 
 const char *mfl_rule_url(const mfl_rule_t *rule, char *buf, size_t n) {
-    snprintf(buf, n, "https://github.com/modelfile-lint/modelfile-lint/blob/main/docs/rules.md#%s-%s",
+    snprintf(buf, n,
+             "https://github.com/modelfile-lint/modelfile-lint/blob/main/docs/rules.md#%s-%s",
              rule->code, rule->name);
     for (char *p = strchr(buf, '#'); p && *p; p++)
         if (*p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
     return buf;
 }
-

@@ -66,8 +66,8 @@ mfl_diag_t *mfl_report(mfl_ctx_t *ctx, mfl_range_t range, const char *fmt, ...) 
     return d;
 }
 
-mfl_fix_t *mfl_diag_fix(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_applicability_t app,
-                        const char *fmt, ...) {
+mfl_fix_t *mfl_diag_fix(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_applicability_t app, const char *fmt,
+                        ...) {
     if (!d || d->fix) return d ? d->fix : NULL;
     mfl_fix_t *f = mfl_calloc(1, sizeof *f);
     va_list ap;
@@ -124,7 +124,6 @@ void mfl_diag_related(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_range_t r, const char *
     d->related[d->n_related].message = msg;
     d->n_related++;
 }
-
 
 static int cmp_diag(const void *a, const void *b) {
     const mfl_diag_t *x = a, *y = b;

@@ -29,26 +29,24 @@ struct mfl_ctx {
  * the rule returns, to attach a fix or related information; NULL when out of
  * memory or when the rule is suppressed at that range (both are fine to
  * ignore: every helper below accepts NULL). */
-mfl_diag_t *mfl_report(mfl_ctx_t *ctx, mfl_range_t range, const char *fmt, ...)
-    MFL_PRINTF(3, 4);
+mfl_diag_t *mfl_report(mfl_ctx_t *ctx, mfl_range_t range, const char *fmt, ...) MFL_PRINTF(3, 4);
 
 /* Starts a fix on d. Returns a borrowed fix (NULL if d is NULL or no memory). */
 mfl_fix_t *mfl_diag_fix(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_applicability_t app,
                         const char *title_fmt, ...) MFL_PRINTF(4, 5);
 /* Adds an edit; keeps edits sorted. Returns 0 or MFL_ENOMEM. */
-int mfl_fix_edit(mfl_ctx_t *ctx, mfl_fix_t *fix, mfl_range_t range, const char *text,
-                 size_t len);
+int mfl_fix_edit(mfl_ctx_t *ctx, mfl_fix_t *fix, mfl_range_t range, const char *text, size_t len);
 /* Adds related information to d. */
-void mfl_diag_related(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_range_t range,
-                      const char *fmt, ...) MFL_PRINTF(4, 5);
+void mfl_diag_related(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_range_t range, const char *fmt, ...)
+    MFL_PRINTF(4, 5);
 
 /* A new string from a printf format; mfl_free(). NULL when out of memory. */
 char *mfl__vasprintf(const char *fmt, va_list ap) MFL_PRINTF(1, 0);
 char *mfl__asprintf(const char *fmt, ...) MFL_PRINTF(1, 2);
 
 /* Helpers over the document. */
-#define MFL_FOREACH_INSTR(ctx, in)                                                   \
-    for (size_t in##_i = 0; in##_i < mfl_doc_instr_count((ctx)->doc); in##_i++)      \
+#define MFL_FOREACH_INSTR(ctx, in)                                              \
+    for (size_t in##_i = 0; in##_i < mfl_doc_instr_count((ctx)->doc); in##_i++) \
         for (const mfl_instr_t *in = mfl_doc_instr((ctx)->doc, in##_i); in; in = NULL)
 
 /* True if the instruction is a PARAMETER named exactly `name`. */
@@ -114,8 +112,7 @@ const mfl_budget_t *mfl_ctx_budget(mfl_ctx_t *ctx);
 bool mfl__edits_parse_as_well(const mfl_doc_t *doc, const mfl_edit_t *edits, size_t n);
 
 /* Levenshtein distance, capped at max+1. */
-size_t mfl__edit_distance(const char *a, size_t alen, const char *b, size_t blen,
-                          size_t max);
+size_t mfl__edit_distance(const char *a, size_t alen, const char *b, size_t blen, size_t max);
 /* The instruction keyword closest to kw[0..n) (a typo within two edits, or
  * a keyword glued to punctuation as in FROM:x), or NULL. *unique is false
  * when the keyword is glued or another keyword is as close (no fix then).

@@ -71,8 +71,8 @@ static int for_selector(const char *sel, size_t n, void (*fn)(mfl_config_t *, si
     return hits ? 0 : MFL_EINVAL;
 }
 
-static int for_list(const char *list, void (*fn)(mfl_config_t *, size_t, void *),
-                    mfl_config_t *c, void *arg) {
+static int for_list(const char *list, void (*fn)(mfl_config_t *, size_t, void *), mfl_config_t *c,
+                    void *arg) {
     const char *p = list;
     while (*p) {
         while (*p == ',' || *p == ' ') p++;
@@ -84,7 +84,10 @@ static int for_list(const char *list, void (*fn)(mfl_config_t *, size_t, void *)
     return 0;
 }
 
-static void mark(mfl_config_t *c, size_t i, void *arg) { ((bool *)arg)[i] = true; (void)c; }
+static void mark(mfl_config_t *c, size_t i, void *arg) {
+    ((bool *)arg)[i] = true;
+    (void)c;
+}
 static void turn_off(mfl_config_t *c, size_t i, void *arg) {
     (void)arg;
     c->sev[i] = MFL_SEVERITY_OFF;
@@ -95,13 +98,17 @@ int mfl_config_select(mfl_config_t *c, const char *list) {
     int rc = for_list(list, mark, c, chosen);
     if (rc) return rc;
     for (size_t i = 0; i < MFL__N_RULES; i++) {
-        if (!chosen[i]) c->sev[i] = MFL_SEVERITY_OFF;
-        else if (c->sev[i] == MFL_SEVERITY_OFF) c->sev[i] = mfl_rule_at(i)->severity;
+        if (!chosen[i])
+            c->sev[i] = MFL_SEVERITY_OFF;
+        else if (c->sev[i] == MFL_SEVERITY_OFF)
+            c->sev[i] = mfl_rule_at(i)->severity;
     }
     return 0;
 }
 
-int mfl_config_ignore(mfl_config_t *c, const char *list) { return for_list(list, turn_off, c, NULL); }
+int mfl_config_ignore(mfl_config_t *c, const char *list) {
+    return for_list(list, turn_off, c, NULL);
+}
 
 mfl_severity_t mfl_config_severity(const mfl_config_t *c, const mfl_rule_t *r) {
     size_t i = mfl__rule_index(r);
@@ -123,4 +130,3 @@ mfl_severity_t mfl__config_severity_at(const mfl_config_t *c, size_t i) {
 
 mfl_budget_t *mfl_config_budget(mfl_config_t *c) { return &c->budget; }
 const mfl_budget_t *mfl_config_budget_const(const mfl_config_t *c) { return &c->budget; }
-

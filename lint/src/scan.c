@@ -64,14 +64,18 @@ static mfl_instr_kind_t scan_keyword(lexer_t *l) {
     bool ok = true;
     int32_t c = lookahead(l);
     if (mfl__isprint(c)) {
-        if (is_alpha(c)) buf[n++] = (char)(c | 0x20);
-        else ok = false;
+        if (is_alpha(c))
+            buf[n++] = (char)(c | 0x20);
+        else
+            ok = false;
     }
     advance(l);
     while (!at_eof(l) && !is_blank(lookahead(l)) && !is_newline(lookahead(l))) {
         c = lookahead(l);
-        if (ok && is_alpha(c) && n < sizeof buf - 1) buf[n++] = (char)(c | 0x20);
-        else ok = false;
+        if (ok && is_alpha(c) && n < sizeof buf - 1)
+            buf[n++] = (char)(c | 0x20);
+        else
+            ok = false;
         advance(l);
     }
     if (!ok || n == 0) return MFL_INSTR_UNKNOWN;

@@ -14,8 +14,10 @@ size_t mfl_doc_instr_at(const mfl_doc_t *doc, uint32_t off) {
     size_t lo = 0, hi = mfl_doc_instr_count(doc);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (mfl_doc_instr(doc, mid)->range.end < off) lo = mid + 1;
-        else hi = mid;
+        if (mfl_doc_instr(doc, mid)->range.end < off)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     if (lo < mfl_doc_instr_count(doc)) {
         const mfl_instr_t *in = mfl_doc_instr(doc, lo);
@@ -58,7 +60,8 @@ int mfl_suppress_edit(const mfl_doc_t *doc, size_t instr, const char *code, mfl_
         const char *p = text + c.start + 1, *e = text + c.end;
         static const char pre[] = "modelfile-lint:";
         while (c.end > c.start && p < e && blank(*p)) p++;
-        if (c.end > c.start && (size_t)(e - p) >= sizeof pre - 1 && memcmp(p, pre, sizeof pre - 1) == 0) {
+        if (c.end > c.start && (size_t)(e - p) >= sizeof pre - 1 &&
+            memcmp(p, pre, sizeof pre - 1) == 0) {
             p += sizeof pre - 1;
             while (p < e && blank(*p)) p++;
             if (e - p >= 7 && memcmp(p, "ignore=", 7) == 0) {
@@ -80,7 +83,8 @@ int mfl_suppress_edit(const mfl_doc_t *doc, size_t instr, const char *code, mfl_
         }
     }
     size_t indent = 0;
-    while (line.start + indent < line.end && indent < 64 && blank(text[line.start + indent])) indent++;
+    while (line.start + indent < line.end && indent < 64 && blank(text[line.start + indent]))
+        indent++;
     const char *eol = line.end < len && text[line.end] == '\r' ? "\r\n" : "\n";
     int n = snprintf(buf, sizeof buf, "%.*s# modelfile-lint: ignore=%s%s", (int)indent,
                      text + line.start, code, eol);

@@ -82,4 +82,3 @@ bool mfl__supp_match(mfl_ctx_t *ctx, mfl_range_t r) {
     }
     return hit;
 }
-

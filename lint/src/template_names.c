@@ -9,19 +9,29 @@
 static const mfl_tmpl_name_t names[] = {
     {"System", MFL_TMPL_VARIABLE, "the system message", true, MFL_FACT_NONE},
     {"Prompt", MFL_TMPL_VARIABLE, "the user prompt", true, MFL_FACT_NONE},
-    {"Response", MFL_TMPL_VARIABLE, "the model's response (generation starts here)", true, MFL_FACT_NONE},
-    {"Suffix", MFL_TMPL_VARIABLE, "text after the insertion point (fill-in-the-middle)", true, MFL_FACT_T_FUNCS},
-    {"Messages", MFL_TMPL_VARIABLE, "the conversation: a list of messages", true, MFL_FACT_T_MESSAGES},
+    {"Response", MFL_TMPL_VARIABLE, "the model's response (generation starts here)", true,
+     MFL_FACT_NONE},
+    {"Suffix", MFL_TMPL_VARIABLE, "text after the insertion point (fill-in-the-middle)", true,
+     MFL_FACT_T_FUNCS},
+    {"Messages", MFL_TMPL_VARIABLE, "the conversation: a list of messages", true,
+     MFL_FACT_T_MESSAGES},
     {"Tools", MFL_TMPL_VARIABLE, "the tools the request offers", true, MFL_FACT_T_FUNCS},
     {"Think", MFL_TMPL_VARIABLE, "whether thinking is enabled", true, MFL_FACT_T_THINK},
-    {"ThinkLevel", MFL_TMPL_VARIABLE, "the requested thinking level", true, MFL_FACT_T_CURRENT_DATE},
+    {"ThinkLevel", MFL_TMPL_VARIABLE, "the requested thinking level", true,
+     MFL_FACT_T_CURRENT_DATE},
     {"IsThinkSet", MFL_TMPL_VARIABLE, "whether the request set thinking", true, MFL_FACT_T_THINK},
-    {"Role", MFL_TMPL_MESSAGE_FIELD, "inside range .Messages: system, user, assistant or tool", true, MFL_FACT_NONE},
-    {"Content", MFL_TMPL_MESSAGE_FIELD, "inside range .Messages: the message text", true, MFL_FACT_NONE},
-    {"Thinking", MFL_TMPL_MESSAGE_FIELD, "inside range .Messages: the model's thinking", true, MFL_FACT_NONE},
-    {"Images", MFL_TMPL_MESSAGE_FIELD, "inside range .Messages: attached images", true, MFL_FACT_NONE},
-    {"ToolCalls", MFL_TMPL_MESSAGE_FIELD, "inside range .Messages: the assistant's tool calls", true, MFL_FACT_NONE},
-    {"ToolName", MFL_TMPL_MESSAGE_FIELD, "inside range .Messages: the tool a result is from", true, MFL_FACT_NONE},
+    {"Role", MFL_TMPL_MESSAGE_FIELD, "inside range .Messages: system, user, assistant or tool",
+     true, MFL_FACT_NONE},
+    {"Content", MFL_TMPL_MESSAGE_FIELD, "inside range .Messages: the message text", true,
+     MFL_FACT_NONE},
+    {"Thinking", MFL_TMPL_MESSAGE_FIELD, "inside range .Messages: the model's thinking", true,
+     MFL_FACT_NONE},
+    {"Images", MFL_TMPL_MESSAGE_FIELD, "inside range .Messages: attached images", true,
+     MFL_FACT_NONE},
+    {"ToolCalls", MFL_TMPL_MESSAGE_FIELD, "inside range .Messages: the assistant's tool calls",
+     true, MFL_FACT_NONE},
+    {"ToolName", MFL_TMPL_MESSAGE_FIELD, "inside range .Messages: the tool a result is from", true,
+     MFL_FACT_NONE},
     {"if", MFL_TMPL_KEYWORD, "{{ if pipeline }} ... {{ end }}", false, MFL_FACT_NONE},
     {"else", MFL_TMPL_KEYWORD, "{{ else }} or {{ else if pipeline }}", false, MFL_FACT_NONE},
     {"end", MFL_TMPL_KEYWORD, "{{ end }}", false, MFL_FACT_NONE},
@@ -31,7 +41,8 @@ static const mfl_tmpl_name_t names[] = {
     {"continue", MFL_TMPL_KEYWORD, "{{ continue }} (inside range)", false, MFL_FACT_NONE},
     {"define", MFL_TMPL_KEYWORD, "{{ define \"name\" }} ... {{ end }}", false, MFL_FACT_NONE},
     {"template", MFL_TMPL_KEYWORD, "{{ template \"name\" pipeline }}", false, MFL_FACT_NONE},
-    {"block", MFL_TMPL_KEYWORD, "{{ block \"name\" pipeline }} ... {{ end }}", false, MFL_FACT_NONE},
+    {"block", MFL_TMPL_KEYWORD, "{{ block \"name\" pipeline }} ... {{ end }}", false,
+     MFL_FACT_NONE},
     {"and", MFL_TMPL_FUNCTION, "and x y", false, MFL_FACT_NONE},
     {"or", MFL_TMPL_FUNCTION, "or x y", false, MFL_FACT_NONE},
     {"not", MFL_TMPL_FUNCTION, "not x", false, MFL_FACT_NONE},
@@ -53,8 +64,10 @@ static const mfl_tmpl_name_t names[] = {
     {"urlquery", MFL_TMPL_FUNCTION, "urlquery x", false, MFL_FACT_NONE},
     {"json", MFL_TMPL_FUNCTION, "Ollama: x as JSON", true, MFL_FACT_T_FUNCS},
     {"currentDate", MFL_TMPL_FUNCTION, "Ollama: today's date", true, MFL_FACT_T_CURRENT_DATE},
-    {"yesterdayDate", MFL_TMPL_FUNCTION, "Ollama: yesterday's date", true, MFL_FACT_T_YESTERDAY_DATE},
-    {"toTypeScriptType", MFL_TMPL_FUNCTION, "Ollama: a tool schema as a TypeScript type", true, MFL_FACT_T_TO_TS_TYPE},
+    {"yesterdayDate", MFL_TMPL_FUNCTION, "Ollama: yesterday's date", true,
+     MFL_FACT_T_YESTERDAY_DATE},
+    {"toTypeScriptType", MFL_TMPL_FUNCTION, "Ollama: a tool schema as a TypeScript type", true,
+     MFL_FACT_T_TO_TS_TYPE},
 };
 
 bool mfl_tmpl_name_at_version(const mfl_tmpl_name_t *e, mfl_version_t v) {
@@ -69,7 +82,8 @@ const mfl_tmpl_name_t *mfl_tmpl_name_at(size_t i) {
 
 const mfl_tmpl_name_t *mfl_tmpl_name_find(const char *name, size_t n, mfl_tmpl_kind_t kind) {
     for (size_t i = 0; i < mfl_tmpl_name_count(); i++)
-        if (names[i].kind == kind && strlen(names[i].name) == n && memcmp(names[i].name, name, n) == 0)
+        if (names[i].kind == kind && strlen(names[i].name) == n &&
+            memcmp(names[i].name, name, n) == 0)
             return &names[i];
     return NULL;
 }

@@ -2,7 +2,6 @@
 /* Small shared helpers: buffers, UTF-8, decoding, formatting. */
 #include "internal.h"
 
-
 /* The byte loops look at 16 bytes at a time with SSE2 (every x86-64 has it),
  * else 8 at a time in a 64-bit word or one by one. Either way the answer is
  * the plain per-byte loop's (tests/unit/test_engine.c checks); only the speed
@@ -112,10 +111,14 @@ int32_t mfl__utf8_next(const char *str, size_t len, size_t *i) {
     }
     size_t n;
     uint32_t r, min;
-    if (c >= 0xC2 && c <= 0xDF) n = 2, r = c & 0x1F, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF) n = 3, r = c & 0x0F, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4, r = c & 0x07, min = 0x10000;
-    else goto bad;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, r = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, r = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, r = c & 0x07, min = 0x10000;
+    else
+        goto bad;
     if (p + n > len) goto bad;
     for (size_t k = 1; k < n; k++) {
         if ((s[p + k] & 0xC0) != 0x80) goto bad;
@@ -137,8 +140,7 @@ mfl_encoding_t mfl__sniff_encoding(const char *src, size_t len) {
     return MFL_ENC_UTF8;
 }
 
-int mfl__decode(const char *src, size_t len, char **out, size_t *out_len,
-                mfl_encoding_t *enc) {
+int mfl__decode(const char *src, size_t len, char **out, size_t *out_len, mfl_encoding_t *enc) {
     const unsigned char *s = (const unsigned char *)src;
     mfl_buf_t b = {0};
     int rc;
@@ -156,7 +158,8 @@ int mfl__decode(const char *src, size_t len, char **out, size_t *out_len,
                 while (i + 16 <= len) {
                     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
                     __m128i big = _mm_and_si128(v, _mm_set1_epi16((short)0xFF80));
-                    if (_mm_movemask_epi8(_mm_cmpeq_epi16(big, _mm_setzero_si128())) != 0xFFFF) break;
+                    if (_mm_movemask_epi8(_mm_cmpeq_epi16(big, _mm_setzero_si128())) != 0xFFFF)
+                        break;
                     _mm_storel_epi64((__m128i *)(void *)(b.data + b.len), _mm_packus_epi16(v, v));
                     b.len += 8;
                     i += 16;
@@ -232,7 +235,8 @@ MFL_TARGET_AVX2 static __m256i avx_unplain(__m256i v, bool high) {
     __m256i ok = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t')),
                                                  _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n'))),
                                  _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\r')));
-    return _mm256_or_si256(_mm256_andnot_si256(ok, low), _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7F)));
+    return _mm256_or_si256(_mm256_andnot_si256(ok, low),
+                           _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7F)));
 }
 
 /* The first byte of s[0..n) that is not plain, or where fewer than 32 bytes
@@ -247,7 +251,6 @@ MFL_TARGET_AVX2 static size_t plain_prefix_avx2(const char *s, size_t n) {
     return i;
 }
 #endif
-
 
 size_t mfl__plain_prefix(const char *s, size_t n) {
     size_t i = 0;
@@ -300,8 +303,10 @@ unsigned mfl__text_class(const char *s, size_t n) {
 #endif
     for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80) cls |= MFL__TEXT_NONASCII;
-        else if (control_byte(c)) cls |= MFL__TEXT_CONTROL;
+        if (c >= 0x80)
+            cls |= MFL__TEXT_NONASCII;
+        else if (control_byte(c))
+            cls |= MFL__TEXT_CONTROL;
     }
     return cls;
 }
@@ -445,7 +450,8 @@ static mfl_once_t bmp_once = MFL_ONCE_INIT;
 
 static void build_bmp(void) {
     for (size_t k = 0; k < MFL_NONPRINT_COUNT; k++)
-        for (uint32_t u = mfl_nonprint_ranges[k][0]; u <= mfl_nonprint_ranges[k][1] && u < 0x10000; u++)
+        for (uint32_t u = mfl_nonprint_ranges[k][0]; u <= mfl_nonprint_ranges[k][1] && u < 0x10000;
+             u++)
             bmp_nonprint[u >> 3] |= (uint8_t)(1u << (u & 7));
 }
 
@@ -486,8 +492,10 @@ char *mfl__vasprintf(const char *fmt, va_list ap) {
     if (n < 0) return NULL;
     char *s = mfl_malloc((size_t)n + 1);
     if (!s) return NULL;
-    if ((size_t)n < sizeof small) memcpy(s, small, (size_t)n + 1);
-    else vsnprintf(s, (size_t)n + 1, fmt, ap);
+    if ((size_t)n < sizeof small)
+        memcpy(s, small, (size_t)n + 1);
+    else
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
     return s;
 }
 

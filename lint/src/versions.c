@@ -60,25 +60,27 @@ static const mfl_fact_info_t facts[] = {
      "server/create.go errAdaptersUnsupported (ollama/ollama at 0029bb5a, newer than the "
      "snapshot); release from generative-computing/mellea#1651 (\"as of v0.34.1\", "
      "ollama/ollama#14969)"},
-    {MFL_FACT_P_EMBEDDING_ONLY_REMOVED, "param-embedding-only-removed", MFL_OLLAMA_VERSION(0, 1, 28),
-     true, "embedding_only is not an option", "embedding_only is an option",
-     "api/types.go, gone in v0.1.28 (commit 3b4bab3dc)"},
+    {MFL_FACT_P_EMBEDDING_ONLY_REMOVED, "param-embedding-only-removed",
+     MFL_OLLAMA_VERSION(0, 1, 28), true, "embedding_only is not an option",
+     "embedding_only is an option", "api/types.go, gone in v0.1.28 (commit 3b4bab3dc)"},
     {MFL_FACT_P_ROPE_GQA_REMOVED, "param-rope-gqa-removed", MFL_OLLAMA_VERSION(0, 1, 35), true,
-     "num_gqa, rope_frequency_base and rope_frequency_scale are not options",
-     "they are options", "api/types.go, gone in v0.1.35 (commit d5eec16d2)"},
+     "num_gqa, rope_frequency_base and rope_frequency_scale are not options", "they are options",
+     "api/types.go, gone in v0.1.35 (commit d5eec16d2)"},
     {MFL_FACT_P_MIN_P, "param-min-p", MFL_OLLAMA_VERSION(0, 3, 1), true, "min_p is an option",
      "min_p is an unknown parameter", "api/types.go, first in v0.3.1 (commit f3d7a481b)"},
     {MFL_FACT_P_NUMA_REMOVED, "param-numa-removed", MFL_OLLAMA_VERSION(0, 3, 4), true,
-     "numa is not an option", "numa is an option", "api/types.go, gone in v0.3.4 (commit f457d6340)"},
+     "numa is not an option", "numa is an option",
+     "api/types.go, gone in v0.3.4 (commit f457d6340)"},
     {MFL_FACT_P_TFS_Z_REMOVED, "param-tfs-z-removed", MFL_OLLAMA_VERSION(0, 5, 2), true,
-     "tfs_z is not an option", "tfs_z is an option", "api/types.go, gone in v0.5.2 (commit 527cc9789)"},
+     "tfs_z is not an option", "tfs_z is an option",
+     "api/types.go, gone in v0.5.2 (commit 527cc9789)"},
     {MFL_FACT_P_PENALIZE_NEWLINE_DEPRECATED, "param-penalize-newline-deprecated",
      MFL_OLLAMA_VERSION(0, 5, 5), true,
      "penalize_newline is dropped with \"warning: parameter penalize_newline is deprecated\"",
      "penalize_newline is an option",
      "parser/parser.go deprecatedParameters and api/types.go, both v0.5.5 (commit 1deafd825)"},
-    {MFL_FACT_P_RUNNER_OPTIONS_DEPRECATED, "param-runner-options-deprecated", MFL_OLLAMA_VERSION(0, 7, 0),
-     true,
+    {MFL_FACT_P_RUNNER_OPTIONS_DEPRECATED, "param-runner-options-deprecated",
+     MFL_OLLAMA_VERSION(0, 7, 0), true,
      "low_vram, f16_kv, logits_all, vocab_only, use_mlock, mirostat, mirostat_tau and "
      "mirostat_eta are dropped with \"warning: parameter <name> is deprecated\"",
      "they are options",
@@ -92,10 +94,11 @@ static const mfl_fact_info_t facts[] = {
      "server/create.go errTypicalPDeprecated (ollama/ollama at 0029bb5a, newer than the "
      "snapshot); ollama/ollama#18448 merged 2026-09-14, reported in 0.34.1 by ollama/ollama#18542"},
     {MFL_FACT_T_MESSAGES, "template-messages", MFL_OLLAMA_VERSION(0, 2, 2), true,
-     "a TEMPLATE that uses .Messages gets the whole conversation",
-     ".Messages is not template data", "template/template.go, first in v0.2.2 (commit 269ed6e6a)"},
+     "a TEMPLATE that uses .Messages gets the whole conversation", ".Messages is not template data",
+     "template/template.go, first in v0.2.2 (commit 269ed6e6a)"},
     {MFL_FACT_T_FUNCS, "template-funcs", MFL_OLLAMA_VERSION(0, 2, 6), true,
-     "TEMPLATE may call json and use .Tools and .Suffix; create walks every {{ template }} pipeline",
+     "TEMPLATE may call json and use .Tools and .Suffix; create walks every {{ template }} "
+     "pipeline",
      "json is not defined; .Tools and .Suffix are not template data",
      "template/template.go (funcs, Identifiers), first in v0.2.6 (commit d02bbebb1)"},
     {MFL_FACT_T_ELSE_WITH, "template-else-with", MFL_OLLAMA_VERSION(0, 5, 2), true,
@@ -112,8 +115,8 @@ static const mfl_fact_info_t facts[] = {
     {MFL_FACT_T_TO_TS_TYPE, "template-to-ts-type", MFL_OLLAMA_VERSION(0, 11, 3), true,
      "toTypeScriptType is defined", "it is not",
      "template/template.go, first in v0.11.3 (commit 30f8a68c4)"},
-    {MFL_FACT_T_UNDEFINED_TEMPLATE, "template-undefined-template", MFL_OLLAMA_VERSION(0, 12, 4), true,
-     "a {{ template }} without a pipeline fails create with \"undefined template specified\"",
+    {MFL_FACT_T_UNDEFINED_TEMPLATE, "template-undefined-template", MFL_OLLAMA_VERSION(0, 12, 4),
+     true, "a {{ template }} without a pipeline fails create with \"undefined template specified\"",
      "the server crashes (nil pointer dereference) on it (0.2.6 to 0.12.3)",
      "template/template.go Identifiers, first in v0.12.4 (commit 1ed2881ef, \"fix crash in "
      "improperly defined templates\")"},
@@ -127,8 +130,9 @@ static const mfl_fact_info_t facts[] = {
      "OLLAMA_CONTEXT_LENGTH sets the default num_ctx (2048 when unset)",
      "num_ctx defaults to 2048 (api.DefaultOptions)",
      "envconfig/config.go, first in v0.5.13 (commit 314573bfe)"},
-    {MFL_FACT_CTX_4096, "ctx-4096", MFL_OLLAMA_VERSION(0, 6, 7), true, "the default num_ctx is 4096",
-     "the default num_ctx is 2048", "envconfig/config.go, first in v0.6.7 (commit 44b466eeb)"},
+    {MFL_FACT_CTX_4096, "ctx-4096", MFL_OLLAMA_VERSION(0, 6, 7), true,
+     "the default num_ctx is 4096", "the default num_ctx is 2048",
+     "envconfig/config.go, first in v0.6.7 (commit 44b466eeb)"},
     {MFL_FACT_CTX_GPTOSS_FLOOR, "ctx-gptoss-floor", MFL_OLLAMA_VERSION(0, 11, 0), true,
      "gpt-oss models run with num_ctx at least 8192", "no per-family minimum",
      "server/routes.go scheduleRunner, first in v0.11.0 (commit f5fd7cc19)"},
@@ -162,8 +166,10 @@ char *mfl_version_format(mfl_version_t v, char *buf, size_t n) {
     unsigned a = (unsigned)(v >> 48) & 0xFFFF, b = (unsigned)(v >> 32) & 0xFFFF,
              c = (unsigned)(v >> 16) & 0xFFFF, rc = (unsigned)v & 0xFFFF;
     if (n == 0) return buf;
-    if (rc == 0xFFFF) snprintf(buf, n, "%u.%u.%u", a, b, c);
-    else snprintf(buf, n, "%u.%u.%u-rc%u", a, b, c, rc);
+    if (rc == 0xFFFF)
+        snprintf(buf, n, "%u.%u.%u", a, b, c);
+    else
+        snprintf(buf, n, "%u.%u.%u-rc%u", a, b, c, rc);
     return buf;
 }
 
@@ -180,7 +186,8 @@ char *mfl_fact_release(mfl_fact_t f, char *buf, size_t n) {
 static bool number(const char *s, size_t n, size_t *i, unsigned *out) {
     size_t st = *i;
     unsigned v = 0;
-    while (*i < n && s[*i] >= '0' && s[*i] <= '9' && *i - st < 5) v = v * 10 + (unsigned)(s[(*i)++] - '0');
+    while (*i < n && s[*i] >= '0' && s[*i] <= '9' && *i - st < 5)
+        v = v * 10 + (unsigned)(s[(*i)++] - '0');
     if (*i == st || (*i < n && s[*i] >= '0' && s[*i] <= '9')) return false;
     if (*i - st > 1 && s[st] == '0') return false;
     *out = v;
@@ -205,8 +212,9 @@ int mfl_version_parse(const char *s, size_t n, mfl_version_t *out, const char **
     }
     mfl_version_t v = MFL_OLLAMA_VERSION_RC(p[0], p[1], p[2], rc);
     if (v < MFL_OLLAMA_VERSION_OLDEST) {
-        if (why) *why = "releases before 0.1.34 parsed Modelfiles with another parser and are "
-                        "not modelled; the oldest target is 0.1.34";
+        if (why)
+            *why = "releases before 0.1.34 parsed Modelfiles with another parser and are "
+                   "not modelled; the oldest target is 0.1.34";
         return MFL_EINVAL;
     }
     if (out) *out = v;
@@ -263,11 +271,16 @@ mfl_param_life_t mfl_param_life(const char *name, size_t n, mfl_version_t v, mfl
         if (strlen(plife[i].name) != n || memcmp(plife[i].name, name, n) != 0) continue;
         mfl_fact_t f;
         mfl_param_life_t st = MFL_PLIFE_ACTIVE;
-        if ((f = plife[i].refused) && mfl_version_has(v, f)) st = MFL_PLIFE_REFUSED;
-        else if ((f = plife[i].removed) && mfl_version_has(v, f)) st = MFL_PLIFE_REMOVED;
-        else if ((f = plife[i].deprecated) && mfl_version_has(v, f)) st = MFL_PLIFE_DEPRECATED;
-        else if ((f = plife[i].added) && !mfl_version_has(v, f)) st = MFL_PLIFE_NOT_YET;
-        else f = MFL_FACT_NONE;
+        if ((f = plife[i].refused) && mfl_version_has(v, f))
+            st = MFL_PLIFE_REFUSED;
+        else if ((f = plife[i].removed) && mfl_version_has(v, f))
+            st = MFL_PLIFE_REMOVED;
+        else if ((f = plife[i].deprecated) && mfl_version_has(v, f))
+            st = MFL_PLIFE_DEPRECATED;
+        else if ((f = plife[i].added) && !mfl_version_has(v, f))
+            st = MFL_PLIFE_NOT_YET;
+        else
+            f = MFL_FACT_NONE;
         if (why) *why = f;
         return st;
     }
@@ -298,7 +311,8 @@ uint64_t mfl_ollama_default_ctx(mfl_version_t v, uint64_t vram, const char *fami
         /* "gptoss" is the GGUF architecture; the table spells it "gpt-oss". */
         static const char *const gptoss[] = {"gptoss", "gpt-oss", NULL};
         static const char *const with_vl[] = {"gptoss", "gpt-oss", "qwen3vl", "qwen3vlmoe", NULL};
-        bool fam = family_is(family, mfl_version_has(v, MFL_FACT_CTX_QWEN3VL_FLOOR) ? with_vl : gptoss);
+        bool fam =
+            family_is(family, mfl_version_has(v, MFL_FACT_CTX_QWEN3VL_FLOOR) ? with_vl : gptoss);
         bool enough = !mfl_version_has(v, MFL_FACT_CTX_GPTOSS_LOW_VRAM) || vram >= GIB(20);
         if (fam && enough && ctx < 8192) {
             ctx = 8192;
@@ -324,9 +338,13 @@ char *mfl_rule_versions_text(const mfl_rule_t *r, char *buf, size_t n) {
     const char *note = r->versions_note;
     const char *sep = note ? "; " : "";
     if (!note) note = "";
-    if (s && u) snprintf(buf, n, ">= %s, < %s%s%s", a, b, sep, note);
-    else if (s) snprintf(buf, n, ">= %s%s%s", a, sep, note);
-    else if (u) snprintf(buf, n, "< %s%s%s", b, sep, note);
-    else snprintf(buf, n, "%s", *note ? note : "all");
+    if (s && u)
+        snprintf(buf, n, ">= %s, < %s%s%s", a, b, sep, note);
+    else if (s)
+        snprintf(buf, n, ">= %s%s%s", a, sep, note);
+    else if (u)
+        snprintf(buf, n, "< %s%s%s", b, sep, note);
+    else
+        snprintf(buf, n, "%s", *note ? note : "all");
     return buf;
 }

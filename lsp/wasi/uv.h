@@ -104,7 +104,7 @@ struct uv_fs_event_s {
     UV_LITE_HANDLE_FIELDS
     uv_fs_event_cb cb;
     char *path;
-    uint64_t next_check; /* ms */
+    uint64_t next_check;                 /* ms */
     int64_t mtime_sec, mtime_nsec, size; /* the folder as last seen */
 };
 

@@ -39,8 +39,7 @@ static void handle_init(uv_loop_t *loop, uv_handle_t *h, uv_handle_type type) {
 }
 
 void uv_close(uv_handle_t *h, uv_close_cb cb) {
-    if (h->flags & F_CLOSING)
-        return;
+    if (h->flags & F_CLOSING) return;
     h->flags = (h->flags & ~(unsigned)F_ACTIVE) | F_CLOSING;
     h->close_cb = cb;
     if (h->type == UV_FS_EVENT) {
@@ -59,8 +58,7 @@ int uv_timer_init(uv_loop_t *loop, uv_timer_t *t) {
 }
 
 int uv_timer_start(uv_timer_t *t, uv_timer_cb cb, uint64_t timeout, uint64_t repeat) {
-    if (t->flags & F_CLOSING)
-        return UV_EINVAL;
+    if (t->flags & F_CLOSING) return UV_EINVAL;
     t->cb = cb;
     t->due = t->loop->time + timeout;
     t->repeat = repeat;
@@ -79,8 +77,7 @@ int uv_check_init(uv_loop_t *loop, uv_check_t *c) {
 }
 
 int uv_check_start(uv_check_t *c, uv_check_cb cb) {
-    if (c->flags & F_CLOSING)
-        return UV_EINVAL;
+    if (c->flags & F_CLOSING) return UV_EINVAL;
     c->cb = cb;
     c->flags |= F_ACTIVE;
     return 0;
@@ -111,10 +108,8 @@ int uv_fs_event_init(uv_loop_t *loop, uv_fs_event_t *e) {
 
 int uv_fs_event_start(uv_fs_event_t *e, uv_fs_event_cb cb, const char *path, unsigned flags) {
     (void)flags;
-    if (e->flags & F_CLOSING)
-        return UV_EINVAL;
-    if (!(e->path = mfl_strndup(path, strlen(path))))
-        return UV_ENOMEM;
+    if (e->flags & F_CLOSING) return UV_EINVAL;
+    if (!(e->path = mfl_strndup(path, strlen(path)))) return UV_ENOMEM;
     if (signature(path, &e->mtime_sec, &e->mtime_nsec, &e->size) != 0) {
         mfl_free(e->path);
         e->path = NULL;
@@ -129,8 +124,7 @@ int uv_fs_event_start(uv_fs_event_t *e, uv_fs_event_cb cb, const char *path, uns
 int uv_fs_stat(uv_loop_t *loop, uv_fs_t *req, const char *path, uv_fs_cb cb) {
     (void)loop;
     memset(req, 0, sizeof(*req));
-    if (cb)
-        return UV_ENOSYS;
+    if (cb) return UV_ENOSYS;
     struct stat st;
     if (stat(path, &st) != 0) {
         req->result = -errno;
@@ -172,15 +166,13 @@ int uv_replace_allocator(uv_malloc_func m, uv_realloc_func r, uv_calloc_func c, 
 
 static bool any_active(uv_loop_t *loop, uv_handle_type type) {
     for (uv_handle_t *h = loop->handles; h; h = h->next_handle)
-        if ((h->flags & F_ACTIVE) && (type == UV_UNKNOWN_HANDLE || h->type == type))
-            return true;
+        if ((h->flags & F_ACTIVE) && (type == UV_UNKNOWN_HANDLE || h->type == type)) return true;
     return false;
 }
 
 static bool any_closing(uv_loop_t *loop) {
     for (uv_handle_t *h = loop->handles; h; h = h->next_handle)
-        if (h->flags & F_CLOSING)
-            return true;
+        if (h->flags & F_CLOSING) return true;
     return false;
 }
 
@@ -189,12 +181,10 @@ static bool alive(uv_loop_t *loop) {
 }
 
 int uv_lite_next_timeout(uv_loop_t *loop) {
-    if (any_active(loop, UV_CHECK) || any_closing(loop))
-        return 0;
+    if (any_active(loop, UV_CHECK) || any_closing(loop)) return 0;
     int64_t best = -1;
     for (uv_handle_t *h = loop->handles; h; h = h->next_handle) {
-        if (!(h->flags & F_ACTIVE))
-            continue;
+        if (!(h->flags & F_ACTIVE)) continue;
         uint64_t due;
         if (h->type == UV_TIMER)
             due = ((uv_timer_t *)h)->due;
@@ -203,8 +193,7 @@ int uv_lite_next_timeout(uv_loop_t *loop) {
         else
             continue;
         int64_t left = due > loop->time ? (int64_t)(due - loop->time) : 0;
-        if (best < 0 || left < best)
-            best = left;
+        if (best < 0 || left < best) best = left;
     }
     return best > 0x7fffffff ? 0x7fffffff : (int)best;
 }
@@ -215,15 +204,13 @@ int uv_lite_next_timeout(uv_loop_t *loop) {
 static size_t snapshot(uv_loop_t *loop, uv_handle_type type, uv_handle_t **out) {
     size_t n = 0;
     for (uv_handle_t *h = loop->handles; h && n < SNAPSHOT_MAX; h = h->next_handle)
-        if ((h->flags & F_ACTIVE) && h->type == type)
-            out[n++] = h;
+        if ((h->flags & F_ACTIVE) && h->type == type) out[n++] = h;
     return n;
 }
 
 static bool still_active(uv_loop_t *loop, uv_handle_t *h) {
     for (uv_handle_t *x = loop->handles; x; x = x->next_handle)
-        if (x == h)
-            return (h->flags & F_ACTIVE) != 0;
+        if (x == h) return (h->flags & F_ACTIVE) != 0;
     return false;
 }
 
@@ -232,8 +219,7 @@ static void run_timers(uv_loop_t *loop) {
     size_t n = snapshot(loop, UV_TIMER, hs);
     for (size_t i = 0; i < n; i++) {
         uv_timer_t *t = (uv_timer_t *)hs[i];
-        if (!still_active(loop, hs[i]) || t->due > loop->time)
-            continue;
+        if (!still_active(loop, hs[i]) || t->due > loop->time) continue;
         if (t->repeat)
             t->due = loop->time + t->repeat;
         else
@@ -247,13 +233,11 @@ static void run_watchers(uv_loop_t *loop) {
     size_t n = snapshot(loop, UV_FS_EVENT, hs);
     for (size_t i = 0; i < n; i++) {
         uv_fs_event_t *e = (uv_fs_event_t *)hs[i];
-        if (!still_active(loop, hs[i]) || e->next_check > loop->time)
-            continue;
+        if (!still_active(loop, hs[i]) || e->next_check > loop->time) continue;
         e->next_check = loop->time + WATCH_INTERVAL_MS;
         int64_t sec, nsec, size;
         signature(e->path, &sec, &nsec, &size);
-        if (sec == e->mtime_sec && nsec == e->mtime_nsec && size == e->size)
-            continue;
+        if (sec == e->mtime_sec && nsec == e->mtime_nsec && size == e->size) continue;
         e->mtime_sec = sec;
         e->mtime_nsec = nsec;
         e->size = size;
@@ -265,8 +249,7 @@ static void run_checks(uv_loop_t *loop) {
     uv_handle_t *hs[SNAPSHOT_MAX];
     size_t n = snapshot(loop, UV_CHECK, hs);
     for (size_t i = 0; i < n; i++)
-        if (still_active(loop, hs[i]))
-            ((uv_check_t *)hs[i])->cb((uv_check_t *)hs[i]);
+        if (still_active(loop, hs[i])) ((uv_check_t *)hs[i])->cb((uv_check_t *)hs[i]);
 }
 
 static void run_closing(uv_loop_t *loop) {
@@ -277,12 +260,10 @@ static void run_closing(uv_loop_t *loop) {
                 h = *link;
                 break;
             }
-        if (!h)
-            return;
+        if (!h) return;
         /* Unlinked first: the callback may free the handle. */
         *link = h->next_handle;
-        if (h->close_cb)
-            h->close_cb(h);
+        if (h->close_cb) h->close_cb(h);
     }
 }
 
@@ -297,8 +278,7 @@ int uv_run(uv_loop_t *loop, uv_run_mode mode) {
         update_time(loop);
         run_timers(loop);
         run_watchers(loop);
-        if (!alive(loop))
-            break;
+        if (!alive(loop)) break;
         int timeout = mode == UV_RUN_NOWAIT ? 0 : uv_lite_next_timeout(loop);
         if (loop->poll)
             loop->poll(loop, timeout, loop->poll_ud);
@@ -307,8 +287,7 @@ int uv_run(uv_loop_t *loop, uv_run_mode mode) {
         update_time(loop);
         run_checks(loop);
         run_closing(loop);
-        if (mode != UV_RUN_DEFAULT || loop->stop)
-            break;
+        if (mode != UV_RUN_DEFAULT || loop->stop) break;
     }
     return alive(loop);
 }

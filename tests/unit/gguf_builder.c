@@ -16,14 +16,11 @@ struct gguf_builder {
 };
 
 static void grow(gguf_builder_t *b, size_t n) {
-    if (b->len + n <= b->cap)
-        return;
+    if (b->len + n <= b->cap) return;
     size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + n)
-        cap *= 2;
+    while (cap < b->len + n) cap *= 2;
     uint8_t *q = realloc(b->p, cap);
-    if (q == NULL)
-        abort();
+    if (q == NULL) abort();
     b->p = q;
     b->cap = cap;
 }
@@ -36,9 +33,7 @@ static void put_uint(gguf_builder_t *b, uint64_t v, unsigned size) {
     }
 }
 
-static void put_len(gguf_builder_t *b, uint64_t n) {
-    put_uint(b, n, b->version == 1 ? 4 : 8);
-}
+static void put_len(gguf_builder_t *b, uint64_t n) { put_uint(b, n, b->version == 1 ? 4 : 8); }
 
 static void put_string(gguf_builder_t *b, const char *s) {
     size_t n = strlen(s);
@@ -56,8 +51,7 @@ static void patch_kv(gguf_builder_t *b) {
 
 gguf_builder_t *gb_new(uint32_t version, bool big_endian) {
     gguf_builder_t *b = calloc(1, sizeof *b);
-    if (b == NULL)
-        abort();
+    if (b == NULL) abort();
     b->version = version;
     b->be = big_endian;
     gb_raw(b, "GGUF", 4);
@@ -78,8 +72,7 @@ static void key(gguf_builder_t *b, const char *k, uint32_t type) {
     put_string(b, k);
     put_uint(b, type, 4);
     b->n_kv++;
-    if (!b->kv_overridden)
-        patch_kv(b);
+    if (!b->kv_overridden) patch_kv(b);
 }
 
 void gb_str(gguf_builder_t *b, const char *k, const char *val) {
@@ -117,26 +110,22 @@ static void arr_head(gguf_builder_t *b, const char *k, uint32_t elem, size_t n) 
 
 void gb_arr_u32(gguf_builder_t *b, const char *k, const uint32_t *vals, size_t n) {
     arr_head(b, k, GB_U32, n);
-    for (size_t i = 0; i < n; i++)
-        put_uint(b, vals[i], 4);
+    for (size_t i = 0; i < n; i++) put_uint(b, vals[i], 4);
 }
 
 void gb_arr_i32(gguf_builder_t *b, const char *k, const int32_t *vals, size_t n) {
     arr_head(b, k, GB_I32, n);
-    for (size_t i = 0; i < n; i++)
-        put_uint(b, (uint32_t)vals[i], 4);
+    for (size_t i = 0; i < n; i++) put_uint(b, (uint32_t)vals[i], 4);
 }
 
 void gb_arr_bool(gguf_builder_t *b, const char *k, const bool *vals, size_t n) {
     arr_head(b, k, GB_BOOL, n);
-    for (size_t i = 0; i < n; i++)
-        put_uint(b, vals[i] ? 1 : 0, 1);
+    for (size_t i = 0; i < n; i++) put_uint(b, vals[i] ? 1 : 0, 1);
 }
 
 void gb_arr_str(gguf_builder_t *b, const char *k, const char *each, size_t n) {
     arr_head(b, k, GB_STR, n);
-    for (size_t i = 0; i < n; i++)
-        put_string(b, each);
+    for (size_t i = 0; i < n; i++) put_string(b, each);
 }
 
 void gb_raw(gguf_builder_t *b, const void *p, size_t n) {
@@ -145,17 +134,11 @@ void gb_raw(gguf_builder_t *b, const void *p, size_t n) {
     b->len += n;
 }
 
-void gb_raw_u32(gguf_builder_t *b, uint32_t v) {
-    put_uint(b, v, 4);
-}
+void gb_raw_u32(gguf_builder_t *b, uint32_t v) { put_uint(b, v, 4); }
 
-void gb_raw_u64(gguf_builder_t *b, uint64_t v) {
-    put_uint(b, v, 8);
-}
+void gb_raw_u64(gguf_builder_t *b, uint64_t v) { put_uint(b, v, 8); }
 
-void gb_raw_key(gguf_builder_t *b, const char *k) {
-    put_string(b, k);
-}
+void gb_raw_key(gguf_builder_t *b, const char *k) { put_string(b, k); }
 
 void gb_set_kv_count(gguf_builder_t *b, uint64_t n) {
     b->kv_overridden = true;
@@ -176,8 +159,7 @@ const uint8_t *gb_data(gguf_builder_t *b, size_t *len) {
 
 int gb_write_file(gguf_builder_t *b, const char *path) {
     FILE *f = fopen(path, "wb");
-    if (f == NULL)
-        return -1;
+    if (f == NULL) return -1;
     size_t w = fwrite(b->p, 1, b->len, f);
     return fclose(f) == 0 && w == b->len ? 0 : -1;
 }

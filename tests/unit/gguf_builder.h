@@ -12,8 +12,19 @@ typedef struct gguf_builder gguf_builder_t;
 
 /* GGUF value type ids (docs/gguf.md). */
 enum {
-    GB_U8 = 0, GB_I8, GB_U16, GB_I16, GB_U32, GB_I32, GB_F32, GB_BOOL, GB_STR, GB_ARR,
-    GB_U64, GB_I64, GB_F64
+    GB_U8 = 0,
+    GB_I8,
+    GB_U16,
+    GB_I16,
+    GB_U32,
+    GB_I32,
+    GB_F32,
+    GB_BOOL,
+    GB_STR,
+    GB_ARR,
+    GB_U64,
+    GB_I64,
+    GB_F64
 };
 
 /* Returns a new builder (gb_free). version 1 writes 32-bit counts. */

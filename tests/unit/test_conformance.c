@@ -58,11 +58,13 @@ static const char *agree(const char *src, size_t len, char *why, size_t whysz) {
     size_t nerr = mfl_doc_syntax_error_count(doc);
     if (!ref.error) {
         if (nerr) {
-            snprintf(why, whysz, "Ollama accepts, we report %zu syntax error(s) (first kind %d at %u)",
-                     nerr, mfl_doc_syntax_error(doc, 0)->kind, mfl_doc_syntax_error(doc, 0)->range.start);
+            snprintf(why, whysz,
+                     "Ollama accepts, we report %zu syntax error(s) (first kind %d at %u)", nerr,
+                     mfl_doc_syntax_error(doc, 0)->kind, mfl_doc_syntax_error(doc, 0)->range.start);
             res = why;
         } else if (mfl_doc_instr_count(doc) != ref.n_commands) {
-            snprintf(why, whysz, "command count %zu, Ollama %zu", mfl_doc_instr_count(doc), ref.n_commands);
+            snprintf(why, whysz, "command count %zu, Ollama %zu", mfl_doc_instr_count(doc),
+                     ref.n_commands);
             res = why;
         } else {
             for (size_t i = 0; i < ref.n_commands && !res; i++) {
@@ -91,7 +93,8 @@ static const char *agree(const char *src, size_t len, char *why, size_t whysz) {
         long x = 1;
         for (uint32_t i = 0; i < off && i < tlen; i++) x += text[i] == '\r' || text[i] == '\n';
         if (n != x && n != x + 1) {
-            snprintf(why, whysz, "Ollama says %s; our first error is at rune-line %ld", ref.error, x);
+            snprintf(why, whysz, "Ollama says %s; our first error is at rune-line %ld", ref.error,
+                     x);
             res = why;
         }
     }
@@ -99,7 +102,6 @@ static const char *agree(const char *src, size_t len, char *why, size_t whysz) {
     mfl_ollama_parse_cleanup(&ref);
     return res;
 }
-
 
 static void test_corpus_matches_ollama(void **state) {
     (void)state;
@@ -150,7 +152,8 @@ static void test_corpus_matches_ollama(void **state) {
         free(src);
     }
     fclose(f);
-    print_message("corpus: %d files, %d rejected by Ollama, %d disagreements\n", files, rejected, failures);
+    print_message("corpus: %d files, %d rejected by Ollama, %d disagreements\n", files, rejected,
+                  failures);
     assert_true(files >= 300);
     assert_int_equal(failures, 0);
 }
@@ -158,19 +161,24 @@ static void test_corpus_matches_ollama(void **state) {
 /* Spec section 5 and extra edge cases: input -> expected commands. */
 typedef struct {
     const char *src;
-    size_t len; /* 0: strlen */
+    size_t len;         /* 0: strlen */
     const char *expect; /* "name=args\x1f..." or "!error prefix" */
 } case_t;
 
-#define C(s, e) {s, sizeof(s) - 1, e}
+#define C(s, e) \
+    { s, sizeof(s) - 1, e }
 
 static const case_t cases[] = {
-    C("FROM model1\nADAPTER adapter1\nLICENSE MIT\nPARAMETER param1 value1\nPARAMETER param2 value2\n"
-      "TEMPLATE \"\"\"{{ if .System }}<|start_header_id|>system<|end_header_id|>\n\n{{ .System }}\"\"\"    \n",
-      "model=model1\x1f" "adapter=adapter1\x1flicense=MIT\x1fparam1=value1\x1fparam2=value2\x1f"
+    C("FROM model1\nADAPTER adapter1\nLICENSE MIT\nPARAMETER param1 value1\nPARAMETER param2 "
+      "value2\n"
+      "TEMPLATE \"\"\"{{ if .System }}<|start_header_id|>system<|end_header_id|>\n\n{{ .System "
+      "}}\"\"\"    \n",
+      "model=model1\x1f"
+      "adapter=adapter1\x1flicense=MIT\x1fparam1=value1\x1fparam2=value2\x1f"
       "template={{ if .System }}<|start_header_id|>system<|end_header_id|>\n\n{{ .System }}"),
     C("FROM \"     model 1\"\nADAPTER      adapter3\nLICENSE \"MIT       \"\n",
-      "model=     model 1\x1f" "adapter=adapter3\x1flicense=MIT       "),
+      "model=     model 1\x1f"
+      "adapter=adapter3\x1flicense=MIT       "),
     C("FROM \"FOO  BAR  \"", "model=FOO  BAR  "),
     C("FROM     FOOO BAR    ", "model=FOOO BAR"),
     C("FROM /what/is/the path ", "model=/what/is/the path"),
@@ -187,18 +195,22 @@ static const case_t cases[] = {
     C("\nFROM foo\nMESSAGE badguy I'm a bad guy!\n", "!(line 3): message role must be one of"),
     C("\nFROM foo\nMESSAGE system\n", "!unexpected EOF: system"),
     C("\nFROM foo\nMESSAGE system", "!unexpected EOF"),
-    C("FROM foo\nSYSTEM \"\"\"\nThis is a\nmultiline system.\"\"\"", "model=foo\x1fsystem=\nThis is a\nmultiline system."),
+    C("FROM foo\nSYSTEM \"\"\"\nThis is a\nmultiline system.\"\"\"",
+      "model=foo\x1fsystem=\nThis is a\nmultiline system."),
     C("FROM foo\nSYSTEM \"\"\"This is a multiline system.\"\"\n", "!unexpected EOF"),
     C("FROM foo\nSYSTEM \"\n", "!unexpected EOF"),
     C("FROM foo\nSYSTEM \"\"\"\"\"\"", "model=foo\x1fsystem="),
     C("FROM foo\nSYSTEM \"\"", "model=foo\x1fsystem="),
     C("FROM foo\nSYSTEM \"'\"", "model=foo\x1fsystem='"),
-    C("FROM foo\nSYSTEM \"\"\"''\"'\"\"'\"\"'\"'''''\"\"'\"\"'\"\"\"", "model=foo\x1fsystem=''\"'\"\"'\"\"'\"'''''\"\"'\"\"'"),
+    C("FROM foo\nSYSTEM \"\"\"''\"'\"\"'\"\"'\"'''''\"\"'\"\"'\"\"\"",
+      "model=foo\x1fsystem=''\"'\"\"'\"\"'\"'''''\"\"'\"\"'"),
     C("FROM foo\nSYSTEM \"\"\"\"quoted\"\"\"\"", "model=foo\x1fsystem=\"quoted\""),
     C("FROM foo\nSYSTEM \"\"\"\"\"\"\"", "model=foo\x1fsystem=\""),
     C("FROM foo\nSYSTEM \"\"\"\"", "!unexpected EOF"),
-    C("FROM foo\nSYSTEM \"\"\"abc\"\"\" x\nPARAMETER a b\n\"\"\"", "model=foo\x1fsystem=abc\"\"\" x\nPARAMETER a b\n"),
-    C("FROM foo\nSYSTEM \"abc\" def\nPARAMETER x \"y\"\n", "model=foo\x1fsystem=abc\" def\nPARAMETER x \"y"),
+    C("FROM foo\nSYSTEM \"\"\"abc\"\"\" x\nPARAMETER a b\n\"\"\"",
+      "model=foo\x1fsystem=abc\"\"\" x\nPARAMETER a b\n"),
+    C("FROM foo\nSYSTEM \"abc\" def\nPARAMETER x \"y\"\n",
+      "model=foo\x1fsystem=abc\" def\nPARAMETER x \"y"),
     C("FROM foo\nSYSTEM say \"hi\"", "model=foo\x1fsystem=say \"hi\""),
     C("FROM foo\nPARAMETER num_ctx 4096 # ctx\n", "model=foo\x1fnum_ctx=4096 # ctx"),
     C("FROM foo # c", "model=foo # c"),
@@ -223,28 +235,45 @@ static const case_t cases[] = {
     C("FROM foo\nPARAMETER top-k 4\n", "!unexpected EOF: top"),
     C("FROM foo\nMESSAGE us3r hi\n", "!unexpected EOF: us"),
     C("from foo\nsYsTeM hi", "model=foo\x1fsystem=hi"),
-    C("\xef\xbb\xbf" "FROM foo", "model=foo"),
+    C("\xef\xbb\xbf"
+      "FROM foo",
+      "model=foo"),
     C("FROM foo\n\xc2\xa0\nSYSTEM x", "!(line 3): command must be one of"),
-    C("\xe2\x80\x8b" "FROM foo", "model=foo"),
-    C("\xef\xbb\xbf\xef\xbb\xbf" "FROM foo", "model=foo"),
-    C("\xef\xbb\xbf\xef\xbb\xbf" "\nFROM foo", "!(line 2): command must be one of"),
-    C("\xef\xbb\xbf\xef\xbb\xbf\xe2\x80\x8b" "FROM foo", "!(line 1): command must be one of"),
-    C("FROM foo\n\xe2\x80\x8b\xe2\x80\x8b" "FROM bar", "!(line 2): command must be one of"),
-    C("FROM foo\xe2\x80\x8d" "bar\xc2\xa0 \n", "model=foobar"),
+    C("\xe2\x80\x8b"
+      "FROM foo",
+      "model=foo"),
+    C("\xef\xbb\xbf\xef\xbb\xbf"
+      "FROM foo",
+      "model=foo"),
+    C("\xef\xbb\xbf\xef\xbb\xbf"
+      "\nFROM foo",
+      "!(line 2): command must be one of"),
+    C("\xef\xbb\xbf\xef\xbb\xbf\xe2\x80\x8b"
+      "FROM foo",
+      "!(line 1): command must be one of"),
+    C("FROM foo\n\xe2\x80\x8b\xe2\x80\x8b"
+      "FROM bar",
+      "!(line 2): command must be one of"),
+    C("FROM foo\xe2\x80\x8d"
+      "bar\xc2\xa0 \n",
+      "model=foobar"),
     C("FROM foo\nSYSTEM \"\"\"abc\"\"\"\xe2\x80\x8b\n", "model=foo\x1fsystem=abc"),
     C("FROM foo\nSYSTEM \"\"\"abc\"\"\xe2\x80\x8b\"\n", "model=foo\x1fsystem=abc"),
     C("FROM foo\nSYSTEM \xe2\x80\x8b\"abc\"\n", "model=foo\x1fsystem=abc"),
-    C("FROM foo\n\tSYSTEM \xe4\xbd\xa0\xe5\xa5\xbd\xf0\x9f\x91\x8b", "model=foo\x1fsystem=\xe4\xbd\xa0\xe5\xa5\xbd\xf0\x9f\x91\x8b"),
+    C("FROM foo\n\tSYSTEM \xe4\xbd\xa0\xe5\xa5\xbd\xf0\x9f\x91\x8b",
+      "model=foo\x1fsystem=\xe4\xbd\xa0\xe5\xa5\xbd\xf0\x9f\x91\x8b"),
     C("FROM foo\nSYSTEM a\tb\t\n", "model=foo\x1fsystem=a\tb"),
     C("FROM foo\nSYSTEM \"\ta \"\n", "model=foo\x1fsystem=\ta "),
     C("FROM foo\nSYSTEM \xff\xfe x", "model=foo\x1fsystem=\xef\xbf\xbd\xef\xbf\xbd x"),
     C("FROM foo\nPARAMETER stop \"\"\"### User:\n\"\"\"\n", "model=foo\x1fstop=### User:\n"),
     C("# comment\n  # indented\nFROM foo\n\t", "model=foo"),
-    C("FROM foo\nSYSTEM \"\"\"\n# not a comment\n\"\"\"", "model=foo\x1fsystem=\n# not a comment\n"),
+    C("FROM foo\nSYSTEM \"\"\"\n# not a comment\n\"\"\"",
+      "model=foo\x1fsystem=\n# not a comment\n"),
     C("FROM foo\nBADCMD", "!unexpected EOF"),
     C("FROM a\nFROM b\nLICENSE x\nLICENSE y", "model=a\x1fmodel=b\x1flicense=x\x1flicense=y"),
     C("FROM foo\nREQUIRES 0.14.0\nDRAFT ./d\nRENDERER r\nPARSER p",
-      "model=foo\x1frequires=0.14.0\x1f" "draft=./d\x1frenderer=r\x1fparser=p"),
+      "model=foo\x1frequires=0.14.0\x1f"
+      "draft=./d\x1frenderer=r\x1fparser=p"),
     C("FROM foo\nSYSTEM \"x\" # c\nSYSTEM y\n", "!unexpected EOF"),
     C("FROM foo\nSYSTEM x\x01y\x7fz", "model=foo\x1fsystem=xyz"),
     {"FROM foo\nSYSTEM a\0b", 19, "model=foo\x1fsystem=ab"},
@@ -257,7 +286,8 @@ static void check_case(const case_t *c) {
     /* The reference port must give the spec's answer. */
     if (c->expect[0] == '!') {
         if (!ref.error || strncmp(ref.error, c->expect + 1, strlen(c->expect + 1)) != 0)
-            fail_msg("case %s: reference says [%s], spec [%s]", c->src, ref.error ? ref.error : "ok", c->expect);
+            fail_msg("case %s: reference says [%s], spec [%s]", c->src,
+                     ref.error ? ref.error : "ok", c->expect);
     } else {
         if (ref.error) fail_msg("case %s: reference error %s", c->src, ref.error);
         char buf[4096] = "";
@@ -266,7 +296,8 @@ static void check_case(const case_t *c) {
             snprintf(buf + l, sizeof buf - l, "%s%s=%s", i ? "\x1f" : "", ref.commands[i].name,
                      ref.commands[i].args);
         }
-        if (strcmp(buf, c->expect) != 0) fail_msg("case [%s]: reference [%s], spec [%s]", c->src, buf, c->expect);
+        if (strcmp(buf, c->expect) != 0)
+            fail_msg("case [%s]: reference [%s], spec [%s]", c->src, buf, c->expect);
     }
     mfl_ollama_parse_cleanup(&ref);
     char why[1024];
@@ -281,7 +312,8 @@ static void test_spec_cases(void **state) {
 
 static void test_utf16(void **state) {
     (void)state;
-    const char *text = "FROM bob\nPARAMETER param1 1\nPARAMETER param2 4096\nSYSTEM You are a utf16 file.\n";
+    const char *text =
+        "FROM bob\nPARAMETER param1 1\nPARAMETER param2 4096\nSYSTEM You are a utf16 file.\n";
     for (int le = 0; le < 2; le++) {
         char buf[512];
         size_t n = 0;
@@ -304,13 +336,20 @@ static void test_utf16(void **state) {
 /* Incremental edits give the same document as a fresh parse. */
 static void test_incremental_edit_matches_fresh_parse(void **state) {
     (void)state;
-    const char *base = "FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\nSYSTEM \"\"\"hi\nthere\"\"\"\n";
+    const char *base =
+        "FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\nSYSTEM \"\"\"hi\nthere\"\"\"\n";
     mfl_doc_t *doc = mfl_doc_new(base, strlen(base));
-    const struct { uint32_t start, end; const char *text; } edits[] = {
-        {38, 44, "262144"}, {0, 0, "# x\n"}, {50, 50, "\"\"\" "}, {50, 54, ""}, {4, 4, "\n"}, {4, 5, ""},
+    const struct {
+        uint32_t start, end;
+        const char *text;
+    } edits[] = {
+        {38, 44, "262144"}, {0, 0, "# x\n"}, {50, 50, "\"\"\" "},
+        {50, 54, ""},       {4, 4, "\n"},    {4, 5, ""},
     };
     for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
-        assert_int_equal(mfl_doc_edit(doc, edits[i].start, edits[i].end, edits[i].text, strlen(edits[i].text)), 0);
+        assert_int_equal(
+            mfl_doc_edit(doc, edits[i].start, edits[i].end, edits[i].text, strlen(edits[i].text)),
+            0);
         size_t len;
         const char *t = mfl_doc_text(doc, &len);
         mfl_doc_t *fresh = mfl_doc_new(t, len);
@@ -318,7 +357,8 @@ static void test_incremental_edit_matches_fresh_parse(void **state) {
         assert_string_equal(a, b);
         assert_int_equal(mfl_doc_instr_count(doc), mfl_doc_instr_count(fresh));
         for (size_t k = 0; k < mfl_doc_instr_count(doc); k++)
-            assert_string_equal(mfl_doc_instr(doc, k)->value_text, mfl_doc_instr(fresh, k)->value_text);
+            assert_string_equal(mfl_doc_instr(doc, k)->value_text,
+                                mfl_doc_instr(fresh, k)->value_text);
         mfl_free(a);
         mfl_free(b);
         mfl_doc_free(fresh);

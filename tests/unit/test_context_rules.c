@@ -106,9 +106,13 @@ static int setup(void **state) {
     snprintf(path, sizeof path, "%s/manifests/registry.ollama.ai/library/v-128k", store);
     test_mkdirs(path);
     strcat(path, "/latest");
-    test_write_text(path, "{\"schemaVersion\":2,\"layers\":["
-                     "{\"mediaType\":\"application/vnd.ollama.image.model\",\"digest\":\"sha256:" HEX_MODEL "\",\"size\":1},"
-                     "{\"mediaType\":\"application/vnd.ollama.image.params\",\"digest\":\"sha256:" HEX_PARAMS "\",\"size\":18}]}");
+    test_write_text(
+        path,
+        "{\"schemaVersion\":2,\"layers\":["
+        "{\"mediaType\":\"application/vnd.ollama.image.model\",\"digest\":\"sha256:" HEX_MODEL
+        "\",\"size\":1},"
+        "{\"mediaType\":\"application/vnd.ollama.image.params\",\"digest\":\"sha256:" HEX_PARAMS
+        "\",\"size\":18}]}");
     return 0;
 }
 
@@ -171,8 +175,7 @@ static const mfl_diag_t *only(const mfl_result_t *res, const char *code) {
 
 static size_t count_mf3(const mfl_result_t *res) {
     size_t n = 0;
-    for (size_t i = 0; i < res->n_diags; i++)
-        n += strncmp(res->diags[i].rule->code, "MF3", 3) == 0;
+    for (size_t i = 0; i < res->n_diags; i++) n += strncmp(res->diags[i].rule->code, "MF3", 3) == 0;
     return n;
 }
 
@@ -193,7 +196,8 @@ static void slice_is(const char *text, mfl_range_t r, const char *want) {
 }
 
 #define STORY "FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n"
-#define STORY_FILE "# ollama create v-128k -f Modelfile.v-128k\n" STORY "PARAMETER temperature 0.7\n"
+#define STORY_FILE \
+    "# ollama create v-128k -f Modelfile.v-128k\n" STORY "PARAMETER temperature 0.7\n"
 
 static void use_hardware(fixture_t *fx, const char *id) {
     const mfl_hw_profile_t *hw = mfl_hw_find(id);
@@ -203,16 +207,14 @@ static void use_hardware(fixture_t *fx, const char *id) {
 
 static size_t count_errors(const mfl_result_t *res) {
     size_t n = 0;
-    for (size_t i = 0; i < res->n_diags; i++)
-        n += res->diags[i].severity == MFL_SEVERITY_ERROR;
+    for (size_t i = 0; i < res->n_diags; i++) n += res->diags[i].severity == MFL_SEVERITY_ERROR;
     return n;
 }
 
 /* Diagnostics that fail a default run (warning or error). */
 static size_t count_failing(const mfl_result_t *res) {
     size_t n = 0;
-    for (size_t i = 0; i < res->n_diags; i++)
-        n += res->diags[i].severity <= MFL_SEVERITY_WARNING;
+    for (size_t i = 0; i < res->n_diags; i++) n += res->diags[i].severity <= MFL_SEVERITY_WARNING;
     return n;
 }
 
@@ -257,7 +259,8 @@ static void test_story_with_the_mac_is_fixed_to_native_without_new_errors(void *
     mfl_fix_report_t rep;
     char *fixed;
     size_t n;
-    assert_int_equal(mfl_fix_all(STORY_FILE, strlen(STORY_FILE), &fx.opts, &fo, &fixed, &n, &rep), 0);
+    assert_int_equal(mfl_fix_all(STORY_FILE, strlen(STORY_FILE), &fx.opts, &fo, &fixed, &n, &rep),
+                     0);
     assert_non_null(strstr(fixed, "PARAMETER num_ctx 262144\n"));
     assert_false(rep.stopped);
     assert_int_equal(rep.errors_before, before);
@@ -268,8 +271,7 @@ static void test_story_with_the_mac_is_fixed_to_native_without_new_errors(void *
     assert_int_equal(count_errors(res), 0);
     size_t labels = 0;
     for (size_t i = 0; i < res->n_diags; i++) {
-        if (strcmp(res->diags[i].rule->code, "MF305") != 0)
-            continue;
+        if (strcmp(res->diags[i].rule->code, "MF305") != 0) continue;
         labels++;
         assert_int_equal(res->diags[i].severity, MFL_SEVERITY_WARNING);
         assert_non_null(strstr(res->diags[i].message, "promises less"));
@@ -293,7 +295,8 @@ static void test_fix_all_never_leaves_more_errors(void **state) {
     mfl_fix_report_t rep;
     char *fixed;
     size_t n;
-    assert_int_equal(mfl_fix_all(STORY_FILE, strlen(STORY_FILE), &fx.opts, &fo, &fixed, &n, &rep), 0);
+    assert_int_equal(mfl_fix_all(STORY_FILE, strlen(STORY_FILE), &fx.opts, &fo, &fixed, &n, &rep),
+                     0);
     assert_string_equal(fixed, STORY_FILE);
     assert_true(rep.stopped);
     assert_int_equal(rep.passes, 0);
@@ -350,8 +353,7 @@ static void test_story_from_store_model_with_inherited_cap(void **state) {
     fixture_cleanup(&fx);
 }
 
-static void check_label(const char *path, const char *text, const char *label,
-                        mfl_severity_t sev) {
+static void check_label(const char *path, const char *text, const char *label, mfl_severity_t sev) {
     fixture_t fx = {0};
     fixture_init(&fx, path);
     mfl_result_t *res = lint(&fx, text);
@@ -359,8 +361,7 @@ static void check_label(const char *path, const char *text, const char *label,
     assert_int_equal(d->severity, sev);
     assert_non_null(strstr(d->message, label));
     assert_non_null(strstr(d->message, "num_ctx is"));
-    if (sev == MFL_SEVERITY_WARNING)
-        assert_non_null(strstr(d->message, "promises less"));
+    if (sev == MFL_SEVERITY_WARNING) assert_non_null(strstr(d->message, "promises less"));
     if (strstr(text, label)) {
         assert_int_equal(d->n_related, 1);
         slice_is(text, d->related[0].range, label);
@@ -376,9 +377,11 @@ static void test_label_contradictions_in_each_place(void **state) {
     check_label("Modelfile", "FROM qwen3-coder:30b-262k\nPARAMETER num_ctx 131072\n", "262k", more);
     /* File names. */
     check_label("dir/coder-256k.modelfile", STORY, "coder-256k.modelfile", more);
-    check_label("Modelfile.v-64k", "FROM qwen3-coder:30b\nPARAMETER num_ctx 262144\n", "v-64k", less);
+    check_label("Modelfile.v-64k", "FROM qwen3-coder:30b\nPARAMETER num_ctx 262144\n", "v-64k",
+                less);
     /* `ollama create` comment: a smaller label says how to rename. */
-    check_label("Modelfile", "# ollama create coder-32k -f Modelfile\n" STORY, "ollama cp coder-32k coder-128k", less);
+    check_label("Modelfile", "# ollama create coder-32k -f Modelfile\n" STORY,
+                "ollama cp coder-32k coder-128k", less);
     /* `ollama show` header. */
     check_label("Modelfile",
                 "# Modelfile generated by \"ollama show\"\n"
@@ -391,7 +394,8 @@ static void test_label_contradictions_in_each_place(void **state) {
     check_label("Modelfile", "FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n# ctx8192\n",
                 "ctx8192", less);
     /* A label matching a value Ollama clamps still promises too much. */
-    check_label("Modelfile.llama3-32k", "FROM llama3\nPARAMETER num_ctx 32768\n", "llama3-32k", more);
+    check_label("Modelfile.llama3-32k", "FROM llama3\nPARAMETER num_ctx 32768\n", "llama3-32k",
+                more);
 
     /* Labels that agree, or that are not labels at all, are quiet. */
     fixture_t fx = {0};
@@ -411,7 +415,8 @@ static void test_clean_file_stays_clean(void **state) {
     (void)state;
     fixture_t fx = {0};
     fixture_init(&fx, "Modelfile");
-    const char *text = "FROM qwen3-coder:30b\nPARAMETER num_ctx 262144\nPARAMETER temperature 0.7\n";
+    const char *text =
+        "FROM qwen3-coder:30b\nPARAMETER num_ctx 262144\nPARAMETER temperature 0.7\n";
     mfl_result_t *res = lint(&fx, text);
     assert_int_equal(res->n_diags, 0);
     mfl_result_free(res);
@@ -451,7 +456,8 @@ static void test_budget_too_small_for_native(void **state) {
     assert_int_equal(count_mf3(res), 1);
     mfl_result_free(res);
     char *fixed = fix_all(&fx, text, true);
-    snprintf(want, sizeof want, "FROM qwen3-coder:30b\nPARAMETER num_ctx %llu\n", (unsigned long long)fit);
+    snprintf(want, sizeof want, "FROM qwen3-coder:30b\nPARAMETER num_ctx %llu\n",
+             (unsigned long long)fit);
     assert_string_equal(fixed, want);
     mfl_free(fixed);
 

@@ -39,7 +39,8 @@ static void test_fix_apply_skips_overlapping_fix(void **state) {
     mfl_fix_t *bad = mkfix(5, 100, "");
     const mfl_fix_t *bads[] = {bad};
     assert_int_equal(mfl_fix_apply("abc", 3, bads, 1, &out, &n), MFL_EINVAL);
-    free(a->edits), free(a), free(b->edits), free(b), free(c->edits), free(c), free(bad->edits), free(bad);
+    free(a->edits), free(a), free(b->edits), free(b), free(c->edits), free(c), free(bad->edits),
+        free(bad);
 }
 
 static int count_code(const mfl_result_t *r, const char *code) {
@@ -69,8 +70,8 @@ static int path_index(const char *p) {
     return -1;
 }
 
-static mfl_path_kind_t count_path_kind(void *ud, const char *base_dir, const char *path,
-                                       char *abs, size_t bufsize, bool *is_symlink) {
+static mfl_path_kind_t count_path_kind(void *ud, const char *base_dir, const char *path, char *abs,
+                                       size_t bufsize, bool *is_symlink) {
     count_env_t *c = ud;
     int i = path_index(path);
     assert_true(i >= 0);
@@ -98,8 +99,8 @@ static bool count_resolve(void *ud, const char *base_dir, const char *from, mfl_
     return false;
 }
 
-static bool count_resolve_at(void *ud, const char *base_dir, const char *from,
-                             mfl_path_kind_t kind, const char *abs, mfl_model_t *out) {
+static bool count_resolve_at(void *ud, const char *base_dir, const char *from, mfl_path_kind_t kind,
+                             const char *abs, mfl_model_t *out) {
     (void)base_dir, (void)out;
     /* Told what path_kind said of FROM, so the env need not ask again. */
     assert_string_equal(from, "a.gguf");
@@ -112,7 +113,8 @@ static bool count_resolve_at(void *ud, const char *base_dir, const char *from,
 static void test_one_env_question_per_path_and_run(void **state) {
     (void)state;
     count_env_t c = {0};
-    mfl_env_t env = {&c, count_path_kind, NULL, count_resolve, count_real_path, count_resolve_at, NULL};
+    mfl_env_t env = {&c,  count_path_kind, NULL, count_resolve, count_real_path, count_resolve_at,
+                     NULL};
     const char *s = "FROM a.gguf\nADAPTER b.gguf\nADAPTER a.gguf\n";
     mfl_doc_t *doc = mfl_doc_new(s, strlen(s));
     mfl_lint_opts_t lo = {"Modelfile", "/base", NULL, &env};
@@ -141,8 +143,8 @@ static bool ref_plain(unsigned char c) {
 
 static void test_byte_scanners_agree_with_byte_loops(void **state) {
     (void)state;
-    static const unsigned char pick[] = {'a', ' ', '\t', '\n', '\r', 0x00, 0x1F, 0x7F, 0x80,
-                                         0xE2, 0xD8, 0xE1, 0xEF, 0xFF, '~', 0x20, 0x19, 0x0B};
+    static const unsigned char pick[] = {'a',  ' ',  '\t', '\n', '\r', 0x00, 0x1F, 0x7F, 0x80,
+                                         0xE2, 0xD8, 0xE1, 0xEF, 0xFF, '~',  0x20, 0x19, 0x0B};
     static const unsigned char set[4] = {0xE2, 0xD8, 0xE1, 0xEF};
     unsigned seed = 12345;
     char buf[208];
@@ -156,7 +158,10 @@ static void test_byte_scanners_agree_with_byte_loops(void **state) {
         }
         size_t off = (size_t)(iter % 7);
         const char *s = buf;
-        if (off < n) s += off; else off = 0;
+        if (off < n)
+            s += off;
+        else
+            off = 0;
         size_t len = n - off;
         size_t want = 0;
         while (want < len && ref_plain((unsigned char)s[want])) want++;
@@ -165,8 +170,10 @@ static void test_byte_scanners_agree_with_byte_loops(void **state) {
         size_t first = len;
         for (size_t i = 0; i < len; i++) {
             unsigned char c = (unsigned char)s[i];
-            if (c >= 0x80) cls |= MFL__TEXT_NONASCII;
-            else if (!ref_plain(c)) cls |= MFL__TEXT_CONTROL;
+            if (c >= 0x80)
+                cls |= MFL__TEXT_NONASCII;
+            else if (!ref_plain(c))
+                cls |= MFL__TEXT_CONTROL;
             if (first == len && (c == 0xE2 || c == 0xD8 || c == 0xE1 || c == 0xEF)) first = i;
         }
         assert_int_equal(mfl__text_class(s, len), cls);
@@ -189,8 +196,8 @@ static void test_byte_scanners_agree_with_byte_loops(void **state) {
     }
     /* UTF-16LE decoding (eight ASCII units at a time) against a unit-by-unit
      * decoder: lone surrogates and an odd last byte become U+FFFD. */
-    static const uint16_t units[] = {'a', 'Z', '\n', 0x7F, 0x80, 0xE9, 0x4E2D, 0xFFFF,
-                                     0xD83D, 0xDE00, 0xDBFF, 0xDC00, 0};
+    static const uint16_t units[] = {'a',    'Z',    '\n',   0x7F,   0x80,   0xE9, 0x4E2D,
+                                     0xFFFF, 0xD83D, 0xDE00, 0xDBFF, 0xDC00, 0};
     for (int iter = 0; iter < 20000; iter++) {
         unsigned char in[2 + 2 * 64 + 1];
         size_t nu = (size_t)(iter % 64), len = 2;
@@ -198,7 +205,8 @@ static void test_byte_scanners_agree_with_byte_loops(void **state) {
         for (size_t k = 0; k < nu; k++) {
             seed = seed * 1103515245u + 12345u;
             unsigned r = (seed >> 16) & 0xFF;
-            uint16_t u = r < 180 ? (uint16_t)('a' + r % 26) : units[r % (sizeof units / sizeof units[0])];
+            uint16_t u =
+                r < 180 ? (uint16_t)('a' + r % 26) : units[r % (sizeof units / sizeof units[0])];
             in[len++] = (unsigned char)(u & 0xFF);
             in[len++] = (unsigned char)(u >> 8);
         }
@@ -215,14 +223,17 @@ static void test_byte_scanners_agree_with_byte_loops(void **state) {
                 i += 2;
                 if (u >= 0xD800 && u <= 0xDBFF && i + 1 < len &&
                     (uint32_t)(in[i] | in[i + 1] << 8) - 0xDC00 < 0x400) {
-                    u = 0x10000 + ((u - 0xD800) << 10) + ((uint32_t)(in[i] | in[i + 1] << 8) - 0xDC00);
+                    u = 0x10000 + ((u - 0xD800) << 10) +
+                        ((uint32_t)(in[i] | in[i + 1] << 8) - 0xDC00);
                     i += 2;
                 } else if (u >= 0xD800 && u <= 0xDFFF) {
                     u = 0xFFFD;
                 }
             }
-            if (u < 0x80) want[wl++] = (char)u;
-            else if (u < 0x800) want[wl++] = (char)(0xC0 | u >> 6), want[wl++] = (char)(0x80 | (u & 0x3F));
+            if (u < 0x80)
+                want[wl++] = (char)u;
+            else if (u < 0x800)
+                want[wl++] = (char)(0xC0 | u >> 6), want[wl++] = (char)(0x80 | (u & 0x3F));
             else if (u < 0x10000)
                 want[wl++] = (char)(0xE0 | u >> 12), want[wl++] = (char)(0x80 | (u >> 6 & 0x3F)),
                 want[wl++] = (char)(0x80 | (u & 0x3F));
@@ -247,12 +258,16 @@ static void test_byte_scanners_agree_with_byte_loops(void **state) {
 
 static void test_suppressions(void **state) {
     (void)state;
-    mfl_result_t *r = lint_text("FROM x\n# modelfile-lint: ignore=MF006 the bot wants it\nMESSAGE User hi\n"
-                                "MESSAGE User again\n", NULL);
+    mfl_result_t *r =
+        lint_text("FROM x\n# modelfile-lint: ignore=MF006 the bot wants it\nMESSAGE User hi\n"
+                  "MESSAGE User again\n",
+                  NULL);
     assert_int_equal(count_code(r, "MF006"), 1); /* only the second */
     assert_int_equal(count_code(r, "MF903"), 0);
     mfl_result_free(r);
-    r = lint_text("# modelfile-lint: global ignore=MF006\nFROM x\nMESSAGE User hi\nMESSAGE User again\n", NULL);
+    r = lint_text(
+        "# modelfile-lint: global ignore=MF006\nFROM x\nMESSAGE User hi\nMESSAGE User again\n",
+        NULL);
     assert_int_equal(count_code(r, "MF006"), 0);
     mfl_result_free(r);
     r = lint_text("FROM x\n# modelfile-lint: ignore=MF006,MF999\nMESSAGE user hi\n", NULL);
@@ -352,8 +367,8 @@ static int collect(void *ud, const mfl_capture_t *c) {
     captures_t *x = ud;
     x->n++;
     size_t l = strlen(x->got);
-    snprintf(x->got + l, sizeof x->got - l, "%.*s@%u:%u-%u ", (int)c->name_len, c->name,
-             c->pattern, c->range.start, c->range.end);
+    snprintf(x->got + l, sizeof x->got - l, "%.*s@%u:%u-%u ", (int)c->name_len, c->name, c->pattern,
+             c->range.start, c->range.end);
     return 0;
 }
 
@@ -385,20 +400,24 @@ static void test_query_captures_and_predicates(void **state) {
     assert_non_null(q);
     /* Both front ends: the batch document has no tree until asked. */
     static const char text[] = "FROM m\nPARAMETER num_ctx 8192\nPARAMETER top_k x\n";
-    mfl_doc_t *docs[2] = {mfl_doc_new(text, sizeof text - 1), mfl_doc_new_batch(text, sizeof text - 1)};
+    mfl_doc_t *docs[2] = {mfl_doc_new(text, sizeof text - 1),
+                          mfl_doc_new_batch(text, sizeof text - 1)};
     for (int i = 0; i < 2; i++) {
         captures_t c = {{0}, 0};
-        assert_int_equal(mfl_query_run(q, docs[i], (mfl_range_t){0, UINT32_MAX}, digits_only, NULL,
-                                       collect, &c), 0);
+        assert_int_equal(
+            mfl_query_run(q, docs[i], (mfl_range_t){0, UINT32_MAX}, digits_only, NULL, collect, &c),
+            0);
         assert_string_equal(c.got, "kw@0:0-4 kw@0:7-16 ctx@2:17-24 num@1:25-29 kw@0:30-39 "
                                    "other@3:40-45 ");
         /* Without a regex engine a #match? never holds; a range limits. */
         memset(&c, 0, sizeof c);
-        assert_int_equal(mfl_query_run(q, docs[i], (mfl_range_t){7, 30}, NULL, NULL, collect, &c), 0);
+        assert_int_equal(mfl_query_run(q, docs[i], (mfl_range_t){7, 30}, NULL, NULL, collect, &c),
+                         0);
         assert_string_equal(c.got, "kw@0:7-16 ctx@2:17-24 ");
         int calls = 0;
         assert_int_equal(mfl_query_run(q, docs[i], (mfl_range_t){0, UINT32_MAX}, NULL, NULL,
-                                       stop_after_one, &calls), 7);
+                                       stop_after_one, &calls),
+                         7);
         assert_int_equal(calls, 1);
         mfl_doc_free(docs[i]);
     }
@@ -409,9 +428,9 @@ static void test_query_captures_and_predicates(void **state) {
 /* Every MFL_E* code has its own message; an unknown code has one too. */
 static void test_strerror_names_every_code(void **state) {
     (void)state;
-    const int codes[] = {MFL_ENOENT, MFL_EIO, MFL_ENOMEM, MFL_EACCES, MFL_EINVAL, MFL_EFBIG,
-                         MFL_ENAMETOOLONG, MFL_ENOCONVERGE, MFL_ETRUNCATED, MFL_EUNSUPPORTED,
-                         MFL_ECHANGED, MFL_ENOTREG};
+    const int codes[] = {MFL_ENOENT,     MFL_EIO,          MFL_ENOMEM,       MFL_EACCES,
+                         MFL_EINVAL,     MFL_EFBIG,        MFL_ENAMETOOLONG, MFL_ENOCONVERGE,
+                         MFL_ETRUNCATED, MFL_EUNSUPPORTED, MFL_ECHANGED,     MFL_ENOTREG};
     const size_t n = sizeof codes / sizeof *codes;
     const char *unknown = mfl_strerror(-999999);
     assert_non_null(unknown);

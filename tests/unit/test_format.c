@@ -64,11 +64,11 @@ static void test_instr_at(void **state) {
     (void)state;
     const char *src = "# c\nFROM a\n\nSYSTEM \"\"\"x\ny\"\"\"\n";
     mfl_doc_t *doc = mfl_doc_new(src, strlen(src));
-    assert_int_equal(mfl_doc_instr_at(doc, 0), SIZE_MAX);   /* the comment */
-    assert_int_equal(mfl_doc_instr_at(doc, 4), 0);          /* FROM */
-    assert_int_equal(mfl_doc_instr_at(doc, 10), 0);         /* its end, inclusive */
-    assert_int_equal(mfl_doc_instr_at(doc, 12), 1);         /* SYSTEM */
-    assert_int_equal(mfl_doc_instr_at(doc, 24), 1);         /* inside its second line */
+    assert_int_equal(mfl_doc_instr_at(doc, 0), SIZE_MAX); /* the comment */
+    assert_int_equal(mfl_doc_instr_at(doc, 4), 0);        /* FROM */
+    assert_int_equal(mfl_doc_instr_at(doc, 10), 0);       /* its end, inclusive */
+    assert_int_equal(mfl_doc_instr_at(doc, 12), 1);       /* SYSTEM */
+    assert_int_equal(mfl_doc_instr_at(doc, 24), 1);       /* inside its second line */
     mfl_doc_free(doc);
 }
 
@@ -120,12 +120,14 @@ static void test_suppress_edit_is_read_by_the_linter(void **state) {
     const char *src = "FROM llama3\r\n  SYSTEM a\r\nSYSTEM b\r\n";
     size_t len;
     char *out = suppress_first(src, "MF209", &len);
-    assert_string_equal(out, "FROM llama3\r\n  # modelfile-lint: ignore=MF209\r\n  SYSTEM a\r\nSYSTEM b\r\n");
+    assert_string_equal(
+        out, "FROM llama3\r\n  # modelfile-lint: ignore=MF209\r\n  SYSTEM a\r\nSYSTEM b\r\n");
     mfl_free(out);
     /* A second code joins the comment already there. */
     const char *two = "FROM llama3\n# modelfile-lint: ignore=MF104\nSYSTEM a\nSYSTEM b\n";
     out = suppress_first(two, "MF209", &len);
-    assert_string_equal(out, "FROM llama3\n# modelfile-lint: ignore=MF104,MF209\nSYSTEM a\nSYSTEM b\n");
+    assert_string_equal(out,
+                        "FROM llama3\n# modelfile-lint: ignore=MF104,MF209\nSYSTEM a\nSYSTEM b\n");
     mfl_free(out);
     mfl_doc_t *doc = mfl_doc_new(two, strlen(two));
     mfl_edit_t e;

@@ -118,12 +118,10 @@ static void test_gguf_every_truncation_is_an_error_not_a_crash(void **state) {
         int rc = mfl_gguf_parse(copy, n, n, &m);
         assert_true(rc == MFL_EINVAL || rc == MFL_EUNSUPPORTED || rc == MFL_ETRUNCATED);
         assert_true(m.error[0] != '\0');
-        if (n >= 8)
-            assert_non_null(strstr(m.error, "truncated"));
+        if (n >= 8) assert_non_null(strstr(m.error, "truncated"));
         mfl_model_init(&m);
         /* With the whole file bigger than the buffer the caller may read more. */
-        if (n >= 8)
-            assert_int_equal(mfl_gguf_parse(copy, n, len + 100, &m), MFL_ETRUNCATED);
+        if (n >= 8) assert_int_equal(mfl_gguf_parse(copy, n, len + 100, &m), MFL_ETRUNCATED);
         free(copy);
     }
     gb_free(b);
@@ -214,8 +212,8 @@ static void test_gguf_key_order_and_foreign_prefixes(void **state) {
     (void)state;
     mfl_model_t m;
     gguf_builder_t *b = gb_new(3, false);
-    gb_u32(b, "clip.context_length", 77);       /* a projector's keys */
-    gb_u32(b, "llama.context_length", 131072);  /* before the architecture */
+    gb_u32(b, "clip.context_length", 77);      /* a projector's keys */
+    gb_u32(b, "llama.context_length", 131072); /* before the architecture */
     gb_u32(b, "llama.block_count", 32);
     gb_u32(b, "llama.embedding_length", 4096);
     gb_u32(b, "llama.attention.head_count", 32); /* no head_count_kv: MHA */

@@ -69,8 +69,10 @@ static char *go_unquote(const char *s, size_t n, size_t *outlen) {
         uint32_t v = 0;
         for (size_t j = 0; j < digits; j++) v = v << 4 | (uint32_t)hexval(s[i + j]);
         i += digits;
-        if (e == 'x') o[k++] = (char)v;
-        else k += put_utf8(o + k, v);
+        if (e == 'x')
+            o[k++] = (char)v;
+        else
+            k += put_utf8(o + k, v);
     }
     o[k] = '\0';
     *outlen = k;
@@ -163,16 +165,19 @@ static void test_versions(void **state) {
         {"{{ currentDate }}", "0.11.0", NULL},
         {"{{ currentDate }}", "0.10.1", "template: :1: function \"currentDate\" not defined"},
         {"{{ yesterdayDate }}", "0.13.2", "template: :1: function \"yesterdayDate\" not defined"},
-        {"{{ toTypeScriptType . }}", "0.11.2", "template: :1: function \"toTypeScriptType\" not defined"},
+        {"{{ toTypeScriptType . }}", "0.11.2",
+         "template: :1: function \"toTypeScriptType\" not defined"},
         {"{{ json . }}", "0.2.5", "template: :1: function \"json\" not defined"},
-        {"{{ with .A }}{{ else with .B }}{{ end }}", "0.5.1", "template: :1: unexpected <with> in else"},
+        {"{{ with .A }}{{ else with .B }}{{ end }}", "0.5.1",
+         "template: :1: unexpected <with> in else"},
         {"{{ with .A }}{{ else with .B }}{{ end }}", "0.5.2", NULL},
         {"{{ template \"x\" }}", "0.2.5", NULL},
         {"{{ template \"x\" }}", "0.12.4", "undefined template specified"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         mfl_version_t v;
-        assert_int_equal(mfl_version_parse(cases[i].version, strlen(cases[i].version), &v, NULL), 0);
+        assert_int_equal(mfl_version_parse(cases[i].version, strlen(cases[i].version), &v, NULL),
+                         0);
         mfl_gotmpl_opts_t o;
         mfl__gotmpl_opts_for(v, &o);
         mfl_gotmpl_t t;
@@ -194,7 +199,8 @@ static void test_fields(void **state) {
     mfl_gotmpl_t t;
     assert_int_equal(mfl__gotmpl_parse(src, strlen(src), &t), 0);
     assert_false(t.has_error);
-    const char *want[] = {"System", "Messages", "Role", "Prompt", "Tools", "X", "Z", "A", "Messages", "é"};
+    const char *want[] = {"System", "Messages", "Role", "Prompt",   "Tools",
+                          "X",      "Z",        "A",    "Messages", "é"};
     const unsigned depth[] = {0, 0, 1, 1, 0, 1, 0, 0, 0, 0};
     assert_int_equal(t.n_fields, 10);
     for (size_t i = 0; i < t.n_fields; i++) {
@@ -271,10 +277,8 @@ int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "--check") == 0) return check_files(argc - 2, argv + 2);
     cases_path = argc > 1 ? argv[1] : "tests/template/cases.tsv";
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_recorded_cases),
-        cmocka_unit_test(test_versions),
-        cmocka_unit_test(test_fields),
-        cmocka_unit_test(test_nesting_limit),
+        cmocka_unit_test(test_recorded_cases), cmocka_unit_test(test_versions),
+        cmocka_unit_test(test_fields),         cmocka_unit_test(test_nesting_limit),
         cmocka_unit_test(test_funcs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

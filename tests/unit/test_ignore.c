@@ -122,7 +122,8 @@ static void test_negation_last_wins(void **state) {
     mfl_ignore_free(ig);
     /* CRLF lines and a BOM. */
     ig = mfl_ignore_new("/r");
-    const char *crlf = "\xEF\xBB\xBF" "build\r\n*.bak\r\n";
+    const char *crlf = "\xEF\xBB\xBF"
+                       "build\r\n*.bak\r\n";
     assert_int_equal(mfl_ignore_add_text(ig, crlf, strlen(crlf)), 0);
     assert_int_equal(mfl_ignore_match(ig, "build", true), 1);
     assert_int_equal(mfl_ignore_match(ig, "a/Modelfile.bak", false), 1);
@@ -162,9 +163,9 @@ static void test_rel_and_abspath(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_blank_and_comments),  cmocka_unit_test(test_slashes),
-        cmocka_unit_test(test_wildcards),           cmocka_unit_test(test_double_star),
-        cmocka_unit_test(test_negation_last_wins),  cmocka_unit_test(test_per_path_shapes),
+        cmocka_unit_test(test_blank_and_comments), cmocka_unit_test(test_slashes),
+        cmocka_unit_test(test_wildcards),          cmocka_unit_test(test_double_star),
+        cmocka_unit_test(test_negation_last_wins), cmocka_unit_test(test_per_path_shapes),
         cmocka_unit_test(test_rel_and_abspath),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,10 +25,10 @@ static mfl_model_t qwen(void) {
 static void test_memory_qwen3_coder_kv_at_native(void **state) {
     (void)state;
     mfl_model_t m = qwen();
-    assert_int_equal(mfl_mem_kv_bytes(&m, 262144, 1, MFL_KV_F16), 25769803776ull); /* 24 GiB */
+    assert_int_equal(mfl_mem_kv_bytes(&m, 262144, 1, MFL_KV_F16), 25769803776ull);  /* 24 GiB */
     assert_int_equal(mfl_mem_kv_bytes(&m, 262144, 1, MFL_KV_Q8_0), 13690208256ull); /* 12.75 GiB */
-    assert_int_equal(mfl_mem_kv_bytes(&m, 262144, 1, MFL_KV_Q4_0), 7247757312ull); /* 6.75 GiB */
-    assert_int_equal(mfl_mem_kv_bytes(&m, 1, 1, MFL_KV_F16), 98304);              /* 96 KiB */
+    assert_int_equal(mfl_mem_kv_bytes(&m, 262144, 1, MFL_KV_Q4_0), 7247757312ull);  /* 6.75 GiB */
+    assert_int_equal(mfl_mem_kv_bytes(&m, 1, 1, MFL_KV_F16), 98304);                /* 96 KiB */
     /* Two parallel slots double the cache. */
     assert_int_equal(mfl_mem_kv_bytes(&m, 131072, 2, MFL_KV_F16), 25769803776ull);
 }
@@ -198,7 +198,8 @@ static void test_memory_kv_type_names(void **state) {
     assert_int_equal(t, MFL_KV_F16);
     assert_int_equal(mfl_kv_type_parse("q5_1", &t), MFL_EINVAL);
     assert_string_equal(mfl_kv_type_name(MFL_KV_Q4_0), "q4_0");
-    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), 48ull << 30, NULL, NULL), 262144);
+    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), 48ull << 30, NULL, NULL),
+                     262144);
     assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), 24ull << 30, NULL, NULL), 32768);
     assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), 0, NULL, NULL), 4096);
 }
@@ -267,10 +268,18 @@ static void test_table_quantisation_variants_are_exact_shapes(void **state) {
     static const mfl_data_tag_t fake_tags[] = {{"8b-q8_0", "Q8_0", 0}};
     static const mfl_data_kv_t fake_kv[] = {{"context_length", 8192, NULL, 0},
                                             {"block_count", 32, NULL, 0}};
-    const mfl_table_entry_t fake = {.family = "fake", .id = "8b", .display = "Fake 8B",
-                                    .arch = "llama", .ctx = 8192, .source = "https://example.invalid",
-                                    .checked = "2026-01-01", .params = 8000000000ull,
-                                    .kv = fake_kv, .n_kv = 2, .tags = fake_tags, .n_tags = 1};
+    const mfl_table_entry_t fake = {.family = "fake",
+                                    .id = "8b",
+                                    .display = "Fake 8B",
+                                    .arch = "llama",
+                                    .ctx = 8192,
+                                    .source = "https://example.invalid",
+                                    .checked = "2026-01-01",
+                                    .params = 8000000000ull,
+                                    .kv = fake_kv,
+                                    .n_kv = 2,
+                                    .tags = fake_tags,
+                                    .n_tags = 1};
     mfl_table_entry_to_model(&fake, &fake_tags[0], &m);
     assert_int_equal(m.file_type, 7);
     assert_true(m.weight_bytes > 8e9 && m.weight_bytes < 9e9);
@@ -457,13 +466,15 @@ static void test_hardware_memory_is_binary(void **state) {
     assert_non_null(mac);
     assert_int_equal(mac->memory_bytes, 64ull << 30);
     mfl_hw_apply(mac, &b);
-    assert_int_equal(b.memory_budget, 48ull << 30); /* 75 % of 64 GiB */
+    assert_int_equal(b.memory_budget, 48ull << 30);    /* 75 % of 64 GiB */
     assert_int_equal(b.runtime_reserve, 512ull << 20); /* Metal */
-    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), b.memory_budget, NULL, NULL), 262144);
+    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), b.memory_budget, NULL, NULL),
+                     262144);
     mfl_hw_apply(mfl_hw_find("rtx-4090"), &b);
     assert_int_equal(b.memory_budget, 24ull << 30);
     assert_int_equal(b.runtime_reserve, 457ull << 20);
-    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), b.memory_budget, NULL, NULL), 32768);
+    assert_int_equal(mfl_ollama_default_ctx(mfl_version_default(), b.memory_budget, NULL, NULL),
+                     32768);
     b.runtime_reserve = 0;
     assert_int_equal(mfl_runtime_reserve(&b), 512ull << 20); /* unknown device: the larger */
 }
@@ -502,9 +513,7 @@ static void test_hardware_profiles(void **state) {
     }
 }
 
-static size_t scan(const char *s, mfl_label_t *l) {
-    return mfl_label_scan(s, strlen(s), l, 8);
-}
+static size_t scan(const char *s, mfl_label_t *l) { return mfl_label_scan(s, strlen(s), l, 8); }
 
 static void test_labels(void **state) {
     (void)state;

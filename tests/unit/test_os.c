@@ -86,7 +86,8 @@ static void test_stat_types_and_sizes(void **state) {
 static void test_reads_are_binary(void **state) {
     (void)state;
     /* CRLF, a lone CR, 0x1A (a text-mode end of file on Windows), NUL. */
-    static const char bytes[] = "FROM x\r\nSYSTEM a\x1a" "b\r\0c\n";
+    static const char bytes[] = "FROM x\r\nSYSTEM a\x1a"
+                                "b\r\0c\n";
     size_t n = sizeof bytes - 1;
     char path[1300], buf[64];
     snprintf(path, sizeof path, "%s/bin.Modelfile", dir);
@@ -98,7 +99,10 @@ static void test_reads_are_binary(void **state) {
     assert_int_equal(mfl_os_read(fd, buf, sizeof buf), n);
     assert_memory_equal(buf, bytes, n);
     assert_int_equal(mfl_os_pread(fd, buf, 4, 15), 4);
-    assert_memory_equal(buf, "a\x1a" "b\r", 4);
+    assert_memory_equal(buf,
+                        "a\x1a"
+                        "b\r",
+                        4);
     assert_int_equal(mfl_os_read(fd, buf, sizeof buf), 0);
     assert_int_equal(mfl_os_close(fd), 0);
     char *all = NULL, err[256];
@@ -138,9 +142,12 @@ static void test_readdir(void **state) {
             assert_int_equal(mfl_os_lstat(p, &st), 0);
             t = st.type;
         }
-        if (strcmp(name, "Modelfile") == 0 && t == MFL_FT_FILE) files++;
-        else if (strcmp(name, "sub") == 0 && t == MFL_FT_DIR) dirs++;
-        else other++;
+        if (strcmp(name, "Modelfile") == 0 && t == MFL_FT_FILE)
+            files++;
+        else if (strcmp(name, "sub") == 0 && t == MFL_FT_DIR)
+            dirs++;
+        else
+            other++;
     }
     mfl_os_closedir(d);
     assert_int_equal(files, 1);
@@ -155,7 +162,8 @@ static int leftovers(const char *d) {
     mfl_os_dir_t *h = mfl_os_opendir(d);
     int n = 0;
     mfl_ftype_t t;
-    for (const char *name; h && (name = mfl_os_readdir(h, &t)) != NULL;) n += strstr(name, ".mfl-") != NULL;
+    for (const char *name; h && (name = mfl_os_readdir(h, &t)) != NULL;)
+        n += strstr(name, ".mfl-") != NULL;
     mfl_os_closedir(h);
     return n;
 }
@@ -170,7 +178,8 @@ static void test_atomic_replacement_of_an_existing_file(void **state) {
     /* Through the I/O layer, as --fix calls it: the file must still hold
      * what was read. */
     assert_int_equal(mfl_io_write_atomic(path, after, sizeof after - 1, before, sizeof before - 1,
-                                         err, sizeof err), 0);
+                                         err, sizeof err),
+                     0);
     size_t len = 0;
     char *got = test_slurp(path, &len);
     assert_non_null(got);
@@ -179,14 +188,16 @@ static void test_atomic_replacement_of_an_existing_file(void **state) {
     free(got);
     assert_int_equal(leftovers(dir), 0);
     /* Changed under us: refused, file untouched. */
-    assert_int_equal(mfl_io_write_atomic(path, "x", 1, before, sizeof before - 1, err, sizeof err), MFL_ECHANGED);
+    assert_int_equal(mfl_io_write_atomic(path, "x", 1, before, sizeof before - 1, err, sizeof err),
+                     MFL_ECHANGED);
     assert_non_null(strstr(err, "changed on disk"));
     got = test_slurp(path, &len);
     assert_memory_equal(got, after, len);
     free(got);
     /* Twice more over the same file: replacing an existing file always works. */
     for (int i = 0; i < 2; i++)
-        assert_int_equal(mfl_io_write_atomic(path, before, sizeof before - 1, NULL, 0, err, sizeof err), 0);
+        assert_int_equal(
+            mfl_io_write_atomic(path, before, sizeof before - 1, NULL, 0, err, sizeof err), 0);
     assert_int_equal(leftovers(dir), 0);
 }
 

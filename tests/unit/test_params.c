@@ -16,10 +16,21 @@ static bool bool_ok(const char *s) { return mfl_param_parse_bool(s, strlen(s), N
 
 static void test_int(void **state) {
     (void)state;
-    const char *good[] = {"0", "4096", "+8192", "-1", "007", "9223372036854775807",
-                          "-9223372036854775808"};
-    const char *bad[] = {"", "+", "-", "4096.0", "0x10", "1_000", "1e3", " 1", "1 ", "4096 # c",
-                         "9223372036854775808", "-9223372036854775809", "99999999999999999999",
+    const char *good[] = {
+        "0", "4096", "+8192", "-1", "007", "9223372036854775807", "-9223372036854775808"};
+    const char *bad[] = {"",
+                         "+",
+                         "-",
+                         "4096.0",
+                         "0x10",
+                         "1_000",
+                         "1e3",
+                         " 1",
+                         "1 ",
+                         "4096 # c",
+                         "9223372036854775808",
+                         "-9223372036854775809",
+                         "99999999999999999999",
                          "٣"};
     for (size_t i = 0; i < sizeof good / sizeof *good; i++) assert_true(int_ok(good[i]));
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) assert_false(int_ok(bad[i]));
@@ -32,14 +43,16 @@ static void test_int(void **state) {
 
 static void test_float(void **state) {
     (void)state;
-    const char *good[] = {"0.7", ".5", "5.", "+1", "-0", "1e-3", "1E+3", "inf", "+Inf", "-INF",
-                          "Infinity", "-infinity", "NaN", "nan", "NAN", "0x1p-2", "0X1.8P1",
-                          "0x_1p0", "1_000", "1_23.50_0_0e+1_2", "3.4028234e38", "1e-50",
-                          "0000.5"};
-    const char *bad[] = {"", ".", "+", "1,5", "eg 0.9", "1.0 # optional", "1e", "1e+", "e3",
-                         "0x10", "0x", "0x1.8", "_1", "1__0", "1_", "1_.5", "1._5", "1e40",
-                         "-1e40", "3.5e38", "+nan", "-NaN", "infinit", "in", "1.2.3", " 1",
-                         "1 ", "0b101", "1f"};
+    const char *good[] = {"0.7",          ".5",        "5.",     "+1",    "-0",
+                          "1e-3",         "1E+3",      "inf",    "+Inf",  "-INF",
+                          "Infinity",     "-infinity", "NaN",    "nan",   "NAN",
+                          "0x1p-2",       "0X1.8P1",   "0x_1p0", "1_000", "1_23.50_0_0e+1_2",
+                          "3.4028234e38", "1e-50",     "0000.5"};
+    const char *bad[] = {"",      ".",      "+",    "1,5",   "eg 0.9",  "1.0 # optional",
+                         "1e",    "1e+",    "e3",   "0x10",  "0x",      "0x1.8",
+                         "_1",    "1__0",   "1_",   "1_.5",  "1._5",    "1e40",
+                         "-1e40", "3.5e38", "+nan", "-NaN",  "infinit", "in",
+                         "1.2.3", " 1",     "1 ",   "0b101", "1f"};
     for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
         if (!float_ok(good[i])) fail_msg("should accept %s", good[i]);
     }
@@ -71,7 +84,7 @@ static void test_float(void **state) {
 
 static void test_bool(void **state) {
     (void)state;
-    const char *good[] = {"1", "t", "T", "TRUE", "true", "True",
+    const char *good[] = {"1", "t", "T", "TRUE",  "true",  "True",
                           "0", "f", "F", "FALSE", "false", "False"};
     const char *bad[] = {"", "yes", "no", "on", "off", "tRUE", "TrUe", "y", "2", " true"};
     for (size_t i = 0; i < sizeof good / sizeof *good; i++) assert_true(bool_ok(good[i]));
@@ -90,8 +103,10 @@ static void test_table(void **state) {
         assert_ptr_equal(mfl_param_find(p->name, strlen(p->name)), p);
         char since[32];
         mfl_param_changed_in(p, since, sizeof since);
-        if (mfl_param_status(p) == MFL_PARAM_ACTIVE) active++, assert_string_equal(since, "");
-        else assert_true(since[0] >= '0' && since[0] <= '9');
+        if (mfl_param_status(p) == MFL_PARAM_ACTIVE)
+            active++, assert_string_equal(since, "");
+        else
+            assert_true(since[0] >= '0' && since[0] <= '9');
     }
     /* 20 options, typical_p refused since 0.34.1 */
     assert_int_equal(active, 19);

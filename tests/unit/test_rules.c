@@ -30,7 +30,6 @@ static const char *rules_src; /* lint/rules, for the metadata test */
 static bool bless;
 static mfl_io_env_t *env;
 
-
 static void spit(const char *path, const char *s, size_t n) {
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
@@ -47,8 +46,8 @@ static bool expect_file(const char *path, const char *actual, size_t n) {
         spit(path, actual, n);
         ok = true;
     } else if (!ok) {
-        print_error("%s differs.\n--- expected\n%s--- actual\n%.*s---\n", path, exp ? exp : "(missing)\n",
-                    (int)n, actual);
+        print_error("%s differs.\n--- expected\n%s--- actual\n%.*s---\n", path,
+                    exp ? exp : "(missing)\n", (int)n, actual);
     }
     free(exp);
     return ok;
@@ -79,7 +78,8 @@ static bool run_case(const mfl_rule_t *rule, const char *dir, const char *name, 
         char mem[32] = "";
         double rate = 0, timeout = 0;
         sscanf(src + 10, "%31s %lf %lf", mem, &rate, &timeout);
-        if (strcmp(mem, "-") != 0) assert_int_equal(mfl_size_parse(mem, &b->memory_budget, NULL, 0), 0);
+        if (strcmp(mem, "-") != 0)
+            assert_int_equal(mfl_size_parse(mem, &b->memory_budget, NULL, 0), 0);
         b->prefill_rate = rate;
         b->client_timeout = timeout;
     }
@@ -108,8 +108,8 @@ static bool run_case(const mfl_rule_t *rule, const char *dir, const char *name, 
         fprintf(mem, "%u:%u-%u:%u %s %s %s\n", l + 1, c + 1, el + 1, ec + 1, sev_name(d->severity),
                 d->rule->code, d->message);
         if (d->fix) {
-            fprintf(mem, "  fix (%s): %s\n", d->fix->applicability == MFL_FIX_SAFE ? "safe" : "unsafe",
-                    d->fix->title);
+            fprintf(mem, "  fix (%s): %s\n",
+                    d->fix->applicability == MFL_FIX_SAFE ? "safe" : "unsafe", d->fix->title);
             fixable = true;
         }
         for (size_t k = 0; k < d->n_related; k++) {
@@ -165,7 +165,9 @@ static bool run_case(const mfl_rule_t *rule, const char *dir, const char *name, 
     return ok;
 }
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
 static void test_every_rule_fixtures(void **state) {
     (void)state;
@@ -185,7 +187,8 @@ static void test_every_rule_fixtures(void **state) {
         struct dirent *e;
         while ((e = readdir(d)) && n < 256) {
             size_t l = strlen(e->d_name);
-            if (l > 10 && strcmp(e->d_name + l - 10, ".Modelfile") == 0) names[n++] = strdup(e->d_name);
+            if (l > 10 && strcmp(e->d_name + l - 10, ".Modelfile") == 0)
+                names[n++] = strdup(e->d_name);
         }
         closedir(d);
         qsort(names, n, sizeof *names, cmp_str);
@@ -218,13 +221,13 @@ static void test_every_rule_fixtures(void **state) {
         }
         /* The declared fixability is the truth about the fixtures. */
         if (r->fixable == MFL_FIXABLE_ALWAYS && without_fix) {
-            print_error("%s: declared always fixable, but %d of its diagnostics have no fix\n", r->code,
-                        without_fix);
+            print_error("%s: declared always fixable, but %d of its diagnostics have no fix\n",
+                        r->code, without_fix);
             failures++;
         }
         if (r->fixable == MFL_FIXABLE_NONE && with_fix) {
-            print_error("%s: declared never fixable, but %d of its diagnostics have a fix\n", r->code,
-                        with_fix);
+            print_error("%s: declared never fixable, but %d of its diagnostics have a fix\n",
+                        r->code, with_fix);
             failures++;
         }
         if (r->fixable == MFL_FIXABLE_SOMETIMES && !with_fix) {
@@ -243,7 +246,8 @@ static void test_registry_is_sorted_and_documented(void **state) {
         assert_int_equal(strlen(r->code), 5);
         assert_true(strncmp(r->code, "MF", 2) == 0);
         if (i) assert_true(strcmp(mfl_rule_at(i - 1)->code, r->code) < 0);
-        for (const char *p = r->name; *p; p++) assert_true((*p >= 'a' && *p <= 'z') || *p == '-' || (*p >= '0' && *p <= '9'));
+        for (const char *p = r->name; *p; p++)
+            assert_true((*p >= 'a' && *p <= 'z') || *p == '-' || (*p >= '0' && *p <= '9'));
         assert_non_null(strstr(r->doc, "## What it does"));
         assert_non_null(strstr(r->doc, "## Why is this bad?"));
         assert_non_null(strstr(r->doc, "## Example"));
@@ -279,7 +283,8 @@ static void test_metadata_agrees(void **state) {
         for (char *c = name; *c; c++)
             if (*c == '_') *c = '-';
         if (strcmp(name, r->name) != 0) {
-            print_error("rules.def line %zu: slug %s, but the rule is named %s\n", n + 1, slug, r->name);
+            print_error("rules.def line %zu: slug %s, but the rule is named %s\n", n + 1, slug,
+                        r->name);
             failures++;
         }
         /* The file: mf + the code's digits + _ + slug. */

@@ -44,7 +44,7 @@ static void manifest(const char *model, const char *tag, const char *layers) {
 }
 
 #define LAYER(type, hex, size)                                                          \
-    "{\"mediaType\":\"application/vnd.ollama.image." type "\",\"digest\":\"sha256:" hex  \
+    "{\"mediaType\":\"application/vnd.ollama.image." type "\",\"digest\":\"sha256:" hex \
     "\",\"size\":" #size "}"
 
 static int setup(void **state) {
@@ -70,8 +70,10 @@ static int setup(void **state) {
     snprintf(path, sizeof path, "%s/blobs/sha256-%s", root, HEX_PARAMS);
     test_write_text(path, "{\"num_ctx\":131072,\"stop\":[\"<|im_end|>\"],\"temperature\":0.7}");
 
-    manifest("qwen3-coder", "30b", LAYER("model", HEX_MODEL, 1000) "," LAYER("template", HEX_MISSING, 5));
-    manifest("v-128k", "latest", LAYER("model", HEX_MODEL, 1000) "," LAYER("params", HEX_PARAMS, 60));
+    manifest("qwen3-coder", "30b",
+             LAYER("model", HEX_MODEL, 1000) "," LAYER("template", HEX_MISSING, 5));
+    manifest("v-128k", "latest",
+             LAYER("model", HEX_MODEL, 1000) "," LAYER("params", HEX_PARAMS, 60));
     manifest("broken", "latest", LAYER("model", HEX_TRUNC, 100));
     manifest("noblob", "latest", LAYER("model", HEX_MISSING, 100));
     manifest("command-r", "35b-08-2024-q8_0", LAYER("tensor", HEX_MISSING, 100));
@@ -110,7 +112,8 @@ static void test_store_resolves_a_library_model(void **state) {
     assert_true(resolve(env, NULL, "qwen3-coder:30b", &m));
     assert_int_equal(m.source, MFL_SOURCE_STORE);
     assert_string_equal(m.error, "");
-    assert_non_null(strstr(m.source_detail, "manifests/registry.ollama.ai/library/qwen3-coder/30b"));
+    assert_non_null(
+        strstr(m.source_detail, "manifests/registry.ollama.ai/library/qwen3-coder/30b"));
     assert_int_equal(m.native_ctx, 262144);
     assert_int_equal(m.kv_heads_sum, 192);
     assert_false(m.has_inherited_num_ctx);
@@ -193,7 +196,8 @@ static void test_env_local_gguf_paths(void **state) {
     mfl_io_env_t *env = env_with_store();
     const mfl_env_t *e = mfl_io_env_get(env);
     bool link;
-    assert_int_equal(e->path_kind(e->ud, work, "./model.gguf", abs, sizeof abs, &link), MFL_PATH_FILE);
+    assert_int_equal(e->path_kind(e->ud, work, "./model.gguf", abs, sizeof abs, &link),
+                     MFL_PATH_FILE);
     assert_string_equal(abs, path);
     assert_false(link);
     assert_true(e->is_gguf(e->ud, abs));
@@ -221,7 +225,8 @@ static void test_env_local_gguf_paths(void **state) {
     assert_true(link);
 #endif
     assert_int_equal(e->path_kind(e->ud, tmp, "work", abs, sizeof abs, &link), MFL_PATH_DIR);
-    assert_int_equal(e->path_kind(e->ud, work, "nope.gguf", abs, sizeof abs, &link), MFL_PATH_MISSING);
+    assert_int_equal(e->path_kind(e->ud, work, "nope.gguf", abs, sizeof abs, &link),
+                     MFL_PATH_MISSING);
     /* A text file is not GGUF. */
     snprintf(path, sizeof path, "%s/notes.gguf", work);
     test_write_text(path, "hello");
@@ -247,7 +252,8 @@ static void test_env_never_opens_devices_or_fifos(void **state) {
     char fifo[PATH_MAX + 16];
     snprintf(fifo, sizeof fifo, "%s/work/pipe", tmp);
     assert_int_equal(mkfifo(fifo, 0600), 0);
-    assert_int_equal(e->path_kind(e->ud, NULL, "/dev/null", abs, sizeof abs, &link), MFL_PATH_DEVICE);
+    assert_int_equal(e->path_kind(e->ud, NULL, "/dev/null", abs, sizeof abs, &link),
+                     MFL_PATH_DEVICE);
     assert_int_equal(e->path_kind(e->ud, NULL, fifo, abs, sizeof abs, &link), MFL_PATH_DEVICE);
     /* Would block forever if opened for reading. */
     assert_false(e->is_gguf(e->ud, fifo));

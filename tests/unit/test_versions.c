@@ -27,11 +27,13 @@ static void test_parse_and_order(void **state) {
     assert_true(V("0.32.15") < V("0.33.0-rc0"));
     assert_true(V("0.9.0") < V("0.10.0"));
     assert_true(V("1.0.0") > V("0.99.99"));
-    const char *bad[] = {"", "0.34", "0.34.1.2", "latest", "V0.34.1", "0.34.x", "01.2.3",
-                         "0.34.1-beta", "0.34.1-rc", " 0.34.1", "0.1.33", "0.0.9", "99999.0.0"};
+    const char *bad[] = {"",       "0.34",   "0.34.1.2",    "latest",    "V0.34.1",
+                         "0.34.x", "01.2.3", "0.34.1-beta", "0.34.1-rc", " 0.34.1",
+                         "0.1.33", "0.0.9",  "99999.0.0"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         const char *why = NULL;
-        if (mfl_version_parse(bad[i], strlen(bad[i]), NULL, &why) == 0) fail_msg("accepted %s", bad[i]);
+        if (mfl_version_parse(bad[i], strlen(bad[i]), NULL, &why) == 0)
+            fail_msg("accepted %s", bad[i]);
         assert_non_null(why);
     }
     assert_string_equal(mfl_version_format(mfl_version_default(), buf, sizeof buf), "0.34.1");
@@ -43,7 +45,8 @@ static void test_facts(void **state) {
         const mfl_fact_info_t *fi = mfl_fact((mfl_fact_t)f);
         assert_non_null(fi);
         assert_int_equal(fi->id, f);
-        assert_true(fi->since >= MFL_OLLAMA_VERSION_OLDEST || f == MFL_FACT_P_EMBEDDING_ONLY_REMOVED);
+        assert_true(fi->since >= MFL_OLLAMA_VERSION_OLDEST ||
+                    f == MFL_FACT_P_EMBEDDING_ONLY_REMOVED);
         assert_true(fi->since <= mfl_version_default());
         assert_true(strlen(fi->source) > 10 && strlen(fi->what) > 5);
     }
@@ -51,7 +54,8 @@ static void test_facts(void **state) {
     assert_false(mfl_version_has(V("0.12.0-rc0"), MFL_FACT_KW_RENDERER_PARSER));
     assert_false(mfl_version_has(V("0.33.0-rc2"), MFL_FACT_ADAPTER_REFUSED));
     assert_false(mfl_fact(MFL_FACT_ADAPTER_REFUSED)->exact);
-    assert_true(strstr(mfl_invalid_command_text(V("0.11.0")), "\"adapter\", \"parameter\", or \"message\"") != NULL);
+    assert_true(strstr(mfl_invalid_command_text(V("0.11.0")),
+                       "\"adapter\", \"parameter\", or \"message\"") != NULL);
     assert_true(strstr(mfl_invalid_command_text(V("0.23.1")), "\"draft\"") != NULL);
     assert_null(strstr(mfl_invalid_command_text(V("0.23.0")), "\"draft\""));
 }
@@ -104,7 +108,8 @@ static void test_names(void **state) {
         const char *host, *ns, *model, *tag;
     } cases[] = {
         {"llama3.2", true, "registry.ollama.ai", "library", "llama3.2", "latest"},
-        {"llama3:7b-instruct-q4_K_M", true, "registry.ollama.ai", "library", "llama3", "7b-instruct-q4_K_M"},
+        {"llama3:7b-instruct-q4_K_M", true, "registry.ollama.ai", "library", "llama3",
+         "7b-instruct-q4_K_M"},
         {"hf.co/user/repo:Q4_K_M", true, "hf.co", "user", "repo", "Q4_K_M"},
         {"localhost:5000/ns/m:t", true, "localhost:5000", "ns", "m", "t"},
         {"https://hf.co/u/r", true, "hf.co", "u", "r", "latest"},
@@ -179,7 +184,8 @@ static void test_refs(void **state) {
     assert_int_equal(mfl_ref_parse("qwen3:cloud", 11, false, &r), MFL_REF_OK);
     assert_false(mfl_ref_is_cloud(&r));
     assert_int_equal(mfl_ref_parse("gpt-oss:20b:cloud", 17, false, &r), MFL_REF_INVALID_NAME);
-    assert_true(mfl_ref_parse("gpt-oss:120b-cloud", 18, true, &r) == MFL_REF_OK && mfl_ref_is_cloud(&r));
+    assert_true(mfl_ref_parse("gpt-oss:120b-cloud", 18, true, &r) == MFL_REF_OK &&
+                mfl_ref_is_cloud(&r));
 }
 
 int main(void) {

@@ -9,13 +9,10 @@
 static bool parse_uint(const char *s, size_t n, uint64_t *out) {
     uint64_t v = 0;
     size_t i = 0;
-    if (n && s[0] == '+')
-        i++;
-    if (i == n)
-        return false;
+    if (n && s[0] == '+') i++;
+    if (i == n) return false;
     for (; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9' || v > (UINT64_MAX - 9) / 10)
-            return false;
+        if (s[i] < '0' || s[i] > '9' || v > (UINT64_MAX - 9) / 10) return false;
         v = v * 10 + (uint64_t)(s[i] - '0');
     }
     *out = v;
@@ -25,8 +22,7 @@ static bool parse_uint(const char *s, size_t n, uint64_t *out) {
 bool mfl_doc_effective_ctx(const mfl_doc_t *doc, const mfl_model_t *model, const mfl_budget_t *b,
                            mfl_version_t v, uint64_t *ctx, mfl_ctx_source_t *src) {
     static const mfl_budget_t none;
-    if (!b)
-        b = &none;
+    if (!b) b = &none;
     const mfl_instr_t *p = mfl_doc_last_param(doc, "num_ctx");
     *ctx = 0;
     *src = MFL_CTX_SRC_DEFAULT;
@@ -50,8 +46,7 @@ char *mfl_info_for_doc(const mfl_doc_t *doc, const mfl_model_t *model, const mfl
                        mfl_version_t v, bool markdown) {
     uint64_t ctx;
     mfl_ctx_source_t src;
-    if (!model || !mfl_doc_effective_ctx(doc, model, b, v, &ctx, &src))
-        return NULL;
+    if (!model || !mfl_doc_effective_ctx(doc, model, b, v, &ctx, &src)) return NULL;
     return mfl_info_text(model, ctx, src, b, markdown);
 }
 
@@ -81,11 +76,9 @@ static void gather(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
         f->param_valid = ok;
         f->param_value = c;
     }
-    if (!ok)
-        return; /* an invalid value: the MF1xx rules report it */
+    if (!ok) return; /* an invalid value: the MF1xx rules report it */
     /* Without a known memory size the server's default is unknown. */
-    if (src == MFL_CTX_SRC_DEFAULT && f->budget->memory_budget == 0)
-        return;
+    if (src == MFL_CTX_SRC_DEFAULT && f->budget->memory_budget == 0) return;
     f->has_ctx = true;
     f->ctx = c;
     f->ctx_source = src;
@@ -113,32 +106,26 @@ void mfl__ctx_facts(mfl_ctx_t *ctx, mfl_ctx_facts_t *f) {
 }
 
 uint64_t mfl__ctx_prefill_cap(const mfl_budget_t *b) {
-    if (b == NULL || b->prefill_rate <= 0 || b->client_timeout <= 0)
-        return 0;
+    if (b == NULL || b->prefill_rate <= 0 || b->client_timeout <= 0) return 0;
     double tokens = b->prefill_rate * b->client_timeout;
-    if (!(tokens < 1e15))
-        return 0;
+    if (!(tokens < 1e15)) return 0;
     uint64_t cap = (uint64_t)tokens / 1024 * 1024;
     return cap ? cap : 1024;
 }
 
 uint64_t mfl__ctx_target(const mfl_ctx_facts_t *f) {
-    if (f->model == NULL || f->native == 0)
-        return 0;
+    if (f->model == NULL || f->native == 0) return 0;
     uint64_t t = f->native;
     mfl_mem_t e;
     /* A model whose memory cannot be estimated (an assumed shape) is not
      * capped by the budget: its raise is simply never called safe. */
     if (f->budget->memory_budget && mfl_mem_estimate(f->model, t, f->budget, &e) == 0) {
         uint64_t fit = mfl_mem_max_ctx(f->model, f->budget);
-        if (fit == 0)
-            return 0; /* the weights alone do not fit */
-        if (fit < t)
-            t = fit;
+        if (fit == 0) return 0; /* the weights alone do not fit */
+        if (fit < t) t = fit;
     }
     uint64_t cap = mfl__ctx_prefill_cap(f->budget);
-    if (cap && cap < t)
-        t = cap;
+    if (cap && cap < t) t = cap;
     return t;
 }
 
@@ -154,8 +141,7 @@ const char *mfl__ctx_how_to_budget(void) {
 }
 
 void mfl__diag_soften(mfl_ctx_t *ctx, mfl_diag_t *d, mfl_severity_t sev) {
-    if (d && !mfl__config_severity_is_explicit(ctx->opts->config, ctx->rule) &&
-        d->severity < sev)
+    if (d && !mfl__config_severity_is_explicit(ctx->opts->config, ctx->rule) && d->severity < sev)
         d->severity = sev;
 }
 
@@ -166,8 +152,7 @@ const char *mfl__ctx_assumed(const mfl_ctx_facts_t *f) {
 }
 
 mfl_range_t mfl__ctx_range(const mfl_ctx_facts_t *f) {
-    if (f->param)
-        return f->param->value;
+    if (f->param) return f->param->value;
     if (f->from)
         return f->from->value.end > f->from->value.start ? f->from->value : f->from->keyword;
     mfl_range_t r = {0, 0};
@@ -176,8 +161,7 @@ mfl_range_t mfl__ctx_range(const mfl_ctx_facts_t *f) {
 
 int mfl__ctx_insert_param(mfl_ctx_t *ctx, mfl_fix_t *fix, const mfl_ctx_facts_t *f,
                           uint64_t value) {
-    if (f->from == NULL)
-        return MFL_EINVAL;
+    if (f->from == NULL) return MFL_EINVAL;
     mfl_range_t lines = mfl_doc_instr_lines(ctx->doc, f->from);
     size_t len;
     const char *text = mfl_doc_text(ctx->doc, &len);

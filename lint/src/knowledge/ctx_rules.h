@@ -9,20 +9,20 @@
 #include "rule.h"
 
 typedef struct {
-    const mfl_instr_t *from;     /* the FROM Ollama builds from, or NULL */
-    const mfl_model_t *model;    /* NULL: unknown (or no env), or nothing
+    const mfl_instr_t *from;    /* the FROM Ollama builds from, or NULL */
+    const mfl_model_t *model;   /* NULL: unknown (or no env), or nothing
                                     assumed (MFL_CONF_UNKNOWN) */
-    bool exact;                  /* model's figures are exact, not assumed */
-    const mfl_budget_t *budget;  /* never NULL */
-    uint64_t native;             /* 0: unknown */
-    const mfl_instr_t *param;    /* the last PARAMETER num_ctx, or NULL */
-    bool param_valid;            /* param holds a positive integer */
+    bool exact;                 /* model's figures are exact, not assumed */
+    const mfl_budget_t *budget; /* never NULL */
+    uint64_t native;            /* 0: unknown */
+    const mfl_instr_t *param;   /* the last PARAMETER num_ctx, or NULL */
+    bool param_valid;           /* param holds a positive integer */
     uint64_t param_value;
-    bool has_ctx;                /* ctx/ctx_source are known */
-    uint64_t ctx;                /* effective num_ctx, before clamping */
+    bool has_ctx; /* ctx/ctx_source are known */
+    uint64_t ctx; /* effective num_ctx, before clamping */
     mfl_ctx_source_t ctx_source;
-    bool explicit_ctx;           /* from PARAMETER or the inherited params */
-    char model_name[256];        /* FROM as written, for messages */
+    bool explicit_ctx;    /* from PARAMETER or the inherited params */
+    char model_name[256]; /* FROM as written, for messages */
 } mfl_ctx_facts_t;
 
 /* Gathers the facts for the current lint run (once, in the run's memo;
@@ -59,8 +59,7 @@ mfl_range_t mfl__ctx_range(const mfl_ctx_facts_t *f);
 
 /* Adds an edit inserting "PARAMETER num_ctx <value>" on a new line after
  * the effective FROM. */
-int mfl__ctx_insert_param(mfl_ctx_t *ctx, mfl_fix_t *fix, const mfl_ctx_facts_t *f,
-                          uint64_t value);
+int mfl__ctx_insert_param(mfl_ctx_t *ctx, mfl_fix_t *fix, const mfl_ctx_facts_t *f, uint64_t value);
 
 /* Adds an edit rewriting the value of the PARAMETER num_ctx to value. */
 int mfl__ctx_set_param(mfl_ctx_t *ctx, mfl_fix_t *fix, const mfl_ctx_facts_t *f, uint64_t value);

@@ -20,12 +20,12 @@ enum { T_U8, T_I8, T_U16, T_I16, T_U32, T_I32, T_F32, T_BOOL, T_STR, T_ARR, T_U6
 static const unsigned type_size[] = {1, 1, 2, 2, 4, 4, 4, 1, 0, 0, 8, 8, 8};
 
 typedef struct {
-    uint32_t type;     /* value type; for arrays T_ARR */
-    uint64_t u;        /* integer value (scalars) */
+    uint32_t type; /* value type; for arrays T_ARR */
+    uint64_t u;    /* integer value (scalars) */
     bool is_int;
-    const uint8_t *p;  /* arrays: first element; strings: bytes */
-    uint32_t elem;     /* arrays: element type */
-    uint64_t n;        /* arrays: count; strings: length */
+    const uint8_t *p; /* arrays: first element; strings: bytes */
+    uint32_t elem;    /* arrays: element type */
+    uint64_t n;       /* arrays: count; strings: length */
 } value_t;
 
 typedef struct {
@@ -53,7 +53,8 @@ typedef struct {
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static int fail(reader_t *r, int code, const char *fmt, ...) {
+static int
+fail(reader_t *r, int code, const char *fmt, ...) {
     if (r->err == 0) {
         va_list ap;
         r->err = code;
@@ -75,8 +76,7 @@ static int truncated(reader_t *r, uint64_t need) {
 }
 
 static bool have(reader_t *r, uint64_t n) {
-    if (r->err)
-        return false;
+    if (r->err) return false;
     if (n > r->len - r->pos) {
         truncated(r, n - (r->len - r->pos));
         return false;
@@ -94,23 +94,20 @@ static uint64_t load(const reader_t *r, const uint8_t *p, unsigned size) {
 }
 
 static bool read_uint(reader_t *r, unsigned size, uint64_t *v) {
-    if (!have(r, size))
-        return false;
+    if (!have(r, size)) return false;
     *v = load(r, r->buf + r->pos, size);
     r->pos += size;
     return true;
 }
 
 static bool read_string(reader_t *r, const uint8_t **s, uint64_t *n) {
-    if (!read_uint(r, 8, n))
-        return false;
+    if (!read_uint(r, 8, n)) return false;
     if (*n > MAX_STRING) {
         fail(r, MFL_EINVAL, "GGUF string of %llu bytes at offset %llu is implausibly long",
              (unsigned long long)*n, (unsigned long long)r->pos);
         return false;
     }
-    if (!have(r, *n))
-        return false;
+    if (!have(r, *n)) return false;
     *s = r->buf + r->pos;
     r->pos += (size_t)*n;
     return true;
@@ -124,10 +121,8 @@ static bool decode_int(const reader_t *r, uint32_t type, const uint8_t *p, uint6
     unsigned size = type_size[type];
     uint64_t u = load(r, p, size);
     bool is_signed = type == T_I8 || type == T_I16 || type == T_I32 || type == T_I64;
-    if (is_signed && size < 8 && (u >> (8 * size - 1)) & 1)
-        return false;
-    if (is_signed && size == 8 && (u >> 63))
-        return false;
+    if (is_signed && size < 8 && (u >> (8 * size - 1)) & 1) return false;
+    if (is_signed && size == 8 && (u >> 63)) return false;
     *v = u;
     return true;
 }
@@ -135,12 +130,10 @@ static bool decode_int(const reader_t *r, uint32_t type, const uint8_t *p, uint6
 static bool read_value(reader_t *r, uint32_t type, value_t *v) {
     memset(v, 0, sizeof *v);
     v->type = type;
-    if (type == T_STR)
-        return read_string(r, &v->p, &v->n);
+    if (type == T_STR) return read_string(r, &v->p, &v->n);
     if (type == T_ARR) {
         uint64_t elem, n;
-        if (!read_uint(r, 4, &elem) || !read_uint(r, 8, &n))
-            return false;
+        if (!read_uint(r, 4, &elem) || !read_uint(r, 8, &n)) return false;
         if (elem == T_ARR || elem > T_F64) {
             fail(r, MFL_EINVAL, "GGUF array at offset %llu has invalid element type %llu",
                  (unsigned long long)r->pos, (unsigned long long)elem);
@@ -159,15 +152,13 @@ static bool read_value(reader_t *r, uint32_t type, value_t *v) {
             for (uint64_t i = 0; i < n; i++) {
                 const uint8_t *s;
                 uint64_t sl;
-                if (!read_string(r, &s, &sl))
-                    return false;
+                if (!read_string(r, &s, &sl)) return false;
             }
             return true;
         }
         /* n <= 64 Mi and size <= 8, so the product cannot overflow. */
         uint64_t bytes = n * type_size[elem];
-        if (!have(r, bytes))
-            return false;
+        if (!have(r, bytes)) return false;
         r->pos += (size_t)bytes;
         return true;
     }
@@ -176,8 +167,7 @@ static bool read_value(reader_t *r, uint32_t type, value_t *v) {
              (unsigned long long)r->pos, (unsigned long long)type);
         return false;
     }
-    if (!have(r, type_size[type]))
-        return false;
+    if (!have(r, type_size[type])) return false;
     v->p = r->buf + r->pos;
     v->is_int = decode_int(r, type, v->p, &v->u);
     r->pos += type_size[type];
@@ -224,28 +214,22 @@ static void record(reader_t *r, const uint8_t *key, uint64_t kl, const value_t *
         return;
     }
     if (key_is(key, kl, "general.file_type")) {
-        if (v->is_int && v->u <= UINT32_MAX)
-            r->out->file_type = (uint32_t)v->u;
+        if (v->is_int && v->u <= UINT32_MAX) r->out->file_type = (uint32_t)v->u;
         return;
     }
     if (key_is(key, kl, "tokenizer.ggml.tokens")) {
-        if (v->type == T_ARR)
-            r->out->vocab_size = v->n;
+        if (v->type == T_ARR) r->out->vocab_size = v->n;
         return;
     }
-    if (kl > 8 && memcmp(key, "general.", 8) == 0)
-        return;
-    if (kl > 10 && memcmp(key, "tokenizer.", 10) == 0)
-        return;
+    if (kl > 8 && memcmp(key, "general.", 8) == 0) return;
+    if (kl > 10 && memcmp(key, "tokenizer.", 10) == 0) return;
     /* "<arch>.<suffix>": the arch is everything before the first dot. */
     const uint8_t *dot = memchr(key, '.', (size_t)kl);
-    if (dot == NULL || dot == key || (size_t)(dot - key) >= sizeof r->rec[0].prefix)
-        return;
+    if (dot == NULL || dot == key || (size_t)(dot - key) >= sizeof r->rec[0].prefix) return;
     const uint8_t *suffix = dot + 1;
     uint64_t sl = kl - (uint64_t)(suffix - key);
     int f = mfl_kvset_key((const char *)suffix, (size_t)sl);
-    if (f < 0)
-        return;
+    if (f < 0) return;
     size_t pl = (size_t)(dot - key);
     for (size_t i = 0; i < r->n_rec; i++) {
         if (r->rec[i].field == f && strlen(r->rec[i].prefix) == pl &&
@@ -254,8 +238,7 @@ static void record(reader_t *r, const uint8_t *key, uint64_t kl, const value_t *
             return;
         }
     }
-    if (r->n_rec == MAX_RECORDS)
-        return;
+    if (r->n_rec == MAX_RECORDS) return;
     record_t *rec = &r->rec[r->n_rec++];
     rec->field = f;
     memcpy(rec->prefix, key, pl);
@@ -270,8 +253,7 @@ static uint32_t decode_array(const reader_t *r, const value_t *v, uint32_t *buf)
     uint64_t n = v->n < MFL_KV_MAX_LAYERS ? v->n : MFL_KV_MAX_LAYERS;
     for (uint64_t i = 0; i < n; i++) {
         uint64_t x = 0;
-        if (!decode_int(r, v->elem, v->p + i * type_size[v->elem], &x) || x > UINT32_MAX)
-            x = 0;
+        if (!decode_int(r, v->elem, v->p + i * type_size[v->elem], &x) || x > UINT32_MAX) x = 0;
         buf[i] = (uint32_t)x;
     }
     return (uint32_t)n;
@@ -281,22 +263,19 @@ static uint32_t decode_array(const reader_t *r, const value_t *v, uint32_t *buf)
  * GGUF keys (mfl_model_from_kvset). */
 static int finish(reader_t *r) {
     mfl_model_t *m = r->out;
-    if (m->arch[0] == '\0')
-        return fail(r, MFL_EINVAL, "GGUF has no general.architecture key");
+    if (m->arch[0] == '\0') return fail(r, MFL_EINVAL, "GGUF has no general.architecture key");
     mfl_kvset_t kv;
     mfl_kvset_init(&kv, m->arch);
     for (size_t i = 0; i < r->n_rec; i++) {
         const record_t *rec = &r->rec[i];
-        if (strcmp(rec->prefix, m->arch) != 0)
-            continue;
+        if (strcmp(rec->prefix, m->arch) != 0) continue;
         const value_t *v = &rec->v;
         if (v->type == T_ARR) {
-            int slot = rec->field == MFL_KV_HEAD_COUNT      ? ARR_HEADS
-                       : rec->field == MFL_KV_HEAD_COUNT_KV ? ARR_HEADS_KV
+            int slot = rec->field == MFL_KV_HEAD_COUNT               ? ARR_HEADS
+                       : rec->field == MFL_KV_HEAD_COUNT_KV          ? ARR_HEADS_KV
                        : rec->field == MFL_KV_SLIDING_WINDOW_PATTERN ? ARR_SWA_PATTERN
                                                                      : -1;
-            if (slot < 0 || v->elem == T_STR || v->elem == T_F32 || v->elem == T_F64)
-                continue;
+            if (slot < 0 || v->elem == T_STR || v->elem == T_F32 || v->elem == T_F64) continue;
             uint32_t n = decode_array(r, v, r->arrays[slot]);
             mfl_kvset_set_array(&kv, (mfl_kv_key_t)rec->field, r->arrays[slot], n);
         } else if (v->is_int) {
@@ -356,8 +335,7 @@ static bool detect(reader_t *r, uint32_t *version) {
 int mfl_gguf_parse(const void *buf, size_t len, uint64_t file_size, mfl_model_t *out) {
     static reader_t zero;
     reader_t *r = mfl_malloc(sizeof *r);
-    if (r == NULL)
-        return MFL_ENOMEM;
+    if (r == NULL) return MFL_ENOMEM;
     *r = zero;
     r->buf = buf;
     r->len = buf ? len : 0;
@@ -369,14 +347,11 @@ int mfl_gguf_parse(const void *buf, size_t len, uint64_t file_size, mfl_model_t 
     uint32_t version;
     uint64_t n_tensors, n_kv;
     int rc;
-    if (!detect(r, &version))
-        goto out;
+    if (!detect(r, &version)) goto out;
     out->gguf_version = version;
-    if (!read_uint(r, 8, &n_tensors) || !read_uint(r, 8, &n_kv))
-        goto out;
+    if (!read_uint(r, 8, &n_tensors) || !read_uint(r, 8, &n_kv)) goto out;
     if (n_tensors > MAX_TENSORS) {
-        fail(r, MFL_EINVAL, "GGUF tensor count %llu is implausible",
-             (unsigned long long)n_tensors);
+        fail(r, MFL_EINVAL, "GGUF tensor count %llu is implausible", (unsigned long long)n_tensors);
         goto out;
     }
     if (n_kv > MAX_KV) {
@@ -388,18 +363,15 @@ int mfl_gguf_parse(const void *buf, size_t len, uint64_t file_size, mfl_model_t 
         const uint8_t *key;
         uint64_t kl, type;
         value_t v;
-        if (!read_string(r, &key, &kl) || !read_uint(r, 4, &type))
-            goto out;
+        if (!read_string(r, &key, &kl) || !read_uint(r, 4, &type)) goto out;
         if (kl == 0) {
             fail(r, MFL_EINVAL, "GGUF key %llu is empty (offset %llu)", (unsigned long long)i,
                  (unsigned long long)r->pos);
             goto out;
         }
-        if (!read_value(r, (uint32_t)(type > UINT32_MAX ? UINT32_MAX : type), &v))
-            goto out;
+        if (!read_value(r, (uint32_t)(type > UINT32_MAX ? UINT32_MAX : type), &v)) goto out;
         record(r, key, kl, &v);
-        if (r->err)
-            goto out;
+        if (r->err) goto out;
     }
     finish(r);
 out:
@@ -410,16 +382,14 @@ out:
 
 const char *mfl_gguf_file_type_name(uint32_t ft) {
     static const char *const names[] = {
-        "F32",    "F16",     "Q4_0",    "Q4_1",    "MXFP4", /* 4: Ollama's gpt-oss */
-        NULL,     NULL,      "Q8_0",    "Q5_0",    "Q5_1",    "Q2_K",    "Q3_K_S",
-        "Q3_K_M", "Q3_K_L",  "Q4_K_S",  "Q4_K_M",  "Q5_K_S",  "Q5_K_M",  "Q6_K",
-        "IQ2_XXS", "IQ2_XS", "Q2_K_S",  "IQ3_XS",  "IQ3_XXS", "IQ1_S",   "IQ4_NL",
-        "IQ3_S",  "IQ3_M",   "IQ2_S",   "IQ2_M",   "IQ4_XS",  "IQ1_M",   "BF16",
-        NULL,     NULL,      NULL,      "TQ1_0",   "TQ2_0",   "MXFP4_MOE", "NVFP4",
-        "Q1_0",
+        "F32",    "F16",       "Q4_0",    "Q4_1",   "MXFP4", /* 4: Ollama's gpt-oss */
+        NULL,     NULL,        "Q8_0",    "Q5_0",   "Q5_1",   "Q2_K",  "Q3_K_S",  "Q3_K_M",
+        "Q3_K_L", "Q4_K_S",    "Q4_K_M",  "Q5_K_S", "Q5_K_M", "Q6_K",  "IQ2_XXS", "IQ2_XS",
+        "Q2_K_S", "IQ3_XS",    "IQ3_XXS", "IQ1_S",  "IQ4_NL", "IQ3_S", "IQ3_M",   "IQ2_S",
+        "IQ2_M",  "IQ4_XS",    "IQ1_M",   "BF16",   NULL,     NULL,    NULL,      "TQ1_0",
+        "TQ2_0",  "MXFP4_MOE", "NVFP4",   "Q1_0",
     };
-    if (ft < sizeof names / sizeof names[0] && names[ft])
-        return names[ft];
+    if (ft < sizeof names / sizeof names[0] && names[ft]) return names[ft];
     return "unknown";
 }
 

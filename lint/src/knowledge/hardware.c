@@ -16,8 +16,10 @@
 #define GIB(x) ((uint64_t)(x) << 30)
 #define MAC(x) ((x) >= 96 ? 0.84 : 0.75)
 
-#define P(id, dev, gb, share, bw) {id, dev, GIB(gb), share, bw, false}
-#define APPLE(id, dev, gb, bw) {id, dev " (" #gb " GB)", GIB(gb), MAC(gb), bw, true}
+#define P(id, dev, gb, share, bw) \
+    { id, dev, GIB(gb), share, bw, false }
+#define APPLE(id, dev, gb, bw) \
+    { id, dev " (" #gb " GB)", GIB(gb), MAC(gb), bw, true }
 
 static const mfl_hw_profile_t profiles[] = {
     APPLE("mac-studio-m2-ultra-64", "Mac Studio M2 Ultra", 64, 800),
@@ -72,32 +74,25 @@ static const mfl_hw_profile_t profiles[] = {
     P("b200", "NVIDIA B200", 192, 1.0, 8000),
 };
 
-size_t mfl_hw_count(void) {
-    return sizeof profiles / sizeof profiles[0];
-}
+size_t mfl_hw_count(void) { return sizeof profiles / sizeof profiles[0]; }
 
-const mfl_hw_profile_t *mfl_hw_at(size_t i) {
-    return i < mfl_hw_count() ? &profiles[i] : NULL;
-}
+const mfl_hw_profile_t *mfl_hw_at(size_t i) { return i < mfl_hw_count() ? &profiles[i] : NULL; }
 
 const mfl_hw_profile_t *mfl_hw_find(const char *id) {
-    if (id == NULL)
-        return NULL;
+    if (id == NULL) return NULL;
     for (size_t i = 0; i < mfl_hw_count(); i++) {
         const char *a = profiles[i].id, *b = id;
         while (*a && tolower((unsigned char)*b) == *a) {
             a++;
             b++;
         }
-        if (*a == '\0' && *b == '\0')
-            return &profiles[i];
+        if (*a == '\0' && *b == '\0') return &profiles[i];
     }
     return NULL;
 }
 
 void mfl_hw_apply(const mfl_hw_profile_t *hw, mfl_budget_t *b) {
-    if (hw == NULL || b == NULL)
-        return;
+    if (hw == NULL || b == NULL) return;
     b->memory_budget = (uint64_t)((double)hw->memory_bytes * hw->usable_share);
     b->bandwidth = hw->bandwidth_gbps * 1e9;
     b->runtime_reserve = hw->metal ? MFL_RESERVE_METAL : MFL_RESERVE_OTHER;

@@ -12,8 +12,7 @@
 int mfl_info_compute(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_t src,
                      const mfl_budget_t *b, mfl_info_t *info) {
     memset(info, 0, sizeof *info);
-    if (model == NULL)
-        return MFL_EINVAL;
+    if (model == NULL) return MFL_EINVAL;
     info->model = model;
     info->native_ctx = model->native_ctx;
     info->num_ctx = num_ctx;
@@ -23,12 +22,11 @@ int mfl_info_compute(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_
         info->used_ctx = model->native_ctx;
         info->clamped = true;
     }
-    if (model->is_vision && info->used_ctx < 2048)
-        info->used_ctx = 2048;
+    if (model->is_vision && info->used_ctx < 2048) info->used_ctx = 2048;
     info->has_mem = mfl_mem_estimate(model, info->used_ctx, b, &info->mem) == 0;
     if (info->has_mem) {
-        info->kv_native = mfl_mem_kv_bytes(model, model->native_ctx, info->mem.num_parallel,
-                                           info->mem.kv_type);
+        info->kv_native =
+            mfl_mem_kv_bytes(model, model->native_ctx, info->mem.num_parallel, info->mem.kv_type);
         info->budget = b ? b->memory_budget : 0;
         info->fits = info->budget == 0 || info->mem.total <= info->budget;
         info->max_fit_ctx = mfl_mem_max_ctx(model, b);
@@ -51,9 +49,9 @@ typedef struct {
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-static void sb_printf(sb_t *sb, const char *fmt, ...) {
-    if (sb->oom)
-        return;
+static void
+sb_printf(sb_t *sb, const char *fmt, ...) {
+    if (sb->oom) return;
     for (;;) {
         va_list ap;
         va_start(ap, fmt);
@@ -80,18 +78,12 @@ static void sb_printf(sb_t *sb, const char *fmt, ...) {
 
 const char *mfl_source_name(mfl_source_t s) {
     switch (s) {
-    case MFL_SOURCE_GGUF:
-        return "GGUF file";
-    case MFL_SOURCE_STORE:
-        return "Ollama store";
-    case MFL_SOURCE_TABLE:
-        return "built-in data";
-    case MFL_SOURCE_CONFIG:
-        return "config file";
-    case MFL_SOURCE_SAFETENSORS:
-        return "config.json of the folder";
-    case MFL_SOURCE_NONE:
-        break;
+    case MFL_SOURCE_GGUF: return "GGUF file";
+    case MFL_SOURCE_STORE: return "Ollama store";
+    case MFL_SOURCE_TABLE: return "built-in data";
+    case MFL_SOURCE_CONFIG: return "config file";
+    case MFL_SOURCE_SAFETENSORS: return "config.json of the folder";
+    case MFL_SOURCE_NONE: break;
     }
     return "unknown";
 }
@@ -100,7 +92,8 @@ const char *mfl_source_name(mfl_source_t s) {
 #if defined(__GNUC__)
 __attribute__((format(printf, 4, 5)))
 #endif
-static void row(sb_t *sb, bool md, const char *label, const char *fmt, ...) {
+static void
+row(sb_t *sb, bool md, const char *label, const char *fmt, ...) {
     char val[768];
     va_list ap;
     va_start(ap, fmt);
@@ -122,7 +115,8 @@ static void format_memory(sb_t *sb, const mfl_info_t *in, bool md) {
         (double)m->kv_per_token / 1024.0, mfl_kv_type_name(m->kv_type),
         in->model->n_swa_layers ? "; windowed layers are capped" : "");
     row(sb, md, "KV at num_ctx", "%s at %s tokens%s%s", mfl_fmt_bytes(m->kv_bytes, a, sizeof a),
-        mfl__ctx_tokens(in->used_ctx, t1, sizeof t1), m->num_parallel > 1 ? " x parallel slots" : "",
+        mfl__ctx_tokens(in->used_ctx, t1, sizeof t1),
+        m->num_parallel > 1 ? " x parallel slots" : "",
         m->kv_upper_bound ? " (upper bound, MLA)" : "");
     if (in->native_ctx)
         row(sb, md, "KV at native", "%s at %s tokens", mfl_fmt_bytes(in->kv_native, a, sizeof a),
@@ -138,13 +132,16 @@ static void format_memory(sb_t *sb, const mfl_info_t *in, bool md) {
             row(sb, md, "Budget", "%s: over by %s", mfl_fmt_bytes(in->budget, a, sizeof a),
                 mfl_fmt_bytes(m->total - in->budget, b, sizeof b));
         if (in->max_fit_ctx)
-            row(sb, md, "Largest fit", "%s tokens", mfl__ctx_tokens(in->max_fit_ctx, t1, sizeof t1));
+            row(sb, md, "Largest fit", "%s tokens",
+                mfl__ctx_tokens(in->max_fit_ctx, t1, sizeof t1));
         else
             row(sb, md, "Largest fit", "none: the weights alone do not fit");
     }
     if (in->decode_tps_empty > 0)
-        row(sb, md, "Decode (ceiling)", "<= %.0f tok/s at an empty context, <= %.0f tok/s with %s tokens in it",
-            in->decode_tps_empty, in->decode_tps_full, mfl__ctx_tokens(in->used_ctx, t1, sizeof t1));
+        row(sb, md, "Decode (ceiling)",
+            "<= %.0f tok/s at an empty context, <= %.0f tok/s with %s tokens in it",
+            in->decode_tps_empty, in->decode_tps_full,
+            mfl__ctx_tokens(in->used_ctx, t1, sizeof t1));
 }
 
 char *mfl_info_format(const mfl_info_t *in, bool md) {
@@ -158,20 +155,20 @@ char *mfl_info_format(const mfl_info_t *in, bool md) {
     else
         sb_printf(&sb, "%s (%s%s%s)\n", mod->name[0] ? mod->name : "unknown model",
                   mod->arch[0] ? mod->arch : "?", ft ? ", " : "", ft ? ft : "");
-    row(&sb, md, "Source", "%s%s%s", mfl_source_name(mod->source), mod->source_detail[0] ? ": " : "",
-        mod->source_detail);
+    row(&sb, md, "Source", "%s%s%s", mfl_source_name(mod->source),
+        mod->source_detail[0] ? ": " : "", mod->source_detail);
     if (mod->confidence == MFL_CONF_EXACT)
         row(&sb, md, "Figures", "exact%s%s%s", mod->checked[0] ? " (checked " : "", mod->checked,
             mod->checked[0] ? ")" : "");
     else
         row(&sb, md, "Figures", "%s", mod->assumed);
-    if (mod->error[0])
-        row(&sb, md, "Error", "%s", mod->error);
-    if (mod->import_error[0])
-        row(&sb, md, "Import", "ollama create fails: %s", mod->import_error);
+    if (mod->error[0]) row(&sb, md, "Error", "%s", mod->error);
+    if (mod->import_error[0]) row(&sb, md, "Import", "ollama create fails: %s", mod->import_error);
     if (in->native_ctx)
-        row(&sb, md, "Native context", "%s tokens%s", mfl__ctx_tokens(in->native_ctx, t1, sizeof t1),
-            mod->gguf_ctx && mod->gguf_ctx != in->native_ctx ? " (GGUF value differs, see note)" : "");
+        row(&sb, md, "Native context", "%s tokens%s",
+            mfl__ctx_tokens(in->native_ctx, t1, sizeof t1),
+            mod->gguf_ctx && mod->gguf_ctx != in->native_ctx ? " (GGUF value differs, see note)"
+                                                             : "");
     else
         row(&sb, md, "Native context", "unknown");
     if (mod->has_inherited_num_ctx)
@@ -184,24 +181,23 @@ char *mfl_info_format(const mfl_info_t *in, bool md) {
     else
         row(&sb, md, "num_ctx", "not set (%s)", mfl_ctx_source_name(in->ctx_source));
     if (mod->is_embedding)
-        row(&sb, md, "Kind", "embedding model: num_ctx is the longest input embedded whole "
-                             "(longer inputs are truncated)");
+        row(&sb, md, "Kind",
+            "embedding model: num_ctx is the longest input embedded whole "
+            "(longer inputs are truncated)");
     else if (mod->is_vision)
         row(&sb, md, "Kind", "vision model: Ollama raises a num_ctx below 2,048 to 2,048");
     if (mod->n_layers)
         row(&sb, md, "Shape", "%u layers, %u heads, %u KV heads, head dim %u/%u%s", mod->n_layers,
             mod->n_head, mod->n_kv_head_max, mod->key_length, mod->value_length,
             mod->n_swa_layers ? ", sliding window on some layers" : "");
-    if (in->has_mem)
-        format_memory(&sb, in, md);
+    if (in->has_mem) format_memory(&sb, in, md);
     if (in->prefill_seconds > 0)
         row(&sb, md, "Prefill", "%.0f s for %s tokens%s", in->prefill_seconds,
             mfl__ctx_tokens(in->used_ctx, t1, sizeof t1),
             in->client_timeout > 0 && in->prefill_seconds > in->client_timeout
                 ? " (longer than the client timeout)"
                 : "");
-    if (mod->ctx_note[0])
-        sb_printf(&sb, md ? "\n*Note:* %s\n" : "  Note: %s\n", mod->ctx_note);
+    if (mod->ctx_note[0]) sb_printf(&sb, md ? "\n*Note:* %s\n" : "  Note: %s\n", mod->ctx_note);
     if (sb.oom) {
         mfl_free(sb.p);
         return NULL;
@@ -212,7 +208,6 @@ char *mfl_info_format(const mfl_info_t *in, bool md) {
 char *mfl_info_text(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_t src,
                     const mfl_budget_t *b, bool markdown) {
     mfl_info_t info;
-    if (mfl_info_compute(model, num_ctx, src, b, &info) != 0)
-        return NULL;
+    if (mfl_info_compute(model, num_ctx, src, b, &info) != 0) return NULL;
     return mfl_info_format(&info, markdown);
 }

@@ -32,14 +32,12 @@ static const char *const key_names[MFL_KV__COUNT] = {
 
 void mfl_kvset_init(mfl_kvset_t *kv, const char *arch) {
     memset(kv, 0, sizeof *kv);
-    if (arch)
-        snprintf(kv->arch, sizeof kv->arch, "%s", arch);
+    if (arch) snprintf(kv->arch, sizeof kv->arch, "%s", arch);
 }
 
 int mfl_kvset_key(const char *s, size_t n) {
     for (int k = 0; k < MFL_KV__COUNT; k++)
-        if (strlen(key_names[k]) == n && memcmp(key_names[k], s, n) == 0)
-            return k;
+        if (strlen(key_names[k]) == n && memcmp(key_names[k], s, n) == 0) return k;
     return -1;
 }
 
@@ -48,8 +46,7 @@ const char *mfl_kvset_key_name(mfl_kv_key_t key) {
 }
 
 void mfl_kvset_set(mfl_kvset_t *kv, mfl_kv_key_t key, uint64_t value) {
-    if ((unsigned)key >= MFL_KV__COUNT)
-        return;
+    if ((unsigned)key >= MFL_KV__COUNT) return;
     mfl_kv_value_t *v = &kv->v[key];
     memset(v, 0, sizeof *v);
     v->set = true;
@@ -57,8 +54,7 @@ void mfl_kvset_set(mfl_kvset_t *kv, mfl_kv_key_t key, uint64_t value) {
 }
 
 void mfl_kvset_set_array(mfl_kvset_t *kv, mfl_kv_key_t key, const uint32_t *a, uint32_t n) {
-    if ((unsigned)key >= MFL_KV__COUNT)
-        return;
+    if ((unsigned)key >= MFL_KV__COUNT) return;
     mfl_kv_value_t *v = &kv->v[key];
     memset(v, 0, sizeof *v);
     v->set = true;
@@ -68,8 +64,7 @@ void mfl_kvset_set_array(mfl_kvset_t *kv, mfl_kv_key_t key, const uint32_t *a, u
 }
 
 void mfl_kvset_unset(mfl_kvset_t *kv, mfl_kv_key_t key) {
-    if ((unsigned)key < MFL_KV__COUNT)
-        memset(&kv->v[key], 0, sizeof kv->v[key]);
+    if ((unsigned)key < MFL_KV__COUNT) memset(&kv->v[key], 0, sizeof kv->v[key]);
 }
 
 static uint64_t scalar(const mfl_kvset_t *kv, mfl_kv_key_t k) {
@@ -81,10 +76,8 @@ static uint64_t scalar(const mfl_kvset_t *kv, mfl_kv_key_t k) {
  * short array, as Ollama pads them, or when the key is absent. */
 static uint64_t elem(const mfl_kvset_t *kv, mfl_kv_key_t k, uint32_t i, uint64_t dflt) {
     const mfl_kv_value_t *v = &kv->v[k];
-    if (!v->set)
-        return dflt;
-    if (!v->is_array)
-        return v->u;
+    if (!v->set) return dflt;
+    if (!v->is_array) return v->u;
     return i < v->n && v->a ? v->a[i] : dflt;
 }
 
@@ -95,20 +88,18 @@ static uint32_t arch_swa_pattern(const char *arch) {
     static const struct {
         const char *arch;
         uint32_t n;
-    } t[] = {{"gemma2", 2}, {"gemma3", 6}, {"gemma3n", 5}, {"gptoss", 2}, {"gpt-oss", 2}, {"cohere2", 4}};
+    } t[] = {{"gemma2", 2}, {"gemma3", 6},  {"gemma3n", 5},
+             {"gptoss", 2}, {"gpt-oss", 2}, {"cohere2", 4}};
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (strcmp(arch, t[i].arch) == 0)
-            return t[i].n;
+        if (strcmp(arch, t[i].arch) == 0) return t[i].n;
     return 1; /* unknown: every layer global, an upper bound */
 }
 
 static bool layer_is_swa(const mfl_kvset_t *kv, uint32_t i) {
     const mfl_kv_value_t *pat = &kv->v[MFL_KV_SLIDING_WINDOW_PATTERN];
-    if (pat->set && pat->is_array)
-        return elem(kv, MFL_KV_SLIDING_WINDOW_PATTERN, i, 0) != 0;
+    if (pat->set && pat->is_array) return elem(kv, MFL_KV_SLIDING_WINDOW_PATTERN, i, 0) != 0;
     uint64_t n = pat->set ? pat->u : arch_swa_pattern(kv->arch);
-    if (n == 0)
-        return true;
+    if (n == 0) return true;
     return (i % n) < (n - 1);
 }
 
@@ -143,16 +134,12 @@ int mfl_model_from_kvset(const mfl_kvset_t *kv, mfl_model_t *m) {
     m->n_head = 0;
     for (uint32_t i = 0; i < m->n_layers; i++) {
         uint64_t h = elem(kv, MFL_KV_HEAD_COUNT, i, hq0);
-        if (h > m->n_head && h <= UINT32_MAX)
-            m->n_head = (uint32_t)h;
-        if (h && (min_hq == 0 || h < min_hq))
-            min_hq = h;
+        if (h > m->n_head && h <= UINT32_MAX) m->n_head = (uint32_t)h;
+        if (h && (min_hq == 0 || h < min_hq)) min_hq = h;
     }
     uint64_t kl = scalar(kv, MFL_KV_KEY_LENGTH), vl = scalar(kv, MFL_KV_VALUE_LENGTH);
-    if (kl == 0 && min_hq)
-        kl = embd / min_hq;
-    if (vl == 0 && min_hq)
-        vl = embd / min_hq;
+    if (kl == 0 && min_hq) kl = embd / min_hq;
+    if (vl == 0 && min_hq) vl = embd / min_hq;
     /* Ollama's engine (model/models/deepseek2) caches the compressed latent
      * only when the file has both MLA lengths; without them it caches full
      * K and V for every KV head, whatever kv_lora_rank says. */
@@ -172,8 +159,7 @@ int mfl_model_from_kvset(const mfl_kvset_t *kv, mfl_model_t *m) {
     bool hkv_set = kv->v[MFL_KV_HEAD_COUNT_KV].set;
     uint64_t hkv0 = elem(kv, MFL_KV_HEAD_COUNT_KV, 0, 0);
     uint32_t cached = m->n_layers;
-    if (m->n_shared_kv_layers < cached)
-        cached -= m->n_shared_kv_layers;
+    if (m->n_shared_kv_layers < cached) cached -= m->n_shared_kv_layers;
     m->n_kv_head_max = 0;
     m->kv_heads_sum = m->kv_heads_sum_swa = 0;
     m->n_swa_layers = m->n_global_layers = 0;
@@ -186,10 +172,8 @@ int mfl_model_from_kvset(const mfl_kvset_t *kv, mfl_model_t *m) {
             n_kv = 0;
         if (h == 0 || n_kv == 0)
             continue; /* recurrent layer: its state does not grow with context */
-        if (latent_from_heads)
-            n_kv = 1;
-        if (n_kv > m->n_kv_head_max && n_kv <= UINT32_MAX)
-            m->n_kv_head_max = (uint32_t)n_kv;
+        if (latent_from_heads) n_kv = 1;
+        if (n_kv > m->n_kv_head_max && n_kv <= UINT32_MAX) m->n_kv_head_max = (uint32_t)n_kv;
         m->kv_heads_sum += n_kv;
         if (m->sliding_window && layer_is_swa(kv, i)) {
             m->n_swa_layers++;

@@ -14,13 +14,10 @@ static const char *const prefixes[] = {"contextlength", "context", "ctxlen", "ct
 static size_t skip_prefix(const char *s, size_t n) {
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
         size_t pl = strlen(prefixes[i]);
-        if (pl >= n)
-            continue;
+        if (pl >= n) continue;
         size_t k = 0;
-        while (k < pl && tolower((unsigned char)s[k]) == prefixes[i][k])
-            k++;
-        if (k == pl && isdigit((unsigned char)s[pl]))
-            return pl;
+        while (k < pl && tolower((unsigned char)s[k]) == prefixes[i][k]) k++;
+        if (k == pl && isdigit((unsigned char)s[pl])) return pl;
     }
     return 0;
 }
@@ -43,23 +40,19 @@ static bool parse_token(const char *s, size_t n, mfl_label_t *l) {
         } else {
             num = num * 10 + (s[p] - '0');
         }
-        if (num > 1e9)
-            return false;
+        if (num > 1e9) return false;
     }
-    if (!digits || (s[p - 1] == '.'))
-        return false;
+    if (!digits || (s[p - 1] == '.')) return false;
     memset(l, 0, sizeof *l);
     l->number = num;
     if (p == n) {
         /* A bare count only with a ctx/context prefix: "ctx8192". */
-        if (!prefixed || dot || num < 256)
-            return false;
+        if (!prefixed || dot || num < 256) return false;
         l->values[0] = (uint64_t)num;
         l->n_values = 1;
         return true;
     }
-    if (p + 1 != n)
-        return false;
+    if (p + 1 != n) return false;
     char u = (char)tolower((unsigned char)s[p]);
     if (u == 'k' && num >= 1 && num <= 16384) {
         l->unit = 'k';
@@ -74,8 +67,7 @@ static bool parse_token(const char *s, size_t n, mfl_label_t *l) {
         l->values[0] = (uint64_t)(num * 1e6 + 0.5);
         l->values[1] = (uint64_t)(num * 1048576.0 + 0.5);
         l->n_values = 2;
-        if (num == 1)
-            l->values[l->n_values++] = 1010000;
+        if (num == 1) l->values[l->n_values++] = 1010000;
         return true;
     }
     return false;
@@ -89,21 +81,18 @@ size_t mfl_label_scan(const char *s, size_t len, mfl_label_t *out, size_t max) {
             continue;
         }
         size_t j = i;
-        while (j < len && isalnum((unsigned char)s[j]))
-            j++;
+        while (j < len && isalnum((unsigned char)s[j])) j++;
         /* "1.5m": a decimal point joins two runs when the first is all digits. */
         size_t k = j;
         bool all_digits = true;
-        for (size_t q = i; q < j; q++)
-            all_digits = all_digits && isdigit((unsigned char)s[q]);
+        for (size_t q = i; q < j; q++) all_digits = all_digits && isdigit((unsigned char)s[q]);
         if (all_digits && j + 1 < len && s[j] == '.' && isdigit((unsigned char)s[j + 1])) {
             k = j + 1;
-            while (k < len && isalnum((unsigned char)s[k]))
-                k++;
+            while (k < len && isalnum((unsigned char)s[k])) k++;
         }
         /* A dotted version ("2.5", "v1.5") is never a label; skip all of it. */
-        bool preceded_by_dot = i > 0 && s[i - 1] == '.' && i > 1 &&
-                               isdigit((unsigned char)s[i - 2]);
+        bool preceded_by_dot =
+            i > 0 && s[i - 1] == '.' && i > 1 && isdigit((unsigned char)s[i - 2]);
         mfl_label_t l;
         size_t end = j;
         bool ok = false;
@@ -118,8 +107,7 @@ size_t mfl_label_scan(const char *s, size_t len, mfl_label_t *out, size_t max) {
         if (ok) {
             l.start = (uint32_t)i;
             l.end = (uint32_t)end;
-            if (found < max)
-                out[found] = l;
+            if (found < max) out[found] = l;
             found++;
         }
         i = ok ? end : j;
@@ -130,10 +118,8 @@ size_t mfl_label_scan(const char *s, size_t len, mfl_label_t *out, size_t max) {
 bool mfl_label_agrees(const mfl_label_t *l, uint64_t ctx) {
     for (uint32_t i = 0; i < l->n_values; i++) {
         double v = (double)l->values[i], d = (double)ctx - v;
-        if (d < 0)
-            d = -d;
-        if (d <= 0.03 * v)
-            return true;
+        if (d < 0) d = -d;
+        if (d <= 0.03 * v) return true;
     }
     return false;
 }

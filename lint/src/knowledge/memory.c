@@ -27,8 +27,7 @@ static const struct {
 
 int mfl_kv_type_parse(const char *s, mfl_kv_type_t *out) {
     *out = MFL_KV_F16;
-    if (s == NULL || *s == '\0')
-        return 0;
+    if (s == NULL || *s == '\0') return 0;
     for (size_t i = 0; i < sizeof kv_types / sizeof kv_types[0]; i++) {
         const char *a = kv_types[i].name, *b = s;
         while (*a && tolower((unsigned char)*b) == *a) {
@@ -56,10 +55,8 @@ static uint64_t elts_to_bytes(uint64_t elts, mfl_kv_type_t t) {
  * only by scalars (config entries) get the sums from layers × heads. */
 static void head_sums(const mfl_model_t *m, uint64_t *global, uint64_t *swa) {
     uint64_t all = m->kv_heads_sum, w = m->kv_heads_sum_swa;
-    if (all == 0)
-        all = (uint64_t)m->n_layers * m->n_kv_head_max;
-    if (w > all)
-        w = all;
+    if (all == 0) all = (uint64_t)m->n_layers * m->n_kv_head_max;
+    if (w > all) w = all;
     *global = all - w;
     *swa = w;
 }
@@ -87,23 +84,20 @@ static uint64_t kv_parts(const mfl_model_t *m, uint64_t ctx, uint32_t np, mfl_kv
     uint64_t total = ctx * np;
     uint64_t eg = total * kv_dim * g;
     uint64_t es = swa_tokens(m, total, np) * kv_dim * s;
-    if (swa_bytes)
-        *swa_bytes = elts_to_bytes(es, t);
+    if (swa_bytes) *swa_bytes = elts_to_bytes(es, t);
     return elts_to_bytes(eg, t) + elts_to_bytes(es, t);
 }
 
 uint64_t mfl_mem_kv_bytes(const mfl_model_t *m, uint64_t ctx, uint32_t num_parallel,
                           mfl_kv_type_t t) {
-    if (m == NULL || !shape_known(m))
-        return 0;
+    if (m == NULL || !shape_known(m)) return 0;
     return kv_parts(m, ctx, num_parallel ? num_parallel : 1, t, NULL);
 }
 
 static void budget_opts(const mfl_budget_t *b, uint32_t *np, mfl_kv_type_t *t) {
     *np = b && b->num_parallel ? b->num_parallel : 1;
     *t = MFL_KV_F16;
-    if (b)
-        mfl_kv_type_parse(b->kv_cache_type, t);
+    if (b) mfl_kv_type_parse(b->kv_cache_type, t);
 }
 
 int mfl_mem_estimate(const mfl_model_t *m, uint64_t num_ctx, const mfl_budget_t *b,
@@ -112,11 +106,9 @@ int mfl_mem_estimate(const mfl_model_t *m, uint64_t num_ctx, const mfl_budget_t 
     if (m && m->is_vision && num_ctx < 2048)
         num_ctx = 2048; /* Ollama raises a vision model's context to 2048 */
     /* Without the weights' size nothing can be said to fit. */
-    if (m == NULL || !shape_known(m) || m->weight_bytes == 0)
-        return MFL_EINVAL;
+    if (m == NULL || !shape_known(m) || m->weight_bytes == 0) return MFL_EINVAL;
     budget_opts(b, &out->num_parallel, &out->kv_type);
-    if (m->native_ctx && num_ctx > m->native_ctx)
-        num_ctx = m->native_ctx;
+    if (m->native_ctx && num_ctx > m->native_ctx) num_ctx = m->native_ctx;
     out->ctx = num_ctx;
     uint64_t g, s;
     head_sums(m, &g, &s);
@@ -134,13 +126,10 @@ int mfl_mem_estimate(const mfl_model_t *m, uint64_t num_ctx, const mfl_budget_t 
 }
 
 uint64_t mfl_mem_max_ctx(const mfl_model_t *m, const mfl_budget_t *b) {
-    if (m == NULL || b == NULL || b->memory_budget == 0 || m->native_ctx == 0)
-        return 0;
+    if (m == NULL || b == NULL || b->memory_budget == 0 || m->native_ctx == 0) return 0;
     mfl_mem_t e;
-    if (mfl_mem_estimate(m, m->native_ctx, b, &e) != 0)
-        return 0;
-    if (e.total <= b->memory_budget)
-        return m->native_ctx;
+    if (mfl_mem_estimate(m, m->native_ctx, b, &e) != 0) return 0;
+    if (e.total <= b->memory_budget) return m->native_ctx;
     /* The total grows with the context: binary search over multiples of 1024. */
     uint64_t lo = 0, hi = m->native_ctx / 1024;
     while (lo < hi) {
@@ -155,8 +144,7 @@ uint64_t mfl_mem_max_ctx(const mfl_model_t *m, const mfl_budget_t *b) {
 }
 
 uint64_t mfl_mem_active_weight_bytes(const mfl_model_t *m) {
-    if (m == NULL)
-        return 0;
+    if (m == NULL) return 0;
     if (m->params_total && m->params_active && m->params_active < m->params_total)
         return (uint64_t)((double)m->weight_bytes * (double)m->params_active /
                           (double)m->params_total);
@@ -170,20 +158,17 @@ uint64_t mfl_mem_active_weight_bytes(const mfl_model_t *m) {
 }
 
 double mfl_mem_decode_tps(const mfl_model_t *m, uint64_t filled, const mfl_budget_t *b) {
-    if (m == NULL || b == NULL || b->bandwidth <= 0)
-        return 0;
+    if (m == NULL || b == NULL || b->bandwidth <= 0) return 0;
     uint32_t np;
     mfl_kv_type_t t;
     budget_opts(b, &np, &t);
     uint64_t bytes = mfl_mem_active_weight_bytes(m) + mfl_mem_kv_bytes(m, filled, 1, t);
-    if (bytes == 0)
-        return 0;
+    if (bytes == 0) return 0;
     return b->bandwidth / (double)bytes;
 }
 
 double mfl_mem_prefill_seconds(uint64_t tokens, const mfl_budget_t *b) {
-    if (b == NULL || b->prefill_rate <= 0)
-        return 0;
+    if (b == NULL || b->prefill_rate <= 0) return 0;
     return (double)tokens / b->prefill_rate;
 }
 
@@ -198,15 +183,10 @@ char *mfl_fmt_bytes(uint64_t n, char *buf, size_t bufsize) {
 
 const char *mfl_ctx_source_name(mfl_ctx_source_t s) {
     switch (s) {
-    case MFL_CTX_SRC_PARAMETER:
-        return "PARAMETER num_ctx in this Modelfile";
-    case MFL_CTX_SRC_INHERITED:
-        return "inherited from the FROM model's parameters";
-    case MFL_CTX_SRC_SERVER_ENV:
-        return "the server's OLLAMA_CONTEXT_LENGTH";
-    case MFL_CTX_SRC_DEFAULT:
-        return "Ollama's default for the target release and GPU memory";
+    case MFL_CTX_SRC_PARAMETER: return "PARAMETER num_ctx in this Modelfile";
+    case MFL_CTX_SRC_INHERITED: return "inherited from the FROM model's parameters";
+    case MFL_CTX_SRC_SERVER_ENV: return "the server's OLLAMA_CONTEXT_LENGTH";
+    case MFL_CTX_SRC_DEFAULT: return "Ollama's default for the target release and GPU memory";
     }
     return "unknown";
 }
-

@@ -24,24 +24,21 @@ static const struct {
     uint32_t ft;
     double bpw; /* approximate bits per weight of a whole model file */
 } quants[] = {
-    {"f32", 0, 32},      {"f16", 1, 16},      {"fp16", 1, 16},     {"bf16", 32, 16},
-    {"q4_0", 2, 4.55},   {"q4_1", 3, 5.0},    {"q8_0", 7, 8.5},    {"q5_0", 8, 5.5},
-    {"q5_1", 9, 6.0},    {"q2_k", 10, 3.0},   {"q3_k_s", 11, 3.5}, {"q3_k_m", 12, 3.9},
+    {"f32", 0, 32},      {"f16", 1, 16},      {"fp16", 1, 16},      {"bf16", 32, 16},
+    {"q4_0", 2, 4.55},   {"q4_1", 3, 5.0},    {"q8_0", 7, 8.5},     {"q5_0", 8, 5.5},
+    {"q5_1", 9, 6.0},    {"q2_k", 10, 3.0},   {"q3_k_s", 11, 3.5},  {"q3_k_m", 12, 3.9},
     {"q3_k_l", 13, 4.3}, {"q4_k_s", 14, 4.6}, {"q4_k_m", 15, 4.85}, {"q5_k_s", 16, 5.5},
-    {"q5_k_m", 17, 5.7}, {"q6_k", 18, 6.6},   {"iq4_xs", 30, 4.3}, {"iq4_nl", 25, 4.5},
+    {"q5_k_m", 17, 5.7}, {"q6_k", 18, 6.6},   {"iq4_xs", 30, 4.3},  {"iq4_nl", 25, 4.5},
     {"iq3_m", 27, 3.7},  {"iq2_m", 29, 2.7},  {"mxfp4", 4, 4.25},
 };
 
 static int quant_index(const char *s, size_t len) {
     for (size_t i = 0; i < sizeof quants / sizeof quants[0]; i++) {
         size_t n = strlen(quants[i].name);
-        if (n != len)
-            continue;
+        if (n != len) continue;
         size_t k = 0;
-        while (k < n && tolower((unsigned char)s[k]) == quants[i].name[k])
-            k++;
-        if (k == n)
-            return (int)i;
+        while (k < n && tolower((unsigned char)s[k]) == quants[i].name[k]) k++;
+        if (k == n) return (int)i;
     }
     return -1;
 }
@@ -53,8 +50,7 @@ uint32_t mfl_quant_parse(const char *s, size_t len) {
 
 static double quant_bpw(uint32_t ft) {
     for (size_t i = 0; i < sizeof quants / sizeof quants[0]; i++)
-        if (quants[i].ft == ft)
-            return quants[i].bpw;
+        if (quants[i].ft == ft) return quants[i].bpw;
     return 0;
 }
 
@@ -64,7 +60,8 @@ static double quant_bpw(uint32_t ft) {
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static void setf(char *dst, size_t dstsz, const char *fmt, ...) {
+static void
+setf(char *dst, size_t dstsz, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(dst, dstsz, fmt, ap);
@@ -74,9 +71,7 @@ static void setf(char *dst, size_t dstsz, const char *fmt, ...) {
 extern const mfl_table_entry_t mfl__table[];
 extern const size_t mfl__table_count;
 
-size_t mfl_table_count(void) {
-    return mfl__table_count;
-}
+size_t mfl_table_count(void) { return mfl__table_count; }
 
 const mfl_table_entry_t *mfl_table_at(size_t i) {
     return i < mfl__table_count ? &mfl__table[i] : NULL;
@@ -85,20 +80,20 @@ const mfl_table_entry_t *mfl_table_at(size_t i) {
 /* a[0..an) equals the NUL-terminated b, ASCII case folded (as Ollama folds names). */
 static bool ieq(const char *a, size_t an, const char *b) {
     size_t bn = strlen(b);
-    if (an != bn)
-        return false;
+    if (an != bn) return false;
     for (size_t i = 0; i < an; i++)
-        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
-            return false;
+        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i])) return false;
     return true;
 }
 
 static bool is_library(const mfl_name_t *n) {
-    return ieq(n->host, strlen(n->host), "registry.ollama.ai") && ieq(n->ns, strlen(n->ns), "library");
+    return ieq(n->host, strlen(n->host), "registry.ollama.ai") &&
+           ieq(n->ns, strlen(n->ns), "library");
 }
 
 static bool is_hf(const mfl_name_t *n) {
-    return ieq(n->host, strlen(n->host), "hf.co") || ieq(n->host, strlen(n->host), "huggingface.co");
+    return ieq(n->host, strlen(n->host), "hf.co") ||
+           ieq(n->host, strlen(n->host), "huggingface.co");
 }
 
 /* The quantisation a tag ends with ("30b-a3b-q8_0" -> Q8_0, base "30b-a3b").
@@ -107,11 +102,9 @@ static uint32_t tag_quant(const char *tag, size_t *base_len) {
     size_t n = strlen(tag);
     const char *dash = strrchr(tag, '-');
     *base_len = n;
-    if (dash == NULL)
-        return UINT32_MAX;
+    if (dash == NULL) return UINT32_MAX;
     uint32_t q = mfl_quant_parse(dash + 1, strlen(dash + 1));
-    if (q != UINT32_MAX)
-        *base_len = (size_t)(dash - tag);
+    if (q != UINT32_MAX) *base_len = (size_t)(dash - tag);
     return q;
 }
 
@@ -139,8 +132,7 @@ static void fmt_count(uint64_t n, char *buf, size_t bufsize) {
 static void set_weights(const mfl_table_entry_t *e, const mfl_data_tag_t *t, uint32_t want,
                         mfl_model_t *m) {
     uint32_t tq = data_quant(t);
-    if (want == UINT32_MAX)
-        want = tq;
+    if (want == UINT32_MAX) want = tq;
     m->file_type = want;
     m->weights_note[0] = '\0';
     m->weight_bytes = 0;
@@ -150,17 +142,15 @@ static void set_weights(const mfl_table_entry_t *e, const mfl_data_tag_t *t, uin
         return;
     }
     const mfl_data_tag_t *ref = NULL;
-    if (t && t->size_bytes && tq != UINT32_MAX)
-        ref = t;
+    if (t && t->size_bytes && tq != UINT32_MAX) ref = t;
     for (size_t i = 0; ref == NULL && i < e->n_tags; i++)
-        if (e->tags[i].size_bytes && data_quant(&e->tags[i]) != UINT32_MAX)
-            ref = &e->tags[i];
+        if (e->tags[i].size_bytes && data_quant(&e->tags[i]) != UINT32_MAX) ref = &e->tags[i];
     if (ref && want != UINT32_MAX && quant_bpw(want) > 0 && quant_bpw(data_quant(ref)) > 0) {
         m->weight_bytes =
             (uint64_t)((double)ref->size_bytes * quant_bpw(want) / quant_bpw(data_quant(ref)));
         setf(m->weights_note, sizeof m->weights_note,
-                 "scaled from the %s:%s download (%.1f GB, %s) to %s", e->family, ref->tag,
-                 (double)ref->size_bytes / 1e9, ref->quant, mfl_gguf_file_type_name(want));
+             "scaled from the %s:%s download (%.1f GB, %s) to %s", e->family, ref->tag,
+             (double)ref->size_bytes / 1e9, ref->quant, mfl_gguf_file_type_name(want));
         return;
     }
     if (e->params && want != UINT32_MAX && quant_bpw(want) > 0) {
@@ -168,12 +158,11 @@ static void set_weights(const mfl_table_entry_t *e, const mfl_data_tag_t *t, uin
         fmt_count(e->params, p, sizeof p);
         m->weight_bytes = (uint64_t)((double)e->params * quant_bpw(want) / 8.0);
         setf(m->weights_note, sizeof m->weights_note,
-                 "estimated from %s parameters at %s (about %.2f bits per weight)", p,
-                 mfl_gguf_file_type_name(want), quant_bpw(want));
+             "estimated from %s parameters at %s (about %.2f bits per weight)", p,
+             mfl_gguf_file_type_name(want), quant_bpw(want));
         return;
     }
-    setf(m->weights_note, sizeof m->weights_note,
-             "unknown: the data gives no size for this tag");
+    setf(m->weights_note, sizeof m->weights_note, "unknown: the data gives no size for this tag");
 }
 
 void mfl_table_entry_kvset(const mfl_table_entry_t *e, mfl_kvset_t *kv) {
@@ -181,8 +170,7 @@ void mfl_table_entry_kvset(const mfl_table_entry_t *e, mfl_kvset_t *kv) {
     for (size_t i = 0; i < e->n_kv; i++) {
         const mfl_data_kv_t *d = &e->kv[i];
         int k = mfl_kvset_key(d->key, strlen(d->key));
-        if (k < 0)
-            continue;
+        if (k < 0) continue;
         if (d->array)
             mfl_kvset_set_array(kv, (mfl_kv_key_t)k, d->array, d->n);
         else
@@ -190,28 +178,25 @@ void mfl_table_entry_kvset(const mfl_table_entry_t *e, mfl_kvset_t *kv) {
     }
 }
 
-void mfl_table_entry_to_model(const mfl_table_entry_t *e, const mfl_data_tag_t *t,
-                              mfl_model_t *m) {
+void mfl_table_entry_to_model(const mfl_table_entry_t *e, const mfl_data_tag_t *t, mfl_model_t *m) {
     mfl_model_init(m);
     mfl_kvset_t kv;
     mfl_table_entry_kvset(e, &kv);
     mfl_model_from_kvset(&kv, m);
     m->source = MFL_SOURCE_TABLE;
     m->confidence = MFL_CONF_EXACT;
-    setf(m->source_detail, sizeof m->source_detail, "%s:%s, from %s", e->family,
-             t ? t->tag : e->id, e->source);
+    setf(m->source_detail, sizeof m->source_detail, "%s:%s, from %s", e->family, t ? t->tag : e->id,
+         e->source);
     setf(m->checked, sizeof m->checked, "%s", e->checked);
     setf(m->name, sizeof m->name, "%s", e->display);
-    if (e->family_note)
-        setf(m->ctx_note, sizeof m->ctx_note, "%s", e->family_note);
+    if (e->family_note) setf(m->ctx_note, sizeof m->ctx_note, "%s", e->family_note);
     m->params_total = e->params;
     m->params_active = e->active_params ? e->active_params : e->params;
     m->is_embedding = m->is_embedding || e->kind == MFL_KIND_EMBEDDING;
     m->is_vision = e->kind == MFL_KIND_VISION;
     if (t == NULL)
         for (size_t i = 0; i < e->n_tags && t == NULL; i++)
-            if (e->tags[i].size_bytes)
-                t = &e->tags[i];
+            if (e->tags[i].size_bytes) t = &e->tags[i];
     set_weights(e, t, UINT32_MAX, m);
     /* The same notes as for a GGUF read from disk or the store (Mistral-Nemo's
      * 1,024,000), so a model's figures do not depend on where they came from. */
@@ -224,29 +209,23 @@ static bool family_is(const mfl_table_entry_t *e, const mfl_name_t *n) {
 
 const mfl_table_entry_t *mfl_table_find(const char *name, size_t len, const mfl_data_tag_t **tag) {
     mfl_name_t n;
-    if (tag)
-        *tag = NULL;
-    if (mfl_name_parse(name, len, &n) != 0)
-        return NULL;
+    if (tag) *tag = NULL;
+    if (mfl_name_parse(name, len, &n) != 0) return NULL;
     if (is_hf(&n)) {
         char repo[200];
         snprintf(repo, sizeof repo, "hf.co/%s/%s", n.ns, n.model);
         for (size_t i = 0; i < mfl__table_count; i++)
             for (size_t k = 0; k < mfl__table[i].n_hf; k++)
-                if (ieq(repo, strlen(repo), mfl__table[i].hf[k]))
-                    return &mfl__table[i];
+                if (ieq(repo, strlen(repo), mfl__table[i].hf[k])) return &mfl__table[i];
         return NULL;
     }
-    if (!is_library(&n))
-        return NULL;
+    if (!is_library(&n)) return NULL;
     for (size_t i = 0; i < mfl__table_count; i++) {
         const mfl_table_entry_t *e = &mfl__table[i];
-        if (!family_is(e, &n))
-            continue;
+        if (!family_is(e, &n)) continue;
         for (size_t k = 0; k < e->n_tags; k++)
             if (ieq(n.tag, strlen(n.tag), e->tags[k].tag)) {
-                if (tag)
-                    *tag = &e->tags[k];
+                if (tag) *tag = &e->tags[k];
                 return e;
             }
     }
@@ -265,8 +244,7 @@ static bool has_base(const mfl_table_entry_t *e, const char *base, size_t bl,
     for (size_t k = 0; k < e->n_tags; k++) {
         size_t tb;
         tag_quant(e->tags[k].tag, &tb);
-        if (tb != bl || strncasecmp_ascii(e->tags[k].tag, base, bl) != 0)
-            continue;
+        if (tb != bl || strncasecmp_ascii(e->tags[k].tag, base, bl) != 0) continue;
         uint32_t q = data_quant(&e->tags[k]);
         int rank = q == 15 ? 0 : q == 2 ? 1 : 2; /* general.file_type Q4_K_M, Q4_0 */
         if (rank < best_rank) {
@@ -274,16 +252,14 @@ static bool has_base(const mfl_table_entry_t *e, const char *base, size_t bl,
             best_rank = rank;
         }
     }
-    if (best && t)
-        *t = best;
+    if (best && t) *t = best;
     return best != NULL;
 }
 
 static bool has_size(const mfl_table_entry_t *e, const char *tag, size_t sl) {
     for (size_t k = 0; k < e->n_tags; k++) {
         const char *t = e->tags[k].tag;
-        if (size_token(t, strlen(t)) == sl && strncasecmp_ascii(t, tag, sl) == 0)
-            return true;
+        if (size_token(t, strlen(t)) == sl && strncasecmp_ascii(t, tag, sl) == 0) return true;
     }
     return size_token(e->id, strlen(e->id)) == sl && strncasecmp_ascii(e->id, tag, sl) == 0;
 }
@@ -293,8 +269,7 @@ static bool has_size(const mfl_table_entry_t *e, const char *tag, size_t sl) {
  * other architectures, other generations). */
 static bool size_like(const char *t, size_t n) {
     size_t i = 0;
-    if (i < n && (t[i] == 'e' || t[i] == 'E'))
-        i++;
+    if (i < n && (t[i] == 'e' || t[i] == 'E')) i++;
     size_t digits = 0;
     for (; i + 1 < n; i++) {
         if (isdigit((unsigned char)t[i]))
@@ -314,13 +289,11 @@ static void assume(const mfl_name_t *n, const char *shown, size_t first, size_t 
     const mfl_table_entry_t *cand[64] = {&mfl__table[first]};
     size_t nc = 0;
     for (size_t i = first; i < first + count && nc < 64; i++)
-        if (has_base(&mfl__table[i], n->tag, bl, NULL))
-            cand[nc++] = &mfl__table[i];
+        if (has_base(&mfl__table[i], n->tag, bl, NULL)) cand[nc++] = &mfl__table[i];
     size_t sl = size_token(n->tag, strlen(n->tag));
     if (nc == 0)
         for (size_t i = first; i < first + count && nc < 64; i++)
-            if (has_size(&mfl__table[i], n->tag, sl))
-                cand[nc++] = &mfl__table[i];
+            if (has_size(&mfl__table[i], n->tag, sl)) cand[nc++] = &mfl__table[i];
     static const char how[] =
         "pull the model so its GGUF is read from the Ollama store, or describe it in the "
         "config's \"models\"";
@@ -332,14 +305,13 @@ static void assume(const mfl_name_t *n, const char *shown, size_t first, size_t 
         setf(out->name, sizeof out->name, "%s", shown);
         setf(out->source_detail, sizeof out->source_detail, "%s (not listed)", shown);
         setf(out->assumed, sizeof out->assumed,
-                 "`%s` is not in the built-in data, which lists no %.*s release of %s (other "
-                 "sizes of one name can be other models): nothing is assumed; %s",
-                 shown, (int)sl, n->tag, mfl__table[first].family, how);
+             "`%s` is not in the built-in data, which lists no %.*s release of %s (other "
+             "sizes of one name can be other models): nothing is assumed; %s",
+             shown, (int)sl, n->tag, mfl__table[first].family, how);
         return;
     }
     if (nc == 0)
-        for (size_t i = first; i < first + count && nc < 64; i++)
-            cand[nc++] = &mfl__table[i];
+        for (size_t i = first; i < first + count && nc < 64; i++) cand[nc++] = &mfl__table[i];
     /* Every release the data knows of the family must agree, not only the
      * candidates: the data is partial, and releases of one name that differ
      * (dates, -instruct/-thinking, distills) must not be merged. */
@@ -362,31 +334,26 @@ static void assume(const mfl_name_t *n, const char *shown, size_t first, size_t 
     size_t ll = 0, shown_n = 0;
     for (size_t i = 0; i < nc; i++) {
         bool dup = false;
-        for (size_t j = 0; !agree && j < i; j++)
-            dup = dup || cand[j]->ctx == cand[i]->ctx;
-        if (dup)
-            continue;
+        for (size_t j = 0; !agree && j < i; j++) dup = dup || cand[j]->ctx == cand[i]->ctx;
+        if (dup) continue;
         if (shown_n == (agree ? 3u : 4u)) {
             size_t more = 0;
             for (size_t k = i; k < nc; k++) {
                 bool d2 = false;
-                for (size_t j = 0; !agree && j < k; j++)
-                    d2 = d2 || cand[j]->ctx == cand[k]->ctx;
+                for (size_t j = 0; !agree && j < k; j++) d2 = d2 || cand[j]->ctx == cand[k]->ctx;
                 more += !d2;
             }
             int w = snprintf(list + ll, sizeof list - ll, " and %zu more", more);
-            if (w > 0 && (size_t)w < sizeof list - ll)
-                ll += (size_t)w;
+            if (w > 0 && (size_t)w < sizeof list - ll) ll += (size_t)w;
             break;
         }
         char tok[32], item[160];
         mfl__ctx_tokens(cand[i]->ctx, tok, sizeof tok);
-        int w = agree ? snprintf(item, sizeof item, "%s%s:%s", shown_n ? ", " : "",
-                                 cand[i]->family, cand[i]->tags[0].tag)
+        int w = agree ? snprintf(item, sizeof item, "%s%s:%s", shown_n ? ", " : "", cand[i]->family,
+                                 cand[i]->tags[0].tag)
                       : snprintf(item, sizeof item, "%s%s:%s has %s tokens", shown_n ? ", " : "",
                                  cand[i]->family, cand[i]->tags[0].tag, tok);
-        if (w < 0 || (size_t)w >= sizeof list - ll)
-            break; /* never a cut-off name */
+        if (w < 0 || (size_t)w >= sizeof list - ll) break; /* never a cut-off name */
         memcpy(list + ll, item, (size_t)w + 1);
         ll += (size_t)w;
         shown_n++;
@@ -398,9 +365,9 @@ static void assume(const mfl_name_t *n, const char *shown, size_t first, size_t 
         setf(out->name, sizeof out->name, "%s", shown);
         setf(out->source_detail, sizeof out->source_detail, "%s (not listed)", shown);
         setf(out->assumed, sizeof out->assumed,
-                 "`%s` is not in the built-in data and the %s releases it could be differ "
-                 "(%s): nothing is assumed; %s",
-                 shown, cand[0]->family, list, how);
+             "`%s` is not in the built-in data and the %s releases it could be differ "
+             "(%s): nothing is assumed; %s",
+             shown, cand[0]->family, list, how);
         return;
     }
     bool shape = nc == 1 && has_size(cand[0], n->tag, size_token(n->tag, strlen(n->tag)));
@@ -424,15 +391,14 @@ static void assume(const mfl_name_t *n, const char *shown, size_t first, size_t 
     char tok[32];
     mfl__ctx_tokens(out->native_ctx, tok, sizeof tok);
     setf(out->assumed, sizeof out->assumed,
-             "assumed: `%s` is not in the built-in data; every %s release it could be (%s) "
-             "has a native context of %s tokens%s; to make it exact, %s",
-             shown, cand[0]->family, list, tok, shape ? " and this shape" : "", how);
+         "assumed: `%s` is not in the built-in data; every %s release it could be (%s) "
+         "has a native context of %s tokens%s; to make it exact, %s",
+         shown, cand[0]->family, list, tok, shape ? " and this shape" : "", how);
 }
 
 bool mfl_table_lookup(const char *name, size_t len, mfl_model_t *out) {
     mfl_name_t n;
-    if (mfl_name_parse(name, len, &n) != 0)
-        return false;
+    if (mfl_name_parse(name, len, &n) != 0) return false;
     char shown[256];
     mfl_name_short(&n, shown, sizeof shown);
     const mfl_data_tag_t *t;
@@ -440,26 +406,22 @@ bool mfl_table_lookup(const char *name, size_t len, mfl_model_t *out) {
     if (e && is_hf(&n)) {
         mfl_table_entry_to_model(e, NULL, out);
         set_weights(e, NULL, mfl_quant_parse(n.tag, strlen(n.tag)), out);
-        setf(out->source_detail, sizeof out->source_detail, "%s, the GGUF of %s:%s (%s)",
-                 shown, e->family, e->tags[0].tag, e->source);
+        setf(out->source_detail, sizeof out->source_detail, "%s, the GGUF of %s:%s (%s)", shown,
+             e->family, e->tags[0].tag, e->source);
         return true;
     }
     if (e) {
         mfl_table_entry_to_model(e, t, out);
         return true;
     }
-    if (!is_library(&n))
-        return false;
+    if (!is_library(&n)) return false;
     size_t first = SIZE_MAX, count = 0;
     for (size_t i = 0; i < mfl__table_count; i++) {
-        if (!family_is(&mfl__table[i], &n))
-            continue;
-        if (first == SIZE_MAX)
-            first = i;
+        if (!family_is(&mfl__table[i], &n)) continue;
+        if (first == SIZE_MAX) first = i;
         count++;
     }
-    if (count == 0)
-        return false;
+    if (count == 0) return false;
     /* A listed tag with another quantisation ("30b-q8_0" of "30b", or
      * "30b-a3b-fp16" of "30b-a3b-q4_K_M"): only the quantisation differs,
      * so the GGUF's shape is the entry's. */
@@ -470,13 +432,11 @@ bool mfl_table_lookup(const char *name, size_t len, mfl_model_t *out) {
         for (size_t k = 0; k < c->n_tags; k++) {
             size_t tb;
             tag_quant(c->tags[k].tag, &tb);
-            if (tb != bl || strncasecmp_ascii(c->tags[k].tag, n.tag, bl) != 0)
-                continue;
+            if (tb != bl || strncasecmp_ascii(c->tags[k].tag, n.tag, bl) != 0) continue;
             mfl_table_entry_to_model(c, &c->tags[k], out);
             set_weights(c, &c->tags[k], q, out);
-            setf(out->source_detail, sizeof out->source_detail,
-                     "%s, the %s:%s GGUF at %s (%s)", shown, c->family, c->tags[k].tag,
-                     mfl_gguf_file_type_name(q), c->source);
+            setf(out->source_detail, sizeof out->source_detail, "%s, the %s:%s GGUF at %s (%s)",
+                 shown, c->family, c->tags[k].tag, mfl_gguf_file_type_name(q), c->source);
             return true;
         }
     }
@@ -490,10 +450,8 @@ static bool contains_ci(const char *hay, const char *needle) {
     size_t n = strlen(needle);
     for (; *hay; hay++) {
         size_t k = 0;
-        while (k < n && hay[k] && tolower((unsigned char)hay[k]) == needle[k])
-            k++;
-        if (k == n)
-            return true;
+        while (k < n && hay[k] && tolower((unsigned char)hay[k]) == needle[k]) k++;
+        if (k == n) return true;
     }
     return false;
 }

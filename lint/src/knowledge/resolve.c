@@ -17,7 +17,7 @@ static mfl_path_kind_t kind_of(const mfl_instr_t *in, const mfl_env_t *env, cons
         return env->path_kind(env->ud, base_dir, in->value_text, abs, sizeof abs, &link);
     }
     return mfl__from_looks_like_path(in->value_text, in->value_len) ? MFL_PATH_FILE
-                                                                     : MFL_PATH_MISSING;
+                                                                    : MFL_PATH_MISSING;
 }
 
 /* A value that looks like a path but does not exist is, for Ollama, a name
@@ -42,8 +42,7 @@ void mfl_from_pick(const mfl_doc_t *doc, const mfl_env_t *env, const char *base_
     mfl_path_kind_t first_path_kind = MFL_PATH_MISSING;
     for (size_t i = 0; i < mfl_doc_instr_count(doc); i++) {
         const mfl_instr_t *in = mfl_doc_instr(doc, i);
-        if (!usable(in))
-            continue;
+        if (!usable(in)) continue;
         mfl_path_kind_t k = kind_of(in, env, base_dir);
         if (k == MFL_PATH_ERROR && !is_name_kind(in, k))
             continue; /* Ollama stops with the expansion error: no model */
@@ -71,12 +70,10 @@ void mfl_from_pick(const mfl_doc_t *doc, const mfl_env_t *env, const char *base_
 bool mfl_from_resolve(const mfl_doc_t *doc, const mfl_env_t *env, const char *base_dir,
                       mfl_from_t *from, mfl_model_t *model) {
     mfl_from_t local;
-    if (!from)
-        from = &local;
+    if (!from) from = &local;
     mfl_from_pick(doc, env, base_dir, from);
     mfl_model_init(model);
-    if (!from->from || !env || !env->resolve_model)
-        return false;
+    if (!from->from || !env || !env->resolve_model) return false;
     /* A name is looked up as a name, whatever a stat of it said. */
     if (from->is_name && env->resolve_model_at) {
         if (env->resolve_model_at(env->ud, base_dir, from->from->value_text, MFL_PATH_MISSING,
