@@ -146,6 +146,10 @@ typedef struct {
 /* lintfile.c: lints (and fixes) f; the results go into f. */
 struct mfl_io_env;
 void cli_lint_file(const cli_opts_t *o, cli_file_t *f, struct mfl_io_env *env);
+/* The file's bytes (standard input's when f->is_stdin), for lintfile.c and
+ * format.c alike; 0, or -1 with f->error set. */
+int cli_read_input(const cli_opts_t *o, cli_file_t *f, char **src, size_t *len);
+void cli_set_error(cli_file_t *f, const char *msg);
 void cli_file_cleanup(cli_file_t *f);
 /* Reads all of standard input (at most CLI_MAX_FILE bytes). Returns 0 or -1. */
 int cli_read_stdin(char **buf, size_t *len);

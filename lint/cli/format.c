@@ -11,31 +11,16 @@
 #include <string.h>
 #include <unistd.h>
 
-static void set_error(cli_file_t *f, const char *msg) {
-    free(f->error);
-    f->error = strdup(msg);
-}
-
 void cli_format_file(const cli_opts_t *o, cli_file_t *f) {
     char err[1024];
     char *src = NULL, *out = NULL;
     size_t len = 0, out_len = 0;
-    if (f->is_stdin) {
-        src = mfl_strndup(o->stdin_data, o->stdin_len);
-        len = o->stdin_len;
-        if (!src) {
-            set_error(f, "<stdin>: out of memory");
-            return;
-        }
-    } else if (mfl_io_read_file(f->path, CLI_MAX_FILE, &src, &len, err, sizeof err)) {
-        set_error(f, err);
-        return;
-    }
+    if (cli_read_input(o, f, &src, &len)) return;
     const char *name = f->is_stdin && o->stdin_filename ? o->stdin_filename : f->path;
     /* src stays: the write checks that the file did not change meanwhile. */
     mfl_doc_t *doc = mfl_doc_new_batch(src, len);
     if (!doc || mfl_format_text(doc, &out, &out_len)) {
-        set_error(f, "out of memory");
+        cli_set_error(f, "out of memory");
         goto done;
     }
     size_t tlen;
@@ -53,12 +38,12 @@ void cli_format_file(const cli_opts_t *o, cli_file_t *f) {
         char *enc;
         size_t enc_len;
         if (mfl_doc_encode(doc, out, out_len, &enc, &enc_len)) {
-            set_error(f, "out of memory");
+            cli_set_error(f, "out of memory");
             goto done;
         }
         int w = mfl_io_write_atomic(f->path, enc, enc_len, src, len, err, sizeof err);
         mfl_free(enc);
-        if (w) set_error(f, err);
+        if (w) cli_set_error(f, err);
     }
 done:
     mfl_doc_free(doc);

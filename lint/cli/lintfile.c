@@ -11,9 +11,27 @@
 #include <string.h>
 #include <unistd.h>
 
-static void set_error(cli_file_t *f, const char *msg) {
+void cli_set_error(cli_file_t *f, const char *msg) {
     free(f->error);
     f->error = strdup(msg);
+}
+
+int cli_read_input(const cli_opts_t *o, cli_file_t *f, char **src, size_t *len) {
+    char err[1024];
+    *src = NULL;
+    *len = 0;
+    if (f->is_stdin) {
+        *src = mfl_strndup(o->stdin_data, o->stdin_len);
+        *len = o->stdin_len;
+        if (!*src) {
+            cli_set_error(f, "<stdin>: out of memory");
+            return -1;
+        }
+    } else if (mfl_io_read_file(f->path, CLI_MAX_FILE, src, len, err, sizeof err)) {
+        cli_set_error(f, err);
+        return -1;
+    }
+    return 0;
 }
 
 /* The core config for this file: its config file, its per-path ignores,
@@ -46,17 +64,7 @@ void cli_lint_file(const cli_opts_t *o, cli_file_t *f, struct mfl_io_env *env) {
     char err[1024];
     char *src = NULL;
     size_t len = 0;
-    if (f->is_stdin) {
-        src = mfl_strndup(o->stdin_data, o->stdin_len);
-        len = o->stdin_len;
-        if (!src) {
-            set_error(f, "<stdin>: out of memory");
-            return;
-        }
-    } else if (mfl_io_read_file(f->path, CLI_MAX_FILE, &src, &len, err, sizeof err)) {
-        set_error(f, err);
-        return;
-    }
+    if (cli_read_input(o, f, &src, &len)) return;
     const char *name = f->is_stdin && o->stdin_filename ? o->stdin_filename : f->path;
     mfl_config_t *core = file_config(o, f, name);
     mfl_doc_t *doc = NULL;
@@ -64,7 +72,7 @@ void cli_lint_file(const cli_opts_t *o, cli_file_t *f, struct mfl_io_env *env) {
     char *fixed = NULL;
     size_t fixed_len = 0;
     if (!core) {
-        set_error(f, "out of memory");
+        cli_set_error(f, "out of memory");
         goto done;
     }
     char base[4096];
@@ -83,7 +91,7 @@ void cli_lint_file(const cli_opts_t *o, cli_file_t *f, struct mfl_io_env *env) {
         src = NULL;
     }
     if (!doc) {
-        set_error(f, "out of memory");
+        cli_set_error(f, "out of memory");
         goto done;
     }
     if (o->fix || o->diff) {
@@ -97,10 +105,10 @@ void cli_lint_file(const cli_opts_t *o, cli_file_t *f, struct mfl_io_env *env) {
                      "%s: fixes did not converge after %zu passes (rules %s); "
                      "nothing written",
                      name, rep.passes, rep.rules);
-            set_error(f, err);
+            cli_set_error(f, err);
             goto done;
         } else if (rc) {
-            set_error(f, "out of memory");
+            cli_set_error(f, "out of memory");
             goto done;
         }
         if (rep.stopped) {
@@ -126,13 +134,13 @@ void cli_lint_file(const cli_opts_t *o, cli_file_t *f, struct mfl_io_env *env) {
                 char *enc;
                 size_t enc_len;
                 if (mfl_doc_encode(doc, fixed, fixed_len, &enc, &enc_len)) {
-                    set_error(f, "out of memory");
+                    cli_set_error(f, "out of memory");
                     goto done;
                 }
                 int w = mfl_io_write_atomic(f->path, enc, enc_len, src, len, err, sizeof err);
                 mfl_free(enc);
                 if (w) {
-                    set_error(f, err);
+                    cli_set_error(f, err);
                     goto done;
                 }
             }
@@ -142,12 +150,13 @@ void cli_lint_file(const cli_opts_t *o, cli_file_t *f, struct mfl_io_env *env) {
             mfl_doc_free(doc);
             doc = mfl_doc_new_decoded(fixed, fixed_len);
             if (!doc) {
-                set_error(f, "out of memory");
+                cli_set_error(f, "out of memory");
                 goto done;
             }
         }
     }
-    if (mfl_lint(doc, &lo, &res) || cli_render_file(o, f, doc, res)) set_error(f, "out of memory");
+    if (mfl_lint(doc, &lo, &res) || cli_render_file(o, f, doc, res))
+        cli_set_error(f, "out of memory");
 done:
     mfl_result_free(res);
     mfl_doc_free(doc);
