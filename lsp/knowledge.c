@@ -166,6 +166,9 @@ json_t *lsp_on_context(lsp_server_t *s, json_t *params, lsp_error_t *err) {
                 return invalid(err, "contexts: expected positive integers");
         }
     }
+    /* The version first: each call rebuilds the document's config, and
+     * the budget points into it. */
+    mfl_version_t version = lsp_doc_version(s, d);
     const mfl_budget_t *b = lsp_doc_budget(s, d);
     json_t *r = json_pack("{s:o}", "budget", budget_json(b));
     mfl_model_t m;
@@ -176,7 +179,7 @@ json_t *lsp_on_context(lsp_server_t *s, json_t *params, lsp_error_t *err) {
     json_object_set_new(r, "model", model_json(&m));
     uint64_t num_ctx;
     mfl_ctx_source_t src;
-    if (!mfl_doc_effective_ctx(d->doc, &m, b, lsp_doc_version(s, d), &num_ctx, &src)) {
+    if (!mfl_doc_effective_ctx(d->doc, &m, b, version, &num_ctx, &src)) {
         json_object_set_new(r, "numCtx", json_null());
         json_object_set_new(r, "ctxSource", json_string(ctx_source_id(src)));
         return r;
