@@ -15,8 +15,10 @@ printf 'FROM x\n' > "$tmp/Modelfile"
 "$lint" --no-config --format sarif "$tmp/Modelfile" > "$tmp/empty.sarif" || true
 files=("$tmp/examples.sarif" "$tmp/empty.sarif")
 if [ -n "$corpus" ] && [ -d "$corpus" ]; then
-  find "$corpus" -maxdepth 1 -type f ! -name '*.tsv' -print0 | sort -z |
-    xargs -0 "$lint" --no-config --format sarif > "$tmp/corpus.sarif" || true
+  # Named relative to the corpus folder: Windows caps a command line at
+  # 32,767 characters, which 349 absolute paths can pass.
+  (cd "$corpus" && find . -maxdepth 1 -type f ! -name '*.tsv' -print0 | sort -z |
+    xargs -0 "$lint" --no-config --format sarif) > "$tmp/corpus.sarif" || true
   files+=("$tmp/corpus.sarif")
 fi
 node validate.js "${files[@]}"
