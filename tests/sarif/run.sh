@@ -3,11 +3,15 @@
 # package from npm (package-lock.json pins them), then validates the output on
 # the bundled examples and on the real corpus.
 set -euo pipefail
-lint=${1:?usage: run.sh modelfile-lint [corpus]}
+lint=${1:?usage: run.sh modelfile-lint [corpus] [WORK_DIR]}
 corpus=${2:-}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-cd "$here"
+# The npm packages go into WORK_DIR (the build folder), never the source tree.
+work=${3:-${TMPDIR:-/tmp}/modelfile-lint-sarif}
+mkdir -p "$work"
+cp "$here/package.json" "$here/package-lock.json" "$here/validate.js" "$work/"
+cd "$work"
 [ -d node_modules/ajv ] || npm ci --silent --no-audit --no-fund >/dev/null
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$lint" --no-config --format sarif "$root/examples" > "$tmp/examples.sarif" || true
