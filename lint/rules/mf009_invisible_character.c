@@ -17,30 +17,15 @@ static bool in_unknown_keyword(const mfl_doc_t *doc, mfl_range_t r, size_t *k) {
 static void check(mfl_ctx_t *ctx) {
     /* Plain ASCII text (printable, tab, CR, LF) has nothing to report. */
     if (mfl__doc_text_class(ctx->doc) == 0) return;
-    size_t len, ci = 0, ki = 0, nc = mfl_doc_comment_count(ctx->doc);
-    const char *text = mfl_doc_text(ctx->doc, &len);
-    size_t i = 0;
-    /* The next comment to skip starts at `next_comment`. */
-    size_t next_comment = nc ? mfl_doc_comment(ctx->doc, 0).start : len;
-    while (i < len) {
-        if (i >= next_comment) {
-            i = mfl_doc_comment(ctx->doc, ci).end > i ? mfl_doc_comment(ctx->doc, ci).end : i;
-            ci++;
-            next_comment = ci < nc ? mfl_doc_comment(ctx->doc, ci).start : len;
-            continue;
-        }
-        /* Printable ASCII, tabs and line ends up to the next comment need no
-         * decoding. */
-        size_t plain = mfl__plain_prefix(text + i, next_comment - i);
-        if (plain) {
-            i += plain;
-            continue;
-        }
-        size_t start = i;
-        int32_t r = mfl__utf8_next(text, len, &i);
+    mfl__cp_walk_t w;
+    mfl__cp_walk_init(&w, ctx->doc);
+    const char *text = w.text;
+    size_t len = w.len, ki = 0, start;
+    int32_t r;
+    while (mfl__cp_walk_next(&w, &start, &r)) {
         if (r == '\t' || r == '\r' || r == '\n' || mfl__isprint(r)) continue;
         int32_t first = r;
-        size_t count = 1, end = i;
+        size_t count = 1, end = w.i;
         while (end < len) {
             size_t j = end;
             int32_t r2 = mfl__utf8_next(text, len, &j);
@@ -48,7 +33,7 @@ static void check(mfl_ctx_t *ctx) {
             end = j;
             count++;
         }
-        i = end;
+        w.i = end;
         mfl_range_t rg = {(uint32_t)start, (uint32_t)end};
         mfl_diag_t *d;
         if (count == 1)

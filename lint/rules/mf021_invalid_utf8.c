@@ -9,29 +9,16 @@
 static void check(mfl_ctx_t *ctx) {
     /* ASCII text is valid UTF-8. */
     if (!(mfl__doc_text_class(ctx->doc) & MFL__TEXT_NONASCII)) return;
-    size_t len, ci = 0, nc = mfl_doc_comment_count(ctx->doc);
-    const char *text = mfl_doc_text(ctx->doc, &len);
-    size_t next_comment = nc ? mfl_doc_comment(ctx->doc, 0).start : len;
-    size_t count = 0, i = 0;
+    mfl__cp_walk_t w;
+    mfl__cp_walk_init(&w, ctx->doc);
+    const char *text = w.text;
+    size_t count = 0, at;
+    int32_t r;
     mfl_range_t first = {0, 0};
-    while (i < len) {
-        /* Ollama drops comments: what is in them does not matter. */
-        if (i >= next_comment) {
-            i = mfl_doc_comment(ctx->doc, ci).end > i ? mfl_doc_comment(ctx->doc, ci).end : i;
-            ci++;
-            next_comment = ci < nc ? mfl_doc_comment(ctx->doc, ci).start : len;
-            continue;
-        }
-        size_t plain = mfl__plain_prefix(text + i, next_comment - i);
-        if (plain) {
-            i += plain;
-            continue;
-        }
-        size_t at = i;
-        int32_t r = mfl__utf8_next(text, len, &i);
+    while (mfl__cp_walk_next(&w, &at, &r)) {
         /* U+FFFD from a bad sequence, not a real U+FFFD (EF BF BD). */
-        if (r == 0xFFFD && !(i - at == 3 && memcmp(text + at, "\xEF\xBF\xBD", 3) == 0)) {
-            if (!count++) first = (mfl_range_t){(uint32_t)at, (uint32_t)i};
+        if (r == 0xFFFD && !(w.i - at == 3 && memcmp(text + at, "\xEF\xBF\xBD", 3) == 0)) {
+            if (!count++) first = (mfl_range_t){(uint32_t)at, (uint32_t)w.i};
         }
     }
     if (!count) return;

@@ -59,3 +59,33 @@ bool mfl__doc_is_show_output(const mfl_doc_t *doc) {
     const char *t = mfl_doc_text(doc, &n);
     return n >= sizeof head - 1 && memcmp(t, head, sizeof head - 1) == 0;
 }
+
+void mfl__cp_walk_init(mfl__cp_walk_t *w, const mfl_doc_t *doc) {
+    w->doc = doc;
+    w->text = mfl_doc_text(doc, &w->len);
+    w->i = w->ci = 0;
+    w->nc = mfl_doc_comment_count(doc);
+    w->next_comment = w->nc ? mfl_doc_comment(doc, 0).start : w->len;
+}
+
+bool mfl__cp_walk_next(mfl__cp_walk_t *w, size_t *at, int32_t *r) {
+    while (w->i < w->len) {
+        /* Ollama drops comments: what is in them does not matter. */
+        if (w->i >= w->next_comment) {
+            size_t end = mfl_doc_comment(w->doc, w->ci).end;
+            if (end > w->i) w->i = end;
+            w->ci++;
+            w->next_comment = w->ci < w->nc ? mfl_doc_comment(w->doc, w->ci).start : w->len;
+            continue;
+        }
+        size_t plain = mfl__plain_prefix(w->text + w->i, w->next_comment - w->i);
+        if (plain) {
+            w->i += plain;
+            continue;
+        }
+        *at = w->i;
+        *r = mfl__utf8_next(w->text, w->len, &w->i);
+        return true;
+    }
+    return false;
+}

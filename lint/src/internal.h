@@ -106,6 +106,19 @@ int mfl__doc_binary_kind(const mfl_doc_t *doc);
 /* The index of the instruction whose lines contain offset off, or SIZE_MAX
  * (doc_query.c). */
 unsigned mfl__doc_text_class(const mfl_doc_t *doc);
+
+/* A walk over the code points Ollama reads that are not plain ASCII
+ * (printable, tab, CR, LF): comments are skipped and plain runs jumped over
+ * without decoding. For MF009 and MF021. */
+typedef struct {
+    const mfl_doc_t *doc;
+    const char *text;
+    size_t len, i, ci, nc, next_comment;
+} mfl__cp_walk_t;
+void mfl__cp_walk_init(mfl__cp_walk_t *w, const mfl_doc_t *doc);
+/* The next such code point: its start in *at, w->i just after it (a caller
+ * may move w->i forward). False at the end. */
+bool mfl__cp_walk_next(mfl__cp_walk_t *w, size_t *at, int32_t *r);
 /* The start offset of each line (the table mfl_doc_line_range reads). */
 const uint32_t *mfl__doc_line_starts(const mfl_doc_t *doc, uint32_t *n);
 mfl_doc_t *mfl__doc_new_utf8_tree(const char *text, size_t len);
