@@ -113,7 +113,8 @@ static void complete_num_ctx(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_r
     static const uint64_t common[] = {2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144};
     mfl_model_t m;
     bool known = lsp_doc_model(s, d, &m) && m.native_ctx > 0;
-    const mfl_budget_t *b = lsp_doc_budget(s, d);
+    mfl_budget_t budget;
+    const mfl_budget_t *b = lsp_doc_budget(s, d, &budget);
     char label[32], detail[256], sort[16];
     int n = 0;
     for (int pass = 0; pass < 2; pass++) {

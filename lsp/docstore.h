@@ -25,6 +25,8 @@ typedef struct lsp_doc {
     mfl_result_t *result; /* lint result of generation result_gen, or NULL */
     uint64_t result_gen;
     mfl_config_t *config; /* the effective config of the last lint, owned */
+    const void *config_src; /* the loaded config it was made from, */
+    uint64_t config_gen;    /* at this lsp_server_t.config_gen */
 } lsp_doc_t;
 
 typedef void (*lsp_doc_cb)(lsp_doc_t *doc, void *ud);

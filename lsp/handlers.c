@@ -88,12 +88,15 @@ bool lsp_doc_model(lsp_server_t *s, lsp_doc_t *d, mfl_model_t *m) {
     return mfl_from_resolve(d->doc, s->env, d->dir, NULL, m) && m->confidence != MFL_CONF_UNKNOWN;
 }
 
-/* Valid until the next lsp_server_lint_opts for the document (which
- * lsp_doc_version and every lint call): it points into its config. */
-const mfl_budget_t *lsp_doc_budget(lsp_server_t *s, lsp_doc_t *d) {
+/* The document's budget, copied into *out (so that no later call can
+ * leave the caller a dangling pointer), or NULL when it has none. */
+const mfl_budget_t *lsp_doc_budget(lsp_server_t *s, lsp_doc_t *d, mfl_budget_t *out) {
     mfl_lint_opts_t opts;
     lsp_server_lint_opts(s, d, &opts);
-    return opts.config ? mfl_config_budget_const(opts.config) : NULL;
+    const mfl_budget_t *b = opts.config ? mfl_config_budget_const(opts.config) : NULL;
+    if (!b) return NULL;
+    *out = *b;
+    return out;
 }
 
 mfl_version_t lsp_doc_version(lsp_server_t *s, lsp_doc_t *d) {

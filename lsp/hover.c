@@ -18,10 +18,9 @@
 static char *context_text(lsp_server_t *s, lsp_doc_t *d, bool markdown) {
     mfl_model_t m;
     if (!lsp_doc_model(s, d, &m)) return NULL;
-    /* In this order: each call rebuilds the document's config, and the
-     * budget points into it. */
     mfl_version_t version = lsp_doc_version(s, d);
-    return mfl_info_for_doc(d->doc, &m, lsp_doc_budget(s, d), version, markdown);
+    mfl_budget_t budget;
+    return mfl_info_for_doc(d->doc, &m, lsp_doc_budget(s, d, &budget), version, markdown);
 }
 
 /* ---- hover ---------------------------------------------------------------------------- */

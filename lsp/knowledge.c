@@ -15,7 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__has_include)
+/* #match? predicates: the C library's POSIX regular expressions, or on
+ * Windows (whose C runtime has none) PCRE2's POSIX API, which CMake links
+ * there and announces with MFL_LSP_PCRE2_POSIX. */
+#if defined(MFL_LSP_PCRE2_POSIX)
+#include <pcre2posix.h>
+#define LSP_HAVE_REGEX 1
+#elif defined(__has_include)
 #if __has_include(<regex.h>)
 #include <regex.h>
 #define LSP_HAVE_REGEX 1
@@ -166,10 +172,9 @@ json_t *lsp_on_context(lsp_server_t *s, json_t *params, lsp_error_t *err) {
                 return invalid(err, "contexts: expected positive integers");
         }
     }
-    /* The version first: each call rebuilds the document's config, and
-     * the budget points into it. */
     mfl_version_t version = lsp_doc_version(s, d);
-    const mfl_budget_t *b = lsp_doc_budget(s, d);
+    mfl_budget_t budget;
+    const mfl_budget_t *b = lsp_doc_budget(s, d, &budget);
     json_t *r = json_pack("{s:o}", "budget", budget_json(b));
     mfl_model_t m;
     if (!r || !lsp_doc_model(s, d, &m)) {

@@ -23,7 +23,7 @@ json_t *lsp_on_query(lsp_server_t *s, json_t *params, lsp_error_t *err);
 /* From handlers.c: the model behind the document's FROM (the resolver the
  * hover uses) and the document's budget (settings and config files). */
 bool lsp_doc_model(lsp_server_t *s, lsp_doc_t *d, mfl_model_t *m);
-const mfl_budget_t *lsp_doc_budget(lsp_server_t *s, lsp_doc_t *d);
+const mfl_budget_t *lsp_doc_budget(lsp_server_t *s, lsp_doc_t *d, mfl_budget_t *out);
 /* The target Ollama release for the document (settings or config). */
 mfl_version_t lsp_doc_version(lsp_server_t *s, lsp_doc_t *d);
 

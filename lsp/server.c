@@ -465,6 +465,7 @@ static lsp_config_entry_t *config_entry(lsp_server_t *s, const char *path) {
         s->configs = e;
     }
     mfl_io_config_free(e->config);
+    s->config_gen++;
     e->mtime_sec = sec;
     e->mtime_nsec = nsec;
     e->size = size;
@@ -510,10 +511,16 @@ void lsp_server_lint_opts(lsp_server_t *s, lsp_doc_t *doc, mfl_lint_opts_t *opts
         if (e && e->config) cfg = e->config;
     }
     if (!cfg) return;
-    /* Per-path ignores need a private copy of the core config. */
-    mfl_config_free(doc->config);
-    doc->config = mfl_config_clone(mfl_io_config_core((mfl_io_config_t *)cfg));
-    if (doc->config && doc->path) mfl_io_config_for_path(cfg, doc->path, doc->config);
+    /* Per-path ignores need a private copy of the core config, made again
+     * only when the settings or a config file were (re)loaded since (not on
+     * every hover, completion and lint). */
+    if (!doc->config || doc->config_src != cfg || doc->config_gen != s->config_gen) {
+        mfl_config_free(doc->config);
+        doc->config = mfl_config_clone(mfl_io_config_core((mfl_io_config_t *)cfg));
+        if (doc->config && doc->path) mfl_io_config_for_path(cfg, doc->path, doc->config);
+        doc->config_src = cfg;
+        doc->config_gen = s->config_gen;
+    }
     opts->config = doc->config ? doc->config : mfl_io_config_core((mfl_io_config_t *)cfg);
 }
 
@@ -624,6 +631,7 @@ void lsp_server_apply_settings(lsp_server_t *s, json_t *settings) {
     s->settings = settings;
     mfl_io_config_free(s->editor_config);
     s->editor_config = cfg;
+    s->config_gen++;
     /* Config files are layered over the settings: reload them. */
     for (lsp_config_entry_t *e = s->configs; e; e = e->next)
         e->mtime_sec = e->mtime_nsec = e->size = -2;

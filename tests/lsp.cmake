@@ -34,6 +34,12 @@ if(NOT _transcript)
 endif()
 # Transcripts name files under this folder (per-folder config), and the
 # model store is a fixture, whatever the machine has installed.
+# Under Wine the Unix root is drive Z:, so a Windows server names the
+# transcript's /tmp files file:///Z:/tmp/...; the runner maps that back.
+set(_lsp_env "OLLAMA_MODELS=${_lsp_tests}/store")
+if(WIN32)
+  list(APPEND _lsp_env "MFL_TRANSCRIPT_UNIX_DRIVE=Z:")
+endif()
 foreach(_c ${_lsp_cases})
   get_filename_component(_n ${_c} NAME_WE)
   set(_stdin "")
@@ -41,7 +47,7 @@ foreach(_c ${_lsp_cases})
     set(_stdin --stdin-file)
   endif()
   mfl_test(lsp transcript.${_n} COMMAND ${_transcript} ${_stdin} ${MFL_RUN_LSP} ${_c}
-    WORKING_DIRECTORY ${_lsp_tests} ENV "OLLAMA_MODELS=${_lsp_tests}/store")
+    WORKING_DIRECTORY ${_lsp_tests} ENV ${_lsp_env})
 endforeach()
 
 # The Node client test installs its npm packages on first use (npm ci, into

@@ -3,7 +3,9 @@
 # Builds the C libraries modelfile-lint links for a target Debian has no
 # packages of, from Debian 12's own source packages, and prints the prefix
 # they are installed in (include/, lib/, lib/pkgconfig/):
-#   win64        Windows x86-64 (mingw-w64): tree-sitter, jansson, libuv, cmocka
+#   win64        Windows x86-64 (mingw-w64): tree-sitter, jansson, libuv, cmocka,
+#                and PCRE2 (the server's #match? predicates: mingw's C library
+#                has no <regex.h>; PCRE2's POSIX API stands in for it)
 #   wasm32-wasi  WebAssembly (clang + wasi-libc): tree-sitter, jansson
 # Sources: `apt-get source --download-only NAME=VERSION` through a private
 # deb-src list of the machine's Debian mirror (the system's apt state is not
@@ -26,10 +28,13 @@ pins=(
   "jansson 2.14-2 6296ddd9c0a022bd1b70074aefb171cfcdf5694a04ffd32b35fd66097621af87"
   "libuv1 1.44.2-1+deb12u1 798be0a2bcbcd40bb85302f6ccbf02b240e1958d4ad9cf153b8101c3a82f21b9"
   "cmocka 1.1.5-2.1 9f94190b571e059dd6a359c7effd40b982c6c2796959ea201cf41e7cac0b6730"
+  # 10.42-1 is the version Debian 12's own libpcre2-8-0 has; the security
+  # update's source (+deb12u2) is listed but not served by every mirror.
+  "pcre2 10.42-1 726dafe7a8d07332d4df61edf23f384ddb158b2b263846273d1103b6b9a7c176"
 )
 
 case "$target" in
-  win64) toolchain=$root/cmake/toolchains/mingw-w64-x86_64.cmake; libs="tree-sitter jansson libuv1 cmocka"
+  win64) toolchain=$root/cmake/toolchains/mingw-w64-x86_64.cmake; libs="tree-sitter jansson libuv1 cmocka pcre2"
          cc=x86_64-w64-mingw32-gcc; ar=x86_64-w64-mingw32-ar ;;
   wasm32-wasi) toolchain=$root/cmake/toolchains/wasm32-wasi.cmake; libs="tree-sitter jansson"
                cc="clang --target=wasm32-wasi"; ar=llvm-ar-14 ;;
@@ -37,7 +42,7 @@ case "$target" in
 esac
 command -v dpkg-source >/dev/null || { echo "deps.sh: dpkg-source missing (apt-get install dpkg-dev)" >&2; exit 2; }
 # Bump when the way the libraries are built changes: a new key rebuilds them.
-recipe=2
+recipe=3
 key=$( { printf '%s\n' "$recipe" "${pins[@]}"; cat "$toolchain"; } | sha256sum | cut -c1-12)
 prefix=$cache/deps/$target-$key
 if [ -f "$prefix/.complete" ]; then echo "$prefix"; exit 0; fi
@@ -126,6 +131,11 @@ for lib in $libs; do
         -DBUILD_SHARED_LIBS=OFF
       rm -f "$p"/lib/libcmocka.dll.a "$p"/bin/*.dll
       printf 'prefix=%s\nName: cmocka\nDescription: cmocka (Debian source 1.1.5-2.1), static\nVersion: 1.1.5\nCflags: -I${prefix}/include\nLibs: -L${prefix}/lib -lcmocka-static\n' "$prefix" >"$p/lib/pkgconfig/cmocka.pc" ;;
+    pcre2)
+      cmake_build "$d" "$work/pcre2-build" -DBUILD_SHARED_LIBS=OFF -DBUILD_STATIC_LIBS=ON \
+        -DPCRE2_BUILD_PCRE2_8=ON -DPCRE2_BUILD_PCRE2GREP=OFF -DPCRE2_BUILD_TESTS=OFF -DPCRE2_SUPPORT_UNICODE=ON
+      rm -f "$p"/lib/pkgconfig/libpcre2-*.pc
+      printf 'prefix=%s\nName: libpcre2-posix\nDescription: PCRE2 POSIX API (Debian source 10.42-1), static\nVersion: 10.42\nCflags: -I${prefix}/include -DPCRE2_STATIC\nLibs: -L${prefix}/lib -lpcre2-posix -lpcre2-8\n' "$prefix" >"$p/lib/pkgconfig/libpcre2-posix.pc" ;;
   esac
   log "$lib: $((SECONDS - t0)) s"
 done

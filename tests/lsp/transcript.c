@@ -224,6 +224,24 @@ static char *expand_cwd(const char *s) {
     return out;
 }
 
+/* A Windows server under Wine sees the Unix root as a drive (Z:, given in
+ * MFL_TRANSCRIPT_UNIX_DRIVE) and names /tmp/x as file:///Z:/tmp/x; this
+ * maps such URIs in a received message back to file:///tmp/x, in place. */
+static void unix_drive_uris(char *msg) {
+    const char *drive = getenv("MFL_TRANSCRIPT_UNIX_DRIVE");
+    if (!drive || !drive[0])
+        return;
+    char pat[32];
+    int pl = snprintf(pat, sizeof(pat), "file:///%s/", drive);
+    if (pl <= 0 || (size_t)pl >= sizeof(pat))
+        return;
+    size_t drop = strlen(drive) + 1; /* "Z:/" becomes "/" */
+    for (char *p = msg; (p = strstr(p, pat));) {
+        memmove(p + 7, p + 7 + drop, strlen(p + 7 + drop) + 1);
+        p += 8;
+    }
+}
+
 static void frame_into(FILE *out, const char *raw) {
     json_error_t err;
     char *json = expand_cwd(raw);
@@ -435,6 +453,7 @@ int main(int argc, char **argv) {
             char *msg = read_message(5000);
             if (!msg)
                 fail("no message from the server; expected", b->body, NULL);
+            unix_drive_uris(msg);
             json_t *act = json_loads(msg, 0, &err);
             if (!match(exp, act)) {
                 char *pretty = act ? json_dumps(act, JSON_INDENT(1) | JSON_SORT_KEYS) : strdup(msg);
