@@ -24,7 +24,7 @@ typedef struct lsp_doc {
     uint64_t gen;         /* bumped by every edit */
     mfl_result_t *result; /* lint result of generation result_gen, or NULL */
     uint64_t result_gen;
-    mfl_config_t *config; /* the effective config of the last lint, owned */
+    mfl_config_t *config;   /* the effective config of the last lint, owned */
     const void *config_src; /* the loaded config it was made from, */
     uint64_t config_gen;    /* at this lsp_server_t.config_gen */
 } lsp_doc_t;

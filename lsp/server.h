@@ -86,7 +86,7 @@ struct lsp_server {
     json_t *settings; /* the editor's settings object */
     mfl_io_config_t *editor_config;
     lsp_config_entry_t *configs;
-    uint64_t config_gen; /* bumped whenever settings or a config file load */
+    uint64_t config_gen;  /* bumped whenever settings or a config file load */
     mfl_io_env_t *io_env; /* model resolution (GGUF, store, table) */
     const mfl_env_t *env; /* borrowed from io_env; NULL without one */
     json_int_t next_request_id;

@@ -645,7 +645,7 @@ static void test_assumed_figures_are_named(void **state) {
     assert_int_equal(d->fix->applicability, MFL_FIX_UNSAFE);
     mfl_result_free(res);
     /* The releases a tag could be disagree: MF300 says so, nothing else. */
-    res = lint(&fx, "FROM qwen3:30b-a3b\nPARAMETER num_ctx 262144\n");
+    res = lint(&fx, "FROM qwen3:30b-a3b-instruct-2507\nPARAMETER num_ctx 262144\n");
     d = only(res, "MF300");
     assert_non_null(strstr(d->message, "40,960"));
     assert_non_null(strstr(d->message, "262,144"));

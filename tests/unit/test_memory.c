@@ -218,6 +218,12 @@ static void test_table_exact_tags(void **state) {
         {"hf.co/unsloth/qwen3-coder-30b-a3b-instruct-gguf", "qwen3-coder", "30b-a3b"},
         {"qwen3:30b-a3b-instruct-2507-q4_K_M", "qwen3", "30b-a3b-instruct-2507"},
         {"qwen3:8b", "qwen3", "8b"},
+        /* The bare size is the 2507 thinking release (one digest), not the
+         * original 30b-a3b of 40,960 tokens. */
+        {"qwen3:30b", "qwen3", "30b-a3b-thinking-2507"},
+        {"qwen3:30b-a3b-q4_K_M", "qwen3", "30b-a3b"},
+        {"phi3:medium", "phi3", "14b-medium-128k-instruct"},
+        {"gemma3n:e4b", "gemma3n", "e4b"},
         {"llama3", "llama3", "8b-instruct"},
         {"llama3.2", "llama3.2", "3b-instruct"},
         {"command-r:35b-v0.1-q8_0", "command-r", "35b-v0.1"},
@@ -236,7 +242,7 @@ static void test_table_exact_tags(void **state) {
     }
     /* Never a word stripped: unlisted tags are not found exactly. */
     assert_null(mfl_table_find("qwen3:30b-a3b-instruct-2507", 27, NULL));
-    assert_null(mfl_table_find("qwen3:30b-a3b", 13, NULL));
+    assert_null(mfl_table_find("qwen3:30b-a3b-instruct", 22, NULL));
     assert_null(mfl_table_find("v-128k", 6, NULL));
     assert_null(mfl_table_find("someone/qwen3-coder:30b", 23, NULL));
     assert_null(mfl_table_find("-bad:name", 9, NULL));
@@ -333,7 +339,7 @@ static void test_table_assumed_and_unknown(void **state) {
     assert_int_equal(m.file_type, 15);
     assert_true(m.weight_bytes < 20e9);
     /* The releases a tag could be disagree: nothing is assumed. */
-    assert_true(mfl_table_lookup("qwen3:30b-a3b", 13, &m));
+    assert_true(mfl_table_lookup("qwen3:30b-a3b-instruct-2507", 27, &m));
     assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
     assert_int_equal(m.native_ctx, 0);
     assert_non_null(strstr(m.assumed, "40,960"));
@@ -366,9 +372,9 @@ static void test_table_assumed_and_unknown(void **state) {
     assert_true(mfl_table_lookup("deepseek-r1:8b", 14, &m));
     assert_int_equal(m.confidence, MFL_CONF_EXACT);
     assert_int_equal(m.n_layers, 36);
-    /* An alias the data does not list (phi3:14b; the medium-4k release has
-     * 4,096 tokens, medium-128k 131,072): unknown. */
-    assert_true(mfl_table_lookup("phi3:14b", 8, &m));
+    /* A tag the data does not list (phi3:14b-instruct; the medium-4k
+     * release has 4,096 tokens, medium-128k 131,072): unknown. */
+    assert_true(mfl_table_lookup("phi3:14b-instruct", 17, &m));
     assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
     assert_non_null(strstr(m.assumed, "4,096"));
     assert_non_null(strstr(m.assumed, "131,072"));

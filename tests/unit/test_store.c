@@ -313,7 +313,7 @@ static void test_env_config_models(void **state) {
     assert_int_equal(mfl_io_models_validate(j, err, sizeof err), 0);
     json_decref(j);
     /* "like" takes exact tags only: no family guess. */
-    j = json_loads("{\"x\": {\"like\": \"qwen3:30b-a3b\"}}", 0, &jerr);
+    j = json_loads("{\"x\": {\"like\": \"qwen3:30b-a3b-instruct-2507\"}}", 0, &jerr);
     assert_int_equal(mfl_io_models_validate(j, err, sizeof err), MFL_EINVAL);
     assert_non_null(strstr(err, "not a tag of the built-in data"));
     json_decref(j);

@@ -826,11 +826,27 @@ static const mfl_data_tag_t tg39[] = {
 static const mfl_data_kv_t kv40[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg40[] = {
+    {"latest", NULL, 14000000000ull},
+    {"24b", NULL, 14000000000ull},
+    {"24b-small-2505-q8_0", "Q8_0", 25000000000ull},
+    {"24b-small-2505-fp16", "F16", 47000000000ull},
+};
+
+static const mfl_data_kv_t kv41[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg40[] = {
+static const mfl_data_tag_t tg41[] = {
     {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-v2.9-q2_K", "Q2_K", 3200000000ull},
@@ -849,14 +865,14 @@ static const mfl_data_tag_t tg40[] = {
     {"8b-v2.9-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv41[] = {
+static const mfl_data_kv_t kv42[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg41[] = {
+static const mfl_data_tag_t tg42[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v2.8-q2_K", "Q2_K", 2700000000ull},
@@ -875,14 +891,14 @@ static const mfl_data_tag_t tg41[] = {
     {"7b-v2.8-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv42[] = {
+static const mfl_data_kv_t kv43[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg42[] = {
+static const mfl_data_tag_t tg43[] = {
     {"7b-v2.6-dpo-laser-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.6-dpo-laser-q3_K_S", "Q3_K_S", 3200000000ull},
     {"7b-v2.6-dpo-laser-q3_K_M", "Q3_K_M", 3500000000ull},
@@ -899,14 +915,14 @@ static const mfl_data_tag_t tg42[] = {
     {"7b-v2.6-dpo-laser-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv43[] = {
+static const mfl_data_kv_t kv44[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg43[] = {
+static const mfl_data_tag_t tg44[] = {
     {"7b-v2.6-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.6-q3_K_S", "Q3_K_S", 3200000000ull},
     {"7b-v2.6-q3_K_M", "Q3_K_M", 3500000000ull},
@@ -923,14 +939,14 @@ static const mfl_data_tag_t tg43[] = {
     {"7b-v2.6-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv44[] = {
+static const mfl_data_kv_t kv45[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg44[] = {
+static const mfl_data_tag_t tg45[] = {
     {"v2.2.1", NULL, 4100000000ull},
     {"7b-v2.2.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.2.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -948,14 +964,14 @@ static const mfl_data_tag_t tg44[] = {
     {"7b-v2.2.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv45[] = {
+static const mfl_data_kv_t kv46[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg45[] = {
+static const mfl_data_tag_t tg46[] = {
     {"v2.1", NULL, 4100000000ull},
     {"7b-v2.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -973,14 +989,14 @@ static const mfl_data_tag_t tg45[] = {
     {"7b-v2.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv46[] = {
+static const mfl_data_kv_t kv47[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg46[] = {
+static const mfl_data_tag_t tg47[] = {
     {"v2", NULL, 4100000000ull},
     {"7b-v2-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -998,7 +1014,7 @@ static const mfl_data_tag_t tg46[] = {
     {"7b-v2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv47[] = {
+static const mfl_data_kv_t kv48[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1007,7 +1023,7 @@ static const mfl_data_kv_t kv47[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg47[] = {
+static const mfl_data_tag_t tg48[] = {
     {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-v2.7-q2_K", "Q2_K", 17000000000ull},
@@ -1026,7 +1042,7 @@ static const mfl_data_tag_t tg47[] = {
     {"8x7b-v2.7-fp16", "F16", 93000000000ull},
 };
 
-static const mfl_data_kv_t kv48[] = {
+static const mfl_data_kv_t kv49[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -1035,7 +1051,7 @@ static const mfl_data_kv_t kv48[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg48[] = {
+static const mfl_data_tag_t tg49[] = {
     {"8x22b", NULL, 80000000000ull},
     {"8x22b-v2.9-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-v2.9-q3_K_S", "Q3_K_S", 61000000000ull},
@@ -1053,7 +1069,7 @@ static const mfl_data_tag_t tg48[] = {
     {"8x22b-v2.9-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv49[] = {
+static const mfl_data_kv_t kv50[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1062,21 +1078,50 @@ static const mfl_data_kv_t kv49[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg49[] = {
+static const mfl_data_tag_t tg50[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-llama3.1-q8_0", "Q8_0", 8500000000ull},
     {"8b-llama3.1-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv50[] = {
+static const mfl_data_kv_t kv51[] = {
+    {"attention.head_count", 3ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 768ull, NULL, 0},
+    {"pooling_type", 1ull, NULL, 0},
+};
+static const mfl_data_tag_t tg51[] = {
+    {"latest", "BF16", 622000000ull},
+};
+
+static const mfl_data_kv_t kv52[] = {
+    {"attention.head_count", 3ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 768ull, NULL, 0},
+    {"pooling_type", 1ull, NULL, 0},
+};
+static const mfl_data_tag_t tg52[] = {
+    {"300m-qat-q4_0", "Q4_0", 239000000ull},
+    {"300m-qat-q8_0", "Q8_0", 338000000ull},
+};
+
+static const mfl_data_kv_t kv53[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg50[] = {
+static const mfl_data_tag_t tg53[] = {
     {"latest", NULL, 7400000000ull},
     {"13b-16k-q2_K", "Q2_K", 5400000000ull},
     {"13b-16k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -1094,21 +1139,21 @@ static const mfl_data_tag_t tg50[] = {
     {"13b-16k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv51[] = {
+static const mfl_data_kv_t kv54[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg51[] = {
+static const mfl_data_tag_t tg54[] = {
     {"7.8b", NULL, 4800000000ull},
     {"latest", NULL, 4800000000ull},
     {"7.8b-instruct-q8_0", "Q8_0", 8300000000ull},
     {"7.8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv52[] = {
+static const mfl_data_kv_t kv55[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1117,13 +1162,13 @@ static const mfl_data_kv_t kv52[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg52[] = {
+static const mfl_data_tag_t tg55[] = {
     {"1b", NULL, 1800000000ull},
     {"1b-instruct-q4_K_M", "Q4_K_M", 1100000000ull},
     {"1b-instruct-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv53[] = {
+static const mfl_data_kv_t kv56[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1132,13 +1177,13 @@ static const mfl_data_kv_t kv53[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg53[] = {
+static const mfl_data_tag_t tg56[] = {
     {"3b", NULL, 2000000000ull},
     {"3b-instruct-q8_0", "Q8_0", 3400000000ull},
     {"3b-instruct-fp16", "F16", 6500000000ull},
 };
 
-static const mfl_data_kv_t kv54[] = {
+static const mfl_data_kv_t kv57[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1147,14 +1192,14 @@ static const mfl_data_kv_t kv54[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg54[] = {
+static const mfl_data_tag_t tg57[] = {
     {"7b", NULL, 4600000000ull},
     {"latest", NULL, 4600000000ull},
     {"7b-instruct-q8_0", "Q8_0", 7900000000ull},
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv55[] = {
+static const mfl_data_kv_t kv58[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1163,13 +1208,13 @@ static const mfl_data_kv_t kv55[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg55[] = {
+static const mfl_data_tag_t tg58[] = {
     {"10b", NULL, 6300000000ull},
     {"10b-instruct-q8_0", "Q8_0", 11000000000ull},
     {"10b-instruct-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv56[] = {
+static const mfl_data_kv_t kv59[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1178,7 +1223,7 @@ static const mfl_data_kv_t kv56[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg56[] = {
+static const mfl_data_tag_t tg59[] = {
     {"2b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1400000000ull},
     {"2b-instruct-q3_K_M", "Q3_K_M", 1500000000ull},
@@ -1195,7 +1240,7 @@ static const mfl_data_tag_t tg56[] = {
     {"2b-instruct-fp16", "F16", 4500000000ull},
 };
 
-static const mfl_data_kv_t kv57[] = {
+static const mfl_data_kv_t kv60[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1204,7 +1249,7 @@ static const mfl_data_kv_t kv57[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg57[] = {
+static const mfl_data_tag_t tg60[] = {
     {"2b-instruct-v1.1-q2_K", "Q2_K", 1200000000ull},
     {"2b-instruct-v1.1-q3_K_S", "Q3_K_S", 1300000000ull},
     {"2b-instruct-v1.1-q3_K_M", "Q3_K_M", 1400000000ull},
@@ -1221,7 +1266,7 @@ static const mfl_data_tag_t tg57[] = {
     {"2b-instruct-v1.1-fp16", "F16", 5000000000ull},
 };
 
-static const mfl_data_kv_t kv58[] = {
+static const mfl_data_kv_t kv61[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1230,7 +1275,7 @@ static const mfl_data_kv_t kv58[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg58[] = {
+static const mfl_data_tag_t tg61[] = {
     {"7b-instruct-q2_K", "Q2_K", 3700000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 4200000000ull},
     {"7b-instruct-q3_K_M", "Q3_K_M", 4600000000ull},
@@ -1248,7 +1293,7 @@ static const mfl_data_tag_t tg58[] = {
     {"7b-instruct-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv59[] = {
+static const mfl_data_kv_t kv62[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1257,7 +1302,7 @@ static const mfl_data_kv_t kv59[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg59[] = {
+static const mfl_data_tag_t tg62[] = {
     {"7b", NULL, 5000000000ull},
     {"7b-instruct", NULL, 5000000000ull},
     {"instruct", NULL, 5000000000ull},
@@ -1278,7 +1323,7 @@ static const mfl_data_tag_t tg59[] = {
     {"7b-instruct-v1.1-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv60[] = {
+static const mfl_data_kv_t kv63[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1287,7 +1332,7 @@ static const mfl_data_kv_t kv60[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg60[] = {
+static const mfl_data_tag_t tg63[] = {
     {"text", NULL, 5200000000ull},
     {"7b-text-q2_K", "Q2_K", 3700000000ull},
     {"7b-text-q3_K_S", "Q3_K_S", 4200000000ull},
@@ -1305,7 +1350,7 @@ static const mfl_data_tag_t tg60[] = {
     {"7b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv61[] = {
+static const mfl_data_kv_t kv64[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1314,7 +1359,7 @@ static const mfl_data_kv_t kv61[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2304ull, NULL, 0},
 };
-static const mfl_data_tag_t tg61[] = {
+static const mfl_data_tag_t tg64[] = {
     {"2b", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1200000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1400000000ull},
@@ -1332,7 +1377,7 @@ static const mfl_data_tag_t tg61[] = {
     {"2b-instruct-fp16", "F16", 5200000000ull},
 };
 
-static const mfl_data_kv_t kv62[] = {
+static const mfl_data_kv_t kv65[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1342,7 +1387,7 @@ static const mfl_data_kv_t kv62[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg62[] = {
+static const mfl_data_tag_t tg65[] = {
     {"9b", NULL, 5400000000ull},
     {"latest", NULL, 5400000000ull},
     {"9b-instruct-q2_K", "Q2_K", 3800000000ull},
@@ -1361,7 +1406,7 @@ static const mfl_data_tag_t tg62[] = {
     {"9b-instruct-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv63[] = {
+static const mfl_data_kv_t kv66[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1371,7 +1416,7 @@ static const mfl_data_kv_t kv63[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4608ull, NULL, 0},
 };
-static const mfl_data_tag_t tg63[] = {
+static const mfl_data_tag_t tg66[] = {
     {"27b", NULL, 16000000000ull},
     {"27b-instruct-q2_K", "Q2_K", 10000000000ull},
     {"27b-instruct-q3_K_S", "Q3_K_S", 12000000000ull},
@@ -1389,41 +1434,41 @@ static const mfl_data_tag_t tg63[] = {
     {"27b-instruct-fp16", "F16", 54000000000ull},
 };
 
-static const uint32_t a64_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv64[] = {
+static const uint32_t a67_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv67[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a64_4, 18},
+    {"attention.sliding_window_pattern", 0, a67_4, 18},
     {"attention.value_length", 256ull, NULL, 0},
     {"block_count", 18ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 640ull, NULL, 0},
 };
-static const mfl_data_tag_t tg64[] = {
+static const mfl_data_tag_t tg67[] = {
     {"270m", NULL, 292000000ull},
     {"270m-it-fp16", "F16", 543000000ull},
     {"270m-it-bf16", "BF16", 543000000ull},
 };
 
-static const uint32_t a65_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv65[] = {
+static const uint32_t a68_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv68[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a65_4, 18},
+    {"attention.sliding_window_pattern", 0, a68_4, 18},
     {"attention.value_length", 256ull, NULL, 0},
     {"block_count", 18ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 640ull, NULL, 0},
 };
-static const mfl_data_tag_t tg65[] = {
+static const mfl_data_tag_t tg68[] = {
     {"270m-it-qat", NULL, 241000000ull},
 };
 
-static const mfl_data_kv_t kv66[] = {
+static const mfl_data_kv_t kv69[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1432,13 +1477,13 @@ static const mfl_data_kv_t kv66[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1152ull, NULL, 0},
 };
-static const mfl_data_tag_t tg66[] = {
+static const mfl_data_tag_t tg69[] = {
     {"1b", NULL, 815000000ull},
     {"1b-it-q8_0", "Q8_0", 1100000000ull},
     {"1b-it-fp16", "F16", 2000000000ull},
 };
 
-static const mfl_data_kv_t kv67[] = {
+static const mfl_data_kv_t kv70[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1447,11 +1492,11 @@ static const mfl_data_kv_t kv67[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1152ull, NULL, 0},
 };
-static const mfl_data_tag_t tg67[] = {
+static const mfl_data_tag_t tg70[] = {
     {"1b-it-qat", NULL, 1000000000ull},
 };
 
-static const mfl_data_kv_t kv68[] = {
+static const mfl_data_kv_t kv71[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1461,13 +1506,13 @@ static const mfl_data_kv_t kv68[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3840ull, NULL, 0},
 };
-static const mfl_data_tag_t tg68[] = {
+static const mfl_data_tag_t tg71[] = {
     {"12b", NULL, 8100000000ull},
     {"12b-it-q8_0", "Q8_0", 13000000000ull},
     {"12b-it-fp16", "F16", 24000000000ull},
 };
 
-static const mfl_data_kv_t kv69[] = {
+static const mfl_data_kv_t kv72[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1477,11 +1522,11 @@ static const mfl_data_kv_t kv69[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3840ull, NULL, 0},
 };
-static const mfl_data_tag_t tg69[] = {
+static const mfl_data_tag_t tg72[] = {
     {"12b-it-qat", NULL, 8900000000ull},
 };
 
-static const mfl_data_kv_t kv70[] = {
+static const mfl_data_kv_t kv73[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1491,14 +1536,14 @@ static const mfl_data_kv_t kv70[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg70[] = {
+static const mfl_data_tag_t tg73[] = {
     {"4b", NULL, 3300000000ull},
     {"latest", NULL, 3300000000ull},
     {"4b-it-q8_0", "Q8_0", 5000000000ull},
     {"4b-it-fp16", "F16", 8600000000ull},
 };
 
-static const mfl_data_kv_t kv71[] = {
+static const mfl_data_kv_t kv74[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1508,11 +1553,11 @@ static const mfl_data_kv_t kv71[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg71[] = {
+static const mfl_data_tag_t tg74[] = {
     {"4b-it-qat", NULL, 4000000000ull},
 };
 
-static const mfl_data_kv_t kv72[] = {
+static const mfl_data_kv_t kv75[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1522,13 +1567,13 @@ static const mfl_data_kv_t kv72[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5376ull, NULL, 0},
 };
-static const mfl_data_tag_t tg72[] = {
+static const mfl_data_tag_t tg75[] = {
     {"27b", NULL, 17000000000ull},
     {"27b-it-q8_0", "Q8_0", 30000000000ull},
     {"27b-it-fp16", "F16", 55000000000ull},
 };
 
-static const mfl_data_kv_t kv73[] = {
+static const mfl_data_kv_t kv76[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1538,11 +1583,46 @@ static const mfl_data_kv_t kv73[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5376ull, NULL, 0},
 };
-static const mfl_data_tag_t tg73[] = {
+static const mfl_data_tag_t tg76[] = {
     {"27b-it-qat", NULL, 18000000000ull},
 };
 
-static const mfl_data_kv_t kv74[] = {
+static const uint32_t a77_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv77[] = {
+    {"attention.head_count", 8ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.shared_kv_layers", 15ull, NULL, 0},
+    {"attention.sliding_window", 512ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a77_4, 35},
+    {"block_count", 35ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg77[] = {
+    {"latest", NULL, 7500000000ull},
+    {"e4b", NULL, 7500000000ull},
+    {"e4b-it-q8_0", "Q8_0", 9500000000ull},
+    {"e4b-it-fp16", "F16", 14000000000ull},
+};
+
+static const uint32_t a78_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv78[] = {
+    {"attention.head_count", 8ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.shared_kv_layers", 10ull, NULL, 0},
+    {"attention.sliding_window", 512ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a78_4, 30},
+    {"block_count", 30ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg78[] = {
+    {"e2b", NULL, 5600000000ull},
+    {"e2b-it-q8_0", "Q8_0", 6600000000ull},
+    {"e2b-it-fp16", "F16", 8900000000ull},
+};
+
+static const mfl_data_kv_t kv79[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -1554,12 +1634,12 @@ static const mfl_data_kv_t kv74[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg74[] = {
+static const mfl_data_tag_t tg79[] = {
     {"latest", "MXFP4", 14000000000ull},
     {"20b", "MXFP4", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv75[] = {
+static const mfl_data_kv_t kv80[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -1571,18 +1651,18 @@ static const mfl_data_kv_t kv75[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg75[] = {
+static const mfl_data_tag_t tg80[] = {
     {"120b", "MXFP4", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv76[] = {
+static const mfl_data_kv_t kv81[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg76[] = {
+static const mfl_data_tag_t tg81[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-128k-q2_K", "Q2_K", 1300000000ull},
@@ -1601,14 +1681,14 @@ static const mfl_data_tag_t tg76[] = {
     {"3b-instruct-128k-fp16", "F16", 7000000000ull},
 };
 
-static const mfl_data_kv_t kv77[] = {
+static const mfl_data_kv_t kv82[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg77[] = {
+static const mfl_data_tag_t tg82[] = {
     {"2b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1000000000ull},
@@ -1627,14 +1707,14 @@ static const mfl_data_tag_t tg77[] = {
     {"2b-instruct-fp16", "F16", 5300000000ull},
 };
 
-static const mfl_data_kv_t kv78[] = {
+static const mfl_data_kv_t kv83[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg78[] = {
+static const mfl_data_tag_t tg83[] = {
     {"8b", NULL, 4900000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3100000000ull},
     {"8b-instruct-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -1652,7 +1732,7 @@ static const mfl_data_tag_t tg78[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv79[] = {
+static const mfl_data_kv_t kv84[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -1661,7 +1741,7 @@ static const mfl_data_kv_t kv79[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg79[] = {
+static const mfl_data_tag_t tg84[] = {
     {"1b", NULL, 822000000ull},
     {"latest", NULL, 822000000ull},
     {"1b-instruct-q2_K", "Q2_K", 512000000ull},
@@ -1680,7 +1760,7 @@ static const mfl_data_tag_t tg79[] = {
     {"1b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv80[] = {
+static const mfl_data_kv_t kv85[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1689,7 +1769,7 @@ static const mfl_data_kv_t kv80[] = {
     {"expert_count", 40ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg80[] = {
+static const mfl_data_tag_t tg85[] = {
     {"3b", NULL, 2100000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -1707,14 +1787,14 @@ static const mfl_data_tag_t tg80[] = {
     {"3b-instruct-fp16", "F16", 6800000000ull},
 };
 
-static const mfl_data_kv_t kv81[] = {
+static const mfl_data_kv_t kv86[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg81[] = {
+static const mfl_data_tag_t tg86[] = {
     {"2b", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1000000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1200000000ull},
@@ -1732,14 +1812,14 @@ static const mfl_data_tag_t tg81[] = {
     {"2b-instruct-fp16", "F16", 5100000000ull},
 };
 
-static const mfl_data_kv_t kv82[] = {
+static const mfl_data_kv_t kv87[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg82[] = {
+static const mfl_data_tag_t tg87[] = {
     {"8b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
@@ -1758,7 +1838,7 @@ static const mfl_data_tag_t tg82[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv83[] = {
+static const mfl_data_kv_t kv88[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -1767,7 +1847,7 @@ static const mfl_data_kv_t kv83[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg83[] = {
+static const mfl_data_tag_t tg88[] = {
     {"1b", NULL, 1400000000ull},
     {"1b-instruct-q2_K", "Q2_K", 524000000ull},
     {"1b-instruct-q3_K_S", "Q3_K_S", 610000000ull},
@@ -1785,7 +1865,7 @@ static const mfl_data_tag_t tg83[] = {
     {"1b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv84[] = {
+static const mfl_data_kv_t kv89[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1794,7 +1874,7 @@ static const mfl_data_kv_t kv84[] = {
     {"expert_count", 40ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg84[] = {
+static const mfl_data_tag_t tg89[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
@@ -1813,56 +1893,97 @@ static const mfl_data_tag_t tg84[] = {
     {"3b-instruct-fp16", "F16", 6600000000ull},
 };
 
-static const mfl_data_kv_t kv85[] = {
+static const mfl_data_kv_t kv90[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg85[] = {
+static const mfl_data_tag_t tg90[] = {
     {"2b", NULL, 1500000000ull},
     {"2b-instruct-q8_0", "Q8_0", 2700000000ull},
     {"2b-instruct-fp16", "F16", 5100000000ull},
 };
 
-static const mfl_data_kv_t kv86[] = {
+static const mfl_data_kv_t kv91[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg86[] = {
+static const mfl_data_tag_t tg91[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q8_0", "Q8_0", 8700000000ull},
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const uint32_t a87_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
-static const mfl_data_kv_t kv87[] = {
+static const uint32_t a92_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
+static const mfl_data_kv_t kv92[] = {
     {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 0, a87_1, 40},
+    {"attention.head_count_kv", 0, a92_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
     {"expert_count", 72ull, NULL, 0},
     {"expert_used_count", 10ull, NULL, 0},
 };
-static const mfl_data_tag_t tg87[] = {
+static const mfl_data_tag_t tg92[] = {
     {"32b-a9b-h", NULL, 19000000000ull},
     {"small-h", NULL, 19000000000ull},
 };
 
-static const mfl_data_kv_t kv88[] = {
+static const mfl_data_kv_t kv93[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg93[] = {
+    {"latest", NULL, 2100000000ull},
+    {"micro", NULL, 2100000000ull},
+    {"3b", NULL, 2100000000ull},
+};
+
+static const uint32_t a94_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
+static const mfl_data_kv_t kv94[] = {
+    {"attention.head_count", 12ull, NULL, 0},
+    {"attention.head_count_kv", 0, a94_1, 40},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 1048576ull, NULL, 0},
+    {"embedding_length", 1536ull, NULL, 0},
+    {"expert_count", 64ull, NULL, 0},
+    {"expert_used_count", 6ull, NULL, 0},
+};
+static const mfl_data_tag_t tg94[] = {
+    {"7b-a1b-h", NULL, 4200000000ull},
+    {"tiny-h", NULL, 4200000000ull},
+};
+
+static const uint32_t a95_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
+static const mfl_data_kv_t kv95[] = {
+    {"attention.head_count", 12ull, NULL, 0},
+    {"attention.head_count_kv", 0, a95_1, 40},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 1048576ull, NULL, 0},
+    {"embedding_length", 1536ull, NULL, 0},
+};
+static const mfl_data_tag_t tg95[] = {
+    {"1b-h", NULL, 1600000000ull},
+    {"1b-h-q8_0", "Q8_0", 1600000000ull},
+};
+
+static const mfl_data_kv_t kv96[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg88[] = {
+static const mfl_data_tag_t tg96[] = {
     {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-llama3.1-q2_K", "Q2_K", 3200000000ull},
@@ -1881,14 +2002,14 @@ static const mfl_data_tag_t tg88[] = {
     {"8b-llama3.1-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv89[] = {
+static const mfl_data_kv_t kv97[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg89[] = {
+static const mfl_data_tag_t tg97[] = {
     {"70b", NULL, 40000000000ull},
     {"70b-llama3.1-q2_K", "Q2_K", 26000000000ull},
     {"70b-llama3.1-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -1906,14 +2027,14 @@ static const mfl_data_tag_t tg89[] = {
     {"70b-llama3.1-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv90[] = {
+static const mfl_data_kv_t kv98[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 126ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg90[] = {
+static const mfl_data_tag_t tg98[] = {
     {"405b", NULL, 229000000000ull},
     {"405b-llama3.1-q2_K", "Q2_K", 149000000000ull},
     {"405b-llama3.1-q3_K_S", "Q3_K_S", 175000000000ull},
@@ -1931,14 +2052,14 @@ static const mfl_data_tag_t tg90[] = {
     {"405b-llama3.1-fp16", "F16", 812000000000ull},
 };
 
-static const mfl_data_kv_t kv91[] = {
+static const mfl_data_kv_t kv99[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg91[] = {
+static const mfl_data_tag_t tg99[] = {
     {"latest", NULL, 4500000000ull},
     {"7b-chat-v2.5-q2_K", "Q2_K", 3000000000ull},
     {"7b-chat-v2.5-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -1956,14 +2077,14 @@ static const mfl_data_tag_t tg91[] = {
     {"7b-chat-v2.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv92[] = {
+static const mfl_data_kv_t kv100[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg92[] = {
+static const mfl_data_tag_t tg100[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-q2_K", "Q2_K", 3200000000ull},
@@ -1982,14 +2103,14 @@ static const mfl_data_tag_t tg92[] = {
     {"8b-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv93[] = {
+static const mfl_data_kv_t kv101[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 16ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg93[] = {
+static const mfl_data_tag_t tg101[] = {
     {"1b", NULL, 1600000000ull},
     {"1b-q2_K", "Q2_K", 667000000ull},
     {"1b-q3_K_S", "Q3_K_S", 755000000ull},
@@ -2007,14 +2128,14 @@ static const mfl_data_tag_t tg93[] = {
     {"1b-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv94[] = {
+static const mfl_data_kv_t kv102[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg94[] = {
+static const mfl_data_tag_t tg102[] = {
     {"7b", NULL, 3800000000ull},
     {"latest", NULL, 3800000000ull},
     {"7b-chat-q2_K", "Q2_K", 2800000000ull},
@@ -2033,14 +2154,14 @@ static const mfl_data_tag_t tg94[] = {
     {"7b-chat-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv95[] = {
+static const mfl_data_kv_t kv103[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg95[] = {
+static const mfl_data_tag_t tg103[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-chat-q2_K", "Q2_K", 5400000000ull},
     {"13b-chat-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -2058,14 +2179,14 @@ static const mfl_data_tag_t tg95[] = {
     {"13b-chat-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv96[] = {
+static const mfl_data_kv_t kv104[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg96[] = {
+static const mfl_data_tag_t tg104[] = {
     {"70b", NULL, 39000000000ull},
     {"70b-chat-q2_K", "Q2_K", 29000000000ull},
     {"70b-chat-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2083,14 +2204,14 @@ static const mfl_data_tag_t tg96[] = {
     {"70b-chat-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv97[] = {
+static const mfl_data_kv_t kv105[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg97[] = {
+static const mfl_data_tag_t tg105[] = {
     {"70b-text", NULL, 39000000000ull},
     {"70b-text-q2_K", "Q2_K", 29000000000ull},
     {"70b-text-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2108,14 +2229,14 @@ static const mfl_data_tag_t tg97[] = {
     {"70b-text-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv98[] = {
+static const mfl_data_kv_t kv106[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg98[] = {
+static const mfl_data_tag_t tg106[] = {
     {"70b", NULL, 39000000000ull},
     {"70b-chat-q2_K", "Q2_K", 29000000000ull},
     {"70b-chat-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2132,14 +2253,14 @@ static const mfl_data_tag_t tg98[] = {
     {"70b-chat-q8_0", "Q8_0", 73000000000ull},
 };
 
-static const mfl_data_kv_t kv99[] = {
+static const mfl_data_kv_t kv107[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg99[] = {
+static const mfl_data_tag_t tg107[] = {
     {"8b", NULL, 4700000000ull},
     {"instruct", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
@@ -2159,7 +2280,7 @@ static const mfl_data_tag_t tg99[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv100[] = {
+static const mfl_data_kv_t kv108[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2168,7 +2289,7 @@ static const mfl_data_kv_t kv100[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg100[] = {
+static const mfl_data_tag_t tg108[] = {
     {"text", NULL, 4700000000ull},
     {"8b-text-q2_K", "Q2_K", 3200000000ull},
     {"8b-text-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -2186,14 +2307,14 @@ static const mfl_data_tag_t tg100[] = {
     {"8b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv101[] = {
+static const mfl_data_kv_t kv109[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg101[] = {
+static const mfl_data_tag_t tg109[] = {
     {"70b", NULL, 40000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2211,14 +2332,14 @@ static const mfl_data_tag_t tg101[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv102[] = {
+static const mfl_data_kv_t kv110[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg102[] = {
+static const mfl_data_tag_t tg110[] = {
     {"8b-instruct-q4_K_M", "Q4_K_M", 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
@@ -2238,7 +2359,7 @@ static const mfl_data_tag_t tg102[] = {
     {"8b", NULL, 4900000000ull},
 };
 
-static const mfl_data_kv_t kv103[] = {
+static const mfl_data_kv_t kv111[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2247,7 +2368,7 @@ static const mfl_data_kv_t kv103[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg103[] = {
+static const mfl_data_tag_t tg111[] = {
     {"8b-text-q2_K", "Q2_K", 3200000000ull},
     {"8b-text-q3_K_S", "Q3_K_S", 3700000000ull},
     {"8b-text-q3_K_M", "Q3_K_M", 4000000000ull},
@@ -2265,14 +2386,14 @@ static const mfl_data_tag_t tg103[] = {
     {"8b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv104[] = {
+static const mfl_data_kv_t kv112[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg104[] = {
+static const mfl_data_tag_t tg112[] = {
     {"70b", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2289,14 +2410,14 @@ static const mfl_data_tag_t tg104[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv105[] = {
+static const mfl_data_kv_t kv113[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg105[] = {
+static const mfl_data_tag_t tg113[] = {
     {"70b-text-q2_K", "Q2_K", 26000000000ull},
     {"70b-text-q3_K_S", "Q3_K_S", 31000000000ull},
     {"70b-text-q3_K_M", "Q3_K_M", 34000000000ull},
@@ -2314,7 +2435,7 @@ static const mfl_data_tag_t tg105[] = {
     {"70b-text-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv106[] = {
+static const mfl_data_kv_t kv114[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2323,7 +2444,7 @@ static const mfl_data_kv_t kv106[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg106[] = {
+static const mfl_data_tag_t tg114[] = {
     {"405b", NULL, 243000000000ull},
     {"405b-instruct-q2_K", "Q2_K", 149000000000ull},
     {"405b-instruct-q3_K_S", "Q3_K_S", 175000000000ull},
@@ -2341,7 +2462,7 @@ static const mfl_data_tag_t tg106[] = {
     {"405b-instruct-fp16", "F16", 812000000000ull},
 };
 
-static const mfl_data_kv_t kv107[] = {
+static const mfl_data_kv_t kv115[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -2350,7 +2471,7 @@ static const mfl_data_kv_t kv107[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg107[] = {
+static const mfl_data_tag_t tg115[] = {
     {"1b", NULL, 1300000000ull},
     {"1b-instruct-q2_K", "Q2_K", 581000000ull},
     {"1b-instruct-q3_K_S", "Q3_K_S", 642000000ull},
@@ -2368,7 +2489,7 @@ static const mfl_data_tag_t tg107[] = {
     {"1b-instruct-fp16", "F16", 2500000000ull},
 };
 
-static const mfl_data_kv_t kv108[] = {
+static const mfl_data_kv_t kv116[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -2377,7 +2498,7 @@ static const mfl_data_kv_t kv108[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg108[] = {
+static const mfl_data_tag_t tg116[] = {
     {"1b-text-q2_K", "Q2_K", 581000000ull},
     {"1b-text-q3_K_S", "Q3_K_S", 642000000ull},
     {"1b-text-q3_K_M", "Q3_K_M", 691000000ull},
@@ -2395,7 +2516,7 @@ static const mfl_data_tag_t tg108[] = {
     {"1b-text-fp16", "F16", 2500000000ull},
 };
 
-static const mfl_data_kv_t kv109[] = {
+static const mfl_data_kv_t kv117[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2404,7 +2525,7 @@ static const mfl_data_kv_t kv109[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg109[] = {
+static const mfl_data_tag_t tg117[] = {
     {"3b-instruct-q4_K_M", "Q4_K_M", 2000000000ull},
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
@@ -2424,14 +2545,14 @@ static const mfl_data_tag_t tg109[] = {
     {"3b-instruct-fp16", "F16", 6400000000ull},
 };
 
-static const mfl_data_kv_t kv110[] = {
+static const mfl_data_kv_t kv118[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg110[] = {
+static const mfl_data_tag_t tg118[] = {
     {"11b", NULL, 7800000000ull},
     {"11b-instruct-q4_K_M", "Q4_K_M", 7800000000ull},
     {"latest", NULL, 7800000000ull},
@@ -2439,21 +2560,21 @@ static const mfl_data_tag_t tg110[] = {
     {"11b-instruct-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv111[] = {
+static const mfl_data_kv_t kv119[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 100ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg111[] = {
+static const mfl_data_tag_t tg119[] = {
     {"90b", NULL, 55000000000ull},
     {"90b-instruct-q8_0", "Q8_0", 95000000000ull},
     {"90b-instruct-fp16", "F16", 177000000000ull},
     {"90b-instruct-q4_K_M", "Q4_K_M", 0ull},
 };
 
-static const mfl_data_kv_t kv112[] = {
+static const mfl_data_kv_t kv120[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2462,7 +2583,7 @@ static const mfl_data_kv_t kv112[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg112[] = {
+static const mfl_data_tag_t tg120[] = {
     {"70b", NULL, 43000000000ull},
     {"latest", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
@@ -2478,14 +2599,48 @@ static const mfl_data_tag_t tg112[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv113[] = {
+static const mfl_data_kv_t kv121[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 10485760ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"expert_count", 16ull, NULL, 0},
+    {"expert_used_count", 1ull, NULL, 0},
+};
+static const mfl_data_tag_t tg121[] = {
+    {"latest", NULL, 67000000000ull},
+    {"17b-scout-16e-instruct-q8_0", "Q8_0", 117000000000ull},
+    {"17b-scout-16e-instruct-fp16", "F16", 217000000000ull},
+};
+
+static const mfl_data_kv_t kv122[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 1048576ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 1ull, NULL, 0},
+};
+static const mfl_data_tag_t tg122[] = {
+    {"maverick", NULL, 245000000000ull},
+    {"17b-maverick-128e-instruct-q8_0", "Q8_0", 428000000000ull},
+    {"17b-maverick-128e-instruct-fp16", "F16", 803000000000ull},
+};
+
+static const mfl_data_kv_t kv123[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg113[] = {
+static const mfl_data_tag_t tg123[] = {
     {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-v1.6-mistral-q2_K", "Q2_K", 3300000000ull},
@@ -2504,14 +2659,14 @@ static const mfl_data_tag_t tg113[] = {
     {"7b-v1.6-mistral-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv114[] = {
+static const mfl_data_kv_t kv124[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg114[] = {
+static const mfl_data_tag_t tg124[] = {
     {"8b", NULL, 5500000000ull},
     {"latest", NULL, 5500000000ull},
     {"8b-2.6-q2_K", "Q2_K", 4100000000ull},
@@ -2530,14 +2685,14 @@ static const mfl_data_tag_t tg114[] = {
     {"8b-2.6-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv115[] = {
+static const mfl_data_kv_t kv125[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg115[] = {
+static const mfl_data_tag_t tg125[] = {
     {"7b-instruct-v0.3-q4_K_M", "Q4_K_M", 4400000000ull},
     {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
@@ -2556,14 +2711,14 @@ static const mfl_data_tag_t tg115[] = {
     {"7b-instruct-v0.3-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv116[] = {
+static const mfl_data_kv_t kv126[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg116[] = {
+static const mfl_data_tag_t tg126[] = {
     {"v0.2", NULL, 4100000000ull},
     {"7b-instruct-v0.2-q2_K", "Q2_K", 3100000000ull},
     {"7b-instruct-v0.2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2581,18 +2736,18 @@ static const mfl_data_tag_t tg116[] = {
     {"7b-instruct-v0.2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv117[] = {
+static const mfl_data_kv_t kv127[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg117[] = {
+static const mfl_data_tag_t tg127[] = {
     {"v0.1", NULL, 4100000000ull},
 };
 
-static const mfl_data_kv_t kv118[] = {
+static const mfl_data_kv_t kv128[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2601,7 +2756,7 @@ static const mfl_data_kv_t kv118[] = {
     {"context_length", 1024000ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg118[] = {
+static const mfl_data_tag_t tg128[] = {
     {"12b", NULL, 7100000000ull},
     {"latest", NULL, 7100000000ull},
     {"12b-instruct-2407-q2_K", "Q2_K", 4800000000ull},
@@ -2620,14 +2775,14 @@ static const mfl_data_tag_t tg118[] = {
     {"12b-instruct-2407-fp16", "F16", 25000000000ull},
 };
 
-static const mfl_data_kv_t kv119[] = {
+static const mfl_data_kv_t kv129[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg119[] = {
+static const mfl_data_tag_t tg129[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 3100000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2645,7 +2800,7 @@ static const mfl_data_tag_t tg119[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv120[] = {
+static const mfl_data_kv_t kv130[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2654,21 +2809,21 @@ static const mfl_data_kv_t kv120[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg120[] = {
+static const mfl_data_tag_t tg130[] = {
     {"24b", NULL, 14000000000ull},
     {"latest", NULL, 14000000000ull},
     {"24b-instruct-2501-q8_0", "Q8_0", 25000000000ull},
     {"24b-instruct-2501-fp16", "F16", 47000000000ull},
 };
 
-static const mfl_data_kv_t kv121[] = {
+static const mfl_data_kv_t kv131[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg121[] = {
+static const mfl_data_tag_t tg131[] = {
     {"22b", NULL, 13000000000ull},
     {"22b-instruct-2409-q2_K", "Q2_K", 8300000000ull},
     {"22b-instruct-2409-q3_K_S", "Q3_K_S", 9600000000ull},
@@ -2686,14 +2841,14 @@ static const mfl_data_tag_t tg121[] = {
     {"22b-instruct-2409-fp16", "F16", 44000000000ull},
 };
 
-static const mfl_data_kv_t kv122[] = {
+static const mfl_data_kv_t kv132[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg122[] = {
+static const mfl_data_tag_t tg132[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v0.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v0.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2711,7 +2866,7 @@ static const mfl_data_tag_t tg122[] = {
     {"7b-v0.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv123[] = {
+static const mfl_data_kv_t kv133[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -2720,7 +2875,7 @@ static const mfl_data_kv_t kv123[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg123[] = {
+static const mfl_data_tag_t tg133[] = {
     {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-instruct-v0.1-q2_K", "Q2_K", 17000000000ull},
@@ -2739,7 +2894,7 @@ static const mfl_data_tag_t tg123[] = {
     {"8x7b-instruct-v0.1-fp16", "F16", 93000000000ull},
 };
 
-static const mfl_data_kv_t kv124[] = {
+static const mfl_data_kv_t kv134[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -2748,7 +2903,7 @@ static const mfl_data_kv_t kv124[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg124[] = {
+static const mfl_data_tag_t tg134[] = {
     {"8x22b", NULL, 80000000000ull},
     {"v0.1", NULL, 80000000000ull},
     {"8x22b-instruct-v0.1-q2_K", "Q2_K", 52000000000ull},
@@ -2767,7 +2922,7 @@ static const mfl_data_tag_t tg124[] = {
     {"8x22b-instruct-v0.1-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv125[] = {
+static const mfl_data_kv_t kv135[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -2776,7 +2931,7 @@ static const mfl_data_kv_t kv125[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg125[] = {
+static const mfl_data_tag_t tg135[] = {
     {"8x22b-text", NULL, 80000000000ull},
     {"8x22b-text-v0.1-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-text-v0.1-q3_K_S", "Q3_K_S", 61000000000ull},
@@ -2794,14 +2949,14 @@ static const mfl_data_tag_t tg125[] = {
     {"8x22b-text-v0.1-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv126[] = {
+static const mfl_data_kv_t kv136[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg126[] = {
+static const mfl_data_tag_t tg136[] = {
     {"1.8b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"1.8b-v2-q2_K", "Q2_K", 1500000000ull},
@@ -2820,28 +2975,28 @@ static const mfl_data_tag_t tg126[] = {
     {"1.8b-v2-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv127[] = {
+static const mfl_data_kv_t kv137[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 512ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg127[] = {
+static const mfl_data_tag_t tg137[] = {
     {"latest", "F16", 670000000ull},
     {"v1", "F16", 670000000ull},
     {"335m", "F16", 670000000ull},
     {"335m-v1-fp16", "F16", 670000000ull},
 };
 
-static const mfl_data_kv_t kv128[] = {
+static const mfl_data_kv_t kv138[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg128[] = {
+static const mfl_data_tag_t tg138[] = {
     {"latest", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2859,14 +3014,14 @@ static const mfl_data_tag_t tg128[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv129[] = {
+static const mfl_data_kv_t kv139[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg129[] = {
+static const mfl_data_tag_t tg139[] = {
     {"4b", NULL, 2700000000ull},
     {"latest", NULL, 2700000000ull},
     {"4b-instruct-q2_K", "Q2_K", 1900000000ull},
@@ -2885,14 +3040,14 @@ static const mfl_data_tag_t tg129[] = {
     {"4b-instruct-fp16", "F16", 8400000000ull},
 };
 
-static const mfl_data_kv_t kv130[] = {
+static const mfl_data_kv_t kv140[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg130[] = {
+static const mfl_data_tag_t tg140[] = {
     {"7b-v3.1", NULL, 4100000000ull},
     {"7b-v3.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2910,14 +3065,14 @@ static const mfl_data_tag_t tg130[] = {
     {"7b-v3.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv131[] = {
+static const mfl_data_kv_t kv141[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg131[] = {
+static const mfl_data_tag_t tg141[] = {
     {"7b-v3.2", NULL, 4100000000ull},
     {"7b-v3.2-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2935,14 +3090,14 @@ static const mfl_data_tag_t tg131[] = {
     {"7b-v3.2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv132[] = {
+static const mfl_data_kv_t kv142[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg132[] = {
+static const mfl_data_tag_t tg142[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v3.3-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.3-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2960,7 +3115,7 @@ static const mfl_data_tag_t tg132[] = {
     {"7b-v3.3-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv133[] = {
+static const mfl_data_kv_t kv143[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -2968,20 +3123,20 @@ static const mfl_data_kv_t kv133[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg133[] = {
+static const mfl_data_tag_t tg143[] = {
     {"latest", "F16", 274000000ull},
     {"v1.5", "F16", 274000000ull},
     {"137m-v1.5-fp16", "F16", 274000000ull},
 };
 
-static const mfl_data_kv_t kv134[] = {
+static const mfl_data_kv_t kv144[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg134[] = {
+static const mfl_data_tag_t tg144[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2999,14 +3154,14 @@ static const mfl_data_tag_t tg134[] = {
     {"7b-v1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv135[] = {
+static const mfl_data_kv_t kv145[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg135[] = {
+static const mfl_data_tag_t tg145[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-llama2-q2_K", "Q2_K", 5400000000ull},
     {"13b-llama2-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -3024,14 +3179,14 @@ static const mfl_data_tag_t tg135[] = {
     {"13b-llama2-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv136[] = {
+static const mfl_data_kv_t kv146[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg136[] = {
+static const mfl_data_tag_t tg146[] = {
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
     {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
@@ -3049,14 +3204,14 @@ static const mfl_data_tag_t tg136[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv137[] = {
+static const mfl_data_kv_t kv147[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg137[] = {
+static const mfl_data_tag_t tg147[] = {
     {"latest", NULL, 6100000000ull},
     {"10.7b-solar-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-solar-q3_K_S", "Q3_K_S", 4700000000ull},
@@ -3074,14 +3229,14 @@ static const mfl_data_tag_t tg137[] = {
     {"10.7b-solar-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv138[] = {
+static const mfl_data_kv_t kv148[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg138[] = {
+static const mfl_data_tag_t tg148[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-yi-q2_K", "Q2_K", 15000000000ull},
     {"34b-yi-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -3099,7 +3254,7 @@ static const mfl_data_tag_t tg138[] = {
     {"34b-yi-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv139[] = {
+static const mfl_data_kv_t kv149[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -3109,14 +3264,14 @@ static const mfl_data_kv_t kv139[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg139[] = {
+static const mfl_data_tag_t tg149[] = {
     {"7b-think", NULL, 4500000000ull},
     {"latest", "Q4_K_M", 4500000000ull},
     {"7b-think-q8_0", "Q8_0", 7800000000ull},
     {"7b-think-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv140[] = {
+static const mfl_data_kv_t kv150[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -3126,47 +3281,47 @@ static const mfl_data_kv_t kv140[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg140[] = {
+static const mfl_data_tag_t tg150[] = {
     {"7b-instruct", NULL, 4500000000ull},
     {"7b-instruct-q8_0", "Q8_0", 7800000000ull},
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv141[] = {
+static const mfl_data_kv_t kv151[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg141[] = {
+static const mfl_data_tag_t tg151[] = {
     {"7b", NULL, 4500000000ull},
     {"latest", NULL, 4500000000ull},
     {"7b-1124-instruct-q8_0", "Q8_0", 7800000000ull},
     {"7b-1124-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv142[] = {
+static const mfl_data_kv_t kv152[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg142[] = {
+static const mfl_data_tag_t tg152[] = {
     {"13b", NULL, 8400000000ull},
     {"13b-1124-instruct-q8_0", "Q8_0", 15000000000ull},
     {"13b-1124-instruct-fp16", "F16", 27000000000ull},
 };
 
-static const mfl_data_kv_t kv143[] = {
+static const mfl_data_kv_t kv153[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg143[] = {
+static const mfl_data_tag_t tg153[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v3.5-0106-q2_K", "Q2_K", 3100000000ull},
@@ -3185,14 +3340,14 @@ static const mfl_data_tag_t tg143[] = {
     {"7b-v3.5-0106-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv144[] = {
+static const mfl_data_kv_t kv154[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg144[] = {
+static const mfl_data_tag_t tg154[] = {
     {"7b-v3.5", NULL, 4100000000ull},
     {"7b-v3.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.5-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3210,14 +3365,14 @@ static const mfl_data_tag_t tg144[] = {
     {"7b-v3.5-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv145[] = {
+static const mfl_data_kv_t kv155[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg145[] = {
+static const mfl_data_tag_t tg155[] = {
     {"7b-v3.5-1210", NULL, 4100000000ull},
     {"7b-v3.5-1210-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.5-1210-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3235,41 +3390,41 @@ static const mfl_data_tag_t tg145[] = {
     {"7b-v3.5-1210-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv146[] = {
+static const mfl_data_kv_t kv156[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg146[] = {
+static const mfl_data_tag_t tg156[] = {
     {"latest", NULL, 4700000000ull},
     {"8b-instruct-q4_K_M", "Q4_K_M", 4700000000ull},
     {"8b-instruct-q8_0", "Q8_0", 8300000000ull},
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv147[] = {
+static const mfl_data_kv_t kv157[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 14ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2240ull, NULL, 0},
 };
-static const mfl_data_tag_t tg147[] = {
+static const mfl_data_tag_t tg157[] = {
     {"1.5b", NULL, 1400000000ull},
     {"1.5b-instruct-q8_0", "Q8_0", 2000000000ull},
     {"1.5b-instruct-fp16", "F16", 3800000000ull},
 };
 
-static const mfl_data_kv_t kv148[] = {
+static const mfl_data_kv_t kv158[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg148[] = {
+static const mfl_data_tag_t tg158[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-mistral-v2.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-mistral-v2.5-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3287,14 +3442,14 @@ static const mfl_data_tag_t tg148[] = {
     {"7b-mistral-v2.5-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv149[] = {
+static const mfl_data_kv_t kv159[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg149[] = {
+static const mfl_data_tag_t tg159[] = {
     {"v2", NULL, 4100000000ull},
     {"7b-mistral-v2-q2_K", "Q2_K", 3100000000ull},
     {"7b-mistral-v2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3312,66 +3467,66 @@ static const mfl_data_tag_t tg149[] = {
     {"7b-mistral-v2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv150[] = {
+static const mfl_data_kv_t kv160[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg150[] = {
+static const mfl_data_tag_t tg160[] = {
     {"7b-q4_K_M", "Q4_K_M", 4700000000ull},
     {"7b-q8_0", "Q8_0", 8100000000ull},
     {"7b-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv151[] = {
+static const mfl_data_kv_t kv161[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg151[] = {
+static const mfl_data_tag_t tg161[] = {
     {"latest", NULL, 4700000000ull},
     {"7b-v2-q8_0", "Q8_0", 8100000000ull},
     {"7b-v2-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv152[] = {
+static const mfl_data_kv_t kv162[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg152[] = {
+static const mfl_data_tag_t tg162[] = {
     {"32b-q4_K_M", "Q4_K_M", 20000000000ull},
     {"32b-q8_0", "Q8_0", 35000000000ull},
     {"32b-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv153[] = {
+static const mfl_data_kv_t kv163[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg153[] = {
+static const mfl_data_tag_t tg163[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-v2-q8_0", "Q8_0", 35000000000ull},
     {"32b-v2-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv154[] = {
+static const mfl_data_kv_t kv164[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 26ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 3200ull, NULL, 0},
 };
-static const mfl_data_tag_t tg154[] = {
+static const mfl_data_tag_t tg164[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-q4_1", "Q4_1", 2200000000ull},
@@ -3381,14 +3536,14 @@ static const mfl_data_tag_t tg154[] = {
     {"3b-fp16", "F16", 6900000000ull},
 };
 
-static const mfl_data_kv_t kv155[] = {
+static const mfl_data_kv_t kv165[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg155[] = {
+static const mfl_data_tag_t tg165[] = {
     {"7b-v2-q2_K", "Q2_K", 2800000000ull},
     {"7b-v2-q3_K_S", "Q3_K_S", 2900000000ull},
     {"7b-v2-q3_K_M", "Q3_K_M", 3300000000ull},
@@ -3406,14 +3561,14 @@ static const mfl_data_tag_t tg155[] = {
     {"7b-v2-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv156[] = {
+static const mfl_data_kv_t kv166[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg156[] = {
+static const mfl_data_tag_t tg166[] = {
     {"7b", NULL, 3800000000ull},
     {"7b-v3-q2_K", "Q2_K", 2800000000ull},
     {"7b-v3-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -3431,14 +3586,14 @@ static const mfl_data_tag_t tg156[] = {
     {"7b-v3-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv157[] = {
+static const mfl_data_kv_t kv167[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg157[] = {
+static const mfl_data_tag_t tg167[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -3456,14 +3611,14 @@ static const mfl_data_tag_t tg157[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv158[] = {
+static const mfl_data_kv_t kv168[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg158[] = {
+static const mfl_data_tag_t tg168[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -3481,7 +3636,7 @@ static const mfl_data_tag_t tg158[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv159[] = {
+static const mfl_data_kv_t kv169[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -3489,20 +3644,20 @@ static const mfl_data_kv_t kv159[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg159[] = {
+static const mfl_data_tag_t tg169[] = {
     {"latest", "F16", 563000000ull},
     {"278m", "F16", 563000000ull},
     {"278m-mpnet-base-v2-fp16", "F16", 563000000ull},
 };
 
-static const mfl_data_kv_t kv160[] = {
+static const mfl_data_kv_t kv170[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg160[] = {
+static const mfl_data_tag_t tg170[] = {
     {"2.7b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2.7b-chat-v2-q2_K", "Q2_K", 1200000000ull},
@@ -3521,7 +3676,7 @@ static const mfl_data_tag_t tg160[] = {
     {"2.7b-chat-v2-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv161[] = {
+static const mfl_data_kv_t kv171[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 2047ull, NULL, 0},
@@ -3530,7 +3685,7 @@ static const mfl_data_kv_t kv161[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg161[] = {
+static const mfl_data_tag_t tg171[] = {
     {"3.8b-mini-4k-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3.8b-mini-4k-instruct-q3_K_S", "Q3_K_S", 1700000000ull},
     {"3.8b-mini-4k-instruct-q3_K_M", "Q3_K_M", 2000000000ull},
@@ -3548,7 +3703,7 @@ static const mfl_data_tag_t tg161[] = {
     {"3.8b-mini-4k-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv162[] = {
+static const mfl_data_kv_t kv172[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 262144ull, NULL, 0},
@@ -3557,7 +3712,7 @@ static const mfl_data_kv_t kv162[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg162[] = {
+static const mfl_data_tag_t tg172[] = {
     {"latest", NULL, 2200000000ull},
     {"mini", NULL, 2200000000ull},
     {"3.8b", NULL, 2200000000ull},
@@ -3578,7 +3733,7 @@ static const mfl_data_tag_t tg162[] = {
     {"3.8b-mini-128k-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv163[] = {
+static const mfl_data_kv_t kv173[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
@@ -3586,7 +3741,10 @@ static const mfl_data_kv_t kv163[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg163[] = {
+static const mfl_data_tag_t tg173[] = {
+    {"medium", NULL, 7900000000ull},
+    {"14b", NULL, 7900000000ull},
+    {"14b-medium-128k-instruct-q4_0", "Q4_0", 0ull},
     {"14b-medium-128k-instruct-q2_K", "Q2_K", 5100000000ull},
     {"14b-medium-128k-instruct-q3_K_S", "Q3_K_S", 6100000000ull},
     {"14b-medium-128k-instruct-q3_K_M", "Q3_K_M", 6900000000ull},
@@ -3603,7 +3761,7 @@ static const mfl_data_tag_t tg163[] = {
     {"14b-medium-128k-instruct-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv164[] = {
+static const mfl_data_kv_t kv174[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"attention.sliding_window", 2047ull, NULL, 0},
@@ -3612,7 +3770,7 @@ static const mfl_data_kv_t kv164[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg164[] = {
+static const mfl_data_tag_t tg174[] = {
     {"14b-medium-4k-instruct-q2_K", "Q2_K", 5100000000ull},
     {"14b-medium-4k-instruct-q3_K_S", "Q3_K_S", 6100000000ull},
     {"14b-medium-4k-instruct-q3_K_M", "Q3_K_M", 6900000000ull},
@@ -3630,7 +3788,7 @@ static const mfl_data_tag_t tg164[] = {
     {"14b-medium-4k-instruct-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv165[] = {
+static const mfl_data_kv_t kv175[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -3638,7 +3796,7 @@ static const mfl_data_kv_t kv165[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg165[] = {
+static const mfl_data_tag_t tg175[] = {
     {"latest", NULL, 2200000000ull},
     {"3.8b-mini-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3.8b-mini-instruct-q3_K_S", "Q3_K_S", 1700000000ull},
@@ -3656,7 +3814,7 @@ static const mfl_data_tag_t tg165[] = {
     {"3.8b-mini-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv166[] = {
+static const mfl_data_kv_t kv176[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
@@ -3664,14 +3822,14 @@ static const mfl_data_kv_t kv166[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg166[] = {
+static const mfl_data_tag_t tg176[] = {
     {"14b", NULL, 9100000000ull},
     {"latest", NULL, 9100000000ull},
     {"14b-q8_0", "Q8_0", 16000000000ull},
     {"14b-fp16", "F16", 29000000000ull},
 };
 
-static const mfl_data_kv_t kv167[] = {
+static const mfl_data_kv_t kv177[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -3679,21 +3837,21 @@ static const mfl_data_kv_t kv167[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg167[] = {
+static const mfl_data_tag_t tg177[] = {
     {"3.8b", NULL, 2500000000ull},
     {"latest", NULL, 2500000000ull},
     {"3.8b-q8_0", "Q8_0", 4100000000ull},
     {"3.8b-fp16", "F16", 7700000000ull},
 };
 
-static const mfl_data_kv_t kv168[] = {
+static const mfl_data_kv_t kv178[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg168[] = {
+static const mfl_data_tag_t tg178[] = {
     {"0.5b", NULL, 395000000ull},
     {"0.5b-chat-v1.5-q2_K", "Q2_K", 298000000ull},
     {"0.5b-chat-v1.5-q3_K_S", "Q3_K_S", 333000000ull},
@@ -3711,14 +3869,14 @@ static const mfl_data_tag_t tg168[] = {
     {"0.5b-chat-v1.5-fp16", "F16", 1200000000ull},
 };
 
-static const mfl_data_kv_t kv169[] = {
+static const mfl_data_kv_t kv179[] = {
     {"attention.head_count", 20ull, NULL, 0},
     {"attention.head_count_kv", 20ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg169[] = {
+static const mfl_data_tag_t tg179[] = {
     {"4b", NULL, 2300000000ull},
     {"latest", NULL, 2300000000ull},
     {"4b-chat-v1.5-q2_K", "Q2_K", 1600000000ull},
@@ -3737,14 +3895,14 @@ static const mfl_data_tag_t tg169[] = {
     {"4b-chat-v1.5-fp16", "F16", 7900000000ull},
 };
 
-static const mfl_data_kv_t kv170[] = {
+static const mfl_data_kv_t kv180[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg170[] = {
+static const mfl_data_tag_t tg180[] = {
     {"7b", NULL, 4500000000ull},
     {"7b-chat-v1.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-chat-v1.5-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -3762,14 +3920,14 @@ static const mfl_data_tag_t tg170[] = {
     {"7b-chat-v1.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv171[] = {
+static const mfl_data_kv_t kv181[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg171[] = {
+static const mfl_data_tag_t tg181[] = {
     {"14b", NULL, 8200000000ull},
     {"14b-chat-v1.5-q2_K", "Q2_K", 6100000000ull},
     {"14b-chat-v1.5-q3_K_S", "Q3_K_S", 6900000000ull},
@@ -3787,14 +3945,14 @@ static const mfl_data_tag_t tg171[] = {
     {"14b-chat-v1.5-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv172[] = {
+static const mfl_data_kv_t kv182[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg172[] = {
+static const mfl_data_tag_t tg182[] = {
     {"32b", NULL, 18000000000ull},
     {"32b-chat-v1.5-q2_K", "Q2_K", 12000000000ull},
     {"32b-chat-v1.5-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -3812,14 +3970,14 @@ static const mfl_data_tag_t tg172[] = {
     {"32b-chat-v1.5-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv173[] = {
+static const mfl_data_kv_t kv183[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg173[] = {
+static const mfl_data_tag_t tg183[] = {
     {"32b-text", NULL, 18000000000ull},
     {"32b-text-v1.5-q2_K", "Q2_K", 12000000000ull},
     {"32b-text-v1.5-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -3832,14 +3990,14 @@ static const mfl_data_tag_t tg173[] = {
     {"32b-text-v1.5-q8_0", "Q8_0", 35000000000ull},
 };
 
-static const mfl_data_kv_t kv174[] = {
+static const mfl_data_kv_t kv184[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg174[] = {
+static const mfl_data_tag_t tg184[] = {
     {"1.8b-text", NULL, 1100000000ull},
     {"1.8b-text-v1.5-q2_K", "Q2_K", 863000000ull},
     {"1.8b-text-v1.5-q3_K_S", "Q3_K_S", 970000000ull},
@@ -3857,14 +4015,14 @@ static const mfl_data_tag_t tg174[] = {
     {"1.8b-text-v1.5-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv175[] = {
+static const mfl_data_kv_t kv185[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 64ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg175[] = {
+static const mfl_data_tag_t tg185[] = {
     {"72b", NULL, 41000000000ull},
     {"72b-chat-v1.5-q2_K", "Q2_K", 28000000000ull},
     {"72b-chat-v1.5-q3_K_S", "Q3_K_S", 33000000000ull},
@@ -3882,14 +4040,14 @@ static const mfl_data_tag_t tg175[] = {
     {"72b-chat-v1.5-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv176[] = {
+static const mfl_data_kv_t kv186[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg176[] = {
+static const mfl_data_tag_t tg186[] = {
     {"110b", NULL, 63000000000ull},
     {"110b-chat-v1.5-q2_K", "Q2_K", 41000000000ull},
     {"110b-chat-v1.5-q3_K_S", "Q3_K_S", 48000000000ull},
@@ -3907,14 +4065,14 @@ static const mfl_data_tag_t tg176[] = {
     {"110b-chat-v1.5-fp16", "F16", 222000000000ull},
 };
 
-static const mfl_data_kv_t kv177[] = {
+static const mfl_data_kv_t kv187[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg177[] = {
+static const mfl_data_tag_t tg187[] = {
     {"0.5b", NULL, 352000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -3933,14 +4091,14 @@ static const mfl_data_tag_t tg177[] = {
     {"0.5b-instruct-q4_0", "Q4_0", 352000000ull},
 };
 
-static const mfl_data_kv_t kv178[] = {
+static const mfl_data_kv_t kv188[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg178[] = {
+static const mfl_data_tag_t tg188[] = {
     {"1.5b", NULL, 935000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -3958,14 +4116,14 @@ static const mfl_data_tag_t tg178[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv179[] = {
+static const mfl_data_kv_t kv189[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg179[] = {
+static const mfl_data_tag_t tg189[] = {
     {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
@@ -3984,14 +4142,14 @@ static const mfl_data_tag_t tg179[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv180[] = {
+static const mfl_data_kv_t kv190[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg180[] = {
+static const mfl_data_tag_t tg190[] = {
     {"72b", NULL, 41000000000ull},
     {"72b-instruct-q2_K", "Q2_K", 30000000000ull},
     {"72b-instruct-q3_K_S", "Q3_K_S", 34000000000ull},
@@ -4009,14 +4167,14 @@ static const mfl_data_tag_t tg180[] = {
     {"72b-instruct-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv181[] = {
+static const mfl_data_kv_t kv191[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg181[] = {
+static const mfl_data_tag_t tg191[] = {
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -4034,14 +4192,14 @@ static const mfl_data_tag_t tg181[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv182[] = {
+static const mfl_data_kv_t kv192[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg182[] = {
+static const mfl_data_tag_t tg192[] = {
     {"0.5b", NULL, 398000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4059,14 +4217,14 @@ static const mfl_data_tag_t tg182[] = {
     {"0.5b-instruct-fp16", "F16", 994000000ull},
 };
 
-static const mfl_data_kv_t kv183[] = {
+static const mfl_data_kv_t kv193[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg183[] = {
+static const mfl_data_tag_t tg193[] = {
     {"0.5b-base", NULL, 398000000ull},
     {"0.5b-base-q2_K", "Q2_K", 339000000ull},
     {"0.5b-base-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4081,14 +4239,14 @@ static const mfl_data_tag_t tg183[] = {
     {"0.5b-base-q8_0", "Q8_0", 531000000ull},
 };
 
-static const mfl_data_kv_t kv184[] = {
+static const mfl_data_kv_t kv194[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg184[] = {
+static const mfl_data_tag_t tg194[] = {
     {"1.5b", NULL, 986000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4106,14 +4264,14 @@ static const mfl_data_tag_t tg184[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv185[] = {
+static const mfl_data_kv_t kv195[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg185[] = {
+static const mfl_data_tag_t tg195[] = {
     {"3b", NULL, 1900000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -4131,14 +4289,14 @@ static const mfl_data_tag_t tg185[] = {
     {"3b-instruct-fp16", "F16", 6200000000ull},
 };
 
-static const mfl_data_kv_t kv186[] = {
+static const mfl_data_kv_t kv196[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg186[] = {
+static const mfl_data_tag_t tg196[] = {
     {"7b", NULL, 4700000000ull},
     {"7b-instruct", NULL, 4700000000ull},
     {"7b-instruct-q4_K_M", "Q4_K_M", 4700000000ull},
@@ -4159,14 +4317,14 @@ static const mfl_data_tag_t tg186[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv187[] = {
+static const mfl_data_kv_t kv197[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg187[] = {
+static const mfl_data_tag_t tg197[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-instruct-q2_K", "Q2_K", 5800000000ull},
     {"14b-instruct-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -4184,14 +4342,14 @@ static const mfl_data_tag_t tg187[] = {
     {"14b-instruct-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv188[] = {
+static const mfl_data_kv_t kv198[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg188[] = {
+static const mfl_data_tag_t tg198[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-instruct-q2_K", "Q2_K", 12000000000ull},
     {"32b-instruct-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4209,14 +4367,14 @@ static const mfl_data_tag_t tg188[] = {
     {"32b-instruct-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv189[] = {
+static const mfl_data_kv_t kv199[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg189[] = {
+static const mfl_data_tag_t tg199[] = {
     {"72b", NULL, 47000000000ull},
     {"72b-instruct-q2_K", "Q2_K", 30000000000ull},
     {"72b-instruct-q3_K_S", "Q3_K_S", 34000000000ull},
@@ -4234,14 +4392,14 @@ static const mfl_data_tag_t tg189[] = {
     {"72b-instruct-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv190[] = {
+static const mfl_data_kv_t kv200[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg190[] = {
+static const mfl_data_tag_t tg200[] = {
     {"0.5b", NULL, 398000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4259,14 +4417,14 @@ static const mfl_data_tag_t tg190[] = {
     {"0.5b-instruct-fp16", "F16", 994000000ull},
 };
 
-static const mfl_data_kv_t kv191[] = {
+static const mfl_data_kv_t kv201[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg191[] = {
+static const mfl_data_tag_t tg201[] = {
     {"1.5b", NULL, 986000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4284,14 +4442,14 @@ static const mfl_data_tag_t tg191[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv192[] = {
+static const mfl_data_kv_t kv202[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg192[] = {
+static const mfl_data_tag_t tg202[] = {
     {"1.5b-base", NULL, 986000000ull},
     {"1.5b-base-q2_K", "Q2_K", 676000000ull},
     {"1.5b-base-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4309,14 +4467,14 @@ static const mfl_data_tag_t tg192[] = {
     {"1.5b-base-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv193[] = {
+static const mfl_data_kv_t kv203[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg193[] = {
+static const mfl_data_tag_t tg203[] = {
     {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
@@ -4335,14 +4493,14 @@ static const mfl_data_tag_t tg193[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv194[] = {
+static const mfl_data_kv_t kv204[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg194[] = {
+static const mfl_data_tag_t tg204[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-instruct-q2_K", "Q2_K", 5800000000ull},
     {"14b-instruct-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -4360,14 +4518,14 @@ static const mfl_data_tag_t tg194[] = {
     {"14b-instruct-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv195[] = {
+static const mfl_data_kv_t kv205[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg195[] = {
+static const mfl_data_tag_t tg205[] = {
     {"14b-base", NULL, 9000000000ull},
     {"14b-base-q2_K", "Q2_K", 5800000000ull},
     {"14b-base-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -4385,14 +4543,14 @@ static const mfl_data_tag_t tg195[] = {
     {"14b-base-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv196[] = {
+static const mfl_data_kv_t kv206[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg196[] = {
+static const mfl_data_tag_t tg206[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-instruct-q2_K", "Q2_K", 12000000000ull},
     {"32b-instruct-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4410,14 +4568,14 @@ static const mfl_data_tag_t tg196[] = {
     {"32b-instruct-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv197[] = {
+static const mfl_data_kv_t kv207[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg197[] = {
+static const mfl_data_tag_t tg207[] = {
     {"32b-base", NULL, 20000000000ull},
     {"32b-base-q2_K", "Q2_K", 12000000000ull},
     {"32b-base-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4435,47 +4593,47 @@ static const mfl_data_tag_t tg197[] = {
     {"32b-base-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv198[] = {
+static const mfl_data_kv_t kv208[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg198[] = {
+static const mfl_data_tag_t tg208[] = {
     {"3b", NULL, 3200000000ull},
     {"3b-q8_0", "Q8_0", 4600000000ull},
     {"3b-fp16", "F16", 7500000000ull},
 };
 
-static const mfl_data_kv_t kv199[] = {
+static const mfl_data_kv_t kv209[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg199[] = {
+static const mfl_data_tag_t tg209[] = {
     {"7b", NULL, 6000000000ull},
     {"latest", NULL, 6000000000ull},
     {"7b-q8_0", "Q8_0", 9400000000ull},
     {"7b-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv200[] = {
+static const mfl_data_kv_t kv210[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg200[] = {
+static const mfl_data_tag_t tg210[] = {
     {"72b", NULL, 49000000000ull},
     {"72b-q8_0", "Q8_0", 79000000000ull},
     {"72b-fp16", "F16", 147000000000ull},
 };
 
-static const mfl_data_kv_t kv201[] = {
+static const mfl_data_kv_t kv211[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4484,13 +4642,28 @@ static const mfl_data_kv_t kv201[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg201[] = {
+static const mfl_data_tag_t tg211[] = {
     {"0.6b", NULL, 523000000ull},
     {"0.6b-q8_0", "Q8_0", 832000000ull},
     {"0.6b-fp16", "F16", 1500000000ull},
 };
 
-static const mfl_data_kv_t kv202[] = {
+static const mfl_data_kv_t kv212[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 28ull, NULL, 0},
+    {"context_length", 40960ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg212[] = {
+    {"1.7b", "Q4_K_M", 1400000000ull},
+    {"1.7b-q8_0", "Q8_0", 2200000000ull},
+    {"1.7b-fp16", "F16", 4100000000ull},
+};
+
+static const mfl_data_kv_t kv213[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4499,13 +4672,13 @@ static const mfl_data_kv_t kv202[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg202[] = {
+static const mfl_data_tag_t tg213[] = {
     {"4b-q4_K_M", "Q4_K_M", 2600000000ull},
     {"4b-q8_0", "Q8_0", 4400000000ull},
     {"4b-fp16", "F16", 8100000000ull},
 };
 
-static const mfl_data_kv_t kv203[] = {
+static const mfl_data_kv_t kv214[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4514,14 +4687,14 @@ static const mfl_data_kv_t kv203[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg203[] = {
+static const mfl_data_tag_t tg214[] = {
     {"4b-instruct-2507-q4_K_M", "Q4_K_M", 2500000000ull},
     {"4b-instruct", NULL, 2500000000ull},
     {"4b-instruct-2507-q8_0", "Q8_0", 4300000000ull},
     {"4b-instruct-2507-fp16", "F16", 8100000000ull},
 };
 
-static const mfl_data_kv_t kv204[] = {
+static const mfl_data_kv_t kv215[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4530,14 +4703,29 @@ static const mfl_data_kv_t kv204[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg204[] = {
+static const mfl_data_tag_t tg215[] = {
     {"latest", NULL, 5200000000ull},
     {"8b-q8_0", "Q8_0", 8900000000ull},
     {"8b-fp16", "F16", 16000000000ull},
     {"8b", NULL, 5200000000ull},
 };
 
-static const mfl_data_kv_t kv205[] = {
+static const mfl_data_kv_t kv216[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 40960ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg216[] = {
+    {"14b", NULL, 9300000000ull},
+    {"14b-q8_0", "Q8_0", 16000000000ull},
+    {"14b-fp16", "F16", 30000000000ull},
+};
+
+static const mfl_data_kv_t kv217[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4548,13 +4736,13 @@ static const mfl_data_kv_t kv205[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg205[] = {
+static const mfl_data_tag_t tg217[] = {
     {"30b-a3b-instruct-2507-q4_K_M", "Q4_K_M", 19000000000ull},
     {"30b-a3b-instruct-2507-q8_0", "Q8_0", 32000000000ull},
     {"30b-a3b-instruct-2507-fp16", "F16", 61000000000ull},
 };
 
-static const mfl_data_kv_t kv206[] = {
+static const mfl_data_kv_t kv218[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4563,13 +4751,13 @@ static const mfl_data_kv_t kv206[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg206[] = {
+static const mfl_data_tag_t tg218[] = {
     {"4b", NULL, 2500000000ull},
     {"4b-thinking-2507-q8_0", "Q8_0", 4300000000ull},
     {"4b-thinking-2507-fp16", "F16", 8100000000ull},
 };
 
-static const mfl_data_kv_t kv207[] = {
+static const mfl_data_kv_t kv219[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4578,13 +4766,13 @@ static const mfl_data_kv_t kv207[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg207[] = {
+static const mfl_data_tag_t tg219[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-q8_0", "Q8_0", 35000000000ull},
     {"32b-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv208[] = {
+static const mfl_data_kv_t kv220[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4595,13 +4783,13 @@ static const mfl_data_kv_t kv208[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg208[] = {
+static const mfl_data_tag_t tg220[] = {
     {"30b-a3b-q4_K_M", "Q4_K_M", 19000000000ull},
     {"30b-a3b-q8_0", "Q8_0", 33000000000ull},
     {"30b-a3b-fp16", "F16", 61000000000ull},
 };
 
-static const mfl_data_kv_t kv209[] = {
+static const mfl_data_kv_t kv221[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4612,13 +4800,13 @@ static const mfl_data_kv_t kv209[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg209[] = {
+static const mfl_data_tag_t tg221[] = {
     {"235b-a22b-q4_K_M", "Q4_K_M", 142000000000ull},
     {"235b-a22b-q8_0", "Q8_0", 250000000000ull},
     {"235b-a22b-fp16", "F16", 470000000000ull},
 };
 
-static const mfl_data_kv_t kv210[] = {
+static const mfl_data_kv_t kv222[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4629,16 +4817,70 @@ static const mfl_data_kv_t kv210[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg210[] = {
+static const mfl_data_tag_t tg222[] = {
+    {"30b-a3b-thinking-2507-q4_K_M", "Q4_K_M", 19000000000ull},
+    {"30b", "Q4_K_M", 19000000000ull},
+    {"30b-a3b", "Q4_K_M", 19000000000ull},
+    {"30b-a3b-thinking-2507-q8_0", "Q8_0", 32000000000ull},
+    {"30b-a3b-thinking-2507-fp16", "F16", 61000000000ull},
+};
+
+static const mfl_data_kv_t kv223[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 94ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg223[] = {
+    {"235b-a22b-instruct-2507-q4_K_M", "Q4_K_M", 142000000000ull},
+    {"235b-a22b-instruct-2507-q8_0", "Q8_0", 250000000000ull},
+};
+
+static const mfl_data_kv_t kv224[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 94ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg224[] = {
+    {"235b-a22b-thinking-2507-q4_K_M", "Q4_K_M", 142000000000ull},
+    {"235b", "Q4_K_M", 142000000000ull},
+    {"235b-a22b", "Q4_K_M", 142000000000ull},
+    {"235b-a22b-thinking-2507-q8_0", "Q8_0", 250000000000ull},
+    {"235b-a22b-thinking-2507-fp16", "F16", 470000000000ull},
+};
+
+static const mfl_data_kv_t kv225[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg225[] = {
     {"latest", "Q4_K_M", 19000000000ull},
     {"30b-a3b-q8_0", "Q8_0", 32000000000ull},
     {"30b-a3b-fp16", "F16", 61000000000ull},
     {"30b", "Q4_K_M", 19000000000ull},
     {"30b-a3b-q4_K_M", "Q4_K_M", 0ull},
 };
-static const char *const hf210[] = {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF"};
+static const char *const hf225[] = {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF"};
 
-static const mfl_data_kv_t kv211[] = {
+static const mfl_data_kv_t kv226[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4647,13 +4889,13 @@ static const mfl_data_kv_t kv211[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg211[] = {
+static const mfl_data_tag_t tg226[] = {
     {"8b-instruct", NULL, 6100000000ull},
     {"8b-instruct-q8_0", "Q8_0", 9800000000ull},
     {"8b-instruct-bf16", "BF16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv212[] = {
+static const mfl_data_kv_t kv227[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4664,37 +4906,37 @@ static const mfl_data_kv_t kv212[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg212[] = {
+static const mfl_data_tag_t tg227[] = {
     {"30b", "Q4_K_M", 20000000000ull},
 };
 
-static const mfl_data_kv_t kv213[] = {
+static const mfl_data_kv_t kv228[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg213[] = {
+static const mfl_data_tag_t tg228[] = {
     {"32b-preview-q4_K_M", "Q4_K_M", 20000000000ull},
     {"32b-preview-q8_0", "Q8_0", 35000000000ull},
     {"32b-preview-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv214[] = {
+static const mfl_data_kv_t kv229[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg214[] = {
+static const mfl_data_tag_t tg229[] = {
     {"latest", NULL, 43000000000ull},
     {"70b-distill-llama-q8_0", "Q8_0", 75000000000ull},
     {"70b-distill-llama-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv215[] = {
+static const mfl_data_kv_t kv230[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -4704,7 +4946,7 @@ static const mfl_data_kv_t kv215[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg215[] = {
+static const mfl_data_tag_t tg230[] = {
     {"latest", NULL, 5800000000ull},
     {"9b-q2_K", "Q2_K", 3800000000ull},
     {"9b-q3_K_S", "Q3_K_S", 4300000000ull},
@@ -4722,27 +4964,27 @@ static const mfl_data_tag_t tg215[] = {
     {"9b-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv216[] = {
+static const mfl_data_kv_t kv231[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg216[] = {
+static const mfl_data_tag_t tg231[] = {
     {"latest", NULL, 3600000000ull},
     {"3b-preview-q4_K_M", "Q4_K_M", 2100000000ull},
     {"3b-preview-fp16", "F16", 6800000000ull},
 };
 
-static const mfl_data_kv_t kv217[] = {
+static const mfl_data_kv_t kv232[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg217[] = {
+static const mfl_data_tag_t tg232[] = {
     {"135m", NULL, 92000000ull},
     {"135m-instruct-v0.2-q2_K", "Q2_K", 88000000ull},
     {"135m-instruct-v0.2-q3_K_S", "Q3_K_S", 88000000ull},
@@ -4760,14 +5002,14 @@ static const mfl_data_tag_t tg217[] = {
     {"135m-instruct-v0.2-fp16", "F16", 271000000ull},
 };
 
-static const mfl_data_kv_t kv218[] = {
+static const mfl_data_kv_t kv233[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg218[] = {
+static const mfl_data_tag_t tg233[] = {
     {"135m-base-v0.2-q2_K", "Q2_K", 88000000ull},
     {"135m-base-v0.2-q3_K_S", "Q3_K_S", 88000000ull},
     {"135m-base-v0.2-q3_K_M", "Q3_K_M", 94000000ull},
@@ -4785,14 +5027,14 @@ static const mfl_data_tag_t tg218[] = {
     {"135m-base-v0.2-fp16", "F16", 271000000ull},
 };
 
-static const mfl_data_kv_t kv219[] = {
+static const mfl_data_kv_t kv234[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg219[] = {
+static const mfl_data_tag_t tg234[] = {
     {"360m", NULL, 229000000ull},
     {"360m-instruct-v0.2-q2_K", "Q2_K", 219000000ull},
     {"360m-instruct-v0.2-q3_K_S", "Q3_K_S", 219000000ull},
@@ -4810,14 +5052,14 @@ static const mfl_data_tag_t tg219[] = {
     {"360m-instruct-v0.2-fp16", "F16", 726000000ull},
 };
 
-static const mfl_data_kv_t kv220[] = {
+static const mfl_data_kv_t kv235[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg220[] = {
+static const mfl_data_tag_t tg235[] = {
     {"360m-base-v0.2-q2_K", "Q2_K", 219000000ull},
     {"360m-base-v0.2-q3_K_S", "Q3_K_S", 219000000ull},
     {"360m-base-v0.2-q3_K_M", "Q3_K_M", 235000000ull},
@@ -4835,14 +5077,14 @@ static const mfl_data_tag_t tg220[] = {
     {"360m-base-v0.2-fp16", "F16", 726000000ull},
 };
 
-static const mfl_data_kv_t kv221[] = {
+static const mfl_data_kv_t kv236[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg221[] = {
+static const mfl_data_tag_t tg236[] = {
     {"1.7b", NULL, 991000000ull},
     {"latest", NULL, 991000000ull},
     {"1.7b-instruct-v0.2-q2_K", "Q2_K", 675000000ull},
@@ -4861,14 +5103,14 @@ static const mfl_data_tag_t tg221[] = {
     {"1.7b-instruct-v0.2-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv222[] = {
+static const mfl_data_kv_t kv237[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg222[] = {
+static const mfl_data_tag_t tg237[] = {
     {"1.7b-base-v0.2-q2_K", "Q2_K", 675000000ull},
     {"1.7b-base-v0.2-q3_K_S", "Q3_K_S", 777000000ull},
     {"1.7b-base-v0.2-q3_K_M", "Q3_K_M", 860000000ull},
@@ -4886,14 +5128,14 @@ static const mfl_data_tag_t tg222[] = {
     {"1.7b-base-v0.2-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv223[] = {
+static const mfl_data_kv_t kv238[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg223[] = {
+static const mfl_data_tag_t tg238[] = {
     {"135m", NULL, 271000000ull},
     {"135m-instruct-q2_K", "Q2_K", 88000000ull},
     {"135m-instruct-q3_K_S", "Q3_K_S", 88000000ull},
@@ -4911,14 +5153,14 @@ static const mfl_data_tag_t tg223[] = {
     {"135m-instruct-q8_0", "Q8_0", 145000000ull},
 };
 
-static const mfl_data_kv_t kv224[] = {
+static const mfl_data_kv_t kv239[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg224[] = {
+static const mfl_data_tag_t tg239[] = {
     {"360m", NULL, 726000000ull},
     {"360m-instruct-q2_K", "Q2_K", 219000000ull},
     {"360m-instruct-q3_K_S", "Q3_K_S", 219000000ull},
@@ -4936,14 +5178,14 @@ static const mfl_data_tag_t tg224[] = {
     {"360m-instruct-q8_0", "Q8_0", 386000000ull},
 };
 
-static const mfl_data_kv_t kv225[] = {
+static const mfl_data_kv_t kv240[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg225[] = {
+static const mfl_data_tag_t tg240[] = {
     {"1.7b", NULL, 1800000000ull},
     {"latest", NULL, 1800000000ull},
     {"1.7b-instruct-q2_K", "Q2_K", 675000000ull},
@@ -4962,7 +5204,7 @@ static const mfl_data_tag_t tg225[] = {
     {"1.7b-instruct-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv226[] = {
+static const mfl_data_kv_t kv241[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 6ull, NULL, 0},
@@ -4970,12 +5212,12 @@ static const mfl_data_kv_t kv226[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg226[] = {
+static const mfl_data_tag_t tg241[] = {
     {"22m", "F16", 46000000ull},
     {"xs", "F16", 46000000ull},
 };
 
-static const mfl_data_kv_t kv227[] = {
+static const mfl_data_kv_t kv242[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -4983,12 +5225,12 @@ static const mfl_data_kv_t kv227[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg227[] = {
+static const mfl_data_tag_t tg242[] = {
     {"33m", "F16", 67000000ull},
     {"33m-s-fp16", "F16", 67000000ull},
 };
 
-static const mfl_data_kv_t kv228[] = {
+static const mfl_data_kv_t kv243[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -4996,12 +5238,12 @@ static const mfl_data_kv_t kv228[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg228[] = {
+static const mfl_data_tag_t tg243[] = {
     {"110m", "F16", 219000000ull},
     {"m", "F16", 219000000ull},
 };
 
-static const mfl_data_kv_t kv229[] = {
+static const mfl_data_kv_t kv244[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -5009,13 +5251,13 @@ static const mfl_data_kv_t kv229[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg229[] = {
+static const mfl_data_tag_t tg244[] = {
     {"137m", "F16", 274000000ull},
     {"m-long", "F16", 274000000ull},
     {"137m-m-long-fp16", "F16", 274000000ull},
 };
 
-static const mfl_data_kv_t kv230[] = {
+static const mfl_data_kv_t kv245[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -5023,21 +5265,21 @@ static const mfl_data_kv_t kv230[] = {
     {"embedding_length", 1024ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg230[] = {
+static const mfl_data_tag_t tg245[] = {
     {"latest", "F16", 669000000ull},
     {"335m", "F16", 669000000ull},
     {"l", "F16", 669000000ull},
     {"335m-l-fp16", "F16", 669000000ull},
 };
 
-static const mfl_data_kv_t kv231[] = {
+static const mfl_data_kv_t kv246[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg231[] = {
+static const mfl_data_tag_t tg246[] = {
     {"latest", NULL, 6100000000ull},
     {"10.7b-instruct-v1-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-instruct-v1-q3_K_S", "Q3_K_S", 4700000000ull},
@@ -5055,14 +5297,14 @@ static const mfl_data_tag_t tg231[] = {
     {"10.7b-instruct-v1-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv232[] = {
+static const mfl_data_kv_t kv247[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg232[] = {
+static const mfl_data_tag_t tg247[] = {
     {"10.7b-text-v1-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-text-v1-q3_K_S", "Q3_K_S", 4700000000ull},
     {"10.7b-text-v1-q3_K_M", "Q3_K_M", 5200000000ull},
@@ -5080,14 +5322,14 @@ static const mfl_data_tag_t tg232[] = {
     {"10.7b-text-v1-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv233[] = {
+static const mfl_data_kv_t kv248[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg233[] = {
+static const mfl_data_tag_t tg248[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 3100000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5105,14 +5347,14 @@ static const mfl_data_tag_t tg233[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv234[] = {
+static const mfl_data_kv_t kv249[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg234[] = {
+static const mfl_data_tag_t tg249[] = {
     {"70b-alpha-q2_K", "Q2_K", 25000000000ull},
     {"70b-alpha-q3_K_S", "Q3_K_S", 30000000000ull},
     {"70b-alpha-q3_K_M", "Q3_K_M", 33000000000ull},
@@ -5130,14 +5372,14 @@ static const mfl_data_tag_t tg234[] = {
     {"70b-alpha-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv235[] = {
+static const mfl_data_kv_t kv250[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg235[] = {
+static const mfl_data_tag_t tg250[] = {
     {"latest", NULL, 1600000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1100000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -5155,14 +5397,14 @@ static const mfl_data_tag_t tg235[] = {
     {"3b-instruct-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv236[] = {
+static const mfl_data_kv_t kv251[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg236[] = {
+static const mfl_data_tag_t tg251[] = {
     {"code", NULL, 1600000000ull},
     {"3b-code-q2_K", "Q2_K", 1100000000ull},
     {"3b-code-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -5180,14 +5422,14 @@ static const mfl_data_tag_t tg236[] = {
     {"3b-code-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv237[] = {
+static const mfl_data_kv_t kv252[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg237[] = {
+static const mfl_data_tag_t tg252[] = {
     {"1.6b-q4_0", "Q4_0", 983000000ull},
     {"1.6b-q2_K", "Q2_K", 694000000ull},
     {"1.6b-q3_K_S", "Q3_K_S", 792000000ull},
@@ -5204,14 +5446,14 @@ static const mfl_data_tag_t tg237[] = {
     {"1.6b-q8_0", "Q8_0", 1800000000ull},
 };
 
-static const mfl_data_kv_t kv238[] = {
+static const mfl_data_kv_t kv253[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg238[] = {
+static const mfl_data_tag_t tg253[] = {
     {"latest", NULL, 983000000ull},
     {"1.6b-chat-q2_K", "Q2_K", 694000000ull},
     {"1.6b-chat-q3_K_S", "Q3_K_S", 792000000ull},
@@ -5229,14 +5471,14 @@ static const mfl_data_tag_t tg238[] = {
     {"1.6b-chat-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv239[] = {
+static const mfl_data_kv_t kv254[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg239[] = {
+static const mfl_data_tag_t tg254[] = {
     {"zephyr", NULL, 983000000ull},
     {"1.6b-zephyr-q2_K", "Q2_K", 694000000ull},
     {"1.6b-zephyr-q3_K_S", "Q3_K_S", 792000000ull},
@@ -5254,14 +5496,14 @@ static const mfl_data_tag_t tg239[] = {
     {"1.6b-zephyr-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv240[] = {
+static const mfl_data_kv_t kv255[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg240[] = {
+static const mfl_data_tag_t tg255[] = {
     {"3b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"3b-q2_K", "Q2_K", 1100000000ull},
@@ -5280,14 +5522,14 @@ static const mfl_data_tag_t tg240[] = {
     {"3b-fp16", "F16", 6100000000ull},
 };
 
-static const mfl_data_kv_t kv241[] = {
+static const mfl_data_kv_t kv256[] = {
     {"attention.head_count", 36ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4608ull, NULL, 0},
 };
-static const mfl_data_tag_t tg241[] = {
+static const mfl_data_tag_t tg256[] = {
     {"7b", NULL, 4000000000ull},
     {"7b-q2_K", "Q2_K", 2700000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3100000000ull},
@@ -5305,14 +5547,14 @@ static const mfl_data_tag_t tg241[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv242[] = {
+static const mfl_data_kv_t kv257[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg242[] = {
+static const mfl_data_tag_t tg257[] = {
     {"15b", NULL, 9100000000ull},
     {"15b-q2_K", "Q2_K", 6200000000ull},
     {"15b-q3_K_S", "Q3_K_S", 7000000000ull},
@@ -5330,14 +5572,14 @@ static const mfl_data_tag_t tg242[] = {
     {"15b-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv243[] = {
+static const mfl_data_kv_t kv258[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg243[] = {
+static const mfl_data_tag_t tg258[] = {
     {"instruct", NULL, 9100000000ull},
     {"15b-instruct-q4_0", "Q4_0", 9100000000ull},
     {"15b-instruct-v0.1-q2_K", "Q2_K", 6200000000ull},
@@ -5356,14 +5598,14 @@ static const mfl_data_tag_t tg243[] = {
     {"15b-instruct-v0.1-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv244[] = {
+static const mfl_data_kv_t kv259[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg244[] = {
+static const mfl_data_tag_t tg259[] = {
     {"alpha", NULL, 4100000000ull},
     {"7b-alpha-q2_K", "Q2_K", 2700000000ull},
     {"7b-alpha-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5381,14 +5623,14 @@ static const mfl_data_tag_t tg244[] = {
     {"7b-alpha-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv245[] = {
+static const mfl_data_kv_t kv260[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg245[] = {
+static const mfl_data_tag_t tg260[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-beta-q2_K", "Q2_K", 2700000000ull},
     {"7b-beta-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5406,25 +5648,25 @@ static const mfl_data_tag_t tg245[] = {
     {"7b-beta-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv246[] = {
+static const mfl_data_kv_t kv261[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg246[] = {
+static const mfl_data_tag_t tg261[] = {
     {"latest", "Q4_0", 638000000ull},
 };
 
-static const mfl_data_kv_t kv247[] = {
+static const mfl_data_kv_t kv262[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg247[] = {
+static const mfl_data_tag_t tg262[] = {
     {"1.1b-chat-v1-q2_K", "Q2_K", 483000000ull},
     {"1.1b-chat-v1-q3_K_S", "Q3_K_S", 500000000ull},
     {"1.1b-chat-v1-q3_K_M", "Q3_K_M", 551000000ull},
@@ -5441,14 +5683,14 @@ static const mfl_data_tag_t tg247[] = {
     {"1.1b-chat-v1-fp16", "F16", 2200000000ull},
 };
 
-static const mfl_data_kv_t kv248[] = {
+static const mfl_data_kv_t kv263[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg248[] = {
+static const mfl_data_tag_t tg263[] = {
     {"v0.6", NULL, 638000000ull},
     {"1.1b-chat-v0.6-q2_K", "Q2_K", 483000000ull},
     {"1.1b-chat-v0.6-q3_K_S", "Q3_K_S", 500000000ull},
@@ -5466,27 +5708,27 @@ static const mfl_data_tag_t tg248[] = {
     {"1.1b-chat-v0.6-fp16", "F16", 2200000000ull},
 };
 
-static const mfl_data_kv_t kv249[] = {
+static const mfl_data_kv_t kv264[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg249[] = {
+static const mfl_data_tag_t tg264[] = {
     {"latest", NULL, 4900000000ull},
     {"8b-q8_0", "Q8_0", 8500000000ull},
     {"8b-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv250[] = {
+static const mfl_data_kv_t kv265[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg250[] = {
+static const mfl_data_tag_t tg265[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-v1.5-q2_K", "Q2_K", 2800000000ull},
     {"7b-v1.5-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -5504,14 +5746,14 @@ static const mfl_data_tag_t tg250[] = {
     {"7b-v1.5-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv251[] = {
+static const mfl_data_kv_t kv266[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg251[] = {
+static const mfl_data_tag_t tg266[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-v1.5-q2_K", "Q2_K", 5400000000ull},
     {"13b-v1.5-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -5529,14 +5771,14 @@ static const mfl_data_tag_t tg251[] = {
     {"13b-v1.5-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv252[] = {
+static const mfl_data_kv_t kv267[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg252[] = {
+static const mfl_data_tag_t tg267[] = {
     {"7b-16k", NULL, 3800000000ull},
     {"7b-v1.5-16k-q2_K", "Q2_K", 2800000000ull},
     {"7b-v1.5-16k-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -5554,14 +5796,14 @@ static const mfl_data_tag_t tg252[] = {
     {"7b-v1.5-16k-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv253[] = {
+static const mfl_data_kv_t kv268[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg253[] = {
+static const mfl_data_tag_t tg268[] = {
     {"13b-16k", NULL, 7400000000ull},
     {"13b-v1.5-16k-q2_K", "Q2_K", 5400000000ull},
     {"13b-v1.5-16k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -5579,14 +5821,14 @@ static const mfl_data_tag_t tg253[] = {
     {"13b-v1.5-16k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv254[] = {
+static const mfl_data_kv_t kv269[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg254[] = {
+static const mfl_data_tag_t tg269[] = {
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
     {"7b-q3_K_M", "Q3_K_M", 3300000000ull},
@@ -5604,14 +5846,14 @@ static const mfl_data_tag_t tg254[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv255[] = {
+static const mfl_data_kv_t kv270[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg255[] = {
+static const mfl_data_tag_t tg270[] = {
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
     {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
@@ -5629,14 +5871,14 @@ static const mfl_data_tag_t tg255[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv256[] = {
+static const mfl_data_kv_t kv271[] = {
     {"attention.head_count", 52ull, NULL, 0},
     {"attention.head_count_kv", 52ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 6656ull, NULL, 0},
 };
-static const mfl_data_tag_t tg256[] = {
+static const mfl_data_tag_t tg271[] = {
     {"33b", NULL, 18000000000ull},
     {"33b-q2_K", "Q2_K", 14000000000ull},
     {"33b-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -5654,14 +5896,14 @@ static const mfl_data_tag_t tg256[] = {
     {"33b-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv257[] = {
+static const mfl_data_kv_t kv272[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg257[] = {
+static const mfl_data_tag_t tg272[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -5679,14 +5921,14 @@ static const mfl_data_tag_t tg257[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv258[] = {
+static const mfl_data_kv_t kv273[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg258[] = {
+static const mfl_data_tag_t tg273[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -5704,14 +5946,14 @@ static const mfl_data_tag_t tg258[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv259[] = {
+static const mfl_data_kv_t kv274[] = {
     {"attention.head_count", 52ull, NULL, 0},
     {"attention.head_count_kv", 52ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 6656ull, NULL, 0},
 };
-static const mfl_data_tag_t tg259[] = {
+static const mfl_data_tag_t tg274[] = {
     {"30b", NULL, 18000000000ull},
     {"30b-q2_K", "Q2_K", 14000000000ull},
     {"30b-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -5729,14 +5971,14 @@ static const mfl_data_tag_t tg259[] = {
     {"30b-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv260[] = {
+static const mfl_data_kv_t kv275[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg260[] = {
+static const mfl_data_tag_t tg275[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-python-q2_K", "Q2_K", 2800000000ull},
     {"7b-python-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -5754,14 +5996,14 @@ static const mfl_data_tag_t tg260[] = {
     {"7b-python-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv261[] = {
+static const mfl_data_kv_t kv276[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg261[] = {
+static const mfl_data_tag_t tg276[] = {
     {"34b-python", NULL, 19000000000ull},
     {"34b-python-q2_K", "Q2_K", 14000000000ull},
     {"34b-python-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -5779,14 +6021,14 @@ static const mfl_data_tag_t tg261[] = {
     {"34b-python-fp16", "F16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv262[] = {
+static const mfl_data_kv_t kv277[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg262[] = {
+static const mfl_data_tag_t tg277[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 2700000000ull},
@@ -5805,7 +6047,7 @@ static const mfl_data_tag_t tg262[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv263[] = {
+static const mfl_data_kv_t kv278[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -5814,21 +6056,21 @@ static const mfl_data_kv_t kv263[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg263[] = {
+static const mfl_data_tag_t tg278[] = {
     {"8x22b", NULL, 80000000000ull},
     {"8x22b-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-q8_0", "Q8_0", 149000000000ull},
     {"8x22b-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv264[] = {
+static const mfl_data_kv_t kv279[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg264[] = {
+static const mfl_data_tag_t tg279[] = {
     {"7b-128k", NULL, 3800000000ull},
     {"7b-128k-q2_K", "Q2_K", 2800000000ull},
     {"7b-128k-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -5846,14 +6088,14 @@ static const mfl_data_tag_t tg264[] = {
     {"7b-128k-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv265[] = {
+static const mfl_data_kv_t kv280[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 65536ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg265[] = {
+static const mfl_data_tag_t tg280[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-64k-q2_K", "Q2_K", 5400000000ull},
     {"13b-64k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -5871,14 +6113,14 @@ static const mfl_data_tag_t tg265[] = {
     {"13b-64k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv266[] = {
+static const mfl_data_kv_t kv281[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg266[] = {
+static const mfl_data_tag_t tg281[] = {
     {"latest", NULL, 3500000000ull},
     {"6b-chat-v1.5-q2_K", "Q2_K", 2300000000ull},
     {"6b-chat-v1.5-q3_K_S", "Q3_K_S", 2700000000ull},
@@ -5896,14 +6138,14 @@ static const mfl_data_tag_t tg266[] = {
     {"6b-chat-v1.5-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv267[] = {
+static const mfl_data_kv_t kv282[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg267[] = {
+static const mfl_data_tag_t tg282[] = {
     {"6b-v1.5-q2_K", "Q2_K", 2300000000ull},
     {"6b-v1.5-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-v1.5-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -5921,14 +6163,14 @@ static const mfl_data_tag_t tg267[] = {
     {"6b-v1.5-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv268[] = {
+static const mfl_data_kv_t kv283[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg268[] = {
+static const mfl_data_tag_t tg283[] = {
     {"9b", NULL, 5000000000ull},
     {"9b-chat-v1.5-q2_K", "Q2_K", 3400000000ull},
     {"9b-chat-v1.5-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -5946,14 +6188,14 @@ static const mfl_data_tag_t tg268[] = {
     {"9b-chat-v1.5-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv269[] = {
+static const mfl_data_kv_t kv284[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg269[] = {
+static const mfl_data_tag_t tg284[] = {
     {"9b-v1.5-q2_K", "Q2_K", 3400000000ull},
     {"9b-v1.5-q3_K_S", "Q3_K_S", 3900000000ull},
     {"9b-v1.5-q3_K_M", "Q3_K_M", 4300000000ull},
@@ -5971,14 +6213,14 @@ static const mfl_data_tag_t tg269[] = {
     {"9b-v1.5-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv270[] = {
+static const mfl_data_kv_t kv285[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg270[] = {
+static const mfl_data_tag_t tg285[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-chat-v1.5-q2_K", "Q2_K", 13000000000ull},
     {"34b-chat-v1.5-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -5996,14 +6238,14 @@ static const mfl_data_tag_t tg270[] = {
     {"34b-chat-v1.5-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv271[] = {
+static const mfl_data_kv_t kv286[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg271[] = {
+static const mfl_data_tag_t tg286[] = {
     {"34b-v1.5-q2_K", "Q2_K", 13000000000ull},
     {"34b-v1.5-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-v1.5-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -6021,14 +6263,14 @@ static const mfl_data_tag_t tg271[] = {
     {"34b-v1.5-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv272[] = {
+static const mfl_data_kv_t kv287[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 200000ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg272[] = {
+static const mfl_data_tag_t tg287[] = {
     {"6b-200k", NULL, 3500000000ull},
     {"6b-200k-q2_K", "Q2_K", 2600000000ull},
     {"6b-200k-q3_K_S", "Q3_K_S", 2700000000ull},
@@ -6046,14 +6288,14 @@ static const mfl_data_tag_t tg272[] = {
     {"6b-200k-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv273[] = {
+static const mfl_data_kv_t kv288[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg273[] = {
+static const mfl_data_tag_t tg288[] = {
     {"6b-chat-q2_K", "Q2_K", 2600000000ull},
     {"6b-chat-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-chat-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -6071,14 +6313,14 @@ static const mfl_data_tag_t tg273[] = {
     {"6b-chat-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv274[] = {
+static const mfl_data_kv_t kv289[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg274[] = {
+static const mfl_data_tag_t tg289[] = {
     {"6b-q2_K", "Q2_K", 2600000000ull},
     {"6b-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -6096,14 +6338,14 @@ static const mfl_data_tag_t tg274[] = {
     {"6b-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv275[] = {
+static const mfl_data_kv_t kv290[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg275[] = {
+static const mfl_data_tag_t tg290[] = {
     {"34b-q2_K", "Q2_K", 15000000000ull},
     {"34b-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -6118,14 +6360,14 @@ static const mfl_data_tag_t tg275[] = {
     {"34b-q6_K", "Q6_K", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv276[] = {
+static const mfl_data_kv_t kv291[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg276[] = {
+static const mfl_data_tag_t tg291[] = {
     {"34b-chat-q2_K", "Q2_K", 15000000000ull},
     {"34b-chat-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-chat-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -6143,14 +6385,14 @@ static const mfl_data_tag_t tg276[] = {
     {"34b-chat-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv277[] = {
+static const mfl_data_kv_t kv292[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg277[] = {
+static const mfl_data_tag_t tg292[] = {
     {"9b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"9b-chat-q2_K", "Q2_K", 3400000000ull},
@@ -6169,14 +6411,14 @@ static const mfl_data_tag_t tg277[] = {
     {"9b-chat-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv278[] = {
+static const mfl_data_kv_t kv293[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg278[] = {
+static const mfl_data_tag_t tg293[] = {
     {"9b-base", NULL, 5000000000ull},
     {"9b-base-q2_K", "Q2_K", 3400000000ull},
     {"9b-base-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -6194,14 +6436,14 @@ static const mfl_data_tag_t tg278[] = {
     {"9b-base-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv279[] = {
+static const mfl_data_kv_t kv294[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg279[] = {
+static const mfl_data_tag_t tg294[] = {
     {"1.5b", NULL, 866000000ull},
     {"1.5b-chat-q2_K", "Q2_K", 635000000ull},
     {"1.5b-chat-q3_K_S", "Q3_K_S", 723000000ull},
@@ -6219,14 +6461,14 @@ static const mfl_data_tag_t tg279[] = {
     {"1.5b-chat-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv280[] = {
+static const mfl_data_kv_t kv295[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg280[] = {
+static const mfl_data_tag_t tg295[] = {
     {"1.5b-base", NULL, 866000000ull},
     {"1.5b-base-q2_K", "Q2_K", 635000000ull},
     {"1.5b-base-q3_K_S", "Q3_K_S", 723000000ull},
@@ -6244,14 +6486,14 @@ static const mfl_data_tag_t tg280[] = {
     {"1.5b-base-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv281[] = {
+static const mfl_data_kv_t kv296[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg281[] = {
+static const mfl_data_tag_t tg296[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-beta-q2_K", "Q2_K", 3100000000ull},
@@ -6270,14 +6512,14 @@ static const mfl_data_tag_t tg281[] = {
     {"7b-beta-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv282[] = {
+static const mfl_data_kv_t kv297[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg282[] = {
+static const mfl_data_tag_t tg297[] = {
     {"7b-alpha", NULL, 4100000000ull},
     {"7b-alpha-q2_K", "Q2_K", 3100000000ull},
     {"7b-alpha-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -6295,7 +6537,7 @@ static const mfl_data_tag_t tg282[] = {
     {"7b-alpha-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv283[] = {
+static const mfl_data_kv_t kv298[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -6304,7 +6546,7 @@ static const mfl_data_kv_t kv283[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg283[] = {
+static const mfl_data_tag_t tg298[] = {
     {"141b", NULL, 80000000000ull},
     {"141b-v0.1-q2_K", "Q2_K", 52000000000ull},
     {"141b-v0.1-q8_0", "Q8_0", 149000000000ull},
@@ -7033,6 +7275,25 @@ const mfl_table_entry_t mfl__table[] = {
         .n_tags = 2,
     },
     {
+        .family = "devstral",
+        .id = "24b-small-2505",
+        .display = "Devstral Small 24B 2505",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 131072ull,
+        .source = "https://github.com/search?q=%22devstral%3A24b%22+%22weights%22+14_333_905_760&type=code",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/devstral.json",
+        .tags_checked = "2026-12-05",
+        .params = 23600000000ull,
+        .kv = kv40,
+        .n_kv = 7,
+        .tags = tg40,
+        .n_tags = 4,
+    },
+    {
         .family = "dolphin-llama3",
         .id = "8b-v2.9",
         .display = "Dolphin 2.9 Llama 3 8B",
@@ -7045,9 +7306,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv40,
+        .kv = kv41,
         .n_kv = 5,
-        .tags = tg40,
+        .tags = tg41,
         .n_tags = 16,
     },
     {
@@ -7063,9 +7324,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv41,
+        .kv = kv42,
         .n_kv = 5,
-        .tags = tg41,
+        .tags = tg42,
         .n_tags = 16,
     },
     {
@@ -7081,9 +7342,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv42,
+        .kv = kv43,
         .n_kv = 5,
-        .tags = tg42,
+        .tags = tg43,
         .n_tags = 14,
     },
     {
@@ -7099,9 +7360,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv43,
+        .kv = kv44,
         .n_kv = 5,
-        .tags = tg43,
+        .tags = tg44,
         .n_tags = 14,
     },
     {
@@ -7117,9 +7378,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv44,
+        .kv = kv45,
         .n_kv = 5,
-        .tags = tg44,
+        .tags = tg45,
         .n_tags = 15,
     },
     {
@@ -7135,9 +7396,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv45,
+        .kv = kv46,
         .n_kv = 5,
-        .tags = tg45,
+        .tags = tg46,
         .n_tags = 15,
     },
     {
@@ -7153,9 +7414,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv46,
+        .kv = kv47,
         .n_kv = 5,
-        .tags = tg46,
+        .tags = tg47,
         .n_tags = 15,
     },
     {
@@ -7171,9 +7432,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv47,
+        .kv = kv48,
         .n_kv = 7,
-        .tags = tg47,
+        .tags = tg48,
         .n_tags = 16,
     },
     {
@@ -7189,9 +7450,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv48,
+        .kv = kv49,
         .n_kv = 7,
-        .tags = tg48,
+        .tags = tg49,
         .n_tags = 15,
     },
     {
@@ -7207,10 +7468,47 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv49,
+        .kv = kv50,
         .n_kv = 7,
-        .tags = tg49,
+        .tags = tg50,
         .n_tags = 4,
+    },
+    {
+        .family = "embeddinggemma",
+        .id = "300m",
+        .display = "EmbeddingGemma 300M",
+        .kind = MFL_KIND_EMBEDDING,
+        .arch = "gemma3",
+        .ctx = 2048ull,
+        .source = "https://github.com/huggingface/transformers/blob/0d7e95d96b4e187c651e2b2406ed98ed40d74963/src/transformers/models/gemma3/convert_gemma3_weights.py",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "An embedding model: num_ctx bounds the input that is embedded (2,048 tokens natively), there is no conversation to keep.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/embeddinggemma.json",
+        .tags_checked = "2026-12-05",
+        .params = 308000000ull,
+        .kv = kv51,
+        .n_kv = 8,
+        .tags = tg51,
+        .n_tags = 1,
+    },
+    {
+        .family = "embeddinggemma",
+        .id = "300m-qat",
+        .display = "EmbeddingGemma 300M (QAT)",
+        .kind = MFL_KIND_EMBEDDING,
+        .arch = "gemma3",
+        .ctx = 2048ull,
+        .source = "https://github.com/huggingface/transformers/blob/0d7e95d96b4e187c651e2b2406ed98ed40d74963/src/transformers/models/gemma3/convert_gemma3_weights.py",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "An embedding model: num_ctx bounds the input that is embedded (2,048 tokens natively), there is no conversation to keep.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/embeddinggemma.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv52,
+        .n_kv = 8,
+        .tags = tg52,
+        .n_tags = 2,
     },
     {
         .family = "everythinglm",
@@ -7225,9 +7523,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/everythinglm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv50,
+        .kv = kv53,
         .n_kv = 5,
-        .tags = tg50,
+        .tags = tg53,
         .n_tags = 15,
     },
     {
@@ -7243,9 +7541,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone3.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv51,
+        .kv = kv54,
         .n_kv = 5,
-        .tags = tg51,
+        .tags = tg54,
         .n_tags = 4,
     },
     {
@@ -7261,9 +7559,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv52,
+        .kv = kv55,
         .n_kv = 7,
-        .tags = tg52,
+        .tags = tg55,
         .n_tags = 3,
     },
     {
@@ -7279,9 +7577,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv53,
+        .kv = kv56,
         .n_kv = 7,
-        .tags = tg53,
+        .tags = tg56,
         .n_tags = 3,
     },
     {
@@ -7297,9 +7595,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv54,
+        .kv = kv57,
         .n_kv = 7,
-        .tags = tg54,
+        .tags = tg57,
         .n_tags = 4,
     },
     {
@@ -7315,9 +7613,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv55,
+        .kv = kv58,
         .n_kv = 7,
-        .tags = tg55,
+        .tags = tg58,
         .n_tags = 3,
     },
     {
@@ -7333,9 +7631,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv56,
+        .kv = kv59,
         .n_kv = 7,
-        .tags = tg56,
+        .tags = tg59,
         .n_tags = 14,
     },
     {
@@ -7351,9 +7649,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv57,
+        .kv = kv60,
         .n_kv = 7,
-        .tags = tg57,
+        .tags = tg60,
         .n_tags = 14,
     },
     {
@@ -7369,9 +7667,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv58,
+        .kv = kv61,
         .n_kv = 7,
-        .tags = tg58,
+        .tags = tg61,
         .n_tags = 15,
     },
     {
@@ -7387,9 +7685,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv59,
+        .kv = kv62,
         .n_kv = 7,
-        .tags = tg59,
+        .tags = tg62,
         .n_tags = 18,
     },
     {
@@ -7405,9 +7703,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv60,
+        .kv = kv63,
         .n_kv = 7,
-        .tags = tg60,
+        .tags = tg63,
         .n_tags = 15,
     },
     {
@@ -7423,9 +7721,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv61,
+        .kv = kv64,
         .n_kv = 7,
-        .tags = tg61,
+        .tags = tg64,
         .n_tags = 15,
     },
     {
@@ -7441,9 +7739,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv62,
+        .kv = kv65,
         .n_kv = 8,
-        .tags = tg62,
+        .tags = tg65,
         .n_tags = 16,
     },
     {
@@ -7459,9 +7757,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv63,
+        .kv = kv66,
         .n_kv = 8,
-        .tags = tg63,
+        .tags = tg66,
         .n_tags = 15,
     },
     {
@@ -7477,9 +7775,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv64,
+        .kv = kv67,
         .n_kv = 9,
-        .tags = tg64,
+        .tags = tg67,
         .n_tags = 3,
     },
     {
@@ -7495,9 +7793,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv65,
+        .kv = kv68,
         .n_kv = 9,
-        .tags = tg65,
+        .tags = tg68,
         .n_tags = 1,
     },
     {
@@ -7513,9 +7811,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv66,
+        .kv = kv69,
         .n_kv = 7,
-        .tags = tg66,
+        .tags = tg69,
         .n_tags = 3,
     },
     {
@@ -7531,9 +7829,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv67,
+        .kv = kv70,
         .n_kv = 7,
-        .tags = tg67,
+        .tags = tg70,
         .n_tags = 1,
     },
     {
@@ -7549,9 +7847,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv68,
+        .kv = kv71,
         .n_kv = 8,
-        .tags = tg68,
+        .tags = tg71,
         .n_tags = 3,
     },
     {
@@ -7567,9 +7865,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv69,
+        .kv = kv72,
         .n_kv = 8,
-        .tags = tg69,
+        .tags = tg72,
         .n_tags = 1,
     },
     {
@@ -7585,9 +7883,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv70,
+        .kv = kv73,
         .n_kv = 8,
-        .tags = tg70,
+        .tags = tg73,
         .n_tags = 4,
     },
     {
@@ -7603,9 +7901,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv71,
+        .kv = kv74,
         .n_kv = 8,
-        .tags = tg71,
+        .tags = tg74,
         .n_tags = 1,
     },
     {
@@ -7621,9 +7919,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv72,
+        .kv = kv75,
         .n_kv = 8,
-        .tags = tg72,
+        .tags = tg75,
         .n_tags = 3,
     },
     {
@@ -7639,10 +7937,48 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv73,
+        .kv = kv76,
         .n_kv = 8,
-        .tags = tg73,
+        .tags = tg76,
         .n_tags = 1,
+    },
+    {
+        .family = "gemma3n",
+        .id = "e4b",
+        .display = "Gemma 3n E4B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "gemma3n",
+        .ctx = 32768ull,
+        .source = "https://github.com/huggingface/transformers/blob/018548097621d331be9d60ab6cafdd71cfa67a43/src/transformers/models/gemma3n/configuration_gemma3n.py",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Only the first 20 layers keep a KV cache (the last layers reuse it), and 4 of every 5 of those use a 512-token sliding window: long contexts cost little cache memory.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3n.json",
+        .tags_checked = "2026-12-05",
+        .params = 6900000000ull,
+        .kv = kv77,
+        .n_kv = 8,
+        .tags = tg77,
+        .n_tags = 4,
+    },
+    {
+        .family = "gemma3n",
+        .id = "e2b",
+        .display = "Gemma 3n E2B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "gemma3n",
+        .ctx = 32768ull,
+        .source = "https://github.com/search?q=%22num_kv_shared_layers%22%3A+10&type=code",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Only the first 20 layers keep a KV cache (the last layers reuse it), and 4 of every 5 of those use a 512-token sliding window: long contexts cost little cache memory.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3n.json",
+        .tags_checked = "2026-12-05",
+        .params = 4460000000ull,
+        .kv = kv78,
+        .n_kv = 8,
+        .tags = tg78,
+        .n_tags = 3,
     },
     {
         .family = "gpt-oss",
@@ -7657,9 +7993,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gpt-oss.json",
         .tags_checked = "2026-12-04",
-        .kv = kv74,
+        .kv = kv79,
         .n_kv = 10,
-        .tags = tg74,
+        .tags = tg79,
         .n_tags = 2,
     },
     {
@@ -7675,9 +8011,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gpt-oss.json",
         .tags_checked = "2026-12-04",
-        .kv = kv75,
+        .kv = kv80,
         .n_kv = 10,
-        .tags = tg75,
+        .tags = tg80,
         .n_tags = 1,
     },
     {
@@ -7693,9 +8029,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv76,
+        .kv = kv81,
         .n_kv = 5,
-        .tags = tg76,
+        .tags = tg81,
         .n_tags = 16,
     },
     {
@@ -7711,9 +8047,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv77,
+        .kv = kv82,
         .n_kv = 5,
-        .tags = tg77,
+        .tags = tg82,
         .n_tags = 16,
     },
     {
@@ -7729,9 +8065,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv78,
+        .kv = kv83,
         .n_kv = 5,
-        .tags = tg78,
+        .tags = tg83,
         .n_tags = 15,
     },
     {
@@ -7747,9 +8083,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv79,
+        .kv = kv84,
         .n_kv = 7,
-        .tags = tg79,
+        .tags = tg84,
         .n_tags = 16,
     },
     {
@@ -7765,9 +8101,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv80,
+        .kv = kv85,
         .n_kv = 7,
-        .tags = tg80,
+        .tags = tg85,
         .n_tags = 15,
     },
     {
@@ -7783,9 +8119,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv81,
+        .kv = kv86,
         .n_kv = 5,
-        .tags = tg81,
+        .tags = tg86,
         .n_tags = 15,
     },
     {
@@ -7801,9 +8137,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv82,
+        .kv = kv87,
         .n_kv = 5,
-        .tags = tg82,
+        .tags = tg87,
         .n_tags = 16,
     },
     {
@@ -7819,9 +8155,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv83,
+        .kv = kv88,
         .n_kv = 7,
-        .tags = tg83,
+        .tags = tg88,
         .n_tags = 15,
     },
     {
@@ -7837,9 +8173,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv84,
+        .kv = kv89,
         .n_kv = 7,
-        .tags = tg84,
+        .tags = tg89,
         .n_tags = 16,
     },
     {
@@ -7855,9 +8191,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv85,
+        .kv = kv90,
         .n_kv = 5,
-        .tags = tg85,
+        .tags = tg90,
         .n_tags = 3,
     },
     {
@@ -7873,9 +8209,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv86,
+        .kv = kv91,
         .n_kv = 5,
-        .tags = tg86,
+        .tags = tg91,
         .n_tags = 4,
     },
     {
@@ -7892,9 +8228,65 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
         .active_params = 9000000000ull,
-        .kv = kv87,
+        .kv = kv92,
         .n_kv = 7,
-        .tags = tg87,
+        .tags = tg92,
+        .n_tags = 2,
+    },
+    {
+        .family = "granite4",
+        .id = "micro",
+        .display = "Granite 4.0 Micro (3B, dense)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granite",
+        .ctx = 131072ull,
+        .source = "https://ollama.com/library/granite4:latest/blobs/5c7ac4aead1b",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv93,
+        .n_kv = 5,
+        .tags = tg93,
+        .n_tags = 3,
+    },
+    {
+        .family = "granite4",
+        .id = "7b-a1b-h",
+        .display = "Granite 4.0 H Tiny (7B-A1B, hybrid)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granitehybrid",
+        .ctx = 1048576ull,
+        .source = "https://ollama.com/library/granite4:7b-a1b-h/blobs/491ba81786c4",
+        .checked = "2026-12-05",
+        .note = "Hybrid Mamba-2/attention: only 4 of 40 layers keep a KV cache, so long contexts cost little cache memory.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
+        .tags_checked = "2026-12-04",
+        .params = 7000000000ull,
+        .active_params = 1000000000ull,
+        .kv = kv94,
+        .n_kv = 7,
+        .tags = tg94,
+        .n_tags = 2,
+    },
+    {
+        .family = "granite4",
+        .id = "1b-h",
+        .display = "Granite 4.0 H 1B (hybrid)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granitehybrid",
+        .ctx = 1048576ull,
+        .source = "https://ollama.com/library/granite4:1b-h-q8_0/blobs/f29248184ca7",
+        .checked = "2026-12-05",
+        .note = "Hybrid Mamba-2/attention: only 4 of 40 layers keep a KV cache, so long contexts cost little cache memory.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv95,
+        .n_kv = 5,
+        .tags = tg95,
         .n_tags = 2,
     },
     {
@@ -7910,9 +8302,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv88,
+        .kv = kv96,
         .n_kv = 5,
-        .tags = tg88,
+        .tags = tg96,
         .n_tags = 16,
     },
     {
@@ -7928,9 +8320,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv89,
+        .kv = kv97,
         .n_kv = 5,
-        .tags = tg89,
+        .tags = tg97,
         .n_tags = 15,
     },
     {
@@ -7946,9 +8338,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv90,
+        .kv = kv98,
         .n_kv = 5,
-        .tags = tg90,
+        .tags = tg98,
         .n_tags = 15,
     },
     {
@@ -7964,9 +8356,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/internlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv91,
+        .kv = kv99,
         .n_kv = 5,
-        .tags = tg91,
+        .tags = tg99,
         .n_tags = 15,
     },
     {
@@ -7982,9 +8374,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama-guard3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv92,
+        .kv = kv100,
         .n_kv = 5,
-        .tags = tg92,
+        .tags = tg100,
         .n_tags = 16,
     },
     {
@@ -8000,9 +8392,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama-guard3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv93,
+        .kv = kv101,
         .n_kv = 5,
-        .tags = tg93,
+        .tags = tg101,
         .n_tags = 15,
     },
     {
@@ -8018,9 +8410,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv94,
+        .kv = kv102,
         .n_kv = 5,
-        .tags = tg94,
+        .tags = tg102,
         .n_tags = 16,
     },
     {
@@ -8036,9 +8428,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv95,
+        .kv = kv103,
         .n_kv = 5,
-        .tags = tg95,
+        .tags = tg103,
         .n_tags = 15,
     },
     {
@@ -8054,9 +8446,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv96,
+        .kv = kv104,
         .n_kv = 5,
-        .tags = tg96,
+        .tags = tg104,
         .n_tags = 15,
     },
     {
@@ -8072,9 +8464,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv97,
+        .kv = kv105,
         .n_kv = 5,
-        .tags = tg97,
+        .tags = tg105,
         .n_tags = 15,
     },
     {
@@ -8090,9 +8482,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv98,
+        .kv = kv106,
         .n_kv = 5,
-        .tags = tg98,
+        .tags = tg106,
         .n_tags = 14,
     },
     {
@@ -8108,9 +8500,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv99,
+        .kv = kv107,
         .n_kv = 5,
-        .tags = tg99,
+        .tags = tg107,
         .n_tags = 17,
     },
     {
@@ -8126,9 +8518,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv100,
+        .kv = kv108,
         .n_kv = 7,
-        .tags = tg100,
+        .tags = tg108,
         .n_tags = 15,
     },
     {
@@ -8144,9 +8536,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv101,
+        .kv = kv109,
         .n_kv = 5,
-        .tags = tg101,
+        .tags = tg109,
         .n_tags = 15,
     },
     {
@@ -8162,9 +8554,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv102,
+        .kv = kv110,
         .n_kv = 5,
-        .tags = tg102,
+        .tags = tg110,
         .n_tags = 17,
     },
     {
@@ -8180,9 +8572,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv103,
+        .kv = kv111,
         .n_kv = 7,
-        .tags = tg103,
+        .tags = tg111,
         .n_tags = 15,
     },
     {
@@ -8198,9 +8590,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv104,
+        .kv = kv112,
         .n_kv = 5,
-        .tags = tg104,
+        .tags = tg112,
         .n_tags = 14,
     },
     {
@@ -8216,9 +8608,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv105,
+        .kv = kv113,
         .n_kv = 5,
-        .tags = tg105,
+        .tags = tg113,
         .n_tags = 15,
     },
     {
@@ -8234,9 +8626,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv106,
+        .kv = kv114,
         .n_kv = 7,
-        .tags = tg106,
+        .tags = tg114,
         .n_tags = 15,
     },
     {
@@ -8252,9 +8644,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv107,
+        .kv = kv115,
         .n_kv = 7,
-        .tags = tg107,
+        .tags = tg115,
         .n_tags = 15,
     },
     {
@@ -8270,9 +8662,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv108,
+        .kv = kv116,
         .n_kv = 7,
-        .tags = tg108,
+        .tags = tg116,
         .n_tags = 15,
     },
     {
@@ -8288,9 +8680,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv109,
+        .kv = kv117,
         .n_kv = 7,
-        .tags = tg109,
+        .tags = tg117,
         .n_tags = 17,
     },
     {
@@ -8306,9 +8698,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2-vision.json",
         .tags_checked = "2026-12-04",
-        .kv = kv110,
+        .kv = kv118,
         .n_kv = 5,
-        .tags = tg110,
+        .tags = tg118,
         .n_tags = 5,
     },
     {
@@ -8324,9 +8716,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2-vision.json",
         .tags_checked = "2026-12-04",
-        .kv = kv111,
+        .kv = kv119,
         .n_kv = 5,
-        .tags = tg111,
+        .tags = tg119,
         .n_tags = 4,
     },
     {
@@ -8342,10 +8734,49 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv112,
+        .kv = kv120,
         .n_kv = 7,
-        .tags = tg112,
+        .tags = tg120,
         .n_tags = 13,
+    },
+    {
+        .family = "llama4",
+        .id = "17b-scout-16e-instruct",
+        .display = "Llama 4 Scout 17B-16E Instruct",
+        .kind = MFL_KIND_VISION,
+        .arch = "llama4",
+        .ctx = 10485760ull,
+        .source = "https://github.com/search?q=%22llama4.context_length%22%3A+10485760+%22108641793600%22&type=code",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Scout's native context is 10,485,760 tokens and Maverick's 1,048,576; Ollama keeps only an 8,192-token chunk on 3 of every 4 layers, so the KV-cache figure shown is an upper bound.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama4.json",
+        .tags_checked = "2026-12-05",
+        .params = 108600000000ull,
+        .active_params = 17000000000ull,
+        .kv = kv121,
+        .n_kv = 9,
+        .tags = tg121,
+        .n_tags = 3,
+    },
+    {
+        .family = "llama4",
+        .id = "17b-maverick-128e-instruct",
+        .display = "Llama 4 Maverick 17B-128E Instruct",
+        .kind = MFL_KIND_VISION,
+        .arch = "llama4",
+        .ctx = 1048576ull,
+        .source = "https://ollama.com/aravhawk/llama4:maverick-q4_K_M/blobs/b0fe8943b3e4",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Scout's native context is 10,485,760 tokens and Maverick's 1,048,576; Ollama keeps only an 8,192-token chunk on 3 of every 4 layers, so the KV-cache figure shown is an upper bound.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama4.json",
+        .tags_checked = "2026-12-05",
+        .active_params = 17000000000ull,
+        .kv = kv122,
+        .n_kv = 9,
+        .tags = tg122,
+        .n_tags = 3,
     },
     {
         .family = "llava",
@@ -8360,9 +8791,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava.json",
         .tags_checked = "2026-12-04",
-        .kv = kv113,
+        .kv = kv123,
         .n_kv = 5,
-        .tags = tg113,
+        .tags = tg123,
         .n_tags = 16,
     },
     {
@@ -8378,9 +8809,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/minicpm-v.json",
         .tags_checked = "2026-12-04",
-        .kv = kv114,
+        .kv = kv124,
         .n_kv = 5,
-        .tags = tg114,
+        .tags = tg124,
         .n_tags = 16,
     },
     {
@@ -8396,9 +8827,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv115,
+        .kv = kv125,
         .n_kv = 5,
-        .tags = tg115,
+        .tags = tg125,
         .n_tags = 16,
     },
     {
@@ -8414,9 +8845,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv116,
+        .kv = kv126,
         .n_kv = 5,
-        .tags = tg116,
+        .tags = tg126,
         .n_tags = 15,
     },
     {
@@ -8432,9 +8863,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv117,
+        .kv = kv127,
         .n_kv = 5,
-        .tags = tg117,
+        .tags = tg127,
         .n_tags = 1,
     },
     {
@@ -8450,9 +8881,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-nemo.json",
         .tags_checked = "2026-12-04",
-        .kv = kv118,
+        .kv = kv128,
         .n_kv = 7,
-        .tags = tg118,
+        .tags = tg128,
         .n_tags = 16,
     },
     {
@@ -8468,9 +8899,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-openorca.json",
         .tags_checked = "2026-12-04",
-        .kv = kv119,
+        .kv = kv129,
         .n_kv = 5,
-        .tags = tg119,
+        .tags = tg129,
         .n_tags = 15,
     },
     {
@@ -8486,9 +8917,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small.json",
         .tags_checked = "2026-12-04",
-        .kv = kv120,
+        .kv = kv130,
         .n_kv = 7,
-        .tags = tg120,
+        .tags = tg130,
         .n_tags = 4,
     },
     {
@@ -8504,9 +8935,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small.json",
         .tags_checked = "2026-12-04",
-        .kv = kv121,
+        .kv = kv131,
         .n_kv = 5,
-        .tags = tg121,
+        .tags = tg131,
         .n_tags = 15,
     },
     {
@@ -8522,9 +8953,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistrallite.json",
         .tags_checked = "2026-12-04",
-        .kv = kv122,
+        .kv = kv132,
         .n_kv = 5,
-        .tags = tg122,
+        .tags = tg132,
         .n_tags = 15,
     },
     {
@@ -8540,9 +8971,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv123,
+        .kv = kv133,
         .n_kv = 7,
-        .tags = tg123,
+        .tags = tg133,
         .n_tags = 16,
     },
     {
@@ -8558,9 +8989,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv124,
+        .kv = kv134,
         .n_kv = 7,
-        .tags = tg124,
+        .tags = tg134,
         .n_tags = 16,
     },
     {
@@ -8576,9 +9007,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv125,
+        .kv = kv135,
         .n_kv = 7,
-        .tags = tg125,
+        .tags = tg135,
         .n_tags = 15,
     },
     {
@@ -8595,9 +9026,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/moondream.json",
         .tags_checked = "2026-12-04",
         .params = 1800000000ull,
-        .kv = kv126,
+        .kv = kv136,
         .n_kv = 5,
-        .tags = tg126,
+        .tags = tg136,
         .n_tags = 16,
     },
     {
@@ -8614,9 +9045,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/mxbai-embed-large",
         .tags_checked = "2026-12-04",
         .params = 334000000ull,
-        .kv = kv127,
+        .kv = kv137,
         .n_kv = 5,
-        .tags = tg127,
+        .tags = tg137,
         .n_tags = 4,
     },
     {
@@ -8632,9 +9063,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nemotron.json",
         .tags_checked = "2026-12-04",
-        .kv = kv128,
+        .kv = kv138,
         .n_kv = 5,
-        .tags = tg128,
+        .tags = tg138,
         .n_tags = 15,
     },
     {
@@ -8650,9 +9081,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nemotron-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv129,
+        .kv = kv139,
         .n_kv = 5,
-        .tags = tg129,
+        .tags = tg139,
         .n_tags = 16,
     },
     {
@@ -8668,9 +9099,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv130,
+        .kv = kv140,
         .n_kv = 5,
-        .tags = tg130,
+        .tags = tg140,
         .n_tags = 15,
     },
     {
@@ -8686,9 +9117,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv131,
+        .kv = kv141,
         .n_kv = 5,
-        .tags = tg131,
+        .tags = tg141,
         .n_tags = 15,
     },
     {
@@ -8704,9 +9135,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv132,
+        .kv = kv142,
         .n_kv = 5,
-        .tags = tg132,
+        .tags = tg142,
         .n_tags = 15,
     },
     {
@@ -8723,9 +9154,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/nomic-embed-text",
         .tags_checked = "2026-12-04",
         .params = 137000000ull,
-        .kv = kv133,
+        .kv = kv143,
         .n_kv = 6,
-        .tags = tg133,
+        .tags = tg143,
         .n_tags = 3,
     },
     {
@@ -8741,9 +9172,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/notus.json",
         .tags_checked = "2026-12-04",
-        .kv = kv134,
+        .kv = kv144,
         .n_kv = 5,
-        .tags = tg134,
+        .tags = tg144,
         .n_tags = 15,
     },
     {
@@ -8759,9 +9190,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv135,
+        .kv = kv145,
         .n_kv = 5,
-        .tags = tg135,
+        .tags = tg145,
         .n_tags = 15,
     },
     {
@@ -8777,9 +9208,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv136,
+        .kv = kv146,
         .n_kv = 5,
-        .tags = tg136,
+        .tags = tg146,
         .n_tags = 15,
     },
     {
@@ -8795,9 +9226,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv137,
+        .kv = kv147,
         .n_kv = 5,
-        .tags = tg137,
+        .tags = tg147,
         .n_tags = 15,
     },
     {
@@ -8813,9 +9244,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv138,
+        .kv = kv148,
         .n_kv = 5,
-        .tags = tg138,
+        .tags = tg148,
         .n_tags = 15,
     },
     {
@@ -8831,9 +9262,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo-3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv139,
+        .kv = kv149,
         .n_kv = 8,
-        .tags = tg139,
+        .tags = tg149,
         .n_tags = 4,
     },
     {
@@ -8849,9 +9280,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo-3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv140,
+        .kv = kv150,
         .n_kv = 8,
-        .tags = tg140,
+        .tags = tg150,
         .n_tags = 3,
     },
     {
@@ -8867,9 +9298,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv141,
+        .kv = kv151,
         .n_kv = 5,
-        .tags = tg141,
+        .tags = tg151,
         .n_tags = 4,
     },
     {
@@ -8885,9 +9316,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv142,
+        .kv = kv152,
         .n_kv = 5,
-        .tags = tg142,
+        .tags = tg152,
         .n_tags = 3,
     },
     {
@@ -8903,9 +9334,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv143,
+        .kv = kv153,
         .n_kv = 5,
-        .tags = tg143,
+        .tags = tg153,
         .n_tags = 16,
     },
     {
@@ -8921,9 +9352,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv144,
+        .kv = kv154,
         .n_kv = 5,
-        .tags = tg144,
+        .tags = tg154,
         .n_tags = 15,
     },
     {
@@ -8939,9 +9370,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv145,
+        .kv = kv155,
         .n_kv = 5,
-        .tags = tg145,
+        .tags = tg155,
         .n_tags = 15,
     },
     {
@@ -8957,9 +9388,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/opencoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv146,
+        .kv = kv156,
         .n_kv = 5,
-        .tags = tg146,
+        .tags = tg156,
         .n_tags = 4,
     },
     {
@@ -8975,9 +9406,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/opencoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv147,
+        .kv = kv157,
         .n_kv = 5,
-        .tags = tg147,
+        .tags = tg157,
         .n_tags = 3,
     },
     {
@@ -8993,9 +9424,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openhermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv148,
+        .kv = kv158,
         .n_kv = 5,
-        .tags = tg148,
+        .tags = tg158,
         .n_tags = 15,
     },
     {
@@ -9011,9 +9442,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openhermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv149,
+        .kv = kv159,
         .n_kv = 5,
-        .tags = tg149,
+        .tags = tg159,
         .n_tags = 15,
     },
     {
@@ -9029,9 +9460,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv150,
+        .kv = kv160,
         .n_kv = 5,
-        .tags = tg150,
+        .tags = tg160,
         .n_tags = 3,
     },
     {
@@ -9047,9 +9478,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv151,
+        .kv = kv161,
         .n_kv = 5,
-        .tags = tg151,
+        .tags = tg161,
         .n_tags = 3,
     },
     {
@@ -9065,9 +9496,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv152,
+        .kv = kv162,
         .n_kv = 5,
-        .tags = tg152,
+        .tags = tg162,
         .n_tags = 3,
     },
     {
@@ -9083,9 +9514,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv153,
+        .kv = kv163,
         .n_kv = 5,
-        .tags = tg153,
+        .tags = tg163,
         .n_tags = 3,
     },
     {
@@ -9101,9 +9532,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv154,
+        .kv = kv164,
         .n_kv = 5,
-        .tags = tg154,
+        .tags = tg164,
         .n_tags = 7,
     },
     {
@@ -9119,9 +9550,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv155,
+        .kv = kv165,
         .n_kv = 5,
-        .tags = tg155,
+        .tags = tg165,
         .n_tags = 15,
     },
     {
@@ -9137,9 +9568,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv156,
+        .kv = kv166,
         .n_kv = 5,
-        .tags = tg156,
+        .tags = tg166,
         .n_tags = 15,
     },
     {
@@ -9155,9 +9586,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv157,
+        .kv = kv167,
         .n_kv = 5,
-        .tags = tg157,
+        .tags = tg167,
         .n_tags = 15,
     },
     {
@@ -9173,9 +9604,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv158,
+        .kv = kv168,
         .n_kv = 5,
-        .tags = tg158,
+        .tags = tg168,
         .n_tags = 15,
     },
     {
@@ -9192,9 +9623,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/paraphrase-multilingual/tags",
         .tags_checked = "2026-12-04",
         .params = 277000000ull,
-        .kv = kv159,
+        .kv = kv169,
         .n_kv = 6,
-        .tags = tg159,
+        .tags = tg169,
         .n_tags = 3,
     },
     {
@@ -9211,9 +9642,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi.json",
         .tags_checked = "2026-12-04",
         .params = 2700000000ull,
-        .kv = kv160,
+        .kv = kv170,
         .n_kv = 5,
-        .tags = tg160,
+        .tags = tg170,
         .n_tags = 16,
     },
     {
@@ -9229,9 +9660,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv161,
+        .kv = kv171,
         .n_kv = 7,
-        .tags = tg161,
+        .tags = tg171,
         .n_tags = 15,
     },
     {
@@ -9247,9 +9678,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv162,
+        .kv = kv172,
         .n_kv = 7,
-        .tags = tg162,
+        .tags = tg172,
         .n_tags = 18,
     },
     {
@@ -9265,10 +9696,10 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv163,
+        .kv = kv173,
         .n_kv = 6,
-        .tags = tg163,
-        .n_tags = 14,
+        .tags = tg173,
+        .n_tags = 17,
     },
     {
         .family = "phi3",
@@ -9283,9 +9714,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv164,
+        .kv = kv174,
         .n_kv = 7,
-        .tags = tg164,
+        .tags = tg174,
         .n_tags = 15,
     },
     {
@@ -9302,9 +9733,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.5.json",
         .tags_checked = "2026-12-04",
         .params = 3800000000ull,
-        .kv = kv165,
+        .kv = kv175,
         .n_kv = 6,
-        .tags = tg165,
+        .tags = tg175,
         .n_tags = 15,
     },
     {
@@ -9320,9 +9751,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv166,
+        .kv = kv176,
         .n_kv = 6,
-        .tags = tg166,
+        .tags = tg176,
         .n_tags = 4,
     },
     {
@@ -9339,9 +9770,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-mini.json",
         .tags_checked = "2026-12-04",
         .params = 3800000000ull,
-        .kv = kv167,
+        .kv = kv177,
         .n_kv = 6,
-        .tags = tg167,
+        .tags = tg177,
         .n_tags = 4,
     },
     {
@@ -9357,9 +9788,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv168,
+        .kv = kv178,
         .n_kv = 5,
-        .tags = tg168,
+        .tags = tg178,
         .n_tags = 15,
     },
     {
@@ -9375,9 +9806,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv169,
+        .kv = kv179,
         .n_kv = 5,
-        .tags = tg169,
+        .tags = tg179,
         .n_tags = 16,
     },
     {
@@ -9393,9 +9824,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv170,
+        .kv = kv180,
         .n_kv = 5,
-        .tags = tg170,
+        .tags = tg180,
         .n_tags = 15,
     },
     {
@@ -9411,9 +9842,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv171,
+        .kv = kv181,
         .n_kv = 5,
-        .tags = tg171,
+        .tags = tg181,
         .n_tags = 15,
     },
     {
@@ -9429,9 +9860,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv172,
+        .kv = kv182,
         .n_kv = 5,
-        .tags = tg172,
+        .tags = tg182,
         .n_tags = 15,
     },
     {
@@ -9447,9 +9878,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv173,
+        .kv = kv183,
         .n_kv = 5,
-        .tags = tg173,
+        .tags = tg183,
         .n_tags = 10,
     },
     {
@@ -9465,9 +9896,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv174,
+        .kv = kv184,
         .n_kv = 5,
-        .tags = tg174,
+        .tags = tg184,
         .n_tags = 15,
     },
     {
@@ -9483,9 +9914,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv175,
+        .kv = kv185,
         .n_kv = 5,
-        .tags = tg175,
+        .tags = tg185,
         .n_tags = 15,
     },
     {
@@ -9501,9 +9932,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv176,
+        .kv = kv186,
         .n_kv = 5,
-        .tags = tg176,
+        .tags = tg186,
         .n_tags = 15,
     },
     {
@@ -9519,9 +9950,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv177,
+        .kv = kv187,
         .n_kv = 5,
-        .tags = tg177,
+        .tags = tg187,
         .n_tags = 16,
     },
     {
@@ -9537,9 +9968,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv178,
+        .kv = kv188,
         .n_kv = 5,
-        .tags = tg178,
+        .tags = tg188,
         .n_tags = 15,
     },
     {
@@ -9555,9 +9986,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv179,
+        .kv = kv189,
         .n_kv = 5,
-        .tags = tg179,
+        .tags = tg189,
         .n_tags = 16,
     },
     {
@@ -9573,9 +10004,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv180,
+        .kv = kv190,
         .n_kv = 5,
-        .tags = tg180,
+        .tags = tg190,
         .n_tags = 15,
     },
     {
@@ -9591,9 +10022,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2-math.json",
         .tags_checked = "2026-12-04",
-        .kv = kv181,
+        .kv = kv191,
         .n_kv = 5,
-        .tags = tg181,
+        .tags = tg191,
         .n_tags = 15,
     },
     {
@@ -9609,9 +10040,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv182,
+        .kv = kv192,
         .n_kv = 5,
-        .tags = tg182,
+        .tags = tg192,
         .n_tags = 15,
     },
     {
@@ -9627,9 +10058,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv183,
+        .kv = kv193,
         .n_kv = 5,
-        .tags = tg183,
+        .tags = tg193,
         .n_tags = 12,
     },
     {
@@ -9645,9 +10076,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv184,
+        .kv = kv194,
         .n_kv = 5,
-        .tags = tg184,
+        .tags = tg194,
         .n_tags = 15,
     },
     {
@@ -9663,9 +10094,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv185,
+        .kv = kv195,
         .n_kv = 5,
-        .tags = tg185,
+        .tags = tg195,
         .n_tags = 15,
     },
     {
@@ -9681,9 +10112,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv186,
+        .kv = kv196,
         .n_kv = 5,
-        .tags = tg186,
+        .tags = tg196,
         .n_tags = 18,
     },
     {
@@ -9699,9 +10130,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv187,
+        .kv = kv197,
         .n_kv = 5,
-        .tags = tg187,
+        .tags = tg197,
         .n_tags = 15,
     },
     {
@@ -9717,9 +10148,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv188,
+        .kv = kv198,
         .n_kv = 5,
-        .tags = tg188,
+        .tags = tg198,
         .n_tags = 15,
     },
     {
@@ -9735,9 +10166,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv189,
+        .kv = kv199,
         .n_kv = 5,
-        .tags = tg189,
+        .tags = tg199,
         .n_tags = 15,
     },
     {
@@ -9753,9 +10184,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv190,
+        .kv = kv200,
         .n_kv = 5,
-        .tags = tg190,
+        .tags = tg200,
         .n_tags = 15,
     },
     {
@@ -9771,9 +10202,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv191,
+        .kv = kv201,
         .n_kv = 5,
-        .tags = tg191,
+        .tags = tg201,
         .n_tags = 15,
     },
     {
@@ -9789,9 +10220,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv192,
+        .kv = kv202,
         .n_kv = 5,
-        .tags = tg192,
+        .tags = tg202,
         .n_tags = 15,
     },
     {
@@ -9807,9 +10238,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv193,
+        .kv = kv203,
         .n_kv = 5,
-        .tags = tg193,
+        .tags = tg203,
         .n_tags = 16,
     },
     {
@@ -9825,9 +10256,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv194,
+        .kv = kv204,
         .n_kv = 5,
-        .tags = tg194,
+        .tags = tg204,
         .n_tags = 15,
     },
     {
@@ -9843,9 +10274,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv195,
+        .kv = kv205,
         .n_kv = 5,
-        .tags = tg195,
+        .tags = tg205,
         .n_tags = 15,
     },
     {
@@ -9861,9 +10292,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv196,
+        .kv = kv206,
         .n_kv = 5,
-        .tags = tg196,
+        .tags = tg206,
         .n_tags = 15,
     },
     {
@@ -9879,9 +10310,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv197,
+        .kv = kv207,
         .n_kv = 5,
-        .tags = tg197,
+        .tags = tg207,
         .n_tags = 15,
     },
     {
@@ -9897,9 +10328,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv198,
+        .kv = kv208,
         .n_kv = 5,
-        .tags = tg198,
+        .tags = tg208,
         .n_tags = 3,
     },
     {
@@ -9915,9 +10346,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv199,
+        .kv = kv209,
         .n_kv = 5,
-        .tags = tg199,
+        .tags = tg209,
         .n_tags = 4,
     },
     {
@@ -9933,9 +10364,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv200,
+        .kv = kv210,
         .n_kv = 5,
-        .tags = tg200,
+        .tags = tg210,
         .n_tags = 3,
     },
     {
@@ -9951,9 +10382,27 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv201,
+        .kv = kv211,
         .n_kv = 7,
-        .tags = tg201,
+        .tags = tg211,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3",
+        .id = "1.7b",
+        .display = "Qwen3 1.7B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen3",
+        .ctx = 40960ull,
+        .source = "https://github.com/mephisto1484/Neko-LoRA-Build-Your-AI-Catgirl/blob/1d5d0234975c08fb04966e5c0058add27f1ae315/Qwen3-1.7B/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv212,
+        .n_kv = 7,
+        .tags = tg212,
         .n_tags = 3,
     },
     {
@@ -9969,9 +10418,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv202,
+        .kv = kv213,
         .n_kv = 7,
-        .tags = tg202,
+        .tags = tg213,
         .n_tags = 3,
     },
     {
@@ -9987,9 +10436,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv203,
+        .kv = kv214,
         .n_kv = 7,
-        .tags = tg203,
+        .tags = tg214,
         .n_tags = 4,
     },
     {
@@ -10005,10 +10454,28 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv204,
+        .kv = kv215,
         .n_kv = 7,
-        .tags = tg204,
+        .tags = tg215,
         .n_tags = 4,
+    },
+    {
+        .family = "qwen3",
+        .id = "14b",
+        .display = "Qwen3 14B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen3",
+        .ctx = 40960ull,
+        .source = "https://github.com/dogkeeper886/ollama37/issues/1",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv216,
+        .n_kv = 7,
+        .tags = tg216,
+        .n_tags = 3,
     },
     {
         .family = "qwen3",
@@ -10023,9 +10490,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv205,
+        .kv = kv217,
         .n_kv = 9,
-        .tags = tg205,
+        .tags = tg217,
         .n_tags = 3,
     },
     {
@@ -10041,9 +10508,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv206,
+        .kv = kv218,
         .n_kv = 7,
-        .tags = tg206,
+        .tags = tg218,
         .n_tags = 3,
     },
     {
@@ -10059,9 +10526,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv207,
+        .kv = kv219,
         .n_kv = 7,
-        .tags = tg207,
+        .tags = tg219,
         .n_tags = 3,
     },
     {
@@ -10077,9 +10544,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv208,
+        .kv = kv220,
         .n_kv = 9,
-        .tags = tg208,
+        .tags = tg220,
         .n_tags = 3,
     },
     {
@@ -10095,10 +10562,70 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv209,
+        .kv = kv221,
         .n_kv = 9,
-        .tags = tg209,
+        .tags = tg221,
         .n_tags = 3,
+    },
+    {
+        .family = "qwen3",
+        .id = "30b-a3b-thinking-2507",
+        .display = "Qwen3 30B-A3B Thinking 2507",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen3moe",
+        .ctx = 262144ull,
+        .source = "https://huggingface.co/Qwen/Qwen3-30B-A3B-Thinking-2507",
+        .checked = "2026-12-05",
+        .note = "The 2507 thinking update: 262,144 native context, unlike the original 30b-a3b release (40K). 'qwen3:30b' and 'qwen3:30b-a3b' point here.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
+        .tags_checked = "2026-12-04",
+        .params = 30500000000ull,
+        .active_params = 3300000000ull,
+        .kv = kv222,
+        .n_kv = 9,
+        .tags = tg222,
+        .n_tags = 5,
+    },
+    {
+        .family = "qwen3",
+        .id = "235b-a22b-instruct-2507",
+        .display = "Qwen3 235B-A22B Instruct 2507",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen3moe",
+        .ctx = 262144ull,
+        .source = "https://github.com/akash-network/awesome-akash/blob/344abdb144db36d2eaa6bf34b91e987c501712a4/Qwen3-235B-A22B-Instruct-2507/README.md",
+        .checked = "2026-12-05",
+        .note = "The 2507 instruct update: 262,144 native context, unlike the original 235b-a22b release (40K).",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
+        .tags_checked = "2026-12-04",
+        .params = 235000000000ull,
+        .active_params = 22000000000ull,
+        .kv = kv223,
+        .n_kv = 9,
+        .tags = tg223,
+        .n_tags = 2,
+    },
+    {
+        .family = "qwen3",
+        .id = "235b-a22b-thinking-2507",
+        .display = "Qwen3 235B-A22B Thinking 2507",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen3moe",
+        .ctx = 262144ull,
+        .source = "https://github.com/akash-network/awesome-akash/blob/474498b73b0660a20cefd564d9a8f8944b82de86/Qwen3-235B-A22B-Thinking-2507-FP8/README.md",
+        .checked = "2026-12-05",
+        .note = "The 2507 thinking update: 262,144 native context, unlike the original 235b-a22b release (40K). 'qwen3:235b' and 'qwen3:235b-a22b' point here.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
+        .tags_checked = "2026-12-04",
+        .params = 235000000000ull,
+        .active_params = 22000000000ull,
+        .kv = kv224,
+        .n_kv = 9,
+        .tags = tg224,
+        .n_tags = 5,
     },
     {
         .family = "qwen3-coder",
@@ -10107,19 +10634,19 @@ const mfl_table_entry_t mfl__table[] = {
         .kind = MFL_KIND_TEXT,
         .arch = "qwen3moe",
         .ctx = 262144ull,
-        .source = "https://huggingface.co/RTP-LLM/Qwen3-Coder-30B-A3B-Instruct-RTPurbo/blob/main/config.json",
-        .checked = "2026-12-04",
+        .source = "https://github.com/ztxz16/fastllm/blob/f8f04c33abb63f6cd4e45f9427a55949a8ebbb44/Qwen3-Coder-30B-A3B-Instruct/config.json",
+        .checked = "2026-12-05",
         .note = NULL,
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-coder.json",
         .tags_checked = "2026-12-04",
         .params = 30500000000ull,
         .active_params = 3300000000ull,
-        .kv = kv210,
+        .kv = kv225,
         .n_kv = 9,
-        .tags = tg210,
+        .tags = tg225,
         .n_tags = 5,
-        .hf = hf210,
+        .hf = hf225,
         .n_hf = 1,
     },
     {
@@ -10135,9 +10662,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv211,
+        .kv = kv226,
         .n_kv = 7,
-        .tags = tg211,
+        .tags = tg226,
         .n_tags = 3,
     },
     {
@@ -10153,9 +10680,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv212,
+        .kv = kv227,
         .n_kv = 9,
-        .tags = tg212,
+        .tags = tg227,
         .n_tags = 1,
     },
     {
@@ -10171,9 +10698,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwq.json",
         .tags_checked = "2026-12-04",
-        .kv = kv213,
+        .kv = kv228,
         .n_kv = 5,
-        .tags = tg213,
+        .tags = tg228,
         .n_tags = 3,
     },
     {
@@ -10189,9 +10716,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/r1-1776.json",
         .tags_checked = "2026-12-04",
-        .kv = kv214,
+        .kv = kv229,
         .n_kv = 5,
-        .tags = tg214,
+        .tags = tg229,
         .n_tags = 3,
     },
     {
@@ -10207,9 +10734,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/shieldgemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv215,
+        .kv = kv230,
         .n_kv = 8,
-        .tags = tg215,
+        .tags = tg230,
         .n_tags = 15,
     },
     {
@@ -10225,9 +10752,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smallthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv216,
+        .kv = kv231,
         .n_kv = 5,
-        .tags = tg216,
+        .tags = tg231,
         .n_tags = 3,
     },
     {
@@ -10243,9 +10770,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv217,
+        .kv = kv232,
         .n_kv = 5,
-        .tags = tg217,
+        .tags = tg232,
         .n_tags = 15,
     },
     {
@@ -10261,9 +10788,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv218,
+        .kv = kv233,
         .n_kv = 5,
-        .tags = tg218,
+        .tags = tg233,
         .n_tags = 15,
     },
     {
@@ -10279,9 +10806,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv219,
+        .kv = kv234,
         .n_kv = 5,
-        .tags = tg219,
+        .tags = tg234,
         .n_tags = 15,
     },
     {
@@ -10297,9 +10824,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv220,
+        .kv = kv235,
         .n_kv = 5,
-        .tags = tg220,
+        .tags = tg235,
         .n_tags = 15,
     },
     {
@@ -10315,9 +10842,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv221,
+        .kv = kv236,
         .n_kv = 5,
-        .tags = tg221,
+        .tags = tg236,
         .n_tags = 16,
     },
     {
@@ -10333,9 +10860,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv222,
+        .kv = kv237,
         .n_kv = 5,
-        .tags = tg222,
+        .tags = tg237,
         .n_tags = 15,
     },
     {
@@ -10351,9 +10878,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv223,
+        .kv = kv238,
         .n_kv = 5,
-        .tags = tg223,
+        .tags = tg238,
         .n_tags = 15,
     },
     {
@@ -10369,9 +10896,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv224,
+        .kv = kv239,
         .n_kv = 5,
-        .tags = tg224,
+        .tags = tg239,
         .n_tags = 15,
     },
     {
@@ -10387,9 +10914,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv225,
+        .kv = kv240,
         .n_kv = 5,
-        .tags = tg225,
+        .tags = tg240,
         .n_tags = 16,
     },
     {
@@ -10406,9 +10933,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 22000000ull,
-        .kv = kv226,
+        .kv = kv241,
         .n_kv = 6,
-        .tags = tg226,
+        .tags = tg241,
         .n_tags = 2,
     },
     {
@@ -10425,9 +10952,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 33000000ull,
-        .kv = kv227,
+        .kv = kv242,
         .n_kv = 6,
-        .tags = tg227,
+        .tags = tg242,
         .n_tags = 2,
     },
     {
@@ -10444,9 +10971,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 109000000ull,
-        .kv = kv228,
+        .kv = kv243,
         .n_kv = 6,
-        .tags = tg228,
+        .tags = tg243,
         .n_tags = 2,
     },
     {
@@ -10463,9 +10990,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 137000000ull,
-        .kv = kv229,
+        .kv = kv244,
         .n_kv = 6,
-        .tags = tg229,
+        .tags = tg244,
         .n_tags = 3,
     },
     {
@@ -10482,9 +11009,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 334000000ull,
-        .kv = kv230,
+        .kv = kv245,
         .n_kv = 6,
-        .tags = tg230,
+        .tags = tg245,
         .n_tags = 4,
     },
     {
@@ -10500,9 +11027,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/solar.json",
         .tags_checked = "2026-12-04",
-        .kv = kv231,
+        .kv = kv246,
         .n_kv = 5,
-        .tags = tg231,
+        .tags = tg246,
         .n_tags = 15,
     },
     {
@@ -10518,9 +11045,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/solar.json",
         .tags_checked = "2026-12-04",
-        .kv = kv232,
+        .kv = kv247,
         .n_kv = 5,
-        .tags = tg232,
+        .tags = tg247,
         .n_tags = 15,
     },
     {
@@ -10536,9 +11063,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/sqlcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv233,
+        .kv = kv248,
         .n_kv = 5,
-        .tags = tg233,
+        .tags = tg248,
         .n_tags = 15,
     },
     {
@@ -10554,9 +11081,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/sqlcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv234,
+        .kv = kv249,
         .n_kv = 5,
-        .tags = tg234,
+        .tags = tg249,
         .n_tags = 15,
     },
     {
@@ -10572,9 +11099,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stable-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv235,
+        .kv = kv250,
         .n_kv = 5,
-        .tags = tg235,
+        .tags = tg250,
         .n_tags = 15,
     },
     {
@@ -10590,9 +11117,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stable-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv236,
+        .kv = kv251,
         .n_kv = 5,
-        .tags = tg236,
+        .tags = tg251,
         .n_tags = 15,
     },
     {
@@ -10608,9 +11135,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv237,
+        .kv = kv252,
         .n_kv = 5,
-        .tags = tg237,
+        .tags = tg252,
         .n_tags = 14,
     },
     {
@@ -10626,9 +11153,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv238,
+        .kv = kv253,
         .n_kv = 5,
-        .tags = tg238,
+        .tags = tg253,
         .n_tags = 15,
     },
     {
@@ -10644,9 +11171,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv239,
+        .kv = kv254,
         .n_kv = 5,
-        .tags = tg239,
+        .tags = tg254,
         .n_tags = 15,
     },
     {
@@ -10662,9 +11189,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv240,
+        .kv = kv255,
         .n_kv = 5,
-        .tags = tg240,
+        .tags = tg255,
         .n_tags = 16,
     },
     {
@@ -10680,9 +11207,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv241,
+        .kv = kv256,
         .n_kv = 5,
-        .tags = tg241,
+        .tags = tg256,
         .n_tags = 15,
     },
     {
@@ -10698,9 +11225,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv242,
+        .kv = kv257,
         .n_kv = 5,
-        .tags = tg242,
+        .tags = tg257,
         .n_tags = 15,
     },
     {
@@ -10716,9 +11243,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv243,
+        .kv = kv258,
         .n_kv = 5,
-        .tags = tg243,
+        .tags = tg258,
         .n_tags = 16,
     },
     {
@@ -10734,9 +11261,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starling-lm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv244,
+        .kv = kv259,
         .n_kv = 5,
-        .tags = tg244,
+        .tags = tg259,
         .n_tags = 15,
     },
     {
@@ -10752,9 +11279,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starling-lm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv245,
+        .kv = kv260,
         .n_kv = 5,
-        .tags = tg245,
+        .tags = tg260,
         .n_tags = 15,
     },
     {
@@ -10771,9 +11298,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv246,
+        .kv = kv261,
         .n_kv = 5,
-        .tags = tg246,
+        .tags = tg261,
         .n_tags = 1,
     },
     {
@@ -10790,9 +11317,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv247,
+        .kv = kv262,
         .n_kv = 5,
-        .tags = tg247,
+        .tags = tg262,
         .n_tags = 14,
     },
     {
@@ -10809,9 +11336,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv248,
+        .kv = kv263,
         .n_kv = 5,
-        .tags = tg248,
+        .tags = tg263,
         .n_tags = 15,
     },
     {
@@ -10827,9 +11354,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tulu3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv249,
+        .kv = kv264,
         .n_kv = 5,
-        .tags = tg249,
+        .tags = tg264,
         .n_tags = 3,
     },
     {
@@ -10845,9 +11372,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv250,
+        .kv = kv265,
         .n_kv = 5,
-        .tags = tg250,
+        .tags = tg265,
         .n_tags = 15,
     },
     {
@@ -10863,9 +11390,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv251,
+        .kv = kv266,
         .n_kv = 5,
-        .tags = tg251,
+        .tags = tg266,
         .n_tags = 15,
     },
     {
@@ -10881,9 +11408,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv252,
+        .kv = kv267,
         .n_kv = 5,
-        .tags = tg252,
+        .tags = tg267,
         .n_tags = 15,
     },
     {
@@ -10899,9 +11426,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv253,
+        .kv = kv268,
         .n_kv = 5,
-        .tags = tg253,
+        .tags = tg268,
         .n_tags = 15,
     },
     {
@@ -10917,9 +11444,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv254,
+        .kv = kv269,
         .n_kv = 5,
-        .tags = tg254,
+        .tags = tg269,
         .n_tags = 15,
     },
     {
@@ -10935,9 +11462,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv255,
+        .kv = kv270,
         .n_kv = 5,
-        .tags = tg255,
+        .tags = tg270,
         .n_tags = 15,
     },
     {
@@ -10953,9 +11480,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv256,
+        .kv = kv271,
         .n_kv = 5,
-        .tags = tg256,
+        .tags = tg271,
         .n_tags = 15,
     },
     {
@@ -10971,9 +11498,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv257,
+        .kv = kv272,
         .n_kv = 5,
-        .tags = tg257,
+        .tags = tg272,
         .n_tags = 15,
     },
     {
@@ -10989,9 +11516,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv258,
+        .kv = kv273,
         .n_kv = 5,
-        .tags = tg258,
+        .tags = tg273,
         .n_tags = 15,
     },
     {
@@ -11007,9 +11534,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv259,
+        .kv = kv274,
         .n_kv = 5,
-        .tags = tg259,
+        .tags = tg274,
         .n_tags = 15,
     },
     {
@@ -11025,9 +11552,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv260,
+        .kv = kv275,
         .n_kv = 5,
-        .tags = tg260,
+        .tags = tg275,
         .n_tags = 15,
     },
     {
@@ -11043,9 +11570,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv261,
+        .kv = kv276,
         .n_kv = 5,
-        .tags = tg261,
+        .tags = tg276,
         .n_tags = 15,
     },
     {
@@ -11061,9 +11588,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv262,
+        .kv = kv277,
         .n_kv = 5,
-        .tags = tg262,
+        .tags = tg277,
         .n_tags = 16,
     },
     {
@@ -11079,9 +11606,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv263,
+        .kv = kv278,
         .n_kv = 7,
-        .tags = tg263,
+        .tags = tg278,
         .n_tags = 4,
     },
     {
@@ -11097,9 +11624,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yarn-llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv264,
+        .kv = kv279,
         .n_kv = 5,
-        .tags = tg264,
+        .tags = tg279,
         .n_tags = 15,
     },
     {
@@ -11115,9 +11642,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yarn-llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv265,
+        .kv = kv280,
         .n_kv = 5,
-        .tags = tg265,
+        .tags = tg280,
         .n_tags = 15,
     },
     {
@@ -11133,9 +11660,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv266,
+        .kv = kv281,
         .n_kv = 5,
-        .tags = tg266,
+        .tags = tg281,
         .n_tags = 15,
     },
     {
@@ -11151,9 +11678,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv267,
+        .kv = kv282,
         .n_kv = 5,
-        .tags = tg267,
+        .tags = tg282,
         .n_tags = 15,
     },
     {
@@ -11169,9 +11696,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv268,
+        .kv = kv283,
         .n_kv = 5,
-        .tags = tg268,
+        .tags = tg283,
         .n_tags = 15,
     },
     {
@@ -11187,9 +11714,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv269,
+        .kv = kv284,
         .n_kv = 5,
-        .tags = tg269,
+        .tags = tg284,
         .n_tags = 15,
     },
     {
@@ -11205,9 +11732,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv270,
+        .kv = kv285,
         .n_kv = 5,
-        .tags = tg270,
+        .tags = tg285,
         .n_tags = 15,
     },
     {
@@ -11223,9 +11750,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv271,
+        .kv = kv286,
         .n_kv = 5,
-        .tags = tg271,
+        .tags = tg286,
         .n_tags = 15,
     },
     {
@@ -11241,9 +11768,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv272,
+        .kv = kv287,
         .n_kv = 5,
-        .tags = tg272,
+        .tags = tg287,
         .n_tags = 15,
     },
     {
@@ -11259,9 +11786,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv273,
+        .kv = kv288,
         .n_kv = 5,
-        .tags = tg273,
+        .tags = tg288,
         .n_tags = 15,
     },
     {
@@ -11277,9 +11804,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv274,
+        .kv = kv289,
         .n_kv = 5,
-        .tags = tg274,
+        .tags = tg289,
         .n_tags = 15,
     },
     {
@@ -11295,9 +11822,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv275,
+        .kv = kv290,
         .n_kv = 5,
-        .tags = tg275,
+        .tags = tg290,
         .n_tags = 12,
     },
     {
@@ -11313,9 +11840,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv276,
+        .kv = kv291,
         .n_kv = 5,
-        .tags = tg276,
+        .tags = tg291,
         .n_tags = 15,
     },
     {
@@ -11331,9 +11858,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv277,
+        .kv = kv292,
         .n_kv = 5,
-        .tags = tg277,
+        .tags = tg292,
         .n_tags = 16,
     },
     {
@@ -11349,9 +11876,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv278,
+        .kv = kv293,
         .n_kv = 5,
-        .tags = tg278,
+        .tags = tg293,
         .n_tags = 15,
     },
     {
@@ -11367,9 +11894,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv279,
+        .kv = kv294,
         .n_kv = 5,
-        .tags = tg279,
+        .tags = tg294,
         .n_tags = 15,
     },
     {
@@ -11385,9 +11912,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv280,
+        .kv = kv295,
         .n_kv = 5,
-        .tags = tg280,
+        .tags = tg295,
         .n_tags = 15,
     },
     {
@@ -11403,9 +11930,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv281,
+        .kv = kv296,
         .n_kv = 5,
-        .tags = tg281,
+        .tags = tg296,
         .n_tags = 16,
     },
     {
@@ -11421,9 +11948,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv282,
+        .kv = kv297,
         .n_kv = 5,
-        .tags = tg282,
+        .tags = tg297,
         .n_tags = 15,
     },
     {
@@ -11439,11 +11966,11 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv283,
+        .kv = kv298,
         .n_kv = 7,
-        .tags = tg283,
+        .tags = tg298,
         .n_tags = 4,
     },
 };
 
-const size_t mfl__table_count = 284;
+const size_t mfl__table_count = 299;
