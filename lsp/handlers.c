@@ -85,7 +85,10 @@ json_t *lsp_markup(lsp_server_t *s, bool markdown_ok, const char *text) {
 /* The model behind the FROM Ollama builds from, by the one resolver the
  * rules use (mfl_from_resolve: the last model name, else the first path). */
 bool lsp_doc_model(lsp_server_t *s, lsp_doc_t *d, mfl_model_t *m) {
-    return mfl_from_resolve(d->doc, s->env, d->dir, NULL, m) && m->confidence != MFL_CONF_UNKNOWN;
+    if (!mfl_from_resolve(d->doc, s->env, d->dir, NULL, m) || m->confidence == MFL_CONF_UNKNOWN)
+        return false;
+    mfl_model_for_target(m, lsp_doc_version(s, d));
+    return true;
 }
 
 /* The document's budget, copied into *out (so that no later call can

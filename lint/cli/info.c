@@ -95,6 +95,7 @@ static int info_one(const cli_opts_t *o, const char *path, bool json, bool heade
     mfl_model_t m;
     const mfl_env_t *e = mfl_io_env_get(env);
     bool found = mfl_from_resolve(doc, e, dir, &pick, &m);
+    if (found) mfl_model_for_target(&m, target);
     const mfl_instr_t *from = pick.from;
     if (!from) {
         fprintf(stderr, "modelfile-lint: %s: no FROM instruction\n", path);

@@ -99,6 +99,7 @@ typedef enum {
     MFL_KV_ROPE_ORIG_CTX,
     MFL_KV_POOLING_TYPE,
     MFL_KV_ROPE_DIMENSION_COUNT,
+    MFL_KV_CHUNK_SIZE, /* llama4: chunked attention, see kvset.c */
     MFL_KV__COUNT
 } mfl_kv_key_t;
 
@@ -251,6 +252,11 @@ bool mfl_from_is_name(const mfl_instr_t *in, const mfl_env_t *env, const char *b
  * found; from may be NULL. */
 bool mfl_from_resolve(const mfl_doc_t *doc, const mfl_env_t *env, const char *base_dir,
                       mfl_from_t *from, mfl_model_t *model);
+/* The KV layout the target Ollama release allocates for a resolved model,
+ * where releases differ (MFL_FACT_KV_LLAMA4_CHUNKED: before it, Llama 4's
+ * chunked layers cache the whole context). Every resolver's caller with a
+ * target (rules, `info`, the server) applies it. */
+void mfl_model_for_target(mfl_model_t *m, mfl_version_t target);
 
 /* ---- hardware profiles ---------------------------------------------------------- */
 

@@ -82,6 +82,8 @@ typedef enum {
     MFL_FACT_CTX_GPTOSS_LOW_VRAM,
     MFL_FACT_CTX_QWEN3VL_FLOOR,
     MFL_FACT_CTX_VRAM_TIERS,
+    /* memory */
+    MFL_FACT_KV_LLAMA4_CHUNKED,
     MFL_FACT__COUNT
 } mfl_fact_t;
 

@@ -62,6 +62,7 @@ static struct from_memo *resolve_from(mfl_ctx_t *ctx) {
     if (!m || m->done) return m;
     m->done = true;
     m->found = mfl_from_resolve(ctx->doc, ctx->opts->env, ctx->opts->base_dir, &m->from, &m->model);
+    if (m->found) mfl_model_for_target(&m->model, mfl_ctx_version(ctx));
     return m;
 }
 

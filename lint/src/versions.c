@@ -148,6 +148,13 @@ static const mfl_fact_info_t facts[] = {
      "4096, with the per-family minimum",
      "server/routes.go defaultNumCtx, first in v0.15.5 (commit 0334ffa62); the minimum is gone "
      "in v0.15.5"},
+    {MFL_FACT_KV_LLAMA4_CHUNKED, "kv-llama4-chunked", MFL_OLLAMA_VERSION_RC(0, 30, 0, 32), true,
+     "llama.cpp runs Llama 4: 3 of every 4 layers cache one 8,192-token chunk (a sliding window)",
+     "Ollama's own engine runs Llama 4 and caches the whole context on every layer",
+     "commit 9db4bdbad (\"Remove CGO engines, use llama-server exclusively for GGML models\", "
+     "first tagged v0.30.0-rc32) removes model/models/llama4, whose ChunkedAttentionCache "
+     "(kvcache/causal.go) sets no memory size; llama.cpp's src/llama-model.cpp sets "
+     "LLAMA_SWA_TYPE_CHUNKED, n_swa 8192 and swa pattern 4 for the architecture"},
 };
 
 _Static_assert(sizeof facts / sizeof facts[0] == MFL_FACT__COUNT, "one entry per fact");

@@ -141,6 +141,45 @@ static void test_memory_deepseek_without_mla_keys_caches_full_kv(void **state) {
     assert_int_equal(l.key_length + l.value_length, 512 + 64 + 512);
 }
 
+/* Llama 4's chunked attention: from Ollama 0.30 (llama.cpp) 36 of 48 layers
+ * cache one 8,192-token chunk; Ollama's own engine before it cached the
+ * whole context on every layer. The chunk comes from the file's key, or
+ * llama.cpp's built-in 8192 when a converter left it out. */
+static void test_kvset_llama4_chunked_by_target(void **state) {
+    (void)state;
+    for (int with_key = 0; with_key < 2; with_key++) {
+        mfl_kvset_t kv;
+        mfl_kvset_init(&kv, "llama4");
+        mfl_kvset_set(&kv, MFL_KV_CONTEXT_LENGTH, 10485760);
+        mfl_kvset_set(&kv, MFL_KV_BLOCK_COUNT, 48);
+        mfl_kvset_set(&kv, MFL_KV_EMBEDDING_LENGTH, 5120);
+        mfl_kvset_set(&kv, MFL_KV_HEAD_COUNT, 40);
+        mfl_kvset_set(&kv, MFL_KV_HEAD_COUNT_KV, 8);
+        mfl_kvset_set(&kv, MFL_KV_KEY_LENGTH, 128);
+        mfl_kvset_set(&kv, MFL_KV_VALUE_LENGTH, 128);
+        if (with_key) mfl_kvset_set(&kv, MFL_KV_CHUNK_SIZE, 4096);
+        mfl_model_t m;
+        mfl_model_init(&m);
+        assert_int_equal(mfl_model_from_kvset(&kv, &m), 0);
+        assert_int_equal(m.sliding_window, with_key ? 4096 : 8192);
+        assert_int_equal(m.n_global_layers, 12);
+        assert_int_equal(m.n_swa_layers, 36);
+        mfl_model_t now = m, before = m;
+        mfl_model_for_target(&now, mfl_version_default());
+        assert_int_equal(now.n_swa_layers, 36);
+        uint64_t kv_now = mfl_mem_kv_bytes(&now, 131072, 1, MFL_KV_F16);
+        mfl_version_t v29;
+        assert_int_equal(mfl_version_parse("0.29.0", 6, &v29, NULL), 0);
+        mfl_model_for_target(&before, v29);
+        assert_int_equal(before.n_swa_layers, 0);
+        assert_int_equal(before.n_global_layers, 48);
+        uint64_t kv_before = mfl_mem_kv_bytes(&before, 131072, 1, MFL_KV_F16);
+        /* 48 layers x 8 heads x 256 x 2 bytes x 131,072 tokens = 24 GiB. */
+        assert_true(kv_before == 24ull << 30);
+        assert_true(kv_now < kv_before / 3);
+    }
+}
+
 static void test_kvset_hybrid_and_shared_layers(void **state) {
     (void)state;
     /* Attention every 4th layer (Qwen3-Next style): 12 of 48 layers cache. */
@@ -607,6 +646,7 @@ int main(void) {
         cmocka_unit_test(test_hardware_memory_is_binary),
         cmocka_unit_test(test_memory_deepseek_without_mla_keys_caches_full_kv),
         cmocka_unit_test(test_kvset_hybrid_and_shared_layers),
+        cmocka_unit_test(test_kvset_llama4_chunked_by_target),
         cmocka_unit_test(test_name_parse),
         cmocka_unit_test(test_hardware_profiles),
         cmocka_unit_test(test_labels),

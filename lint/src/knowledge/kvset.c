@@ -28,6 +28,7 @@ static const char *const key_names[MFL_KV__COUNT] = {
     [MFL_KV_ROPE_ORIG_CTX] = "rope.scaling.original_context_length",
     [MFL_KV_POOLING_TYPE] = "pooling_type",
     [MFL_KV_ROPE_DIMENSION_COUNT] = "rope.dimension_count",
+    [MFL_KV_CHUNK_SIZE] = "attention.chunk_size",
 };
 
 void mfl_kvset_init(mfl_kvset_t *kv, const char *arch) {
@@ -88,8 +89,8 @@ static uint32_t arch_swa_pattern(const char *arch) {
     static const struct {
         const char *arch;
         uint32_t n;
-    } t[] = {{"gemma2", 2}, {"gemma3", 6},  {"gemma3n", 5},
-             {"gptoss", 2}, {"gpt-oss", 2}, {"cohere2", 4}};
+    } t[] = {{"gemma2", 2},  {"gemma3", 6},  {"gemma3n", 5}, {"gptoss", 2},
+             {"gpt-oss", 2}, {"cohere2", 4}, {"llama4", 4}};
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (strcmp(arch, t[i].arch) == 0) return t[i].n;
     return 1; /* unknown: every layer global, an upper bound */
@@ -101,6 +102,16 @@ static bool layer_is_swa(const mfl_kvset_t *kv, uint32_t i) {
     uint64_t n = pat->set ? pat->u : arch_swa_pattern(kv->arch);
     if (n == 0) return true;
     return (i % n) < (n - 1);
+}
+
+void mfl_model_for_target(mfl_model_t *m, mfl_version_t target) {
+    if (strcmp(m->arch, "llama4") == 0 && m->n_swa_layers > 0 &&
+        !mfl_version_has(target, MFL_FACT_KV_LLAMA4_CHUNKED)) {
+        m->n_global_layers += m->n_swa_layers;
+        m->n_swa_layers = 0;
+        m->kv_heads_sum_swa = 0;
+        m->sliding_window = 0;
+    }
 }
 
 int mfl_model_from_kvset(const mfl_kvset_t *kv, mfl_model_t *m) {
@@ -124,6 +135,17 @@ int mfl_model_from_kvset(const mfl_kvset_t *kv, mfl_model_t *m) {
     m->expert_count = (uint32_t)scalar(kv, MFL_KV_EXPERT_COUNT);
     m->expert_used_count = (uint32_t)scalar(kv, MFL_KV_EXPERT_USED_COUNT);
     m->sliding_window = (uint32_t)scalar(kv, MFL_KV_SLIDING_WINDOW);
+    /* Llama 4's chunked attention: llama.cpp, which Ollama runs it on since
+     * its own engine went (v0.33), caches it like a sliding window of one
+     * chunk (LLAMA_SWA_TYPE_CHUNKED, n_swa = 8192, every 4th layer global:
+     * src/llama-model.cpp, hard-coded for the architecture). Ollama's own
+     * engine (model/models/llama4 up to v0.32) allocated the whole context
+     * on every layer (kvcache/causal.go NewChunkedAttentionCache sets no
+     * memory size), which this smaller figure does not cover. */
+    if (m->sliding_window == 0 && strcmp(kv->arch, "llama4") == 0) {
+        uint64_t chunk = scalar(kv, MFL_KV_CHUNK_SIZE);
+        m->sliding_window = chunk && chunk <= UINT32_MAX ? (uint32_t)chunk : 8192;
+    }
     m->n_shared_kv_layers = (uint32_t)scalar(kv, MFL_KV_SHARED_KV_LAYERS);
     m->key_length_mla = (uint32_t)scalar(kv, MFL_KV_KEY_LENGTH_MLA);
     m->value_length_mla = (uint32_t)scalar(kv, MFL_KV_VALUE_LENGTH_MLA);

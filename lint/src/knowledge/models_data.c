@@ -2600,6 +2600,7 @@ static const mfl_data_tag_t tg120[] = {
 };
 
 static const mfl_data_kv_t kv121[] = {
+    {"attention.chunk_size", 8192ull, NULL, 0},
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -8749,13 +8750,13 @@ const mfl_table_entry_t mfl__table[] = {
         .source = "https://github.com/search?q=%22llama4.context_length%22%3A+10485760+%22108641793600%22&type=code",
         .checked = "2026-12-05",
         .note = NULL,
-        .family_note = "Scout's native context is 10,485,760 tokens and Maverick's 1,048,576; Ollama keeps only an 8,192-token chunk on 3 of every 4 layers, so the KV-cache figure shown is an upper bound.",
+        .family_note = "Scout's native context is 10,485,760 tokens and Maverick's 1,048,576; from Ollama 0.30 (llama.cpp) 3 of every 4 layers cache only an 8,192-token chunk, before it every layer caches the whole context.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama4.json",
         .tags_checked = "2026-12-05",
         .params = 108600000000ull,
         .active_params = 17000000000ull,
         .kv = kv121,
-        .n_kv = 9,
+        .n_kv = 10,
         .tags = tg121,
         .n_tags = 3,
     },
@@ -8769,7 +8770,7 @@ const mfl_table_entry_t mfl__table[] = {
         .source = "https://ollama.com/aravhawk/llama4:maverick-q4_K_M/blobs/b0fe8943b3e4",
         .checked = "2026-12-05",
         .note = NULL,
-        .family_note = "Scout's native context is 10,485,760 tokens and Maverick's 1,048,576; Ollama keeps only an 8,192-token chunk on 3 of every 4 layers, so the KV-cache figure shown is an upper bound.",
+        .family_note = "Scout's native context is 10,485,760 tokens and Maverick's 1,048,576; from Ollama 0.30 (llama.cpp) 3 of every 4 layers cache only an 8,192-token chunk, before it every layer caches the whole context.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama4.json",
         .tags_checked = "2026-12-05",
         .active_params = 17000000000ull,
