@@ -302,6 +302,23 @@ static void test_gguf_sliding_window_patterns(void **state) {
     assert_int_equal(m.n_swa_layers + m.n_global_layers, 20);
     assert_int_equal(m.n_global_layers, 4);
     gb_free(b);
+    /* llama.cpp's converter writes the count as a float32: the same;
+     * a fraction is no count and is ignored (every layer caches). */
+    for (int frac = 0; frac < 2; frac++) {
+        b = gb_new(3, false);
+        gb_str(b, "general.architecture", "gemma3n");
+        gb_u32(b, "gemma3n.block_count", 35);
+        gb_u32(b, "gemma3n.context_length", 32768);
+        gb_u32(b, "gemma3n.attention.head_count", 8);
+        gb_u32(b, "gemma3n.attention.head_count_kv", 2);
+        gb_u32(b, "gemma3n.attention.key_length", 256);
+        gb_u32(b, "gemma3n.attention.value_length", 256);
+        gb_u32(b, "gemma3n.attention.sliding_window", 512);
+        gb_f32(b, "gemma3n.attention.shared_kv_layers", frac ? 15.5f : 15.0f);
+        assert_int_equal(parse(b, &m), 0);
+        assert_int_equal(m.n_swa_layers + m.n_global_layers, frac ? 35 : 20);
+        gb_free(b);
+    }
 }
 
 static void test_gguf_mla_only_with_mla_keys(void **state) {

@@ -280,6 +280,14 @@ static int finish(reader_t *r) {
             mfl_kvset_set_array(&kv, (mfl_kv_key_t)rec->field, r->arrays[slot], n);
         } else if (v->is_int) {
             mfl_kvset_set(&kv, (mfl_kv_key_t)rec->field, v->u);
+        } else if (rec->field == MFL_KV_SHARED_KV_LAYERS && v->type == T_F32) {
+            /* llama.cpp's converter writes gemma3n's count as a float32
+             * (Ollama's own files: uint32); a whole number is the count. */
+            uint32_t bits = (uint32_t)load(r, v->p, 4);
+            float f;
+            memcpy(&f, &bits, sizeof f);
+            if (f >= 0 && f <= 1e6f && f == (float)(uint32_t)f)
+                mfl_kvset_set(&kv, MFL_KV_SHARED_KV_LAYERS, (uint64_t)(uint32_t)f);
         } else if (rec->field == MFL_KV_POOLING_TYPE) {
             mfl_kvset_set(&kv, MFL_KV_POOLING_TYPE, 0); /* present is what counts */
         }
