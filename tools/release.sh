@@ -168,7 +168,9 @@ xw=$work/x-wasm/$(basename "$wdir")
 smoke "$(wrap lsp-wasm node "$xw/run-wasi.mjs" "$xw/modelfile-lsp.wasm")"
 node --input-type=module -e "
 import { ModelfileTools } from '$xw/session.mjs';
-const t = await ModelfileTools.create({ wasm: '$xw/modelfile-lsp.wasm', fileSystem: 'none' });
+// With the story's Mac as the budget the raise is safe (without one it is not).
+const t = await ModelfileTools.create({ wasm: '$xw/modelfile-lsp.wasm', fileSystem: 'none',
+  settings: { hardware: 'mac-studio-m2-ultra-64' } });
 const fixed = t.fix('FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n');
 if (!fixed.includes('num_ctx 262144')) { console.error(fixed); process.exit(1); }
 t.dispose();" || fail "wasm in-process fix"
