@@ -224,6 +224,18 @@ def c_str(s):
     return "".join(out)
 
 
+def inferred_figures(m):
+    """The keys whose [model.sources] text says INFERRED and that feed the
+    context or the KV cache: such an entry resolves as assumed, not exact."""
+    out = []
+    for k, v in m.get("sources", {}).items():
+        if "INFERRED" not in str(v):
+            continue
+        if k in ("context_length", "block_count", "full_attention_interval") or k.startswith("attention."):
+            out.append(k)
+    return sorted(out)
+
+
 def sorted_models(fams):
     for f in sorted(fams, key=lambda f: f["family"]):
         for m in f["model"]:
@@ -281,6 +293,9 @@ def gen_c(fams):
         lines.append(f"        .ctx = {int(m['gguf']['context_length'])}ull,")
         lines.append(f"        .source = {c_str(m['source'])},")
         lines.append(f"        .checked = {c_str(m['checked'])},")
+        inf = inferred_figures(m)
+        if inf:
+            lines.append(f"        .inferred = {c_str(', '.join(inf))},")
         lines.append(f"        .note = {c_str(m.get('note'))},")
         lines.append(f"        .family_note = {c_str(f.get('note'))},")
         lines.append(f"        .tags_source = {c_str(f['tags_source'])},")
@@ -351,6 +366,10 @@ def gen_md(fams):
                 out.append(f"Parameters: {m['params']}{extra}.")
             if m.get("note"):
                 out.append(f"{m['note']}")
+            inf = inferred_figures(m)
+            if inf:
+                out.append(f"*Assumed:* {', '.join('`' + k + '`' for k in inf)} inferred, not read from the GGUF "
+                           "(see the sources below), so the tool names these figures as assumed.")
             out.append("")
             out.append("| tag | quantisation | size |")
             out.append("|---|---|---|")

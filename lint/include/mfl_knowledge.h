@@ -164,6 +164,9 @@ typedef struct {
     uint64_t ctx;                   /* context_length */
     const char *source;             /* where the GGUF keys were read */
     const char *checked;            /* YYYY-MM-DD */
+    const char *inferred;           /* NULL, or the keys inferred from a related
+                                       release ("attention.head_count_kv"): the
+                                       entry resolves as assumed */
     const char *note, *family_note; /* NULL or shown to users */
     const char *tags_source, *tags_checked;
     uint64_t params, active_params; /* 0: unknown */

@@ -651,6 +651,16 @@ static void test_assumed_figures_are_named(void **state) {
     assert_non_null(strstr(d->message, "262,144"));
     assert_int_equal(count_mf3(res), 1);
     mfl_result_free(res);
+    /* Inferred figures are assumed: no MF304 (Ollama's real context may be
+     * another), and a raise is unsafe even with a budget. */
+    res = lint(&fx, "FROM magistral:24b\nPARAMETER num_ctx 131072\n");
+    assert_int_equal(count_mf3(res), 0);
+    mfl_result_free(res);
+    res = lint(&fx, "FROM granite4:tiny-h\nPARAMETER num_ctx 8192\n");
+    d = only(res, "MF301");
+    assert_non_null(strstr(d->message, "infers attention.head_count_kv"));
+    assert_int_equal(d->fix->applicability, MFL_FIX_UNSAFE);
+    mfl_result_free(res);
     /* The info text names the assumption too. */
     mfl_model_t m;
     assert_true(mfl_table_lookup("mistral:instruct", 16, &m));

@@ -385,6 +385,15 @@ static void test_table_assumed_and_unknown(void **state) {
     assert_non_null(strstr(m.assumed, "262,144"));
     assert_true(mfl_table_lookup("qwen3:30b-a3b-thinking-2507", 27, &m));
     assert_int_equal(m.confidence, MFL_CONF_UNKNOWN);
+    /* An entry with figures inferred rather than read (granite4's hybrid
+     * KV arrays, Magistral's shape) is assumed, and says which. */
+    assert_true(mfl_table_lookup("granite4:tiny-h", 15, &m));
+    assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
+    assert_int_equal(m.native_ctx, 1048576);
+    assert_non_null(strstr(m.assumed, "attention.head_count_kv"));
+    assert_true(mfl_table_lookup("magistral:24b", 13, &m));
+    assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
+    assert_non_null(strstr(m.assumed, "block_count"));
     /* v0.1 and 08-2024 agree on the context but not on the KV heads: for a
      * tag neither lists, the context is assumed, the shape is not. (The
      * bare size `35b` is listed: it is the 08-2024 release.) */

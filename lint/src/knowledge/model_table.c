@@ -194,10 +194,22 @@ void mfl_table_entry_to_model(const mfl_table_entry_t *e, const mfl_data_tag_t *
     m->params_active = e->active_params ? e->active_params : e->params;
     m->is_embedding = m->is_embedding || e->kind == MFL_KIND_EMBEDDING;
     m->is_vision = e->kind == MFL_KIND_VISION;
+    const char *asked = t ? t->tag : e->id;
     if (t == NULL)
         for (size_t i = 0; i < e->n_tags && t == NULL; i++)
             if (e->tags[i].size_bytes) t = &e->tags[i];
     set_weights(e, t, UINT32_MAX, m);
+    /* Figures inferred (from a related release, from other layers) are a guess: named as such,
+     * they never lower num_ctx nor make a raise safe. */
+    if (e->inferred) {
+        m->confidence = MFL_CONF_ASSUMED;
+        setf(m->assumed, sizeof m->assumed,
+             "assumed: the built-in data infers %s of %s:%s instead of reading it from the "
+             "GGUF (see docs/models.md); to make it exact, pull the model so its GGUF is read from "
+             "the "
+             "Ollama store, or describe it in the config's \"models\"",
+             e->inferred, e->family, asked);
+    }
     /* The same notes as for a GGUF read from disk or the store (Mistral-Nemo's
      * 1,024,000), so a model's figures do not depend on where they came from. */
     mfl_model_apply_notes(m);

@@ -579,27 +579,41 @@ static const mfl_data_tag_t tg25[] = {
 };
 
 static const mfl_data_kv_t kv26[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg26[] = {
+    {"14b", NULL, 9000000000ull},
+    {"latest", NULL, 9000000000ull},
+    {"14b-preview-q8_0", "Q8_0", 16000000000ull},
+    {"14b-preview-fp16", "F16", 30000000000ull},
+};
+
+static const mfl_data_kv_t kv27[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg26[] = {
+static const mfl_data_tag_t tg27[] = {
     {"1.5b", NULL, 3600000000ull},
     {"latest", NULL, 3600000000ull},
     {"1.5b-preview-q4_K_M", "Q4_K_M", 1100000000ull},
     {"1.5b-preview-q8_0", "Q8_0", 1900000000ull},
 };
 
-static const mfl_data_kv_t kv27[] = {
+static const mfl_data_kv_t kv28[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg27[] = {
+static const mfl_data_tag_t tg28[] = {
     {"1.3b", NULL, 776000000ull},
     {"latest", NULL, 776000000ull},
     {"1.3b-instruct-q2_K", "Q2_K", 632000000ull},
@@ -618,14 +632,14 @@ static const mfl_data_tag_t tg27[] = {
     {"1.3b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv28[] = {
+static const mfl_data_kv_t kv29[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg28[] = {
+static const mfl_data_tag_t tg29[] = {
     {"base", NULL, 776000000ull},
     {"1.3b-base-q2_K", "Q2_K", 632000000ull},
     {"1.3b-base-q3_K_S", "Q3_K_S", 659000000ull},
@@ -643,14 +657,14 @@ static const mfl_data_tag_t tg28[] = {
     {"1.3b-base-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv29[] = {
+static const mfl_data_kv_t kv30[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg29[] = {
+static const mfl_data_tag_t tg30[] = {
     {"6.7b", NULL, 3800000000ull},
     {"6.7b-instruct-q2_K", "Q2_K", 2800000000ull},
     {"6.7b-instruct-q3_K_S", "Q3_K_S", 3000000000ull},
@@ -668,14 +682,14 @@ static const mfl_data_tag_t tg29[] = {
     {"6.7b-instruct-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv30[] = {
+static const mfl_data_kv_t kv31[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg30[] = {
+static const mfl_data_tag_t tg31[] = {
     {"6.7b-base", NULL, 3800000000ull},
     {"6.7b-base-q2_K", "Q2_K", 2800000000ull},
     {"6.7b-base-q3_K_S", "Q3_K_S", 3000000000ull},
@@ -693,7 +707,7 @@ static const mfl_data_tag_t tg30[] = {
     {"6.7b-base-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv31[] = {
+static const mfl_data_kv_t kv32[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 27ull, NULL, 0},
@@ -702,38 +716,38 @@ static const mfl_data_kv_t kv31[] = {
     {"expert_count", 64ull, NULL, 0},
     {"expert_used_count", 6ull, NULL, 0},
 };
-static const mfl_data_tag_t tg31[] = {
+static const mfl_data_tag_t tg32[] = {
     {"16b", NULL, 8900000000ull},
     {"latest", NULL, 8900000000ull},
 };
 
-static const mfl_data_kv_t kv32[] = {
+static const mfl_data_kv_t kv33[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg32[] = {
+static const mfl_data_tag_t tg33[] = {
     {"1.5b", NULL, 1100000000ull},
     {"1.5b-qwen-distill-q8_0", "Q8_0", 1900000000ull},
     {"1.5b-qwen-distill-fp16", "F16", 3600000000ull},
 };
 
-static const mfl_data_kv_t kv33[] = {
+static const mfl_data_kv_t kv34[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg33[] = {
+static const mfl_data_tag_t tg34[] = {
     {"7b", NULL, 4700000000ull},
     {"7b-qwen-distill-q8_0", "Q8_0", 8100000000ull},
     {"7b-qwen-distill-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv34[] = {
+static const mfl_data_kv_t kv35[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -742,14 +756,14 @@ static const mfl_data_kv_t kv34[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg34[] = {
+static const mfl_data_tag_t tg35[] = {
     {"8b", NULL, 5200000000ull},
     {"latest", NULL, 5200000000ull},
     {"8b-0528-qwen3-q8_0", "Q8_0", 8900000000ull},
     {"8b-0528-qwen3-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv35[] = {
+static const mfl_data_kv_t kv36[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -758,39 +772,39 @@ static const mfl_data_kv_t kv35[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg35[] = {
+static const mfl_data_tag_t tg36[] = {
     {"8b-llama-distill-q4_K_M", "Q4_K_M", 4900000000ull},
     {"8b-llama-distill-q8_0", "Q8_0", 8500000000ull},
     {"8b-llama-distill-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv36[] = {
+static const mfl_data_kv_t kv37[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg36[] = {
+static const mfl_data_tag_t tg37[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-qwen-distill-q8_0", "Q8_0", 16000000000ull},
     {"14b-qwen-distill-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv37[] = {
+static const mfl_data_kv_t kv38[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg37[] = {
+static const mfl_data_tag_t tg38[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-qwen-distill-q8_0", "Q8_0", 35000000000ull},
     {"32b-qwen-distill-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv38[] = {
+static const mfl_data_kv_t kv39[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -799,13 +813,13 @@ static const mfl_data_kv_t kv38[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg38[] = {
+static const mfl_data_tag_t tg39[] = {
     {"70b", NULL, 43000000000ull},
     {"70b-llama-distill-q8_0", "Q8_0", 75000000000ull},
     {"70b-llama-distill-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv39[] = {
+static const mfl_data_kv_t kv40[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 128ull, NULL, 0},
     {"attention.key_length", 192ull, NULL, 0},
@@ -818,12 +832,33 @@ static const mfl_data_kv_t kv39[] = {
     {"expert_used_count", 8ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg39[] = {
+static const mfl_data_tag_t tg40[] = {
     {"671b", NULL, 404000000000ull},
     {"671b-q8_0", "Q8_0", 713000000000ull},
 };
 
-static const mfl_data_kv_t kv40[] = {
+static const mfl_data_kv_t kv41[] = {
+    {"attention.head_count", 128ull, NULL, 0},
+    {"attention.head_count_kv", 128ull, NULL, 0},
+    {"attention.key_length", 192ull, NULL, 0},
+    {"attention.kv_lora_rank", 512ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 61ull, NULL, 0},
+    {"context_length", 163840ull, NULL, 0},
+    {"embedding_length", 7168ull, NULL, 0},
+    {"expert_count", 256ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+    {"rope.scaling.original_context_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg41[] = {
+    {"latest", NULL, 404000000000ull},
+    {"671b", NULL, 404000000000ull},
+    {"671b-q4_K_M", "Q4_K_M", 404000000000ull},
+    {"671b-q8_0", "Q8_0", 713000000000ull},
+    {"671b-fp16", "F16", 1300000000000ull},
+};
+
+static const mfl_data_kv_t kv42[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -832,21 +867,21 @@ static const mfl_data_kv_t kv40[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg40[] = {
+static const mfl_data_tag_t tg42[] = {
     {"latest", NULL, 14000000000ull},
     {"24b", NULL, 14000000000ull},
     {"24b-small-2505-q8_0", "Q8_0", 25000000000ull},
     {"24b-small-2505-fp16", "F16", 47000000000ull},
 };
 
-static const mfl_data_kv_t kv41[] = {
+static const mfl_data_kv_t kv43[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg41[] = {
+static const mfl_data_tag_t tg43[] = {
     {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-v2.9-q2_K", "Q2_K", 3200000000ull},
@@ -865,14 +900,14 @@ static const mfl_data_tag_t tg41[] = {
     {"8b-v2.9-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv42[] = {
+static const mfl_data_kv_t kv44[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg42[] = {
+static const mfl_data_tag_t tg44[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v2.8-q2_K", "Q2_K", 2700000000ull},
@@ -891,14 +926,14 @@ static const mfl_data_tag_t tg42[] = {
     {"7b-v2.8-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv43[] = {
+static const mfl_data_kv_t kv45[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg43[] = {
+static const mfl_data_tag_t tg45[] = {
     {"7b-v2.6-dpo-laser-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.6-dpo-laser-q3_K_S", "Q3_K_S", 3200000000ull},
     {"7b-v2.6-dpo-laser-q3_K_M", "Q3_K_M", 3500000000ull},
@@ -915,14 +950,14 @@ static const mfl_data_tag_t tg43[] = {
     {"7b-v2.6-dpo-laser-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv44[] = {
+static const mfl_data_kv_t kv46[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg44[] = {
+static const mfl_data_tag_t tg46[] = {
     {"7b-v2.6-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.6-q3_K_S", "Q3_K_S", 3200000000ull},
     {"7b-v2.6-q3_K_M", "Q3_K_M", 3500000000ull},
@@ -939,14 +974,14 @@ static const mfl_data_tag_t tg44[] = {
     {"7b-v2.6-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv45[] = {
+static const mfl_data_kv_t kv47[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg45[] = {
+static const mfl_data_tag_t tg47[] = {
     {"v2.2.1", NULL, 4100000000ull},
     {"7b-v2.2.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.2.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -964,14 +999,14 @@ static const mfl_data_tag_t tg45[] = {
     {"7b-v2.2.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv46[] = {
+static const mfl_data_kv_t kv48[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg46[] = {
+static const mfl_data_tag_t tg48[] = {
     {"v2.1", NULL, 4100000000ull},
     {"7b-v2.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -989,14 +1024,14 @@ static const mfl_data_tag_t tg46[] = {
     {"7b-v2.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv47[] = {
+static const mfl_data_kv_t kv49[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg47[] = {
+static const mfl_data_tag_t tg49[] = {
     {"v2", NULL, 4100000000ull},
     {"7b-v2-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -1014,7 +1049,7 @@ static const mfl_data_tag_t tg47[] = {
     {"7b-v2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv48[] = {
+static const mfl_data_kv_t kv50[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1023,7 +1058,7 @@ static const mfl_data_kv_t kv48[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg48[] = {
+static const mfl_data_tag_t tg50[] = {
     {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-v2.7-q2_K", "Q2_K", 17000000000ull},
@@ -1042,7 +1077,7 @@ static const mfl_data_tag_t tg48[] = {
     {"8x7b-v2.7-fp16", "F16", 93000000000ull},
 };
 
-static const mfl_data_kv_t kv49[] = {
+static const mfl_data_kv_t kv51[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -1051,7 +1086,7 @@ static const mfl_data_kv_t kv49[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg49[] = {
+static const mfl_data_tag_t tg51[] = {
     {"8x22b", NULL, 80000000000ull},
     {"8x22b-v2.9-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-v2.9-q3_K_S", "Q3_K_S", 61000000000ull},
@@ -1069,7 +1104,7 @@ static const mfl_data_tag_t tg49[] = {
     {"8x22b-v2.9-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv50[] = {
+static const mfl_data_kv_t kv52[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1078,14 +1113,14 @@ static const mfl_data_kv_t kv50[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg50[] = {
+static const mfl_data_tag_t tg52[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-llama3.1-q8_0", "Q8_0", 8500000000ull},
     {"8b-llama3.1-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv51[] = {
+static const mfl_data_kv_t kv53[] = {
     {"attention.head_count", 3ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1095,11 +1130,11 @@ static const mfl_data_kv_t kv51[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg51[] = {
+static const mfl_data_tag_t tg53[] = {
     {"latest", "BF16", 622000000ull},
 };
 
-static const mfl_data_kv_t kv52[] = {
+static const mfl_data_kv_t kv54[] = {
     {"attention.head_count", 3ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1109,19 +1144,19 @@ static const mfl_data_kv_t kv52[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg52[] = {
+static const mfl_data_tag_t tg54[] = {
     {"300m-qat-q4_0", "Q4_0", 239000000ull},
     {"300m-qat-q8_0", "Q8_0", 338000000ull},
 };
 
-static const mfl_data_kv_t kv53[] = {
+static const mfl_data_kv_t kv55[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg53[] = {
+static const mfl_data_tag_t tg55[] = {
     {"latest", NULL, 7400000000ull},
     {"13b-16k-q2_K", "Q2_K", 5400000000ull},
     {"13b-16k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -1139,21 +1174,47 @@ static const mfl_data_tag_t tg53[] = {
     {"13b-16k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv54[] = {
+static const mfl_data_kv_t kv56[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 30ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg56[] = {
+    {"2.4b", NULL, 1600000000ull},
+    {"2.4b-q8_0", "Q8_0", 2800000000ull},
+    {"2.4b-fp16", "F16", 5300000000ull},
+};
+
+static const mfl_data_kv_t kv57[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg57[] = {
+    {"32b", NULL, 19000000000ull},
+    {"32b-q8_0", "Q8_0", 34000000000ull},
+    {"32b-fp16", "F16", 64000000000ull},
+};
+
+static const mfl_data_kv_t kv58[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg54[] = {
+static const mfl_data_tag_t tg58[] = {
     {"7.8b", NULL, 4800000000ull},
     {"latest", NULL, 4800000000ull},
     {"7.8b-instruct-q8_0", "Q8_0", 8300000000ull},
     {"7.8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv55[] = {
+static const mfl_data_kv_t kv59[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1162,13 +1223,13 @@ static const mfl_data_kv_t kv55[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg55[] = {
+static const mfl_data_tag_t tg59[] = {
     {"1b", NULL, 1800000000ull},
     {"1b-instruct-q4_K_M", "Q4_K_M", 1100000000ull},
     {"1b-instruct-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv56[] = {
+static const mfl_data_kv_t kv60[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1177,13 +1238,13 @@ static const mfl_data_kv_t kv56[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg56[] = {
+static const mfl_data_tag_t tg60[] = {
     {"3b", NULL, 2000000000ull},
     {"3b-instruct-q8_0", "Q8_0", 3400000000ull},
     {"3b-instruct-fp16", "F16", 6500000000ull},
 };
 
-static const mfl_data_kv_t kv57[] = {
+static const mfl_data_kv_t kv61[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1192,14 +1253,14 @@ static const mfl_data_kv_t kv57[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg57[] = {
+static const mfl_data_tag_t tg61[] = {
     {"7b", NULL, 4600000000ull},
     {"latest", NULL, 4600000000ull},
     {"7b-instruct-q8_0", "Q8_0", 7900000000ull},
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv58[] = {
+static const mfl_data_kv_t kv62[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1208,13 +1269,13 @@ static const mfl_data_kv_t kv58[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg58[] = {
+static const mfl_data_tag_t tg62[] = {
     {"10b", NULL, 6300000000ull},
     {"10b-instruct-q8_0", "Q8_0", 11000000000ull},
     {"10b-instruct-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv59[] = {
+static const mfl_data_kv_t kv63[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1223,7 +1284,7 @@ static const mfl_data_kv_t kv59[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg59[] = {
+static const mfl_data_tag_t tg63[] = {
     {"2b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1400000000ull},
     {"2b-instruct-q3_K_M", "Q3_K_M", 1500000000ull},
@@ -1240,7 +1301,7 @@ static const mfl_data_tag_t tg59[] = {
     {"2b-instruct-fp16", "F16", 4500000000ull},
 };
 
-static const mfl_data_kv_t kv60[] = {
+static const mfl_data_kv_t kv64[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1249,7 +1310,7 @@ static const mfl_data_kv_t kv60[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg60[] = {
+static const mfl_data_tag_t tg64[] = {
     {"2b-instruct-v1.1-q2_K", "Q2_K", 1200000000ull},
     {"2b-instruct-v1.1-q3_K_S", "Q3_K_S", 1300000000ull},
     {"2b-instruct-v1.1-q3_K_M", "Q3_K_M", 1400000000ull},
@@ -1266,7 +1327,7 @@ static const mfl_data_tag_t tg60[] = {
     {"2b-instruct-v1.1-fp16", "F16", 5000000000ull},
 };
 
-static const mfl_data_kv_t kv61[] = {
+static const mfl_data_kv_t kv65[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1275,7 +1336,7 @@ static const mfl_data_kv_t kv61[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg61[] = {
+static const mfl_data_tag_t tg65[] = {
     {"7b-instruct-q2_K", "Q2_K", 3700000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 4200000000ull},
     {"7b-instruct-q3_K_M", "Q3_K_M", 4600000000ull},
@@ -1293,7 +1354,7 @@ static const mfl_data_tag_t tg61[] = {
     {"7b-instruct-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv62[] = {
+static const mfl_data_kv_t kv66[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1302,7 +1363,7 @@ static const mfl_data_kv_t kv62[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg62[] = {
+static const mfl_data_tag_t tg66[] = {
     {"7b", NULL, 5000000000ull},
     {"7b-instruct", NULL, 5000000000ull},
     {"instruct", NULL, 5000000000ull},
@@ -1323,7 +1384,7 @@ static const mfl_data_tag_t tg62[] = {
     {"7b-instruct-v1.1-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv63[] = {
+static const mfl_data_kv_t kv67[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1332,7 +1393,7 @@ static const mfl_data_kv_t kv63[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg63[] = {
+static const mfl_data_tag_t tg67[] = {
     {"text", NULL, 5200000000ull},
     {"7b-text-q2_K", "Q2_K", 3700000000ull},
     {"7b-text-q3_K_S", "Q3_K_S", 4200000000ull},
@@ -1350,7 +1411,7 @@ static const mfl_data_tag_t tg63[] = {
     {"7b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv64[] = {
+static const mfl_data_kv_t kv68[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1359,7 +1420,7 @@ static const mfl_data_kv_t kv64[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2304ull, NULL, 0},
 };
-static const mfl_data_tag_t tg64[] = {
+static const mfl_data_tag_t tg68[] = {
     {"2b", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1200000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1400000000ull},
@@ -1377,7 +1438,7 @@ static const mfl_data_tag_t tg64[] = {
     {"2b-instruct-fp16", "F16", 5200000000ull},
 };
 
-static const mfl_data_kv_t kv65[] = {
+static const mfl_data_kv_t kv69[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1387,7 +1448,7 @@ static const mfl_data_kv_t kv65[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg65[] = {
+static const mfl_data_tag_t tg69[] = {
     {"9b", NULL, 5400000000ull},
     {"latest", NULL, 5400000000ull},
     {"9b-instruct-q2_K", "Q2_K", 3800000000ull},
@@ -1406,7 +1467,7 @@ static const mfl_data_tag_t tg65[] = {
     {"9b-instruct-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv66[] = {
+static const mfl_data_kv_t kv70[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1416,7 +1477,7 @@ static const mfl_data_kv_t kv66[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4608ull, NULL, 0},
 };
-static const mfl_data_tag_t tg66[] = {
+static const mfl_data_tag_t tg70[] = {
     {"27b", NULL, 16000000000ull},
     {"27b-instruct-q2_K", "Q2_K", 10000000000ull},
     {"27b-instruct-q3_K_S", "Q3_K_S", 12000000000ull},
@@ -1434,41 +1495,41 @@ static const mfl_data_tag_t tg66[] = {
     {"27b-instruct-fp16", "F16", 54000000000ull},
 };
 
-static const uint32_t a67_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv67[] = {
+static const uint32_t a71_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv71[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a67_4, 18},
+    {"attention.sliding_window_pattern", 0, a71_4, 18},
     {"attention.value_length", 256ull, NULL, 0},
     {"block_count", 18ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 640ull, NULL, 0},
 };
-static const mfl_data_tag_t tg67[] = {
+static const mfl_data_tag_t tg71[] = {
     {"270m", NULL, 292000000ull},
     {"270m-it-fp16", "F16", 543000000ull},
     {"270m-it-bf16", "BF16", 543000000ull},
 };
 
-static const uint32_t a68_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv68[] = {
+static const uint32_t a72_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv72[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a68_4, 18},
+    {"attention.sliding_window_pattern", 0, a72_4, 18},
     {"attention.value_length", 256ull, NULL, 0},
     {"block_count", 18ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 640ull, NULL, 0},
 };
-static const mfl_data_tag_t tg68[] = {
+static const mfl_data_tag_t tg72[] = {
     {"270m-it-qat", NULL, 241000000ull},
 };
 
-static const mfl_data_kv_t kv69[] = {
+static const mfl_data_kv_t kv73[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1477,13 +1538,13 @@ static const mfl_data_kv_t kv69[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1152ull, NULL, 0},
 };
-static const mfl_data_tag_t tg69[] = {
+static const mfl_data_tag_t tg73[] = {
     {"1b", NULL, 815000000ull},
     {"1b-it-q8_0", "Q8_0", 1100000000ull},
     {"1b-it-fp16", "F16", 2000000000ull},
 };
 
-static const mfl_data_kv_t kv70[] = {
+static const mfl_data_kv_t kv74[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1492,11 +1553,11 @@ static const mfl_data_kv_t kv70[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1152ull, NULL, 0},
 };
-static const mfl_data_tag_t tg70[] = {
+static const mfl_data_tag_t tg74[] = {
     {"1b-it-qat", NULL, 1000000000ull},
 };
 
-static const mfl_data_kv_t kv71[] = {
+static const mfl_data_kv_t kv75[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1506,13 +1567,13 @@ static const mfl_data_kv_t kv71[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3840ull, NULL, 0},
 };
-static const mfl_data_tag_t tg71[] = {
+static const mfl_data_tag_t tg75[] = {
     {"12b", NULL, 8100000000ull},
     {"12b-it-q8_0", "Q8_0", 13000000000ull},
     {"12b-it-fp16", "F16", 24000000000ull},
 };
 
-static const mfl_data_kv_t kv72[] = {
+static const mfl_data_kv_t kv76[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1522,11 +1583,11 @@ static const mfl_data_kv_t kv72[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3840ull, NULL, 0},
 };
-static const mfl_data_tag_t tg72[] = {
+static const mfl_data_tag_t tg76[] = {
     {"12b-it-qat", NULL, 8900000000ull},
 };
 
-static const mfl_data_kv_t kv73[] = {
+static const mfl_data_kv_t kv77[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1536,14 +1597,14 @@ static const mfl_data_kv_t kv73[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg73[] = {
+static const mfl_data_tag_t tg77[] = {
     {"4b", NULL, 3300000000ull},
     {"latest", NULL, 3300000000ull},
     {"4b-it-q8_0", "Q8_0", 5000000000ull},
     {"4b-it-fp16", "F16", 8600000000ull},
 };
 
-static const mfl_data_kv_t kv74[] = {
+static const mfl_data_kv_t kv78[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1553,11 +1614,11 @@ static const mfl_data_kv_t kv74[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg74[] = {
+static const mfl_data_tag_t tg78[] = {
     {"4b-it-qat", NULL, 4000000000ull},
 };
 
-static const mfl_data_kv_t kv75[] = {
+static const mfl_data_kv_t kv79[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1567,13 +1628,13 @@ static const mfl_data_kv_t kv75[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5376ull, NULL, 0},
 };
-static const mfl_data_tag_t tg75[] = {
+static const mfl_data_tag_t tg79[] = {
     {"27b", NULL, 17000000000ull},
     {"27b-it-q8_0", "Q8_0", 30000000000ull},
     {"27b-it-fp16", "F16", 55000000000ull},
 };
 
-static const mfl_data_kv_t kv76[] = {
+static const mfl_data_kv_t kv80[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1583,46 +1644,46 @@ static const mfl_data_kv_t kv76[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5376ull, NULL, 0},
 };
-static const mfl_data_tag_t tg76[] = {
+static const mfl_data_tag_t tg80[] = {
     {"27b-it-qat", NULL, 18000000000ull},
 };
 
-static const uint32_t a77_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv77[] = {
+static const uint32_t a81_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv81[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.shared_kv_layers", 15ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a77_4, 35},
+    {"attention.sliding_window_pattern", 0, a81_4, 35},
     {"block_count", 35ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg77[] = {
+static const mfl_data_tag_t tg81[] = {
     {"latest", NULL, 7500000000ull},
     {"e4b", NULL, 7500000000ull},
     {"e4b-it-q8_0", "Q8_0", 9500000000ull},
     {"e4b-it-fp16", "F16", 14000000000ull},
 };
 
-static const uint32_t a78_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv78[] = {
+static const uint32_t a82_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv82[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.shared_kv_layers", 10ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a78_4, 30},
+    {"attention.sliding_window_pattern", 0, a82_4, 30},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg78[] = {
+static const mfl_data_tag_t tg82[] = {
     {"e2b", NULL, 5600000000ull},
     {"e2b-it-q8_0", "Q8_0", 6600000000ull},
     {"e2b-it-fp16", "F16", 8900000000ull},
 };
 
-static const mfl_data_kv_t kv79[] = {
+static const mfl_data_kv_t kv83[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -1634,12 +1695,12 @@ static const mfl_data_kv_t kv79[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg79[] = {
+static const mfl_data_tag_t tg83[] = {
     {"latest", "MXFP4", 14000000000ull},
     {"20b", "MXFP4", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv80[] = {
+static const mfl_data_kv_t kv84[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -1651,18 +1712,18 @@ static const mfl_data_kv_t kv80[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg80[] = {
+static const mfl_data_tag_t tg84[] = {
     {"120b", "MXFP4", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv81[] = {
+static const mfl_data_kv_t kv85[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg81[] = {
+static const mfl_data_tag_t tg85[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-128k-q2_K", "Q2_K", 1300000000ull},
@@ -1681,14 +1742,14 @@ static const mfl_data_tag_t tg81[] = {
     {"3b-instruct-128k-fp16", "F16", 7000000000ull},
 };
 
-static const mfl_data_kv_t kv82[] = {
+static const mfl_data_kv_t kv86[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg82[] = {
+static const mfl_data_tag_t tg86[] = {
     {"2b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1000000000ull},
@@ -1707,14 +1768,14 @@ static const mfl_data_tag_t tg82[] = {
     {"2b-instruct-fp16", "F16", 5300000000ull},
 };
 
-static const mfl_data_kv_t kv83[] = {
+static const mfl_data_kv_t kv87[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg83[] = {
+static const mfl_data_tag_t tg87[] = {
     {"8b", NULL, 4900000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3100000000ull},
     {"8b-instruct-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -1732,7 +1793,7 @@ static const mfl_data_tag_t tg83[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv84[] = {
+static const mfl_data_kv_t kv88[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -1741,7 +1802,7 @@ static const mfl_data_kv_t kv84[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg84[] = {
+static const mfl_data_tag_t tg88[] = {
     {"1b", NULL, 822000000ull},
     {"latest", NULL, 822000000ull},
     {"1b-instruct-q2_K", "Q2_K", 512000000ull},
@@ -1760,7 +1821,7 @@ static const mfl_data_tag_t tg84[] = {
     {"1b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv85[] = {
+static const mfl_data_kv_t kv89[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1769,7 +1830,7 @@ static const mfl_data_kv_t kv85[] = {
     {"expert_count", 40ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg85[] = {
+static const mfl_data_tag_t tg89[] = {
     {"3b", NULL, 2100000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -1787,14 +1848,14 @@ static const mfl_data_tag_t tg85[] = {
     {"3b-instruct-fp16", "F16", 6800000000ull},
 };
 
-static const mfl_data_kv_t kv86[] = {
+static const mfl_data_kv_t kv90[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg86[] = {
+static const mfl_data_tag_t tg90[] = {
     {"2b", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1000000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1200000000ull},
@@ -1812,14 +1873,14 @@ static const mfl_data_tag_t tg86[] = {
     {"2b-instruct-fp16", "F16", 5100000000ull},
 };
 
-static const mfl_data_kv_t kv87[] = {
+static const mfl_data_kv_t kv91[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg87[] = {
+static const mfl_data_tag_t tg91[] = {
     {"8b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
@@ -1838,7 +1899,7 @@ static const mfl_data_tag_t tg87[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv88[] = {
+static const mfl_data_kv_t kv92[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -1847,7 +1908,7 @@ static const mfl_data_kv_t kv88[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg88[] = {
+static const mfl_data_tag_t tg92[] = {
     {"1b", NULL, 1400000000ull},
     {"1b-instruct-q2_K", "Q2_K", 524000000ull},
     {"1b-instruct-q3_K_S", "Q3_K_S", 610000000ull},
@@ -1865,7 +1926,7 @@ static const mfl_data_tag_t tg88[] = {
     {"1b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv89[] = {
+static const mfl_data_kv_t kv93[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1874,7 +1935,7 @@ static const mfl_data_kv_t kv89[] = {
     {"expert_count", 40ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg89[] = {
+static const mfl_data_tag_t tg93[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
@@ -1893,97 +1954,97 @@ static const mfl_data_tag_t tg89[] = {
     {"3b-instruct-fp16", "F16", 6600000000ull},
 };
 
-static const mfl_data_kv_t kv90[] = {
+static const mfl_data_kv_t kv94[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg90[] = {
+static const mfl_data_tag_t tg94[] = {
     {"2b", NULL, 1500000000ull},
     {"2b-instruct-q8_0", "Q8_0", 2700000000ull},
     {"2b-instruct-fp16", "F16", 5100000000ull},
 };
 
-static const mfl_data_kv_t kv91[] = {
+static const mfl_data_kv_t kv95[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg91[] = {
+static const mfl_data_tag_t tg95[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q8_0", "Q8_0", 8700000000ull},
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const uint32_t a92_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
-static const mfl_data_kv_t kv92[] = {
+static const uint32_t a96_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
+static const mfl_data_kv_t kv96[] = {
     {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 0, a92_1, 40},
+    {"attention.head_count_kv", 0, a96_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
     {"expert_count", 72ull, NULL, 0},
     {"expert_used_count", 10ull, NULL, 0},
 };
-static const mfl_data_tag_t tg92[] = {
+static const mfl_data_tag_t tg96[] = {
     {"32b-a9b-h", NULL, 19000000000ull},
     {"small-h", NULL, 19000000000ull},
 };
 
-static const mfl_data_kv_t kv93[] = {
+static const mfl_data_kv_t kv97[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg93[] = {
+static const mfl_data_tag_t tg97[] = {
     {"latest", NULL, 2100000000ull},
     {"micro", NULL, 2100000000ull},
     {"3b", NULL, 2100000000ull},
 };
 
-static const uint32_t a94_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
-static const mfl_data_kv_t kv94[] = {
+static const uint32_t a98_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
+static const mfl_data_kv_t kv98[] = {
     {"attention.head_count", 12ull, NULL, 0},
-    {"attention.head_count_kv", 0, a94_1, 40},
+    {"attention.head_count_kv", 0, a98_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
     {"expert_count", 64ull, NULL, 0},
     {"expert_used_count", 6ull, NULL, 0},
 };
-static const mfl_data_tag_t tg94[] = {
+static const mfl_data_tag_t tg98[] = {
     {"7b-a1b-h", NULL, 4200000000ull},
     {"tiny-h", NULL, 4200000000ull},
 };
 
-static const uint32_t a95_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
-static const mfl_data_kv_t kv95[] = {
+static const uint32_t a99_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
+static const mfl_data_kv_t kv99[] = {
     {"attention.head_count", 12ull, NULL, 0},
-    {"attention.head_count_kv", 0, a95_1, 40},
+    {"attention.head_count_kv", 0, a99_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg95[] = {
+static const mfl_data_tag_t tg99[] = {
     {"1b-h", NULL, 1600000000ull},
     {"1b-h-q8_0", "Q8_0", 1600000000ull},
 };
 
-static const mfl_data_kv_t kv96[] = {
+static const mfl_data_kv_t kv100[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg96[] = {
+static const mfl_data_tag_t tg100[] = {
     {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-llama3.1-q2_K", "Q2_K", 3200000000ull},
@@ -2002,14 +2063,14 @@ static const mfl_data_tag_t tg96[] = {
     {"8b-llama3.1-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv97[] = {
+static const mfl_data_kv_t kv101[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg97[] = {
+static const mfl_data_tag_t tg101[] = {
     {"70b", NULL, 40000000000ull},
     {"70b-llama3.1-q2_K", "Q2_K", 26000000000ull},
     {"70b-llama3.1-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2027,14 +2088,14 @@ static const mfl_data_tag_t tg97[] = {
     {"70b-llama3.1-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv98[] = {
+static const mfl_data_kv_t kv102[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 126ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg98[] = {
+static const mfl_data_tag_t tg102[] = {
     {"405b", NULL, 229000000000ull},
     {"405b-llama3.1-q2_K", "Q2_K", 149000000000ull},
     {"405b-llama3.1-q3_K_S", "Q3_K_S", 175000000000ull},
@@ -2052,14 +2113,14 @@ static const mfl_data_tag_t tg98[] = {
     {"405b-llama3.1-fp16", "F16", 812000000000ull},
 };
 
-static const mfl_data_kv_t kv99[] = {
+static const mfl_data_kv_t kv103[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg99[] = {
+static const mfl_data_tag_t tg103[] = {
     {"latest", NULL, 4500000000ull},
     {"7b-chat-v2.5-q2_K", "Q2_K", 3000000000ull},
     {"7b-chat-v2.5-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -2077,14 +2138,14 @@ static const mfl_data_tag_t tg99[] = {
     {"7b-chat-v2.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv100[] = {
+static const mfl_data_kv_t kv104[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg100[] = {
+static const mfl_data_tag_t tg104[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-q2_K", "Q2_K", 3200000000ull},
@@ -2103,14 +2164,14 @@ static const mfl_data_tag_t tg100[] = {
     {"8b-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv101[] = {
+static const mfl_data_kv_t kv105[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 16ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg101[] = {
+static const mfl_data_tag_t tg105[] = {
     {"1b", NULL, 1600000000ull},
     {"1b-q2_K", "Q2_K", 667000000ull},
     {"1b-q3_K_S", "Q3_K_S", 755000000ull},
@@ -2128,14 +2189,14 @@ static const mfl_data_tag_t tg101[] = {
     {"1b-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv102[] = {
+static const mfl_data_kv_t kv106[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg102[] = {
+static const mfl_data_tag_t tg106[] = {
     {"7b", NULL, 3800000000ull},
     {"latest", NULL, 3800000000ull},
     {"7b-chat-q2_K", "Q2_K", 2800000000ull},
@@ -2154,14 +2215,14 @@ static const mfl_data_tag_t tg102[] = {
     {"7b-chat-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv103[] = {
+static const mfl_data_kv_t kv107[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg103[] = {
+static const mfl_data_tag_t tg107[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-chat-q2_K", "Q2_K", 5400000000ull},
     {"13b-chat-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -2179,14 +2240,14 @@ static const mfl_data_tag_t tg103[] = {
     {"13b-chat-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv104[] = {
+static const mfl_data_kv_t kv108[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg104[] = {
+static const mfl_data_tag_t tg108[] = {
     {"70b", NULL, 39000000000ull},
     {"70b-chat-q2_K", "Q2_K", 29000000000ull},
     {"70b-chat-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2204,14 +2265,14 @@ static const mfl_data_tag_t tg104[] = {
     {"70b-chat-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv105[] = {
+static const mfl_data_kv_t kv109[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg105[] = {
+static const mfl_data_tag_t tg109[] = {
     {"70b-text", NULL, 39000000000ull},
     {"70b-text-q2_K", "Q2_K", 29000000000ull},
     {"70b-text-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2229,14 +2290,14 @@ static const mfl_data_tag_t tg105[] = {
     {"70b-text-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv106[] = {
+static const mfl_data_kv_t kv110[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg106[] = {
+static const mfl_data_tag_t tg110[] = {
     {"70b", NULL, 39000000000ull},
     {"70b-chat-q2_K", "Q2_K", 29000000000ull},
     {"70b-chat-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2253,14 +2314,14 @@ static const mfl_data_tag_t tg106[] = {
     {"70b-chat-q8_0", "Q8_0", 73000000000ull},
 };
 
-static const mfl_data_kv_t kv107[] = {
+static const mfl_data_kv_t kv111[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg107[] = {
+static const mfl_data_tag_t tg111[] = {
     {"8b", NULL, 4700000000ull},
     {"instruct", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
@@ -2280,7 +2341,7 @@ static const mfl_data_tag_t tg107[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv108[] = {
+static const mfl_data_kv_t kv112[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2289,7 +2350,7 @@ static const mfl_data_kv_t kv108[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg108[] = {
+static const mfl_data_tag_t tg112[] = {
     {"text", NULL, 4700000000ull},
     {"8b-text-q2_K", "Q2_K", 3200000000ull},
     {"8b-text-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -2307,14 +2368,14 @@ static const mfl_data_tag_t tg108[] = {
     {"8b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv109[] = {
+static const mfl_data_kv_t kv113[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg109[] = {
+static const mfl_data_tag_t tg113[] = {
     {"70b", NULL, 40000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2332,14 +2393,14 @@ static const mfl_data_tag_t tg109[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv110[] = {
+static const mfl_data_kv_t kv114[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg110[] = {
+static const mfl_data_tag_t tg114[] = {
     {"8b-instruct-q4_K_M", "Q4_K_M", 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
@@ -2359,7 +2420,7 @@ static const mfl_data_tag_t tg110[] = {
     {"8b", NULL, 4900000000ull},
 };
 
-static const mfl_data_kv_t kv111[] = {
+static const mfl_data_kv_t kv115[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2368,7 +2429,7 @@ static const mfl_data_kv_t kv111[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg111[] = {
+static const mfl_data_tag_t tg115[] = {
     {"8b-text-q2_K", "Q2_K", 3200000000ull},
     {"8b-text-q3_K_S", "Q3_K_S", 3700000000ull},
     {"8b-text-q3_K_M", "Q3_K_M", 4000000000ull},
@@ -2386,14 +2447,14 @@ static const mfl_data_tag_t tg111[] = {
     {"8b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv112[] = {
+static const mfl_data_kv_t kv116[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg112[] = {
+static const mfl_data_tag_t tg116[] = {
     {"70b", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2410,14 +2471,14 @@ static const mfl_data_tag_t tg112[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv113[] = {
+static const mfl_data_kv_t kv117[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg113[] = {
+static const mfl_data_tag_t tg117[] = {
     {"70b-text-q2_K", "Q2_K", 26000000000ull},
     {"70b-text-q3_K_S", "Q3_K_S", 31000000000ull},
     {"70b-text-q3_K_M", "Q3_K_M", 34000000000ull},
@@ -2435,7 +2496,7 @@ static const mfl_data_tag_t tg113[] = {
     {"70b-text-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv114[] = {
+static const mfl_data_kv_t kv118[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2444,7 +2505,7 @@ static const mfl_data_kv_t kv114[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg114[] = {
+static const mfl_data_tag_t tg118[] = {
     {"405b", NULL, 243000000000ull},
     {"405b-instruct-q2_K", "Q2_K", 149000000000ull},
     {"405b-instruct-q3_K_S", "Q3_K_S", 175000000000ull},
@@ -2462,7 +2523,7 @@ static const mfl_data_tag_t tg114[] = {
     {"405b-instruct-fp16", "F16", 812000000000ull},
 };
 
-static const mfl_data_kv_t kv115[] = {
+static const mfl_data_kv_t kv119[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -2471,7 +2532,7 @@ static const mfl_data_kv_t kv115[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg115[] = {
+static const mfl_data_tag_t tg119[] = {
     {"1b", NULL, 1300000000ull},
     {"1b-instruct-q2_K", "Q2_K", 581000000ull},
     {"1b-instruct-q3_K_S", "Q3_K_S", 642000000ull},
@@ -2489,7 +2550,7 @@ static const mfl_data_tag_t tg115[] = {
     {"1b-instruct-fp16", "F16", 2500000000ull},
 };
 
-static const mfl_data_kv_t kv116[] = {
+static const mfl_data_kv_t kv120[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -2498,7 +2559,7 @@ static const mfl_data_kv_t kv116[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg116[] = {
+static const mfl_data_tag_t tg120[] = {
     {"1b-text-q2_K", "Q2_K", 581000000ull},
     {"1b-text-q3_K_S", "Q3_K_S", 642000000ull},
     {"1b-text-q3_K_M", "Q3_K_M", 691000000ull},
@@ -2516,7 +2577,7 @@ static const mfl_data_tag_t tg116[] = {
     {"1b-text-fp16", "F16", 2500000000ull},
 };
 
-static const mfl_data_kv_t kv117[] = {
+static const mfl_data_kv_t kv121[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2525,7 +2586,7 @@ static const mfl_data_kv_t kv117[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg117[] = {
+static const mfl_data_tag_t tg121[] = {
     {"3b-instruct-q4_K_M", "Q4_K_M", 2000000000ull},
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
@@ -2545,14 +2606,14 @@ static const mfl_data_tag_t tg117[] = {
     {"3b-instruct-fp16", "F16", 6400000000ull},
 };
 
-static const mfl_data_kv_t kv118[] = {
+static const mfl_data_kv_t kv122[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg118[] = {
+static const mfl_data_tag_t tg122[] = {
     {"11b", NULL, 7800000000ull},
     {"11b-instruct-q4_K_M", "Q4_K_M", 7800000000ull},
     {"latest", NULL, 7800000000ull},
@@ -2560,21 +2621,21 @@ static const mfl_data_tag_t tg118[] = {
     {"11b-instruct-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv119[] = {
+static const mfl_data_kv_t kv123[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 100ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg119[] = {
+static const mfl_data_tag_t tg123[] = {
     {"90b", NULL, 55000000000ull},
     {"90b-instruct-q8_0", "Q8_0", 95000000000ull},
     {"90b-instruct-fp16", "F16", 177000000000ull},
     {"90b-instruct-q4_K_M", "Q4_K_M", 0ull},
 };
 
-static const mfl_data_kv_t kv120[] = {
+static const mfl_data_kv_t kv124[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2583,7 +2644,7 @@ static const mfl_data_kv_t kv120[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg120[] = {
+static const mfl_data_tag_t tg124[] = {
     {"70b", NULL, 43000000000ull},
     {"latest", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
@@ -2599,7 +2660,7 @@ static const mfl_data_tag_t tg120[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv121[] = {
+static const mfl_data_kv_t kv125[] = {
     {"attention.chunk_size", 8192ull, NULL, 0},
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
@@ -2611,13 +2672,13 @@ static const mfl_data_kv_t kv121[] = {
     {"expert_count", 16ull, NULL, 0},
     {"expert_used_count", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg121[] = {
+static const mfl_data_tag_t tg125[] = {
     {"latest", NULL, 67000000000ull},
     {"17b-scout-16e-instruct-q8_0", "Q8_0", 117000000000ull},
     {"17b-scout-16e-instruct-fp16", "F16", 217000000000ull},
 };
 
-static const mfl_data_kv_t kv122[] = {
+static const mfl_data_kv_t kv126[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2628,20 +2689,20 @@ static const mfl_data_kv_t kv122[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg122[] = {
+static const mfl_data_tag_t tg126[] = {
     {"maverick", NULL, 245000000000ull},
     {"17b-maverick-128e-instruct-q8_0", "Q8_0", 428000000000ull},
     {"17b-maverick-128e-instruct-fp16", "F16", 803000000000ull},
 };
 
-static const mfl_data_kv_t kv123[] = {
+static const mfl_data_kv_t kv127[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg123[] = {
+static const mfl_data_tag_t tg127[] = {
     {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-v1.6-mistral-q2_K", "Q2_K", 3300000000ull},
@@ -2660,14 +2721,58 @@ static const mfl_data_tag_t tg123[] = {
     {"7b-v1.6-mistral-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv124[] = {
+static const mfl_data_kv_t kv128[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg128[] = {
+    {"8b", NULL, 5500000000ull},
+    {"latest", NULL, 5500000000ull},
+    {"8b-v1.1-fp16", "F16", 17000000000ull},
+};
+
+static const mfl_data_kv_t kv129[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 3072ull, NULL, 0},
+};
+static const mfl_data_tag_t tg129[] = {
+    {"latest", NULL, 2900000000ull},
+    {"3.8b", NULL, 2900000000ull},
+    {"3.8b-mini-q4_0", NULL, 2900000000ull},
+    {"3.8b-mini-fp16", "F16", 8300000000ull},
+};
+
+static const mfl_data_kv_t kv130[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 40000ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg130[] = {
+    {"latest", NULL, 14000000000ull},
+    {"24b", NULL, 14000000000ull},
+    {"24b-small-2506-q4_K_M", "Q4_K_M", 14000000000ull},
+    {"24b-small-2506-q8_0", "Q8_0", 25000000000ull},
+    {"24b-small-2506-fp16", "F16", 47000000000ull},
+};
+
+static const mfl_data_kv_t kv131[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg124[] = {
+static const mfl_data_tag_t tg131[] = {
     {"8b", NULL, 5500000000ull},
     {"latest", NULL, 5500000000ull},
     {"8b-2.6-q2_K", "Q2_K", 4100000000ull},
@@ -2686,14 +2791,14 @@ static const mfl_data_tag_t tg124[] = {
     {"8b-2.6-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv125[] = {
+static const mfl_data_kv_t kv132[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg125[] = {
+static const mfl_data_tag_t tg132[] = {
     {"7b-instruct-v0.3-q4_K_M", "Q4_K_M", 4400000000ull},
     {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
@@ -2712,14 +2817,14 @@ static const mfl_data_tag_t tg125[] = {
     {"7b-instruct-v0.3-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv126[] = {
+static const mfl_data_kv_t kv133[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg126[] = {
+static const mfl_data_tag_t tg133[] = {
     {"v0.2", NULL, 4100000000ull},
     {"7b-instruct-v0.2-q2_K", "Q2_K", 3100000000ull},
     {"7b-instruct-v0.2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2737,18 +2842,18 @@ static const mfl_data_tag_t tg126[] = {
     {"7b-instruct-v0.2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv127[] = {
+static const mfl_data_kv_t kv134[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg127[] = {
+static const mfl_data_tag_t tg134[] = {
     {"v0.1", NULL, 4100000000ull},
 };
 
-static const mfl_data_kv_t kv128[] = {
+static const mfl_data_kv_t kv135[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2757,7 +2862,7 @@ static const mfl_data_kv_t kv128[] = {
     {"context_length", 1024000ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg128[] = {
+static const mfl_data_tag_t tg135[] = {
     {"12b", NULL, 7100000000ull},
     {"latest", NULL, 7100000000ull},
     {"12b-instruct-2407-q2_K", "Q2_K", 4800000000ull},
@@ -2776,14 +2881,14 @@ static const mfl_data_tag_t tg128[] = {
     {"12b-instruct-2407-fp16", "F16", 25000000000ull},
 };
 
-static const mfl_data_kv_t kv129[] = {
+static const mfl_data_kv_t kv136[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg129[] = {
+static const mfl_data_tag_t tg136[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 3100000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2801,7 +2906,7 @@ static const mfl_data_tag_t tg129[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv130[] = {
+static const mfl_data_kv_t kv137[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2810,21 +2915,21 @@ static const mfl_data_kv_t kv130[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg130[] = {
+static const mfl_data_tag_t tg137[] = {
     {"24b", NULL, 14000000000ull},
     {"latest", NULL, 14000000000ull},
     {"24b-instruct-2501-q8_0", "Q8_0", 25000000000ull},
     {"24b-instruct-2501-fp16", "F16", 47000000000ull},
 };
 
-static const mfl_data_kv_t kv131[] = {
+static const mfl_data_kv_t kv138[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg131[] = {
+static const mfl_data_tag_t tg138[] = {
     {"22b", NULL, 13000000000ull},
     {"22b-instruct-2409-q2_K", "Q2_K", 8300000000ull},
     {"22b-instruct-2409-q3_K_S", "Q3_K_S", 9600000000ull},
@@ -2842,14 +2947,48 @@ static const mfl_data_tag_t tg131[] = {
     {"22b-instruct-2409-fp16", "F16", 44000000000ull},
 };
 
-static const mfl_data_kv_t kv132[] = {
+static const mfl_data_kv_t kv139[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg139[] = {
+    {"latest", NULL, 15000000000ull},
+    {"24b", NULL, 15000000000ull},
+    {"24b-instruct-2503-q4_K_M", "Q4_K_M", 15000000000ull},
+    {"24b-instruct-2503-q8_0", "Q8_0", 26000000000ull},
+    {"24b-instruct-2503-fp16", "F16", 48000000000ull},
+};
+
+static const mfl_data_kv_t kv140[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg140[] = {
+    {"latest", NULL, 15000000000ull},
+    {"24b", NULL, 15000000000ull},
+    {"24b-instruct-2506-q4_K_M", "Q4_K_M", 15000000000ull},
+    {"24b-instruct-2506-q8_0", "Q8_0", 26000000000ull},
+    {"24b-instruct-2506-fp16", "F16", 48000000000ull},
+};
+
+static const mfl_data_kv_t kv141[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg132[] = {
+static const mfl_data_tag_t tg141[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v0.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v0.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2867,7 +3006,7 @@ static const mfl_data_tag_t tg132[] = {
     {"7b-v0.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv133[] = {
+static const mfl_data_kv_t kv142[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -2876,7 +3015,7 @@ static const mfl_data_kv_t kv133[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg133[] = {
+static const mfl_data_tag_t tg142[] = {
     {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-instruct-v0.1-q2_K", "Q2_K", 17000000000ull},
@@ -2895,7 +3034,7 @@ static const mfl_data_tag_t tg133[] = {
     {"8x7b-instruct-v0.1-fp16", "F16", 93000000000ull},
 };
 
-static const mfl_data_kv_t kv134[] = {
+static const mfl_data_kv_t kv143[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -2904,7 +3043,7 @@ static const mfl_data_kv_t kv134[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg134[] = {
+static const mfl_data_tag_t tg143[] = {
     {"8x22b", NULL, 80000000000ull},
     {"v0.1", NULL, 80000000000ull},
     {"8x22b-instruct-v0.1-q2_K", "Q2_K", 52000000000ull},
@@ -2923,7 +3062,7 @@ static const mfl_data_tag_t tg134[] = {
     {"8x22b-instruct-v0.1-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv135[] = {
+static const mfl_data_kv_t kv144[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -2932,7 +3071,7 @@ static const mfl_data_kv_t kv135[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg135[] = {
+static const mfl_data_tag_t tg144[] = {
     {"8x22b-text", NULL, 80000000000ull},
     {"8x22b-text-v0.1-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-text-v0.1-q3_K_S", "Q3_K_S", 61000000000ull},
@@ -2950,14 +3089,14 @@ static const mfl_data_tag_t tg135[] = {
     {"8x22b-text-v0.1-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv136[] = {
+static const mfl_data_kv_t kv145[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg136[] = {
+static const mfl_data_tag_t tg145[] = {
     {"1.8b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"1.8b-v2-q2_K", "Q2_K", 1500000000ull},
@@ -2976,28 +3115,28 @@ static const mfl_data_tag_t tg136[] = {
     {"1.8b-v2-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv137[] = {
+static const mfl_data_kv_t kv146[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 512ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg137[] = {
+static const mfl_data_tag_t tg146[] = {
     {"latest", "F16", 670000000ull},
     {"v1", "F16", 670000000ull},
     {"335m", "F16", 670000000ull},
     {"335m-v1-fp16", "F16", 670000000ull},
 };
 
-static const mfl_data_kv_t kv138[] = {
+static const mfl_data_kv_t kv147[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg138[] = {
+static const mfl_data_tag_t tg147[] = {
     {"latest", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -3015,14 +3154,14 @@ static const mfl_data_tag_t tg138[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv139[] = {
+static const mfl_data_kv_t kv148[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg139[] = {
+static const mfl_data_tag_t tg148[] = {
     {"4b", NULL, 2700000000ull},
     {"latest", NULL, 2700000000ull},
     {"4b-instruct-q2_K", "Q2_K", 1900000000ull},
@@ -3041,14 +3180,14 @@ static const mfl_data_tag_t tg139[] = {
     {"4b-instruct-fp16", "F16", 8400000000ull},
 };
 
-static const mfl_data_kv_t kv140[] = {
+static const mfl_data_kv_t kv149[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg140[] = {
+static const mfl_data_tag_t tg149[] = {
     {"7b-v3.1", NULL, 4100000000ull},
     {"7b-v3.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3066,14 +3205,14 @@ static const mfl_data_tag_t tg140[] = {
     {"7b-v3.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv141[] = {
+static const mfl_data_kv_t kv150[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg141[] = {
+static const mfl_data_tag_t tg150[] = {
     {"7b-v3.2", NULL, 4100000000ull},
     {"7b-v3.2-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3091,14 +3230,14 @@ static const mfl_data_tag_t tg141[] = {
     {"7b-v3.2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv142[] = {
+static const mfl_data_kv_t kv151[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg142[] = {
+static const mfl_data_tag_t tg151[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v3.3-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.3-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3116,7 +3255,7 @@ static const mfl_data_tag_t tg142[] = {
     {"7b-v3.3-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv143[] = {
+static const mfl_data_kv_t kv152[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -3124,20 +3263,20 @@ static const mfl_data_kv_t kv143[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg143[] = {
+static const mfl_data_tag_t tg152[] = {
     {"latest", "F16", 274000000ull},
     {"v1.5", "F16", 274000000ull},
     {"137m-v1.5-fp16", "F16", 274000000ull},
 };
 
-static const mfl_data_kv_t kv144[] = {
+static const mfl_data_kv_t kv153[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg144[] = {
+static const mfl_data_tag_t tg153[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3155,14 +3294,14 @@ static const mfl_data_tag_t tg144[] = {
     {"7b-v1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv145[] = {
+static const mfl_data_kv_t kv154[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg145[] = {
+static const mfl_data_tag_t tg154[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-llama2-q2_K", "Q2_K", 5400000000ull},
     {"13b-llama2-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -3180,14 +3319,14 @@ static const mfl_data_tag_t tg145[] = {
     {"13b-llama2-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv146[] = {
+static const mfl_data_kv_t kv155[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg146[] = {
+static const mfl_data_tag_t tg155[] = {
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
     {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
@@ -3205,14 +3344,14 @@ static const mfl_data_tag_t tg146[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv147[] = {
+static const mfl_data_kv_t kv156[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg147[] = {
+static const mfl_data_tag_t tg156[] = {
     {"latest", NULL, 6100000000ull},
     {"10.7b-solar-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-solar-q3_K_S", "Q3_K_S", 4700000000ull},
@@ -3230,14 +3369,14 @@ static const mfl_data_tag_t tg147[] = {
     {"10.7b-solar-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv148[] = {
+static const mfl_data_kv_t kv157[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg148[] = {
+static const mfl_data_tag_t tg157[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-yi-q2_K", "Q2_K", 15000000000ull},
     {"34b-yi-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -3255,7 +3394,7 @@ static const mfl_data_tag_t tg148[] = {
     {"34b-yi-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv149[] = {
+static const mfl_data_kv_t kv158[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -3265,14 +3404,14 @@ static const mfl_data_kv_t kv149[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg149[] = {
+static const mfl_data_tag_t tg158[] = {
     {"7b-think", NULL, 4500000000ull},
     {"latest", "Q4_K_M", 4500000000ull},
     {"7b-think-q8_0", "Q8_0", 7800000000ull},
     {"7b-think-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv150[] = {
+static const mfl_data_kv_t kv159[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -3282,47 +3421,47 @@ static const mfl_data_kv_t kv150[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg150[] = {
+static const mfl_data_tag_t tg159[] = {
     {"7b-instruct", NULL, 4500000000ull},
     {"7b-instruct-q8_0", "Q8_0", 7800000000ull},
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv151[] = {
+static const mfl_data_kv_t kv160[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg151[] = {
+static const mfl_data_tag_t tg160[] = {
     {"7b", NULL, 4500000000ull},
     {"latest", NULL, 4500000000ull},
     {"7b-1124-instruct-q8_0", "Q8_0", 7800000000ull},
     {"7b-1124-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv152[] = {
+static const mfl_data_kv_t kv161[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg152[] = {
+static const mfl_data_tag_t tg161[] = {
     {"13b", NULL, 8400000000ull},
     {"13b-1124-instruct-q8_0", "Q8_0", 15000000000ull},
     {"13b-1124-instruct-fp16", "F16", 27000000000ull},
 };
 
-static const mfl_data_kv_t kv153[] = {
+static const mfl_data_kv_t kv162[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg153[] = {
+static const mfl_data_tag_t tg162[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v3.5-0106-q2_K", "Q2_K", 3100000000ull},
@@ -3341,14 +3480,14 @@ static const mfl_data_tag_t tg153[] = {
     {"7b-v3.5-0106-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv154[] = {
+static const mfl_data_kv_t kv163[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg154[] = {
+static const mfl_data_tag_t tg163[] = {
     {"7b-v3.5", NULL, 4100000000ull},
     {"7b-v3.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.5-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3366,14 +3505,14 @@ static const mfl_data_tag_t tg154[] = {
     {"7b-v3.5-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv155[] = {
+static const mfl_data_kv_t kv164[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg155[] = {
+static const mfl_data_tag_t tg164[] = {
     {"7b-v3.5-1210", NULL, 4100000000ull},
     {"7b-v3.5-1210-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.5-1210-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3391,41 +3530,41 @@ static const mfl_data_tag_t tg155[] = {
     {"7b-v3.5-1210-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv156[] = {
+static const mfl_data_kv_t kv165[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg156[] = {
+static const mfl_data_tag_t tg165[] = {
     {"latest", NULL, 4700000000ull},
     {"8b-instruct-q4_K_M", "Q4_K_M", 4700000000ull},
     {"8b-instruct-q8_0", "Q8_0", 8300000000ull},
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv157[] = {
+static const mfl_data_kv_t kv166[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 14ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2240ull, NULL, 0},
 };
-static const mfl_data_tag_t tg157[] = {
+static const mfl_data_tag_t tg166[] = {
     {"1.5b", NULL, 1400000000ull},
     {"1.5b-instruct-q8_0", "Q8_0", 2000000000ull},
     {"1.5b-instruct-fp16", "F16", 3800000000ull},
 };
 
-static const mfl_data_kv_t kv158[] = {
+static const mfl_data_kv_t kv167[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg158[] = {
+static const mfl_data_tag_t tg167[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-mistral-v2.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-mistral-v2.5-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3443,14 +3582,14 @@ static const mfl_data_tag_t tg158[] = {
     {"7b-mistral-v2.5-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv159[] = {
+static const mfl_data_kv_t kv168[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg159[] = {
+static const mfl_data_tag_t tg168[] = {
     {"v2", NULL, 4100000000ull},
     {"7b-mistral-v2-q2_K", "Q2_K", 3100000000ull},
     {"7b-mistral-v2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3468,66 +3607,66 @@ static const mfl_data_tag_t tg159[] = {
     {"7b-mistral-v2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv160[] = {
+static const mfl_data_kv_t kv169[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg160[] = {
+static const mfl_data_tag_t tg169[] = {
     {"7b-q4_K_M", "Q4_K_M", 4700000000ull},
     {"7b-q8_0", "Q8_0", 8100000000ull},
     {"7b-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv161[] = {
+static const mfl_data_kv_t kv170[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg161[] = {
+static const mfl_data_tag_t tg170[] = {
     {"latest", NULL, 4700000000ull},
     {"7b-v2-q8_0", "Q8_0", 8100000000ull},
     {"7b-v2-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv162[] = {
+static const mfl_data_kv_t kv171[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg162[] = {
+static const mfl_data_tag_t tg171[] = {
     {"32b-q4_K_M", "Q4_K_M", 20000000000ull},
     {"32b-q8_0", "Q8_0", 35000000000ull},
     {"32b-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv163[] = {
+static const mfl_data_kv_t kv172[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg163[] = {
+static const mfl_data_tag_t tg172[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-v2-q8_0", "Q8_0", 35000000000ull},
     {"32b-v2-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv164[] = {
+static const mfl_data_kv_t kv173[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 26ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 3200ull, NULL, 0},
 };
-static const mfl_data_tag_t tg164[] = {
+static const mfl_data_tag_t tg173[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-q4_1", "Q4_1", 2200000000ull},
@@ -3537,14 +3676,14 @@ static const mfl_data_tag_t tg164[] = {
     {"3b-fp16", "F16", 6900000000ull},
 };
 
-static const mfl_data_kv_t kv165[] = {
+static const mfl_data_kv_t kv174[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg165[] = {
+static const mfl_data_tag_t tg174[] = {
     {"7b-v2-q2_K", "Q2_K", 2800000000ull},
     {"7b-v2-q3_K_S", "Q3_K_S", 2900000000ull},
     {"7b-v2-q3_K_M", "Q3_K_M", 3300000000ull},
@@ -3562,14 +3701,14 @@ static const mfl_data_tag_t tg165[] = {
     {"7b-v2-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv166[] = {
+static const mfl_data_kv_t kv175[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg166[] = {
+static const mfl_data_tag_t tg175[] = {
     {"7b", NULL, 3800000000ull},
     {"7b-v3-q2_K", "Q2_K", 2800000000ull},
     {"7b-v3-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -3587,14 +3726,14 @@ static const mfl_data_tag_t tg166[] = {
     {"7b-v3-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv167[] = {
+static const mfl_data_kv_t kv176[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg167[] = {
+static const mfl_data_tag_t tg176[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -3612,14 +3751,14 @@ static const mfl_data_tag_t tg167[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv168[] = {
+static const mfl_data_kv_t kv177[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg168[] = {
+static const mfl_data_tag_t tg177[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -3637,7 +3776,7 @@ static const mfl_data_tag_t tg168[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv169[] = {
+static const mfl_data_kv_t kv178[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -3645,20 +3784,20 @@ static const mfl_data_kv_t kv169[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg169[] = {
+static const mfl_data_tag_t tg178[] = {
     {"latest", "F16", 563000000ull},
     {"278m", "F16", 563000000ull},
     {"278m-mpnet-base-v2-fp16", "F16", 563000000ull},
 };
 
-static const mfl_data_kv_t kv170[] = {
+static const mfl_data_kv_t kv179[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg170[] = {
+static const mfl_data_tag_t tg179[] = {
     {"2.7b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2.7b-chat-v2-q2_K", "Q2_K", 1200000000ull},
@@ -3677,7 +3816,7 @@ static const mfl_data_tag_t tg170[] = {
     {"2.7b-chat-v2-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv171[] = {
+static const mfl_data_kv_t kv180[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 2047ull, NULL, 0},
@@ -3686,7 +3825,7 @@ static const mfl_data_kv_t kv171[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg171[] = {
+static const mfl_data_tag_t tg180[] = {
     {"3.8b-mini-4k-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3.8b-mini-4k-instruct-q3_K_S", "Q3_K_S", 1700000000ull},
     {"3.8b-mini-4k-instruct-q3_K_M", "Q3_K_M", 2000000000ull},
@@ -3704,7 +3843,7 @@ static const mfl_data_tag_t tg171[] = {
     {"3.8b-mini-4k-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv172[] = {
+static const mfl_data_kv_t kv181[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 262144ull, NULL, 0},
@@ -3713,7 +3852,7 @@ static const mfl_data_kv_t kv172[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg172[] = {
+static const mfl_data_tag_t tg181[] = {
     {"latest", NULL, 2200000000ull},
     {"mini", NULL, 2200000000ull},
     {"3.8b", NULL, 2200000000ull},
@@ -3734,7 +3873,7 @@ static const mfl_data_tag_t tg172[] = {
     {"3.8b-mini-128k-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv173[] = {
+static const mfl_data_kv_t kv182[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
@@ -3742,7 +3881,7 @@ static const mfl_data_kv_t kv173[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg173[] = {
+static const mfl_data_tag_t tg182[] = {
     {"medium", NULL, 7900000000ull},
     {"14b", NULL, 7900000000ull},
     {"14b-medium-128k-instruct-q4_0", "Q4_0", 0ull},
@@ -3762,7 +3901,7 @@ static const mfl_data_tag_t tg173[] = {
     {"14b-medium-128k-instruct-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv174[] = {
+static const mfl_data_kv_t kv183[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"attention.sliding_window", 2047ull, NULL, 0},
@@ -3771,7 +3910,7 @@ static const mfl_data_kv_t kv174[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg174[] = {
+static const mfl_data_tag_t tg183[] = {
     {"14b-medium-4k-instruct-q2_K", "Q2_K", 5100000000ull},
     {"14b-medium-4k-instruct-q3_K_S", "Q3_K_S", 6100000000ull},
     {"14b-medium-4k-instruct-q3_K_M", "Q3_K_M", 6900000000ull},
@@ -3789,7 +3928,7 @@ static const mfl_data_tag_t tg174[] = {
     {"14b-medium-4k-instruct-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv175[] = {
+static const mfl_data_kv_t kv184[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -3797,7 +3936,7 @@ static const mfl_data_kv_t kv175[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg175[] = {
+static const mfl_data_tag_t tg184[] = {
     {"latest", NULL, 2200000000ull},
     {"3.8b-mini-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3.8b-mini-instruct-q3_K_S", "Q3_K_S", 1700000000ull},
@@ -3815,7 +3954,7 @@ static const mfl_data_tag_t tg175[] = {
     {"3.8b-mini-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv176[] = {
+static const mfl_data_kv_t kv185[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
@@ -3823,14 +3962,14 @@ static const mfl_data_kv_t kv176[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg176[] = {
+static const mfl_data_tag_t tg185[] = {
     {"14b", NULL, 9100000000ull},
     {"latest", NULL, 9100000000ull},
     {"14b-q8_0", "Q8_0", 16000000000ull},
     {"14b-fp16", "F16", 29000000000ull},
 };
 
-static const mfl_data_kv_t kv177[] = {
+static const mfl_data_kv_t kv186[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -3838,21 +3977,63 @@ static const mfl_data_kv_t kv177[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg177[] = {
+static const mfl_data_tag_t tg186[] = {
     {"3.8b", NULL, 2500000000ull},
     {"latest", NULL, 2500000000ull},
     {"3.8b-q8_0", "Q8_0", 4100000000ull},
     {"3.8b-fp16", "F16", 7700000000ull},
 };
 
-static const mfl_data_kv_t kv178[] = {
+static const mfl_data_kv_t kv187[] = {
+    {"attention.head_count", 24ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 3072ull, NULL, 0},
+    {"rope.scaling.original_context_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg187[] = {
+    {"latest", NULL, 3200000000ull},
+    {"3.8b", NULL, 3200000000ull},
+    {"3.8b-q8_0", "Q8_0", 4600000000ull},
+    {"3.8b-fp16", "F16", 7700000000ull},
+};
+
+static const mfl_data_kv_t kv188[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 10ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg188[] = {
+    {"latest", NULL, 11000000000ull},
+    {"14b", NULL, 11000000000ull},
+    {"14b-q8_0", "Q8_0", 17000000000ull},
+    {"14b-fp16", "F16", 29000000000ull},
+};
+
+static const mfl_data_kv_t kv189[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 10ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg189[] = {
+    {"plus", NULL, 11000000000ull},
+    {"14b-plus-q8_0", "Q8_0", 17000000000ull},
+    {"14b-plus-fp16", "F16", 29000000000ull},
+};
+
+static const mfl_data_kv_t kv190[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg178[] = {
+static const mfl_data_tag_t tg190[] = {
     {"0.5b", NULL, 395000000ull},
     {"0.5b-chat-v1.5-q2_K", "Q2_K", 298000000ull},
     {"0.5b-chat-v1.5-q3_K_S", "Q3_K_S", 333000000ull},
@@ -3870,14 +4051,14 @@ static const mfl_data_tag_t tg178[] = {
     {"0.5b-chat-v1.5-fp16", "F16", 1200000000ull},
 };
 
-static const mfl_data_kv_t kv179[] = {
+static const mfl_data_kv_t kv191[] = {
     {"attention.head_count", 20ull, NULL, 0},
     {"attention.head_count_kv", 20ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg179[] = {
+static const mfl_data_tag_t tg191[] = {
     {"4b", NULL, 2300000000ull},
     {"latest", NULL, 2300000000ull},
     {"4b-chat-v1.5-q2_K", "Q2_K", 1600000000ull},
@@ -3896,14 +4077,14 @@ static const mfl_data_tag_t tg179[] = {
     {"4b-chat-v1.5-fp16", "F16", 7900000000ull},
 };
 
-static const mfl_data_kv_t kv180[] = {
+static const mfl_data_kv_t kv192[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg180[] = {
+static const mfl_data_tag_t tg192[] = {
     {"7b", NULL, 4500000000ull},
     {"7b-chat-v1.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-chat-v1.5-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -3921,14 +4102,14 @@ static const mfl_data_tag_t tg180[] = {
     {"7b-chat-v1.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv181[] = {
+static const mfl_data_kv_t kv193[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg181[] = {
+static const mfl_data_tag_t tg193[] = {
     {"14b", NULL, 8200000000ull},
     {"14b-chat-v1.5-q2_K", "Q2_K", 6100000000ull},
     {"14b-chat-v1.5-q3_K_S", "Q3_K_S", 6900000000ull},
@@ -3946,14 +4127,14 @@ static const mfl_data_tag_t tg181[] = {
     {"14b-chat-v1.5-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv182[] = {
+static const mfl_data_kv_t kv194[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg182[] = {
+static const mfl_data_tag_t tg194[] = {
     {"32b", NULL, 18000000000ull},
     {"32b-chat-v1.5-q2_K", "Q2_K", 12000000000ull},
     {"32b-chat-v1.5-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -3971,14 +4152,14 @@ static const mfl_data_tag_t tg182[] = {
     {"32b-chat-v1.5-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv183[] = {
+static const mfl_data_kv_t kv195[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg183[] = {
+static const mfl_data_tag_t tg195[] = {
     {"32b-text", NULL, 18000000000ull},
     {"32b-text-v1.5-q2_K", "Q2_K", 12000000000ull},
     {"32b-text-v1.5-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -3991,14 +4172,14 @@ static const mfl_data_tag_t tg183[] = {
     {"32b-text-v1.5-q8_0", "Q8_0", 35000000000ull},
 };
 
-static const mfl_data_kv_t kv184[] = {
+static const mfl_data_kv_t kv196[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg184[] = {
+static const mfl_data_tag_t tg196[] = {
     {"1.8b-text", NULL, 1100000000ull},
     {"1.8b-text-v1.5-q2_K", "Q2_K", 863000000ull},
     {"1.8b-text-v1.5-q3_K_S", "Q3_K_S", 970000000ull},
@@ -4016,14 +4197,14 @@ static const mfl_data_tag_t tg184[] = {
     {"1.8b-text-v1.5-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv185[] = {
+static const mfl_data_kv_t kv197[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 64ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg185[] = {
+static const mfl_data_tag_t tg197[] = {
     {"72b", NULL, 41000000000ull},
     {"72b-chat-v1.5-q2_K", "Q2_K", 28000000000ull},
     {"72b-chat-v1.5-q3_K_S", "Q3_K_S", 33000000000ull},
@@ -4041,14 +4222,14 @@ static const mfl_data_tag_t tg185[] = {
     {"72b-chat-v1.5-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv186[] = {
+static const mfl_data_kv_t kv198[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg186[] = {
+static const mfl_data_tag_t tg198[] = {
     {"110b", NULL, 63000000000ull},
     {"110b-chat-v1.5-q2_K", "Q2_K", 41000000000ull},
     {"110b-chat-v1.5-q3_K_S", "Q3_K_S", 48000000000ull},
@@ -4066,14 +4247,14 @@ static const mfl_data_tag_t tg186[] = {
     {"110b-chat-v1.5-fp16", "F16", 222000000000ull},
 };
 
-static const mfl_data_kv_t kv187[] = {
+static const mfl_data_kv_t kv199[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg187[] = {
+static const mfl_data_tag_t tg199[] = {
     {"0.5b", NULL, 352000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4092,14 +4273,14 @@ static const mfl_data_tag_t tg187[] = {
     {"0.5b-instruct-q4_0", "Q4_0", 352000000ull},
 };
 
-static const mfl_data_kv_t kv188[] = {
+static const mfl_data_kv_t kv200[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg188[] = {
+static const mfl_data_tag_t tg200[] = {
     {"1.5b", NULL, 935000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4117,14 +4298,14 @@ static const mfl_data_tag_t tg188[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv189[] = {
+static const mfl_data_kv_t kv201[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg189[] = {
+static const mfl_data_tag_t tg201[] = {
     {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
@@ -4143,14 +4324,14 @@ static const mfl_data_tag_t tg189[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv190[] = {
+static const mfl_data_kv_t kv202[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg190[] = {
+static const mfl_data_tag_t tg202[] = {
     {"72b", NULL, 41000000000ull},
     {"72b-instruct-q2_K", "Q2_K", 30000000000ull},
     {"72b-instruct-q3_K_S", "Q3_K_S", 34000000000ull},
@@ -4168,14 +4349,14 @@ static const mfl_data_tag_t tg190[] = {
     {"72b-instruct-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv191[] = {
+static const mfl_data_kv_t kv203[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg191[] = {
+static const mfl_data_tag_t tg203[] = {
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -4193,14 +4374,14 @@ static const mfl_data_tag_t tg191[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv192[] = {
+static const mfl_data_kv_t kv204[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg192[] = {
+static const mfl_data_tag_t tg204[] = {
     {"0.5b", NULL, 398000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4218,14 +4399,14 @@ static const mfl_data_tag_t tg192[] = {
     {"0.5b-instruct-fp16", "F16", 994000000ull},
 };
 
-static const mfl_data_kv_t kv193[] = {
+static const mfl_data_kv_t kv205[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg193[] = {
+static const mfl_data_tag_t tg205[] = {
     {"0.5b-base", NULL, 398000000ull},
     {"0.5b-base-q2_K", "Q2_K", 339000000ull},
     {"0.5b-base-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4240,14 +4421,14 @@ static const mfl_data_tag_t tg193[] = {
     {"0.5b-base-q8_0", "Q8_0", 531000000ull},
 };
 
-static const mfl_data_kv_t kv194[] = {
+static const mfl_data_kv_t kv206[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg194[] = {
+static const mfl_data_tag_t tg206[] = {
     {"1.5b", NULL, 986000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4265,14 +4446,14 @@ static const mfl_data_tag_t tg194[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv195[] = {
+static const mfl_data_kv_t kv207[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg195[] = {
+static const mfl_data_tag_t tg207[] = {
     {"3b", NULL, 1900000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -4290,14 +4471,14 @@ static const mfl_data_tag_t tg195[] = {
     {"3b-instruct-fp16", "F16", 6200000000ull},
 };
 
-static const mfl_data_kv_t kv196[] = {
+static const mfl_data_kv_t kv208[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg196[] = {
+static const mfl_data_tag_t tg208[] = {
     {"7b", NULL, 4700000000ull},
     {"7b-instruct", NULL, 4700000000ull},
     {"7b-instruct-q4_K_M", "Q4_K_M", 4700000000ull},
@@ -4318,14 +4499,14 @@ static const mfl_data_tag_t tg196[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv197[] = {
+static const mfl_data_kv_t kv209[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg197[] = {
+static const mfl_data_tag_t tg209[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-instruct-q2_K", "Q2_K", 5800000000ull},
     {"14b-instruct-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -4343,14 +4524,14 @@ static const mfl_data_tag_t tg197[] = {
     {"14b-instruct-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv198[] = {
+static const mfl_data_kv_t kv210[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg198[] = {
+static const mfl_data_tag_t tg210[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-instruct-q2_K", "Q2_K", 12000000000ull},
     {"32b-instruct-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4368,14 +4549,14 @@ static const mfl_data_tag_t tg198[] = {
     {"32b-instruct-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv199[] = {
+static const mfl_data_kv_t kv211[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg199[] = {
+static const mfl_data_tag_t tg211[] = {
     {"72b", NULL, 47000000000ull},
     {"72b-instruct-q2_K", "Q2_K", 30000000000ull},
     {"72b-instruct-q3_K_S", "Q3_K_S", 34000000000ull},
@@ -4393,14 +4574,14 @@ static const mfl_data_tag_t tg199[] = {
     {"72b-instruct-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv200[] = {
+static const mfl_data_kv_t kv212[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg200[] = {
+static const mfl_data_tag_t tg212[] = {
     {"0.5b", NULL, 398000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4418,14 +4599,14 @@ static const mfl_data_tag_t tg200[] = {
     {"0.5b-instruct-fp16", "F16", 994000000ull},
 };
 
-static const mfl_data_kv_t kv201[] = {
+static const mfl_data_kv_t kv213[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg201[] = {
+static const mfl_data_tag_t tg213[] = {
     {"1.5b", NULL, 986000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4443,14 +4624,14 @@ static const mfl_data_tag_t tg201[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv202[] = {
+static const mfl_data_kv_t kv214[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg202[] = {
+static const mfl_data_tag_t tg214[] = {
     {"1.5b-base", NULL, 986000000ull},
     {"1.5b-base-q2_K", "Q2_K", 676000000ull},
     {"1.5b-base-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4468,14 +4649,14 @@ static const mfl_data_tag_t tg202[] = {
     {"1.5b-base-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv203[] = {
+static const mfl_data_kv_t kv215[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg203[] = {
+static const mfl_data_tag_t tg215[] = {
     {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
@@ -4494,14 +4675,14 @@ static const mfl_data_tag_t tg203[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv204[] = {
+static const mfl_data_kv_t kv216[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg204[] = {
+static const mfl_data_tag_t tg216[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-instruct-q2_K", "Q2_K", 5800000000ull},
     {"14b-instruct-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -4519,14 +4700,14 @@ static const mfl_data_tag_t tg204[] = {
     {"14b-instruct-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv205[] = {
+static const mfl_data_kv_t kv217[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg205[] = {
+static const mfl_data_tag_t tg217[] = {
     {"14b-base", NULL, 9000000000ull},
     {"14b-base-q2_K", "Q2_K", 5800000000ull},
     {"14b-base-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -4544,14 +4725,14 @@ static const mfl_data_tag_t tg205[] = {
     {"14b-base-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv206[] = {
+static const mfl_data_kv_t kv218[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg206[] = {
+static const mfl_data_tag_t tg218[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-instruct-q2_K", "Q2_K", 12000000000ull},
     {"32b-instruct-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4569,14 +4750,14 @@ static const mfl_data_tag_t tg206[] = {
     {"32b-instruct-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv207[] = {
+static const mfl_data_kv_t kv219[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg207[] = {
+static const mfl_data_tag_t tg219[] = {
     {"32b-base", NULL, 20000000000ull},
     {"32b-base-q2_K", "Q2_K", 12000000000ull},
     {"32b-base-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4594,47 +4775,47 @@ static const mfl_data_tag_t tg207[] = {
     {"32b-base-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv208[] = {
+static const mfl_data_kv_t kv220[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg208[] = {
+static const mfl_data_tag_t tg220[] = {
     {"3b", NULL, 3200000000ull},
     {"3b-q8_0", "Q8_0", 4600000000ull},
     {"3b-fp16", "F16", 7500000000ull},
 };
 
-static const mfl_data_kv_t kv209[] = {
+static const mfl_data_kv_t kv221[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg209[] = {
+static const mfl_data_tag_t tg221[] = {
     {"7b", NULL, 6000000000ull},
     {"latest", NULL, 6000000000ull},
     {"7b-q8_0", "Q8_0", 9400000000ull},
     {"7b-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv210[] = {
+static const mfl_data_kv_t kv222[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg210[] = {
+static const mfl_data_tag_t tg222[] = {
     {"72b", NULL, 49000000000ull},
     {"72b-q8_0", "Q8_0", 79000000000ull},
     {"72b-fp16", "F16", 147000000000ull},
 };
 
-static const mfl_data_kv_t kv211[] = {
+static const mfl_data_kv_t kv223[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4643,13 +4824,13 @@ static const mfl_data_kv_t kv211[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg211[] = {
+static const mfl_data_tag_t tg223[] = {
     {"0.6b", NULL, 523000000ull},
     {"0.6b-q8_0", "Q8_0", 832000000ull},
     {"0.6b-fp16", "F16", 1500000000ull},
 };
 
-static const mfl_data_kv_t kv212[] = {
+static const mfl_data_kv_t kv224[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4658,13 +4839,13 @@ static const mfl_data_kv_t kv212[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg212[] = {
+static const mfl_data_tag_t tg224[] = {
     {"1.7b", "Q4_K_M", 1400000000ull},
     {"1.7b-q8_0", "Q8_0", 2200000000ull},
     {"1.7b-fp16", "F16", 4100000000ull},
 };
 
-static const mfl_data_kv_t kv213[] = {
+static const mfl_data_kv_t kv225[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4673,213 +4854,11 @@ static const mfl_data_kv_t kv213[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg213[] = {
+static const mfl_data_tag_t tg225[] = {
     {"4b-q4_K_M", "Q4_K_M", 2600000000ull},
     {"4b-q8_0", "Q8_0", 4400000000ull},
     {"4b-fp16", "F16", 8100000000ull},
 };
-
-static const mfl_data_kv_t kv214[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 8ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 36ull, NULL, 0},
-    {"context_length", 262144ull, NULL, 0},
-    {"embedding_length", 2560ull, NULL, 0},
-};
-static const mfl_data_tag_t tg214[] = {
-    {"4b-instruct-2507-q4_K_M", "Q4_K_M", 2500000000ull},
-    {"4b-instruct", NULL, 2500000000ull},
-    {"4b-instruct-2507-q8_0", "Q8_0", 4300000000ull},
-    {"4b-instruct-2507-fp16", "F16", 8100000000ull},
-};
-
-static const mfl_data_kv_t kv215[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 8ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 36ull, NULL, 0},
-    {"context_length", 40960ull, NULL, 0},
-    {"embedding_length", 4096ull, NULL, 0},
-};
-static const mfl_data_tag_t tg215[] = {
-    {"latest", NULL, 5200000000ull},
-    {"8b-q8_0", "Q8_0", 8900000000ull},
-    {"8b-fp16", "F16", 16000000000ull},
-    {"8b", NULL, 5200000000ull},
-};
-
-static const mfl_data_kv_t kv216[] = {
-    {"attention.head_count", 40ull, NULL, 0},
-    {"attention.head_count_kv", 8ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 40ull, NULL, 0},
-    {"context_length", 40960ull, NULL, 0},
-    {"embedding_length", 5120ull, NULL, 0},
-};
-static const mfl_data_tag_t tg216[] = {
-    {"14b", NULL, 9300000000ull},
-    {"14b-q8_0", "Q8_0", 16000000000ull},
-    {"14b-fp16", "F16", 30000000000ull},
-};
-
-static const mfl_data_kv_t kv217[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 4ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 48ull, NULL, 0},
-    {"context_length", 262144ull, NULL, 0},
-    {"embedding_length", 2048ull, NULL, 0},
-    {"expert_count", 128ull, NULL, 0},
-    {"expert_used_count", 8ull, NULL, 0},
-};
-static const mfl_data_tag_t tg217[] = {
-    {"30b-a3b-instruct-2507-q4_K_M", "Q4_K_M", 19000000000ull},
-    {"30b-a3b-instruct-2507-q8_0", "Q8_0", 32000000000ull},
-    {"30b-a3b-instruct-2507-fp16", "F16", 61000000000ull},
-};
-
-static const mfl_data_kv_t kv218[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 8ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 36ull, NULL, 0},
-    {"context_length", 262144ull, NULL, 0},
-    {"embedding_length", 2560ull, NULL, 0},
-};
-static const mfl_data_tag_t tg218[] = {
-    {"4b", NULL, 2500000000ull},
-    {"4b-thinking-2507-q8_0", "Q8_0", 4300000000ull},
-    {"4b-thinking-2507-fp16", "F16", 8100000000ull},
-};
-
-static const mfl_data_kv_t kv219[] = {
-    {"attention.head_count", 64ull, NULL, 0},
-    {"attention.head_count_kv", 8ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 64ull, NULL, 0},
-    {"context_length", 40960ull, NULL, 0},
-    {"embedding_length", 5120ull, NULL, 0},
-};
-static const mfl_data_tag_t tg219[] = {
-    {"32b", NULL, 20000000000ull},
-    {"32b-q8_0", "Q8_0", 35000000000ull},
-    {"32b-fp16", "F16", 66000000000ull},
-};
-
-static const mfl_data_kv_t kv220[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 4ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 48ull, NULL, 0},
-    {"context_length", 40960ull, NULL, 0},
-    {"embedding_length", 2048ull, NULL, 0},
-    {"expert_count", 128ull, NULL, 0},
-    {"expert_used_count", 8ull, NULL, 0},
-};
-static const mfl_data_tag_t tg220[] = {
-    {"30b-a3b-q4_K_M", "Q4_K_M", 19000000000ull},
-    {"30b-a3b-q8_0", "Q8_0", 33000000000ull},
-    {"30b-a3b-fp16", "F16", 61000000000ull},
-};
-
-static const mfl_data_kv_t kv221[] = {
-    {"attention.head_count", 64ull, NULL, 0},
-    {"attention.head_count_kv", 4ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 94ull, NULL, 0},
-    {"context_length", 40960ull, NULL, 0},
-    {"embedding_length", 4096ull, NULL, 0},
-    {"expert_count", 128ull, NULL, 0},
-    {"expert_used_count", 8ull, NULL, 0},
-};
-static const mfl_data_tag_t tg221[] = {
-    {"235b-a22b-q4_K_M", "Q4_K_M", 142000000000ull},
-    {"235b-a22b-q8_0", "Q8_0", 250000000000ull},
-    {"235b-a22b-fp16", "F16", 470000000000ull},
-};
-
-static const mfl_data_kv_t kv222[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 4ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 48ull, NULL, 0},
-    {"context_length", 262144ull, NULL, 0},
-    {"embedding_length", 2048ull, NULL, 0},
-    {"expert_count", 128ull, NULL, 0},
-    {"expert_used_count", 8ull, NULL, 0},
-};
-static const mfl_data_tag_t tg222[] = {
-    {"30b-a3b-thinking-2507-q4_K_M", "Q4_K_M", 19000000000ull},
-    {"30b", "Q4_K_M", 19000000000ull},
-    {"30b-a3b", "Q4_K_M", 19000000000ull},
-    {"30b-a3b-thinking-2507-q8_0", "Q8_0", 32000000000ull},
-    {"30b-a3b-thinking-2507-fp16", "F16", 61000000000ull},
-};
-
-static const mfl_data_kv_t kv223[] = {
-    {"attention.head_count", 64ull, NULL, 0},
-    {"attention.head_count_kv", 4ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 94ull, NULL, 0},
-    {"context_length", 262144ull, NULL, 0},
-    {"embedding_length", 4096ull, NULL, 0},
-    {"expert_count", 128ull, NULL, 0},
-    {"expert_used_count", 8ull, NULL, 0},
-};
-static const mfl_data_tag_t tg223[] = {
-    {"235b-a22b-instruct-2507-q4_K_M", "Q4_K_M", 142000000000ull},
-    {"235b-a22b-instruct-2507-q8_0", "Q8_0", 250000000000ull},
-};
-
-static const mfl_data_kv_t kv224[] = {
-    {"attention.head_count", 64ull, NULL, 0},
-    {"attention.head_count_kv", 4ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 94ull, NULL, 0},
-    {"context_length", 262144ull, NULL, 0},
-    {"embedding_length", 4096ull, NULL, 0},
-    {"expert_count", 128ull, NULL, 0},
-    {"expert_used_count", 8ull, NULL, 0},
-};
-static const mfl_data_tag_t tg224[] = {
-    {"235b-a22b-thinking-2507-q4_K_M", "Q4_K_M", 142000000000ull},
-    {"235b", "Q4_K_M", 142000000000ull},
-    {"235b-a22b", "Q4_K_M", 142000000000ull},
-    {"235b-a22b-thinking-2507-q8_0", "Q8_0", 250000000000ull},
-    {"235b-a22b-thinking-2507-fp16", "F16", 470000000000ull},
-};
-
-static const mfl_data_kv_t kv225[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 4ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 48ull, NULL, 0},
-    {"context_length", 262144ull, NULL, 0},
-    {"embedding_length", 2048ull, NULL, 0},
-    {"expert_count", 128ull, NULL, 0},
-    {"expert_used_count", 8ull, NULL, 0},
-};
-static const mfl_data_tag_t tg225[] = {
-    {"latest", "Q4_K_M", 19000000000ull},
-    {"30b-a3b-q8_0", "Q8_0", 32000000000ull},
-    {"30b-a3b-fp16", "F16", 61000000000ull},
-    {"30b", "Q4_K_M", 19000000000ull},
-    {"30b-a3b-q4_K_M", "Q4_K_M", 0ull},
-};
-static const char *const hf225[] = {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF"};
 
 static const mfl_data_kv_t kv226[] = {
     {"attention.head_count", 32ull, NULL, 0},
@@ -4888,15 +4867,47 @@ static const mfl_data_kv_t kv226[] = {
     {"attention.value_length", 128ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
-    {"embedding_length", 4096ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg226[] = {
-    {"8b-instruct", NULL, 6100000000ull},
-    {"8b-instruct-q8_0", "Q8_0", 9800000000ull},
-    {"8b-instruct-bf16", "BF16", 18000000000ull},
+    {"4b-instruct-2507-q4_K_M", "Q4_K_M", 2500000000ull},
+    {"4b-instruct", NULL, 2500000000ull},
+    {"4b-instruct-2507-q8_0", "Q8_0", 4300000000ull},
+    {"4b-instruct-2507-fp16", "F16", 8100000000ull},
 };
 
 static const mfl_data_kv_t kv227[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 40960ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg227[] = {
+    {"latest", NULL, 5200000000ull},
+    {"8b-q8_0", "Q8_0", 8900000000ull},
+    {"8b-fp16", "F16", 16000000000ull},
+    {"8b", NULL, 5200000000ull},
+};
+
+static const mfl_data_kv_t kv228[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 40960ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg228[] = {
+    {"14b", NULL, 9300000000ull},
+    {"14b-q8_0", "Q8_0", 16000000000ull},
+    {"14b-fp16", "F16", 30000000000ull},
+};
+
+static const mfl_data_kv_t kv229[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4907,37 +4918,207 @@ static const mfl_data_kv_t kv227[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg227[] = {
+static const mfl_data_tag_t tg229[] = {
+    {"30b-a3b-instruct-2507-q4_K_M", "Q4_K_M", 19000000000ull},
+    {"30b-a3b-instruct-2507-q8_0", "Q8_0", 32000000000ull},
+    {"30b-a3b-instruct-2507-fp16", "F16", 61000000000ull},
+};
+
+static const mfl_data_kv_t kv230[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg230[] = {
+    {"4b", NULL, 2500000000ull},
+    {"4b-thinking-2507-q8_0", "Q8_0", 4300000000ull},
+    {"4b-thinking-2507-fp16", "F16", 8100000000ull},
+};
+
+static const mfl_data_kv_t kv231[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 40960ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg231[] = {
+    {"32b", NULL, 20000000000ull},
+    {"32b-q8_0", "Q8_0", 35000000000ull},
+    {"32b-fp16", "F16", 66000000000ull},
+};
+
+static const mfl_data_kv_t kv232[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 40960ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg232[] = {
+    {"30b-a3b-q4_K_M", "Q4_K_M", 19000000000ull},
+    {"30b-a3b-q8_0", "Q8_0", 33000000000ull},
+    {"30b-a3b-fp16", "F16", 61000000000ull},
+};
+
+static const mfl_data_kv_t kv233[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 94ull, NULL, 0},
+    {"context_length", 40960ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg233[] = {
+    {"235b-a22b-q4_K_M", "Q4_K_M", 142000000000ull},
+    {"235b-a22b-q8_0", "Q8_0", 250000000000ull},
+    {"235b-a22b-fp16", "F16", 470000000000ull},
+};
+
+static const mfl_data_kv_t kv234[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg234[] = {
+    {"30b-a3b-thinking-2507-q4_K_M", "Q4_K_M", 19000000000ull},
+    {"30b", "Q4_K_M", 19000000000ull},
+    {"30b-a3b", "Q4_K_M", 19000000000ull},
+    {"30b-a3b-thinking-2507-q8_0", "Q8_0", 32000000000ull},
+    {"30b-a3b-thinking-2507-fp16", "F16", 61000000000ull},
+};
+
+static const mfl_data_kv_t kv235[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 94ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg235[] = {
+    {"235b-a22b-instruct-2507-q4_K_M", "Q4_K_M", 142000000000ull},
+    {"235b-a22b-instruct-2507-q8_0", "Q8_0", 250000000000ull},
+};
+
+static const mfl_data_kv_t kv236[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 94ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg236[] = {
+    {"235b-a22b-thinking-2507-q4_K_M", "Q4_K_M", 142000000000ull},
+    {"235b", "Q4_K_M", 142000000000ull},
+    {"235b-a22b", "Q4_K_M", 142000000000ull},
+    {"235b-a22b-thinking-2507-q8_0", "Q8_0", 250000000000ull},
+    {"235b-a22b-thinking-2507-fp16", "F16", 470000000000ull},
+};
+
+static const mfl_data_kv_t kv237[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg237[] = {
+    {"latest", "Q4_K_M", 19000000000ull},
+    {"30b-a3b-q8_0", "Q8_0", 32000000000ull},
+    {"30b-a3b-fp16", "F16", 61000000000ull},
+    {"30b", "Q4_K_M", 19000000000ull},
+    {"30b-a3b-q4_K_M", "Q4_K_M", 0ull},
+};
+static const char *const hf237[] = {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF"};
+
+static const mfl_data_kv_t kv238[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg238[] = {
+    {"8b-instruct", NULL, 6100000000ull},
+    {"8b-instruct-q8_0", "Q8_0", 9800000000ull},
+    {"8b-instruct-bf16", "BF16", 18000000000ull},
+};
+
+static const mfl_data_kv_t kv239[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg239[] = {
     {"30b", "Q4_K_M", 20000000000ull},
 };
 
-static const mfl_data_kv_t kv228[] = {
+static const mfl_data_kv_t kv240[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg228[] = {
+static const mfl_data_tag_t tg240[] = {
     {"32b-preview-q4_K_M", "Q4_K_M", 20000000000ull},
     {"32b-preview-q8_0", "Q8_0", 35000000000ull},
     {"32b-preview-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv229[] = {
+static const mfl_data_kv_t kv241[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg229[] = {
+static const mfl_data_tag_t tg241[] = {
     {"latest", NULL, 43000000000ull},
     {"70b-distill-llama-q8_0", "Q8_0", 75000000000ull},
     {"70b-distill-llama-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv230[] = {
+static const mfl_data_kv_t kv242[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -4947,7 +5128,7 @@ static const mfl_data_kv_t kv230[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg230[] = {
+static const mfl_data_tag_t tg242[] = {
     {"latest", NULL, 5800000000ull},
     {"9b-q2_K", "Q2_K", 3800000000ull},
     {"9b-q3_K_S", "Q3_K_S", 4300000000ull},
@@ -4965,27 +5146,27 @@ static const mfl_data_tag_t tg230[] = {
     {"9b-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv231[] = {
+static const mfl_data_kv_t kv243[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg231[] = {
+static const mfl_data_tag_t tg243[] = {
     {"latest", NULL, 3600000000ull},
     {"3b-preview-q4_K_M", "Q4_K_M", 2100000000ull},
     {"3b-preview-fp16", "F16", 6800000000ull},
 };
 
-static const mfl_data_kv_t kv232[] = {
+static const mfl_data_kv_t kv244[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg232[] = {
+static const mfl_data_tag_t tg244[] = {
     {"135m", NULL, 92000000ull},
     {"135m-instruct-v0.2-q2_K", "Q2_K", 88000000ull},
     {"135m-instruct-v0.2-q3_K_S", "Q3_K_S", 88000000ull},
@@ -5003,14 +5184,14 @@ static const mfl_data_tag_t tg232[] = {
     {"135m-instruct-v0.2-fp16", "F16", 271000000ull},
 };
 
-static const mfl_data_kv_t kv233[] = {
+static const mfl_data_kv_t kv245[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg233[] = {
+static const mfl_data_tag_t tg245[] = {
     {"135m-base-v0.2-q2_K", "Q2_K", 88000000ull},
     {"135m-base-v0.2-q3_K_S", "Q3_K_S", 88000000ull},
     {"135m-base-v0.2-q3_K_M", "Q3_K_M", 94000000ull},
@@ -5028,14 +5209,14 @@ static const mfl_data_tag_t tg233[] = {
     {"135m-base-v0.2-fp16", "F16", 271000000ull},
 };
 
-static const mfl_data_kv_t kv234[] = {
+static const mfl_data_kv_t kv246[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg234[] = {
+static const mfl_data_tag_t tg246[] = {
     {"360m", NULL, 229000000ull},
     {"360m-instruct-v0.2-q2_K", "Q2_K", 219000000ull},
     {"360m-instruct-v0.2-q3_K_S", "Q3_K_S", 219000000ull},
@@ -5053,14 +5234,14 @@ static const mfl_data_tag_t tg234[] = {
     {"360m-instruct-v0.2-fp16", "F16", 726000000ull},
 };
 
-static const mfl_data_kv_t kv235[] = {
+static const mfl_data_kv_t kv247[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg235[] = {
+static const mfl_data_tag_t tg247[] = {
     {"360m-base-v0.2-q2_K", "Q2_K", 219000000ull},
     {"360m-base-v0.2-q3_K_S", "Q3_K_S", 219000000ull},
     {"360m-base-v0.2-q3_K_M", "Q3_K_M", 235000000ull},
@@ -5078,14 +5259,14 @@ static const mfl_data_tag_t tg235[] = {
     {"360m-base-v0.2-fp16", "F16", 726000000ull},
 };
 
-static const mfl_data_kv_t kv236[] = {
+static const mfl_data_kv_t kv248[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg236[] = {
+static const mfl_data_tag_t tg248[] = {
     {"1.7b", NULL, 991000000ull},
     {"latest", NULL, 991000000ull},
     {"1.7b-instruct-v0.2-q2_K", "Q2_K", 675000000ull},
@@ -5104,14 +5285,14 @@ static const mfl_data_tag_t tg236[] = {
     {"1.7b-instruct-v0.2-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv237[] = {
+static const mfl_data_kv_t kv249[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg237[] = {
+static const mfl_data_tag_t tg249[] = {
     {"1.7b-base-v0.2-q2_K", "Q2_K", 675000000ull},
     {"1.7b-base-v0.2-q3_K_S", "Q3_K_S", 777000000ull},
     {"1.7b-base-v0.2-q3_K_M", "Q3_K_M", 860000000ull},
@@ -5129,14 +5310,14 @@ static const mfl_data_tag_t tg237[] = {
     {"1.7b-base-v0.2-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv238[] = {
+static const mfl_data_kv_t kv250[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg238[] = {
+static const mfl_data_tag_t tg250[] = {
     {"135m", NULL, 271000000ull},
     {"135m-instruct-q2_K", "Q2_K", 88000000ull},
     {"135m-instruct-q3_K_S", "Q3_K_S", 88000000ull},
@@ -5154,14 +5335,14 @@ static const mfl_data_tag_t tg238[] = {
     {"135m-instruct-q8_0", "Q8_0", 145000000ull},
 };
 
-static const mfl_data_kv_t kv239[] = {
+static const mfl_data_kv_t kv251[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg239[] = {
+static const mfl_data_tag_t tg251[] = {
     {"360m", NULL, 726000000ull},
     {"360m-instruct-q2_K", "Q2_K", 219000000ull},
     {"360m-instruct-q3_K_S", "Q3_K_S", 219000000ull},
@@ -5179,14 +5360,14 @@ static const mfl_data_tag_t tg239[] = {
     {"360m-instruct-q8_0", "Q8_0", 386000000ull},
 };
 
-static const mfl_data_kv_t kv240[] = {
+static const mfl_data_kv_t kv252[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg240[] = {
+static const mfl_data_tag_t tg252[] = {
     {"1.7b", NULL, 1800000000ull},
     {"latest", NULL, 1800000000ull},
     {"1.7b-instruct-q2_K", "Q2_K", 675000000ull},
@@ -5205,7 +5386,7 @@ static const mfl_data_tag_t tg240[] = {
     {"1.7b-instruct-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv241[] = {
+static const mfl_data_kv_t kv253[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 6ull, NULL, 0},
@@ -5213,12 +5394,12 @@ static const mfl_data_kv_t kv241[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg241[] = {
+static const mfl_data_tag_t tg253[] = {
     {"22m", "F16", 46000000ull},
     {"xs", "F16", 46000000ull},
 };
 
-static const mfl_data_kv_t kv242[] = {
+static const mfl_data_kv_t kv254[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -5226,12 +5407,12 @@ static const mfl_data_kv_t kv242[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg242[] = {
+static const mfl_data_tag_t tg254[] = {
     {"33m", "F16", 67000000ull},
     {"33m-s-fp16", "F16", 67000000ull},
 };
 
-static const mfl_data_kv_t kv243[] = {
+static const mfl_data_kv_t kv255[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -5239,12 +5420,12 @@ static const mfl_data_kv_t kv243[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg243[] = {
+static const mfl_data_tag_t tg255[] = {
     {"110m", "F16", 219000000ull},
     {"m", "F16", 219000000ull},
 };
 
-static const mfl_data_kv_t kv244[] = {
+static const mfl_data_kv_t kv256[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -5252,13 +5433,13 @@ static const mfl_data_kv_t kv244[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg244[] = {
+static const mfl_data_tag_t tg256[] = {
     {"137m", "F16", 274000000ull},
     {"m-long", "F16", 274000000ull},
     {"137m-m-long-fp16", "F16", 274000000ull},
 };
 
-static const mfl_data_kv_t kv245[] = {
+static const mfl_data_kv_t kv257[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -5266,21 +5447,21 @@ static const mfl_data_kv_t kv245[] = {
     {"embedding_length", 1024ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg245[] = {
+static const mfl_data_tag_t tg257[] = {
     {"latest", "F16", 669000000ull},
     {"335m", "F16", 669000000ull},
     {"l", "F16", 669000000ull},
     {"335m-l-fp16", "F16", 669000000ull},
 };
 
-static const mfl_data_kv_t kv246[] = {
+static const mfl_data_kv_t kv258[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg246[] = {
+static const mfl_data_tag_t tg258[] = {
     {"latest", NULL, 6100000000ull},
     {"10.7b-instruct-v1-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-instruct-v1-q3_K_S", "Q3_K_S", 4700000000ull},
@@ -5298,14 +5479,14 @@ static const mfl_data_tag_t tg246[] = {
     {"10.7b-instruct-v1-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv247[] = {
+static const mfl_data_kv_t kv259[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg247[] = {
+static const mfl_data_tag_t tg259[] = {
     {"10.7b-text-v1-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-text-v1-q3_K_S", "Q3_K_S", 4700000000ull},
     {"10.7b-text-v1-q3_K_M", "Q3_K_M", 5200000000ull},
@@ -5323,14 +5504,14 @@ static const mfl_data_tag_t tg247[] = {
     {"10.7b-text-v1-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv248[] = {
+static const mfl_data_kv_t kv260[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg248[] = {
+static const mfl_data_tag_t tg260[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 3100000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5348,14 +5529,14 @@ static const mfl_data_tag_t tg248[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv249[] = {
+static const mfl_data_kv_t kv261[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg249[] = {
+static const mfl_data_tag_t tg261[] = {
     {"70b-alpha-q2_K", "Q2_K", 25000000000ull},
     {"70b-alpha-q3_K_S", "Q3_K_S", 30000000000ull},
     {"70b-alpha-q3_K_M", "Q3_K_M", 33000000000ull},
@@ -5373,14 +5554,14 @@ static const mfl_data_tag_t tg249[] = {
     {"70b-alpha-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv250[] = {
+static const mfl_data_kv_t kv262[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg250[] = {
+static const mfl_data_tag_t tg262[] = {
     {"latest", NULL, 1600000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1100000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -5398,14 +5579,14 @@ static const mfl_data_tag_t tg250[] = {
     {"3b-instruct-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv251[] = {
+static const mfl_data_kv_t kv263[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg251[] = {
+static const mfl_data_tag_t tg263[] = {
     {"code", NULL, 1600000000ull},
     {"3b-code-q2_K", "Q2_K", 1100000000ull},
     {"3b-code-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -5423,14 +5604,14 @@ static const mfl_data_tag_t tg251[] = {
     {"3b-code-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv252[] = {
+static const mfl_data_kv_t kv264[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg252[] = {
+static const mfl_data_tag_t tg264[] = {
     {"1.6b-q4_0", "Q4_0", 983000000ull},
     {"1.6b-q2_K", "Q2_K", 694000000ull},
     {"1.6b-q3_K_S", "Q3_K_S", 792000000ull},
@@ -5447,14 +5628,14 @@ static const mfl_data_tag_t tg252[] = {
     {"1.6b-q8_0", "Q8_0", 1800000000ull},
 };
 
-static const mfl_data_kv_t kv253[] = {
+static const mfl_data_kv_t kv265[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg253[] = {
+static const mfl_data_tag_t tg265[] = {
     {"latest", NULL, 983000000ull},
     {"1.6b-chat-q2_K", "Q2_K", 694000000ull},
     {"1.6b-chat-q3_K_S", "Q3_K_S", 792000000ull},
@@ -5472,14 +5653,14 @@ static const mfl_data_tag_t tg253[] = {
     {"1.6b-chat-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv254[] = {
+static const mfl_data_kv_t kv266[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg254[] = {
+static const mfl_data_tag_t tg266[] = {
     {"zephyr", NULL, 983000000ull},
     {"1.6b-zephyr-q2_K", "Q2_K", 694000000ull},
     {"1.6b-zephyr-q3_K_S", "Q3_K_S", 792000000ull},
@@ -5497,14 +5678,14 @@ static const mfl_data_tag_t tg254[] = {
     {"1.6b-zephyr-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv255[] = {
+static const mfl_data_kv_t kv267[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg255[] = {
+static const mfl_data_tag_t tg267[] = {
     {"3b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"3b-q2_K", "Q2_K", 1100000000ull},
@@ -5523,14 +5704,14 @@ static const mfl_data_tag_t tg255[] = {
     {"3b-fp16", "F16", 6100000000ull},
 };
 
-static const mfl_data_kv_t kv256[] = {
+static const mfl_data_kv_t kv268[] = {
     {"attention.head_count", 36ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4608ull, NULL, 0},
 };
-static const mfl_data_tag_t tg256[] = {
+static const mfl_data_tag_t tg268[] = {
     {"7b", NULL, 4000000000ull},
     {"7b-q2_K", "Q2_K", 2700000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3100000000ull},
@@ -5548,14 +5729,14 @@ static const mfl_data_tag_t tg256[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv257[] = {
+static const mfl_data_kv_t kv269[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg257[] = {
+static const mfl_data_tag_t tg269[] = {
     {"15b", NULL, 9100000000ull},
     {"15b-q2_K", "Q2_K", 6200000000ull},
     {"15b-q3_K_S", "Q3_K_S", 7000000000ull},
@@ -5573,14 +5754,14 @@ static const mfl_data_tag_t tg257[] = {
     {"15b-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv258[] = {
+static const mfl_data_kv_t kv270[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg258[] = {
+static const mfl_data_tag_t tg270[] = {
     {"instruct", NULL, 9100000000ull},
     {"15b-instruct-q4_0", "Q4_0", 9100000000ull},
     {"15b-instruct-v0.1-q2_K", "Q2_K", 6200000000ull},
@@ -5599,14 +5780,14 @@ static const mfl_data_tag_t tg258[] = {
     {"15b-instruct-v0.1-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv259[] = {
+static const mfl_data_kv_t kv271[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg259[] = {
+static const mfl_data_tag_t tg271[] = {
     {"alpha", NULL, 4100000000ull},
     {"7b-alpha-q2_K", "Q2_K", 2700000000ull},
     {"7b-alpha-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5624,14 +5805,14 @@ static const mfl_data_tag_t tg259[] = {
     {"7b-alpha-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv260[] = {
+static const mfl_data_kv_t kv272[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg260[] = {
+static const mfl_data_tag_t tg272[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-beta-q2_K", "Q2_K", 2700000000ull},
     {"7b-beta-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5649,25 +5830,25 @@ static const mfl_data_tag_t tg260[] = {
     {"7b-beta-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv261[] = {
+static const mfl_data_kv_t kv273[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg261[] = {
+static const mfl_data_tag_t tg273[] = {
     {"latest", "Q4_0", 638000000ull},
 };
 
-static const mfl_data_kv_t kv262[] = {
+static const mfl_data_kv_t kv274[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg262[] = {
+static const mfl_data_tag_t tg274[] = {
     {"1.1b-chat-v1-q2_K", "Q2_K", 483000000ull},
     {"1.1b-chat-v1-q3_K_S", "Q3_K_S", 500000000ull},
     {"1.1b-chat-v1-q3_K_M", "Q3_K_M", 551000000ull},
@@ -5684,14 +5865,14 @@ static const mfl_data_tag_t tg262[] = {
     {"1.1b-chat-v1-fp16", "F16", 2200000000ull},
 };
 
-static const mfl_data_kv_t kv263[] = {
+static const mfl_data_kv_t kv275[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg263[] = {
+static const mfl_data_tag_t tg275[] = {
     {"v0.6", NULL, 638000000ull},
     {"1.1b-chat-v0.6-q2_K", "Q2_K", 483000000ull},
     {"1.1b-chat-v0.6-q3_K_S", "Q3_K_S", 500000000ull},
@@ -5709,27 +5890,27 @@ static const mfl_data_tag_t tg263[] = {
     {"1.1b-chat-v0.6-fp16", "F16", 2200000000ull},
 };
 
-static const mfl_data_kv_t kv264[] = {
+static const mfl_data_kv_t kv276[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg264[] = {
+static const mfl_data_tag_t tg276[] = {
     {"latest", NULL, 4900000000ull},
     {"8b-q8_0", "Q8_0", 8500000000ull},
     {"8b-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv265[] = {
+static const mfl_data_kv_t kv277[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg265[] = {
+static const mfl_data_tag_t tg277[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-v1.5-q2_K", "Q2_K", 2800000000ull},
     {"7b-v1.5-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -5747,14 +5928,14 @@ static const mfl_data_tag_t tg265[] = {
     {"7b-v1.5-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv266[] = {
+static const mfl_data_kv_t kv278[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg266[] = {
+static const mfl_data_tag_t tg278[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-v1.5-q2_K", "Q2_K", 5400000000ull},
     {"13b-v1.5-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -5772,14 +5953,14 @@ static const mfl_data_tag_t tg266[] = {
     {"13b-v1.5-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv267[] = {
+static const mfl_data_kv_t kv279[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg267[] = {
+static const mfl_data_tag_t tg279[] = {
     {"7b-16k", NULL, 3800000000ull},
     {"7b-v1.5-16k-q2_K", "Q2_K", 2800000000ull},
     {"7b-v1.5-16k-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -5797,14 +5978,14 @@ static const mfl_data_tag_t tg267[] = {
     {"7b-v1.5-16k-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv268[] = {
+static const mfl_data_kv_t kv280[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg268[] = {
+static const mfl_data_tag_t tg280[] = {
     {"13b-16k", NULL, 7400000000ull},
     {"13b-v1.5-16k-q2_K", "Q2_K", 5400000000ull},
     {"13b-v1.5-16k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -5822,14 +6003,14 @@ static const mfl_data_tag_t tg268[] = {
     {"13b-v1.5-16k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv269[] = {
+static const mfl_data_kv_t kv281[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg269[] = {
+static const mfl_data_tag_t tg281[] = {
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
     {"7b-q3_K_M", "Q3_K_M", 3300000000ull},
@@ -5847,14 +6028,14 @@ static const mfl_data_tag_t tg269[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv270[] = {
+static const mfl_data_kv_t kv282[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg270[] = {
+static const mfl_data_tag_t tg282[] = {
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
     {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
@@ -5872,14 +6053,14 @@ static const mfl_data_tag_t tg270[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv271[] = {
+static const mfl_data_kv_t kv283[] = {
     {"attention.head_count", 52ull, NULL, 0},
     {"attention.head_count_kv", 52ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 6656ull, NULL, 0},
 };
-static const mfl_data_tag_t tg271[] = {
+static const mfl_data_tag_t tg283[] = {
     {"33b", NULL, 18000000000ull},
     {"33b-q2_K", "Q2_K", 14000000000ull},
     {"33b-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -5897,14 +6078,14 @@ static const mfl_data_tag_t tg271[] = {
     {"33b-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv272[] = {
+static const mfl_data_kv_t kv284[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg272[] = {
+static const mfl_data_tag_t tg284[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -5922,14 +6103,14 @@ static const mfl_data_tag_t tg272[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv273[] = {
+static const mfl_data_kv_t kv285[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg273[] = {
+static const mfl_data_tag_t tg285[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -5947,14 +6128,14 @@ static const mfl_data_tag_t tg273[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv274[] = {
+static const mfl_data_kv_t kv286[] = {
     {"attention.head_count", 52ull, NULL, 0},
     {"attention.head_count_kv", 52ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 6656ull, NULL, 0},
 };
-static const mfl_data_tag_t tg274[] = {
+static const mfl_data_tag_t tg286[] = {
     {"30b", NULL, 18000000000ull},
     {"30b-q2_K", "Q2_K", 14000000000ull},
     {"30b-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -5972,14 +6153,14 @@ static const mfl_data_tag_t tg274[] = {
     {"30b-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv275[] = {
+static const mfl_data_kv_t kv287[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg275[] = {
+static const mfl_data_tag_t tg287[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-python-q2_K", "Q2_K", 2800000000ull},
     {"7b-python-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -5997,14 +6178,14 @@ static const mfl_data_tag_t tg275[] = {
     {"7b-python-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv276[] = {
+static const mfl_data_kv_t kv288[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg276[] = {
+static const mfl_data_tag_t tg288[] = {
     {"34b-python", NULL, 19000000000ull},
     {"34b-python-q2_K", "Q2_K", 14000000000ull},
     {"34b-python-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -6022,14 +6203,14 @@ static const mfl_data_tag_t tg276[] = {
     {"34b-python-fp16", "F16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv277[] = {
+static const mfl_data_kv_t kv289[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg277[] = {
+static const mfl_data_tag_t tg289[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 2700000000ull},
@@ -6048,7 +6229,7 @@ static const mfl_data_tag_t tg277[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv278[] = {
+static const mfl_data_kv_t kv290[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -6057,21 +6238,21 @@ static const mfl_data_kv_t kv278[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg278[] = {
+static const mfl_data_tag_t tg290[] = {
     {"8x22b", NULL, 80000000000ull},
     {"8x22b-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-q8_0", "Q8_0", 149000000000ull},
     {"8x22b-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv279[] = {
+static const mfl_data_kv_t kv291[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg279[] = {
+static const mfl_data_tag_t tg291[] = {
     {"7b-128k", NULL, 3800000000ull},
     {"7b-128k-q2_K", "Q2_K", 2800000000ull},
     {"7b-128k-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -6089,14 +6270,14 @@ static const mfl_data_tag_t tg279[] = {
     {"7b-128k-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv280[] = {
+static const mfl_data_kv_t kv292[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 65536ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg280[] = {
+static const mfl_data_tag_t tg292[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-64k-q2_K", "Q2_K", 5400000000ull},
     {"13b-64k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -6114,14 +6295,14 @@ static const mfl_data_tag_t tg280[] = {
     {"13b-64k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv281[] = {
+static const mfl_data_kv_t kv293[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg281[] = {
+static const mfl_data_tag_t tg293[] = {
     {"latest", NULL, 3500000000ull},
     {"6b-chat-v1.5-q2_K", "Q2_K", 2300000000ull},
     {"6b-chat-v1.5-q3_K_S", "Q3_K_S", 2700000000ull},
@@ -6139,14 +6320,14 @@ static const mfl_data_tag_t tg281[] = {
     {"6b-chat-v1.5-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv282[] = {
+static const mfl_data_kv_t kv294[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg282[] = {
+static const mfl_data_tag_t tg294[] = {
     {"6b-v1.5-q2_K", "Q2_K", 2300000000ull},
     {"6b-v1.5-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-v1.5-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -6164,14 +6345,14 @@ static const mfl_data_tag_t tg282[] = {
     {"6b-v1.5-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv283[] = {
+static const mfl_data_kv_t kv295[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg283[] = {
+static const mfl_data_tag_t tg295[] = {
     {"9b", NULL, 5000000000ull},
     {"9b-chat-v1.5-q2_K", "Q2_K", 3400000000ull},
     {"9b-chat-v1.5-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -6189,14 +6370,14 @@ static const mfl_data_tag_t tg283[] = {
     {"9b-chat-v1.5-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv284[] = {
+static const mfl_data_kv_t kv296[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg284[] = {
+static const mfl_data_tag_t tg296[] = {
     {"9b-v1.5-q2_K", "Q2_K", 3400000000ull},
     {"9b-v1.5-q3_K_S", "Q3_K_S", 3900000000ull},
     {"9b-v1.5-q3_K_M", "Q3_K_M", 4300000000ull},
@@ -6214,14 +6395,14 @@ static const mfl_data_tag_t tg284[] = {
     {"9b-v1.5-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv285[] = {
+static const mfl_data_kv_t kv297[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg285[] = {
+static const mfl_data_tag_t tg297[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-chat-v1.5-q2_K", "Q2_K", 13000000000ull},
     {"34b-chat-v1.5-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -6239,14 +6420,14 @@ static const mfl_data_tag_t tg285[] = {
     {"34b-chat-v1.5-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv286[] = {
+static const mfl_data_kv_t kv298[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg286[] = {
+static const mfl_data_tag_t tg298[] = {
     {"34b-v1.5-q2_K", "Q2_K", 13000000000ull},
     {"34b-v1.5-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-v1.5-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -6264,14 +6445,14 @@ static const mfl_data_tag_t tg286[] = {
     {"34b-v1.5-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv287[] = {
+static const mfl_data_kv_t kv299[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 200000ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg287[] = {
+static const mfl_data_tag_t tg299[] = {
     {"6b-200k", NULL, 3500000000ull},
     {"6b-200k-q2_K", "Q2_K", 2600000000ull},
     {"6b-200k-q3_K_S", "Q3_K_S", 2700000000ull},
@@ -6289,14 +6470,14 @@ static const mfl_data_tag_t tg287[] = {
     {"6b-200k-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv288[] = {
+static const mfl_data_kv_t kv300[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg288[] = {
+static const mfl_data_tag_t tg300[] = {
     {"6b-chat-q2_K", "Q2_K", 2600000000ull},
     {"6b-chat-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-chat-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -6314,14 +6495,14 @@ static const mfl_data_tag_t tg288[] = {
     {"6b-chat-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv289[] = {
+static const mfl_data_kv_t kv301[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg289[] = {
+static const mfl_data_tag_t tg301[] = {
     {"6b-q2_K", "Q2_K", 2600000000ull},
     {"6b-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -6339,14 +6520,14 @@ static const mfl_data_tag_t tg289[] = {
     {"6b-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv290[] = {
+static const mfl_data_kv_t kv302[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg290[] = {
+static const mfl_data_tag_t tg302[] = {
     {"34b-q2_K", "Q2_K", 15000000000ull},
     {"34b-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -6361,14 +6542,14 @@ static const mfl_data_tag_t tg290[] = {
     {"34b-q6_K", "Q6_K", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv291[] = {
+static const mfl_data_kv_t kv303[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg291[] = {
+static const mfl_data_tag_t tg303[] = {
     {"34b-chat-q2_K", "Q2_K", 15000000000ull},
     {"34b-chat-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-chat-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -6386,14 +6567,14 @@ static const mfl_data_tag_t tg291[] = {
     {"34b-chat-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv292[] = {
+static const mfl_data_kv_t kv304[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg292[] = {
+static const mfl_data_tag_t tg304[] = {
     {"9b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"9b-chat-q2_K", "Q2_K", 3400000000ull},
@@ -6412,14 +6593,14 @@ static const mfl_data_tag_t tg292[] = {
     {"9b-chat-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv293[] = {
+static const mfl_data_kv_t kv305[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg293[] = {
+static const mfl_data_tag_t tg305[] = {
     {"9b-base", NULL, 5000000000ull},
     {"9b-base-q2_K", "Q2_K", 3400000000ull},
     {"9b-base-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -6437,14 +6618,14 @@ static const mfl_data_tag_t tg293[] = {
     {"9b-base-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv294[] = {
+static const mfl_data_kv_t kv306[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg294[] = {
+static const mfl_data_tag_t tg306[] = {
     {"1.5b", NULL, 866000000ull},
     {"1.5b-chat-q2_K", "Q2_K", 635000000ull},
     {"1.5b-chat-q3_K_S", "Q3_K_S", 723000000ull},
@@ -6462,14 +6643,14 @@ static const mfl_data_tag_t tg294[] = {
     {"1.5b-chat-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv295[] = {
+static const mfl_data_kv_t kv307[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg295[] = {
+static const mfl_data_tag_t tg307[] = {
     {"1.5b-base", NULL, 866000000ull},
     {"1.5b-base-q2_K", "Q2_K", 635000000ull},
     {"1.5b-base-q3_K_S", "Q3_K_S", 723000000ull},
@@ -6487,14 +6668,14 @@ static const mfl_data_tag_t tg295[] = {
     {"1.5b-base-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv296[] = {
+static const mfl_data_kv_t kv308[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg296[] = {
+static const mfl_data_tag_t tg308[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-beta-q2_K", "Q2_K", 3100000000ull},
@@ -6513,14 +6694,14 @@ static const mfl_data_tag_t tg296[] = {
     {"7b-beta-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv297[] = {
+static const mfl_data_kv_t kv309[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg297[] = {
+static const mfl_data_tag_t tg309[] = {
     {"7b-alpha", NULL, 4100000000ull},
     {"7b-alpha-q2_K", "Q2_K", 3100000000ull},
     {"7b-alpha-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -6538,7 +6719,7 @@ static const mfl_data_tag_t tg297[] = {
     {"7b-alpha-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv298[] = {
+static const mfl_data_kv_t kv310[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -6547,7 +6728,7 @@ static const mfl_data_kv_t kv298[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg298[] = {
+static const mfl_data_tag_t tg310[] = {
     {"141b", NULL, 80000000000ull},
     {"141b-v0.1-q2_K", "Q2_K", 52000000000ull},
     {"141b-v0.1-q8_0", "Q8_0", 149000000000ull},
@@ -7024,6 +7205,25 @@ const mfl_table_entry_t mfl__table[] = {
         .n_tags = 3,
     },
     {
+        .family = "deepcoder",
+        .id = "14b-preview",
+        .display = "DeepCoder 14B Preview",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 131072ull,
+        .source = "https://huggingface.co/cgus/DeepCoder-14B-Preview-exl2/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepcoder.json",
+        .tags_checked = "2026-12-05",
+        .params = 14800000000ull,
+        .kv = kv26,
+        .n_kv = 5,
+        .tags = tg26,
+        .n_tags = 4,
+    },
+    {
         .family = "deepscaler",
         .id = "1.5b-preview",
         .display = "DeepScaleR 1.5B Preview",
@@ -7036,9 +7236,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepscaler.json",
         .tags_checked = "2026-12-04",
-        .kv = kv26,
+        .kv = kv27,
         .n_kv = 5,
-        .tags = tg26,
+        .tags = tg27,
         .n_tags = 4,
     },
     {
@@ -7054,9 +7254,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv27,
+        .kv = kv28,
         .n_kv = 5,
-        .tags = tg27,
+        .tags = tg28,
         .n_tags = 16,
     },
     {
@@ -7072,9 +7272,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv28,
+        .kv = kv29,
         .n_kv = 5,
-        .tags = tg28,
+        .tags = tg29,
         .n_tags = 15,
     },
     {
@@ -7090,9 +7290,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv29,
+        .kv = kv30,
         .n_kv = 5,
-        .tags = tg29,
+        .tags = tg30,
         .n_tags = 15,
     },
     {
@@ -7108,9 +7308,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv30,
+        .kv = kv31,
         .n_kv = 5,
-        .tags = tg30,
+        .tags = tg31,
         .n_tags = 15,
     },
     {
@@ -7126,9 +7326,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder-v2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv31,
+        .kv = kv32,
         .n_kv = 7,
-        .tags = tg31,
+        .tags = tg32,
         .n_tags = 2,
     },
     {
@@ -7144,9 +7344,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv32,
+        .kv = kv33,
         .n_kv = 5,
-        .tags = tg32,
+        .tags = tg33,
         .n_tags = 3,
     },
     {
@@ -7162,9 +7362,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv33,
+        .kv = kv34,
         .n_kv = 5,
-        .tags = tg33,
+        .tags = tg34,
         .n_tags = 3,
     },
     {
@@ -7180,9 +7380,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv34,
+        .kv = kv35,
         .n_kv = 7,
-        .tags = tg34,
+        .tags = tg35,
         .n_tags = 4,
     },
     {
@@ -7198,9 +7398,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv35,
+        .kv = kv36,
         .n_kv = 7,
-        .tags = tg35,
+        .tags = tg36,
         .n_tags = 3,
     },
     {
@@ -7216,9 +7416,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv36,
+        .kv = kv37,
         .n_kv = 5,
-        .tags = tg36,
+        .tags = tg37,
         .n_tags = 3,
     },
     {
@@ -7234,9 +7434,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv37,
+        .kv = kv38,
         .n_kv = 5,
-        .tags = tg37,
+        .tags = tg38,
         .n_tags = 3,
     },
     {
@@ -7252,9 +7452,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv38,
+        .kv = kv39,
         .n_kv = 7,
-        .tags = tg38,
+        .tags = tg39,
         .n_tags = 3,
     },
     {
@@ -7270,10 +7470,29 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv39,
+        .kv = kv40,
         .n_kv = 11,
-        .tags = tg39,
+        .tags = tg40,
         .n_tags = 2,
+    },
+    {
+        .family = "deepseek-v3",
+        .id = "671b",
+        .display = "DeepSeek-V3 671B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "deepseek2",
+        .ctx = 163840ull,
+        .source = "https://ollama.com/library/deepseek-r1:671b-q8_0/blobs/b74fcbabbb08",
+        .checked = "2026-12-05",
+        .inferred = "context_length",
+        .note = "Figures from Ollama's DeepSeek-R1 671B GGUF (same architecture, same conversion period). Without key_length_mla/value_length_mla Ollama caches full per-head K (192) and V (128) for all 128 KV heads, about 4.77 MiB per token.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-v3.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv41,
+        .n_kv = 11,
+        .tags = tg41,
+        .n_tags = 5,
     },
     {
         .family = "devstral",
@@ -7289,9 +7508,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/devstral.json",
         .tags_checked = "2026-12-05",
         .params = 23600000000ull,
-        .kv = kv40,
+        .kv = kv42,
         .n_kv = 7,
-        .tags = tg40,
+        .tags = tg42,
         .n_tags = 4,
     },
     {
@@ -7307,9 +7526,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv41,
+        .kv = kv43,
         .n_kv = 5,
-        .tags = tg41,
+        .tags = tg43,
         .n_tags = 16,
     },
     {
@@ -7325,9 +7544,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv42,
+        .kv = kv44,
         .n_kv = 5,
-        .tags = tg42,
+        .tags = tg44,
         .n_tags = 16,
     },
     {
@@ -7343,9 +7562,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv43,
+        .kv = kv45,
         .n_kv = 5,
-        .tags = tg43,
+        .tags = tg45,
         .n_tags = 14,
     },
     {
@@ -7361,9 +7580,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv44,
+        .kv = kv46,
         .n_kv = 5,
-        .tags = tg44,
+        .tags = tg46,
         .n_tags = 14,
     },
     {
@@ -7379,9 +7598,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv45,
+        .kv = kv47,
         .n_kv = 5,
-        .tags = tg45,
+        .tags = tg47,
         .n_tags = 15,
     },
     {
@@ -7397,9 +7616,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv46,
+        .kv = kv48,
         .n_kv = 5,
-        .tags = tg46,
+        .tags = tg48,
         .n_tags = 15,
     },
     {
@@ -7415,9 +7634,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv47,
+        .kv = kv49,
         .n_kv = 5,
-        .tags = tg47,
+        .tags = tg49,
         .n_tags = 15,
     },
     {
@@ -7433,9 +7652,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv48,
+        .kv = kv50,
         .n_kv = 7,
-        .tags = tg48,
+        .tags = tg50,
         .n_tags = 16,
     },
     {
@@ -7451,9 +7670,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv49,
+        .kv = kv51,
         .n_kv = 7,
-        .tags = tg49,
+        .tags = tg51,
         .n_tags = 15,
     },
     {
@@ -7469,9 +7688,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv50,
+        .kv = kv52,
         .n_kv = 7,
-        .tags = tg50,
+        .tags = tg52,
         .n_tags = 4,
     },
     {
@@ -7488,9 +7707,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/embeddinggemma.json",
         .tags_checked = "2026-12-05",
         .params = 308000000ull,
-        .kv = kv51,
+        .kv = kv53,
         .n_kv = 8,
-        .tags = tg51,
+        .tags = tg53,
         .n_tags = 1,
     },
     {
@@ -7506,9 +7725,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (2,048 tokens natively), there is no conversation to keep.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/embeddinggemma.json",
         .tags_checked = "2026-12-05",
-        .kv = kv52,
+        .kv = kv54,
         .n_kv = 8,
-        .tags = tg52,
+        .tags = tg54,
         .n_tags = 2,
     },
     {
@@ -7524,10 +7743,46 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/everythinglm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv53,
+        .kv = kv55,
         .n_kv = 5,
-        .tags = tg53,
+        .tags = tg55,
         .n_tags = 15,
+    },
+    {
+        .family = "exaone-deep",
+        .id = "2.4b",
+        .display = "EXAONE Deep 2.4B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "exaone",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/LGAI-EXAONE/EXAONE-Deep-2.4B-GGUF",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone-deep.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv56,
+        .n_kv = 5,
+        .tags = tg56,
+        .n_tags = 3,
+    },
+    {
+        .family = "exaone-deep",
+        .id = "32b",
+        .display = "EXAONE Deep 32B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "exaone",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/mlx-community/EXAONE-Deep-32B-4bit/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone-deep.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv57,
+        .n_kv = 5,
+        .tags = tg57,
+        .n_tags = 3,
     },
     {
         .family = "exaone3.5",
@@ -7542,9 +7797,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone3.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv54,
+        .kv = kv58,
         .n_kv = 5,
-        .tags = tg54,
+        .tags = tg58,
         .n_tags = 4,
     },
     {
@@ -7560,9 +7815,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv55,
+        .kv = kv59,
         .n_kv = 7,
-        .tags = tg55,
+        .tags = tg59,
         .n_tags = 3,
     },
     {
@@ -7578,9 +7833,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv56,
+        .kv = kv60,
         .n_kv = 7,
-        .tags = tg56,
+        .tags = tg60,
         .n_tags = 3,
     },
     {
@@ -7596,9 +7851,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv57,
+        .kv = kv61,
         .n_kv = 7,
-        .tags = tg57,
+        .tags = tg61,
         .n_tags = 4,
     },
     {
@@ -7614,9 +7869,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv58,
+        .kv = kv62,
         .n_kv = 7,
-        .tags = tg58,
+        .tags = tg62,
         .n_tags = 3,
     },
     {
@@ -7632,9 +7887,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv59,
+        .kv = kv63,
         .n_kv = 7,
-        .tags = tg59,
+        .tags = tg63,
         .n_tags = 14,
     },
     {
@@ -7650,9 +7905,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv60,
+        .kv = kv64,
         .n_kv = 7,
-        .tags = tg60,
+        .tags = tg64,
         .n_tags = 14,
     },
     {
@@ -7668,9 +7923,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv61,
+        .kv = kv65,
         .n_kv = 7,
-        .tags = tg61,
+        .tags = tg65,
         .n_tags = 15,
     },
     {
@@ -7686,9 +7941,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv62,
+        .kv = kv66,
         .n_kv = 7,
-        .tags = tg62,
+        .tags = tg66,
         .n_tags = 18,
     },
     {
@@ -7704,9 +7959,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv63,
+        .kv = kv67,
         .n_kv = 7,
-        .tags = tg63,
+        .tags = tg67,
         .n_tags = 15,
     },
     {
@@ -7722,9 +7977,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv64,
+        .kv = kv68,
         .n_kv = 7,
-        .tags = tg64,
+        .tags = tg68,
         .n_tags = 15,
     },
     {
@@ -7740,9 +7995,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv65,
+        .kv = kv69,
         .n_kv = 8,
-        .tags = tg65,
+        .tags = tg69,
         .n_tags = 16,
     },
     {
@@ -7758,9 +8013,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv66,
+        .kv = kv70,
         .n_kv = 8,
-        .tags = tg66,
+        .tags = tg70,
         .n_tags = 15,
     },
     {
@@ -7776,9 +8031,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv67,
+        .kv = kv71,
         .n_kv = 9,
-        .tags = tg67,
+        .tags = tg71,
         .n_tags = 3,
     },
     {
@@ -7794,9 +8049,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv68,
+        .kv = kv72,
         .n_kv = 9,
-        .tags = tg68,
+        .tags = tg72,
         .n_tags = 1,
     },
     {
@@ -7812,9 +8067,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv69,
+        .kv = kv73,
         .n_kv = 7,
-        .tags = tg69,
+        .tags = tg73,
         .n_tags = 3,
     },
     {
@@ -7830,9 +8085,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv70,
+        .kv = kv74,
         .n_kv = 7,
-        .tags = tg70,
+        .tags = tg74,
         .n_tags = 1,
     },
     {
@@ -7848,9 +8103,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv71,
+        .kv = kv75,
         .n_kv = 8,
-        .tags = tg71,
+        .tags = tg75,
         .n_tags = 3,
     },
     {
@@ -7866,9 +8121,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv72,
+        .kv = kv76,
         .n_kv = 8,
-        .tags = tg72,
+        .tags = tg76,
         .n_tags = 1,
     },
     {
@@ -7884,9 +8139,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv73,
+        .kv = kv77,
         .n_kv = 8,
-        .tags = tg73,
+        .tags = tg77,
         .n_tags = 4,
     },
     {
@@ -7902,9 +8157,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv74,
+        .kv = kv78,
         .n_kv = 8,
-        .tags = tg74,
+        .tags = tg78,
         .n_tags = 1,
     },
     {
@@ -7920,9 +8175,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv75,
+        .kv = kv79,
         .n_kv = 8,
-        .tags = tg75,
+        .tags = tg79,
         .n_tags = 3,
     },
     {
@@ -7938,9 +8193,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv76,
+        .kv = kv80,
         .n_kv = 8,
-        .tags = tg76,
+        .tags = tg80,
         .n_tags = 1,
     },
     {
@@ -7957,9 +8212,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3n.json",
         .tags_checked = "2026-12-05",
         .params = 6900000000ull,
-        .kv = kv77,
+        .kv = kv81,
         .n_kv = 8,
-        .tags = tg77,
+        .tags = tg81,
         .n_tags = 4,
     },
     {
@@ -7976,9 +8231,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3n.json",
         .tags_checked = "2026-12-05",
         .params = 4460000000ull,
-        .kv = kv78,
+        .kv = kv82,
         .n_kv = 8,
-        .tags = tg78,
+        .tags = tg82,
         .n_tags = 3,
     },
     {
@@ -7994,9 +8249,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gpt-oss.json",
         .tags_checked = "2026-12-04",
-        .kv = kv79,
+        .kv = kv83,
         .n_kv = 10,
-        .tags = tg79,
+        .tags = tg83,
         .n_tags = 2,
     },
     {
@@ -8012,9 +8267,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gpt-oss.json",
         .tags_checked = "2026-12-04",
-        .kv = kv80,
+        .kv = kv84,
         .n_kv = 10,
-        .tags = tg80,
+        .tags = tg84,
         .n_tags = 1,
     },
     {
@@ -8030,9 +8285,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv81,
+        .kv = kv85,
         .n_kv = 5,
-        .tags = tg81,
+        .tags = tg85,
         .n_tags = 16,
     },
     {
@@ -8048,9 +8303,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv82,
+        .kv = kv86,
         .n_kv = 5,
-        .tags = tg82,
+        .tags = tg86,
         .n_tags = 16,
     },
     {
@@ -8066,9 +8321,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv83,
+        .kv = kv87,
         .n_kv = 5,
-        .tags = tg83,
+        .tags = tg87,
         .n_tags = 15,
     },
     {
@@ -8084,9 +8339,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv84,
+        .kv = kv88,
         .n_kv = 7,
-        .tags = tg84,
+        .tags = tg88,
         .n_tags = 16,
     },
     {
@@ -8102,9 +8357,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv85,
+        .kv = kv89,
         .n_kv = 7,
-        .tags = tg85,
+        .tags = tg89,
         .n_tags = 15,
     },
     {
@@ -8120,9 +8375,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv86,
+        .kv = kv90,
         .n_kv = 5,
-        .tags = tg86,
+        .tags = tg90,
         .n_tags = 15,
     },
     {
@@ -8138,9 +8393,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv87,
+        .kv = kv91,
         .n_kv = 5,
-        .tags = tg87,
+        .tags = tg91,
         .n_tags = 16,
     },
     {
@@ -8156,9 +8411,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv88,
+        .kv = kv92,
         .n_kv = 7,
-        .tags = tg88,
+        .tags = tg92,
         .n_tags = 15,
     },
     {
@@ -8174,9 +8429,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv89,
+        .kv = kv93,
         .n_kv = 7,
-        .tags = tg89,
+        .tags = tg93,
         .n_tags = 16,
     },
     {
@@ -8192,9 +8447,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv90,
+        .kv = kv94,
         .n_kv = 5,
-        .tags = tg90,
+        .tags = tg94,
         .n_tags = 3,
     },
     {
@@ -8210,9 +8465,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv91,
+        .kv = kv95,
         .n_kv = 5,
-        .tags = tg91,
+        .tags = tg95,
         .n_tags = 4,
     },
     {
@@ -8224,14 +8479,15 @@ const mfl_table_entry_t mfl__table[] = {
         .ctx = 1048576ull,
         .source = "https://github.com/ollama/ollama/issues/12982",
         .checked = "2026-12-04",
+        .inferred = "attention.head_count_kv",
         .note = "Hybrid Mamba-2/attention: only 4 of 40 layers keep a KV cache, so long contexts cost little cache memory.",
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
         .active_params = 9000000000ull,
-        .kv = kv92,
+        .kv = kv96,
         .n_kv = 7,
-        .tags = tg92,
+        .tags = tg96,
         .n_tags = 2,
     },
     {
@@ -8247,9 +8503,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv93,
+        .kv = kv97,
         .n_kv = 5,
-        .tags = tg93,
+        .tags = tg97,
         .n_tags = 3,
     },
     {
@@ -8261,15 +8517,16 @@ const mfl_table_entry_t mfl__table[] = {
         .ctx = 1048576ull,
         .source = "https://ollama.com/library/granite4:7b-a1b-h/blobs/491ba81786c4",
         .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv",
         .note = "Hybrid Mamba-2/attention: only 4 of 40 layers keep a KV cache, so long contexts cost little cache memory.",
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
         .params = 7000000000ull,
         .active_params = 1000000000ull,
-        .kv = kv94,
+        .kv = kv98,
         .n_kv = 7,
-        .tags = tg94,
+        .tags = tg98,
         .n_tags = 2,
     },
     {
@@ -8281,13 +8538,14 @@ const mfl_table_entry_t mfl__table[] = {
         .ctx = 1048576ull,
         .source = "https://ollama.com/library/granite4:1b-h-q8_0/blobs/f29248184ca7",
         .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv",
         .note = "Hybrid Mamba-2/attention: only 4 of 40 layers keep a KV cache, so long contexts cost little cache memory.",
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv95,
+        .kv = kv99,
         .n_kv = 5,
-        .tags = tg95,
+        .tags = tg99,
         .n_tags = 2,
     },
     {
@@ -8303,9 +8561,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv96,
+        .kv = kv100,
         .n_kv = 5,
-        .tags = tg96,
+        .tags = tg100,
         .n_tags = 16,
     },
     {
@@ -8321,9 +8579,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv97,
+        .kv = kv101,
         .n_kv = 5,
-        .tags = tg97,
+        .tags = tg101,
         .n_tags = 15,
     },
     {
@@ -8339,9 +8597,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv98,
+        .kv = kv102,
         .n_kv = 5,
-        .tags = tg98,
+        .tags = tg102,
         .n_tags = 15,
     },
     {
@@ -8357,9 +8615,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/internlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv99,
+        .kv = kv103,
         .n_kv = 5,
-        .tags = tg99,
+        .tags = tg103,
         .n_tags = 15,
     },
     {
@@ -8375,9 +8633,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama-guard3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv100,
+        .kv = kv104,
         .n_kv = 5,
-        .tags = tg100,
+        .tags = tg104,
         .n_tags = 16,
     },
     {
@@ -8393,9 +8651,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama-guard3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv101,
+        .kv = kv105,
         .n_kv = 5,
-        .tags = tg101,
+        .tags = tg105,
         .n_tags = 15,
     },
     {
@@ -8411,9 +8669,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv102,
+        .kv = kv106,
         .n_kv = 5,
-        .tags = tg102,
+        .tags = tg106,
         .n_tags = 16,
     },
     {
@@ -8429,9 +8687,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv103,
+        .kv = kv107,
         .n_kv = 5,
-        .tags = tg103,
+        .tags = tg107,
         .n_tags = 15,
     },
     {
@@ -8447,9 +8705,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv104,
+        .kv = kv108,
         .n_kv = 5,
-        .tags = tg104,
+        .tags = tg108,
         .n_tags = 15,
     },
     {
@@ -8465,9 +8723,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv105,
+        .kv = kv109,
         .n_kv = 5,
-        .tags = tg105,
+        .tags = tg109,
         .n_tags = 15,
     },
     {
@@ -8483,9 +8741,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv106,
+        .kv = kv110,
         .n_kv = 5,
-        .tags = tg106,
+        .tags = tg110,
         .n_tags = 14,
     },
     {
@@ -8501,9 +8759,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv107,
+        .kv = kv111,
         .n_kv = 5,
-        .tags = tg107,
+        .tags = tg111,
         .n_tags = 17,
     },
     {
@@ -8519,9 +8777,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv108,
+        .kv = kv112,
         .n_kv = 7,
-        .tags = tg108,
+        .tags = tg112,
         .n_tags = 15,
     },
     {
@@ -8537,9 +8795,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv109,
+        .kv = kv113,
         .n_kv = 5,
-        .tags = tg109,
+        .tags = tg113,
         .n_tags = 15,
     },
     {
@@ -8555,9 +8813,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv110,
+        .kv = kv114,
         .n_kv = 5,
-        .tags = tg110,
+        .tags = tg114,
         .n_tags = 17,
     },
     {
@@ -8573,9 +8831,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv111,
+        .kv = kv115,
         .n_kv = 7,
-        .tags = tg111,
+        .tags = tg115,
         .n_tags = 15,
     },
     {
@@ -8591,9 +8849,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv112,
+        .kv = kv116,
         .n_kv = 5,
-        .tags = tg112,
+        .tags = tg116,
         .n_tags = 14,
     },
     {
@@ -8609,9 +8867,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv113,
+        .kv = kv117,
         .n_kv = 5,
-        .tags = tg113,
+        .tags = tg117,
         .n_tags = 15,
     },
     {
@@ -8627,9 +8885,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv114,
+        .kv = kv118,
         .n_kv = 7,
-        .tags = tg114,
+        .tags = tg118,
         .n_tags = 15,
     },
     {
@@ -8645,9 +8903,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv115,
+        .kv = kv119,
         .n_kv = 7,
-        .tags = tg115,
+        .tags = tg119,
         .n_tags = 15,
     },
     {
@@ -8663,9 +8921,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv116,
+        .kv = kv120,
         .n_kv = 7,
-        .tags = tg116,
+        .tags = tg120,
         .n_tags = 15,
     },
     {
@@ -8681,9 +8939,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv117,
+        .kv = kv121,
         .n_kv = 7,
-        .tags = tg117,
+        .tags = tg121,
         .n_tags = 17,
     },
     {
@@ -8699,9 +8957,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2-vision.json",
         .tags_checked = "2026-12-04",
-        .kv = kv118,
+        .kv = kv122,
         .n_kv = 5,
-        .tags = tg118,
+        .tags = tg122,
         .n_tags = 5,
     },
     {
@@ -8717,9 +8975,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2-vision.json",
         .tags_checked = "2026-12-04",
-        .kv = kv119,
+        .kv = kv123,
         .n_kv = 5,
-        .tags = tg119,
+        .tags = tg123,
         .n_tags = 4,
     },
     {
@@ -8735,9 +8993,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv120,
+        .kv = kv124,
         .n_kv = 7,
-        .tags = tg120,
+        .tags = tg124,
         .n_tags = 13,
     },
     {
@@ -8755,9 +9013,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-05",
         .params = 108600000000ull,
         .active_params = 17000000000ull,
-        .kv = kv121,
+        .kv = kv125,
         .n_kv = 10,
-        .tags = tg121,
+        .tags = tg125,
         .n_tags = 3,
     },
     {
@@ -8774,9 +9032,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama4.json",
         .tags_checked = "2026-12-05",
         .active_params = 17000000000ull,
-        .kv = kv122,
+        .kv = kv126,
         .n_kv = 9,
-        .tags = tg122,
+        .tags = tg126,
         .n_tags = 3,
     },
     {
@@ -8792,10 +9050,68 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava.json",
         .tags_checked = "2026-12-04",
-        .kv = kv123,
+        .kv = kv127,
         .n_kv = 5,
-        .tags = tg123,
+        .tags = tg127,
         .n_tags = 16,
+    },
+    {
+        .family = "llava-llama3",
+        .id = "8b-v1.1",
+        .display = "LLaVA Llama 3 8B v1.1",
+        .kind = MFL_KIND_VISION,
+        .arch = "llama",
+        .ctx = 8192ull,
+        .source = "https://github.com/ollama/ollama/blob/fb30760996871fa9460115c753afd2c60d4ab0f7/convert/testdata/Meta-Llama-3-8B-Instruct.json",
+        .checked = "2026-12-05",
+        .note = "Language model only: the vision projector is a separate blob and is not counted here.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava-llama3.json",
+        .tags_checked = "2026-12-05",
+        .params = 8000000000ull,
+        .kv = kv128,
+        .n_kv = 5,
+        .tags = tg128,
+        .n_tags = 3,
+    },
+    {
+        .family = "llava-phi3",
+        .id = "3.8b-mini",
+        .display = "LLaVA Phi 3 Mini 3.8B",
+        .kind = MFL_KIND_VISION,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/MaziyarPanahi/calme-2.3-phi3-4b/blob/refs%2Fpr%2F6/config.json",
+        .checked = "2026-12-05",
+        .note = "Language model only: the vision projector is a separate blob and is not counted here. No grouped-query attention (32 KV heads).",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava-phi3.json",
+        .tags_checked = "2026-12-05",
+        .params = 4000000000ull,
+        .kv = kv129,
+        .n_kv = 5,
+        .tags = tg129,
+        .n_tags = 4,
+    },
+    {
+        .family = "magistral",
+        .id = "24b-small-2506",
+        .display = "Magistral Small 24B 2506",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 40000ull,
+        .source = "https://github.com/search?q=%22magistral%3A24b%22+%2227bcbbf6d324%22+%22context+length%22&type=code",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/magistral.json",
+        .tags_checked = "2026-12-05",
+        .params = 23600000000ull,
+        .kv = kv130,
+        .n_kv = 7,
+        .tags = tg130,
+        .n_tags = 5,
     },
     {
         .family = "minicpm-v",
@@ -8810,9 +9126,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/minicpm-v.json",
         .tags_checked = "2026-12-04",
-        .kv = kv124,
+        .kv = kv131,
         .n_kv = 5,
-        .tags = tg124,
+        .tags = tg131,
         .n_tags = 16,
     },
     {
@@ -8828,9 +9144,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv125,
+        .kv = kv132,
         .n_kv = 5,
-        .tags = tg125,
+        .tags = tg132,
         .n_tags = 16,
     },
     {
@@ -8846,9 +9162,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv126,
+        .kv = kv133,
         .n_kv = 5,
-        .tags = tg126,
+        .tags = tg133,
         .n_tags = 15,
     },
     {
@@ -8864,9 +9180,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv127,
+        .kv = kv134,
         .n_kv = 5,
-        .tags = tg127,
+        .tags = tg134,
         .n_tags = 1,
     },
     {
@@ -8882,9 +9198,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-nemo.json",
         .tags_checked = "2026-12-04",
-        .kv = kv128,
+        .kv = kv135,
         .n_kv = 7,
-        .tags = tg128,
+        .tags = tg135,
         .n_tags = 16,
     },
     {
@@ -8900,9 +9216,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-openorca.json",
         .tags_checked = "2026-12-04",
-        .kv = kv129,
+        .kv = kv136,
         .n_kv = 5,
-        .tags = tg129,
+        .tags = tg136,
         .n_tags = 15,
     },
     {
@@ -8918,9 +9234,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small.json",
         .tags_checked = "2026-12-04",
-        .kv = kv130,
+        .kv = kv137,
         .n_kv = 7,
-        .tags = tg130,
+        .tags = tg137,
         .n_tags = 4,
     },
     {
@@ -8936,10 +9252,48 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small.json",
         .tags_checked = "2026-12-04",
-        .kv = kv131,
+        .kv = kv138,
         .n_kv = 5,
-        .tags = tg131,
+        .tags = tg138,
         .n_tags = 15,
+    },
+    {
+        .family = "mistral-small3.1",
+        .id = "24b-instruct-2503",
+        .display = "Mistral Small 3.1 24B Instruct 2503",
+        .kind = MFL_KIND_VISION,
+        .arch = "mistral3",
+        .ctx = 131072ull,
+        .source = "https://huggingface.co/mistralai/Mistral-Small-3.1-24B-Instruct-2503/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small3.1.json",
+        .tags_checked = "2026-12-05",
+        .params = 24000000000ull,
+        .kv = kv139,
+        .n_kv = 7,
+        .tags = tg139,
+        .n_tags = 5,
+    },
+    {
+        .family = "mistral-small3.2",
+        .id = "24b-instruct-2506",
+        .display = "Mistral Small 3.2 24B Instruct 2506",
+        .kind = MFL_KIND_VISION,
+        .arch = "mistral3",
+        .ctx = 131072ull,
+        .source = "https://huggingface.co/darkc0de/3.2test/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small3.2.json",
+        .tags_checked = "2026-12-05",
+        .params = 24000000000ull,
+        .kv = kv140,
+        .n_kv = 7,
+        .tags = tg140,
+        .n_tags = 5,
     },
     {
         .family = "mistrallite",
@@ -8954,9 +9308,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistrallite.json",
         .tags_checked = "2026-12-04",
-        .kv = kv132,
+        .kv = kv141,
         .n_kv = 5,
-        .tags = tg132,
+        .tags = tg141,
         .n_tags = 15,
     },
     {
@@ -8972,9 +9326,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv133,
+        .kv = kv142,
         .n_kv = 7,
-        .tags = tg133,
+        .tags = tg142,
         .n_tags = 16,
     },
     {
@@ -8990,9 +9344,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv134,
+        .kv = kv143,
         .n_kv = 7,
-        .tags = tg134,
+        .tags = tg143,
         .n_tags = 16,
     },
     {
@@ -9008,9 +9362,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv135,
+        .kv = kv144,
         .n_kv = 7,
-        .tags = tg135,
+        .tags = tg144,
         .n_tags = 15,
     },
     {
@@ -9027,9 +9381,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/moondream.json",
         .tags_checked = "2026-12-04",
         .params = 1800000000ull,
-        .kv = kv136,
+        .kv = kv145,
         .n_kv = 5,
-        .tags = tg136,
+        .tags = tg145,
         .n_tags = 16,
     },
     {
@@ -9046,9 +9400,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/mxbai-embed-large",
         .tags_checked = "2026-12-04",
         .params = 334000000ull,
-        .kv = kv137,
+        .kv = kv146,
         .n_kv = 5,
-        .tags = tg137,
+        .tags = tg146,
         .n_tags = 4,
     },
     {
@@ -9064,9 +9418,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nemotron.json",
         .tags_checked = "2026-12-04",
-        .kv = kv138,
+        .kv = kv147,
         .n_kv = 5,
-        .tags = tg138,
+        .tags = tg147,
         .n_tags = 15,
     },
     {
@@ -9082,9 +9436,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nemotron-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv139,
+        .kv = kv148,
         .n_kv = 5,
-        .tags = tg139,
+        .tags = tg148,
         .n_tags = 16,
     },
     {
@@ -9100,9 +9454,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv140,
+        .kv = kv149,
         .n_kv = 5,
-        .tags = tg140,
+        .tags = tg149,
         .n_tags = 15,
     },
     {
@@ -9118,9 +9472,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv141,
+        .kv = kv150,
         .n_kv = 5,
-        .tags = tg141,
+        .tags = tg150,
         .n_tags = 15,
     },
     {
@@ -9136,9 +9490,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv142,
+        .kv = kv151,
         .n_kv = 5,
-        .tags = tg142,
+        .tags = tg151,
         .n_tags = 15,
     },
     {
@@ -9155,9 +9509,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/nomic-embed-text",
         .tags_checked = "2026-12-04",
         .params = 137000000ull,
-        .kv = kv143,
+        .kv = kv152,
         .n_kv = 6,
-        .tags = tg143,
+        .tags = tg152,
         .n_tags = 3,
     },
     {
@@ -9173,9 +9527,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/notus.json",
         .tags_checked = "2026-12-04",
-        .kv = kv144,
+        .kv = kv153,
         .n_kv = 5,
-        .tags = tg144,
+        .tags = tg153,
         .n_tags = 15,
     },
     {
@@ -9191,9 +9545,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv145,
+        .kv = kv154,
         .n_kv = 5,
-        .tags = tg145,
+        .tags = tg154,
         .n_tags = 15,
     },
     {
@@ -9209,9 +9563,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv146,
+        .kv = kv155,
         .n_kv = 5,
-        .tags = tg146,
+        .tags = tg155,
         .n_tags = 15,
     },
     {
@@ -9227,9 +9581,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv147,
+        .kv = kv156,
         .n_kv = 5,
-        .tags = tg147,
+        .tags = tg156,
         .n_tags = 15,
     },
     {
@@ -9245,9 +9599,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv148,
+        .kv = kv157,
         .n_kv = 5,
-        .tags = tg148,
+        .tags = tg157,
         .n_tags = 15,
     },
     {
@@ -9263,9 +9617,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo-3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv149,
+        .kv = kv158,
         .n_kv = 8,
-        .tags = tg149,
+        .tags = tg158,
         .n_tags = 4,
     },
     {
@@ -9281,9 +9635,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo-3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv150,
+        .kv = kv159,
         .n_kv = 8,
-        .tags = tg150,
+        .tags = tg159,
         .n_tags = 3,
     },
     {
@@ -9299,9 +9653,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv151,
+        .kv = kv160,
         .n_kv = 5,
-        .tags = tg151,
+        .tags = tg160,
         .n_tags = 4,
     },
     {
@@ -9317,9 +9671,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv152,
+        .kv = kv161,
         .n_kv = 5,
-        .tags = tg152,
+        .tags = tg161,
         .n_tags = 3,
     },
     {
@@ -9335,9 +9689,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv153,
+        .kv = kv162,
         .n_kv = 5,
-        .tags = tg153,
+        .tags = tg162,
         .n_tags = 16,
     },
     {
@@ -9353,9 +9707,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv154,
+        .kv = kv163,
         .n_kv = 5,
-        .tags = tg154,
+        .tags = tg163,
         .n_tags = 15,
     },
     {
@@ -9371,9 +9725,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv155,
+        .kv = kv164,
         .n_kv = 5,
-        .tags = tg155,
+        .tags = tg164,
         .n_tags = 15,
     },
     {
@@ -9389,9 +9743,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/opencoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv156,
+        .kv = kv165,
         .n_kv = 5,
-        .tags = tg156,
+        .tags = tg165,
         .n_tags = 4,
     },
     {
@@ -9407,9 +9761,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/opencoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv157,
+        .kv = kv166,
         .n_kv = 5,
-        .tags = tg157,
+        .tags = tg166,
         .n_tags = 3,
     },
     {
@@ -9425,9 +9779,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openhermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv158,
+        .kv = kv167,
         .n_kv = 5,
-        .tags = tg158,
+        .tags = tg167,
         .n_tags = 15,
     },
     {
@@ -9443,9 +9797,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openhermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv159,
+        .kv = kv168,
         .n_kv = 5,
-        .tags = tg159,
+        .tags = tg168,
         .n_tags = 15,
     },
     {
@@ -9461,9 +9815,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv160,
+        .kv = kv169,
         .n_kv = 5,
-        .tags = tg160,
+        .tags = tg169,
         .n_tags = 3,
     },
     {
@@ -9479,9 +9833,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv161,
+        .kv = kv170,
         .n_kv = 5,
-        .tags = tg161,
+        .tags = tg170,
         .n_tags = 3,
     },
     {
@@ -9497,9 +9851,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv162,
+        .kv = kv171,
         .n_kv = 5,
-        .tags = tg162,
+        .tags = tg171,
         .n_tags = 3,
     },
     {
@@ -9515,9 +9869,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv163,
+        .kv = kv172,
         .n_kv = 5,
-        .tags = tg163,
+        .tags = tg172,
         .n_tags = 3,
     },
     {
@@ -9533,9 +9887,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv164,
+        .kv = kv173,
         .n_kv = 5,
-        .tags = tg164,
+        .tags = tg173,
         .n_tags = 7,
     },
     {
@@ -9551,9 +9905,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv165,
+        .kv = kv174,
         .n_kv = 5,
-        .tags = tg165,
+        .tags = tg174,
         .n_tags = 15,
     },
     {
@@ -9569,9 +9923,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv166,
+        .kv = kv175,
         .n_kv = 5,
-        .tags = tg166,
+        .tags = tg175,
         .n_tags = 15,
     },
     {
@@ -9587,9 +9941,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv167,
+        .kv = kv176,
         .n_kv = 5,
-        .tags = tg167,
+        .tags = tg176,
         .n_tags = 15,
     },
     {
@@ -9605,9 +9959,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv168,
+        .kv = kv177,
         .n_kv = 5,
-        .tags = tg168,
+        .tags = tg177,
         .n_tags = 15,
     },
     {
@@ -9624,9 +9978,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/paraphrase-multilingual/tags",
         .tags_checked = "2026-12-04",
         .params = 277000000ull,
-        .kv = kv169,
+        .kv = kv178,
         .n_kv = 6,
-        .tags = tg169,
+        .tags = tg178,
         .n_tags = 3,
     },
     {
@@ -9643,9 +9997,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi.json",
         .tags_checked = "2026-12-04",
         .params = 2700000000ull,
-        .kv = kv170,
+        .kv = kv179,
         .n_kv = 5,
-        .tags = tg170,
+        .tags = tg179,
         .n_tags = 16,
     },
     {
@@ -9661,9 +10015,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv171,
+        .kv = kv180,
         .n_kv = 7,
-        .tags = tg171,
+        .tags = tg180,
         .n_tags = 15,
     },
     {
@@ -9679,9 +10033,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv172,
+        .kv = kv181,
         .n_kv = 7,
-        .tags = tg172,
+        .tags = tg181,
         .n_tags = 18,
     },
     {
@@ -9697,9 +10051,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv173,
+        .kv = kv182,
         .n_kv = 6,
-        .tags = tg173,
+        .tags = tg182,
         .n_tags = 17,
     },
     {
@@ -9715,9 +10069,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv174,
+        .kv = kv183,
         .n_kv = 7,
-        .tags = tg174,
+        .tags = tg183,
         .n_tags = 15,
     },
     {
@@ -9734,9 +10088,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.5.json",
         .tags_checked = "2026-12-04",
         .params = 3800000000ull,
-        .kv = kv175,
+        .kv = kv184,
         .n_kv = 6,
-        .tags = tg175,
+        .tags = tg184,
         .n_tags = 15,
     },
     {
@@ -9752,9 +10106,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv176,
+        .kv = kv185,
         .n_kv = 6,
-        .tags = tg176,
+        .tags = tg185,
         .n_tags = 4,
     },
     {
@@ -9771,10 +10125,66 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-mini.json",
         .tags_checked = "2026-12-04",
         .params = 3800000000ull,
-        .kv = kv177,
+        .kv = kv186,
         .n_kv = 6,
-        .tags = tg177,
+        .tags = tg186,
         .n_tags = 4,
+    },
+    {
+        .family = "phi4-mini-reasoning",
+        .id = "3.8b",
+        .display = "Phi-4-mini-reasoning 3.8B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "phi3",
+        .ctx = 131072ull,
+        .source = "https://github.com/search?q=%22microsoft%2FPhi-4-mini-reasoning%2Fblob%2Fmain%2Fconfig.json%22+n_query_groups&type=code",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-mini-reasoning.json",
+        .tags_checked = "2026-12-05",
+        .params = 3800000000ull,
+        .kv = kv187,
+        .n_kv = 6,
+        .tags = tg187,
+        .n_tags = 4,
+    },
+    {
+        .family = "phi4-reasoning",
+        .id = "14b",
+        .display = "Phi-4-reasoning 14B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "phi3",
+        .ctx = 32768ull,
+        .source = "https://github.com/search?q=%22microsoft%2FPhi-4-reasoning%2Fblob%2Fmain%2Fconfig.json%22+n_query_groups&type=code",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-reasoning.json",
+        .tags_checked = "2026-12-05",
+        .params = 14700000000ull,
+        .kv = kv188,
+        .n_kv = 5,
+        .tags = tg188,
+        .n_tags = 4,
+    },
+    {
+        .family = "phi4-reasoning",
+        .id = "14b-plus",
+        .display = "Phi-4-reasoning-plus 14B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "phi3",
+        .ctx = 32768ull,
+        .source = "https://github.com/search?q=%22microsoft%2FPhi-4-reasoning-plus%2Fblob%2Fmain%2Fconfig.json%22+n_query_groups&type=code",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-reasoning.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv189,
+        .n_kv = 5,
+        .tags = tg189,
+        .n_tags = 3,
     },
     {
         .family = "qwen",
@@ -9789,9 +10199,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv178,
+        .kv = kv190,
         .n_kv = 5,
-        .tags = tg178,
+        .tags = tg190,
         .n_tags = 15,
     },
     {
@@ -9807,9 +10217,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv179,
+        .kv = kv191,
         .n_kv = 5,
-        .tags = tg179,
+        .tags = tg191,
         .n_tags = 16,
     },
     {
@@ -9825,9 +10235,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv180,
+        .kv = kv192,
         .n_kv = 5,
-        .tags = tg180,
+        .tags = tg192,
         .n_tags = 15,
     },
     {
@@ -9843,9 +10253,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv181,
+        .kv = kv193,
         .n_kv = 5,
-        .tags = tg181,
+        .tags = tg193,
         .n_tags = 15,
     },
     {
@@ -9861,9 +10271,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv182,
+        .kv = kv194,
         .n_kv = 5,
-        .tags = tg182,
+        .tags = tg194,
         .n_tags = 15,
     },
     {
@@ -9879,9 +10289,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv183,
+        .kv = kv195,
         .n_kv = 5,
-        .tags = tg183,
+        .tags = tg195,
         .n_tags = 10,
     },
     {
@@ -9897,9 +10307,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv184,
+        .kv = kv196,
         .n_kv = 5,
-        .tags = tg184,
+        .tags = tg196,
         .n_tags = 15,
     },
     {
@@ -9915,9 +10325,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv185,
+        .kv = kv197,
         .n_kv = 5,
-        .tags = tg185,
+        .tags = tg197,
         .n_tags = 15,
     },
     {
@@ -9933,9 +10343,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv186,
+        .kv = kv198,
         .n_kv = 5,
-        .tags = tg186,
+        .tags = tg198,
         .n_tags = 15,
     },
     {
@@ -9951,9 +10361,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv187,
+        .kv = kv199,
         .n_kv = 5,
-        .tags = tg187,
+        .tags = tg199,
         .n_tags = 16,
     },
     {
@@ -9969,9 +10379,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv188,
+        .kv = kv200,
         .n_kv = 5,
-        .tags = tg188,
+        .tags = tg200,
         .n_tags = 15,
     },
     {
@@ -9987,9 +10397,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv189,
+        .kv = kv201,
         .n_kv = 5,
-        .tags = tg189,
+        .tags = tg201,
         .n_tags = 16,
     },
     {
@@ -10005,9 +10415,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv190,
+        .kv = kv202,
         .n_kv = 5,
-        .tags = tg190,
+        .tags = tg202,
         .n_tags = 15,
     },
     {
@@ -10023,9 +10433,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2-math.json",
         .tags_checked = "2026-12-04",
-        .kv = kv191,
+        .kv = kv203,
         .n_kv = 5,
-        .tags = tg191,
+        .tags = tg203,
         .n_tags = 15,
     },
     {
@@ -10041,9 +10451,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv192,
+        .kv = kv204,
         .n_kv = 5,
-        .tags = tg192,
+        .tags = tg204,
         .n_tags = 15,
     },
     {
@@ -10059,9 +10469,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv193,
+        .kv = kv205,
         .n_kv = 5,
-        .tags = tg193,
+        .tags = tg205,
         .n_tags = 12,
     },
     {
@@ -10077,9 +10487,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv194,
+        .kv = kv206,
         .n_kv = 5,
-        .tags = tg194,
+        .tags = tg206,
         .n_tags = 15,
     },
     {
@@ -10095,9 +10505,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv195,
+        .kv = kv207,
         .n_kv = 5,
-        .tags = tg195,
+        .tags = tg207,
         .n_tags = 15,
     },
     {
@@ -10113,9 +10523,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv196,
+        .kv = kv208,
         .n_kv = 5,
-        .tags = tg196,
+        .tags = tg208,
         .n_tags = 18,
     },
     {
@@ -10131,9 +10541,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv197,
+        .kv = kv209,
         .n_kv = 5,
-        .tags = tg197,
+        .tags = tg209,
         .n_tags = 15,
     },
     {
@@ -10149,9 +10559,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv198,
+        .kv = kv210,
         .n_kv = 5,
-        .tags = tg198,
+        .tags = tg210,
         .n_tags = 15,
     },
     {
@@ -10167,9 +10577,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv199,
+        .kv = kv211,
         .n_kv = 5,
-        .tags = tg199,
+        .tags = tg211,
         .n_tags = 15,
     },
     {
@@ -10185,9 +10595,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv200,
+        .kv = kv212,
         .n_kv = 5,
-        .tags = tg200,
+        .tags = tg212,
         .n_tags = 15,
     },
     {
@@ -10203,9 +10613,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv201,
+        .kv = kv213,
         .n_kv = 5,
-        .tags = tg201,
+        .tags = tg213,
         .n_tags = 15,
     },
     {
@@ -10221,9 +10631,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv202,
+        .kv = kv214,
         .n_kv = 5,
-        .tags = tg202,
+        .tags = tg214,
         .n_tags = 15,
     },
     {
@@ -10239,9 +10649,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv203,
+        .kv = kv215,
         .n_kv = 5,
-        .tags = tg203,
+        .tags = tg215,
         .n_tags = 16,
     },
     {
@@ -10257,9 +10667,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv204,
+        .kv = kv216,
         .n_kv = 5,
-        .tags = tg204,
+        .tags = tg216,
         .n_tags = 15,
     },
     {
@@ -10275,9 +10685,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv205,
+        .kv = kv217,
         .n_kv = 5,
-        .tags = tg205,
+        .tags = tg217,
         .n_tags = 15,
     },
     {
@@ -10293,9 +10703,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv206,
+        .kv = kv218,
         .n_kv = 5,
-        .tags = tg206,
+        .tags = tg218,
         .n_tags = 15,
     },
     {
@@ -10311,9 +10721,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv207,
+        .kv = kv219,
         .n_kv = 5,
-        .tags = tg207,
+        .tags = tg219,
         .n_tags = 15,
     },
     {
@@ -10329,9 +10739,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv208,
+        .kv = kv220,
         .n_kv = 5,
-        .tags = tg208,
+        .tags = tg220,
         .n_tags = 3,
     },
     {
@@ -10347,9 +10757,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv209,
+        .kv = kv221,
         .n_kv = 5,
-        .tags = tg209,
+        .tags = tg221,
         .n_tags = 4,
     },
     {
@@ -10365,9 +10775,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv210,
+        .kv = kv222,
         .n_kv = 5,
-        .tags = tg210,
+        .tags = tg222,
         .n_tags = 3,
     },
     {
@@ -10383,9 +10793,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv211,
+        .kv = kv223,
         .n_kv = 7,
-        .tags = tg211,
+        .tags = tg223,
         .n_tags = 3,
     },
     {
@@ -10401,9 +10811,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv212,
+        .kv = kv224,
         .n_kv = 7,
-        .tags = tg212,
+        .tags = tg224,
         .n_tags = 3,
     },
     {
@@ -10419,9 +10829,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv213,
+        .kv = kv225,
         .n_kv = 7,
-        .tags = tg213,
+        .tags = tg225,
         .n_tags = 3,
     },
     {
@@ -10437,9 +10847,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv214,
+        .kv = kv226,
         .n_kv = 7,
-        .tags = tg214,
+        .tags = tg226,
         .n_tags = 4,
     },
     {
@@ -10455,9 +10865,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv215,
+        .kv = kv227,
         .n_kv = 7,
-        .tags = tg215,
+        .tags = tg227,
         .n_tags = 4,
     },
     {
@@ -10473,9 +10883,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv216,
+        .kv = kv228,
         .n_kv = 7,
-        .tags = tg216,
+        .tags = tg228,
         .n_tags = 3,
     },
     {
@@ -10491,9 +10901,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv217,
+        .kv = kv229,
         .n_kv = 9,
-        .tags = tg217,
+        .tags = tg229,
         .n_tags = 3,
     },
     {
@@ -10509,9 +10919,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv218,
+        .kv = kv230,
         .n_kv = 7,
-        .tags = tg218,
+        .tags = tg230,
         .n_tags = 3,
     },
     {
@@ -10527,9 +10937,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv219,
+        .kv = kv231,
         .n_kv = 7,
-        .tags = tg219,
+        .tags = tg231,
         .n_tags = 3,
     },
     {
@@ -10545,9 +10955,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv220,
+        .kv = kv232,
         .n_kv = 9,
-        .tags = tg220,
+        .tags = tg232,
         .n_tags = 3,
     },
     {
@@ -10563,9 +10973,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv221,
+        .kv = kv233,
         .n_kv = 9,
-        .tags = tg221,
+        .tags = tg233,
         .n_tags = 3,
     },
     {
@@ -10583,9 +10993,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 30500000000ull,
         .active_params = 3300000000ull,
-        .kv = kv222,
+        .kv = kv234,
         .n_kv = 9,
-        .tags = tg222,
+        .tags = tg234,
         .n_tags = 5,
     },
     {
@@ -10603,9 +11013,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 235000000000ull,
         .active_params = 22000000000ull,
-        .kv = kv223,
+        .kv = kv235,
         .n_kv = 9,
-        .tags = tg223,
+        .tags = tg235,
         .n_tags = 2,
     },
     {
@@ -10623,9 +11033,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 235000000000ull,
         .active_params = 22000000000ull,
-        .kv = kv224,
+        .kv = kv236,
         .n_kv = 9,
-        .tags = tg224,
+        .tags = tg236,
         .n_tags = 5,
     },
     {
@@ -10643,11 +11053,11 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 30500000000ull,
         .active_params = 3300000000ull,
-        .kv = kv225,
+        .kv = kv237,
         .n_kv = 9,
-        .tags = tg225,
+        .tags = tg237,
         .n_tags = 5,
-        .hf = hf225,
+        .hf = hf237,
         .n_hf = 1,
     },
     {
@@ -10663,9 +11073,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv226,
+        .kv = kv238,
         .n_kv = 7,
-        .tags = tg226,
+        .tags = tg238,
         .n_tags = 3,
     },
     {
@@ -10681,9 +11091,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv227,
+        .kv = kv239,
         .n_kv = 9,
-        .tags = tg227,
+        .tags = tg239,
         .n_tags = 1,
     },
     {
@@ -10699,9 +11109,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwq.json",
         .tags_checked = "2026-12-04",
-        .kv = kv228,
+        .kv = kv240,
         .n_kv = 5,
-        .tags = tg228,
+        .tags = tg240,
         .n_tags = 3,
     },
     {
@@ -10717,9 +11127,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/r1-1776.json",
         .tags_checked = "2026-12-04",
-        .kv = kv229,
+        .kv = kv241,
         .n_kv = 5,
-        .tags = tg229,
+        .tags = tg241,
         .n_tags = 3,
     },
     {
@@ -10735,9 +11145,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/shieldgemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv230,
+        .kv = kv242,
         .n_kv = 8,
-        .tags = tg230,
+        .tags = tg242,
         .n_tags = 15,
     },
     {
@@ -10753,9 +11163,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smallthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv231,
+        .kv = kv243,
         .n_kv = 5,
-        .tags = tg231,
+        .tags = tg243,
         .n_tags = 3,
     },
     {
@@ -10771,9 +11181,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv232,
+        .kv = kv244,
         .n_kv = 5,
-        .tags = tg232,
+        .tags = tg244,
         .n_tags = 15,
     },
     {
@@ -10789,9 +11199,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv233,
+        .kv = kv245,
         .n_kv = 5,
-        .tags = tg233,
+        .tags = tg245,
         .n_tags = 15,
     },
     {
@@ -10807,9 +11217,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv234,
+        .kv = kv246,
         .n_kv = 5,
-        .tags = tg234,
+        .tags = tg246,
         .n_tags = 15,
     },
     {
@@ -10825,9 +11235,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv235,
+        .kv = kv247,
         .n_kv = 5,
-        .tags = tg235,
+        .tags = tg247,
         .n_tags = 15,
     },
     {
@@ -10843,9 +11253,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv236,
+        .kv = kv248,
         .n_kv = 5,
-        .tags = tg236,
+        .tags = tg248,
         .n_tags = 16,
     },
     {
@@ -10861,9 +11271,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv237,
+        .kv = kv249,
         .n_kv = 5,
-        .tags = tg237,
+        .tags = tg249,
         .n_tags = 15,
     },
     {
@@ -10879,9 +11289,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv238,
+        .kv = kv250,
         .n_kv = 5,
-        .tags = tg238,
+        .tags = tg250,
         .n_tags = 15,
     },
     {
@@ -10897,9 +11307,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv239,
+        .kv = kv251,
         .n_kv = 5,
-        .tags = tg239,
+        .tags = tg251,
         .n_tags = 15,
     },
     {
@@ -10915,9 +11325,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv240,
+        .kv = kv252,
         .n_kv = 5,
-        .tags = tg240,
+        .tags = tg252,
         .n_tags = 16,
     },
     {
@@ -10934,9 +11344,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 22000000ull,
-        .kv = kv241,
+        .kv = kv253,
         .n_kv = 6,
-        .tags = tg241,
+        .tags = tg253,
         .n_tags = 2,
     },
     {
@@ -10953,9 +11363,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 33000000ull,
-        .kv = kv242,
+        .kv = kv254,
         .n_kv = 6,
-        .tags = tg242,
+        .tags = tg254,
         .n_tags = 2,
     },
     {
@@ -10972,9 +11382,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 109000000ull,
-        .kv = kv243,
+        .kv = kv255,
         .n_kv = 6,
-        .tags = tg243,
+        .tags = tg255,
         .n_tags = 2,
     },
     {
@@ -10991,9 +11401,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 137000000ull,
-        .kv = kv244,
+        .kv = kv256,
         .n_kv = 6,
-        .tags = tg244,
+        .tags = tg256,
         .n_tags = 3,
     },
     {
@@ -11010,9 +11420,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 334000000ull,
-        .kv = kv245,
+        .kv = kv257,
         .n_kv = 6,
-        .tags = tg245,
+        .tags = tg257,
         .n_tags = 4,
     },
     {
@@ -11028,9 +11438,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/solar.json",
         .tags_checked = "2026-12-04",
-        .kv = kv246,
+        .kv = kv258,
         .n_kv = 5,
-        .tags = tg246,
+        .tags = tg258,
         .n_tags = 15,
     },
     {
@@ -11046,9 +11456,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/solar.json",
         .tags_checked = "2026-12-04",
-        .kv = kv247,
+        .kv = kv259,
         .n_kv = 5,
-        .tags = tg247,
+        .tags = tg259,
         .n_tags = 15,
     },
     {
@@ -11064,9 +11474,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/sqlcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv248,
+        .kv = kv260,
         .n_kv = 5,
-        .tags = tg248,
+        .tags = tg260,
         .n_tags = 15,
     },
     {
@@ -11082,9 +11492,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/sqlcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv249,
+        .kv = kv261,
         .n_kv = 5,
-        .tags = tg249,
+        .tags = tg261,
         .n_tags = 15,
     },
     {
@@ -11100,9 +11510,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stable-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv250,
+        .kv = kv262,
         .n_kv = 5,
-        .tags = tg250,
+        .tags = tg262,
         .n_tags = 15,
     },
     {
@@ -11118,9 +11528,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stable-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv251,
+        .kv = kv263,
         .n_kv = 5,
-        .tags = tg251,
+        .tags = tg263,
         .n_tags = 15,
     },
     {
@@ -11136,9 +11546,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv252,
+        .kv = kv264,
         .n_kv = 5,
-        .tags = tg252,
+        .tags = tg264,
         .n_tags = 14,
     },
     {
@@ -11154,9 +11564,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv253,
+        .kv = kv265,
         .n_kv = 5,
-        .tags = tg253,
+        .tags = tg265,
         .n_tags = 15,
     },
     {
@@ -11172,9 +11582,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv254,
+        .kv = kv266,
         .n_kv = 5,
-        .tags = tg254,
+        .tags = tg266,
         .n_tags = 15,
     },
     {
@@ -11190,9 +11600,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv255,
+        .kv = kv267,
         .n_kv = 5,
-        .tags = tg255,
+        .tags = tg267,
         .n_tags = 16,
     },
     {
@@ -11208,9 +11618,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv256,
+        .kv = kv268,
         .n_kv = 5,
-        .tags = tg256,
+        .tags = tg268,
         .n_tags = 15,
     },
     {
@@ -11226,9 +11636,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv257,
+        .kv = kv269,
         .n_kv = 5,
-        .tags = tg257,
+        .tags = tg269,
         .n_tags = 15,
     },
     {
@@ -11244,9 +11654,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv258,
+        .kv = kv270,
         .n_kv = 5,
-        .tags = tg258,
+        .tags = tg270,
         .n_tags = 16,
     },
     {
@@ -11262,9 +11672,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starling-lm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv259,
+        .kv = kv271,
         .n_kv = 5,
-        .tags = tg259,
+        .tags = tg271,
         .n_tags = 15,
     },
     {
@@ -11280,9 +11690,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starling-lm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv260,
+        .kv = kv272,
         .n_kv = 5,
-        .tags = tg260,
+        .tags = tg272,
         .n_tags = 15,
     },
     {
@@ -11299,9 +11709,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv261,
+        .kv = kv273,
         .n_kv = 5,
-        .tags = tg261,
+        .tags = tg273,
         .n_tags = 1,
     },
     {
@@ -11318,9 +11728,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv262,
+        .kv = kv274,
         .n_kv = 5,
-        .tags = tg262,
+        .tags = tg274,
         .n_tags = 14,
     },
     {
@@ -11337,9 +11747,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv263,
+        .kv = kv275,
         .n_kv = 5,
-        .tags = tg263,
+        .tags = tg275,
         .n_tags = 15,
     },
     {
@@ -11355,9 +11765,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tulu3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv264,
+        .kv = kv276,
         .n_kv = 5,
-        .tags = tg264,
+        .tags = tg276,
         .n_tags = 3,
     },
     {
@@ -11373,9 +11783,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv265,
+        .kv = kv277,
         .n_kv = 5,
-        .tags = tg265,
+        .tags = tg277,
         .n_tags = 15,
     },
     {
@@ -11391,9 +11801,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv266,
+        .kv = kv278,
         .n_kv = 5,
-        .tags = tg266,
+        .tags = tg278,
         .n_tags = 15,
     },
     {
@@ -11409,9 +11819,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv267,
+        .kv = kv279,
         .n_kv = 5,
-        .tags = tg267,
+        .tags = tg279,
         .n_tags = 15,
     },
     {
@@ -11427,9 +11837,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv268,
+        .kv = kv280,
         .n_kv = 5,
-        .tags = tg268,
+        .tags = tg280,
         .n_tags = 15,
     },
     {
@@ -11445,9 +11855,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv269,
+        .kv = kv281,
         .n_kv = 5,
-        .tags = tg269,
+        .tags = tg281,
         .n_tags = 15,
     },
     {
@@ -11463,9 +11873,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv270,
+        .kv = kv282,
         .n_kv = 5,
-        .tags = tg270,
+        .tags = tg282,
         .n_tags = 15,
     },
     {
@@ -11481,9 +11891,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv271,
+        .kv = kv283,
         .n_kv = 5,
-        .tags = tg271,
+        .tags = tg283,
         .n_tags = 15,
     },
     {
@@ -11499,9 +11909,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv272,
+        .kv = kv284,
         .n_kv = 5,
-        .tags = tg272,
+        .tags = tg284,
         .n_tags = 15,
     },
     {
@@ -11517,9 +11927,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv273,
+        .kv = kv285,
         .n_kv = 5,
-        .tags = tg273,
+        .tags = tg285,
         .n_tags = 15,
     },
     {
@@ -11535,9 +11945,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv274,
+        .kv = kv286,
         .n_kv = 5,
-        .tags = tg274,
+        .tags = tg286,
         .n_tags = 15,
     },
     {
@@ -11553,9 +11963,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv275,
+        .kv = kv287,
         .n_kv = 5,
-        .tags = tg275,
+        .tags = tg287,
         .n_tags = 15,
     },
     {
@@ -11571,9 +11981,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv276,
+        .kv = kv288,
         .n_kv = 5,
-        .tags = tg276,
+        .tags = tg288,
         .n_tags = 15,
     },
     {
@@ -11589,9 +11999,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv277,
+        .kv = kv289,
         .n_kv = 5,
-        .tags = tg277,
+        .tags = tg289,
         .n_tags = 16,
     },
     {
@@ -11607,9 +12017,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv278,
+        .kv = kv290,
         .n_kv = 7,
-        .tags = tg278,
+        .tags = tg290,
         .n_tags = 4,
     },
     {
@@ -11625,9 +12035,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yarn-llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv279,
+        .kv = kv291,
         .n_kv = 5,
-        .tags = tg279,
+        .tags = tg291,
         .n_tags = 15,
     },
     {
@@ -11643,9 +12053,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yarn-llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv280,
+        .kv = kv292,
         .n_kv = 5,
-        .tags = tg280,
+        .tags = tg292,
         .n_tags = 15,
     },
     {
@@ -11661,9 +12071,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv281,
+        .kv = kv293,
         .n_kv = 5,
-        .tags = tg281,
+        .tags = tg293,
         .n_tags = 15,
     },
     {
@@ -11679,9 +12089,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv282,
+        .kv = kv294,
         .n_kv = 5,
-        .tags = tg282,
+        .tags = tg294,
         .n_tags = 15,
     },
     {
@@ -11697,9 +12107,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv283,
+        .kv = kv295,
         .n_kv = 5,
-        .tags = tg283,
+        .tags = tg295,
         .n_tags = 15,
     },
     {
@@ -11715,9 +12125,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv284,
+        .kv = kv296,
         .n_kv = 5,
-        .tags = tg284,
+        .tags = tg296,
         .n_tags = 15,
     },
     {
@@ -11733,9 +12143,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv285,
+        .kv = kv297,
         .n_kv = 5,
-        .tags = tg285,
+        .tags = tg297,
         .n_tags = 15,
     },
     {
@@ -11751,9 +12161,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv286,
+        .kv = kv298,
         .n_kv = 5,
-        .tags = tg286,
+        .tags = tg298,
         .n_tags = 15,
     },
     {
@@ -11769,9 +12179,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv287,
+        .kv = kv299,
         .n_kv = 5,
-        .tags = tg287,
+        .tags = tg299,
         .n_tags = 15,
     },
     {
@@ -11787,9 +12197,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv288,
+        .kv = kv300,
         .n_kv = 5,
-        .tags = tg288,
+        .tags = tg300,
         .n_tags = 15,
     },
     {
@@ -11805,9 +12215,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv289,
+        .kv = kv301,
         .n_kv = 5,
-        .tags = tg289,
+        .tags = tg301,
         .n_tags = 15,
     },
     {
@@ -11823,9 +12233,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv290,
+        .kv = kv302,
         .n_kv = 5,
-        .tags = tg290,
+        .tags = tg302,
         .n_tags = 12,
     },
     {
@@ -11841,9 +12251,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv291,
+        .kv = kv303,
         .n_kv = 5,
-        .tags = tg291,
+        .tags = tg303,
         .n_tags = 15,
     },
     {
@@ -11859,9 +12269,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv292,
+        .kv = kv304,
         .n_kv = 5,
-        .tags = tg292,
+        .tags = tg304,
         .n_tags = 16,
     },
     {
@@ -11877,9 +12287,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv293,
+        .kv = kv305,
         .n_kv = 5,
-        .tags = tg293,
+        .tags = tg305,
         .n_tags = 15,
     },
     {
@@ -11895,9 +12305,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv294,
+        .kv = kv306,
         .n_kv = 5,
-        .tags = tg294,
+        .tags = tg306,
         .n_tags = 15,
     },
     {
@@ -11913,9 +12323,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv295,
+        .kv = kv307,
         .n_kv = 5,
-        .tags = tg295,
+        .tags = tg307,
         .n_tags = 15,
     },
     {
@@ -11931,9 +12341,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv296,
+        .kv = kv308,
         .n_kv = 5,
-        .tags = tg296,
+        .tags = tg308,
         .n_tags = 16,
     },
     {
@@ -11949,9 +12359,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv297,
+        .kv = kv309,
         .n_kv = 5,
-        .tags = tg297,
+        .tags = tg309,
         .n_tags = 15,
     },
     {
@@ -11967,11 +12377,11 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv298,
+        .kv = kv310,
         .n_kv = 7,
-        .tags = tg298,
+        .tags = tg310,
         .n_tags = 4,
     },
 };
 
-const size_t mfl__table_count = 299;
+const size_t mfl__table_count = 311;
