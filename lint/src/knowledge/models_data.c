@@ -129,6 +129,21 @@ static const mfl_data_tag_t tg5[] = {
 };
 
 static const mfl_data_kv_t kv6[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 16ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 1024ull, NULL, 0},
+    {"pooling_type", 2ull, NULL, 0},
+};
+static const mfl_data_tag_t tg6[] = {
+    {"latest", "F16", 1200000000ull},
+    {"567m", "F16", 1200000000ull},
+    {"567m-fp16", "F16", 1200000000ull},
+};
+static const char *const hf6[] = {"hf.co/gpustack/bge-m3-GGUF"};
+
+static const mfl_data_kv_t kv7[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -137,7 +152,7 @@ static const mfl_data_kv_t kv6[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg6[] = {
+static const mfl_data_tag_t tg7[] = {
     {"2b-code-q2_K", "Q2_K", 1200000000ull},
     {"2b-code-q3_K_S", "Q3_K_S", 1300000000ull},
     {"2b-code-q3_K_M", "Q3_K_M", 1400000000ull},
@@ -155,7 +170,7 @@ static const mfl_data_tag_t tg6[] = {
     {"2b-code-fp16", "F16", 5000000000ull},
 };
 
-static const mfl_data_kv_t kv7[] = {
+static const mfl_data_kv_t kv8[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -164,7 +179,7 @@ static const mfl_data_kv_t kv7[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg7[] = {
+static const mfl_data_tag_t tg8[] = {
     {"7b-instruct-q2_K", "Q2_K", 3500000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 4000000000ull},
     {"7b-instruct-q3_K_M", "Q3_K_M", 4400000000ull},
@@ -182,14 +197,14 @@ static const mfl_data_tag_t tg7[] = {
     {"7b-instruct-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv8[] = {
+static const mfl_data_kv_t kv9[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg8[] = {
+static const mfl_data_tag_t tg9[] = {
     {"7b", NULL, 3800000000ull},
     {"7b-instruct", NULL, 3800000000ull},
     {"latest", NULL, 3800000000ull},
@@ -209,14 +224,14 @@ static const mfl_data_tag_t tg8[] = {
     {"7b-instruct-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv9[] = {
+static const mfl_data_kv_t kv10[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg9[] = {
+static const mfl_data_tag_t tg10[] = {
     {"code", NULL, 3800000000ull},
     {"7b-code-q2_K", "Q2_K", 2800000000ull},
     {"7b-code-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -234,14 +249,14 @@ static const mfl_data_tag_t tg9[] = {
     {"7b-code-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv10[] = {
+static const mfl_data_kv_t kv11[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg10[] = {
+static const mfl_data_tag_t tg11[] = {
     {"python", NULL, 3800000000ull},
     {"7b-python-q2_K", "Q2_K", 2800000000ull},
     {"7b-python-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -259,14 +274,14 @@ static const mfl_data_tag_t tg10[] = {
     {"7b-python-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv11[] = {
+static const mfl_data_kv_t kv12[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg11[] = {
+static const mfl_data_tag_t tg12[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-instruct-q2_K", "Q2_K", 5400000000ull},
     {"13b-instruct-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -284,14 +299,14 @@ static const mfl_data_tag_t tg11[] = {
     {"13b-instruct-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv12[] = {
+static const mfl_data_kv_t kv13[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg12[] = {
+static const mfl_data_tag_t tg13[] = {
     {"13b-code", NULL, 7400000000ull},
     {"13b-code-q2_K", "Q2_K", 5400000000ull},
     {"13b-code-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -309,14 +324,14 @@ static const mfl_data_tag_t tg12[] = {
     {"13b-code-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv13[] = {
+static const mfl_data_kv_t kv14[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg13[] = {
+static const mfl_data_tag_t tg14[] = {
     {"13b-python", NULL, 7400000000ull},
     {"13b-python-q2_K", "Q2_K", 5400000000ull},
     {"13b-python-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -334,14 +349,14 @@ static const mfl_data_tag_t tg13[] = {
     {"13b-python-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv14[] = {
+static const mfl_data_kv_t kv15[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg14[] = {
+static const mfl_data_tag_t tg15[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-instruct-q2_K", "Q2_K", 14000000000ull},
     {"34b-instruct-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -359,14 +374,14 @@ static const mfl_data_tag_t tg14[] = {
     {"34b-instruct-fp16", "F16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv15[] = {
+static const mfl_data_kv_t kv16[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg15[] = {
+static const mfl_data_tag_t tg16[] = {
     {"34b-code", NULL, 19000000000ull},
     {"34b-code-q2_K", "Q2_K", 14000000000ull},
     {"34b-code-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -383,26 +398,26 @@ static const mfl_data_tag_t tg15[] = {
     {"34b-code-q8_0", "Q8_0", 36000000000ull},
 };
 
-static const mfl_data_kv_t kv16[] = {
+static const mfl_data_kv_t kv17[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg16[] = {
+static const mfl_data_tag_t tg17[] = {
     {"70b-instruct-q6_K", "Q6_K", 57000000000ull},
     {"70b-instruct-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv17[] = {
+static const mfl_data_kv_t kv18[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 65536ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg17[] = {
+static const mfl_data_tag_t tg18[] = {
     {"latest", NULL, 4200000000ull},
     {"7b-chat-v1.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-chat-v1.5-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -420,14 +435,14 @@ static const mfl_data_tag_t tg17[] = {
     {"7b-chat-v1.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv18[] = {
+static const mfl_data_kv_t kv19[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg18[] = {
+static const mfl_data_tag_t tg19[] = {
     {"22b", NULL, 13000000000ull},
     {"22b-v0.1-q4_0", "Q4_0", 13000000000ull},
     {"latest", NULL, 13000000000ull},
@@ -446,7 +461,7 @@ static const mfl_data_tag_t tg18[] = {
     {"22b-v0.1-q8_0", "Q8_0", 24000000000ull},
 };
 
-static const mfl_data_kv_t kv19[] = {
+static const mfl_data_kv_t kv20[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -455,33 +470,33 @@ static const mfl_data_kv_t kv19[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg19[] = {
+static const mfl_data_tag_t tg20[] = {
     {"70b", NULL, 43000000000ull},
     {"70b-v1-preview-llama-q8_0", "Q8_0", 75000000000ull},
     {"70b-v1-preview-llama-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv20[] = {
+static const mfl_data_kv_t kv21[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg20[] = {
+static const mfl_data_tag_t tg21[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-v1-preview-qwen-q8_0", "Q8_0", 16000000000ull},
     {"14b-v1-preview-qwen-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv21[] = {
+static const mfl_data_kv_t kv22[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg21[] = {
+static const mfl_data_tag_t tg22[] = {
     {"35b", NULL, 19000000000ull},
     {"latest", NULL, 19000000000ull},
     {"35b-08-2024-q2_K", "Q2_K", 13000000000ull},
@@ -500,14 +515,14 @@ static const mfl_data_tag_t tg21[] = {
     {"35b-08-2024-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv22[] = {
+static const mfl_data_kv_t kv23[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 64ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg22[] = {
+static const mfl_data_tag_t tg23[] = {
     {"v0.1", NULL, 20000000000ull},
     {"35b-v0.1-q2_K", "Q2_K", 14000000000ull},
     {"35b-v0.1-q3_K_S", "Q3_K_S", 16000000000ull},
@@ -524,14 +539,14 @@ static const mfl_data_tag_t tg22[] = {
     {"35b-v0.1-fp16", "F16", 70000000000ull},
 };
 
-static const mfl_data_kv_t kv23[] = {
+static const mfl_data_kv_t kv24[] = {
     {"attention.head_count", 96ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 12288ull, NULL, 0},
 };
-static const mfl_data_tag_t tg23[] = {
+static const mfl_data_tag_t tg24[] = {
     {"104b", NULL, 59000000000ull},
     {"latest", NULL, 59000000000ull},
     {"104b-08-2024-q2_K", "Q2_K", 39000000000ull},
@@ -550,21 +565,21 @@ static const mfl_data_tag_t tg23[] = {
     {"104b-08-2024-fp16", "F16", 208000000000ull},
 };
 
-static const mfl_data_kv_t kv24[] = {
+static const mfl_data_kv_t kv25[] = {
     {"attention.head_count", 96ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 12288ull, NULL, 0},
 };
-static const mfl_data_tag_t tg24[] = {
+static const mfl_data_tag_t tg25[] = {
     {"104b-q2_K", "Q2_K", 39000000000ull},
     {"104b-q4_0", "Q4_0", 59000000000ull},
     {"104b-q8_0", "Q8_0", 110000000000ull},
     {"104b-fp16", "F16", 208000000000ull},
 };
 
-static const mfl_data_kv_t kv25[] = {
+static const mfl_data_kv_t kv26[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -572,48 +587,48 @@ static const mfl_data_kv_t kv25[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg25[] = {
+static const mfl_data_tag_t tg26[] = {
     {"latest", NULL, 5100000000ull},
     {"7b-12-2024-q8_0", "Q8_0", 8500000000ull},
     {"7b-12-2024-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv26[] = {
+static const mfl_data_kv_t kv27[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg26[] = {
+static const mfl_data_tag_t tg27[] = {
     {"14b", NULL, 9000000000ull},
     {"latest", NULL, 9000000000ull},
     {"14b-preview-q8_0", "Q8_0", 16000000000ull},
     {"14b-preview-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv27[] = {
+static const mfl_data_kv_t kv28[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg27[] = {
+static const mfl_data_tag_t tg28[] = {
     {"1.5b", NULL, 3600000000ull},
     {"latest", NULL, 3600000000ull},
     {"1.5b-preview-q4_K_M", "Q4_K_M", 1100000000ull},
     {"1.5b-preview-q8_0", "Q8_0", 1900000000ull},
 };
 
-static const mfl_data_kv_t kv28[] = {
+static const mfl_data_kv_t kv29[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg28[] = {
+static const mfl_data_tag_t tg29[] = {
     {"1.3b", NULL, 776000000ull},
     {"latest", NULL, 776000000ull},
     {"1.3b-instruct-q2_K", "Q2_K", 632000000ull},
@@ -632,14 +647,14 @@ static const mfl_data_tag_t tg28[] = {
     {"1.3b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv29[] = {
+static const mfl_data_kv_t kv30[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg29[] = {
+static const mfl_data_tag_t tg30[] = {
     {"base", NULL, 776000000ull},
     {"1.3b-base-q2_K", "Q2_K", 632000000ull},
     {"1.3b-base-q3_K_S", "Q3_K_S", 659000000ull},
@@ -657,14 +672,14 @@ static const mfl_data_tag_t tg29[] = {
     {"1.3b-base-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv30[] = {
+static const mfl_data_kv_t kv31[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg30[] = {
+static const mfl_data_tag_t tg31[] = {
     {"6.7b", NULL, 3800000000ull},
     {"6.7b-instruct-q2_K", "Q2_K", 2800000000ull},
     {"6.7b-instruct-q3_K_S", "Q3_K_S", 3000000000ull},
@@ -682,14 +697,14 @@ static const mfl_data_tag_t tg30[] = {
     {"6.7b-instruct-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv31[] = {
+static const mfl_data_kv_t kv32[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg31[] = {
+static const mfl_data_tag_t tg32[] = {
     {"6.7b-base", NULL, 3800000000ull},
     {"6.7b-base-q2_K", "Q2_K", 2800000000ull},
     {"6.7b-base-q3_K_S", "Q3_K_S", 3000000000ull},
@@ -707,7 +722,7 @@ static const mfl_data_tag_t tg31[] = {
     {"6.7b-base-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv32[] = {
+static const mfl_data_kv_t kv33[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 27ull, NULL, 0},
@@ -716,38 +731,38 @@ static const mfl_data_kv_t kv32[] = {
     {"expert_count", 64ull, NULL, 0},
     {"expert_used_count", 6ull, NULL, 0},
 };
-static const mfl_data_tag_t tg32[] = {
+static const mfl_data_tag_t tg33[] = {
     {"16b", NULL, 8900000000ull},
     {"latest", NULL, 8900000000ull},
 };
 
-static const mfl_data_kv_t kv33[] = {
+static const mfl_data_kv_t kv34[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg33[] = {
+static const mfl_data_tag_t tg34[] = {
     {"1.5b", NULL, 1100000000ull},
     {"1.5b-qwen-distill-q8_0", "Q8_0", 1900000000ull},
     {"1.5b-qwen-distill-fp16", "F16", 3600000000ull},
 };
 
-static const mfl_data_kv_t kv34[] = {
+static const mfl_data_kv_t kv35[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg34[] = {
+static const mfl_data_tag_t tg35[] = {
     {"7b", NULL, 4700000000ull},
     {"7b-qwen-distill-q8_0", "Q8_0", 8100000000ull},
     {"7b-qwen-distill-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv35[] = {
+static const mfl_data_kv_t kv36[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -756,14 +771,14 @@ static const mfl_data_kv_t kv35[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg35[] = {
+static const mfl_data_tag_t tg36[] = {
     {"8b", NULL, 5200000000ull},
     {"latest", NULL, 5200000000ull},
     {"8b-0528-qwen3-q8_0", "Q8_0", 8900000000ull},
     {"8b-0528-qwen3-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv36[] = {
+static const mfl_data_kv_t kv37[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -772,39 +787,39 @@ static const mfl_data_kv_t kv36[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg36[] = {
+static const mfl_data_tag_t tg37[] = {
     {"8b-llama-distill-q4_K_M", "Q4_K_M", 4900000000ull},
     {"8b-llama-distill-q8_0", "Q8_0", 8500000000ull},
     {"8b-llama-distill-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv37[] = {
+static const mfl_data_kv_t kv38[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg37[] = {
+static const mfl_data_tag_t tg38[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-qwen-distill-q8_0", "Q8_0", 16000000000ull},
     {"14b-qwen-distill-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv38[] = {
+static const mfl_data_kv_t kv39[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg38[] = {
+static const mfl_data_tag_t tg39[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-qwen-distill-q8_0", "Q8_0", 35000000000ull},
     {"32b-qwen-distill-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv39[] = {
+static const mfl_data_kv_t kv40[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -813,28 +828,10 @@ static const mfl_data_kv_t kv39[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg39[] = {
+static const mfl_data_tag_t tg40[] = {
     {"70b", NULL, 43000000000ull},
     {"70b-llama-distill-q8_0", "Q8_0", 75000000000ull},
     {"70b-llama-distill-fp16", "F16", 141000000000ull},
-};
-
-static const mfl_data_kv_t kv40[] = {
-    {"attention.head_count", 128ull, NULL, 0},
-    {"attention.head_count_kv", 128ull, NULL, 0},
-    {"attention.key_length", 192ull, NULL, 0},
-    {"attention.kv_lora_rank", 512ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 61ull, NULL, 0},
-    {"context_length", 163840ull, NULL, 0},
-    {"embedding_length", 7168ull, NULL, 0},
-    {"expert_count", 256ull, NULL, 0},
-    {"expert_used_count", 8ull, NULL, 0},
-    {"rope.scaling.original_context_length", 4096ull, NULL, 0},
-};
-static const mfl_data_tag_t tg40[] = {
-    {"671b", NULL, 404000000000ull},
-    {"671b-q8_0", "Q8_0", 713000000000ull},
 };
 
 static const mfl_data_kv_t kv41[] = {
@@ -851,6 +848,24 @@ static const mfl_data_kv_t kv41[] = {
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg41[] = {
+    {"671b", NULL, 404000000000ull},
+    {"671b-q8_0", "Q8_0", 713000000000ull},
+};
+
+static const mfl_data_kv_t kv42[] = {
+    {"attention.head_count", 128ull, NULL, 0},
+    {"attention.head_count_kv", 128ull, NULL, 0},
+    {"attention.key_length", 192ull, NULL, 0},
+    {"attention.kv_lora_rank", 512ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 61ull, NULL, 0},
+    {"context_length", 163840ull, NULL, 0},
+    {"embedding_length", 7168ull, NULL, 0},
+    {"expert_count", 256ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+    {"rope.scaling.original_context_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg42[] = {
     {"latest", NULL, 404000000000ull},
     {"671b", NULL, 404000000000ull},
     {"671b-q4_K_M", "Q4_K_M", 404000000000ull},
@@ -858,7 +873,7 @@ static const mfl_data_tag_t tg41[] = {
     {"671b-fp16", "F16", 1300000000000ull},
 };
 
-static const mfl_data_kv_t kv42[] = {
+static const mfl_data_kv_t kv43[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -867,21 +882,21 @@ static const mfl_data_kv_t kv42[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg42[] = {
+static const mfl_data_tag_t tg43[] = {
     {"latest", NULL, 14000000000ull},
     {"24b", NULL, 14000000000ull},
     {"24b-small-2505-q8_0", "Q8_0", 25000000000ull},
     {"24b-small-2505-fp16", "F16", 47000000000ull},
 };
 
-static const mfl_data_kv_t kv43[] = {
+static const mfl_data_kv_t kv44[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg43[] = {
+static const mfl_data_tag_t tg44[] = {
     {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-v2.9-q2_K", "Q2_K", 3200000000ull},
@@ -900,14 +915,14 @@ static const mfl_data_tag_t tg43[] = {
     {"8b-v2.9-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv44[] = {
+static const mfl_data_kv_t kv45[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg44[] = {
+static const mfl_data_tag_t tg45[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v2.8-q2_K", "Q2_K", 2700000000ull},
@@ -926,14 +941,14 @@ static const mfl_data_tag_t tg44[] = {
     {"7b-v2.8-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv45[] = {
+static const mfl_data_kv_t kv46[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg45[] = {
+static const mfl_data_tag_t tg46[] = {
     {"7b-v2.6-dpo-laser-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.6-dpo-laser-q3_K_S", "Q3_K_S", 3200000000ull},
     {"7b-v2.6-dpo-laser-q3_K_M", "Q3_K_M", 3500000000ull},
@@ -950,14 +965,14 @@ static const mfl_data_tag_t tg45[] = {
     {"7b-v2.6-dpo-laser-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv46[] = {
+static const mfl_data_kv_t kv47[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg46[] = {
+static const mfl_data_tag_t tg47[] = {
     {"7b-v2.6-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.6-q3_K_S", "Q3_K_S", 3200000000ull},
     {"7b-v2.6-q3_K_M", "Q3_K_M", 3500000000ull},
@@ -974,14 +989,14 @@ static const mfl_data_tag_t tg46[] = {
     {"7b-v2.6-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv47[] = {
+static const mfl_data_kv_t kv48[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg47[] = {
+static const mfl_data_tag_t tg48[] = {
     {"v2.2.1", NULL, 4100000000ull},
     {"7b-v2.2.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.2.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -999,14 +1014,14 @@ static const mfl_data_tag_t tg47[] = {
     {"7b-v2.2.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv48[] = {
+static const mfl_data_kv_t kv49[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg48[] = {
+static const mfl_data_tag_t tg49[] = {
     {"v2.1", NULL, 4100000000ull},
     {"7b-v2.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -1024,14 +1039,14 @@ static const mfl_data_tag_t tg48[] = {
     {"7b-v2.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv49[] = {
+static const mfl_data_kv_t kv50[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg49[] = {
+static const mfl_data_tag_t tg50[] = {
     {"v2", NULL, 4100000000ull},
     {"7b-v2-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -1049,7 +1064,7 @@ static const mfl_data_tag_t tg49[] = {
     {"7b-v2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv50[] = {
+static const mfl_data_kv_t kv51[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1058,7 +1073,7 @@ static const mfl_data_kv_t kv50[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg50[] = {
+static const mfl_data_tag_t tg51[] = {
     {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-v2.7-q2_K", "Q2_K", 17000000000ull},
@@ -1077,7 +1092,7 @@ static const mfl_data_tag_t tg50[] = {
     {"8x7b-v2.7-fp16", "F16", 93000000000ull},
 };
 
-static const mfl_data_kv_t kv51[] = {
+static const mfl_data_kv_t kv52[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -1086,7 +1101,7 @@ static const mfl_data_kv_t kv51[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg51[] = {
+static const mfl_data_tag_t tg52[] = {
     {"8x22b", NULL, 80000000000ull},
     {"8x22b-v2.9-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-v2.9-q3_K_S", "Q3_K_S", 61000000000ull},
@@ -1104,7 +1119,7 @@ static const mfl_data_tag_t tg51[] = {
     {"8x22b-v2.9-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv52[] = {
+static const mfl_data_kv_t kv53[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1113,25 +1128,11 @@ static const mfl_data_kv_t kv52[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg52[] = {
+static const mfl_data_tag_t tg53[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-llama3.1-q8_0", "Q8_0", 8500000000ull},
     {"8b-llama3.1-fp16", "F16", 16000000000ull},
-};
-
-static const mfl_data_kv_t kv53[] = {
-    {"attention.head_count", 3ull, NULL, 0},
-    {"attention.head_count_kv", 1ull, NULL, 0},
-    {"attention.key_length", 256ull, NULL, 0},
-    {"attention.value_length", 256ull, NULL, 0},
-    {"block_count", 24ull, NULL, 0},
-    {"context_length", 2048ull, NULL, 0},
-    {"embedding_length", 768ull, NULL, 0},
-    {"pooling_type", 1ull, NULL, 0},
-};
-static const mfl_data_tag_t tg53[] = {
-    {"latest", "BF16", 622000000ull},
 };
 
 static const mfl_data_kv_t kv54[] = {
@@ -1145,18 +1146,32 @@ static const mfl_data_kv_t kv54[] = {
     {"pooling_type", 1ull, NULL, 0},
 };
 static const mfl_data_tag_t tg54[] = {
+    {"latest", "BF16", 622000000ull},
+};
+
+static const mfl_data_kv_t kv55[] = {
+    {"attention.head_count", 3ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 768ull, NULL, 0},
+    {"pooling_type", 1ull, NULL, 0},
+};
+static const mfl_data_tag_t tg55[] = {
     {"300m-qat-q4_0", "Q4_0", 239000000ull},
     {"300m-qat-q8_0", "Q8_0", 338000000ull},
 };
 
-static const mfl_data_kv_t kv55[] = {
+static const mfl_data_kv_t kv56[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg55[] = {
+static const mfl_data_tag_t tg56[] = {
     {"latest", NULL, 7400000000ull},
     {"13b-16k-q2_K", "Q2_K", 5400000000ull},
     {"13b-16k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -1174,47 +1189,47 @@ static const mfl_data_tag_t tg55[] = {
     {"13b-16k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv56[] = {
+static const mfl_data_kv_t kv57[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg56[] = {
+static const mfl_data_tag_t tg57[] = {
     {"2.4b", NULL, 1600000000ull},
     {"2.4b-q8_0", "Q8_0", 2800000000ull},
     {"2.4b-fp16", "F16", 5300000000ull},
 };
 
-static const mfl_data_kv_t kv57[] = {
+static const mfl_data_kv_t kv58[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg57[] = {
+static const mfl_data_tag_t tg58[] = {
     {"32b", NULL, 19000000000ull},
     {"32b-q8_0", "Q8_0", 34000000000ull},
     {"32b-fp16", "F16", 64000000000ull},
 };
 
-static const mfl_data_kv_t kv58[] = {
+static const mfl_data_kv_t kv59[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg58[] = {
+static const mfl_data_tag_t tg59[] = {
     {"7.8b", NULL, 4800000000ull},
     {"latest", NULL, 4800000000ull},
     {"7.8b-instruct-q8_0", "Q8_0", 8300000000ull},
     {"7.8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv59[] = {
+static const mfl_data_kv_t kv60[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1223,13 +1238,13 @@ static const mfl_data_kv_t kv59[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg59[] = {
+static const mfl_data_tag_t tg60[] = {
     {"1b", NULL, 1800000000ull},
     {"1b-instruct-q4_K_M", "Q4_K_M", 1100000000ull},
     {"1b-instruct-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv60[] = {
+static const mfl_data_kv_t kv61[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1238,13 +1253,13 @@ static const mfl_data_kv_t kv60[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg60[] = {
+static const mfl_data_tag_t tg61[] = {
     {"3b", NULL, 2000000000ull},
     {"3b-instruct-q8_0", "Q8_0", 3400000000ull},
     {"3b-instruct-fp16", "F16", 6500000000ull},
 };
 
-static const mfl_data_kv_t kv61[] = {
+static const mfl_data_kv_t kv62[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1253,14 +1268,14 @@ static const mfl_data_kv_t kv61[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg61[] = {
+static const mfl_data_tag_t tg62[] = {
     {"7b", NULL, 4600000000ull},
     {"latest", NULL, 4600000000ull},
     {"7b-instruct-q8_0", "Q8_0", 7900000000ull},
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv62[] = {
+static const mfl_data_kv_t kv63[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1269,13 +1284,13 @@ static const mfl_data_kv_t kv62[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg62[] = {
+static const mfl_data_tag_t tg63[] = {
     {"10b", NULL, 6300000000ull},
     {"10b-instruct-q8_0", "Q8_0", 11000000000ull},
     {"10b-instruct-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv63[] = {
+static const mfl_data_kv_t kv64[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1284,7 +1299,7 @@ static const mfl_data_kv_t kv63[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg63[] = {
+static const mfl_data_tag_t tg64[] = {
     {"2b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1400000000ull},
     {"2b-instruct-q3_K_M", "Q3_K_M", 1500000000ull},
@@ -1301,7 +1316,7 @@ static const mfl_data_tag_t tg63[] = {
     {"2b-instruct-fp16", "F16", 4500000000ull},
 };
 
-static const mfl_data_kv_t kv64[] = {
+static const mfl_data_kv_t kv65[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1310,7 +1325,7 @@ static const mfl_data_kv_t kv64[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg64[] = {
+static const mfl_data_tag_t tg65[] = {
     {"2b-instruct-v1.1-q2_K", "Q2_K", 1200000000ull},
     {"2b-instruct-v1.1-q3_K_S", "Q3_K_S", 1300000000ull},
     {"2b-instruct-v1.1-q3_K_M", "Q3_K_M", 1400000000ull},
@@ -1327,7 +1342,7 @@ static const mfl_data_tag_t tg64[] = {
     {"2b-instruct-v1.1-fp16", "F16", 5000000000ull},
 };
 
-static const mfl_data_kv_t kv65[] = {
+static const mfl_data_kv_t kv66[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1336,7 +1351,7 @@ static const mfl_data_kv_t kv65[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg65[] = {
+static const mfl_data_tag_t tg66[] = {
     {"7b-instruct-q2_K", "Q2_K", 3700000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 4200000000ull},
     {"7b-instruct-q3_K_M", "Q3_K_M", 4600000000ull},
@@ -1354,7 +1369,7 @@ static const mfl_data_tag_t tg65[] = {
     {"7b-instruct-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv66[] = {
+static const mfl_data_kv_t kv67[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1363,7 +1378,7 @@ static const mfl_data_kv_t kv66[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg66[] = {
+static const mfl_data_tag_t tg67[] = {
     {"7b", NULL, 5000000000ull},
     {"7b-instruct", NULL, 5000000000ull},
     {"instruct", NULL, 5000000000ull},
@@ -1384,7 +1399,7 @@ static const mfl_data_tag_t tg66[] = {
     {"7b-instruct-v1.1-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv67[] = {
+static const mfl_data_kv_t kv68[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1393,7 +1408,7 @@ static const mfl_data_kv_t kv67[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg67[] = {
+static const mfl_data_tag_t tg68[] = {
     {"text", NULL, 5200000000ull},
     {"7b-text-q2_K", "Q2_K", 3700000000ull},
     {"7b-text-q3_K_S", "Q3_K_S", 4200000000ull},
@@ -1411,7 +1426,7 @@ static const mfl_data_tag_t tg67[] = {
     {"7b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv68[] = {
+static const mfl_data_kv_t kv69[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1420,7 +1435,7 @@ static const mfl_data_kv_t kv68[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2304ull, NULL, 0},
 };
-static const mfl_data_tag_t tg68[] = {
+static const mfl_data_tag_t tg69[] = {
     {"2b", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1200000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1400000000ull},
@@ -1438,7 +1453,7 @@ static const mfl_data_tag_t tg68[] = {
     {"2b-instruct-fp16", "F16", 5200000000ull},
 };
 
-static const mfl_data_kv_t kv69[] = {
+static const mfl_data_kv_t kv70[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1448,7 +1463,7 @@ static const mfl_data_kv_t kv69[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg69[] = {
+static const mfl_data_tag_t tg70[] = {
     {"9b", NULL, 5400000000ull},
     {"latest", NULL, 5400000000ull},
     {"9b-instruct-q2_K", "Q2_K", 3800000000ull},
@@ -1467,7 +1482,7 @@ static const mfl_data_tag_t tg69[] = {
     {"9b-instruct-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv70[] = {
+static const mfl_data_kv_t kv71[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1477,7 +1492,7 @@ static const mfl_data_kv_t kv70[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4608ull, NULL, 0},
 };
-static const mfl_data_tag_t tg70[] = {
+static const mfl_data_tag_t tg71[] = {
     {"27b", NULL, 16000000000ull},
     {"27b-instruct-q2_K", "Q2_K", 10000000000ull},
     {"27b-instruct-q3_K_S", "Q3_K_S", 12000000000ull},
@@ -1495,24 +1510,6 @@ static const mfl_data_tag_t tg70[] = {
     {"27b-instruct-fp16", "F16", 54000000000ull},
 };
 
-static const uint32_t a71_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv71[] = {
-    {"attention.head_count", 4ull, NULL, 0},
-    {"attention.head_count_kv", 1ull, NULL, 0},
-    {"attention.key_length", 256ull, NULL, 0},
-    {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a71_4, 18},
-    {"attention.value_length", 256ull, NULL, 0},
-    {"block_count", 18ull, NULL, 0},
-    {"context_length", 32768ull, NULL, 0},
-    {"embedding_length", 640ull, NULL, 0},
-};
-static const mfl_data_tag_t tg71[] = {
-    {"270m", NULL, 292000000ull},
-    {"270m-it-fp16", "F16", 543000000ull},
-    {"270m-it-bf16", "BF16", 543000000ull},
-};
-
 static const uint32_t a72_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
 static const mfl_data_kv_t kv72[] = {
     {"attention.head_count", 4ull, NULL, 0},
@@ -1526,22 +1523,25 @@ static const mfl_data_kv_t kv72[] = {
     {"embedding_length", 640ull, NULL, 0},
 };
 static const mfl_data_tag_t tg72[] = {
-    {"270m-it-qat", NULL, 241000000ull},
+    {"270m", NULL, 292000000ull},
+    {"270m-it-fp16", "F16", 543000000ull},
+    {"270m-it-bf16", "BF16", 543000000ull},
 };
 
+static const uint32_t a73_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
 static const mfl_data_kv_t kv73[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
+    {"attention.sliding_window", 512ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a73_4, 18},
     {"attention.value_length", 256ull, NULL, 0},
-    {"block_count", 26ull, NULL, 0},
+    {"block_count", 18ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
-    {"embedding_length", 1152ull, NULL, 0},
+    {"embedding_length", 640ull, NULL, 0},
 };
 static const mfl_data_tag_t tg73[] = {
-    {"1b", NULL, 815000000ull},
-    {"1b-it-q8_0", "Q8_0", 1100000000ull},
-    {"1b-it-fp16", "F16", 2000000000ull},
+    {"270m-it-qat", NULL, 241000000ull},
 };
 
 static const mfl_data_kv_t kv74[] = {
@@ -1554,23 +1554,22 @@ static const mfl_data_kv_t kv74[] = {
     {"embedding_length", 1152ull, NULL, 0},
 };
 static const mfl_data_tag_t tg74[] = {
-    {"1b-it-qat", NULL, 1000000000ull},
+    {"1b", NULL, 815000000ull},
+    {"1b-it-q8_0", "Q8_0", 1100000000ull},
+    {"1b-it-fp16", "F16", 2000000000ull},
 };
 
 static const mfl_data_kv_t kv75[] = {
-    {"attention.head_count", 16ull, NULL, 0},
-    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.head_count", 4ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
-    {"attention.sliding_window", 1024ull, NULL, 0},
     {"attention.value_length", 256ull, NULL, 0},
-    {"block_count", 48ull, NULL, 0},
-    {"context_length", 131072ull, NULL, 0},
-    {"embedding_length", 3840ull, NULL, 0},
+    {"block_count", 26ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 1152ull, NULL, 0},
 };
 static const mfl_data_tag_t tg75[] = {
-    {"12b", NULL, 8100000000ull},
-    {"12b-it-q8_0", "Q8_0", 13000000000ull},
-    {"12b-it-fp16", "F16", 24000000000ull},
+    {"1b-it-qat", NULL, 1000000000ull},
 };
 
 static const mfl_data_kv_t kv76[] = {
@@ -1584,24 +1583,23 @@ static const mfl_data_kv_t kv76[] = {
     {"embedding_length", 3840ull, NULL, 0},
 };
 static const mfl_data_tag_t tg76[] = {
-    {"12b-it-qat", NULL, 8900000000ull},
+    {"12b", NULL, 8100000000ull},
+    {"12b-it-q8_0", "Q8_0", 13000000000ull},
+    {"12b-it-fp16", "F16", 24000000000ull},
 };
 
 static const mfl_data_kv_t kv77[] = {
-    {"attention.head_count", 8ull, NULL, 0},
-    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
     {"attention.value_length", 256ull, NULL, 0},
-    {"block_count", 34ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
-    {"embedding_length", 2560ull, NULL, 0},
+    {"embedding_length", 3840ull, NULL, 0},
 };
 static const mfl_data_tag_t tg77[] = {
-    {"4b", NULL, 3300000000ull},
-    {"latest", NULL, 3300000000ull},
-    {"4b-it-q8_0", "Q8_0", 5000000000ull},
-    {"4b-it-fp16", "F16", 8600000000ull},
+    {"12b-it-qat", NULL, 8900000000ull},
 };
 
 static const mfl_data_kv_t kv78[] = {
@@ -1615,23 +1613,24 @@ static const mfl_data_kv_t kv78[] = {
     {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg78[] = {
-    {"4b-it-qat", NULL, 4000000000ull},
+    {"4b", NULL, 3300000000ull},
+    {"latest", NULL, 3300000000ull},
+    {"4b-it-q8_0", "Q8_0", 5000000000ull},
+    {"4b-it-fp16", "F16", 8600000000ull},
 };
 
 static const mfl_data_kv_t kv79[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 16ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.head_count", 8ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 62ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 34ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
-    {"embedding_length", 5376ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg79[] = {
-    {"27b", NULL, 17000000000ull},
-    {"27b-it-q8_0", "Q8_0", 30000000000ull},
-    {"27b-it-fp16", "F16", 55000000000ull},
+    {"4b-it-qat", NULL, 4000000000ull},
 };
 
 static const mfl_data_kv_t kv80[] = {
@@ -1645,45 +1644,61 @@ static const mfl_data_kv_t kv80[] = {
     {"embedding_length", 5376ull, NULL, 0},
 };
 static const mfl_data_tag_t tg80[] = {
+    {"27b", NULL, 17000000000ull},
+    {"27b-it-q8_0", "Q8_0", 30000000000ull},
+    {"27b-it-fp16", "F16", 55000000000ull},
+};
+
+static const mfl_data_kv_t kv81[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 16ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.sliding_window", 1024ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 62ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 5376ull, NULL, 0},
+};
+static const mfl_data_tag_t tg81[] = {
     {"27b-it-qat", NULL, 18000000000ull},
 };
 
-static const uint32_t a81_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv81[] = {
+static const uint32_t a82_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv82[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.shared_kv_layers", 15ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a81_4, 35},
+    {"attention.sliding_window_pattern", 0, a82_4, 35},
     {"block_count", 35ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg81[] = {
+static const mfl_data_tag_t tg82[] = {
     {"latest", NULL, 7500000000ull},
     {"e4b", NULL, 7500000000ull},
     {"e4b-it-q8_0", "Q8_0", 9500000000ull},
     {"e4b-it-fp16", "F16", 14000000000ull},
 };
 
-static const uint32_t a82_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv82[] = {
+static const uint32_t a83_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv83[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.shared_kv_layers", 10ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a82_4, 30},
+    {"attention.sliding_window_pattern", 0, a83_4, 30},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg82[] = {
+static const mfl_data_tag_t tg83[] = {
     {"e2b", NULL, 5600000000ull},
     {"e2b-it-q8_0", "Q8_0", 6600000000ull},
     {"e2b-it-fp16", "F16", 8900000000ull},
 };
 
-static const mfl_data_kv_t kv83[] = {
+static const mfl_data_kv_t kv84[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -1695,12 +1710,12 @@ static const mfl_data_kv_t kv83[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg83[] = {
+static const mfl_data_tag_t tg84[] = {
     {"latest", "MXFP4", 14000000000ull},
     {"20b", "MXFP4", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv84[] = {
+static const mfl_data_kv_t kv85[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -1712,18 +1727,18 @@ static const mfl_data_kv_t kv84[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg84[] = {
+static const mfl_data_tag_t tg85[] = {
     {"120b", "MXFP4", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv85[] = {
+static const mfl_data_kv_t kv86[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg85[] = {
+static const mfl_data_tag_t tg86[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-128k-q2_K", "Q2_K", 1300000000ull},
@@ -1742,14 +1757,41 @@ static const mfl_data_tag_t tg85[] = {
     {"3b-instruct-128k-fp16", "F16", 7000000000ull},
 };
 
-static const mfl_data_kv_t kv86[] = {
+static const mfl_data_kv_t kv87[] = {
+    {"attention.head_count", 12ull, NULL, 0},
+    {"attention.head_count_kv", 12ull, NULL, 0},
+    {"block_count", 6ull, NULL, 0},
+    {"context_length", 512ull, NULL, 0},
+    {"embedding_length", 384ull, NULL, 0},
+    {"pooling_type", 2ull, NULL, 0},
+};
+static const mfl_data_tag_t tg87[] = {
+    {"latest", "F16", 63000000ull},
+    {"30m", "F16", 63000000ull},
+    {"30m-en-fp16", "F16", 63000000ull},
+};
+
+static const mfl_data_kv_t kv88[] = {
+    {"attention.head_count", 12ull, NULL, 0},
+    {"attention.head_count_kv", 12ull, NULL, 0},
+    {"block_count", 12ull, NULL, 0},
+    {"context_length", 512ull, NULL, 0},
+    {"embedding_length", 768ull, NULL, 0},
+    {"pooling_type", 2ull, NULL, 0},
+};
+static const mfl_data_tag_t tg88[] = {
+    {"278m", "F16", 563000000ull},
+    {"278m-fp16", "F16", 563000000ull},
+};
+
+static const mfl_data_kv_t kv89[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg86[] = {
+static const mfl_data_tag_t tg89[] = {
     {"2b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1000000000ull},
@@ -1768,14 +1810,14 @@ static const mfl_data_tag_t tg86[] = {
     {"2b-instruct-fp16", "F16", 5300000000ull},
 };
 
-static const mfl_data_kv_t kv87[] = {
+static const mfl_data_kv_t kv90[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg87[] = {
+static const mfl_data_tag_t tg90[] = {
     {"8b", NULL, 4900000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3100000000ull},
     {"8b-instruct-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -1793,7 +1835,7 @@ static const mfl_data_tag_t tg87[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv88[] = {
+static const mfl_data_kv_t kv91[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -1802,7 +1844,7 @@ static const mfl_data_kv_t kv88[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg88[] = {
+static const mfl_data_tag_t tg91[] = {
     {"1b", NULL, 822000000ull},
     {"latest", NULL, 822000000ull},
     {"1b-instruct-q2_K", "Q2_K", 512000000ull},
@@ -1821,7 +1863,7 @@ static const mfl_data_tag_t tg88[] = {
     {"1b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv89[] = {
+static const mfl_data_kv_t kv92[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1830,7 +1872,7 @@ static const mfl_data_kv_t kv89[] = {
     {"expert_count", 40ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg89[] = {
+static const mfl_data_tag_t tg92[] = {
     {"3b", NULL, 2100000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -1848,14 +1890,14 @@ static const mfl_data_tag_t tg89[] = {
     {"3b-instruct-fp16", "F16", 6800000000ull},
 };
 
-static const mfl_data_kv_t kv90[] = {
+static const mfl_data_kv_t kv93[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg90[] = {
+static const mfl_data_tag_t tg93[] = {
     {"2b", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1000000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1200000000ull},
@@ -1873,14 +1915,14 @@ static const mfl_data_tag_t tg90[] = {
     {"2b-instruct-fp16", "F16", 5100000000ull},
 };
 
-static const mfl_data_kv_t kv91[] = {
+static const mfl_data_kv_t kv94[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg91[] = {
+static const mfl_data_tag_t tg94[] = {
     {"8b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
@@ -1899,7 +1941,7 @@ static const mfl_data_tag_t tg91[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv92[] = {
+static const mfl_data_kv_t kv95[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -1908,7 +1950,7 @@ static const mfl_data_kv_t kv92[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg92[] = {
+static const mfl_data_tag_t tg95[] = {
     {"1b", NULL, 1400000000ull},
     {"1b-instruct-q2_K", "Q2_K", 524000000ull},
     {"1b-instruct-q3_K_S", "Q3_K_S", 610000000ull},
@@ -1926,7 +1968,7 @@ static const mfl_data_tag_t tg92[] = {
     {"1b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv93[] = {
+static const mfl_data_kv_t kv96[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1935,7 +1977,7 @@ static const mfl_data_kv_t kv93[] = {
     {"expert_count", 40ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg93[] = {
+static const mfl_data_tag_t tg96[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
@@ -1954,97 +1996,97 @@ static const mfl_data_tag_t tg93[] = {
     {"3b-instruct-fp16", "F16", 6600000000ull},
 };
 
-static const mfl_data_kv_t kv94[] = {
+static const mfl_data_kv_t kv97[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg94[] = {
+static const mfl_data_tag_t tg97[] = {
     {"2b", NULL, 1500000000ull},
     {"2b-instruct-q8_0", "Q8_0", 2700000000ull},
     {"2b-instruct-fp16", "F16", 5100000000ull},
 };
 
-static const mfl_data_kv_t kv95[] = {
+static const mfl_data_kv_t kv98[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg95[] = {
+static const mfl_data_tag_t tg98[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q8_0", "Q8_0", 8700000000ull},
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const uint32_t a96_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
-static const mfl_data_kv_t kv96[] = {
+static const uint32_t a99_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
+static const mfl_data_kv_t kv99[] = {
     {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 0, a96_1, 40},
+    {"attention.head_count_kv", 0, a99_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
     {"expert_count", 72ull, NULL, 0},
     {"expert_used_count", 10ull, NULL, 0},
 };
-static const mfl_data_tag_t tg96[] = {
+static const mfl_data_tag_t tg99[] = {
     {"32b-a9b-h", NULL, 19000000000ull},
     {"small-h", NULL, 19000000000ull},
 };
 
-static const mfl_data_kv_t kv97[] = {
+static const mfl_data_kv_t kv100[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg97[] = {
+static const mfl_data_tag_t tg100[] = {
     {"latest", NULL, 2100000000ull},
     {"micro", NULL, 2100000000ull},
     {"3b", NULL, 2100000000ull},
 };
 
-static const uint32_t a98_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
-static const mfl_data_kv_t kv98[] = {
+static const uint32_t a101_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
+static const mfl_data_kv_t kv101[] = {
     {"attention.head_count", 12ull, NULL, 0},
-    {"attention.head_count_kv", 0, a98_1, 40},
+    {"attention.head_count_kv", 0, a101_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
     {"expert_count", 64ull, NULL, 0},
     {"expert_used_count", 6ull, NULL, 0},
 };
-static const mfl_data_tag_t tg98[] = {
+static const mfl_data_tag_t tg101[] = {
     {"7b-a1b-h", NULL, 4200000000ull},
     {"tiny-h", NULL, 4200000000ull},
 };
 
-static const uint32_t a99_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
-static const mfl_data_kv_t kv99[] = {
+static const uint32_t a102_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
+static const mfl_data_kv_t kv102[] = {
     {"attention.head_count", 12ull, NULL, 0},
-    {"attention.head_count_kv", 0, a99_1, 40},
+    {"attention.head_count_kv", 0, a102_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg99[] = {
+static const mfl_data_tag_t tg102[] = {
     {"1b-h", NULL, 1600000000ull},
     {"1b-h-q8_0", "Q8_0", 1600000000ull},
 };
 
-static const mfl_data_kv_t kv100[] = {
+static const mfl_data_kv_t kv103[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg100[] = {
+static const mfl_data_tag_t tg103[] = {
     {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-llama3.1-q2_K", "Q2_K", 3200000000ull},
@@ -2063,14 +2105,14 @@ static const mfl_data_tag_t tg100[] = {
     {"8b-llama3.1-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv101[] = {
+static const mfl_data_kv_t kv104[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg101[] = {
+static const mfl_data_tag_t tg104[] = {
     {"70b", NULL, 40000000000ull},
     {"70b-llama3.1-q2_K", "Q2_K", 26000000000ull},
     {"70b-llama3.1-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2088,14 +2130,14 @@ static const mfl_data_tag_t tg101[] = {
     {"70b-llama3.1-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv102[] = {
+static const mfl_data_kv_t kv105[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 126ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg102[] = {
+static const mfl_data_tag_t tg105[] = {
     {"405b", NULL, 229000000000ull},
     {"405b-llama3.1-q2_K", "Q2_K", 149000000000ull},
     {"405b-llama3.1-q3_K_S", "Q3_K_S", 175000000000ull},
@@ -2113,14 +2155,14 @@ static const mfl_data_tag_t tg102[] = {
     {"405b-llama3.1-fp16", "F16", 812000000000ull},
 };
 
-static const mfl_data_kv_t kv103[] = {
+static const mfl_data_kv_t kv106[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg103[] = {
+static const mfl_data_tag_t tg106[] = {
     {"latest", NULL, 4500000000ull},
     {"7b-chat-v2.5-q2_K", "Q2_K", 3000000000ull},
     {"7b-chat-v2.5-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -2138,14 +2180,14 @@ static const mfl_data_tag_t tg103[] = {
     {"7b-chat-v2.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv104[] = {
+static const mfl_data_kv_t kv107[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg104[] = {
+static const mfl_data_tag_t tg107[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-q2_K", "Q2_K", 3200000000ull},
@@ -2164,14 +2206,14 @@ static const mfl_data_tag_t tg104[] = {
     {"8b-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv105[] = {
+static const mfl_data_kv_t kv108[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 16ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg105[] = {
+static const mfl_data_tag_t tg108[] = {
     {"1b", NULL, 1600000000ull},
     {"1b-q2_K", "Q2_K", 667000000ull},
     {"1b-q3_K_S", "Q3_K_S", 755000000ull},
@@ -2189,14 +2231,14 @@ static const mfl_data_tag_t tg105[] = {
     {"1b-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv106[] = {
+static const mfl_data_kv_t kv109[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg106[] = {
+static const mfl_data_tag_t tg109[] = {
     {"7b", NULL, 3800000000ull},
     {"latest", NULL, 3800000000ull},
     {"7b-chat-q2_K", "Q2_K", 2800000000ull},
@@ -2215,14 +2257,14 @@ static const mfl_data_tag_t tg106[] = {
     {"7b-chat-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv107[] = {
+static const mfl_data_kv_t kv110[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg107[] = {
+static const mfl_data_tag_t tg110[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-chat-q2_K", "Q2_K", 5400000000ull},
     {"13b-chat-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -2240,14 +2282,14 @@ static const mfl_data_tag_t tg107[] = {
     {"13b-chat-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv108[] = {
+static const mfl_data_kv_t kv111[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg108[] = {
+static const mfl_data_tag_t tg111[] = {
     {"70b", NULL, 39000000000ull},
     {"70b-chat-q2_K", "Q2_K", 29000000000ull},
     {"70b-chat-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2265,14 +2307,14 @@ static const mfl_data_tag_t tg108[] = {
     {"70b-chat-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv109[] = {
+static const mfl_data_kv_t kv112[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg109[] = {
+static const mfl_data_tag_t tg112[] = {
     {"70b-text", NULL, 39000000000ull},
     {"70b-text-q2_K", "Q2_K", 29000000000ull},
     {"70b-text-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2290,14 +2332,14 @@ static const mfl_data_tag_t tg109[] = {
     {"70b-text-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv110[] = {
+static const mfl_data_kv_t kv113[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg110[] = {
+static const mfl_data_tag_t tg113[] = {
     {"70b", NULL, 39000000000ull},
     {"70b-chat-q2_K", "Q2_K", 29000000000ull},
     {"70b-chat-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2314,14 +2356,14 @@ static const mfl_data_tag_t tg110[] = {
     {"70b-chat-q8_0", "Q8_0", 73000000000ull},
 };
 
-static const mfl_data_kv_t kv111[] = {
+static const mfl_data_kv_t kv114[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg111[] = {
+static const mfl_data_tag_t tg114[] = {
     {"8b", NULL, 4700000000ull},
     {"instruct", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
@@ -2341,7 +2383,7 @@ static const mfl_data_tag_t tg111[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv112[] = {
+static const mfl_data_kv_t kv115[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2350,7 +2392,7 @@ static const mfl_data_kv_t kv112[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg112[] = {
+static const mfl_data_tag_t tg115[] = {
     {"text", NULL, 4700000000ull},
     {"8b-text-q2_K", "Q2_K", 3200000000ull},
     {"8b-text-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -2368,14 +2410,14 @@ static const mfl_data_tag_t tg112[] = {
     {"8b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv113[] = {
+static const mfl_data_kv_t kv116[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg113[] = {
+static const mfl_data_tag_t tg116[] = {
     {"70b", NULL, 40000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2393,14 +2435,14 @@ static const mfl_data_tag_t tg113[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv114[] = {
+static const mfl_data_kv_t kv117[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg114[] = {
+static const mfl_data_tag_t tg117[] = {
     {"8b-instruct-q4_K_M", "Q4_K_M", 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
@@ -2420,7 +2462,7 @@ static const mfl_data_tag_t tg114[] = {
     {"8b", NULL, 4900000000ull},
 };
 
-static const mfl_data_kv_t kv115[] = {
+static const mfl_data_kv_t kv118[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2429,7 +2471,7 @@ static const mfl_data_kv_t kv115[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg115[] = {
+static const mfl_data_tag_t tg118[] = {
     {"8b-text-q2_K", "Q2_K", 3200000000ull},
     {"8b-text-q3_K_S", "Q3_K_S", 3700000000ull},
     {"8b-text-q3_K_M", "Q3_K_M", 4000000000ull},
@@ -2447,14 +2489,14 @@ static const mfl_data_tag_t tg115[] = {
     {"8b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv116[] = {
+static const mfl_data_kv_t kv119[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg116[] = {
+static const mfl_data_tag_t tg119[] = {
     {"70b", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2471,14 +2513,14 @@ static const mfl_data_tag_t tg116[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv117[] = {
+static const mfl_data_kv_t kv120[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg117[] = {
+static const mfl_data_tag_t tg120[] = {
     {"70b-text-q2_K", "Q2_K", 26000000000ull},
     {"70b-text-q3_K_S", "Q3_K_S", 31000000000ull},
     {"70b-text-q3_K_M", "Q3_K_M", 34000000000ull},
@@ -2496,7 +2538,7 @@ static const mfl_data_tag_t tg117[] = {
     {"70b-text-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv118[] = {
+static const mfl_data_kv_t kv121[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2505,7 +2547,7 @@ static const mfl_data_kv_t kv118[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg118[] = {
+static const mfl_data_tag_t tg121[] = {
     {"405b", NULL, 243000000000ull},
     {"405b-instruct-q2_K", "Q2_K", 149000000000ull},
     {"405b-instruct-q3_K_S", "Q3_K_S", 175000000000ull},
@@ -2523,7 +2565,7 @@ static const mfl_data_tag_t tg118[] = {
     {"405b-instruct-fp16", "F16", 812000000000ull},
 };
 
-static const mfl_data_kv_t kv119[] = {
+static const mfl_data_kv_t kv122[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -2532,7 +2574,7 @@ static const mfl_data_kv_t kv119[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg119[] = {
+static const mfl_data_tag_t tg122[] = {
     {"1b", NULL, 1300000000ull},
     {"1b-instruct-q2_K", "Q2_K", 581000000ull},
     {"1b-instruct-q3_K_S", "Q3_K_S", 642000000ull},
@@ -2550,7 +2592,7 @@ static const mfl_data_tag_t tg119[] = {
     {"1b-instruct-fp16", "F16", 2500000000ull},
 };
 
-static const mfl_data_kv_t kv120[] = {
+static const mfl_data_kv_t kv123[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -2559,7 +2601,7 @@ static const mfl_data_kv_t kv120[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg120[] = {
+static const mfl_data_tag_t tg123[] = {
     {"1b-text-q2_K", "Q2_K", 581000000ull},
     {"1b-text-q3_K_S", "Q3_K_S", 642000000ull},
     {"1b-text-q3_K_M", "Q3_K_M", 691000000ull},
@@ -2577,7 +2619,7 @@ static const mfl_data_tag_t tg120[] = {
     {"1b-text-fp16", "F16", 2500000000ull},
 };
 
-static const mfl_data_kv_t kv121[] = {
+static const mfl_data_kv_t kv124[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2586,7 +2628,7 @@ static const mfl_data_kv_t kv121[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg121[] = {
+static const mfl_data_tag_t tg124[] = {
     {"3b-instruct-q4_K_M", "Q4_K_M", 2000000000ull},
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
@@ -2606,14 +2648,14 @@ static const mfl_data_tag_t tg121[] = {
     {"3b-instruct-fp16", "F16", 6400000000ull},
 };
 
-static const mfl_data_kv_t kv122[] = {
+static const mfl_data_kv_t kv125[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg122[] = {
+static const mfl_data_tag_t tg125[] = {
     {"11b", NULL, 7800000000ull},
     {"11b-instruct-q4_K_M", "Q4_K_M", 7800000000ull},
     {"latest", NULL, 7800000000ull},
@@ -2621,21 +2663,21 @@ static const mfl_data_tag_t tg122[] = {
     {"11b-instruct-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv123[] = {
+static const mfl_data_kv_t kv126[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 100ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg123[] = {
+static const mfl_data_tag_t tg126[] = {
     {"90b", NULL, 55000000000ull},
     {"90b-instruct-q8_0", "Q8_0", 95000000000ull},
     {"90b-instruct-fp16", "F16", 177000000000ull},
     {"90b-instruct-q4_K_M", "Q4_K_M", 0ull},
 };
 
-static const mfl_data_kv_t kv124[] = {
+static const mfl_data_kv_t kv127[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2644,7 +2686,7 @@ static const mfl_data_kv_t kv124[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg124[] = {
+static const mfl_data_tag_t tg127[] = {
     {"70b", NULL, 43000000000ull},
     {"latest", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
@@ -2660,7 +2702,7 @@ static const mfl_data_tag_t tg124[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv125[] = {
+static const mfl_data_kv_t kv128[] = {
     {"attention.chunk_size", 8192ull, NULL, 0},
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
@@ -2672,13 +2714,13 @@ static const mfl_data_kv_t kv125[] = {
     {"expert_count", 16ull, NULL, 0},
     {"expert_used_count", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg125[] = {
+static const mfl_data_tag_t tg128[] = {
     {"latest", NULL, 67000000000ull},
     {"17b-scout-16e-instruct-q8_0", "Q8_0", 117000000000ull},
     {"17b-scout-16e-instruct-fp16", "F16", 217000000000ull},
 };
 
-static const mfl_data_kv_t kv126[] = {
+static const mfl_data_kv_t kv129[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2689,20 +2731,20 @@ static const mfl_data_kv_t kv126[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg126[] = {
+static const mfl_data_tag_t tg129[] = {
     {"maverick", NULL, 245000000000ull},
     {"17b-maverick-128e-instruct-q8_0", "Q8_0", 428000000000ull},
     {"17b-maverick-128e-instruct-fp16", "F16", 803000000000ull},
 };
 
-static const mfl_data_kv_t kv127[] = {
+static const mfl_data_kv_t kv130[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg127[] = {
+static const mfl_data_tag_t tg130[] = {
     {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-v1.6-mistral-q2_K", "Q2_K", 3300000000ull},
@@ -2721,34 +2763,34 @@ static const mfl_data_tag_t tg127[] = {
     {"7b-v1.6-mistral-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv128[] = {
+static const mfl_data_kv_t kv131[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg128[] = {
+static const mfl_data_tag_t tg131[] = {
     {"8b", NULL, 5500000000ull},
     {"latest", NULL, 5500000000ull},
     {"8b-v1.1-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv129[] = {
+static const mfl_data_kv_t kv132[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg129[] = {
+static const mfl_data_tag_t tg132[] = {
     {"latest", NULL, 2900000000ull},
     {"3.8b", NULL, 2900000000ull},
     {"3.8b-mini-q4_0", NULL, 2900000000ull},
     {"3.8b-mini-fp16", "F16", 8300000000ull},
 };
 
-static const mfl_data_kv_t kv130[] = {
+static const mfl_data_kv_t kv133[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2757,7 +2799,7 @@ static const mfl_data_kv_t kv130[] = {
     {"context_length", 40000ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg130[] = {
+static const mfl_data_tag_t tg133[] = {
     {"latest", NULL, 14000000000ull},
     {"24b", NULL, 14000000000ull},
     {"24b-small-2506-q4_K_M", "Q4_K_M", 14000000000ull},
@@ -2765,14 +2807,14 @@ static const mfl_data_tag_t tg130[] = {
     {"24b-small-2506-fp16", "F16", 47000000000ull},
 };
 
-static const mfl_data_kv_t kv131[] = {
+static const mfl_data_kv_t kv134[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg131[] = {
+static const mfl_data_tag_t tg134[] = {
     {"8b", NULL, 5500000000ull},
     {"latest", NULL, 5500000000ull},
     {"8b-2.6-q2_K", "Q2_K", 4100000000ull},
@@ -2791,14 +2833,14 @@ static const mfl_data_tag_t tg131[] = {
     {"8b-2.6-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv132[] = {
+static const mfl_data_kv_t kv135[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg132[] = {
+static const mfl_data_tag_t tg135[] = {
     {"7b-instruct-v0.3-q4_K_M", "Q4_K_M", 4400000000ull},
     {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
@@ -2817,14 +2859,14 @@ static const mfl_data_tag_t tg132[] = {
     {"7b-instruct-v0.3-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv133[] = {
+static const mfl_data_kv_t kv136[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg133[] = {
+static const mfl_data_tag_t tg136[] = {
     {"v0.2", NULL, 4100000000ull},
     {"7b-instruct-v0.2-q2_K", "Q2_K", 3100000000ull},
     {"7b-instruct-v0.2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2842,18 +2884,18 @@ static const mfl_data_tag_t tg133[] = {
     {"7b-instruct-v0.2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv134[] = {
+static const mfl_data_kv_t kv137[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg134[] = {
+static const mfl_data_tag_t tg137[] = {
     {"v0.1", NULL, 4100000000ull},
 };
 
-static const mfl_data_kv_t kv135[] = {
+static const mfl_data_kv_t kv138[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2862,7 +2904,7 @@ static const mfl_data_kv_t kv135[] = {
     {"context_length", 1024000ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg135[] = {
+static const mfl_data_tag_t tg138[] = {
     {"12b", NULL, 7100000000ull},
     {"latest", NULL, 7100000000ull},
     {"12b-instruct-2407-q2_K", "Q2_K", 4800000000ull},
@@ -2881,14 +2923,14 @@ static const mfl_data_tag_t tg135[] = {
     {"12b-instruct-2407-fp16", "F16", 25000000000ull},
 };
 
-static const mfl_data_kv_t kv136[] = {
+static const mfl_data_kv_t kv139[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg136[] = {
+static const mfl_data_tag_t tg139[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 3100000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2906,7 +2948,7 @@ static const mfl_data_tag_t tg136[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv137[] = {
+static const mfl_data_kv_t kv140[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2915,21 +2957,21 @@ static const mfl_data_kv_t kv137[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg137[] = {
+static const mfl_data_tag_t tg140[] = {
     {"24b", NULL, 14000000000ull},
     {"latest", NULL, 14000000000ull},
     {"24b-instruct-2501-q8_0", "Q8_0", 25000000000ull},
     {"24b-instruct-2501-fp16", "F16", 47000000000ull},
 };
 
-static const mfl_data_kv_t kv138[] = {
+static const mfl_data_kv_t kv141[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg138[] = {
+static const mfl_data_tag_t tg141[] = {
     {"22b", NULL, 13000000000ull},
     {"22b-instruct-2409-q2_K", "Q2_K", 8300000000ull},
     {"22b-instruct-2409-q3_K_S", "Q3_K_S", 9600000000ull},
@@ -2947,7 +2989,7 @@ static const mfl_data_tag_t tg138[] = {
     {"22b-instruct-2409-fp16", "F16", 44000000000ull},
 };
 
-static const mfl_data_kv_t kv139[] = {
+static const mfl_data_kv_t kv142[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2956,7 +2998,7 @@ static const mfl_data_kv_t kv139[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg139[] = {
+static const mfl_data_tag_t tg142[] = {
     {"latest", NULL, 15000000000ull},
     {"24b", NULL, 15000000000ull},
     {"24b-instruct-2503-q4_K_M", "Q4_K_M", 15000000000ull},
@@ -2964,7 +3006,7 @@ static const mfl_data_tag_t tg139[] = {
     {"24b-instruct-2503-fp16", "F16", 48000000000ull},
 };
 
-static const mfl_data_kv_t kv140[] = {
+static const mfl_data_kv_t kv143[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2973,7 +3015,7 @@ static const mfl_data_kv_t kv140[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg140[] = {
+static const mfl_data_tag_t tg143[] = {
     {"latest", NULL, 15000000000ull},
     {"24b", NULL, 15000000000ull},
     {"24b-instruct-2506-q4_K_M", "Q4_K_M", 15000000000ull},
@@ -2981,14 +3023,14 @@ static const mfl_data_tag_t tg140[] = {
     {"24b-instruct-2506-fp16", "F16", 48000000000ull},
 };
 
-static const mfl_data_kv_t kv141[] = {
+static const mfl_data_kv_t kv144[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg141[] = {
+static const mfl_data_tag_t tg144[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v0.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v0.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3006,7 +3048,7 @@ static const mfl_data_tag_t tg141[] = {
     {"7b-v0.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv142[] = {
+static const mfl_data_kv_t kv145[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -3015,7 +3057,7 @@ static const mfl_data_kv_t kv142[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg142[] = {
+static const mfl_data_tag_t tg145[] = {
     {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-instruct-v0.1-q2_K", "Q2_K", 17000000000ull},
@@ -3034,7 +3076,7 @@ static const mfl_data_tag_t tg142[] = {
     {"8x7b-instruct-v0.1-fp16", "F16", 93000000000ull},
 };
 
-static const mfl_data_kv_t kv143[] = {
+static const mfl_data_kv_t kv146[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -3043,7 +3085,7 @@ static const mfl_data_kv_t kv143[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg143[] = {
+static const mfl_data_tag_t tg146[] = {
     {"8x22b", NULL, 80000000000ull},
     {"v0.1", NULL, 80000000000ull},
     {"8x22b-instruct-v0.1-q2_K", "Q2_K", 52000000000ull},
@@ -3062,7 +3104,7 @@ static const mfl_data_tag_t tg143[] = {
     {"8x22b-instruct-v0.1-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv144[] = {
+static const mfl_data_kv_t kv147[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -3071,7 +3113,7 @@ static const mfl_data_kv_t kv144[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg144[] = {
+static const mfl_data_tag_t tg147[] = {
     {"8x22b-text", NULL, 80000000000ull},
     {"8x22b-text-v0.1-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-text-v0.1-q3_K_S", "Q3_K_S", 61000000000ull},
@@ -3089,14 +3131,14 @@ static const mfl_data_tag_t tg144[] = {
     {"8x22b-text-v0.1-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv145[] = {
+static const mfl_data_kv_t kv148[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg145[] = {
+static const mfl_data_tag_t tg148[] = {
     {"1.8b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"1.8b-v2-q2_K", "Q2_K", 1500000000ull},
@@ -3115,28 +3157,28 @@ static const mfl_data_tag_t tg145[] = {
     {"1.8b-v2-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv146[] = {
+static const mfl_data_kv_t kv149[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 512ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg146[] = {
+static const mfl_data_tag_t tg149[] = {
     {"latest", "F16", 670000000ull},
     {"v1", "F16", 670000000ull},
     {"335m", "F16", 670000000ull},
     {"335m-v1-fp16", "F16", 670000000ull},
 };
 
-static const mfl_data_kv_t kv147[] = {
+static const mfl_data_kv_t kv150[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg147[] = {
+static const mfl_data_tag_t tg150[] = {
     {"latest", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -3154,14 +3196,14 @@ static const mfl_data_tag_t tg147[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv148[] = {
+static const mfl_data_kv_t kv151[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg148[] = {
+static const mfl_data_tag_t tg151[] = {
     {"4b", NULL, 2700000000ull},
     {"latest", NULL, 2700000000ull},
     {"4b-instruct-q2_K", "Q2_K", 1900000000ull},
@@ -3180,14 +3222,14 @@ static const mfl_data_tag_t tg148[] = {
     {"4b-instruct-fp16", "F16", 8400000000ull},
 };
 
-static const mfl_data_kv_t kv149[] = {
+static const mfl_data_kv_t kv152[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg149[] = {
+static const mfl_data_tag_t tg152[] = {
     {"7b-v3.1", NULL, 4100000000ull},
     {"7b-v3.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3205,14 +3247,14 @@ static const mfl_data_tag_t tg149[] = {
     {"7b-v3.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv150[] = {
+static const mfl_data_kv_t kv153[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg150[] = {
+static const mfl_data_tag_t tg153[] = {
     {"7b-v3.2", NULL, 4100000000ull},
     {"7b-v3.2-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3230,14 +3272,14 @@ static const mfl_data_tag_t tg150[] = {
     {"7b-v3.2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv151[] = {
+static const mfl_data_kv_t kv154[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg151[] = {
+static const mfl_data_tag_t tg154[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v3.3-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.3-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3255,7 +3297,7 @@ static const mfl_data_tag_t tg151[] = {
     {"7b-v3.3-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv152[] = {
+static const mfl_data_kv_t kv155[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -3263,20 +3305,20 @@ static const mfl_data_kv_t kv152[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg152[] = {
+static const mfl_data_tag_t tg155[] = {
     {"latest", "F16", 274000000ull},
     {"v1.5", "F16", 274000000ull},
     {"137m-v1.5-fp16", "F16", 274000000ull},
 };
 
-static const mfl_data_kv_t kv153[] = {
+static const mfl_data_kv_t kv156[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg153[] = {
+static const mfl_data_tag_t tg156[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3294,14 +3336,14 @@ static const mfl_data_tag_t tg153[] = {
     {"7b-v1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv154[] = {
+static const mfl_data_kv_t kv157[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg154[] = {
+static const mfl_data_tag_t tg157[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-llama2-q2_K", "Q2_K", 5400000000ull},
     {"13b-llama2-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -3319,14 +3361,14 @@ static const mfl_data_tag_t tg154[] = {
     {"13b-llama2-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv155[] = {
+static const mfl_data_kv_t kv158[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg155[] = {
+static const mfl_data_tag_t tg158[] = {
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
     {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
@@ -3344,14 +3386,14 @@ static const mfl_data_tag_t tg155[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv156[] = {
+static const mfl_data_kv_t kv159[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg156[] = {
+static const mfl_data_tag_t tg159[] = {
     {"latest", NULL, 6100000000ull},
     {"10.7b-solar-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-solar-q3_K_S", "Q3_K_S", 4700000000ull},
@@ -3369,14 +3411,14 @@ static const mfl_data_tag_t tg156[] = {
     {"10.7b-solar-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv157[] = {
+static const mfl_data_kv_t kv160[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg157[] = {
+static const mfl_data_tag_t tg160[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-yi-q2_K", "Q2_K", 15000000000ull},
     {"34b-yi-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -3394,7 +3436,7 @@ static const mfl_data_tag_t tg157[] = {
     {"34b-yi-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv158[] = {
+static const mfl_data_kv_t kv161[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -3404,14 +3446,14 @@ static const mfl_data_kv_t kv158[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg158[] = {
+static const mfl_data_tag_t tg161[] = {
     {"7b-think", NULL, 4500000000ull},
     {"latest", "Q4_K_M", 4500000000ull},
     {"7b-think-q8_0", "Q8_0", 7800000000ull},
     {"7b-think-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv159[] = {
+static const mfl_data_kv_t kv162[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -3421,47 +3463,47 @@ static const mfl_data_kv_t kv159[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg159[] = {
+static const mfl_data_tag_t tg162[] = {
     {"7b-instruct", NULL, 4500000000ull},
     {"7b-instruct-q8_0", "Q8_0", 7800000000ull},
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv160[] = {
+static const mfl_data_kv_t kv163[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg160[] = {
+static const mfl_data_tag_t tg163[] = {
     {"7b", NULL, 4500000000ull},
     {"latest", NULL, 4500000000ull},
     {"7b-1124-instruct-q8_0", "Q8_0", 7800000000ull},
     {"7b-1124-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv161[] = {
+static const mfl_data_kv_t kv164[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg161[] = {
+static const mfl_data_tag_t tg164[] = {
     {"13b", NULL, 8400000000ull},
     {"13b-1124-instruct-q8_0", "Q8_0", 15000000000ull},
     {"13b-1124-instruct-fp16", "F16", 27000000000ull},
 };
 
-static const mfl_data_kv_t kv162[] = {
+static const mfl_data_kv_t kv165[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg162[] = {
+static const mfl_data_tag_t tg165[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v3.5-0106-q2_K", "Q2_K", 3100000000ull},
@@ -3480,14 +3522,14 @@ static const mfl_data_tag_t tg162[] = {
     {"7b-v3.5-0106-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv163[] = {
+static const mfl_data_kv_t kv166[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg163[] = {
+static const mfl_data_tag_t tg166[] = {
     {"7b-v3.5", NULL, 4100000000ull},
     {"7b-v3.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.5-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3505,14 +3547,14 @@ static const mfl_data_tag_t tg163[] = {
     {"7b-v3.5-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv164[] = {
+static const mfl_data_kv_t kv167[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg164[] = {
+static const mfl_data_tag_t tg167[] = {
     {"7b-v3.5-1210", NULL, 4100000000ull},
     {"7b-v3.5-1210-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.5-1210-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3530,41 +3572,41 @@ static const mfl_data_tag_t tg164[] = {
     {"7b-v3.5-1210-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv165[] = {
+static const mfl_data_kv_t kv168[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg165[] = {
+static const mfl_data_tag_t tg168[] = {
     {"latest", NULL, 4700000000ull},
     {"8b-instruct-q4_K_M", "Q4_K_M", 4700000000ull},
     {"8b-instruct-q8_0", "Q8_0", 8300000000ull},
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv166[] = {
+static const mfl_data_kv_t kv169[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 14ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2240ull, NULL, 0},
 };
-static const mfl_data_tag_t tg166[] = {
+static const mfl_data_tag_t tg169[] = {
     {"1.5b", NULL, 1400000000ull},
     {"1.5b-instruct-q8_0", "Q8_0", 2000000000ull},
     {"1.5b-instruct-fp16", "F16", 3800000000ull},
 };
 
-static const mfl_data_kv_t kv167[] = {
+static const mfl_data_kv_t kv170[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg167[] = {
+static const mfl_data_tag_t tg170[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-mistral-v2.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-mistral-v2.5-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3582,14 +3624,14 @@ static const mfl_data_tag_t tg167[] = {
     {"7b-mistral-v2.5-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv168[] = {
+static const mfl_data_kv_t kv171[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg168[] = {
+static const mfl_data_tag_t tg171[] = {
     {"v2", NULL, 4100000000ull},
     {"7b-mistral-v2-q2_K", "Q2_K", 3100000000ull},
     {"7b-mistral-v2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3607,66 +3649,66 @@ static const mfl_data_tag_t tg168[] = {
     {"7b-mistral-v2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv169[] = {
+static const mfl_data_kv_t kv172[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg169[] = {
+static const mfl_data_tag_t tg172[] = {
     {"7b-q4_K_M", "Q4_K_M", 4700000000ull},
     {"7b-q8_0", "Q8_0", 8100000000ull},
     {"7b-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv170[] = {
+static const mfl_data_kv_t kv173[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg170[] = {
+static const mfl_data_tag_t tg173[] = {
     {"latest", NULL, 4700000000ull},
     {"7b-v2-q8_0", "Q8_0", 8100000000ull},
     {"7b-v2-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv171[] = {
+static const mfl_data_kv_t kv174[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg171[] = {
+static const mfl_data_tag_t tg174[] = {
     {"32b-q4_K_M", "Q4_K_M", 20000000000ull},
     {"32b-q8_0", "Q8_0", 35000000000ull},
     {"32b-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv172[] = {
+static const mfl_data_kv_t kv175[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg172[] = {
+static const mfl_data_tag_t tg175[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-v2-q8_0", "Q8_0", 35000000000ull},
     {"32b-v2-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv173[] = {
+static const mfl_data_kv_t kv176[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 26ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 3200ull, NULL, 0},
 };
-static const mfl_data_tag_t tg173[] = {
+static const mfl_data_tag_t tg176[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-q4_1", "Q4_1", 2200000000ull},
@@ -3676,14 +3718,14 @@ static const mfl_data_tag_t tg173[] = {
     {"3b-fp16", "F16", 6900000000ull},
 };
 
-static const mfl_data_kv_t kv174[] = {
+static const mfl_data_kv_t kv177[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg174[] = {
+static const mfl_data_tag_t tg177[] = {
     {"7b-v2-q2_K", "Q2_K", 2800000000ull},
     {"7b-v2-q3_K_S", "Q3_K_S", 2900000000ull},
     {"7b-v2-q3_K_M", "Q3_K_M", 3300000000ull},
@@ -3701,14 +3743,14 @@ static const mfl_data_tag_t tg174[] = {
     {"7b-v2-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv175[] = {
+static const mfl_data_kv_t kv178[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg175[] = {
+static const mfl_data_tag_t tg178[] = {
     {"7b", NULL, 3800000000ull},
     {"7b-v3-q2_K", "Q2_K", 2800000000ull},
     {"7b-v3-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -3726,14 +3768,14 @@ static const mfl_data_tag_t tg175[] = {
     {"7b-v3-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv176[] = {
+static const mfl_data_kv_t kv179[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg176[] = {
+static const mfl_data_tag_t tg179[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -3751,14 +3793,14 @@ static const mfl_data_tag_t tg176[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv177[] = {
+static const mfl_data_kv_t kv180[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg177[] = {
+static const mfl_data_tag_t tg180[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -3776,7 +3818,7 @@ static const mfl_data_tag_t tg177[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv178[] = {
+static const mfl_data_kv_t kv181[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -3784,20 +3826,20 @@ static const mfl_data_kv_t kv178[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg178[] = {
+static const mfl_data_tag_t tg181[] = {
     {"latest", "F16", 563000000ull},
     {"278m", "F16", 563000000ull},
     {"278m-mpnet-base-v2-fp16", "F16", 563000000ull},
 };
 
-static const mfl_data_kv_t kv179[] = {
+static const mfl_data_kv_t kv182[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg179[] = {
+static const mfl_data_tag_t tg182[] = {
     {"2.7b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2.7b-chat-v2-q2_K", "Q2_K", 1200000000ull},
@@ -3816,7 +3858,7 @@ static const mfl_data_tag_t tg179[] = {
     {"2.7b-chat-v2-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv180[] = {
+static const mfl_data_kv_t kv183[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 2047ull, NULL, 0},
@@ -3825,7 +3867,7 @@ static const mfl_data_kv_t kv180[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg180[] = {
+static const mfl_data_tag_t tg183[] = {
     {"3.8b-mini-4k-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3.8b-mini-4k-instruct-q3_K_S", "Q3_K_S", 1700000000ull},
     {"3.8b-mini-4k-instruct-q3_K_M", "Q3_K_M", 2000000000ull},
@@ -3843,7 +3885,7 @@ static const mfl_data_tag_t tg180[] = {
     {"3.8b-mini-4k-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv181[] = {
+static const mfl_data_kv_t kv184[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 262144ull, NULL, 0},
@@ -3852,7 +3894,7 @@ static const mfl_data_kv_t kv181[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg181[] = {
+static const mfl_data_tag_t tg184[] = {
     {"latest", NULL, 2200000000ull},
     {"mini", NULL, 2200000000ull},
     {"3.8b", NULL, 2200000000ull},
@@ -3873,7 +3915,7 @@ static const mfl_data_tag_t tg181[] = {
     {"3.8b-mini-128k-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv182[] = {
+static const mfl_data_kv_t kv185[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
@@ -3881,7 +3923,7 @@ static const mfl_data_kv_t kv182[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg182[] = {
+static const mfl_data_tag_t tg185[] = {
     {"medium", NULL, 7900000000ull},
     {"14b", NULL, 7900000000ull},
     {"14b-medium-128k-instruct-q4_0", "Q4_0", 0ull},
@@ -3901,7 +3943,7 @@ static const mfl_data_tag_t tg182[] = {
     {"14b-medium-128k-instruct-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv183[] = {
+static const mfl_data_kv_t kv186[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"attention.sliding_window", 2047ull, NULL, 0},
@@ -3910,7 +3952,7 @@ static const mfl_data_kv_t kv183[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg183[] = {
+static const mfl_data_tag_t tg186[] = {
     {"14b-medium-4k-instruct-q2_K", "Q2_K", 5100000000ull},
     {"14b-medium-4k-instruct-q3_K_S", "Q3_K_S", 6100000000ull},
     {"14b-medium-4k-instruct-q3_K_M", "Q3_K_M", 6900000000ull},
@@ -3928,7 +3970,7 @@ static const mfl_data_tag_t tg183[] = {
     {"14b-medium-4k-instruct-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv184[] = {
+static const mfl_data_kv_t kv187[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -3936,7 +3978,7 @@ static const mfl_data_kv_t kv184[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg184[] = {
+static const mfl_data_tag_t tg187[] = {
     {"latest", NULL, 2200000000ull},
     {"3.8b-mini-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3.8b-mini-instruct-q3_K_S", "Q3_K_S", 1700000000ull},
@@ -3954,7 +3996,7 @@ static const mfl_data_tag_t tg184[] = {
     {"3.8b-mini-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv185[] = {
+static const mfl_data_kv_t kv188[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
@@ -3962,14 +4004,14 @@ static const mfl_data_kv_t kv185[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg185[] = {
+static const mfl_data_tag_t tg188[] = {
     {"14b", NULL, 9100000000ull},
     {"latest", NULL, 9100000000ull},
     {"14b-q8_0", "Q8_0", 16000000000ull},
     {"14b-fp16", "F16", 29000000000ull},
 };
 
-static const mfl_data_kv_t kv186[] = {
+static const mfl_data_kv_t kv189[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -3977,14 +4019,14 @@ static const mfl_data_kv_t kv186[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg186[] = {
+static const mfl_data_tag_t tg189[] = {
     {"3.8b", NULL, 2500000000ull},
     {"latest", NULL, 2500000000ull},
     {"3.8b-q8_0", "Q8_0", 4100000000ull},
     {"3.8b-fp16", "F16", 7700000000ull},
 };
 
-static const mfl_data_kv_t kv187[] = {
+static const mfl_data_kv_t kv190[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -3992,48 +4034,48 @@ static const mfl_data_kv_t kv187[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg187[] = {
+static const mfl_data_tag_t tg190[] = {
     {"latest", NULL, 3200000000ull},
     {"3.8b", NULL, 3200000000ull},
     {"3.8b-q8_0", "Q8_0", 4600000000ull},
     {"3.8b-fp16", "F16", 7700000000ull},
 };
 
-static const mfl_data_kv_t kv188[] = {
+static const mfl_data_kv_t kv191[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg188[] = {
+static const mfl_data_tag_t tg191[] = {
     {"latest", NULL, 11000000000ull},
     {"14b", NULL, 11000000000ull},
     {"14b-q8_0", "Q8_0", 17000000000ull},
     {"14b-fp16", "F16", 29000000000ull},
 };
 
-static const mfl_data_kv_t kv189[] = {
+static const mfl_data_kv_t kv192[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg189[] = {
+static const mfl_data_tag_t tg192[] = {
     {"plus", NULL, 11000000000ull},
     {"14b-plus-q8_0", "Q8_0", 17000000000ull},
     {"14b-plus-fp16", "F16", 29000000000ull},
 };
 
-static const mfl_data_kv_t kv190[] = {
+static const mfl_data_kv_t kv193[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg190[] = {
+static const mfl_data_tag_t tg193[] = {
     {"0.5b", NULL, 395000000ull},
     {"0.5b-chat-v1.5-q2_K", "Q2_K", 298000000ull},
     {"0.5b-chat-v1.5-q3_K_S", "Q3_K_S", 333000000ull},
@@ -4051,14 +4093,14 @@ static const mfl_data_tag_t tg190[] = {
     {"0.5b-chat-v1.5-fp16", "F16", 1200000000ull},
 };
 
-static const mfl_data_kv_t kv191[] = {
+static const mfl_data_kv_t kv194[] = {
     {"attention.head_count", 20ull, NULL, 0},
     {"attention.head_count_kv", 20ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg191[] = {
+static const mfl_data_tag_t tg194[] = {
     {"4b", NULL, 2300000000ull},
     {"latest", NULL, 2300000000ull},
     {"4b-chat-v1.5-q2_K", "Q2_K", 1600000000ull},
@@ -4077,14 +4119,14 @@ static const mfl_data_tag_t tg191[] = {
     {"4b-chat-v1.5-fp16", "F16", 7900000000ull},
 };
 
-static const mfl_data_kv_t kv192[] = {
+static const mfl_data_kv_t kv195[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg192[] = {
+static const mfl_data_tag_t tg195[] = {
     {"7b", NULL, 4500000000ull},
     {"7b-chat-v1.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-chat-v1.5-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -4102,14 +4144,14 @@ static const mfl_data_tag_t tg192[] = {
     {"7b-chat-v1.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv193[] = {
+static const mfl_data_kv_t kv196[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg193[] = {
+static const mfl_data_tag_t tg196[] = {
     {"14b", NULL, 8200000000ull},
     {"14b-chat-v1.5-q2_K", "Q2_K", 6100000000ull},
     {"14b-chat-v1.5-q3_K_S", "Q3_K_S", 6900000000ull},
@@ -4127,14 +4169,14 @@ static const mfl_data_tag_t tg193[] = {
     {"14b-chat-v1.5-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv194[] = {
+static const mfl_data_kv_t kv197[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg194[] = {
+static const mfl_data_tag_t tg197[] = {
     {"32b", NULL, 18000000000ull},
     {"32b-chat-v1.5-q2_K", "Q2_K", 12000000000ull},
     {"32b-chat-v1.5-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4152,14 +4194,14 @@ static const mfl_data_tag_t tg194[] = {
     {"32b-chat-v1.5-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv195[] = {
+static const mfl_data_kv_t kv198[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg195[] = {
+static const mfl_data_tag_t tg198[] = {
     {"32b-text", NULL, 18000000000ull},
     {"32b-text-v1.5-q2_K", "Q2_K", 12000000000ull},
     {"32b-text-v1.5-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4172,14 +4214,14 @@ static const mfl_data_tag_t tg195[] = {
     {"32b-text-v1.5-q8_0", "Q8_0", 35000000000ull},
 };
 
-static const mfl_data_kv_t kv196[] = {
+static const mfl_data_kv_t kv199[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg196[] = {
+static const mfl_data_tag_t tg199[] = {
     {"1.8b-text", NULL, 1100000000ull},
     {"1.8b-text-v1.5-q2_K", "Q2_K", 863000000ull},
     {"1.8b-text-v1.5-q3_K_S", "Q3_K_S", 970000000ull},
@@ -4197,14 +4239,14 @@ static const mfl_data_tag_t tg196[] = {
     {"1.8b-text-v1.5-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv197[] = {
+static const mfl_data_kv_t kv200[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 64ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg197[] = {
+static const mfl_data_tag_t tg200[] = {
     {"72b", NULL, 41000000000ull},
     {"72b-chat-v1.5-q2_K", "Q2_K", 28000000000ull},
     {"72b-chat-v1.5-q3_K_S", "Q3_K_S", 33000000000ull},
@@ -4222,14 +4264,14 @@ static const mfl_data_tag_t tg197[] = {
     {"72b-chat-v1.5-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv198[] = {
+static const mfl_data_kv_t kv201[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg198[] = {
+static const mfl_data_tag_t tg201[] = {
     {"110b", NULL, 63000000000ull},
     {"110b-chat-v1.5-q2_K", "Q2_K", 41000000000ull},
     {"110b-chat-v1.5-q3_K_S", "Q3_K_S", 48000000000ull},
@@ -4247,14 +4289,14 @@ static const mfl_data_tag_t tg198[] = {
     {"110b-chat-v1.5-fp16", "F16", 222000000000ull},
 };
 
-static const mfl_data_kv_t kv199[] = {
+static const mfl_data_kv_t kv202[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg199[] = {
+static const mfl_data_tag_t tg202[] = {
     {"0.5b", NULL, 352000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4273,14 +4315,14 @@ static const mfl_data_tag_t tg199[] = {
     {"0.5b-instruct-q4_0", "Q4_0", 352000000ull},
 };
 
-static const mfl_data_kv_t kv200[] = {
+static const mfl_data_kv_t kv203[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg200[] = {
+static const mfl_data_tag_t tg203[] = {
     {"1.5b", NULL, 935000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4298,14 +4340,14 @@ static const mfl_data_tag_t tg200[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv201[] = {
+static const mfl_data_kv_t kv204[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg201[] = {
+static const mfl_data_tag_t tg204[] = {
     {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
@@ -4324,14 +4366,14 @@ static const mfl_data_tag_t tg201[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv202[] = {
+static const mfl_data_kv_t kv205[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg202[] = {
+static const mfl_data_tag_t tg205[] = {
     {"72b", NULL, 41000000000ull},
     {"72b-instruct-q2_K", "Q2_K", 30000000000ull},
     {"72b-instruct-q3_K_S", "Q3_K_S", 34000000000ull},
@@ -4349,14 +4391,14 @@ static const mfl_data_tag_t tg202[] = {
     {"72b-instruct-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv203[] = {
+static const mfl_data_kv_t kv206[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg203[] = {
+static const mfl_data_tag_t tg206[] = {
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -4374,14 +4416,14 @@ static const mfl_data_tag_t tg203[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv204[] = {
+static const mfl_data_kv_t kv207[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg204[] = {
+static const mfl_data_tag_t tg207[] = {
     {"0.5b", NULL, 398000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4399,14 +4441,14 @@ static const mfl_data_tag_t tg204[] = {
     {"0.5b-instruct-fp16", "F16", 994000000ull},
 };
 
-static const mfl_data_kv_t kv205[] = {
+static const mfl_data_kv_t kv208[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg205[] = {
+static const mfl_data_tag_t tg208[] = {
     {"0.5b-base", NULL, 398000000ull},
     {"0.5b-base-q2_K", "Q2_K", 339000000ull},
     {"0.5b-base-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4421,14 +4463,14 @@ static const mfl_data_tag_t tg205[] = {
     {"0.5b-base-q8_0", "Q8_0", 531000000ull},
 };
 
-static const mfl_data_kv_t kv206[] = {
+static const mfl_data_kv_t kv209[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg206[] = {
+static const mfl_data_tag_t tg209[] = {
     {"1.5b", NULL, 986000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4446,14 +4488,14 @@ static const mfl_data_tag_t tg206[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv207[] = {
+static const mfl_data_kv_t kv210[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg207[] = {
+static const mfl_data_tag_t tg210[] = {
     {"3b", NULL, 1900000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -4471,14 +4513,14 @@ static const mfl_data_tag_t tg207[] = {
     {"3b-instruct-fp16", "F16", 6200000000ull},
 };
 
-static const mfl_data_kv_t kv208[] = {
+static const mfl_data_kv_t kv211[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg208[] = {
+static const mfl_data_tag_t tg211[] = {
     {"7b", NULL, 4700000000ull},
     {"7b-instruct", NULL, 4700000000ull},
     {"7b-instruct-q4_K_M", "Q4_K_M", 4700000000ull},
@@ -4499,14 +4541,14 @@ static const mfl_data_tag_t tg208[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv209[] = {
+static const mfl_data_kv_t kv212[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg209[] = {
+static const mfl_data_tag_t tg212[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-instruct-q2_K", "Q2_K", 5800000000ull},
     {"14b-instruct-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -4524,14 +4566,14 @@ static const mfl_data_tag_t tg209[] = {
     {"14b-instruct-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv210[] = {
+static const mfl_data_kv_t kv213[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg210[] = {
+static const mfl_data_tag_t tg213[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-instruct-q2_K", "Q2_K", 12000000000ull},
     {"32b-instruct-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4549,14 +4591,14 @@ static const mfl_data_tag_t tg210[] = {
     {"32b-instruct-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv211[] = {
+static const mfl_data_kv_t kv214[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg211[] = {
+static const mfl_data_tag_t tg214[] = {
     {"72b", NULL, 47000000000ull},
     {"72b-instruct-q2_K", "Q2_K", 30000000000ull},
     {"72b-instruct-q3_K_S", "Q3_K_S", 34000000000ull},
@@ -4574,14 +4616,14 @@ static const mfl_data_tag_t tg211[] = {
     {"72b-instruct-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv212[] = {
+static const mfl_data_kv_t kv215[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg212[] = {
+static const mfl_data_tag_t tg215[] = {
     {"0.5b", NULL, 398000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4599,14 +4641,14 @@ static const mfl_data_tag_t tg212[] = {
     {"0.5b-instruct-fp16", "F16", 994000000ull},
 };
 
-static const mfl_data_kv_t kv213[] = {
+static const mfl_data_kv_t kv216[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg213[] = {
+static const mfl_data_tag_t tg216[] = {
     {"1.5b", NULL, 986000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4624,14 +4666,14 @@ static const mfl_data_tag_t tg213[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv214[] = {
+static const mfl_data_kv_t kv217[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg214[] = {
+static const mfl_data_tag_t tg217[] = {
     {"1.5b-base", NULL, 986000000ull},
     {"1.5b-base-q2_K", "Q2_K", 676000000ull},
     {"1.5b-base-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4649,14 +4691,14 @@ static const mfl_data_tag_t tg214[] = {
     {"1.5b-base-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv215[] = {
+static const mfl_data_kv_t kv218[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg215[] = {
+static const mfl_data_tag_t tg218[] = {
     {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
@@ -4675,14 +4717,14 @@ static const mfl_data_tag_t tg215[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv216[] = {
+static const mfl_data_kv_t kv219[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg216[] = {
+static const mfl_data_tag_t tg219[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-instruct-q2_K", "Q2_K", 5800000000ull},
     {"14b-instruct-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -4700,14 +4742,14 @@ static const mfl_data_tag_t tg216[] = {
     {"14b-instruct-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv217[] = {
+static const mfl_data_kv_t kv220[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg217[] = {
+static const mfl_data_tag_t tg220[] = {
     {"14b-base", NULL, 9000000000ull},
     {"14b-base-q2_K", "Q2_K", 5800000000ull},
     {"14b-base-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -4725,14 +4767,14 @@ static const mfl_data_tag_t tg217[] = {
     {"14b-base-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv218[] = {
+static const mfl_data_kv_t kv221[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg218[] = {
+static const mfl_data_tag_t tg221[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-instruct-q2_K", "Q2_K", 12000000000ull},
     {"32b-instruct-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4750,14 +4792,14 @@ static const mfl_data_tag_t tg218[] = {
     {"32b-instruct-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv219[] = {
+static const mfl_data_kv_t kv222[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg219[] = {
+static const mfl_data_tag_t tg222[] = {
     {"32b-base", NULL, 20000000000ull},
     {"32b-base-q2_K", "Q2_K", 12000000000ull},
     {"32b-base-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4775,47 +4817,47 @@ static const mfl_data_tag_t tg219[] = {
     {"32b-base-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv220[] = {
+static const mfl_data_kv_t kv223[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg220[] = {
+static const mfl_data_tag_t tg223[] = {
     {"3b", NULL, 3200000000ull},
     {"3b-q8_0", "Q8_0", 4600000000ull},
     {"3b-fp16", "F16", 7500000000ull},
 };
 
-static const mfl_data_kv_t kv221[] = {
+static const mfl_data_kv_t kv224[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg221[] = {
+static const mfl_data_tag_t tg224[] = {
     {"7b", NULL, 6000000000ull},
     {"latest", NULL, 6000000000ull},
     {"7b-q8_0", "Q8_0", 9400000000ull},
     {"7b-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv222[] = {
+static const mfl_data_kv_t kv225[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg222[] = {
+static const mfl_data_tag_t tg225[] = {
     {"72b", NULL, 49000000000ull},
     {"72b-q8_0", "Q8_0", 79000000000ull},
     {"72b-fp16", "F16", 147000000000ull},
 };
 
-static const mfl_data_kv_t kv223[] = {
+static const mfl_data_kv_t kv226[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4824,13 +4866,13 @@ static const mfl_data_kv_t kv223[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg223[] = {
+static const mfl_data_tag_t tg226[] = {
     {"0.6b", NULL, 523000000ull},
     {"0.6b-q8_0", "Q8_0", 832000000ull},
     {"0.6b-fp16", "F16", 1500000000ull},
 };
 
-static const mfl_data_kv_t kv224[] = {
+static const mfl_data_kv_t kv227[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4839,13 +4881,13 @@ static const mfl_data_kv_t kv224[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg224[] = {
+static const mfl_data_tag_t tg227[] = {
     {"1.7b", "Q4_K_M", 1400000000ull},
     {"1.7b-q8_0", "Q8_0", 2200000000ull},
     {"1.7b-fp16", "F16", 4100000000ull},
 };
 
-static const mfl_data_kv_t kv225[] = {
+static const mfl_data_kv_t kv228[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4854,13 +4896,13 @@ static const mfl_data_kv_t kv225[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg225[] = {
+static const mfl_data_tag_t tg228[] = {
     {"4b-q4_K_M", "Q4_K_M", 2600000000ull},
     {"4b-q8_0", "Q8_0", 4400000000ull},
     {"4b-fp16", "F16", 8100000000ull},
 };
 
-static const mfl_data_kv_t kv226[] = {
+static const mfl_data_kv_t kv229[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4869,59 +4911,11 @@ static const mfl_data_kv_t kv226[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg226[] = {
+static const mfl_data_tag_t tg229[] = {
     {"4b-instruct-2507-q4_K_M", "Q4_K_M", 2500000000ull},
     {"4b-instruct", NULL, 2500000000ull},
     {"4b-instruct-2507-q8_0", "Q8_0", 4300000000ull},
     {"4b-instruct-2507-fp16", "F16", 8100000000ull},
-};
-
-static const mfl_data_kv_t kv227[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 8ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 36ull, NULL, 0},
-    {"context_length", 40960ull, NULL, 0},
-    {"embedding_length", 4096ull, NULL, 0},
-};
-static const mfl_data_tag_t tg227[] = {
-    {"latest", NULL, 5200000000ull},
-    {"8b-q8_0", "Q8_0", 8900000000ull},
-    {"8b-fp16", "F16", 16000000000ull},
-    {"8b", NULL, 5200000000ull},
-};
-
-static const mfl_data_kv_t kv228[] = {
-    {"attention.head_count", 40ull, NULL, 0},
-    {"attention.head_count_kv", 8ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 40ull, NULL, 0},
-    {"context_length", 40960ull, NULL, 0},
-    {"embedding_length", 5120ull, NULL, 0},
-};
-static const mfl_data_tag_t tg228[] = {
-    {"14b", NULL, 9300000000ull},
-    {"14b-q8_0", "Q8_0", 16000000000ull},
-    {"14b-fp16", "F16", 30000000000ull},
-};
-
-static const mfl_data_kv_t kv229[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 4ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 48ull, NULL, 0},
-    {"context_length", 262144ull, NULL, 0},
-    {"embedding_length", 2048ull, NULL, 0},
-    {"expert_count", 128ull, NULL, 0},
-    {"expert_used_count", 8ull, NULL, 0},
-};
-static const mfl_data_tag_t tg229[] = {
-    {"30b-a3b-instruct-2507-q4_K_M", "Q4_K_M", 19000000000ull},
-    {"30b-a3b-instruct-2507-q8_0", "Q8_0", 32000000000ull},
-    {"30b-a3b-instruct-2507-fp16", "F16", 61000000000ull},
 };
 
 static const mfl_data_kv_t kv230[] = {
@@ -4930,28 +4924,29 @@ static const mfl_data_kv_t kv230[] = {
     {"attention.key_length", 128ull, NULL, 0},
     {"attention.value_length", 128ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
-    {"context_length", 262144ull, NULL, 0},
-    {"embedding_length", 2560ull, NULL, 0},
+    {"context_length", 40960ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
 };
 static const mfl_data_tag_t tg230[] = {
-    {"4b", NULL, 2500000000ull},
-    {"4b-thinking-2507-q8_0", "Q8_0", 4300000000ull},
-    {"4b-thinking-2507-fp16", "F16", 8100000000ull},
+    {"latest", NULL, 5200000000ull},
+    {"8b-q8_0", "Q8_0", 8900000000ull},
+    {"8b-fp16", "F16", 16000000000ull},
+    {"8b", NULL, 5200000000ull},
 };
 
 static const mfl_data_kv_t kv231[] = {
-    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
     {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 64ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
 static const mfl_data_tag_t tg231[] = {
-    {"32b", NULL, 20000000000ull},
-    {"32b-q8_0", "Q8_0", 35000000000ull},
-    {"32b-fp16", "F16", 66000000000ull},
+    {"14b", NULL, 9300000000ull},
+    {"14b-q8_0", "Q8_0", 16000000000ull},
+    {"14b-fp16", "F16", 30000000000ull},
 };
 
 static const mfl_data_kv_t kv232[] = {
@@ -4960,67 +4955,62 @@ static const mfl_data_kv_t kv232[] = {
     {"attention.key_length", 128ull, NULL, 0},
     {"attention.value_length", 128ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
-    {"context_length", 40960ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
 static const mfl_data_tag_t tg232[] = {
-    {"30b-a3b-q4_K_M", "Q4_K_M", 19000000000ull},
-    {"30b-a3b-q8_0", "Q8_0", 33000000000ull},
-    {"30b-a3b-fp16", "F16", 61000000000ull},
+    {"30b-a3b-instruct-2507-q4_K_M", "Q4_K_M", 19000000000ull},
+    {"30b-a3b-instruct-2507-q8_0", "Q8_0", 32000000000ull},
+    {"30b-a3b-instruct-2507-fp16", "F16", 61000000000ull},
 };
 
 static const mfl_data_kv_t kv233[] = {
-    {"attention.head_count", 64ull, NULL, 0},
-    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
     {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 94ull, NULL, 0},
-    {"context_length", 40960ull, NULL, 0},
-    {"embedding_length", 4096ull, NULL, 0},
-    {"expert_count", 128ull, NULL, 0},
-    {"expert_used_count", 8ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg233[] = {
-    {"235b-a22b-q4_K_M", "Q4_K_M", 142000000000ull},
-    {"235b-a22b-q8_0", "Q8_0", 250000000000ull},
-    {"235b-a22b-fp16", "F16", 470000000000ull},
+    {"4b", NULL, 2500000000ull},
+    {"4b-thinking-2507-q8_0", "Q8_0", 4300000000ull},
+    {"4b-thinking-2507-fp16", "F16", 8100000000ull},
 };
 
 static const mfl_data_kv_t kv234[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 40960ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg234[] = {
+    {"32b", NULL, 20000000000ull},
+    {"32b-q8_0", "Q8_0", 35000000000ull},
+    {"32b-fp16", "F16", 66000000000ull},
+};
+
+static const mfl_data_kv_t kv235[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
     {"attention.value_length", 128ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
-    {"context_length", 262144ull, NULL, 0},
+    {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg234[] = {
-    {"30b-a3b-thinking-2507-q4_K_M", "Q4_K_M", 19000000000ull},
-    {"30b", "Q4_K_M", 19000000000ull},
-    {"30b-a3b", "Q4_K_M", 19000000000ull},
-    {"30b-a3b-thinking-2507-q8_0", "Q8_0", 32000000000ull},
-    {"30b-a3b-thinking-2507-fp16", "F16", 61000000000ull},
-};
-
-static const mfl_data_kv_t kv235[] = {
-    {"attention.head_count", 64ull, NULL, 0},
-    {"attention.head_count_kv", 4ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 94ull, NULL, 0},
-    {"context_length", 262144ull, NULL, 0},
-    {"embedding_length", 4096ull, NULL, 0},
-    {"expert_count", 128ull, NULL, 0},
-    {"expert_used_count", 8ull, NULL, 0},
-};
 static const mfl_data_tag_t tg235[] = {
-    {"235b-a22b-instruct-2507-q4_K_M", "Q4_K_M", 142000000000ull},
-    {"235b-a22b-instruct-2507-q8_0", "Q8_0", 250000000000ull},
+    {"30b-a3b-q4_K_M", "Q4_K_M", 19000000000ull},
+    {"30b-a3b-q8_0", "Q8_0", 33000000000ull},
+    {"30b-a3b-fp16", "F16", 61000000000ull},
 };
 
 static const mfl_data_kv_t kv236[] = {
@@ -5029,17 +5019,15 @@ static const mfl_data_kv_t kv236[] = {
     {"attention.key_length", 128ull, NULL, 0},
     {"attention.value_length", 128ull, NULL, 0},
     {"block_count", 94ull, NULL, 0},
-    {"context_length", 262144ull, NULL, 0},
+    {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
 static const mfl_data_tag_t tg236[] = {
-    {"235b-a22b-thinking-2507-q4_K_M", "Q4_K_M", 142000000000ull},
-    {"235b", "Q4_K_M", 142000000000ull},
-    {"235b-a22b", "Q4_K_M", 142000000000ull},
-    {"235b-a22b-thinking-2507-q8_0", "Q8_0", 250000000000ull},
-    {"235b-a22b-thinking-2507-fp16", "F16", 470000000000ull},
+    {"235b-a22b-q4_K_M", "Q4_K_M", 142000000000ull},
+    {"235b-a22b-q8_0", "Q8_0", 250000000000ull},
+    {"235b-a22b-fp16", "F16", 470000000000ull},
 };
 
 static const mfl_data_kv_t kv237[] = {
@@ -5054,30 +5042,49 @@ static const mfl_data_kv_t kv237[] = {
     {"expert_used_count", 8ull, NULL, 0},
 };
 static const mfl_data_tag_t tg237[] = {
-    {"latest", "Q4_K_M", 19000000000ull},
-    {"30b-a3b-q8_0", "Q8_0", 32000000000ull},
-    {"30b-a3b-fp16", "F16", 61000000000ull},
+    {"30b-a3b-thinking-2507-q4_K_M", "Q4_K_M", 19000000000ull},
     {"30b", "Q4_K_M", 19000000000ull},
-    {"30b-a3b-q4_K_M", "Q4_K_M", 0ull},
+    {"30b-a3b", "Q4_K_M", 19000000000ull},
+    {"30b-a3b-thinking-2507-q8_0", "Q8_0", 32000000000ull},
+    {"30b-a3b-thinking-2507-fp16", "F16", 61000000000ull},
 };
-static const char *const hf237[] = {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF"};
 
 static const mfl_data_kv_t kv238[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
     {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 36ull, NULL, 0},
+    {"block_count", 94ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
 };
 static const mfl_data_tag_t tg238[] = {
-    {"8b-instruct", NULL, 6100000000ull},
-    {"8b-instruct-q8_0", "Q8_0", 9800000000ull},
-    {"8b-instruct-bf16", "BF16", 18000000000ull},
+    {"235b-a22b-instruct-2507-q4_K_M", "Q4_K_M", 142000000000ull},
+    {"235b-a22b-instruct-2507-q8_0", "Q8_0", 250000000000ull},
 };
 
 static const mfl_data_kv_t kv239[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 94ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg239[] = {
+    {"235b-a22b-thinking-2507-q4_K_M", "Q4_K_M", 142000000000ull},
+    {"235b", "Q4_K_M", 142000000000ull},
+    {"235b-a22b", "Q4_K_M", 142000000000ull},
+    {"235b-a22b-thinking-2507-q8_0", "Q8_0", 250000000000ull},
+    {"235b-a22b-thinking-2507-fp16", "F16", 470000000000ull},
+};
+
+static const mfl_data_kv_t kv240[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5088,37 +5095,120 @@ static const mfl_data_kv_t kv239[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg239[] = {
+static const mfl_data_tag_t tg240[] = {
+    {"latest", "Q4_K_M", 19000000000ull},
+    {"30b-a3b-q8_0", "Q8_0", 32000000000ull},
+    {"30b-a3b-fp16", "F16", 61000000000ull},
+    {"30b", "Q4_K_M", 19000000000ull},
+    {"30b-a3b-q4_K_M", "Q4_K_M", 0ull},
+};
+static const char *const hf240[] = {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF"};
+
+static const mfl_data_kv_t kv241[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 28ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 1024ull, NULL, 0},
+    {"pooling_type", 3ull, NULL, 0},
+};
+static const mfl_data_tag_t tg241[] = {
+    {"0.6b", NULL, 639000000ull},
+    {"0.6b-fp16", "F16", 1200000000ull},
+};
+
+static const mfl_data_kv_t kv242[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 40960ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+    {"pooling_type", 3ull, NULL, 0},
+};
+static const mfl_data_tag_t tg242[] = {
+    {"4b", NULL, 2500000000ull},
+    {"4b-q8_0", "Q8_0", 4300000000ull},
+    {"4b-fp16", "F16", 8000000000ull},
+};
+
+static const mfl_data_kv_t kv243[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 40960ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"pooling_type", 3ull, NULL, 0},
+};
+static const mfl_data_tag_t tg243[] = {
+    {"latest", "Q4_K_M", 4700000000ull},
+    {"8b", "Q4_K_M", 4700000000ull},
+    {"8b-q8_0", "Q8_0", 8000000000ull},
+    {"8b-fp16", "F16", 15000000000ull},
+};
+
+static const mfl_data_kv_t kv244[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg244[] = {
+    {"8b-instruct", NULL, 6100000000ull},
+    {"8b-instruct-q8_0", "Q8_0", 9800000000ull},
+    {"8b-instruct-bf16", "BF16", 18000000000ull},
+};
+
+static const mfl_data_kv_t kv245[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg245[] = {
     {"30b", "Q4_K_M", 20000000000ull},
 };
 
-static const mfl_data_kv_t kv240[] = {
+static const mfl_data_kv_t kv246[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg240[] = {
+static const mfl_data_tag_t tg246[] = {
     {"32b-preview-q4_K_M", "Q4_K_M", 20000000000ull},
     {"32b-preview-q8_0", "Q8_0", 35000000000ull},
     {"32b-preview-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv241[] = {
+static const mfl_data_kv_t kv247[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg241[] = {
+static const mfl_data_tag_t tg247[] = {
     {"latest", NULL, 43000000000ull},
     {"70b-distill-llama-q8_0", "Q8_0", 75000000000ull},
     {"70b-distill-llama-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv242[] = {
+static const mfl_data_kv_t kv248[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -5128,7 +5218,7 @@ static const mfl_data_kv_t kv242[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg242[] = {
+static const mfl_data_tag_t tg248[] = {
     {"latest", NULL, 5800000000ull},
     {"9b-q2_K", "Q2_K", 3800000000ull},
     {"9b-q3_K_S", "Q3_K_S", 4300000000ull},
@@ -5146,27 +5236,27 @@ static const mfl_data_tag_t tg242[] = {
     {"9b-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv243[] = {
+static const mfl_data_kv_t kv249[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg243[] = {
+static const mfl_data_tag_t tg249[] = {
     {"latest", NULL, 3600000000ull},
     {"3b-preview-q4_K_M", "Q4_K_M", 2100000000ull},
     {"3b-preview-fp16", "F16", 6800000000ull},
 };
 
-static const mfl_data_kv_t kv244[] = {
+static const mfl_data_kv_t kv250[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg244[] = {
+static const mfl_data_tag_t tg250[] = {
     {"135m", NULL, 92000000ull},
     {"135m-instruct-v0.2-q2_K", "Q2_K", 88000000ull},
     {"135m-instruct-v0.2-q3_K_S", "Q3_K_S", 88000000ull},
@@ -5184,14 +5274,14 @@ static const mfl_data_tag_t tg244[] = {
     {"135m-instruct-v0.2-fp16", "F16", 271000000ull},
 };
 
-static const mfl_data_kv_t kv245[] = {
+static const mfl_data_kv_t kv251[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg245[] = {
+static const mfl_data_tag_t tg251[] = {
     {"135m-base-v0.2-q2_K", "Q2_K", 88000000ull},
     {"135m-base-v0.2-q3_K_S", "Q3_K_S", 88000000ull},
     {"135m-base-v0.2-q3_K_M", "Q3_K_M", 94000000ull},
@@ -5209,14 +5299,14 @@ static const mfl_data_tag_t tg245[] = {
     {"135m-base-v0.2-fp16", "F16", 271000000ull},
 };
 
-static const mfl_data_kv_t kv246[] = {
+static const mfl_data_kv_t kv252[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg246[] = {
+static const mfl_data_tag_t tg252[] = {
     {"360m", NULL, 229000000ull},
     {"360m-instruct-v0.2-q2_K", "Q2_K", 219000000ull},
     {"360m-instruct-v0.2-q3_K_S", "Q3_K_S", 219000000ull},
@@ -5234,14 +5324,14 @@ static const mfl_data_tag_t tg246[] = {
     {"360m-instruct-v0.2-fp16", "F16", 726000000ull},
 };
 
-static const mfl_data_kv_t kv247[] = {
+static const mfl_data_kv_t kv253[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg247[] = {
+static const mfl_data_tag_t tg253[] = {
     {"360m-base-v0.2-q2_K", "Q2_K", 219000000ull},
     {"360m-base-v0.2-q3_K_S", "Q3_K_S", 219000000ull},
     {"360m-base-v0.2-q3_K_M", "Q3_K_M", 235000000ull},
@@ -5259,14 +5349,14 @@ static const mfl_data_tag_t tg247[] = {
     {"360m-base-v0.2-fp16", "F16", 726000000ull},
 };
 
-static const mfl_data_kv_t kv248[] = {
+static const mfl_data_kv_t kv254[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg248[] = {
+static const mfl_data_tag_t tg254[] = {
     {"1.7b", NULL, 991000000ull},
     {"latest", NULL, 991000000ull},
     {"1.7b-instruct-v0.2-q2_K", "Q2_K", 675000000ull},
@@ -5285,14 +5375,14 @@ static const mfl_data_tag_t tg248[] = {
     {"1.7b-instruct-v0.2-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv249[] = {
+static const mfl_data_kv_t kv255[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg249[] = {
+static const mfl_data_tag_t tg255[] = {
     {"1.7b-base-v0.2-q2_K", "Q2_K", 675000000ull},
     {"1.7b-base-v0.2-q3_K_S", "Q3_K_S", 777000000ull},
     {"1.7b-base-v0.2-q3_K_M", "Q3_K_M", 860000000ull},
@@ -5310,14 +5400,14 @@ static const mfl_data_tag_t tg249[] = {
     {"1.7b-base-v0.2-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv250[] = {
+static const mfl_data_kv_t kv256[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg250[] = {
+static const mfl_data_tag_t tg256[] = {
     {"135m", NULL, 271000000ull},
     {"135m-instruct-q2_K", "Q2_K", 88000000ull},
     {"135m-instruct-q3_K_S", "Q3_K_S", 88000000ull},
@@ -5335,14 +5425,14 @@ static const mfl_data_tag_t tg250[] = {
     {"135m-instruct-q8_0", "Q8_0", 145000000ull},
 };
 
-static const mfl_data_kv_t kv251[] = {
+static const mfl_data_kv_t kv257[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg251[] = {
+static const mfl_data_tag_t tg257[] = {
     {"360m", NULL, 726000000ull},
     {"360m-instruct-q2_K", "Q2_K", 219000000ull},
     {"360m-instruct-q3_K_S", "Q3_K_S", 219000000ull},
@@ -5360,14 +5450,14 @@ static const mfl_data_tag_t tg251[] = {
     {"360m-instruct-q8_0", "Q8_0", 386000000ull},
 };
 
-static const mfl_data_kv_t kv252[] = {
+static const mfl_data_kv_t kv258[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg252[] = {
+static const mfl_data_tag_t tg258[] = {
     {"1.7b", NULL, 1800000000ull},
     {"latest", NULL, 1800000000ull},
     {"1.7b-instruct-q2_K", "Q2_K", 675000000ull},
@@ -5386,7 +5476,7 @@ static const mfl_data_tag_t tg252[] = {
     {"1.7b-instruct-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv253[] = {
+static const mfl_data_kv_t kv259[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 6ull, NULL, 0},
@@ -5394,12 +5484,12 @@ static const mfl_data_kv_t kv253[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg253[] = {
+static const mfl_data_tag_t tg259[] = {
     {"22m", "F16", 46000000ull},
     {"xs", "F16", 46000000ull},
 };
 
-static const mfl_data_kv_t kv254[] = {
+static const mfl_data_kv_t kv260[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -5407,12 +5497,12 @@ static const mfl_data_kv_t kv254[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg254[] = {
+static const mfl_data_tag_t tg260[] = {
     {"33m", "F16", 67000000ull},
     {"33m-s-fp16", "F16", 67000000ull},
 };
 
-static const mfl_data_kv_t kv255[] = {
+static const mfl_data_kv_t kv261[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -5420,12 +5510,12 @@ static const mfl_data_kv_t kv255[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg255[] = {
+static const mfl_data_tag_t tg261[] = {
     {"110m", "F16", 219000000ull},
     {"m", "F16", 219000000ull},
 };
 
-static const mfl_data_kv_t kv256[] = {
+static const mfl_data_kv_t kv262[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -5433,13 +5523,13 @@ static const mfl_data_kv_t kv256[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg256[] = {
+static const mfl_data_tag_t tg262[] = {
     {"137m", "F16", 274000000ull},
     {"m-long", "F16", 274000000ull},
     {"137m-m-long-fp16", "F16", 274000000ull},
 };
 
-static const mfl_data_kv_t kv257[] = {
+static const mfl_data_kv_t kv263[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -5447,21 +5537,21 @@ static const mfl_data_kv_t kv257[] = {
     {"embedding_length", 1024ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg257[] = {
+static const mfl_data_tag_t tg263[] = {
     {"latest", "F16", 669000000ull},
     {"335m", "F16", 669000000ull},
     {"l", "F16", 669000000ull},
     {"335m-l-fp16", "F16", 669000000ull},
 };
 
-static const mfl_data_kv_t kv258[] = {
+static const mfl_data_kv_t kv264[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg258[] = {
+static const mfl_data_tag_t tg264[] = {
     {"latest", NULL, 6100000000ull},
     {"10.7b-instruct-v1-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-instruct-v1-q3_K_S", "Q3_K_S", 4700000000ull},
@@ -5479,14 +5569,14 @@ static const mfl_data_tag_t tg258[] = {
     {"10.7b-instruct-v1-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv259[] = {
+static const mfl_data_kv_t kv265[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg259[] = {
+static const mfl_data_tag_t tg265[] = {
     {"10.7b-text-v1-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-text-v1-q3_K_S", "Q3_K_S", 4700000000ull},
     {"10.7b-text-v1-q3_K_M", "Q3_K_M", 5200000000ull},
@@ -5504,14 +5594,14 @@ static const mfl_data_tag_t tg259[] = {
     {"10.7b-text-v1-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv260[] = {
+static const mfl_data_kv_t kv266[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg260[] = {
+static const mfl_data_tag_t tg266[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 3100000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5529,14 +5619,14 @@ static const mfl_data_tag_t tg260[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv261[] = {
+static const mfl_data_kv_t kv267[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg261[] = {
+static const mfl_data_tag_t tg267[] = {
     {"70b-alpha-q2_K", "Q2_K", 25000000000ull},
     {"70b-alpha-q3_K_S", "Q3_K_S", 30000000000ull},
     {"70b-alpha-q3_K_M", "Q3_K_M", 33000000000ull},
@@ -5554,14 +5644,14 @@ static const mfl_data_tag_t tg261[] = {
     {"70b-alpha-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv262[] = {
+static const mfl_data_kv_t kv268[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg262[] = {
+static const mfl_data_tag_t tg268[] = {
     {"latest", NULL, 1600000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1100000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -5579,14 +5669,14 @@ static const mfl_data_tag_t tg262[] = {
     {"3b-instruct-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv263[] = {
+static const mfl_data_kv_t kv269[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg263[] = {
+static const mfl_data_tag_t tg269[] = {
     {"code", NULL, 1600000000ull},
     {"3b-code-q2_K", "Q2_K", 1100000000ull},
     {"3b-code-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -5604,14 +5694,14 @@ static const mfl_data_tag_t tg263[] = {
     {"3b-code-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv264[] = {
+static const mfl_data_kv_t kv270[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg264[] = {
+static const mfl_data_tag_t tg270[] = {
     {"1.6b-q4_0", "Q4_0", 983000000ull},
     {"1.6b-q2_K", "Q2_K", 694000000ull},
     {"1.6b-q3_K_S", "Q3_K_S", 792000000ull},
@@ -5628,14 +5718,14 @@ static const mfl_data_tag_t tg264[] = {
     {"1.6b-q8_0", "Q8_0", 1800000000ull},
 };
 
-static const mfl_data_kv_t kv265[] = {
+static const mfl_data_kv_t kv271[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg265[] = {
+static const mfl_data_tag_t tg271[] = {
     {"latest", NULL, 983000000ull},
     {"1.6b-chat-q2_K", "Q2_K", 694000000ull},
     {"1.6b-chat-q3_K_S", "Q3_K_S", 792000000ull},
@@ -5653,14 +5743,14 @@ static const mfl_data_tag_t tg265[] = {
     {"1.6b-chat-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv266[] = {
+static const mfl_data_kv_t kv272[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg266[] = {
+static const mfl_data_tag_t tg272[] = {
     {"zephyr", NULL, 983000000ull},
     {"1.6b-zephyr-q2_K", "Q2_K", 694000000ull},
     {"1.6b-zephyr-q3_K_S", "Q3_K_S", 792000000ull},
@@ -5678,14 +5768,14 @@ static const mfl_data_tag_t tg266[] = {
     {"1.6b-zephyr-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv267[] = {
+static const mfl_data_kv_t kv273[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg267[] = {
+static const mfl_data_tag_t tg273[] = {
     {"3b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"3b-q2_K", "Q2_K", 1100000000ull},
@@ -5704,14 +5794,14 @@ static const mfl_data_tag_t tg267[] = {
     {"3b-fp16", "F16", 6100000000ull},
 };
 
-static const mfl_data_kv_t kv268[] = {
+static const mfl_data_kv_t kv274[] = {
     {"attention.head_count", 36ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4608ull, NULL, 0},
 };
-static const mfl_data_tag_t tg268[] = {
+static const mfl_data_tag_t tg274[] = {
     {"7b", NULL, 4000000000ull},
     {"7b-q2_K", "Q2_K", 2700000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3100000000ull},
@@ -5729,14 +5819,14 @@ static const mfl_data_tag_t tg268[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv269[] = {
+static const mfl_data_kv_t kv275[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg269[] = {
+static const mfl_data_tag_t tg275[] = {
     {"15b", NULL, 9100000000ull},
     {"15b-q2_K", "Q2_K", 6200000000ull},
     {"15b-q3_K_S", "Q3_K_S", 7000000000ull},
@@ -5754,14 +5844,14 @@ static const mfl_data_tag_t tg269[] = {
     {"15b-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv270[] = {
+static const mfl_data_kv_t kv276[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg270[] = {
+static const mfl_data_tag_t tg276[] = {
     {"instruct", NULL, 9100000000ull},
     {"15b-instruct-q4_0", "Q4_0", 9100000000ull},
     {"15b-instruct-v0.1-q2_K", "Q2_K", 6200000000ull},
@@ -5780,14 +5870,14 @@ static const mfl_data_tag_t tg270[] = {
     {"15b-instruct-v0.1-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv271[] = {
+static const mfl_data_kv_t kv277[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg271[] = {
+static const mfl_data_tag_t tg277[] = {
     {"alpha", NULL, 4100000000ull},
     {"7b-alpha-q2_K", "Q2_K", 2700000000ull},
     {"7b-alpha-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5805,14 +5895,14 @@ static const mfl_data_tag_t tg271[] = {
     {"7b-alpha-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv272[] = {
+static const mfl_data_kv_t kv278[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg272[] = {
+static const mfl_data_tag_t tg278[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-beta-q2_K", "Q2_K", 2700000000ull},
     {"7b-beta-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5830,25 +5920,25 @@ static const mfl_data_tag_t tg272[] = {
     {"7b-beta-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv273[] = {
+static const mfl_data_kv_t kv279[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg273[] = {
+static const mfl_data_tag_t tg279[] = {
     {"latest", "Q4_0", 638000000ull},
 };
 
-static const mfl_data_kv_t kv274[] = {
+static const mfl_data_kv_t kv280[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg274[] = {
+static const mfl_data_tag_t tg280[] = {
     {"1.1b-chat-v1-q2_K", "Q2_K", 483000000ull},
     {"1.1b-chat-v1-q3_K_S", "Q3_K_S", 500000000ull},
     {"1.1b-chat-v1-q3_K_M", "Q3_K_M", 551000000ull},
@@ -5865,14 +5955,14 @@ static const mfl_data_tag_t tg274[] = {
     {"1.1b-chat-v1-fp16", "F16", 2200000000ull},
 };
 
-static const mfl_data_kv_t kv275[] = {
+static const mfl_data_kv_t kv281[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg275[] = {
+static const mfl_data_tag_t tg281[] = {
     {"v0.6", NULL, 638000000ull},
     {"1.1b-chat-v0.6-q2_K", "Q2_K", 483000000ull},
     {"1.1b-chat-v0.6-q3_K_S", "Q3_K_S", 500000000ull},
@@ -5890,27 +5980,27 @@ static const mfl_data_tag_t tg275[] = {
     {"1.1b-chat-v0.6-fp16", "F16", 2200000000ull},
 };
 
-static const mfl_data_kv_t kv276[] = {
+static const mfl_data_kv_t kv282[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg276[] = {
+static const mfl_data_tag_t tg282[] = {
     {"latest", NULL, 4900000000ull},
     {"8b-q8_0", "Q8_0", 8500000000ull},
     {"8b-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv277[] = {
+static const mfl_data_kv_t kv283[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg277[] = {
+static const mfl_data_tag_t tg283[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-v1.5-q2_K", "Q2_K", 2800000000ull},
     {"7b-v1.5-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -5928,14 +6018,14 @@ static const mfl_data_tag_t tg277[] = {
     {"7b-v1.5-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv278[] = {
+static const mfl_data_kv_t kv284[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg278[] = {
+static const mfl_data_tag_t tg284[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-v1.5-q2_K", "Q2_K", 5400000000ull},
     {"13b-v1.5-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -5953,14 +6043,14 @@ static const mfl_data_tag_t tg278[] = {
     {"13b-v1.5-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv279[] = {
+static const mfl_data_kv_t kv285[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg279[] = {
+static const mfl_data_tag_t tg285[] = {
     {"7b-16k", NULL, 3800000000ull},
     {"7b-v1.5-16k-q2_K", "Q2_K", 2800000000ull},
     {"7b-v1.5-16k-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -5978,14 +6068,14 @@ static const mfl_data_tag_t tg279[] = {
     {"7b-v1.5-16k-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv280[] = {
+static const mfl_data_kv_t kv286[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg280[] = {
+static const mfl_data_tag_t tg286[] = {
     {"13b-16k", NULL, 7400000000ull},
     {"13b-v1.5-16k-q2_K", "Q2_K", 5400000000ull},
     {"13b-v1.5-16k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -6003,14 +6093,14 @@ static const mfl_data_tag_t tg280[] = {
     {"13b-v1.5-16k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv281[] = {
+static const mfl_data_kv_t kv287[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg281[] = {
+static const mfl_data_tag_t tg287[] = {
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
     {"7b-q3_K_M", "Q3_K_M", 3300000000ull},
@@ -6028,14 +6118,14 @@ static const mfl_data_tag_t tg281[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv282[] = {
+static const mfl_data_kv_t kv288[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg282[] = {
+static const mfl_data_tag_t tg288[] = {
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
     {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
@@ -6053,14 +6143,14 @@ static const mfl_data_tag_t tg282[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv283[] = {
+static const mfl_data_kv_t kv289[] = {
     {"attention.head_count", 52ull, NULL, 0},
     {"attention.head_count_kv", 52ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 6656ull, NULL, 0},
 };
-static const mfl_data_tag_t tg283[] = {
+static const mfl_data_tag_t tg289[] = {
     {"33b", NULL, 18000000000ull},
     {"33b-q2_K", "Q2_K", 14000000000ull},
     {"33b-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -6078,14 +6168,14 @@ static const mfl_data_tag_t tg283[] = {
     {"33b-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv284[] = {
+static const mfl_data_kv_t kv290[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg284[] = {
+static const mfl_data_tag_t tg290[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -6103,14 +6193,14 @@ static const mfl_data_tag_t tg284[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv285[] = {
+static const mfl_data_kv_t kv291[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg285[] = {
+static const mfl_data_tag_t tg291[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -6128,14 +6218,14 @@ static const mfl_data_tag_t tg285[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv286[] = {
+static const mfl_data_kv_t kv292[] = {
     {"attention.head_count", 52ull, NULL, 0},
     {"attention.head_count_kv", 52ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 6656ull, NULL, 0},
 };
-static const mfl_data_tag_t tg286[] = {
+static const mfl_data_tag_t tg292[] = {
     {"30b", NULL, 18000000000ull},
     {"30b-q2_K", "Q2_K", 14000000000ull},
     {"30b-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -6153,14 +6243,14 @@ static const mfl_data_tag_t tg286[] = {
     {"30b-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv287[] = {
+static const mfl_data_kv_t kv293[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg287[] = {
+static const mfl_data_tag_t tg293[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-python-q2_K", "Q2_K", 2800000000ull},
     {"7b-python-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -6178,14 +6268,14 @@ static const mfl_data_tag_t tg287[] = {
     {"7b-python-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv288[] = {
+static const mfl_data_kv_t kv294[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg288[] = {
+static const mfl_data_tag_t tg294[] = {
     {"34b-python", NULL, 19000000000ull},
     {"34b-python-q2_K", "Q2_K", 14000000000ull},
     {"34b-python-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -6203,14 +6293,14 @@ static const mfl_data_tag_t tg288[] = {
     {"34b-python-fp16", "F16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv289[] = {
+static const mfl_data_kv_t kv295[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg289[] = {
+static const mfl_data_tag_t tg295[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 2700000000ull},
@@ -6229,7 +6319,7 @@ static const mfl_data_tag_t tg289[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv290[] = {
+static const mfl_data_kv_t kv296[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -6238,21 +6328,21 @@ static const mfl_data_kv_t kv290[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg290[] = {
+static const mfl_data_tag_t tg296[] = {
     {"8x22b", NULL, 80000000000ull},
     {"8x22b-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-q8_0", "Q8_0", 149000000000ull},
     {"8x22b-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv291[] = {
+static const mfl_data_kv_t kv297[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg291[] = {
+static const mfl_data_tag_t tg297[] = {
     {"7b-128k", NULL, 3800000000ull},
     {"7b-128k-q2_K", "Q2_K", 2800000000ull},
     {"7b-128k-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -6270,14 +6360,14 @@ static const mfl_data_tag_t tg291[] = {
     {"7b-128k-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv292[] = {
+static const mfl_data_kv_t kv298[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 65536ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg292[] = {
+static const mfl_data_tag_t tg298[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-64k-q2_K", "Q2_K", 5400000000ull},
     {"13b-64k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -6295,14 +6385,14 @@ static const mfl_data_tag_t tg292[] = {
     {"13b-64k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv293[] = {
+static const mfl_data_kv_t kv299[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg293[] = {
+static const mfl_data_tag_t tg299[] = {
     {"latest", NULL, 3500000000ull},
     {"6b-chat-v1.5-q2_K", "Q2_K", 2300000000ull},
     {"6b-chat-v1.5-q3_K_S", "Q3_K_S", 2700000000ull},
@@ -6320,14 +6410,14 @@ static const mfl_data_tag_t tg293[] = {
     {"6b-chat-v1.5-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv294[] = {
+static const mfl_data_kv_t kv300[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg294[] = {
+static const mfl_data_tag_t tg300[] = {
     {"6b-v1.5-q2_K", "Q2_K", 2300000000ull},
     {"6b-v1.5-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-v1.5-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -6345,14 +6435,14 @@ static const mfl_data_tag_t tg294[] = {
     {"6b-v1.5-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv295[] = {
+static const mfl_data_kv_t kv301[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg295[] = {
+static const mfl_data_tag_t tg301[] = {
     {"9b", NULL, 5000000000ull},
     {"9b-chat-v1.5-q2_K", "Q2_K", 3400000000ull},
     {"9b-chat-v1.5-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -6370,14 +6460,14 @@ static const mfl_data_tag_t tg295[] = {
     {"9b-chat-v1.5-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv296[] = {
+static const mfl_data_kv_t kv302[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg296[] = {
+static const mfl_data_tag_t tg302[] = {
     {"9b-v1.5-q2_K", "Q2_K", 3400000000ull},
     {"9b-v1.5-q3_K_S", "Q3_K_S", 3900000000ull},
     {"9b-v1.5-q3_K_M", "Q3_K_M", 4300000000ull},
@@ -6395,14 +6485,14 @@ static const mfl_data_tag_t tg296[] = {
     {"9b-v1.5-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv297[] = {
+static const mfl_data_kv_t kv303[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg297[] = {
+static const mfl_data_tag_t tg303[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-chat-v1.5-q2_K", "Q2_K", 13000000000ull},
     {"34b-chat-v1.5-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -6420,14 +6510,14 @@ static const mfl_data_tag_t tg297[] = {
     {"34b-chat-v1.5-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv298[] = {
+static const mfl_data_kv_t kv304[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg298[] = {
+static const mfl_data_tag_t tg304[] = {
     {"34b-v1.5-q2_K", "Q2_K", 13000000000ull},
     {"34b-v1.5-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-v1.5-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -6445,14 +6535,14 @@ static const mfl_data_tag_t tg298[] = {
     {"34b-v1.5-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv299[] = {
+static const mfl_data_kv_t kv305[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 200000ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg299[] = {
+static const mfl_data_tag_t tg305[] = {
     {"6b-200k", NULL, 3500000000ull},
     {"6b-200k-q2_K", "Q2_K", 2600000000ull},
     {"6b-200k-q3_K_S", "Q3_K_S", 2700000000ull},
@@ -6470,14 +6560,14 @@ static const mfl_data_tag_t tg299[] = {
     {"6b-200k-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv300[] = {
+static const mfl_data_kv_t kv306[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg300[] = {
+static const mfl_data_tag_t tg306[] = {
     {"6b-chat-q2_K", "Q2_K", 2600000000ull},
     {"6b-chat-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-chat-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -6495,14 +6585,14 @@ static const mfl_data_tag_t tg300[] = {
     {"6b-chat-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv301[] = {
+static const mfl_data_kv_t kv307[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg301[] = {
+static const mfl_data_tag_t tg307[] = {
     {"6b-q2_K", "Q2_K", 2600000000ull},
     {"6b-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -6520,14 +6610,14 @@ static const mfl_data_tag_t tg301[] = {
     {"6b-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv302[] = {
+static const mfl_data_kv_t kv308[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg302[] = {
+static const mfl_data_tag_t tg308[] = {
     {"34b-q2_K", "Q2_K", 15000000000ull},
     {"34b-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -6542,14 +6632,14 @@ static const mfl_data_tag_t tg302[] = {
     {"34b-q6_K", "Q6_K", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv303[] = {
+static const mfl_data_kv_t kv309[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg303[] = {
+static const mfl_data_tag_t tg309[] = {
     {"34b-chat-q2_K", "Q2_K", 15000000000ull},
     {"34b-chat-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-chat-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -6567,14 +6657,14 @@ static const mfl_data_tag_t tg303[] = {
     {"34b-chat-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv304[] = {
+static const mfl_data_kv_t kv310[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg304[] = {
+static const mfl_data_tag_t tg310[] = {
     {"9b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"9b-chat-q2_K", "Q2_K", 3400000000ull},
@@ -6593,14 +6683,14 @@ static const mfl_data_tag_t tg304[] = {
     {"9b-chat-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv305[] = {
+static const mfl_data_kv_t kv311[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg305[] = {
+static const mfl_data_tag_t tg311[] = {
     {"9b-base", NULL, 5000000000ull},
     {"9b-base-q2_K", "Q2_K", 3400000000ull},
     {"9b-base-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -6618,14 +6708,14 @@ static const mfl_data_tag_t tg305[] = {
     {"9b-base-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv306[] = {
+static const mfl_data_kv_t kv312[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg306[] = {
+static const mfl_data_tag_t tg312[] = {
     {"1.5b", NULL, 866000000ull},
     {"1.5b-chat-q2_K", "Q2_K", 635000000ull},
     {"1.5b-chat-q3_K_S", "Q3_K_S", 723000000ull},
@@ -6643,14 +6733,14 @@ static const mfl_data_tag_t tg306[] = {
     {"1.5b-chat-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv307[] = {
+static const mfl_data_kv_t kv313[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg307[] = {
+static const mfl_data_tag_t tg313[] = {
     {"1.5b-base", NULL, 866000000ull},
     {"1.5b-base-q2_K", "Q2_K", 635000000ull},
     {"1.5b-base-q3_K_S", "Q3_K_S", 723000000ull},
@@ -6668,14 +6758,14 @@ static const mfl_data_tag_t tg307[] = {
     {"1.5b-base-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv308[] = {
+static const mfl_data_kv_t kv314[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg308[] = {
+static const mfl_data_tag_t tg314[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-beta-q2_K", "Q2_K", 3100000000ull},
@@ -6694,14 +6784,14 @@ static const mfl_data_tag_t tg308[] = {
     {"7b-beta-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv309[] = {
+static const mfl_data_kv_t kv315[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg309[] = {
+static const mfl_data_tag_t tg315[] = {
     {"7b-alpha", NULL, 4100000000ull},
     {"7b-alpha-q2_K", "Q2_K", 3100000000ull},
     {"7b-alpha-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -6719,7 +6809,7 @@ static const mfl_data_tag_t tg309[] = {
     {"7b-alpha-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv310[] = {
+static const mfl_data_kv_t kv316[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -6728,7 +6818,7 @@ static const mfl_data_kv_t kv310[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg310[] = {
+static const mfl_data_tag_t tg316[] = {
     {"141b", NULL, 80000000000ull},
     {"141b-v0.1-q2_K", "Q2_K", 52000000000ull},
     {"141b-v0.1-q8_0", "Q8_0", 149000000000ull},
@@ -6845,6 +6935,27 @@ const mfl_table_entry_t mfl__table[] = {
         .n_tags = 1,
     },
     {
+        .family = "bge-m3",
+        .id = "567m",
+        .display = "BGE-M3 567M",
+        .kind = MFL_KIND_EMBEDDING,
+        .arch = "bert",
+        .ctx = 8192ull,
+        .source = "https://ollama.com/dengcao/bge-m3:567m/blobs/daec91ffb5dd",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "An embedding model: num_ctx bounds the input that is embedded (8,192 tokens natively), there is no conversation to keep.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/bge-m3.json",
+        .tags_checked = "2026-12-05",
+        .params = 567000000ull,
+        .kv = kv6,
+        .n_kv = 6,
+        .tags = tg6,
+        .n_tags = 3,
+        .hf = hf6,
+        .n_hf = 1,
+    },
+    {
         .family = "codegemma",
         .id = "2b-code",
         .display = "CodeGemma 2B (code completion, 1.0)",
@@ -6857,9 +6968,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codegemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv6,
+        .kv = kv7,
         .n_kv = 7,
-        .tags = tg6,
+        .tags = tg7,
         .n_tags = 15,
     },
     {
@@ -6875,9 +6986,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codegemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv7,
+        .kv = kv8,
         .n_kv = 7,
-        .tags = tg7,
+        .tags = tg8,
         .n_tags = 15,
     },
     {
@@ -6893,9 +7004,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv8,
+        .kv = kv9,
         .n_kv = 5,
-        .tags = tg8,
+        .tags = tg9,
         .n_tags = 17,
     },
     {
@@ -6911,9 +7022,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv9,
+        .kv = kv10,
         .n_kv = 5,
-        .tags = tg9,
+        .tags = tg10,
         .n_tags = 15,
     },
     {
@@ -6929,9 +7040,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv10,
+        .kv = kv11,
         .n_kv = 5,
-        .tags = tg10,
+        .tags = tg11,
         .n_tags = 15,
     },
     {
@@ -6947,9 +7058,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv11,
+        .kv = kv12,
         .n_kv = 5,
-        .tags = tg11,
+        .tags = tg12,
         .n_tags = 15,
     },
     {
@@ -6965,9 +7076,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv12,
+        .kv = kv13,
         .n_kv = 5,
-        .tags = tg12,
+        .tags = tg13,
         .n_tags = 15,
     },
     {
@@ -6983,9 +7094,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv13,
+        .kv = kv14,
         .n_kv = 5,
-        .tags = tg13,
+        .tags = tg14,
         .n_tags = 15,
     },
     {
@@ -7001,9 +7112,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv14,
+        .kv = kv15,
         .n_kv = 5,
-        .tags = tg14,
+        .tags = tg15,
         .n_tags = 15,
     },
     {
@@ -7019,9 +7130,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv15,
+        .kv = kv16,
         .n_kv = 5,
-        .tags = tg15,
+        .tags = tg16,
         .n_tags = 14,
     },
     {
@@ -7037,9 +7148,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv16,
+        .kv = kv17,
         .n_kv = 5,
-        .tags = tg16,
+        .tags = tg17,
         .n_tags = 2,
     },
     {
@@ -7055,9 +7166,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codeqwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv17,
+        .kv = kv18,
         .n_kv = 5,
-        .tags = tg17,
+        .tags = tg18,
         .n_tags = 15,
     },
     {
@@ -7073,9 +7184,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codestral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv18,
+        .kv = kv19,
         .n_kv = 5,
-        .tags = tg18,
+        .tags = tg19,
         .n_tags = 16,
     },
     {
@@ -7091,9 +7202,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/cogito.json",
         .tags_checked = "2026-12-04",
-        .kv = kv19,
+        .kv = kv20,
         .n_kv = 7,
-        .tags = tg19,
+        .tags = tg20,
         .n_tags = 3,
     },
     {
@@ -7109,9 +7220,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/cogito.json",
         .tags_checked = "2026-12-04",
-        .kv = kv20,
+        .kv = kv21,
         .n_kv = 5,
-        .tags = tg20,
+        .tags = tg21,
         .n_tags = 3,
     },
     {
@@ -7127,9 +7238,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r.json",
         .tags_checked = "2026-12-04",
-        .kv = kv21,
+        .kv = kv22,
         .n_kv = 5,
-        .tags = tg21,
+        .tags = tg22,
         .n_tags = 16,
     },
     {
@@ -7145,9 +7256,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r.json",
         .tags_checked = "2026-12-04",
-        .kv = kv22,
+        .kv = kv23,
         .n_kv = 5,
-        .tags = tg22,
+        .tags = tg23,
         .n_tags = 14,
     },
     {
@@ -7163,9 +7274,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r-plus.json",
         .tags_checked = "2026-12-04",
-        .kv = kv23,
+        .kv = kv24,
         .n_kv = 5,
-        .tags = tg23,
+        .tags = tg24,
         .n_tags = 16,
     },
     {
@@ -7181,9 +7292,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r-plus.json",
         .tags_checked = "2026-12-04",
-        .kv = kv24,
+        .kv = kv25,
         .n_kv = 5,
-        .tags = tg24,
+        .tags = tg25,
         .n_tags = 4,
     },
     {
@@ -7199,9 +7310,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r7b.json",
         .tags_checked = "2026-12-04",
-        .kv = kv25,
+        .kv = kv26,
         .n_kv = 6,
-        .tags = tg25,
+        .tags = tg26,
         .n_tags = 3,
     },
     {
@@ -7218,9 +7329,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepcoder.json",
         .tags_checked = "2026-12-05",
         .params = 14800000000ull,
-        .kv = kv26,
+        .kv = kv27,
         .n_kv = 5,
-        .tags = tg26,
+        .tags = tg27,
         .n_tags = 4,
     },
     {
@@ -7236,9 +7347,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepscaler.json",
         .tags_checked = "2026-12-04",
-        .kv = kv27,
+        .kv = kv28,
         .n_kv = 5,
-        .tags = tg27,
+        .tags = tg28,
         .n_tags = 4,
     },
     {
@@ -7254,9 +7365,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv28,
+        .kv = kv29,
         .n_kv = 5,
-        .tags = tg28,
+        .tags = tg29,
         .n_tags = 16,
     },
     {
@@ -7272,9 +7383,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv29,
+        .kv = kv30,
         .n_kv = 5,
-        .tags = tg29,
+        .tags = tg30,
         .n_tags = 15,
     },
     {
@@ -7290,9 +7401,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv30,
+        .kv = kv31,
         .n_kv = 5,
-        .tags = tg30,
+        .tags = tg31,
         .n_tags = 15,
     },
     {
@@ -7308,9 +7419,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv31,
+        .kv = kv32,
         .n_kv = 5,
-        .tags = tg31,
+        .tags = tg32,
         .n_tags = 15,
     },
     {
@@ -7326,9 +7437,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder-v2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv32,
+        .kv = kv33,
         .n_kv = 7,
-        .tags = tg32,
+        .tags = tg33,
         .n_tags = 2,
     },
     {
@@ -7344,9 +7455,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv33,
+        .kv = kv34,
         .n_kv = 5,
-        .tags = tg33,
+        .tags = tg34,
         .n_tags = 3,
     },
     {
@@ -7362,9 +7473,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv34,
+        .kv = kv35,
         .n_kv = 5,
-        .tags = tg34,
+        .tags = tg35,
         .n_tags = 3,
     },
     {
@@ -7380,9 +7491,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv35,
+        .kv = kv36,
         .n_kv = 7,
-        .tags = tg35,
+        .tags = tg36,
         .n_tags = 4,
     },
     {
@@ -7398,9 +7509,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv36,
+        .kv = kv37,
         .n_kv = 7,
-        .tags = tg36,
+        .tags = tg37,
         .n_tags = 3,
     },
     {
@@ -7416,9 +7527,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv37,
+        .kv = kv38,
         .n_kv = 5,
-        .tags = tg37,
+        .tags = tg38,
         .n_tags = 3,
     },
     {
@@ -7434,9 +7545,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv38,
+        .kv = kv39,
         .n_kv = 5,
-        .tags = tg38,
+        .tags = tg39,
         .n_tags = 3,
     },
     {
@@ -7452,9 +7563,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv39,
+        .kv = kv40,
         .n_kv = 7,
-        .tags = tg39,
+        .tags = tg40,
         .n_tags = 3,
     },
     {
@@ -7470,9 +7581,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv40,
+        .kv = kv41,
         .n_kv = 11,
-        .tags = tg40,
+        .tags = tg41,
         .n_tags = 2,
     },
     {
@@ -7489,9 +7600,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-v3.json",
         .tags_checked = "2026-12-05",
-        .kv = kv41,
+        .kv = kv42,
         .n_kv = 11,
-        .tags = tg41,
+        .tags = tg42,
         .n_tags = 5,
     },
     {
@@ -7508,9 +7619,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/devstral.json",
         .tags_checked = "2026-12-05",
         .params = 23600000000ull,
-        .kv = kv42,
+        .kv = kv43,
         .n_kv = 7,
-        .tags = tg42,
+        .tags = tg43,
         .n_tags = 4,
     },
     {
@@ -7526,9 +7637,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv43,
+        .kv = kv44,
         .n_kv = 5,
-        .tags = tg43,
+        .tags = tg44,
         .n_tags = 16,
     },
     {
@@ -7544,9 +7655,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv44,
+        .kv = kv45,
         .n_kv = 5,
-        .tags = tg44,
+        .tags = tg45,
         .n_tags = 16,
     },
     {
@@ -7562,9 +7673,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv45,
+        .kv = kv46,
         .n_kv = 5,
-        .tags = tg45,
+        .tags = tg46,
         .n_tags = 14,
     },
     {
@@ -7580,9 +7691,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv46,
+        .kv = kv47,
         .n_kv = 5,
-        .tags = tg46,
+        .tags = tg47,
         .n_tags = 14,
     },
     {
@@ -7598,9 +7709,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv47,
+        .kv = kv48,
         .n_kv = 5,
-        .tags = tg47,
+        .tags = tg48,
         .n_tags = 15,
     },
     {
@@ -7616,9 +7727,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv48,
+        .kv = kv49,
         .n_kv = 5,
-        .tags = tg48,
+        .tags = tg49,
         .n_tags = 15,
     },
     {
@@ -7634,9 +7745,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv49,
+        .kv = kv50,
         .n_kv = 5,
-        .tags = tg49,
+        .tags = tg50,
         .n_tags = 15,
     },
     {
@@ -7652,9 +7763,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv50,
+        .kv = kv51,
         .n_kv = 7,
-        .tags = tg50,
+        .tags = tg51,
         .n_tags = 16,
     },
     {
@@ -7670,9 +7781,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv51,
+        .kv = kv52,
         .n_kv = 7,
-        .tags = tg51,
+        .tags = tg52,
         .n_tags = 15,
     },
     {
@@ -7688,9 +7799,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv52,
+        .kv = kv53,
         .n_kv = 7,
-        .tags = tg52,
+        .tags = tg53,
         .n_tags = 4,
     },
     {
@@ -7707,9 +7818,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/embeddinggemma.json",
         .tags_checked = "2026-12-05",
         .params = 308000000ull,
-        .kv = kv53,
+        .kv = kv54,
         .n_kv = 8,
-        .tags = tg53,
+        .tags = tg54,
         .n_tags = 1,
     },
     {
@@ -7725,9 +7836,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (2,048 tokens natively), there is no conversation to keep.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/embeddinggemma.json",
         .tags_checked = "2026-12-05",
-        .kv = kv54,
+        .kv = kv55,
         .n_kv = 8,
-        .tags = tg54,
+        .tags = tg55,
         .n_tags = 2,
     },
     {
@@ -7743,9 +7854,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/everythinglm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv55,
+        .kv = kv56,
         .n_kv = 5,
-        .tags = tg55,
+        .tags = tg56,
         .n_tags = 15,
     },
     {
@@ -7761,9 +7872,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone-deep.json",
         .tags_checked = "2026-12-05",
-        .kv = kv56,
+        .kv = kv57,
         .n_kv = 5,
-        .tags = tg56,
+        .tags = tg57,
         .n_tags = 3,
     },
     {
@@ -7779,9 +7890,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone-deep.json",
         .tags_checked = "2026-12-05",
-        .kv = kv57,
+        .kv = kv58,
         .n_kv = 5,
-        .tags = tg57,
+        .tags = tg58,
         .n_tags = 3,
     },
     {
@@ -7797,9 +7908,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone3.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv58,
+        .kv = kv59,
         .n_kv = 5,
-        .tags = tg58,
+        .tags = tg59,
         .n_tags = 4,
     },
     {
@@ -7815,9 +7926,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv59,
+        .kv = kv60,
         .n_kv = 7,
-        .tags = tg59,
+        .tags = tg60,
         .n_tags = 3,
     },
     {
@@ -7833,9 +7944,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv60,
+        .kv = kv61,
         .n_kv = 7,
-        .tags = tg60,
+        .tags = tg61,
         .n_tags = 3,
     },
     {
@@ -7851,9 +7962,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv61,
+        .kv = kv62,
         .n_kv = 7,
-        .tags = tg61,
+        .tags = tg62,
         .n_tags = 4,
     },
     {
@@ -7869,9 +7980,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv62,
+        .kv = kv63,
         .n_kv = 7,
-        .tags = tg62,
+        .tags = tg63,
         .n_tags = 3,
     },
     {
@@ -7887,9 +7998,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv63,
+        .kv = kv64,
         .n_kv = 7,
-        .tags = tg63,
+        .tags = tg64,
         .n_tags = 14,
     },
     {
@@ -7905,9 +8016,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv64,
+        .kv = kv65,
         .n_kv = 7,
-        .tags = tg64,
+        .tags = tg65,
         .n_tags = 14,
     },
     {
@@ -7923,9 +8034,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv65,
+        .kv = kv66,
         .n_kv = 7,
-        .tags = tg65,
+        .tags = tg66,
         .n_tags = 15,
     },
     {
@@ -7941,9 +8052,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv66,
+        .kv = kv67,
         .n_kv = 7,
-        .tags = tg66,
+        .tags = tg67,
         .n_tags = 18,
     },
     {
@@ -7959,9 +8070,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv67,
+        .kv = kv68,
         .n_kv = 7,
-        .tags = tg67,
+        .tags = tg68,
         .n_tags = 15,
     },
     {
@@ -7977,9 +8088,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv68,
+        .kv = kv69,
         .n_kv = 7,
-        .tags = tg68,
+        .tags = tg69,
         .n_tags = 15,
     },
     {
@@ -7995,9 +8106,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv69,
+        .kv = kv70,
         .n_kv = 8,
-        .tags = tg69,
+        .tags = tg70,
         .n_tags = 16,
     },
     {
@@ -8013,9 +8124,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv70,
+        .kv = kv71,
         .n_kv = 8,
-        .tags = tg70,
+        .tags = tg71,
         .n_tags = 15,
     },
     {
@@ -8031,9 +8142,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv71,
+        .kv = kv72,
         .n_kv = 9,
-        .tags = tg71,
+        .tags = tg72,
         .n_tags = 3,
     },
     {
@@ -8049,9 +8160,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv72,
+        .kv = kv73,
         .n_kv = 9,
-        .tags = tg72,
+        .tags = tg73,
         .n_tags = 1,
     },
     {
@@ -8067,9 +8178,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv73,
+        .kv = kv74,
         .n_kv = 7,
-        .tags = tg73,
+        .tags = tg74,
         .n_tags = 3,
     },
     {
@@ -8085,9 +8196,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv74,
+        .kv = kv75,
         .n_kv = 7,
-        .tags = tg74,
+        .tags = tg75,
         .n_tags = 1,
     },
     {
@@ -8103,9 +8214,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv75,
+        .kv = kv76,
         .n_kv = 8,
-        .tags = tg75,
+        .tags = tg76,
         .n_tags = 3,
     },
     {
@@ -8121,9 +8232,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv76,
+        .kv = kv77,
         .n_kv = 8,
-        .tags = tg76,
+        .tags = tg77,
         .n_tags = 1,
     },
     {
@@ -8139,9 +8250,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv77,
+        .kv = kv78,
         .n_kv = 8,
-        .tags = tg77,
+        .tags = tg78,
         .n_tags = 4,
     },
     {
@@ -8157,9 +8268,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv78,
+        .kv = kv79,
         .n_kv = 8,
-        .tags = tg78,
+        .tags = tg79,
         .n_tags = 1,
     },
     {
@@ -8175,9 +8286,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv79,
+        .kv = kv80,
         .n_kv = 8,
-        .tags = tg79,
+        .tags = tg80,
         .n_tags = 3,
     },
     {
@@ -8193,9 +8304,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv80,
+        .kv = kv81,
         .n_kv = 8,
-        .tags = tg80,
+        .tags = tg81,
         .n_tags = 1,
     },
     {
@@ -8212,9 +8323,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3n.json",
         .tags_checked = "2026-12-05",
         .params = 6900000000ull,
-        .kv = kv81,
+        .kv = kv82,
         .n_kv = 8,
-        .tags = tg81,
+        .tags = tg82,
         .n_tags = 4,
     },
     {
@@ -8231,9 +8342,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3n.json",
         .tags_checked = "2026-12-05",
         .params = 4460000000ull,
-        .kv = kv82,
+        .kv = kv83,
         .n_kv = 8,
-        .tags = tg82,
+        .tags = tg83,
         .n_tags = 3,
     },
     {
@@ -8249,9 +8360,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gpt-oss.json",
         .tags_checked = "2026-12-04",
-        .kv = kv83,
+        .kv = kv84,
         .n_kv = 10,
-        .tags = tg83,
+        .tags = tg84,
         .n_tags = 2,
     },
     {
@@ -8267,9 +8378,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gpt-oss.json",
         .tags_checked = "2026-12-04",
-        .kv = kv84,
+        .kv = kv85,
         .n_kv = 10,
-        .tags = tg84,
+        .tags = tg85,
         .n_tags = 1,
     },
     {
@@ -8285,10 +8396,47 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv85,
+        .kv = kv86,
         .n_kv = 5,
-        .tags = tg85,
+        .tags = tg86,
         .n_tags = 16,
+    },
+    {
+        .family = "granite-embedding",
+        .id = "30m-en",
+        .display = "Granite Embedding 30M English",
+        .kind = MFL_KIND_EMBEDDING,
+        .arch = "bert",
+        .ctx = 512ull,
+        .source = "https://ollama.com/library/granite-embedding:30m-en-fp16/blobs/27d24c87a53d",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "An embedding model: num_ctx bounds the input that is embedded (512 tokens natively; longer inputs are truncated or rejected), there is no conversation to keep.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite-embedding.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv87,
+        .n_kv = 6,
+        .tags = tg87,
+        .n_tags = 3,
+    },
+    {
+        .family = "granite-embedding",
+        .id = "278m",
+        .display = "Granite Embedding 278M Multilingual",
+        .kind = MFL_KIND_EMBEDDING,
+        .arch = "bert",
+        .ctx = 512ull,
+        .source = "https://ollama.com/library/granite-embedding:278m-fp16/blobs/a658c903bf83",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "An embedding model: num_ctx bounds the input that is embedded (512 tokens natively; longer inputs are truncated or rejected), there is no conversation to keep.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite-embedding.json",
+        .tags_checked = "2026-12-05",
+        .params = 278000000ull,
+        .kv = kv88,
+        .n_kv = 6,
+        .tags = tg88,
+        .n_tags = 2,
     },
     {
         .family = "granite3-dense",
@@ -8303,9 +8451,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv86,
+        .kv = kv89,
         .n_kv = 5,
-        .tags = tg86,
+        .tags = tg89,
         .n_tags = 16,
     },
     {
@@ -8321,9 +8469,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv87,
+        .kv = kv90,
         .n_kv = 5,
-        .tags = tg87,
+        .tags = tg90,
         .n_tags = 15,
     },
     {
@@ -8339,9 +8487,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv88,
+        .kv = kv91,
         .n_kv = 7,
-        .tags = tg88,
+        .tags = tg91,
         .n_tags = 16,
     },
     {
@@ -8357,9 +8505,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv89,
+        .kv = kv92,
         .n_kv = 7,
-        .tags = tg89,
+        .tags = tg92,
         .n_tags = 15,
     },
     {
@@ -8375,9 +8523,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv90,
+        .kv = kv93,
         .n_kv = 5,
-        .tags = tg90,
+        .tags = tg93,
         .n_tags = 15,
     },
     {
@@ -8393,9 +8541,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv91,
+        .kv = kv94,
         .n_kv = 5,
-        .tags = tg91,
+        .tags = tg94,
         .n_tags = 16,
     },
     {
@@ -8411,9 +8559,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv92,
+        .kv = kv95,
         .n_kv = 7,
-        .tags = tg92,
+        .tags = tg95,
         .n_tags = 15,
     },
     {
@@ -8429,9 +8577,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv93,
+        .kv = kv96,
         .n_kv = 7,
-        .tags = tg93,
+        .tags = tg96,
         .n_tags = 16,
     },
     {
@@ -8447,9 +8595,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv94,
+        .kv = kv97,
         .n_kv = 5,
-        .tags = tg94,
+        .tags = tg97,
         .n_tags = 3,
     },
     {
@@ -8465,9 +8613,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv95,
+        .kv = kv98,
         .n_kv = 5,
-        .tags = tg95,
+        .tags = tg98,
         .n_tags = 4,
     },
     {
@@ -8485,9 +8633,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
         .active_params = 9000000000ull,
-        .kv = kv96,
+        .kv = kv99,
         .n_kv = 7,
-        .tags = tg96,
+        .tags = tg99,
         .n_tags = 2,
     },
     {
@@ -8503,9 +8651,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv97,
+        .kv = kv100,
         .n_kv = 5,
-        .tags = tg97,
+        .tags = tg100,
         .n_tags = 3,
     },
     {
@@ -8524,9 +8672,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 7000000000ull,
         .active_params = 1000000000ull,
-        .kv = kv98,
+        .kv = kv101,
         .n_kv = 7,
-        .tags = tg98,
+        .tags = tg101,
         .n_tags = 2,
     },
     {
@@ -8543,9 +8691,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv99,
+        .kv = kv102,
         .n_kv = 5,
-        .tags = tg99,
+        .tags = tg102,
         .n_tags = 2,
     },
     {
@@ -8561,9 +8709,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv100,
+        .kv = kv103,
         .n_kv = 5,
-        .tags = tg100,
+        .tags = tg103,
         .n_tags = 16,
     },
     {
@@ -8579,9 +8727,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv101,
+        .kv = kv104,
         .n_kv = 5,
-        .tags = tg101,
+        .tags = tg104,
         .n_tags = 15,
     },
     {
@@ -8597,9 +8745,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv102,
+        .kv = kv105,
         .n_kv = 5,
-        .tags = tg102,
+        .tags = tg105,
         .n_tags = 15,
     },
     {
@@ -8615,9 +8763,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/internlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv103,
+        .kv = kv106,
         .n_kv = 5,
-        .tags = tg103,
+        .tags = tg106,
         .n_tags = 15,
     },
     {
@@ -8633,9 +8781,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama-guard3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv104,
+        .kv = kv107,
         .n_kv = 5,
-        .tags = tg104,
+        .tags = tg107,
         .n_tags = 16,
     },
     {
@@ -8651,9 +8799,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama-guard3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv105,
+        .kv = kv108,
         .n_kv = 5,
-        .tags = tg105,
+        .tags = tg108,
         .n_tags = 15,
     },
     {
@@ -8669,9 +8817,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv106,
+        .kv = kv109,
         .n_kv = 5,
-        .tags = tg106,
+        .tags = tg109,
         .n_tags = 16,
     },
     {
@@ -8687,9 +8835,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv107,
+        .kv = kv110,
         .n_kv = 5,
-        .tags = tg107,
+        .tags = tg110,
         .n_tags = 15,
     },
     {
@@ -8705,9 +8853,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv108,
+        .kv = kv111,
         .n_kv = 5,
-        .tags = tg108,
+        .tags = tg111,
         .n_tags = 15,
     },
     {
@@ -8723,9 +8871,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv109,
+        .kv = kv112,
         .n_kv = 5,
-        .tags = tg109,
+        .tags = tg112,
         .n_tags = 15,
     },
     {
@@ -8741,9 +8889,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv110,
+        .kv = kv113,
         .n_kv = 5,
-        .tags = tg110,
+        .tags = tg113,
         .n_tags = 14,
     },
     {
@@ -8759,9 +8907,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv111,
+        .kv = kv114,
         .n_kv = 5,
-        .tags = tg111,
+        .tags = tg114,
         .n_tags = 17,
     },
     {
@@ -8777,9 +8925,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv112,
+        .kv = kv115,
         .n_kv = 7,
-        .tags = tg112,
+        .tags = tg115,
         .n_tags = 15,
     },
     {
@@ -8795,9 +8943,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv113,
+        .kv = kv116,
         .n_kv = 5,
-        .tags = tg113,
+        .tags = tg116,
         .n_tags = 15,
     },
     {
@@ -8813,9 +8961,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv114,
+        .kv = kv117,
         .n_kv = 5,
-        .tags = tg114,
+        .tags = tg117,
         .n_tags = 17,
     },
     {
@@ -8831,9 +8979,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv115,
+        .kv = kv118,
         .n_kv = 7,
-        .tags = tg115,
+        .tags = tg118,
         .n_tags = 15,
     },
     {
@@ -8849,9 +8997,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv116,
+        .kv = kv119,
         .n_kv = 5,
-        .tags = tg116,
+        .tags = tg119,
         .n_tags = 14,
     },
     {
@@ -8867,9 +9015,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv117,
+        .kv = kv120,
         .n_kv = 5,
-        .tags = tg117,
+        .tags = tg120,
         .n_tags = 15,
     },
     {
@@ -8885,9 +9033,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv118,
+        .kv = kv121,
         .n_kv = 7,
-        .tags = tg118,
+        .tags = tg121,
         .n_tags = 15,
     },
     {
@@ -8903,9 +9051,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv119,
+        .kv = kv122,
         .n_kv = 7,
-        .tags = tg119,
+        .tags = tg122,
         .n_tags = 15,
     },
     {
@@ -8921,9 +9069,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv120,
+        .kv = kv123,
         .n_kv = 7,
-        .tags = tg120,
+        .tags = tg123,
         .n_tags = 15,
     },
     {
@@ -8939,9 +9087,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv121,
+        .kv = kv124,
         .n_kv = 7,
-        .tags = tg121,
+        .tags = tg124,
         .n_tags = 17,
     },
     {
@@ -8957,9 +9105,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2-vision.json",
         .tags_checked = "2026-12-04",
-        .kv = kv122,
+        .kv = kv125,
         .n_kv = 5,
-        .tags = tg122,
+        .tags = tg125,
         .n_tags = 5,
     },
     {
@@ -8975,9 +9123,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2-vision.json",
         .tags_checked = "2026-12-04",
-        .kv = kv123,
+        .kv = kv126,
         .n_kv = 5,
-        .tags = tg123,
+        .tags = tg126,
         .n_tags = 4,
     },
     {
@@ -8993,9 +9141,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv124,
+        .kv = kv127,
         .n_kv = 7,
-        .tags = tg124,
+        .tags = tg127,
         .n_tags = 13,
     },
     {
@@ -9013,9 +9161,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-05",
         .params = 108600000000ull,
         .active_params = 17000000000ull,
-        .kv = kv125,
+        .kv = kv128,
         .n_kv = 10,
-        .tags = tg125,
+        .tags = tg128,
         .n_tags = 3,
     },
     {
@@ -9032,9 +9180,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama4.json",
         .tags_checked = "2026-12-05",
         .active_params = 17000000000ull,
-        .kv = kv126,
+        .kv = kv129,
         .n_kv = 9,
-        .tags = tg126,
+        .tags = tg129,
         .n_tags = 3,
     },
     {
@@ -9050,9 +9198,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava.json",
         .tags_checked = "2026-12-04",
-        .kv = kv127,
+        .kv = kv130,
         .n_kv = 5,
-        .tags = tg127,
+        .tags = tg130,
         .n_tags = 16,
     },
     {
@@ -9069,9 +9217,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava-llama3.json",
         .tags_checked = "2026-12-05",
         .params = 8000000000ull,
-        .kv = kv128,
+        .kv = kv131,
         .n_kv = 5,
-        .tags = tg128,
+        .tags = tg131,
         .n_tags = 3,
     },
     {
@@ -9088,9 +9236,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava-phi3.json",
         .tags_checked = "2026-12-05",
         .params = 4000000000ull,
-        .kv = kv129,
+        .kv = kv132,
         .n_kv = 5,
-        .tags = tg129,
+        .tags = tg132,
         .n_tags = 4,
     },
     {
@@ -9108,9 +9256,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/magistral.json",
         .tags_checked = "2026-12-05",
         .params = 23600000000ull,
-        .kv = kv130,
+        .kv = kv133,
         .n_kv = 7,
-        .tags = tg130,
+        .tags = tg133,
         .n_tags = 5,
     },
     {
@@ -9126,9 +9274,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/minicpm-v.json",
         .tags_checked = "2026-12-04",
-        .kv = kv131,
+        .kv = kv134,
         .n_kv = 5,
-        .tags = tg131,
+        .tags = tg134,
         .n_tags = 16,
     },
     {
@@ -9144,9 +9292,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv132,
+        .kv = kv135,
         .n_kv = 5,
-        .tags = tg132,
+        .tags = tg135,
         .n_tags = 16,
     },
     {
@@ -9162,9 +9310,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv133,
+        .kv = kv136,
         .n_kv = 5,
-        .tags = tg133,
+        .tags = tg136,
         .n_tags = 15,
     },
     {
@@ -9180,9 +9328,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv134,
+        .kv = kv137,
         .n_kv = 5,
-        .tags = tg134,
+        .tags = tg137,
         .n_tags = 1,
     },
     {
@@ -9198,9 +9346,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-nemo.json",
         .tags_checked = "2026-12-04",
-        .kv = kv135,
+        .kv = kv138,
         .n_kv = 7,
-        .tags = tg135,
+        .tags = tg138,
         .n_tags = 16,
     },
     {
@@ -9216,9 +9364,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-openorca.json",
         .tags_checked = "2026-12-04",
-        .kv = kv136,
+        .kv = kv139,
         .n_kv = 5,
-        .tags = tg136,
+        .tags = tg139,
         .n_tags = 15,
     },
     {
@@ -9234,9 +9382,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small.json",
         .tags_checked = "2026-12-04",
-        .kv = kv137,
+        .kv = kv140,
         .n_kv = 7,
-        .tags = tg137,
+        .tags = tg140,
         .n_tags = 4,
     },
     {
@@ -9252,9 +9400,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small.json",
         .tags_checked = "2026-12-04",
-        .kv = kv138,
+        .kv = kv141,
         .n_kv = 5,
-        .tags = tg138,
+        .tags = tg141,
         .n_tags = 15,
     },
     {
@@ -9271,9 +9419,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small3.1.json",
         .tags_checked = "2026-12-05",
         .params = 24000000000ull,
-        .kv = kv139,
+        .kv = kv142,
         .n_kv = 7,
-        .tags = tg139,
+        .tags = tg142,
         .n_tags = 5,
     },
     {
@@ -9290,9 +9438,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small3.2.json",
         .tags_checked = "2026-12-05",
         .params = 24000000000ull,
-        .kv = kv140,
+        .kv = kv143,
         .n_kv = 7,
-        .tags = tg140,
+        .tags = tg143,
         .n_tags = 5,
     },
     {
@@ -9308,9 +9456,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistrallite.json",
         .tags_checked = "2026-12-04",
-        .kv = kv141,
+        .kv = kv144,
         .n_kv = 5,
-        .tags = tg141,
+        .tags = tg144,
         .n_tags = 15,
     },
     {
@@ -9326,9 +9474,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv142,
+        .kv = kv145,
         .n_kv = 7,
-        .tags = tg142,
+        .tags = tg145,
         .n_tags = 16,
     },
     {
@@ -9344,9 +9492,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv143,
+        .kv = kv146,
         .n_kv = 7,
-        .tags = tg143,
+        .tags = tg146,
         .n_tags = 16,
     },
     {
@@ -9362,9 +9510,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv144,
+        .kv = kv147,
         .n_kv = 7,
-        .tags = tg144,
+        .tags = tg147,
         .n_tags = 15,
     },
     {
@@ -9381,9 +9529,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/moondream.json",
         .tags_checked = "2026-12-04",
         .params = 1800000000ull,
-        .kv = kv145,
+        .kv = kv148,
         .n_kv = 5,
-        .tags = tg145,
+        .tags = tg148,
         .n_tags = 16,
     },
     {
@@ -9400,9 +9548,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/mxbai-embed-large",
         .tags_checked = "2026-12-04",
         .params = 334000000ull,
-        .kv = kv146,
+        .kv = kv149,
         .n_kv = 5,
-        .tags = tg146,
+        .tags = tg149,
         .n_tags = 4,
     },
     {
@@ -9418,9 +9566,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nemotron.json",
         .tags_checked = "2026-12-04",
-        .kv = kv147,
+        .kv = kv150,
         .n_kv = 5,
-        .tags = tg147,
+        .tags = tg150,
         .n_tags = 15,
     },
     {
@@ -9436,9 +9584,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nemotron-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv148,
+        .kv = kv151,
         .n_kv = 5,
-        .tags = tg148,
+        .tags = tg151,
         .n_tags = 16,
     },
     {
@@ -9454,9 +9602,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv149,
+        .kv = kv152,
         .n_kv = 5,
-        .tags = tg149,
+        .tags = tg152,
         .n_tags = 15,
     },
     {
@@ -9472,9 +9620,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv150,
+        .kv = kv153,
         .n_kv = 5,
-        .tags = tg150,
+        .tags = tg153,
         .n_tags = 15,
     },
     {
@@ -9490,9 +9638,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv151,
+        .kv = kv154,
         .n_kv = 5,
-        .tags = tg151,
+        .tags = tg154,
         .n_tags = 15,
     },
     {
@@ -9509,9 +9657,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/nomic-embed-text",
         .tags_checked = "2026-12-04",
         .params = 137000000ull,
-        .kv = kv152,
+        .kv = kv155,
         .n_kv = 6,
-        .tags = tg152,
+        .tags = tg155,
         .n_tags = 3,
     },
     {
@@ -9527,9 +9675,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/notus.json",
         .tags_checked = "2026-12-04",
-        .kv = kv153,
+        .kv = kv156,
         .n_kv = 5,
-        .tags = tg153,
+        .tags = tg156,
         .n_tags = 15,
     },
     {
@@ -9545,9 +9693,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv154,
+        .kv = kv157,
         .n_kv = 5,
-        .tags = tg154,
+        .tags = tg157,
         .n_tags = 15,
     },
     {
@@ -9563,9 +9711,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv155,
+        .kv = kv158,
         .n_kv = 5,
-        .tags = tg155,
+        .tags = tg158,
         .n_tags = 15,
     },
     {
@@ -9581,9 +9729,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv156,
+        .kv = kv159,
         .n_kv = 5,
-        .tags = tg156,
+        .tags = tg159,
         .n_tags = 15,
     },
     {
@@ -9599,9 +9747,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv157,
+        .kv = kv160,
         .n_kv = 5,
-        .tags = tg157,
+        .tags = tg160,
         .n_tags = 15,
     },
     {
@@ -9617,9 +9765,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo-3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv158,
+        .kv = kv161,
         .n_kv = 8,
-        .tags = tg158,
+        .tags = tg161,
         .n_tags = 4,
     },
     {
@@ -9635,9 +9783,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo-3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv159,
+        .kv = kv162,
         .n_kv = 8,
-        .tags = tg159,
+        .tags = tg162,
         .n_tags = 3,
     },
     {
@@ -9653,9 +9801,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv160,
+        .kv = kv163,
         .n_kv = 5,
-        .tags = tg160,
+        .tags = tg163,
         .n_tags = 4,
     },
     {
@@ -9671,9 +9819,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv161,
+        .kv = kv164,
         .n_kv = 5,
-        .tags = tg161,
+        .tags = tg164,
         .n_tags = 3,
     },
     {
@@ -9689,9 +9837,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv162,
+        .kv = kv165,
         .n_kv = 5,
-        .tags = tg162,
+        .tags = tg165,
         .n_tags = 16,
     },
     {
@@ -9707,9 +9855,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv163,
+        .kv = kv166,
         .n_kv = 5,
-        .tags = tg163,
+        .tags = tg166,
         .n_tags = 15,
     },
     {
@@ -9725,9 +9873,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv164,
+        .kv = kv167,
         .n_kv = 5,
-        .tags = tg164,
+        .tags = tg167,
         .n_tags = 15,
     },
     {
@@ -9743,9 +9891,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/opencoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv165,
+        .kv = kv168,
         .n_kv = 5,
-        .tags = tg165,
+        .tags = tg168,
         .n_tags = 4,
     },
     {
@@ -9761,9 +9909,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/opencoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv166,
+        .kv = kv169,
         .n_kv = 5,
-        .tags = tg166,
+        .tags = tg169,
         .n_tags = 3,
     },
     {
@@ -9779,9 +9927,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openhermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv167,
+        .kv = kv170,
         .n_kv = 5,
-        .tags = tg167,
+        .tags = tg170,
         .n_tags = 15,
     },
     {
@@ -9797,9 +9945,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openhermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv168,
+        .kv = kv171,
         .n_kv = 5,
-        .tags = tg168,
+        .tags = tg171,
         .n_tags = 15,
     },
     {
@@ -9815,9 +9963,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv169,
+        .kv = kv172,
         .n_kv = 5,
-        .tags = tg169,
+        .tags = tg172,
         .n_tags = 3,
     },
     {
@@ -9833,9 +9981,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv170,
+        .kv = kv173,
         .n_kv = 5,
-        .tags = tg170,
+        .tags = tg173,
         .n_tags = 3,
     },
     {
@@ -9851,9 +9999,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv171,
+        .kv = kv174,
         .n_kv = 5,
-        .tags = tg171,
+        .tags = tg174,
         .n_tags = 3,
     },
     {
@@ -9869,9 +10017,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv172,
+        .kv = kv175,
         .n_kv = 5,
-        .tags = tg172,
+        .tags = tg175,
         .n_tags = 3,
     },
     {
@@ -9887,9 +10035,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv173,
+        .kv = kv176,
         .n_kv = 5,
-        .tags = tg173,
+        .tags = tg176,
         .n_tags = 7,
     },
     {
@@ -9905,9 +10053,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv174,
+        .kv = kv177,
         .n_kv = 5,
-        .tags = tg174,
+        .tags = tg177,
         .n_tags = 15,
     },
     {
@@ -9923,9 +10071,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv175,
+        .kv = kv178,
         .n_kv = 5,
-        .tags = tg175,
+        .tags = tg178,
         .n_tags = 15,
     },
     {
@@ -9941,9 +10089,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv176,
+        .kv = kv179,
         .n_kv = 5,
-        .tags = tg176,
+        .tags = tg179,
         .n_tags = 15,
     },
     {
@@ -9959,9 +10107,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv177,
+        .kv = kv180,
         .n_kv = 5,
-        .tags = tg177,
+        .tags = tg180,
         .n_tags = 15,
     },
     {
@@ -9978,9 +10126,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/paraphrase-multilingual/tags",
         .tags_checked = "2026-12-04",
         .params = 277000000ull,
-        .kv = kv178,
+        .kv = kv181,
         .n_kv = 6,
-        .tags = tg178,
+        .tags = tg181,
         .n_tags = 3,
     },
     {
@@ -9997,9 +10145,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi.json",
         .tags_checked = "2026-12-04",
         .params = 2700000000ull,
-        .kv = kv179,
+        .kv = kv182,
         .n_kv = 5,
-        .tags = tg179,
+        .tags = tg182,
         .n_tags = 16,
     },
     {
@@ -10015,9 +10163,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv180,
+        .kv = kv183,
         .n_kv = 7,
-        .tags = tg180,
+        .tags = tg183,
         .n_tags = 15,
     },
     {
@@ -10033,9 +10181,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv181,
+        .kv = kv184,
         .n_kv = 7,
-        .tags = tg181,
+        .tags = tg184,
         .n_tags = 18,
     },
     {
@@ -10051,9 +10199,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv182,
+        .kv = kv185,
         .n_kv = 6,
-        .tags = tg182,
+        .tags = tg185,
         .n_tags = 17,
     },
     {
@@ -10069,9 +10217,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv183,
+        .kv = kv186,
         .n_kv = 7,
-        .tags = tg183,
+        .tags = tg186,
         .n_tags = 15,
     },
     {
@@ -10088,9 +10236,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.5.json",
         .tags_checked = "2026-12-04",
         .params = 3800000000ull,
-        .kv = kv184,
+        .kv = kv187,
         .n_kv = 6,
-        .tags = tg184,
+        .tags = tg187,
         .n_tags = 15,
     },
     {
@@ -10106,9 +10254,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv185,
+        .kv = kv188,
         .n_kv = 6,
-        .tags = tg185,
+        .tags = tg188,
         .n_tags = 4,
     },
     {
@@ -10125,9 +10273,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-mini.json",
         .tags_checked = "2026-12-04",
         .params = 3800000000ull,
-        .kv = kv186,
+        .kv = kv189,
         .n_kv = 6,
-        .tags = tg186,
+        .tags = tg189,
         .n_tags = 4,
     },
     {
@@ -10144,9 +10292,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-mini-reasoning.json",
         .tags_checked = "2026-12-05",
         .params = 3800000000ull,
-        .kv = kv187,
+        .kv = kv190,
         .n_kv = 6,
-        .tags = tg187,
+        .tags = tg190,
         .n_tags = 4,
     },
     {
@@ -10163,9 +10311,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-reasoning.json",
         .tags_checked = "2026-12-05",
         .params = 14700000000ull,
-        .kv = kv188,
+        .kv = kv191,
         .n_kv = 5,
-        .tags = tg188,
+        .tags = tg191,
         .n_tags = 4,
     },
     {
@@ -10181,9 +10329,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-reasoning.json",
         .tags_checked = "2026-12-05",
-        .kv = kv189,
+        .kv = kv192,
         .n_kv = 5,
-        .tags = tg189,
+        .tags = tg192,
         .n_tags = 3,
     },
     {
@@ -10199,9 +10347,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv190,
+        .kv = kv193,
         .n_kv = 5,
-        .tags = tg190,
+        .tags = tg193,
         .n_tags = 15,
     },
     {
@@ -10217,9 +10365,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv191,
+        .kv = kv194,
         .n_kv = 5,
-        .tags = tg191,
+        .tags = tg194,
         .n_tags = 16,
     },
     {
@@ -10235,9 +10383,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv192,
+        .kv = kv195,
         .n_kv = 5,
-        .tags = tg192,
+        .tags = tg195,
         .n_tags = 15,
     },
     {
@@ -10253,9 +10401,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv193,
+        .kv = kv196,
         .n_kv = 5,
-        .tags = tg193,
+        .tags = tg196,
         .n_tags = 15,
     },
     {
@@ -10271,9 +10419,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv194,
+        .kv = kv197,
         .n_kv = 5,
-        .tags = tg194,
+        .tags = tg197,
         .n_tags = 15,
     },
     {
@@ -10289,9 +10437,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv195,
+        .kv = kv198,
         .n_kv = 5,
-        .tags = tg195,
+        .tags = tg198,
         .n_tags = 10,
     },
     {
@@ -10307,9 +10455,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv196,
+        .kv = kv199,
         .n_kv = 5,
-        .tags = tg196,
+        .tags = tg199,
         .n_tags = 15,
     },
     {
@@ -10325,9 +10473,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv197,
+        .kv = kv200,
         .n_kv = 5,
-        .tags = tg197,
+        .tags = tg200,
         .n_tags = 15,
     },
     {
@@ -10343,9 +10491,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv198,
+        .kv = kv201,
         .n_kv = 5,
-        .tags = tg198,
+        .tags = tg201,
         .n_tags = 15,
     },
     {
@@ -10361,9 +10509,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv199,
+        .kv = kv202,
         .n_kv = 5,
-        .tags = tg199,
+        .tags = tg202,
         .n_tags = 16,
     },
     {
@@ -10379,9 +10527,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv200,
+        .kv = kv203,
         .n_kv = 5,
-        .tags = tg200,
+        .tags = tg203,
         .n_tags = 15,
     },
     {
@@ -10397,9 +10545,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv201,
+        .kv = kv204,
         .n_kv = 5,
-        .tags = tg201,
+        .tags = tg204,
         .n_tags = 16,
     },
     {
@@ -10415,9 +10563,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv202,
+        .kv = kv205,
         .n_kv = 5,
-        .tags = tg202,
+        .tags = tg205,
         .n_tags = 15,
     },
     {
@@ -10433,9 +10581,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2-math.json",
         .tags_checked = "2026-12-04",
-        .kv = kv203,
+        .kv = kv206,
         .n_kv = 5,
-        .tags = tg203,
+        .tags = tg206,
         .n_tags = 15,
     },
     {
@@ -10451,9 +10599,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv204,
+        .kv = kv207,
         .n_kv = 5,
-        .tags = tg204,
+        .tags = tg207,
         .n_tags = 15,
     },
     {
@@ -10469,9 +10617,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv205,
+        .kv = kv208,
         .n_kv = 5,
-        .tags = tg205,
+        .tags = tg208,
         .n_tags = 12,
     },
     {
@@ -10487,9 +10635,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv206,
+        .kv = kv209,
         .n_kv = 5,
-        .tags = tg206,
+        .tags = tg209,
         .n_tags = 15,
     },
     {
@@ -10505,9 +10653,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv207,
+        .kv = kv210,
         .n_kv = 5,
-        .tags = tg207,
+        .tags = tg210,
         .n_tags = 15,
     },
     {
@@ -10523,9 +10671,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv208,
+        .kv = kv211,
         .n_kv = 5,
-        .tags = tg208,
+        .tags = tg211,
         .n_tags = 18,
     },
     {
@@ -10541,9 +10689,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv209,
+        .kv = kv212,
         .n_kv = 5,
-        .tags = tg209,
+        .tags = tg212,
         .n_tags = 15,
     },
     {
@@ -10559,9 +10707,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv210,
+        .kv = kv213,
         .n_kv = 5,
-        .tags = tg210,
+        .tags = tg213,
         .n_tags = 15,
     },
     {
@@ -10577,9 +10725,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv211,
+        .kv = kv214,
         .n_kv = 5,
-        .tags = tg211,
+        .tags = tg214,
         .n_tags = 15,
     },
     {
@@ -10595,9 +10743,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv212,
+        .kv = kv215,
         .n_kv = 5,
-        .tags = tg212,
+        .tags = tg215,
         .n_tags = 15,
     },
     {
@@ -10613,9 +10761,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv213,
+        .kv = kv216,
         .n_kv = 5,
-        .tags = tg213,
+        .tags = tg216,
         .n_tags = 15,
     },
     {
@@ -10631,9 +10779,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv214,
+        .kv = kv217,
         .n_kv = 5,
-        .tags = tg214,
+        .tags = tg217,
         .n_tags = 15,
     },
     {
@@ -10649,9 +10797,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv215,
+        .kv = kv218,
         .n_kv = 5,
-        .tags = tg215,
+        .tags = tg218,
         .n_tags = 16,
     },
     {
@@ -10667,9 +10815,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv216,
+        .kv = kv219,
         .n_kv = 5,
-        .tags = tg216,
+        .tags = tg219,
         .n_tags = 15,
     },
     {
@@ -10685,9 +10833,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv217,
+        .kv = kv220,
         .n_kv = 5,
-        .tags = tg217,
+        .tags = tg220,
         .n_tags = 15,
     },
     {
@@ -10703,9 +10851,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv218,
+        .kv = kv221,
         .n_kv = 5,
-        .tags = tg218,
+        .tags = tg221,
         .n_tags = 15,
     },
     {
@@ -10721,9 +10869,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv219,
+        .kv = kv222,
         .n_kv = 5,
-        .tags = tg219,
+        .tags = tg222,
         .n_tags = 15,
     },
     {
@@ -10739,9 +10887,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv220,
+        .kv = kv223,
         .n_kv = 5,
-        .tags = tg220,
+        .tags = tg223,
         .n_tags = 3,
     },
     {
@@ -10757,9 +10905,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv221,
+        .kv = kv224,
         .n_kv = 5,
-        .tags = tg221,
+        .tags = tg224,
         .n_tags = 4,
     },
     {
@@ -10775,9 +10923,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv222,
+        .kv = kv225,
         .n_kv = 5,
-        .tags = tg222,
+        .tags = tg225,
         .n_tags = 3,
     },
     {
@@ -10793,9 +10941,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv223,
+        .kv = kv226,
         .n_kv = 7,
-        .tags = tg223,
+        .tags = tg226,
         .n_tags = 3,
     },
     {
@@ -10811,9 +10959,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv224,
+        .kv = kv227,
         .n_kv = 7,
-        .tags = tg224,
+        .tags = tg227,
         .n_tags = 3,
     },
     {
@@ -10829,9 +10977,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv225,
+        .kv = kv228,
         .n_kv = 7,
-        .tags = tg225,
+        .tags = tg228,
         .n_tags = 3,
     },
     {
@@ -10847,9 +10995,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv226,
+        .kv = kv229,
         .n_kv = 7,
-        .tags = tg226,
+        .tags = tg229,
         .n_tags = 4,
     },
     {
@@ -10865,9 +11013,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv227,
+        .kv = kv230,
         .n_kv = 7,
-        .tags = tg227,
+        .tags = tg230,
         .n_tags = 4,
     },
     {
@@ -10883,9 +11031,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv228,
+        .kv = kv231,
         .n_kv = 7,
-        .tags = tg228,
+        .tags = tg231,
         .n_tags = 3,
     },
     {
@@ -10901,9 +11049,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv229,
+        .kv = kv232,
         .n_kv = 9,
-        .tags = tg229,
+        .tags = tg232,
         .n_tags = 3,
     },
     {
@@ -10919,9 +11067,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv230,
+        .kv = kv233,
         .n_kv = 7,
-        .tags = tg230,
+        .tags = tg233,
         .n_tags = 3,
     },
     {
@@ -10937,9 +11085,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv231,
+        .kv = kv234,
         .n_kv = 7,
-        .tags = tg231,
+        .tags = tg234,
         .n_tags = 3,
     },
     {
@@ -10955,9 +11103,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv232,
+        .kv = kv235,
         .n_kv = 9,
-        .tags = tg232,
+        .tags = tg235,
         .n_tags = 3,
     },
     {
@@ -10973,9 +11121,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv233,
+        .kv = kv236,
         .n_kv = 9,
-        .tags = tg233,
+        .tags = tg236,
         .n_tags = 3,
     },
     {
@@ -10993,9 +11141,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 30500000000ull,
         .active_params = 3300000000ull,
-        .kv = kv234,
+        .kv = kv237,
         .n_kv = 9,
-        .tags = tg234,
+        .tags = tg237,
         .n_tags = 5,
     },
     {
@@ -11013,9 +11161,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 235000000000ull,
         .active_params = 22000000000ull,
-        .kv = kv235,
+        .kv = kv238,
         .n_kv = 9,
-        .tags = tg235,
+        .tags = tg238,
         .n_tags = 2,
     },
     {
@@ -11033,9 +11181,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 235000000000ull,
         .active_params = 22000000000ull,
-        .kv = kv236,
+        .kv = kv239,
         .n_kv = 9,
-        .tags = tg236,
+        .tags = tg239,
         .n_tags = 5,
     },
     {
@@ -11053,12 +11201,70 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 30500000000ull,
         .active_params = 3300000000ull,
-        .kv = kv237,
+        .kv = kv240,
         .n_kv = 9,
-        .tags = tg237,
+        .tags = tg240,
         .n_tags = 5,
-        .hf = hf237,
+        .hf = hf240,
         .n_hf = 1,
+    },
+    {
+        .family = "qwen3-embedding",
+        .id = "0.6b",
+        .display = "Qwen3 Embedding 0.6B",
+        .kind = MFL_KIND_EMBEDDING,
+        .arch = "qwen3",
+        .ctx = 32768ull,
+        .source = "https://github.com/search?q=%22Measured+on+%60%60qwen3-embedding%3A0.6b%60%60%22&type=code (find_string 'qwen3.pooling_type': Served(model='qwen3-embedding:0.6b', tokenizer='Qwen/Qwen3-Embedding-0.6B', '# Declared `qwen3.pooling_type = 3`', pooling=LAST_TOKEN, dimension=1024, context_length=32768) and 'Measured on qwen3-embedding:0.6b: a GGUF declaring 32768, served at 4096 when the request carried no options')",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length",
+        .note = NULL,
+        .family_note = "An embedding model: num_ctx bounds the input that is embedded (32,768 tokens natively for 0.6b, 40,960 for 4b and 8b), there is no conversation to keep. Without num_ctx Ollama serves its own default, not the model's context.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-embedding.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv241,
+        .n_kv = 8,
+        .tags = tg241,
+        .n_tags = 2,
+    },
+    {
+        .family = "qwen3-embedding",
+        .id = "4b",
+        .display = "Qwen3 Embedding 4B",
+        .kind = MFL_KIND_EMBEDDING,
+        .arch = "qwen3",
+        .ctx = 40960ull,
+        .source = "https://deepwiki.com/QwenLM/Qwen3-Embedding/2.1-text-embedding-models",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, context_length",
+        .note = NULL,
+        .family_note = "An embedding model: num_ctx bounds the input that is embedded (32,768 tokens natively for 0.6b, 40,960 for 4b and 8b), there is no conversation to keep. Without num_ctx Ollama serves its own default, not the model's context.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-embedding.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv242,
+        .n_kv = 8,
+        .tags = tg242,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3-embedding",
+        .id = "8b",
+        .display = "Qwen3 Embedding 8B",
+        .kind = MFL_KIND_EMBEDDING,
+        .arch = "qwen3",
+        .ctx = 40960ull,
+        .source = "https://github.com/search?q=%2264b933495768%22+%2240960%22&type=code (find_string '64b933495768': `ollama ps`: 'qwen3-embedding:8b 64b933495768 15 GB 70%/30% CPU/GPU 40960'; `ollama list`: 'qwen3-embedding:8b 64b933495768 4.7 GB')",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length",
+        .note = NULL,
+        .family_note = "An embedding model: num_ctx bounds the input that is embedded (32,768 tokens natively for 0.6b, 40,960 for 4b and 8b), there is no conversation to keep. Without num_ctx Ollama serves its own default, not the model's context.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-embedding.json",
+        .tags_checked = "2026-12-05",
+        .params = 7600000000ull,
+        .kv = kv243,
+        .n_kv = 8,
+        .tags = tg243,
+        .n_tags = 4,
     },
     {
         .family = "qwen3-vl",
@@ -11073,9 +11279,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv238,
+        .kv = kv244,
         .n_kv = 7,
-        .tags = tg238,
+        .tags = tg244,
         .n_tags = 3,
     },
     {
@@ -11091,9 +11297,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv239,
+        .kv = kv245,
         .n_kv = 9,
-        .tags = tg239,
+        .tags = tg245,
         .n_tags = 1,
     },
     {
@@ -11109,9 +11315,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwq.json",
         .tags_checked = "2026-12-04",
-        .kv = kv240,
+        .kv = kv246,
         .n_kv = 5,
-        .tags = tg240,
+        .tags = tg246,
         .n_tags = 3,
     },
     {
@@ -11127,9 +11333,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/r1-1776.json",
         .tags_checked = "2026-12-04",
-        .kv = kv241,
+        .kv = kv247,
         .n_kv = 5,
-        .tags = tg241,
+        .tags = tg247,
         .n_tags = 3,
     },
     {
@@ -11145,9 +11351,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/shieldgemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv242,
+        .kv = kv248,
         .n_kv = 8,
-        .tags = tg242,
+        .tags = tg248,
         .n_tags = 15,
     },
     {
@@ -11163,9 +11369,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smallthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv243,
+        .kv = kv249,
         .n_kv = 5,
-        .tags = tg243,
+        .tags = tg249,
         .n_tags = 3,
     },
     {
@@ -11181,9 +11387,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv244,
+        .kv = kv250,
         .n_kv = 5,
-        .tags = tg244,
+        .tags = tg250,
         .n_tags = 15,
     },
     {
@@ -11199,9 +11405,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv245,
+        .kv = kv251,
         .n_kv = 5,
-        .tags = tg245,
+        .tags = tg251,
         .n_tags = 15,
     },
     {
@@ -11217,9 +11423,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv246,
+        .kv = kv252,
         .n_kv = 5,
-        .tags = tg246,
+        .tags = tg252,
         .n_tags = 15,
     },
     {
@@ -11235,9 +11441,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv247,
+        .kv = kv253,
         .n_kv = 5,
-        .tags = tg247,
+        .tags = tg253,
         .n_tags = 15,
     },
     {
@@ -11253,9 +11459,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv248,
+        .kv = kv254,
         .n_kv = 5,
-        .tags = tg248,
+        .tags = tg254,
         .n_tags = 16,
     },
     {
@@ -11271,9 +11477,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv249,
+        .kv = kv255,
         .n_kv = 5,
-        .tags = tg249,
+        .tags = tg255,
         .n_tags = 15,
     },
     {
@@ -11289,9 +11495,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv250,
+        .kv = kv256,
         .n_kv = 5,
-        .tags = tg250,
+        .tags = tg256,
         .n_tags = 15,
     },
     {
@@ -11307,9 +11513,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv251,
+        .kv = kv257,
         .n_kv = 5,
-        .tags = tg251,
+        .tags = tg257,
         .n_tags = 15,
     },
     {
@@ -11325,9 +11531,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv252,
+        .kv = kv258,
         .n_kv = 5,
-        .tags = tg252,
+        .tags = tg258,
         .n_tags = 16,
     },
     {
@@ -11344,9 +11550,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 22000000ull,
-        .kv = kv253,
+        .kv = kv259,
         .n_kv = 6,
-        .tags = tg253,
+        .tags = tg259,
         .n_tags = 2,
     },
     {
@@ -11363,9 +11569,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 33000000ull,
-        .kv = kv254,
+        .kv = kv260,
         .n_kv = 6,
-        .tags = tg254,
+        .tags = tg260,
         .n_tags = 2,
     },
     {
@@ -11382,9 +11588,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 109000000ull,
-        .kv = kv255,
+        .kv = kv261,
         .n_kv = 6,
-        .tags = tg255,
+        .tags = tg261,
         .n_tags = 2,
     },
     {
@@ -11401,9 +11607,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 137000000ull,
-        .kv = kv256,
+        .kv = kv262,
         .n_kv = 6,
-        .tags = tg256,
+        .tags = tg262,
         .n_tags = 3,
     },
     {
@@ -11420,9 +11626,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 334000000ull,
-        .kv = kv257,
+        .kv = kv263,
         .n_kv = 6,
-        .tags = tg257,
+        .tags = tg263,
         .n_tags = 4,
     },
     {
@@ -11438,9 +11644,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/solar.json",
         .tags_checked = "2026-12-04",
-        .kv = kv258,
+        .kv = kv264,
         .n_kv = 5,
-        .tags = tg258,
+        .tags = tg264,
         .n_tags = 15,
     },
     {
@@ -11456,9 +11662,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/solar.json",
         .tags_checked = "2026-12-04",
-        .kv = kv259,
+        .kv = kv265,
         .n_kv = 5,
-        .tags = tg259,
+        .tags = tg265,
         .n_tags = 15,
     },
     {
@@ -11474,9 +11680,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/sqlcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv260,
+        .kv = kv266,
         .n_kv = 5,
-        .tags = tg260,
+        .tags = tg266,
         .n_tags = 15,
     },
     {
@@ -11492,9 +11698,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/sqlcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv261,
+        .kv = kv267,
         .n_kv = 5,
-        .tags = tg261,
+        .tags = tg267,
         .n_tags = 15,
     },
     {
@@ -11510,9 +11716,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stable-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv262,
+        .kv = kv268,
         .n_kv = 5,
-        .tags = tg262,
+        .tags = tg268,
         .n_tags = 15,
     },
     {
@@ -11528,9 +11734,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stable-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv263,
+        .kv = kv269,
         .n_kv = 5,
-        .tags = tg263,
+        .tags = tg269,
         .n_tags = 15,
     },
     {
@@ -11546,9 +11752,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv264,
+        .kv = kv270,
         .n_kv = 5,
-        .tags = tg264,
+        .tags = tg270,
         .n_tags = 14,
     },
     {
@@ -11564,9 +11770,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv265,
+        .kv = kv271,
         .n_kv = 5,
-        .tags = tg265,
+        .tags = tg271,
         .n_tags = 15,
     },
     {
@@ -11582,9 +11788,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv266,
+        .kv = kv272,
         .n_kv = 5,
-        .tags = tg266,
+        .tags = tg272,
         .n_tags = 15,
     },
     {
@@ -11600,9 +11806,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv267,
+        .kv = kv273,
         .n_kv = 5,
-        .tags = tg267,
+        .tags = tg273,
         .n_tags = 16,
     },
     {
@@ -11618,9 +11824,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv268,
+        .kv = kv274,
         .n_kv = 5,
-        .tags = tg268,
+        .tags = tg274,
         .n_tags = 15,
     },
     {
@@ -11636,9 +11842,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv269,
+        .kv = kv275,
         .n_kv = 5,
-        .tags = tg269,
+        .tags = tg275,
         .n_tags = 15,
     },
     {
@@ -11654,9 +11860,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv270,
+        .kv = kv276,
         .n_kv = 5,
-        .tags = tg270,
+        .tags = tg276,
         .n_tags = 16,
     },
     {
@@ -11672,9 +11878,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starling-lm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv271,
+        .kv = kv277,
         .n_kv = 5,
-        .tags = tg271,
+        .tags = tg277,
         .n_tags = 15,
     },
     {
@@ -11690,9 +11896,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starling-lm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv272,
+        .kv = kv278,
         .n_kv = 5,
-        .tags = tg272,
+        .tags = tg278,
         .n_tags = 15,
     },
     {
@@ -11709,9 +11915,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv273,
+        .kv = kv279,
         .n_kv = 5,
-        .tags = tg273,
+        .tags = tg279,
         .n_tags = 1,
     },
     {
@@ -11728,9 +11934,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv274,
+        .kv = kv280,
         .n_kv = 5,
-        .tags = tg274,
+        .tags = tg280,
         .n_tags = 14,
     },
     {
@@ -11747,9 +11953,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv275,
+        .kv = kv281,
         .n_kv = 5,
-        .tags = tg275,
+        .tags = tg281,
         .n_tags = 15,
     },
     {
@@ -11765,9 +11971,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tulu3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv276,
+        .kv = kv282,
         .n_kv = 5,
-        .tags = tg276,
+        .tags = tg282,
         .n_tags = 3,
     },
     {
@@ -11783,9 +11989,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv277,
+        .kv = kv283,
         .n_kv = 5,
-        .tags = tg277,
+        .tags = tg283,
         .n_tags = 15,
     },
     {
@@ -11801,9 +12007,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv278,
+        .kv = kv284,
         .n_kv = 5,
-        .tags = tg278,
+        .tags = tg284,
         .n_tags = 15,
     },
     {
@@ -11819,9 +12025,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv279,
+        .kv = kv285,
         .n_kv = 5,
-        .tags = tg279,
+        .tags = tg285,
         .n_tags = 15,
     },
     {
@@ -11837,9 +12043,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv280,
+        .kv = kv286,
         .n_kv = 5,
-        .tags = tg280,
+        .tags = tg286,
         .n_tags = 15,
     },
     {
@@ -11855,9 +12061,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv281,
+        .kv = kv287,
         .n_kv = 5,
-        .tags = tg281,
+        .tags = tg287,
         .n_tags = 15,
     },
     {
@@ -11873,9 +12079,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv282,
+        .kv = kv288,
         .n_kv = 5,
-        .tags = tg282,
+        .tags = tg288,
         .n_tags = 15,
     },
     {
@@ -11891,9 +12097,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv283,
+        .kv = kv289,
         .n_kv = 5,
-        .tags = tg283,
+        .tags = tg289,
         .n_tags = 15,
     },
     {
@@ -11909,9 +12115,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv284,
+        .kv = kv290,
         .n_kv = 5,
-        .tags = tg284,
+        .tags = tg290,
         .n_tags = 15,
     },
     {
@@ -11927,9 +12133,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv285,
+        .kv = kv291,
         .n_kv = 5,
-        .tags = tg285,
+        .tags = tg291,
         .n_tags = 15,
     },
     {
@@ -11945,9 +12151,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv286,
+        .kv = kv292,
         .n_kv = 5,
-        .tags = tg286,
+        .tags = tg292,
         .n_tags = 15,
     },
     {
@@ -11963,9 +12169,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv287,
+        .kv = kv293,
         .n_kv = 5,
-        .tags = tg287,
+        .tags = tg293,
         .n_tags = 15,
     },
     {
@@ -11981,9 +12187,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv288,
+        .kv = kv294,
         .n_kv = 5,
-        .tags = tg288,
+        .tags = tg294,
         .n_tags = 15,
     },
     {
@@ -11999,9 +12205,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv289,
+        .kv = kv295,
         .n_kv = 5,
-        .tags = tg289,
+        .tags = tg295,
         .n_tags = 16,
     },
     {
@@ -12017,9 +12223,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv290,
+        .kv = kv296,
         .n_kv = 7,
-        .tags = tg290,
+        .tags = tg296,
         .n_tags = 4,
     },
     {
@@ -12035,9 +12241,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yarn-llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv291,
+        .kv = kv297,
         .n_kv = 5,
-        .tags = tg291,
+        .tags = tg297,
         .n_tags = 15,
     },
     {
@@ -12053,9 +12259,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yarn-llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv292,
+        .kv = kv298,
         .n_kv = 5,
-        .tags = tg292,
+        .tags = tg298,
         .n_tags = 15,
     },
     {
@@ -12071,9 +12277,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv293,
+        .kv = kv299,
         .n_kv = 5,
-        .tags = tg293,
+        .tags = tg299,
         .n_tags = 15,
     },
     {
@@ -12089,9 +12295,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv294,
+        .kv = kv300,
         .n_kv = 5,
-        .tags = tg294,
+        .tags = tg300,
         .n_tags = 15,
     },
     {
@@ -12107,9 +12313,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv295,
+        .kv = kv301,
         .n_kv = 5,
-        .tags = tg295,
+        .tags = tg301,
         .n_tags = 15,
     },
     {
@@ -12125,9 +12331,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv296,
+        .kv = kv302,
         .n_kv = 5,
-        .tags = tg296,
+        .tags = tg302,
         .n_tags = 15,
     },
     {
@@ -12143,9 +12349,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv297,
+        .kv = kv303,
         .n_kv = 5,
-        .tags = tg297,
+        .tags = tg303,
         .n_tags = 15,
     },
     {
@@ -12161,9 +12367,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv298,
+        .kv = kv304,
         .n_kv = 5,
-        .tags = tg298,
+        .tags = tg304,
         .n_tags = 15,
     },
     {
@@ -12179,9 +12385,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv299,
+        .kv = kv305,
         .n_kv = 5,
-        .tags = tg299,
+        .tags = tg305,
         .n_tags = 15,
     },
     {
@@ -12197,9 +12403,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv300,
+        .kv = kv306,
         .n_kv = 5,
-        .tags = tg300,
+        .tags = tg306,
         .n_tags = 15,
     },
     {
@@ -12215,9 +12421,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv301,
+        .kv = kv307,
         .n_kv = 5,
-        .tags = tg301,
+        .tags = tg307,
         .n_tags = 15,
     },
     {
@@ -12233,9 +12439,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv302,
+        .kv = kv308,
         .n_kv = 5,
-        .tags = tg302,
+        .tags = tg308,
         .n_tags = 12,
     },
     {
@@ -12251,9 +12457,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv303,
+        .kv = kv309,
         .n_kv = 5,
-        .tags = tg303,
+        .tags = tg309,
         .n_tags = 15,
     },
     {
@@ -12269,9 +12475,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv304,
+        .kv = kv310,
         .n_kv = 5,
-        .tags = tg304,
+        .tags = tg310,
         .n_tags = 16,
     },
     {
@@ -12287,9 +12493,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv305,
+        .kv = kv311,
         .n_kv = 5,
-        .tags = tg305,
+        .tags = tg311,
         .n_tags = 15,
     },
     {
@@ -12305,9 +12511,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv306,
+        .kv = kv312,
         .n_kv = 5,
-        .tags = tg306,
+        .tags = tg312,
         .n_tags = 15,
     },
     {
@@ -12323,9 +12529,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv307,
+        .kv = kv313,
         .n_kv = 5,
-        .tags = tg307,
+        .tags = tg313,
         .n_tags = 15,
     },
     {
@@ -12341,9 +12547,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv308,
+        .kv = kv314,
         .n_kv = 5,
-        .tags = tg308,
+        .tags = tg314,
         .n_tags = 16,
     },
     {
@@ -12359,9 +12565,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv309,
+        .kv = kv315,
         .n_kv = 5,
-        .tags = tg309,
+        .tags = tg315,
         .n_tags = 15,
     },
     {
@@ -12377,11 +12583,11 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv310,
+        .kv = kv316,
         .n_kv = 7,
-        .tags = tg310,
+        .tags = tg316,
         .n_tags = 4,
     },
 };
 
-const size_t mfl__table_count = 311;
+const size_t mfl__table_count = 317;
