@@ -31,7 +31,8 @@ INT_KEYS = {
     "attention.value_length", "attention.sliding_window", "attention.shared_kv_layers",
     "full_attention_interval", "attention.kv_lora_rank", "attention.key_length_mla",
     "attention.value_length_mla", "expert_count", "expert_used_count", "pooling_type",
-    "rope.scaling.original_context_length", "attention.chunk_size",
+    "rope.scaling.original_context_length", "attention.chunk_size", "attention.key_length_swa",
+    "attention.value_length_swa", "nextn_predict_layers",
 }
 ARRAY_OK = {"attention.head_count", "attention.head_count_kv"}
 REQUIRED_GGUF = ["general.architecture", "context_length", "block_count", "embedding_length",

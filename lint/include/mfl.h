@@ -355,9 +355,11 @@ typedef struct {
     uint64_t kv_heads_sum; /* sum over attention layers of KV heads */
     uint32_t n_kv_head_max;
     uint32_t key_length, value_length;
-    uint32_t sliding_window;  /* 0: none */
-    uint32_t n_swa_layers;    /* layers that use the window */
-    uint32_t n_global_layers; /* attention layers over the full context */
+    uint32_t key_length_swa, value_length_swa; /* windowed layers' head size when
+                                                  it differs (gemma4); 0: the same */
+    uint32_t sliding_window;                   /* 0: none */
+    uint32_t n_swa_layers;                     /* layers that use the window */
+    uint32_t n_global_layers;                  /* attention layers over the full context */
     bool mla;
     uint32_t expert_count, expert_used_count;
     uint32_t file_type;                   /* general.file_type, UINT32_MAX if unknown */

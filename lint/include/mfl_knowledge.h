@@ -100,6 +100,9 @@ typedef enum {
     MFL_KV_POOLING_TYPE,
     MFL_KV_ROPE_DIMENSION_COUNT,
     MFL_KV_CHUNK_SIZE, /* llama4: chunked attention, see kvset.c */
+    MFL_KV_KEY_LENGTH_SWA,
+    MFL_KV_VALUE_LENGTH_SWA,
+    MFL_KV_NEXTN_PREDICT_LAYERS,
     MFL_KV__COUNT
 } mfl_kv_key_t;
 

@@ -180,6 +180,56 @@ static void test_kvset_llama4_chunked_by_target(void **state) {
     }
 }
 
+/* Gemma 4's windowed layers have smaller heads than its global ones; a
+ * qwen35 file's trailing multi-token-prediction layer is an attention
+ * layer whatever the interval says. */
+static void test_kvset_swa_head_size_and_mtp_layers(void **state) {
+    (void)state;
+    mfl_kvset_t kv;
+    mfl_kvset_init(&kv, "gemma4");
+    mfl_kvset_set(&kv, MFL_KV_CONTEXT_LENGTH, 131072);
+    mfl_kvset_set(&kv, MFL_KV_BLOCK_COUNT, 6);
+    mfl_kvset_set(&kv, MFL_KV_EMBEDDING_LENGTH, 1536);
+    mfl_kvset_set(&kv, MFL_KV_HEAD_COUNT, 8);
+    mfl_kvset_set(&kv, MFL_KV_HEAD_COUNT_KV, 1);
+    mfl_kvset_set(&kv, MFL_KV_KEY_LENGTH, 512);
+    mfl_kvset_set(&kv, MFL_KV_VALUE_LENGTH, 512);
+    mfl_kvset_set(&kv, MFL_KV_SLIDING_WINDOW, 512);
+    static const uint32_t pat[6] = {1, 1, 1, 1, 1, 0};
+    mfl_kvset_set_array(&kv, MFL_KV_SLIDING_WINDOW_PATTERN, pat, 6);
+    mfl_model_t m;
+    mfl_model_init(&m);
+    assert_int_equal(mfl_model_from_kvset(&kv, &m), 0);
+    uint64_t same = mfl_mem_kv_bytes(&m, 131072, 1, MFL_KV_F16);
+    mfl_kvset_set(&kv, MFL_KV_KEY_LENGTH_SWA, 256);
+    mfl_kvset_set(&kv, MFL_KV_VALUE_LENGTH_SWA, 256);
+    mfl_model_init(&m);
+    assert_int_equal(mfl_model_from_kvset(&kv, &m), 0);
+    uint64_t smaller = mfl_mem_kv_bytes(&m, 131072, 1, MFL_KV_F16);
+    /* 1 global layer x 1024 x 2 bytes x 131,072 + 5 windowed layers x
+     * (512 + 512 batch) tokens x (512 or 256 + 256) x 2 bytes. */
+    uint64_t global = 131072ull * 1024 * 2, win = 5ull * 1024 * 2;
+    assert_true(same == global + win * 1024);
+    assert_true(smaller == global + win * 512);
+
+    mfl_kvset_init(&kv, "qwen35");
+    mfl_kvset_set(&kv, MFL_KV_CONTEXT_LENGTH, 262144);
+    mfl_kvset_set(&kv, MFL_KV_BLOCK_COUNT, 65);
+    mfl_kvset_set(&kv, MFL_KV_EMBEDDING_LENGTH, 5120);
+    mfl_kvset_set(&kv, MFL_KV_HEAD_COUNT, 24);
+    mfl_kvset_set(&kv, MFL_KV_HEAD_COUNT_KV, 4);
+    mfl_kvset_set(&kv, MFL_KV_KEY_LENGTH, 256);
+    mfl_kvset_set(&kv, MFL_KV_VALUE_LENGTH, 256);
+    mfl_kvset_set(&kv, MFL_KV_FULL_ATTENTION_INTERVAL, 4);
+    mfl_model_init(&m);
+    assert_int_equal(mfl_model_from_kvset(&kv, &m), 0);
+    assert_int_equal(m.n_global_layers, 16); /* layer 65 falls between */
+    mfl_kvset_set(&kv, MFL_KV_NEXTN_PREDICT_LAYERS, 1);
+    mfl_model_init(&m);
+    assert_int_equal(mfl_model_from_kvset(&kv, &m), 0);
+    assert_int_equal(m.n_global_layers, 17);
+}
+
 static void test_kvset_hybrid_and_shared_layers(void **state) {
     (void)state;
     /* Attention every 4th layer (Qwen3-Next style): 12 of 48 layers cache. */
@@ -433,7 +483,7 @@ static void test_table_assumed_and_unknown(void **state) {
     assert_int_equal(m.native_ctx, 131072);
     assert_int_equal(m.n_layers, 80);
     /* Not a known family, not the library, not a name. */
-    assert_false(mfl_table_lookup("qwen3.5:4b", 10, &m));
+    assert_false(mfl_table_lookup("qwen9.9:4b", 10, &m));
     assert_false(mfl_table_lookup("someone/qwen3-coder:30b", 23, &m));
     assert_false(mfl_table_lookup("-bad:name", 9, &m));
 }
@@ -656,6 +706,7 @@ int main(void) {
         cmocka_unit_test(test_memory_deepseek_without_mla_keys_caches_full_kv),
         cmocka_unit_test(test_kvset_hybrid_and_shared_layers),
         cmocka_unit_test(test_kvset_llama4_chunked_by_target),
+        cmocka_unit_test(test_kvset_swa_head_size_and_mtp_layers),
         cmocka_unit_test(test_name_parse),
         cmocka_unit_test(test_hardware_profiles),
         cmocka_unit_test(test_labels),

@@ -29,6 +29,9 @@ static const char *const key_names[MFL_KV__COUNT] = {
     [MFL_KV_POOLING_TYPE] = "pooling_type",
     [MFL_KV_ROPE_DIMENSION_COUNT] = "rope.dimension_count",
     [MFL_KV_CHUNK_SIZE] = "attention.chunk_size",
+    [MFL_KV_KEY_LENGTH_SWA] = "attention.key_length_swa",
+    [MFL_KV_VALUE_LENGTH_SWA] = "attention.value_length_swa",
+    [MFL_KV_NEXTN_PREDICT_LAYERS] = "nextn_predict_layers",
 };
 
 void mfl_kvset_init(mfl_kvset_t *kv, const char *arch) {
@@ -176,12 +179,21 @@ int mfl_model_from_kvset(const mfl_kvset_t *kv, mfl_model_t *m) {
     }
     m->key_length = kl <= UINT32_MAX ? (uint32_t)kl : 0;
     m->value_length = vl <= UINT32_MAX ? (uint32_t)vl : 0;
+    /* Gemma 4: the windowed layers' heads are smaller than the global
+     * layers' (attention.key_length_swa, convert_gemma4.go's head_dim). */
+    uint64_t kls = scalar(kv, MFL_KV_KEY_LENGTH_SWA), vls = scalar(kv, MFL_KV_VALUE_LENGTH_SWA);
+    m->key_length_swa = kls <= UINT32_MAX ? (uint32_t)kls : 0;
+    m->value_length_swa = vls <= UINT32_MAX ? (uint32_t)vls : 0;
 
     uint64_t interval = scalar(kv, MFL_KV_FULL_ATTENTION_INTERVAL);
     bool hkv_set = kv->v[MFL_KV_HEAD_COUNT_KV].set;
     uint64_t hkv0 = elem(kv, MFL_KV_HEAD_COUNT_KV, 0, 0);
     uint32_t cached = m->n_layers;
     if (m->n_shared_kv_layers < cached) cached -= m->n_shared_kv_layers;
+    /* Multi-token-prediction layers appended to a hybrid trunk (qwen35):
+     * attention layers whatever the interval says. */
+    uint64_t nextn = scalar(kv, MFL_KV_NEXTN_PREDICT_LAYERS);
+    uint32_t trunk = nextn && nextn < m->n_layers ? m->n_layers - (uint32_t)nextn : m->n_layers;
     m->n_kv_head_max = 0;
     m->kv_heads_sum = m->kv_heads_sum_swa = 0;
     m->n_swa_layers = m->n_global_layers = 0;
@@ -190,7 +202,8 @@ int mfl_model_from_kvset(const mfl_kvset_t *kv, mfl_model_t *m) {
         uint64_t n_kv = hkv_set ? elem(kv, MFL_KV_HEAD_COUNT_KV, i, hkv0 ? hkv0 : h) : h;
         /* Hybrid models (Qwen3-Next): attention only on every n-th layer
          * when the head counts do not say per layer. */
-        if (interval > 1 && !kv->v[MFL_KV_HEAD_COUNT_KV].is_array && (i + 1) % interval != 0)
+        if (interval > 1 && !kv->v[MFL_KV_HEAD_COUNT_KV].is_array && i < trunk &&
+            (i + 1) % interval != 0)
             n_kv = 0;
         if (h == 0 || n_kv == 0)
             continue; /* recurrent layer: its state does not grow with context */

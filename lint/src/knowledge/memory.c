@@ -81,9 +81,12 @@ static uint64_t kv_parts(const mfl_model_t *m, uint64_t ctx, uint32_t np, mfl_kv
     uint64_t g, s;
     head_sums(m, &g, &s);
     uint64_t kv_dim = (uint64_t)m->key_length + m->value_length;
+    uint64_t kv_dim_swa = m->key_length_swa && m->value_length_swa
+                              ? (uint64_t)m->key_length_swa + m->value_length_swa
+                              : kv_dim;
     uint64_t total = ctx * np;
     uint64_t eg = total * kv_dim * g;
-    uint64_t es = swa_tokens(m, total, np) * kv_dim * s;
+    uint64_t es = swa_tokens(m, total, np) * kv_dim_swa * s;
     if (swa_bytes) *swa_bytes = elts_to_bytes(es, t);
     return elts_to_bytes(eg, t) + elts_to_bytes(es, t);
 }

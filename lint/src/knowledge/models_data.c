@@ -1121,6 +1121,28 @@ static const mfl_data_tag_t tg52[] = {
 
 static const mfl_data_kv_t kv53[] = {
     {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg53[] = {
+    {"latest", NULL, 1600000000ull},
+    {"2.7b-v2.6-q2_K", "Q2_K", 1200000000ull},
+    {"2.7b-v2.6-q3_K_S", "Q3_K_S", 1300000000ull},
+    {"2.7b-v2.6-q3_K_M", "Q3_K_M", 1500000000ull},
+    {"2.7b-v2.6-q3_K_L", "Q3_K_L", 1600000000ull},
+    {"2.7b-v2.6-q4_K_S", "Q4_K_S", 1600000000ull},
+    {"2.7b-v2.6-q4_K_M", "Q4_K_M", 1800000000ull},
+    {"2.7b-v2.6-q5_0", "Q5_0", 1900000000ull},
+    {"2.7b-v2.6-q5_K_S", "Q5_K_S", 1900000000ull},
+    {"2.7b-v2.6-q5_K_M", "Q5_K_M", 2100000000ull},
+    {"2.7b-v2.6-q6_K", "Q6_K", 2300000000ull},
+    {"2.7b-v2.6-q8_0", "Q8_0", 3000000000ull},
+};
+
+static const mfl_data_kv_t kv54[] = {
+    {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
     {"attention.value_length", 128ull, NULL, 0},
@@ -1128,25 +1150,11 @@ static const mfl_data_kv_t kv53[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg53[] = {
+static const mfl_data_tag_t tg54[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-llama3.1-q8_0", "Q8_0", 8500000000ull},
     {"8b-llama3.1-fp16", "F16", 16000000000ull},
-};
-
-static const mfl_data_kv_t kv54[] = {
-    {"attention.head_count", 3ull, NULL, 0},
-    {"attention.head_count_kv", 1ull, NULL, 0},
-    {"attention.key_length", 256ull, NULL, 0},
-    {"attention.value_length", 256ull, NULL, 0},
-    {"block_count", 24ull, NULL, 0},
-    {"context_length", 2048ull, NULL, 0},
-    {"embedding_length", 768ull, NULL, 0},
-    {"pooling_type", 1ull, NULL, 0},
-};
-static const mfl_data_tag_t tg54[] = {
-    {"latest", "BF16", 622000000ull},
 };
 
 static const mfl_data_kv_t kv55[] = {
@@ -1160,18 +1168,32 @@ static const mfl_data_kv_t kv55[] = {
     {"pooling_type", 1ull, NULL, 0},
 };
 static const mfl_data_tag_t tg55[] = {
+    {"latest", "BF16", 622000000ull},
+};
+
+static const mfl_data_kv_t kv56[] = {
+    {"attention.head_count", 3ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 768ull, NULL, 0},
+    {"pooling_type", 1ull, NULL, 0},
+};
+static const mfl_data_tag_t tg56[] = {
     {"300m-qat-q4_0", "Q4_0", 239000000ull},
     {"300m-qat-q8_0", "Q8_0", 338000000ull},
 };
 
-static const mfl_data_kv_t kv56[] = {
+static const mfl_data_kv_t kv57[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg56[] = {
+static const mfl_data_tag_t tg57[] = {
     {"latest", NULL, 7400000000ull},
     {"13b-16k-q2_K", "Q2_K", 5400000000ull},
     {"13b-16k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -1189,47 +1211,47 @@ static const mfl_data_tag_t tg56[] = {
     {"13b-16k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv57[] = {
+static const mfl_data_kv_t kv58[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg57[] = {
+static const mfl_data_tag_t tg58[] = {
     {"2.4b", NULL, 1600000000ull},
     {"2.4b-q8_0", "Q8_0", 2800000000ull},
     {"2.4b-fp16", "F16", 5300000000ull},
 };
 
-static const mfl_data_kv_t kv58[] = {
+static const mfl_data_kv_t kv59[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg58[] = {
+static const mfl_data_tag_t tg59[] = {
     {"32b", NULL, 19000000000ull},
     {"32b-q8_0", "Q8_0", 34000000000ull},
     {"32b-fp16", "F16", 64000000000ull},
 };
 
-static const mfl_data_kv_t kv59[] = {
+static const mfl_data_kv_t kv60[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg59[] = {
+static const mfl_data_tag_t tg60[] = {
     {"7.8b", NULL, 4800000000ull},
     {"latest", NULL, 4800000000ull},
     {"7.8b-instruct-q8_0", "Q8_0", 8300000000ull},
     {"7.8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv60[] = {
+static const mfl_data_kv_t kv61[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1238,13 +1260,13 @@ static const mfl_data_kv_t kv60[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg60[] = {
+static const mfl_data_tag_t tg61[] = {
     {"1b", NULL, 1800000000ull},
     {"1b-instruct-q4_K_M", "Q4_K_M", 1100000000ull},
     {"1b-instruct-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv61[] = {
+static const mfl_data_kv_t kv62[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1253,13 +1275,13 @@ static const mfl_data_kv_t kv61[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg61[] = {
+static const mfl_data_tag_t tg62[] = {
     {"3b", NULL, 2000000000ull},
     {"3b-instruct-q8_0", "Q8_0", 3400000000ull},
     {"3b-instruct-fp16", "F16", 6500000000ull},
 };
 
-static const mfl_data_kv_t kv62[] = {
+static const mfl_data_kv_t kv63[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1268,14 +1290,14 @@ static const mfl_data_kv_t kv62[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg62[] = {
+static const mfl_data_tag_t tg63[] = {
     {"7b", NULL, 4600000000ull},
     {"latest", NULL, 4600000000ull},
     {"7b-instruct-q8_0", "Q8_0", 7900000000ull},
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv63[] = {
+static const mfl_data_kv_t kv64[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1284,13 +1306,13 @@ static const mfl_data_kv_t kv63[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg63[] = {
+static const mfl_data_tag_t tg64[] = {
     {"10b", NULL, 6300000000ull},
     {"10b-instruct-q8_0", "Q8_0", 11000000000ull},
     {"10b-instruct-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv64[] = {
+static const mfl_data_kv_t kv65[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1299,7 +1321,7 @@ static const mfl_data_kv_t kv64[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg64[] = {
+static const mfl_data_tag_t tg65[] = {
     {"2b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1400000000ull},
     {"2b-instruct-q3_K_M", "Q3_K_M", 1500000000ull},
@@ -1316,7 +1338,7 @@ static const mfl_data_tag_t tg64[] = {
     {"2b-instruct-fp16", "F16", 4500000000ull},
 };
 
-static const mfl_data_kv_t kv65[] = {
+static const mfl_data_kv_t kv66[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1325,7 +1347,7 @@ static const mfl_data_kv_t kv65[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg65[] = {
+static const mfl_data_tag_t tg66[] = {
     {"2b-instruct-v1.1-q2_K", "Q2_K", 1200000000ull},
     {"2b-instruct-v1.1-q3_K_S", "Q3_K_S", 1300000000ull},
     {"2b-instruct-v1.1-q3_K_M", "Q3_K_M", 1400000000ull},
@@ -1342,7 +1364,7 @@ static const mfl_data_tag_t tg65[] = {
     {"2b-instruct-v1.1-fp16", "F16", 5000000000ull},
 };
 
-static const mfl_data_kv_t kv66[] = {
+static const mfl_data_kv_t kv67[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1351,7 +1373,7 @@ static const mfl_data_kv_t kv66[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg66[] = {
+static const mfl_data_tag_t tg67[] = {
     {"7b-instruct-q2_K", "Q2_K", 3700000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 4200000000ull},
     {"7b-instruct-q3_K_M", "Q3_K_M", 4600000000ull},
@@ -1369,7 +1391,7 @@ static const mfl_data_tag_t tg66[] = {
     {"7b-instruct-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv67[] = {
+static const mfl_data_kv_t kv68[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1378,7 +1400,7 @@ static const mfl_data_kv_t kv67[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg67[] = {
+static const mfl_data_tag_t tg68[] = {
     {"7b", NULL, 5000000000ull},
     {"7b-instruct", NULL, 5000000000ull},
     {"instruct", NULL, 5000000000ull},
@@ -1399,7 +1421,7 @@ static const mfl_data_tag_t tg67[] = {
     {"7b-instruct-v1.1-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv68[] = {
+static const mfl_data_kv_t kv69[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1408,7 +1430,7 @@ static const mfl_data_kv_t kv68[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg68[] = {
+static const mfl_data_tag_t tg69[] = {
     {"text", NULL, 5200000000ull},
     {"7b-text-q2_K", "Q2_K", 3700000000ull},
     {"7b-text-q3_K_S", "Q3_K_S", 4200000000ull},
@@ -1426,7 +1448,7 @@ static const mfl_data_tag_t tg68[] = {
     {"7b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv69[] = {
+static const mfl_data_kv_t kv70[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1435,7 +1457,7 @@ static const mfl_data_kv_t kv69[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2304ull, NULL, 0},
 };
-static const mfl_data_tag_t tg69[] = {
+static const mfl_data_tag_t tg70[] = {
     {"2b", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1200000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1400000000ull},
@@ -1453,7 +1475,7 @@ static const mfl_data_tag_t tg69[] = {
     {"2b-instruct-fp16", "F16", 5200000000ull},
 };
 
-static const mfl_data_kv_t kv70[] = {
+static const mfl_data_kv_t kv71[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1463,7 +1485,7 @@ static const mfl_data_kv_t kv70[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg70[] = {
+static const mfl_data_tag_t tg71[] = {
     {"9b", NULL, 5400000000ull},
     {"latest", NULL, 5400000000ull},
     {"9b-instruct-q2_K", "Q2_K", 3800000000ull},
@@ -1482,7 +1504,7 @@ static const mfl_data_tag_t tg70[] = {
     {"9b-instruct-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv71[] = {
+static const mfl_data_kv_t kv72[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1492,7 +1514,7 @@ static const mfl_data_kv_t kv71[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4608ull, NULL, 0},
 };
-static const mfl_data_tag_t tg71[] = {
+static const mfl_data_tag_t tg72[] = {
     {"27b", NULL, 16000000000ull},
     {"27b-instruct-q2_K", "Q2_K", 10000000000ull},
     {"27b-instruct-q3_K_S", "Q3_K_S", 12000000000ull},
@@ -1510,24 +1532,6 @@ static const mfl_data_tag_t tg71[] = {
     {"27b-instruct-fp16", "F16", 54000000000ull},
 };
 
-static const uint32_t a72_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv72[] = {
-    {"attention.head_count", 4ull, NULL, 0},
-    {"attention.head_count_kv", 1ull, NULL, 0},
-    {"attention.key_length", 256ull, NULL, 0},
-    {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a72_4, 18},
-    {"attention.value_length", 256ull, NULL, 0},
-    {"block_count", 18ull, NULL, 0},
-    {"context_length", 32768ull, NULL, 0},
-    {"embedding_length", 640ull, NULL, 0},
-};
-static const mfl_data_tag_t tg72[] = {
-    {"270m", NULL, 292000000ull},
-    {"270m-it-fp16", "F16", 543000000ull},
-    {"270m-it-bf16", "BF16", 543000000ull},
-};
-
 static const uint32_t a73_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
 static const mfl_data_kv_t kv73[] = {
     {"attention.head_count", 4ull, NULL, 0},
@@ -1541,22 +1545,25 @@ static const mfl_data_kv_t kv73[] = {
     {"embedding_length", 640ull, NULL, 0},
 };
 static const mfl_data_tag_t tg73[] = {
-    {"270m-it-qat", NULL, 241000000ull},
+    {"270m", NULL, 292000000ull},
+    {"270m-it-fp16", "F16", 543000000ull},
+    {"270m-it-bf16", "BF16", 543000000ull},
 };
 
+static const uint32_t a74_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
 static const mfl_data_kv_t kv74[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
+    {"attention.sliding_window", 512ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a74_4, 18},
     {"attention.value_length", 256ull, NULL, 0},
-    {"block_count", 26ull, NULL, 0},
+    {"block_count", 18ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
-    {"embedding_length", 1152ull, NULL, 0},
+    {"embedding_length", 640ull, NULL, 0},
 };
 static const mfl_data_tag_t tg74[] = {
-    {"1b", NULL, 815000000ull},
-    {"1b-it-q8_0", "Q8_0", 1100000000ull},
-    {"1b-it-fp16", "F16", 2000000000ull},
+    {"270m-it-qat", NULL, 241000000ull},
 };
 
 static const mfl_data_kv_t kv75[] = {
@@ -1569,23 +1576,22 @@ static const mfl_data_kv_t kv75[] = {
     {"embedding_length", 1152ull, NULL, 0},
 };
 static const mfl_data_tag_t tg75[] = {
-    {"1b-it-qat", NULL, 1000000000ull},
+    {"1b", NULL, 815000000ull},
+    {"1b-it-q8_0", "Q8_0", 1100000000ull},
+    {"1b-it-fp16", "F16", 2000000000ull},
 };
 
 static const mfl_data_kv_t kv76[] = {
-    {"attention.head_count", 16ull, NULL, 0},
-    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.head_count", 4ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
-    {"attention.sliding_window", 1024ull, NULL, 0},
     {"attention.value_length", 256ull, NULL, 0},
-    {"block_count", 48ull, NULL, 0},
-    {"context_length", 131072ull, NULL, 0},
-    {"embedding_length", 3840ull, NULL, 0},
+    {"block_count", 26ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 1152ull, NULL, 0},
 };
 static const mfl_data_tag_t tg76[] = {
-    {"12b", NULL, 8100000000ull},
-    {"12b-it-q8_0", "Q8_0", 13000000000ull},
-    {"12b-it-fp16", "F16", 24000000000ull},
+    {"1b-it-qat", NULL, 1000000000ull},
 };
 
 static const mfl_data_kv_t kv77[] = {
@@ -1599,24 +1605,23 @@ static const mfl_data_kv_t kv77[] = {
     {"embedding_length", 3840ull, NULL, 0},
 };
 static const mfl_data_tag_t tg77[] = {
-    {"12b-it-qat", NULL, 8900000000ull},
+    {"12b", NULL, 8100000000ull},
+    {"12b-it-q8_0", "Q8_0", 13000000000ull},
+    {"12b-it-fp16", "F16", 24000000000ull},
 };
 
 static const mfl_data_kv_t kv78[] = {
-    {"attention.head_count", 8ull, NULL, 0},
-    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
     {"attention.value_length", 256ull, NULL, 0},
-    {"block_count", 34ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
-    {"embedding_length", 2560ull, NULL, 0},
+    {"embedding_length", 3840ull, NULL, 0},
 };
 static const mfl_data_tag_t tg78[] = {
-    {"4b", NULL, 3300000000ull},
-    {"latest", NULL, 3300000000ull},
-    {"4b-it-q8_0", "Q8_0", 5000000000ull},
-    {"4b-it-fp16", "F16", 8600000000ull},
+    {"12b-it-qat", NULL, 8900000000ull},
 };
 
 static const mfl_data_kv_t kv79[] = {
@@ -1630,23 +1635,24 @@ static const mfl_data_kv_t kv79[] = {
     {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg79[] = {
-    {"4b-it-qat", NULL, 4000000000ull},
+    {"4b", NULL, 3300000000ull},
+    {"latest", NULL, 3300000000ull},
+    {"4b-it-q8_0", "Q8_0", 5000000000ull},
+    {"4b-it-fp16", "F16", 8600000000ull},
 };
 
 static const mfl_data_kv_t kv80[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 16ull, NULL, 0},
-    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.head_count", 8ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
-    {"attention.value_length", 128ull, NULL, 0},
-    {"block_count", 62ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 34ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
-    {"embedding_length", 5376ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
 };
 static const mfl_data_tag_t tg80[] = {
-    {"27b", NULL, 17000000000ull},
-    {"27b-it-q8_0", "Q8_0", 30000000000ull},
-    {"27b-it-fp16", "F16", 55000000000ull},
+    {"4b-it-qat", NULL, 4000000000ull},
 };
 
 static const mfl_data_kv_t kv81[] = {
@@ -1660,45 +1666,305 @@ static const mfl_data_kv_t kv81[] = {
     {"embedding_length", 5376ull, NULL, 0},
 };
 static const mfl_data_tag_t tg81[] = {
+    {"27b", NULL, 17000000000ull},
+    {"27b-it-q8_0", "Q8_0", 30000000000ull},
+    {"27b-it-fp16", "F16", 55000000000ull},
+};
+
+static const mfl_data_kv_t kv82[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 16ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.sliding_window", 1024ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 62ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 5376ull, NULL, 0},
+};
+static const mfl_data_tag_t tg82[] = {
     {"27b-it-qat", NULL, 18000000000ull},
 };
 
-static const uint32_t a82_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv82[] = {
+static const uint32_t a83_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv83[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.shared_kv_layers", 15ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a82_4, 35},
+    {"attention.sliding_window_pattern", 0, a83_4, 35},
     {"block_count", 35ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg82[] = {
+static const mfl_data_tag_t tg83[] = {
     {"latest", NULL, 7500000000ull},
     {"e4b", NULL, 7500000000ull},
     {"e4b-it-q8_0", "Q8_0", 9500000000ull},
     {"e4b-it-fp16", "F16", 14000000000ull},
 };
 
-static const uint32_t a83_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv83[] = {
+static const uint32_t a84_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv84[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.shared_kv_layers", 10ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a83_4, 30},
+    {"attention.sliding_window_pattern", 0, a84_4, 30},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg83[] = {
+static const mfl_data_tag_t tg84[] = {
     {"e2b", NULL, 5600000000ull},
     {"e2b-it-q8_0", "Q8_0", 6600000000ull},
     {"e2b-it-fp16", "F16", 8900000000ull},
 };
 
-static const mfl_data_kv_t kv84[] = {
+static const uint32_t a85_5[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv85[] = {
+    {"attention.head_count", 8ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"attention.key_length", 512ull, NULL, 0},
+    {"attention.shared_kv_layers", 20ull, NULL, 0},
+    {"attention.sliding_window", 512ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a85_5, 35},
+    {"attention.value_length", 512ull, NULL, 0},
+    {"block_count", 35ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 1536ull, NULL, 0},
+};
+static const mfl_data_tag_t tg85[] = {
+    {"e2b", NULL, 7200000000ull},
+    {"e2b-it-q8_0", "Q8_0", 8100000000ull},
+    {"e2b-it-bf16", "BF16", 10000000000ull},
+};
+
+static const uint32_t a86_5[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv86[] = {
+    {"attention.head_count", 8ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"attention.key_length", 512ull, NULL, 0},
+    {"attention.shared_kv_layers", 20ull, NULL, 0},
+    {"attention.sliding_window", 512ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a86_5, 35},
+    {"attention.value_length", 512ull, NULL, 0},
+    {"block_count", 35ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 1536ull, NULL, 0},
+};
+static const mfl_data_tag_t tg86[] = {
+    {"e2b-it-qat", NULL, 4300000000ull},
+};
+
+static const uint32_t a87_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv87[] = {
+    {"attention.head_count", 8ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 512ull, NULL, 0},
+    {"attention.shared_kv_layers", 18ull, NULL, 0},
+    {"attention.sliding_window", 512ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a87_5, 42},
+    {"attention.value_length", 512ull, NULL, 0},
+    {"block_count", 42ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg87[] = {
+    {"latest", NULL, 9600000000ull},
+    {"e4b", NULL, 9600000000ull},
+    {"e4b-it-q8_0", "Q8_0", 12000000000ull},
+    {"e4b-it-bf16", "BF16", 16000000000ull},
+};
+
+static const uint32_t a88_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv88[] = {
+    {"attention.head_count", 8ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 512ull, NULL, 0},
+    {"attention.shared_kv_layers", 18ull, NULL, 0},
+    {"attention.sliding_window", 512ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a88_5, 42},
+    {"attention.value_length", 512ull, NULL, 0},
+    {"block_count", 42ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg88[] = {
+    {"e4b-it-qat", NULL, 6100000000ull},
+};
+
+static const uint32_t a89_1[] = {8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1};
+static const uint32_t a89_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv89[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 0, a89_1, 48},
+    {"attention.key_length", 512ull, NULL, 0},
+    {"attention.shared_kv_layers", 0ull, NULL, 0},
+    {"attention.sliding_window", 1024ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a89_5, 48},
+    {"attention.value_length", 512ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 3840ull, NULL, 0},
+};
+static const mfl_data_tag_t tg89[] = {
+    {"12b", NULL, 7600000000ull},
+    {"12b-it-q8_0", "Q8_0", 13000000000ull},
+    {"12b-it-bf16", "BF16", 24000000000ull},
+};
+
+static const uint32_t a90_1[] = {8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1};
+static const uint32_t a90_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv90[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 0, a90_1, 48},
+    {"attention.key_length", 512ull, NULL, 0},
+    {"attention.shared_kv_layers", 0ull, NULL, 0},
+    {"attention.sliding_window", 1024ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a90_5, 48},
+    {"attention.value_length", 512ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 3840ull, NULL, 0},
+};
+static const mfl_data_tag_t tg90[] = {
+    {"12b-it-qat", NULL, 7200000000ull},
+};
+
+static const uint32_t a91_1[] = {8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2};
+static const uint32_t a91_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv91[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 0, a91_1, 30},
+    {"attention.key_length", 512ull, NULL, 0},
+    {"attention.shared_kv_layers", 0ull, NULL, 0},
+    {"attention.sliding_window", 1024ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a91_5, 30},
+    {"attention.value_length", 512ull, NULL, 0},
+    {"block_count", 30ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2816ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg91[] = {
+    {"26b", "Q4_K_M", 18000000000ull},
+    {"26b-a4b-it-q4_K_M", "Q4_K_M", 18000000000ull},
+    {"26b-a4b-it-q8_0", "Q8_0", 28000000000ull},
+    {"26b-a4b-it-bf16", "BF16", 52000000000ull},
+};
+
+static const uint32_t a92_1[] = {8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2};
+static const uint32_t a92_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv92[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 0, a92_1, 30},
+    {"attention.key_length", 512ull, NULL, 0},
+    {"attention.shared_kv_layers", 0ull, NULL, 0},
+    {"attention.sliding_window", 1024ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a92_5, 30},
+    {"attention.value_length", 512ull, NULL, 0},
+    {"block_count", 30ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2816ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg92[] = {
+    {"26b-a4b-it-qat", NULL, 16000000000ull},
+};
+
+static const uint32_t a93_1[] = {16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4};
+static const uint32_t a93_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv93[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 0, a93_1, 60},
+    {"attention.key_length", 512ull, NULL, 0},
+    {"attention.shared_kv_layers", 0ull, NULL, 0},
+    {"attention.sliding_window", 1024ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a93_5, 60},
+    {"attention.value_length", 512ull, NULL, 0},
+    {"block_count", 60ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 5376ull, NULL, 0},
+};
+static const mfl_data_tag_t tg93[] = {
+    {"31b", "Q4_K_M", 20000000000ull},
+    {"31b-it-q4_K_M", "Q4_K_M", 20000000000ull},
+    {"31b-it-q8_0", "Q8_0", 34000000000ull},
+    {"31b-it-bf16", "BF16", 63000000000ull},
+};
+
+static const uint32_t a94_1[] = {16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4};
+static const uint32_t a94_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv94[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 0, a94_1, 60},
+    {"attention.key_length", 512ull, NULL, 0},
+    {"attention.shared_kv_layers", 0ull, NULL, 0},
+    {"attention.sliding_window", 1024ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a94_5, 60},
+    {"attention.value_length", 512ull, NULL, 0},
+    {"block_count", 60ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 5376ull, NULL, 0},
+};
+static const mfl_data_tag_t tg94[] = {
+    {"31b-it-qat", NULL, 19000000000ull},
+};
+
+static const mfl_data_kv_t kv95[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg95[] = {
+    {"latest", NULL, 5500000000ull},
+    {"9b-chat-q4_0", "Q4_0", 5500000000ull},
+    {"9b-chat-q2_K", "Q2_K", 4000000000ull},
+    {"9b-chat-q3_K_S", "Q3_K_S", 4600000000ull},
+    {"9b-chat-q3_K_M", "Q3_K_M", 5100000000ull},
+    {"9b-chat-q3_K_L", "Q3_K_L", 5300000000ull},
+    {"9b-chat-q4_1", "Q4_1", 6000000000ull},
+    {"9b-chat-q4_K_S", "Q4_K_S", 5800000000ull},
+    {"9b-chat-q4_K_M", "Q4_K_M", 6300000000ull},
+    {"9b-chat-q5_0", "Q5_0", 6600000000ull},
+    {"9b-chat-q5_1", "Q5_1", 7100000000ull},
+    {"9b-chat-q5_K_S", "Q5_K_S", 6700000000ull},
+    {"9b-chat-q5_K_M", "Q5_K_M", 7100000000ull},
+    {"9b-chat-q6_K", "Q6_K", 8300000000ull},
+    {"9b-chat-q8_0", "Q8_0", 10000000000ull},
+    {"9b-chat-fp16", "F16", 19000000000ull},
+};
+
+static const mfl_data_kv_t kv96[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg96[] = {
+    {"9b-text-q2_K", "Q2_K", 4000000000ull},
+    {"9b-text-q3_K_S", "Q3_K_S", 4600000000ull},
+    {"9b-text-q3_K_M", "Q3_K_M", 5100000000ull},
+    {"9b-text-q3_K_L", "Q3_K_L", 5300000000ull},
+    {"9b-text-q4_0", "Q4_0", 5500000000ull},
+    {"9b-text-q4_1", "Q4_1", 6000000000ull},
+    {"9b-text-q4_K_S", "Q4_K_S", 5800000000ull},
+    {"9b-text-q4_K_M", "Q4_K_M", 6300000000ull},
+    {"9b-text-q5_0", "Q5_0", 6600000000ull},
+    {"9b-text-q5_1", "Q5_1", 7100000000ull},
+    {"9b-text-q5_K_S", "Q5_K_S", 6700000000ull},
+    {"9b-text-q5_K_M", "Q5_K_M", 7100000000ull},
+    {"9b-text-q6_K", "Q6_K", 8300000000ull},
+    {"9b-text-q8_0", "Q8_0", 10000000000ull},
+    {"9b-text-fp16", "F16", 19000000000ull},
+};
+
+static const mfl_data_kv_t kv97[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -1710,12 +1976,12 @@ static const mfl_data_kv_t kv84[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg84[] = {
+static const mfl_data_tag_t tg97[] = {
     {"latest", "MXFP4", 14000000000ull},
     {"20b", "MXFP4", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv85[] = {
+static const mfl_data_kv_t kv98[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -1727,18 +1993,18 @@ static const mfl_data_kv_t kv85[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg85[] = {
+static const mfl_data_tag_t tg98[] = {
     {"120b", "MXFP4", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv86[] = {
+static const mfl_data_kv_t kv99[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg86[] = {
+static const mfl_data_tag_t tg99[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-128k-q2_K", "Q2_K", 1300000000ull},
@@ -1757,7 +2023,7 @@ static const mfl_data_tag_t tg86[] = {
     {"3b-instruct-128k-fp16", "F16", 7000000000ull},
 };
 
-static const mfl_data_kv_t kv87[] = {
+static const mfl_data_kv_t kv100[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 6ull, NULL, 0},
@@ -1765,13 +2031,13 @@ static const mfl_data_kv_t kv87[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg87[] = {
+static const mfl_data_tag_t tg100[] = {
     {"latest", "F16", 63000000ull},
     {"30m", "F16", 63000000ull},
     {"30m-en-fp16", "F16", 63000000ull},
 };
 
-static const mfl_data_kv_t kv88[] = {
+static const mfl_data_kv_t kv101[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -1779,19 +2045,19 @@ static const mfl_data_kv_t kv88[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg88[] = {
+static const mfl_data_tag_t tg101[] = {
     {"278m", "F16", 563000000ull},
     {"278m-fp16", "F16", 563000000ull},
 };
 
-static const mfl_data_kv_t kv89[] = {
+static const mfl_data_kv_t kv102[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg89[] = {
+static const mfl_data_tag_t tg102[] = {
     {"2b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1000000000ull},
@@ -1810,14 +2076,14 @@ static const mfl_data_tag_t tg89[] = {
     {"2b-instruct-fp16", "F16", 5300000000ull},
 };
 
-static const mfl_data_kv_t kv90[] = {
+static const mfl_data_kv_t kv103[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg90[] = {
+static const mfl_data_tag_t tg103[] = {
     {"8b", NULL, 4900000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3100000000ull},
     {"8b-instruct-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -1835,7 +2101,7 @@ static const mfl_data_tag_t tg90[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv91[] = {
+static const mfl_data_kv_t kv104[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -1844,7 +2110,7 @@ static const mfl_data_kv_t kv91[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg91[] = {
+static const mfl_data_tag_t tg104[] = {
     {"1b", NULL, 822000000ull},
     {"latest", NULL, 822000000ull},
     {"1b-instruct-q2_K", "Q2_K", 512000000ull},
@@ -1863,7 +2129,7 @@ static const mfl_data_tag_t tg91[] = {
     {"1b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv92[] = {
+static const mfl_data_kv_t kv105[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1872,7 +2138,7 @@ static const mfl_data_kv_t kv92[] = {
     {"expert_count", 40ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg92[] = {
+static const mfl_data_tag_t tg105[] = {
     {"3b", NULL, 2100000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -1890,14 +2156,14 @@ static const mfl_data_tag_t tg92[] = {
     {"3b-instruct-fp16", "F16", 6800000000ull},
 };
 
-static const mfl_data_kv_t kv93[] = {
+static const mfl_data_kv_t kv106[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg93[] = {
+static const mfl_data_tag_t tg106[] = {
     {"2b", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1000000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1200000000ull},
@@ -1915,14 +2181,14 @@ static const mfl_data_tag_t tg93[] = {
     {"2b-instruct-fp16", "F16", 5100000000ull},
 };
 
-static const mfl_data_kv_t kv94[] = {
+static const mfl_data_kv_t kv107[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg94[] = {
+static const mfl_data_tag_t tg107[] = {
     {"8b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
@@ -1941,7 +2207,7 @@ static const mfl_data_tag_t tg94[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv95[] = {
+static const mfl_data_kv_t kv108[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -1950,7 +2216,7 @@ static const mfl_data_kv_t kv95[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg95[] = {
+static const mfl_data_tag_t tg108[] = {
     {"1b", NULL, 1400000000ull},
     {"1b-instruct-q2_K", "Q2_K", 524000000ull},
     {"1b-instruct-q3_K_S", "Q3_K_S", 610000000ull},
@@ -1968,7 +2234,7 @@ static const mfl_data_tag_t tg95[] = {
     {"1b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv96[] = {
+static const mfl_data_kv_t kv109[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1977,7 +2243,7 @@ static const mfl_data_kv_t kv96[] = {
     {"expert_count", 40ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg96[] = {
+static const mfl_data_tag_t tg109[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
@@ -1996,97 +2262,97 @@ static const mfl_data_tag_t tg96[] = {
     {"3b-instruct-fp16", "F16", 6600000000ull},
 };
 
-static const mfl_data_kv_t kv97[] = {
+static const mfl_data_kv_t kv110[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg97[] = {
+static const mfl_data_tag_t tg110[] = {
     {"2b", NULL, 1500000000ull},
     {"2b-instruct-q8_0", "Q8_0", 2700000000ull},
     {"2b-instruct-fp16", "F16", 5100000000ull},
 };
 
-static const mfl_data_kv_t kv98[] = {
+static const mfl_data_kv_t kv111[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg98[] = {
+static const mfl_data_tag_t tg111[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q8_0", "Q8_0", 8700000000ull},
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const uint32_t a99_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
-static const mfl_data_kv_t kv99[] = {
+static const uint32_t a112_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
+static const mfl_data_kv_t kv112[] = {
     {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 0, a99_1, 40},
+    {"attention.head_count_kv", 0, a112_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
     {"expert_count", 72ull, NULL, 0},
     {"expert_used_count", 10ull, NULL, 0},
 };
-static const mfl_data_tag_t tg99[] = {
+static const mfl_data_tag_t tg112[] = {
     {"32b-a9b-h", NULL, 19000000000ull},
     {"small-h", NULL, 19000000000ull},
 };
 
-static const mfl_data_kv_t kv100[] = {
+static const mfl_data_kv_t kv113[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg100[] = {
+static const mfl_data_tag_t tg113[] = {
     {"latest", NULL, 2100000000ull},
     {"micro", NULL, 2100000000ull},
     {"3b", NULL, 2100000000ull},
 };
 
-static const uint32_t a101_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
-static const mfl_data_kv_t kv101[] = {
+static const uint32_t a114_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
+static const mfl_data_kv_t kv114[] = {
     {"attention.head_count", 12ull, NULL, 0},
-    {"attention.head_count_kv", 0, a101_1, 40},
+    {"attention.head_count_kv", 0, a114_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
     {"expert_count", 64ull, NULL, 0},
     {"expert_used_count", 6ull, NULL, 0},
 };
-static const mfl_data_tag_t tg101[] = {
+static const mfl_data_tag_t tg114[] = {
     {"7b-a1b-h", NULL, 4200000000ull},
     {"tiny-h", NULL, 4200000000ull},
 };
 
-static const uint32_t a102_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
-static const mfl_data_kv_t kv102[] = {
+static const uint32_t a115_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
+static const mfl_data_kv_t kv115[] = {
     {"attention.head_count", 12ull, NULL, 0},
-    {"attention.head_count_kv", 0, a102_1, 40},
+    {"attention.head_count_kv", 0, a115_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg102[] = {
+static const mfl_data_tag_t tg115[] = {
     {"1b-h", NULL, 1600000000ull},
     {"1b-h-q8_0", "Q8_0", 1600000000ull},
 };
 
-static const mfl_data_kv_t kv103[] = {
+static const mfl_data_kv_t kv116[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg103[] = {
+static const mfl_data_tag_t tg116[] = {
     {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-llama3.1-q2_K", "Q2_K", 3200000000ull},
@@ -2105,14 +2371,14 @@ static const mfl_data_tag_t tg103[] = {
     {"8b-llama3.1-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv104[] = {
+static const mfl_data_kv_t kv117[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg104[] = {
+static const mfl_data_tag_t tg117[] = {
     {"70b", NULL, 40000000000ull},
     {"70b-llama3.1-q2_K", "Q2_K", 26000000000ull},
     {"70b-llama3.1-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2130,14 +2396,14 @@ static const mfl_data_tag_t tg104[] = {
     {"70b-llama3.1-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv105[] = {
+static const mfl_data_kv_t kv118[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 126ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg105[] = {
+static const mfl_data_tag_t tg118[] = {
     {"405b", NULL, 229000000000ull},
     {"405b-llama3.1-q2_K", "Q2_K", 149000000000ull},
     {"405b-llama3.1-q3_K_S", "Q3_K_S", 175000000000ull},
@@ -2155,14 +2421,14 @@ static const mfl_data_tag_t tg105[] = {
     {"405b-llama3.1-fp16", "F16", 812000000000ull},
 };
 
-static const mfl_data_kv_t kv106[] = {
+static const mfl_data_kv_t kv119[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg106[] = {
+static const mfl_data_tag_t tg119[] = {
     {"latest", NULL, 4500000000ull},
     {"7b-chat-v2.5-q2_K", "Q2_K", 3000000000ull},
     {"7b-chat-v2.5-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -2180,14 +2446,14 @@ static const mfl_data_tag_t tg106[] = {
     {"7b-chat-v2.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv107[] = {
+static const mfl_data_kv_t kv120[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg107[] = {
+static const mfl_data_tag_t tg120[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-q2_K", "Q2_K", 3200000000ull},
@@ -2206,14 +2472,14 @@ static const mfl_data_tag_t tg107[] = {
     {"8b-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv108[] = {
+static const mfl_data_kv_t kv121[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 16ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg108[] = {
+static const mfl_data_tag_t tg121[] = {
     {"1b", NULL, 1600000000ull},
     {"1b-q2_K", "Q2_K", 667000000ull},
     {"1b-q3_K_S", "Q3_K_S", 755000000ull},
@@ -2231,14 +2497,14 @@ static const mfl_data_tag_t tg108[] = {
     {"1b-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv109[] = {
+static const mfl_data_kv_t kv122[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg109[] = {
+static const mfl_data_tag_t tg122[] = {
     {"7b", NULL, 3800000000ull},
     {"latest", NULL, 3800000000ull},
     {"7b-chat-q2_K", "Q2_K", 2800000000ull},
@@ -2257,14 +2523,14 @@ static const mfl_data_tag_t tg109[] = {
     {"7b-chat-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv110[] = {
+static const mfl_data_kv_t kv123[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg110[] = {
+static const mfl_data_tag_t tg123[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-chat-q2_K", "Q2_K", 5400000000ull},
     {"13b-chat-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -2282,14 +2548,14 @@ static const mfl_data_tag_t tg110[] = {
     {"13b-chat-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv111[] = {
+static const mfl_data_kv_t kv124[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg111[] = {
+static const mfl_data_tag_t tg124[] = {
     {"70b", NULL, 39000000000ull},
     {"70b-chat-q2_K", "Q2_K", 29000000000ull},
     {"70b-chat-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2307,14 +2573,14 @@ static const mfl_data_tag_t tg111[] = {
     {"70b-chat-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv112[] = {
+static const mfl_data_kv_t kv125[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg112[] = {
+static const mfl_data_tag_t tg125[] = {
     {"70b-text", NULL, 39000000000ull},
     {"70b-text-q2_K", "Q2_K", 29000000000ull},
     {"70b-text-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2332,14 +2598,14 @@ static const mfl_data_tag_t tg112[] = {
     {"70b-text-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv113[] = {
+static const mfl_data_kv_t kv126[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg113[] = {
+static const mfl_data_tag_t tg126[] = {
     {"70b", NULL, 39000000000ull},
     {"70b-chat-q2_K", "Q2_K", 29000000000ull},
     {"70b-chat-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2356,14 +2622,14 @@ static const mfl_data_tag_t tg113[] = {
     {"70b-chat-q8_0", "Q8_0", 73000000000ull},
 };
 
-static const mfl_data_kv_t kv114[] = {
+static const mfl_data_kv_t kv127[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg114[] = {
+static const mfl_data_tag_t tg127[] = {
     {"8b", NULL, 4700000000ull},
     {"instruct", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
@@ -2383,7 +2649,7 @@ static const mfl_data_tag_t tg114[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv115[] = {
+static const mfl_data_kv_t kv128[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2392,7 +2658,7 @@ static const mfl_data_kv_t kv115[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg115[] = {
+static const mfl_data_tag_t tg128[] = {
     {"text", NULL, 4700000000ull},
     {"8b-text-q2_K", "Q2_K", 3200000000ull},
     {"8b-text-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -2410,14 +2676,14 @@ static const mfl_data_tag_t tg115[] = {
     {"8b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv116[] = {
+static const mfl_data_kv_t kv129[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg116[] = {
+static const mfl_data_tag_t tg129[] = {
     {"70b", NULL, 40000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2435,14 +2701,14 @@ static const mfl_data_tag_t tg116[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv117[] = {
+static const mfl_data_kv_t kv130[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg117[] = {
+static const mfl_data_tag_t tg130[] = {
     {"8b-instruct-q4_K_M", "Q4_K_M", 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
@@ -2462,7 +2728,7 @@ static const mfl_data_tag_t tg117[] = {
     {"8b", NULL, 4900000000ull},
 };
 
-static const mfl_data_kv_t kv118[] = {
+static const mfl_data_kv_t kv131[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2471,7 +2737,7 @@ static const mfl_data_kv_t kv118[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg118[] = {
+static const mfl_data_tag_t tg131[] = {
     {"8b-text-q2_K", "Q2_K", 3200000000ull},
     {"8b-text-q3_K_S", "Q3_K_S", 3700000000ull},
     {"8b-text-q3_K_M", "Q3_K_M", 4000000000ull},
@@ -2489,14 +2755,14 @@ static const mfl_data_tag_t tg118[] = {
     {"8b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv119[] = {
+static const mfl_data_kv_t kv132[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg119[] = {
+static const mfl_data_tag_t tg132[] = {
     {"70b", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2513,14 +2779,14 @@ static const mfl_data_tag_t tg119[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv120[] = {
+static const mfl_data_kv_t kv133[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg120[] = {
+static const mfl_data_tag_t tg133[] = {
     {"70b-text-q2_K", "Q2_K", 26000000000ull},
     {"70b-text-q3_K_S", "Q3_K_S", 31000000000ull},
     {"70b-text-q3_K_M", "Q3_K_M", 34000000000ull},
@@ -2538,7 +2804,7 @@ static const mfl_data_tag_t tg120[] = {
     {"70b-text-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv121[] = {
+static const mfl_data_kv_t kv134[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2547,7 +2813,7 @@ static const mfl_data_kv_t kv121[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg121[] = {
+static const mfl_data_tag_t tg134[] = {
     {"405b", NULL, 243000000000ull},
     {"405b-instruct-q2_K", "Q2_K", 149000000000ull},
     {"405b-instruct-q3_K_S", "Q3_K_S", 175000000000ull},
@@ -2565,7 +2831,7 @@ static const mfl_data_tag_t tg121[] = {
     {"405b-instruct-fp16", "F16", 812000000000ull},
 };
 
-static const mfl_data_kv_t kv122[] = {
+static const mfl_data_kv_t kv135[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -2574,7 +2840,7 @@ static const mfl_data_kv_t kv122[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg122[] = {
+static const mfl_data_tag_t tg135[] = {
     {"1b", NULL, 1300000000ull},
     {"1b-instruct-q2_K", "Q2_K", 581000000ull},
     {"1b-instruct-q3_K_S", "Q3_K_S", 642000000ull},
@@ -2592,7 +2858,7 @@ static const mfl_data_tag_t tg122[] = {
     {"1b-instruct-fp16", "F16", 2500000000ull},
 };
 
-static const mfl_data_kv_t kv123[] = {
+static const mfl_data_kv_t kv136[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -2601,7 +2867,7 @@ static const mfl_data_kv_t kv123[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg123[] = {
+static const mfl_data_tag_t tg136[] = {
     {"1b-text-q2_K", "Q2_K", 581000000ull},
     {"1b-text-q3_K_S", "Q3_K_S", 642000000ull},
     {"1b-text-q3_K_M", "Q3_K_M", 691000000ull},
@@ -2619,7 +2885,7 @@ static const mfl_data_tag_t tg123[] = {
     {"1b-text-fp16", "F16", 2500000000ull},
 };
 
-static const mfl_data_kv_t kv124[] = {
+static const mfl_data_kv_t kv137[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2628,7 +2894,7 @@ static const mfl_data_kv_t kv124[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg124[] = {
+static const mfl_data_tag_t tg137[] = {
     {"3b-instruct-q4_K_M", "Q4_K_M", 2000000000ull},
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
@@ -2648,14 +2914,14 @@ static const mfl_data_tag_t tg124[] = {
     {"3b-instruct-fp16", "F16", 6400000000ull},
 };
 
-static const mfl_data_kv_t kv125[] = {
+static const mfl_data_kv_t kv138[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg125[] = {
+static const mfl_data_tag_t tg138[] = {
     {"11b", NULL, 7800000000ull},
     {"11b-instruct-q4_K_M", "Q4_K_M", 7800000000ull},
     {"latest", NULL, 7800000000ull},
@@ -2663,21 +2929,21 @@ static const mfl_data_tag_t tg125[] = {
     {"11b-instruct-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv126[] = {
+static const mfl_data_kv_t kv139[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 100ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg126[] = {
+static const mfl_data_tag_t tg139[] = {
     {"90b", NULL, 55000000000ull},
     {"90b-instruct-q8_0", "Q8_0", 95000000000ull},
     {"90b-instruct-fp16", "F16", 177000000000ull},
     {"90b-instruct-q4_K_M", "Q4_K_M", 0ull},
 };
 
-static const mfl_data_kv_t kv127[] = {
+static const mfl_data_kv_t kv140[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2686,7 +2952,7 @@ static const mfl_data_kv_t kv127[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg127[] = {
+static const mfl_data_tag_t tg140[] = {
     {"70b", NULL, 43000000000ull},
     {"latest", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
@@ -2702,7 +2968,7 @@ static const mfl_data_tag_t tg127[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv128[] = {
+static const mfl_data_kv_t kv141[] = {
     {"attention.chunk_size", 8192ull, NULL, 0},
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
@@ -2714,13 +2980,13 @@ static const mfl_data_kv_t kv128[] = {
     {"expert_count", 16ull, NULL, 0},
     {"expert_used_count", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg128[] = {
+static const mfl_data_tag_t tg141[] = {
     {"latest", NULL, 67000000000ull},
     {"17b-scout-16e-instruct-q8_0", "Q8_0", 117000000000ull},
     {"17b-scout-16e-instruct-fp16", "F16", 217000000000ull},
 };
 
-static const mfl_data_kv_t kv129[] = {
+static const mfl_data_kv_t kv142[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2731,20 +2997,20 @@ static const mfl_data_kv_t kv129[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg129[] = {
+static const mfl_data_tag_t tg142[] = {
     {"maverick", NULL, 245000000000ull},
     {"17b-maverick-128e-instruct-q8_0", "Q8_0", 428000000000ull},
     {"17b-maverick-128e-instruct-fp16", "F16", 803000000000ull},
 };
 
-static const mfl_data_kv_t kv130[] = {
+static const mfl_data_kv_t kv143[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg130[] = {
+static const mfl_data_tag_t tg143[] = {
     {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-v1.6-mistral-q2_K", "Q2_K", 3300000000ull},
@@ -2763,34 +3029,34 @@ static const mfl_data_tag_t tg130[] = {
     {"7b-v1.6-mistral-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv131[] = {
+static const mfl_data_kv_t kv144[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg131[] = {
+static const mfl_data_tag_t tg144[] = {
     {"8b", NULL, 5500000000ull},
     {"latest", NULL, 5500000000ull},
     {"8b-v1.1-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv132[] = {
+static const mfl_data_kv_t kv145[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg132[] = {
+static const mfl_data_tag_t tg145[] = {
     {"latest", NULL, 2900000000ull},
     {"3.8b", NULL, 2900000000ull},
     {"3.8b-mini-q4_0", NULL, 2900000000ull},
     {"3.8b-mini-fp16", "F16", 8300000000ull},
 };
 
-static const mfl_data_kv_t kv133[] = {
+static const mfl_data_kv_t kv146[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2799,7 +3065,7 @@ static const mfl_data_kv_t kv133[] = {
     {"context_length", 40000ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg133[] = {
+static const mfl_data_tag_t tg146[] = {
     {"latest", NULL, 14000000000ull},
     {"24b", NULL, 14000000000ull},
     {"24b-small-2506-q4_K_M", "Q4_K_M", 14000000000ull},
@@ -2807,14 +3073,14 @@ static const mfl_data_tag_t tg133[] = {
     {"24b-small-2506-fp16", "F16", 47000000000ull},
 };
 
-static const mfl_data_kv_t kv134[] = {
+static const mfl_data_kv_t kv147[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg134[] = {
+static const mfl_data_tag_t tg147[] = {
     {"8b", NULL, 5500000000ull},
     {"latest", NULL, 5500000000ull},
     {"8b-2.6-q2_K", "Q2_K", 4100000000ull},
@@ -2833,14 +3099,59 @@ static const mfl_data_tag_t tg134[] = {
     {"8b-2.6-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv135[] = {
+static const mfl_data_kv_t kv148[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 26ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 3072ull, NULL, 0},
+    {"rope.scaling.original_context_length", 16384ull, NULL, 0},
+};
+static const mfl_data_tag_t tg148[] = {
+    {"3b", NULL, 3000000000ull},
+    {"3b-instruct-2512-q4_K_M", "Q4_K_M", 3000000000ull},
+    {"3b-instruct-2512-q8_0", "Q8_0", 4500000000ull},
+    {"3b-instruct-2512-fp16", "F16", 7700000000ull},
+};
+
+static const mfl_data_kv_t kv149[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 34ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg149[] = {
+    {"latest", NULL, 6000000000ull},
+    {"8b", NULL, 6000000000ull},
+    {"8b-instruct-2512-q4_K_M", "Q4_K_M", 6000000000ull},
+    {"8b-instruct-2512-q8_0", "Q8_0", 9900000000ull},
+    {"8b-instruct-2512-fp16", "F16", 18000000000ull},
+};
+
+static const mfl_data_kv_t kv150[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg150[] = {
+    {"14b", NULL, 9100000000ull},
+    {"14b-instruct-2512-q8_0", "Q8_0", 15000000000ull},
+    {"14b-instruct-2512-fp16", "F16", 28000000000ull},
+};
+
+static const mfl_data_kv_t kv151[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg135[] = {
+static const mfl_data_tag_t tg151[] = {
     {"7b-instruct-v0.3-q4_K_M", "Q4_K_M", 4400000000ull},
     {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
@@ -2859,14 +3170,14 @@ static const mfl_data_tag_t tg135[] = {
     {"7b-instruct-v0.3-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv136[] = {
+static const mfl_data_kv_t kv152[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg136[] = {
+static const mfl_data_tag_t tg152[] = {
     {"v0.2", NULL, 4100000000ull},
     {"7b-instruct-v0.2-q2_K", "Q2_K", 3100000000ull},
     {"7b-instruct-v0.2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2884,18 +3195,69 @@ static const mfl_data_tag_t tg136[] = {
     {"7b-instruct-v0.2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv137[] = {
+static const mfl_data_kv_t kv153[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg137[] = {
+static const mfl_data_tag_t tg153[] = {
     {"v0.1", NULL, 4100000000ull},
 };
 
-static const mfl_data_kv_t kv138[] = {
+static const mfl_data_kv_t kv154[] = {
+    {"attention.head_count", 96ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 88ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 12288ull, NULL, 0},
+};
+static const mfl_data_tag_t tg154[] = {
+    {"123b-instruct-2407-q2_K", "Q2_K", 45000000000ull},
+    {"123b-instruct-2407-q3_K_S", "Q3_K_S", 53000000000ull},
+    {"123b-instruct-2407-q3_K_M", "Q3_K_M", 59000000000ull},
+    {"123b-instruct-2407-q3_K_L", "Q3_K_L", 65000000000ull},
+    {"123b-instruct-2407-q4_0", "Q4_0", 69000000000ull},
+    {"123b-instruct-2407-q4_1", "Q4_1", 77000000000ull},
+    {"123b-instruct-2407-q4_K_S", "Q4_K_S", 70000000000ull},
+    {"123b-instruct-2407-q4_K_M", "Q4_K_M", 73000000000ull},
+    {"123b-instruct-2407-q5_0", "Q5_0", 84000000000ull},
+    {"123b-instruct-2407-q5_1", "Q5_1", 92000000000ull},
+    {"123b-instruct-2407-q5_K_S", "Q5_K_S", 84000000000ull},
+    {"123b-instruct-2407-q5_K_M", "Q5_K_M", 86000000000ull},
+    {"123b-instruct-2407-q6_K", "Q6_K", 101000000000ull},
+    {"123b-instruct-2407-q8_0", "Q8_0", 130000000000ull},
+    {"123b-instruct-2407-fp16", "F16", 245000000000ull},
+};
+
+static const mfl_data_kv_t kv155[] = {
+    {"attention.head_count", 96ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 88ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 12288ull, NULL, 0},
+};
+static const mfl_data_tag_t tg155[] = {
+    {"latest", NULL, 73000000000ull},
+    {"123b", NULL, 73000000000ull},
+    {"123b-instruct-2411-q2_K", "Q2_K", 45000000000ull},
+    {"123b-instruct-2411-q3_K_S", "Q3_K_S", 53000000000ull},
+    {"123b-instruct-2411-q3_K_M", "Q3_K_M", 59000000000ull},
+    {"123b-instruct-2411-q3_K_L", "Q3_K_L", 65000000000ull},
+    {"123b-instruct-2411-q4_0", "Q4_0", 69000000000ull},
+    {"123b-instruct-2411-q4_1", "Q4_1", 77000000000ull},
+    {"123b-instruct-2411-q4_K_S", "Q4_K_S", 70000000000ull},
+    {"123b-instruct-2411-q5_0", "Q5_0", 84000000000ull},
+    {"123b-instruct-2411-q5_1", "Q5_1", 92000000000ull},
+    {"123b-instruct-2411-q5_K_S", "Q5_K_S", 84000000000ull},
+    {"123b-instruct-2411-q5_K_M", "Q5_K_M", 86000000000ull},
+    {"123b-instruct-2411-q6_K", "Q6_K", 101000000000ull},
+    {"123b-instruct-2411-q8_0", "Q8_0", 130000000000ull},
+    {"123b-instruct-2411-fp16", "F16", 245000000000ull},
+};
+
+static const mfl_data_kv_t kv156[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2904,7 +3266,7 @@ static const mfl_data_kv_t kv138[] = {
     {"context_length", 1024000ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg138[] = {
+static const mfl_data_tag_t tg156[] = {
     {"12b", NULL, 7100000000ull},
     {"latest", NULL, 7100000000ull},
     {"12b-instruct-2407-q2_K", "Q2_K", 4800000000ull},
@@ -2923,14 +3285,14 @@ static const mfl_data_tag_t tg138[] = {
     {"12b-instruct-2407-fp16", "F16", 25000000000ull},
 };
 
-static const mfl_data_kv_t kv139[] = {
+static const mfl_data_kv_t kv157[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg139[] = {
+static const mfl_data_tag_t tg157[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 3100000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -2948,7 +3310,7 @@ static const mfl_data_tag_t tg139[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv140[] = {
+static const mfl_data_kv_t kv158[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2957,21 +3319,21 @@ static const mfl_data_kv_t kv140[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg140[] = {
+static const mfl_data_tag_t tg158[] = {
     {"24b", NULL, 14000000000ull},
     {"latest", NULL, 14000000000ull},
     {"24b-instruct-2501-q8_0", "Q8_0", 25000000000ull},
     {"24b-instruct-2501-fp16", "F16", 47000000000ull},
 };
 
-static const mfl_data_kv_t kv141[] = {
+static const mfl_data_kv_t kv159[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg141[] = {
+static const mfl_data_tag_t tg159[] = {
     {"22b", NULL, 13000000000ull},
     {"22b-instruct-2409-q2_K", "Q2_K", 8300000000ull},
     {"22b-instruct-2409-q3_K_S", "Q3_K_S", 9600000000ull},
@@ -2989,7 +3351,7 @@ static const mfl_data_tag_t tg141[] = {
     {"22b-instruct-2409-fp16", "F16", 44000000000ull},
 };
 
-static const mfl_data_kv_t kv142[] = {
+static const mfl_data_kv_t kv160[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2998,7 +3360,7 @@ static const mfl_data_kv_t kv142[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg142[] = {
+static const mfl_data_tag_t tg160[] = {
     {"latest", NULL, 15000000000ull},
     {"24b", NULL, 15000000000ull},
     {"24b-instruct-2503-q4_K_M", "Q4_K_M", 15000000000ull},
@@ -3006,7 +3368,7 @@ static const mfl_data_tag_t tg142[] = {
     {"24b-instruct-2503-fp16", "F16", 48000000000ull},
 };
 
-static const mfl_data_kv_t kv143[] = {
+static const mfl_data_kv_t kv161[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -3015,7 +3377,7 @@ static const mfl_data_kv_t kv143[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg143[] = {
+static const mfl_data_tag_t tg161[] = {
     {"latest", NULL, 15000000000ull},
     {"24b", NULL, 15000000000ull},
     {"24b-instruct-2506-q4_K_M", "Q4_K_M", 15000000000ull},
@@ -3023,14 +3385,14 @@ static const mfl_data_tag_t tg143[] = {
     {"24b-instruct-2506-fp16", "F16", 48000000000ull},
 };
 
-static const mfl_data_kv_t kv144[] = {
+static const mfl_data_kv_t kv162[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg144[] = {
+static const mfl_data_tag_t tg162[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v0.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v0.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3048,7 +3410,7 @@ static const mfl_data_tag_t tg144[] = {
     {"7b-v0.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv145[] = {
+static const mfl_data_kv_t kv163[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -3057,7 +3419,7 @@ static const mfl_data_kv_t kv145[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg145[] = {
+static const mfl_data_tag_t tg163[] = {
     {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-instruct-v0.1-q2_K", "Q2_K", 17000000000ull},
@@ -3076,7 +3438,7 @@ static const mfl_data_tag_t tg145[] = {
     {"8x7b-instruct-v0.1-fp16", "F16", 93000000000ull},
 };
 
-static const mfl_data_kv_t kv146[] = {
+static const mfl_data_kv_t kv164[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -3085,7 +3447,7 @@ static const mfl_data_kv_t kv146[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg146[] = {
+static const mfl_data_tag_t tg164[] = {
     {"8x22b", NULL, 80000000000ull},
     {"v0.1", NULL, 80000000000ull},
     {"8x22b-instruct-v0.1-q2_K", "Q2_K", 52000000000ull},
@@ -3104,7 +3466,7 @@ static const mfl_data_tag_t tg146[] = {
     {"8x22b-instruct-v0.1-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv147[] = {
+static const mfl_data_kv_t kv165[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -3113,7 +3475,7 @@ static const mfl_data_kv_t kv147[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg147[] = {
+static const mfl_data_tag_t tg165[] = {
     {"8x22b-text", NULL, 80000000000ull},
     {"8x22b-text-v0.1-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-text-v0.1-q3_K_S", "Q3_K_S", 61000000000ull},
@@ -3131,14 +3493,14 @@ static const mfl_data_tag_t tg147[] = {
     {"8x22b-text-v0.1-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv148[] = {
+static const mfl_data_kv_t kv166[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg148[] = {
+static const mfl_data_tag_t tg166[] = {
     {"1.8b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"1.8b-v2-q2_K", "Q2_K", 1500000000ull},
@@ -3157,28 +3519,28 @@ static const mfl_data_tag_t tg148[] = {
     {"1.8b-v2-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv149[] = {
+static const mfl_data_kv_t kv167[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 512ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg149[] = {
+static const mfl_data_tag_t tg167[] = {
     {"latest", "F16", 670000000ull},
     {"v1", "F16", 670000000ull},
     {"335m", "F16", 670000000ull},
     {"335m-v1-fp16", "F16", 670000000ull},
 };
 
-static const mfl_data_kv_t kv150[] = {
+static const mfl_data_kv_t kv168[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg150[] = {
+static const mfl_data_tag_t tg168[] = {
     {"latest", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -3196,14 +3558,14 @@ static const mfl_data_tag_t tg150[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv151[] = {
+static const mfl_data_kv_t kv169[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg151[] = {
+static const mfl_data_tag_t tg169[] = {
     {"4b", NULL, 2700000000ull},
     {"latest", NULL, 2700000000ull},
     {"4b-instruct-q2_K", "Q2_K", 1900000000ull},
@@ -3222,14 +3584,14 @@ static const mfl_data_tag_t tg151[] = {
     {"4b-instruct-fp16", "F16", 8400000000ull},
 };
 
-static const mfl_data_kv_t kv152[] = {
+static const mfl_data_kv_t kv170[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg152[] = {
+static const mfl_data_tag_t tg170[] = {
     {"7b-v3.1", NULL, 4100000000ull},
     {"7b-v3.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3247,14 +3609,14 @@ static const mfl_data_tag_t tg152[] = {
     {"7b-v3.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv153[] = {
+static const mfl_data_kv_t kv171[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg153[] = {
+static const mfl_data_tag_t tg171[] = {
     {"7b-v3.2", NULL, 4100000000ull},
     {"7b-v3.2-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3272,14 +3634,14 @@ static const mfl_data_tag_t tg153[] = {
     {"7b-v3.2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv154[] = {
+static const mfl_data_kv_t kv172[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg154[] = {
+static const mfl_data_tag_t tg172[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v3.3-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.3-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3297,7 +3659,7 @@ static const mfl_data_tag_t tg154[] = {
     {"7b-v3.3-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv155[] = {
+static const mfl_data_kv_t kv173[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -3305,20 +3667,20 @@ static const mfl_data_kv_t kv155[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg155[] = {
+static const mfl_data_tag_t tg173[] = {
     {"latest", "F16", 274000000ull},
     {"v1.5", "F16", 274000000ull},
     {"137m-v1.5-fp16", "F16", 274000000ull},
 };
 
-static const mfl_data_kv_t kv156[] = {
+static const mfl_data_kv_t kv174[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg156[] = {
+static const mfl_data_tag_t tg174[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3336,14 +3698,14 @@ static const mfl_data_tag_t tg156[] = {
     {"7b-v1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv157[] = {
+static const mfl_data_kv_t kv175[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg157[] = {
+static const mfl_data_tag_t tg175[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-llama2-q2_K", "Q2_K", 5400000000ull},
     {"13b-llama2-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -3361,14 +3723,14 @@ static const mfl_data_tag_t tg157[] = {
     {"13b-llama2-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv158[] = {
+static const mfl_data_kv_t kv176[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg158[] = {
+static const mfl_data_tag_t tg176[] = {
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
     {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
@@ -3386,14 +3748,14 @@ static const mfl_data_tag_t tg158[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv159[] = {
+static const mfl_data_kv_t kv177[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg159[] = {
+static const mfl_data_tag_t tg177[] = {
     {"latest", NULL, 6100000000ull},
     {"10.7b-solar-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-solar-q3_K_S", "Q3_K_S", 4700000000ull},
@@ -3411,14 +3773,14 @@ static const mfl_data_tag_t tg159[] = {
     {"10.7b-solar-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv160[] = {
+static const mfl_data_kv_t kv178[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg160[] = {
+static const mfl_data_tag_t tg178[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-yi-q2_K", "Q2_K", 15000000000ull},
     {"34b-yi-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -3436,7 +3798,7 @@ static const mfl_data_tag_t tg160[] = {
     {"34b-yi-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv161[] = {
+static const mfl_data_kv_t kv179[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -3446,14 +3808,14 @@ static const mfl_data_kv_t kv161[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg161[] = {
+static const mfl_data_tag_t tg179[] = {
     {"7b-think", NULL, 4500000000ull},
     {"latest", "Q4_K_M", 4500000000ull},
     {"7b-think-q8_0", "Q8_0", 7800000000ull},
     {"7b-think-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv162[] = {
+static const mfl_data_kv_t kv180[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -3463,47 +3825,47 @@ static const mfl_data_kv_t kv162[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg162[] = {
+static const mfl_data_tag_t tg180[] = {
     {"7b-instruct", NULL, 4500000000ull},
     {"7b-instruct-q8_0", "Q8_0", 7800000000ull},
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv163[] = {
+static const mfl_data_kv_t kv181[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg163[] = {
+static const mfl_data_tag_t tg181[] = {
     {"7b", NULL, 4500000000ull},
     {"latest", NULL, 4500000000ull},
     {"7b-1124-instruct-q8_0", "Q8_0", 7800000000ull},
     {"7b-1124-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv164[] = {
+static const mfl_data_kv_t kv182[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg164[] = {
+static const mfl_data_tag_t tg182[] = {
     {"13b", NULL, 8400000000ull},
     {"13b-1124-instruct-q8_0", "Q8_0", 15000000000ull},
     {"13b-1124-instruct-fp16", "F16", 27000000000ull},
 };
 
-static const mfl_data_kv_t kv165[] = {
+static const mfl_data_kv_t kv183[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg165[] = {
+static const mfl_data_tag_t tg183[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v3.5-0106-q2_K", "Q2_K", 3100000000ull},
@@ -3522,14 +3884,14 @@ static const mfl_data_tag_t tg165[] = {
     {"7b-v3.5-0106-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv166[] = {
+static const mfl_data_kv_t kv184[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg166[] = {
+static const mfl_data_tag_t tg184[] = {
     {"7b-v3.5", NULL, 4100000000ull},
     {"7b-v3.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.5-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3547,14 +3909,14 @@ static const mfl_data_tag_t tg166[] = {
     {"7b-v3.5-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv167[] = {
+static const mfl_data_kv_t kv185[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg167[] = {
+static const mfl_data_tag_t tg185[] = {
     {"7b-v3.5-1210", NULL, 4100000000ull},
     {"7b-v3.5-1210-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.5-1210-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3572,41 +3934,41 @@ static const mfl_data_tag_t tg167[] = {
     {"7b-v3.5-1210-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv168[] = {
+static const mfl_data_kv_t kv186[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg168[] = {
+static const mfl_data_tag_t tg186[] = {
     {"latest", NULL, 4700000000ull},
     {"8b-instruct-q4_K_M", "Q4_K_M", 4700000000ull},
     {"8b-instruct-q8_0", "Q8_0", 8300000000ull},
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv169[] = {
+static const mfl_data_kv_t kv187[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 14ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2240ull, NULL, 0},
 };
-static const mfl_data_tag_t tg169[] = {
+static const mfl_data_tag_t tg187[] = {
     {"1.5b", NULL, 1400000000ull},
     {"1.5b-instruct-q8_0", "Q8_0", 2000000000ull},
     {"1.5b-instruct-fp16", "F16", 3800000000ull},
 };
 
-static const mfl_data_kv_t kv170[] = {
+static const mfl_data_kv_t kv188[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg170[] = {
+static const mfl_data_tag_t tg188[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-mistral-v2.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-mistral-v2.5-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3624,14 +3986,14 @@ static const mfl_data_tag_t tg170[] = {
     {"7b-mistral-v2.5-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv171[] = {
+static const mfl_data_kv_t kv189[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg171[] = {
+static const mfl_data_tag_t tg189[] = {
     {"v2", NULL, 4100000000ull},
     {"7b-mistral-v2-q2_K", "Q2_K", 3100000000ull},
     {"7b-mistral-v2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3649,66 +4011,66 @@ static const mfl_data_tag_t tg171[] = {
     {"7b-mistral-v2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv172[] = {
+static const mfl_data_kv_t kv190[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg172[] = {
+static const mfl_data_tag_t tg190[] = {
     {"7b-q4_K_M", "Q4_K_M", 4700000000ull},
     {"7b-q8_0", "Q8_0", 8100000000ull},
     {"7b-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv173[] = {
+static const mfl_data_kv_t kv191[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg173[] = {
+static const mfl_data_tag_t tg191[] = {
     {"latest", NULL, 4700000000ull},
     {"7b-v2-q8_0", "Q8_0", 8100000000ull},
     {"7b-v2-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv174[] = {
+static const mfl_data_kv_t kv192[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg174[] = {
+static const mfl_data_tag_t tg192[] = {
     {"32b-q4_K_M", "Q4_K_M", 20000000000ull},
     {"32b-q8_0", "Q8_0", 35000000000ull},
     {"32b-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv175[] = {
+static const mfl_data_kv_t kv193[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg175[] = {
+static const mfl_data_tag_t tg193[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-v2-q8_0", "Q8_0", 35000000000ull},
     {"32b-v2-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv176[] = {
+static const mfl_data_kv_t kv194[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 26ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 3200ull, NULL, 0},
 };
-static const mfl_data_tag_t tg176[] = {
+static const mfl_data_tag_t tg194[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-q4_1", "Q4_1", 2200000000ull},
@@ -3718,14 +4080,14 @@ static const mfl_data_tag_t tg176[] = {
     {"3b-fp16", "F16", 6900000000ull},
 };
 
-static const mfl_data_kv_t kv177[] = {
+static const mfl_data_kv_t kv195[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg177[] = {
+static const mfl_data_tag_t tg195[] = {
     {"7b-v2-q2_K", "Q2_K", 2800000000ull},
     {"7b-v2-q3_K_S", "Q3_K_S", 2900000000ull},
     {"7b-v2-q3_K_M", "Q3_K_M", 3300000000ull},
@@ -3743,14 +4105,14 @@ static const mfl_data_tag_t tg177[] = {
     {"7b-v2-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv178[] = {
+static const mfl_data_kv_t kv196[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg178[] = {
+static const mfl_data_tag_t tg196[] = {
     {"7b", NULL, 3800000000ull},
     {"7b-v3-q2_K", "Q2_K", 2800000000ull},
     {"7b-v3-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -3768,14 +4130,14 @@ static const mfl_data_tag_t tg178[] = {
     {"7b-v3-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv179[] = {
+static const mfl_data_kv_t kv197[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg179[] = {
+static const mfl_data_tag_t tg197[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -3793,14 +4155,14 @@ static const mfl_data_tag_t tg179[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv180[] = {
+static const mfl_data_kv_t kv198[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg180[] = {
+static const mfl_data_tag_t tg198[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -3818,7 +4180,7 @@ static const mfl_data_tag_t tg180[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv181[] = {
+static const mfl_data_kv_t kv199[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -3826,20 +4188,20 @@ static const mfl_data_kv_t kv181[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg181[] = {
+static const mfl_data_tag_t tg199[] = {
     {"latest", "F16", 563000000ull},
     {"278m", "F16", 563000000ull},
     {"278m-mpnet-base-v2-fp16", "F16", 563000000ull},
 };
 
-static const mfl_data_kv_t kv182[] = {
+static const mfl_data_kv_t kv200[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg182[] = {
+static const mfl_data_tag_t tg200[] = {
     {"2.7b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2.7b-chat-v2-q2_K", "Q2_K", 1200000000ull},
@@ -3858,7 +4220,7 @@ static const mfl_data_tag_t tg182[] = {
     {"2.7b-chat-v2-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv183[] = {
+static const mfl_data_kv_t kv201[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 2047ull, NULL, 0},
@@ -3867,7 +4229,7 @@ static const mfl_data_kv_t kv183[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg183[] = {
+static const mfl_data_tag_t tg201[] = {
     {"3.8b-mini-4k-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3.8b-mini-4k-instruct-q3_K_S", "Q3_K_S", 1700000000ull},
     {"3.8b-mini-4k-instruct-q3_K_M", "Q3_K_M", 2000000000ull},
@@ -3885,7 +4247,7 @@ static const mfl_data_tag_t tg183[] = {
     {"3.8b-mini-4k-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv184[] = {
+static const mfl_data_kv_t kv202[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 262144ull, NULL, 0},
@@ -3894,7 +4256,7 @@ static const mfl_data_kv_t kv184[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg184[] = {
+static const mfl_data_tag_t tg202[] = {
     {"latest", NULL, 2200000000ull},
     {"mini", NULL, 2200000000ull},
     {"3.8b", NULL, 2200000000ull},
@@ -3915,7 +4277,7 @@ static const mfl_data_tag_t tg184[] = {
     {"3.8b-mini-128k-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv185[] = {
+static const mfl_data_kv_t kv203[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
@@ -3923,7 +4285,7 @@ static const mfl_data_kv_t kv185[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg185[] = {
+static const mfl_data_tag_t tg203[] = {
     {"medium", NULL, 7900000000ull},
     {"14b", NULL, 7900000000ull},
     {"14b-medium-128k-instruct-q4_0", "Q4_0", 0ull},
@@ -3943,7 +4305,7 @@ static const mfl_data_tag_t tg185[] = {
     {"14b-medium-128k-instruct-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv186[] = {
+static const mfl_data_kv_t kv204[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"attention.sliding_window", 2047ull, NULL, 0},
@@ -3952,7 +4314,7 @@ static const mfl_data_kv_t kv186[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg186[] = {
+static const mfl_data_tag_t tg204[] = {
     {"14b-medium-4k-instruct-q2_K", "Q2_K", 5100000000ull},
     {"14b-medium-4k-instruct-q3_K_S", "Q3_K_S", 6100000000ull},
     {"14b-medium-4k-instruct-q3_K_M", "Q3_K_M", 6900000000ull},
@@ -3970,7 +4332,7 @@ static const mfl_data_tag_t tg186[] = {
     {"14b-medium-4k-instruct-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv187[] = {
+static const mfl_data_kv_t kv205[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -3978,7 +4340,7 @@ static const mfl_data_kv_t kv187[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg187[] = {
+static const mfl_data_tag_t tg205[] = {
     {"latest", NULL, 2200000000ull},
     {"3.8b-mini-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3.8b-mini-instruct-q3_K_S", "Q3_K_S", 1700000000ull},
@@ -3996,7 +4358,7 @@ static const mfl_data_tag_t tg187[] = {
     {"3.8b-mini-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv188[] = {
+static const mfl_data_kv_t kv206[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
@@ -4004,14 +4366,14 @@ static const mfl_data_kv_t kv188[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg188[] = {
+static const mfl_data_tag_t tg206[] = {
     {"14b", NULL, 9100000000ull},
     {"latest", NULL, 9100000000ull},
     {"14b-q8_0", "Q8_0", 16000000000ull},
     {"14b-fp16", "F16", 29000000000ull},
 };
 
-static const mfl_data_kv_t kv189[] = {
+static const mfl_data_kv_t kv207[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -4019,14 +4381,14 @@ static const mfl_data_kv_t kv189[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg189[] = {
+static const mfl_data_tag_t tg207[] = {
     {"3.8b", NULL, 2500000000ull},
     {"latest", NULL, 2500000000ull},
     {"3.8b-q8_0", "Q8_0", 4100000000ull},
     {"3.8b-fp16", "F16", 7700000000ull},
 };
 
-static const mfl_data_kv_t kv190[] = {
+static const mfl_data_kv_t kv208[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -4034,48 +4396,48 @@ static const mfl_data_kv_t kv190[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg190[] = {
+static const mfl_data_tag_t tg208[] = {
     {"latest", NULL, 3200000000ull},
     {"3.8b", NULL, 3200000000ull},
     {"3.8b-q8_0", "Q8_0", 4600000000ull},
     {"3.8b-fp16", "F16", 7700000000ull},
 };
 
-static const mfl_data_kv_t kv191[] = {
+static const mfl_data_kv_t kv209[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg191[] = {
+static const mfl_data_tag_t tg209[] = {
     {"latest", NULL, 11000000000ull},
     {"14b", NULL, 11000000000ull},
     {"14b-q8_0", "Q8_0", 17000000000ull},
     {"14b-fp16", "F16", 29000000000ull},
 };
 
-static const mfl_data_kv_t kv192[] = {
+static const mfl_data_kv_t kv210[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg192[] = {
+static const mfl_data_tag_t tg210[] = {
     {"plus", NULL, 11000000000ull},
     {"14b-plus-q8_0", "Q8_0", 17000000000ull},
     {"14b-plus-fp16", "F16", 29000000000ull},
 };
 
-static const mfl_data_kv_t kv193[] = {
+static const mfl_data_kv_t kv211[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg193[] = {
+static const mfl_data_tag_t tg211[] = {
     {"0.5b", NULL, 395000000ull},
     {"0.5b-chat-v1.5-q2_K", "Q2_K", 298000000ull},
     {"0.5b-chat-v1.5-q3_K_S", "Q3_K_S", 333000000ull},
@@ -4093,14 +4455,14 @@ static const mfl_data_tag_t tg193[] = {
     {"0.5b-chat-v1.5-fp16", "F16", 1200000000ull},
 };
 
-static const mfl_data_kv_t kv194[] = {
+static const mfl_data_kv_t kv212[] = {
     {"attention.head_count", 20ull, NULL, 0},
     {"attention.head_count_kv", 20ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg194[] = {
+static const mfl_data_tag_t tg212[] = {
     {"4b", NULL, 2300000000ull},
     {"latest", NULL, 2300000000ull},
     {"4b-chat-v1.5-q2_K", "Q2_K", 1600000000ull},
@@ -4119,14 +4481,14 @@ static const mfl_data_tag_t tg194[] = {
     {"4b-chat-v1.5-fp16", "F16", 7900000000ull},
 };
 
-static const mfl_data_kv_t kv195[] = {
+static const mfl_data_kv_t kv213[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg195[] = {
+static const mfl_data_tag_t tg213[] = {
     {"7b", NULL, 4500000000ull},
     {"7b-chat-v1.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-chat-v1.5-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -4144,14 +4506,14 @@ static const mfl_data_tag_t tg195[] = {
     {"7b-chat-v1.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv196[] = {
+static const mfl_data_kv_t kv214[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg196[] = {
+static const mfl_data_tag_t tg214[] = {
     {"14b", NULL, 8200000000ull},
     {"14b-chat-v1.5-q2_K", "Q2_K", 6100000000ull},
     {"14b-chat-v1.5-q3_K_S", "Q3_K_S", 6900000000ull},
@@ -4169,14 +4531,14 @@ static const mfl_data_tag_t tg196[] = {
     {"14b-chat-v1.5-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv197[] = {
+static const mfl_data_kv_t kv215[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg197[] = {
+static const mfl_data_tag_t tg215[] = {
     {"32b", NULL, 18000000000ull},
     {"32b-chat-v1.5-q2_K", "Q2_K", 12000000000ull},
     {"32b-chat-v1.5-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4194,14 +4556,14 @@ static const mfl_data_tag_t tg197[] = {
     {"32b-chat-v1.5-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv198[] = {
+static const mfl_data_kv_t kv216[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg198[] = {
+static const mfl_data_tag_t tg216[] = {
     {"32b-text", NULL, 18000000000ull},
     {"32b-text-v1.5-q2_K", "Q2_K", 12000000000ull},
     {"32b-text-v1.5-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4214,14 +4576,14 @@ static const mfl_data_tag_t tg198[] = {
     {"32b-text-v1.5-q8_0", "Q8_0", 35000000000ull},
 };
 
-static const mfl_data_kv_t kv199[] = {
+static const mfl_data_kv_t kv217[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg199[] = {
+static const mfl_data_tag_t tg217[] = {
     {"1.8b-text", NULL, 1100000000ull},
     {"1.8b-text-v1.5-q2_K", "Q2_K", 863000000ull},
     {"1.8b-text-v1.5-q3_K_S", "Q3_K_S", 970000000ull},
@@ -4239,14 +4601,14 @@ static const mfl_data_tag_t tg199[] = {
     {"1.8b-text-v1.5-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv200[] = {
+static const mfl_data_kv_t kv218[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 64ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg200[] = {
+static const mfl_data_tag_t tg218[] = {
     {"72b", NULL, 41000000000ull},
     {"72b-chat-v1.5-q2_K", "Q2_K", 28000000000ull},
     {"72b-chat-v1.5-q3_K_S", "Q3_K_S", 33000000000ull},
@@ -4264,14 +4626,14 @@ static const mfl_data_tag_t tg200[] = {
     {"72b-chat-v1.5-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv201[] = {
+static const mfl_data_kv_t kv219[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg201[] = {
+static const mfl_data_tag_t tg219[] = {
     {"110b", NULL, 63000000000ull},
     {"110b-chat-v1.5-q2_K", "Q2_K", 41000000000ull},
     {"110b-chat-v1.5-q3_K_S", "Q3_K_S", 48000000000ull},
@@ -4289,14 +4651,14 @@ static const mfl_data_tag_t tg201[] = {
     {"110b-chat-v1.5-fp16", "F16", 222000000000ull},
 };
 
-static const mfl_data_kv_t kv202[] = {
+static const mfl_data_kv_t kv220[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg202[] = {
+static const mfl_data_tag_t tg220[] = {
     {"0.5b", NULL, 352000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4315,14 +4677,14 @@ static const mfl_data_tag_t tg202[] = {
     {"0.5b-instruct-q4_0", "Q4_0", 352000000ull},
 };
 
-static const mfl_data_kv_t kv203[] = {
+static const mfl_data_kv_t kv221[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg203[] = {
+static const mfl_data_tag_t tg221[] = {
     {"1.5b", NULL, 935000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4340,14 +4702,14 @@ static const mfl_data_tag_t tg203[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv204[] = {
+static const mfl_data_kv_t kv222[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg204[] = {
+static const mfl_data_tag_t tg222[] = {
     {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
@@ -4366,14 +4728,14 @@ static const mfl_data_tag_t tg204[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv205[] = {
+static const mfl_data_kv_t kv223[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg205[] = {
+static const mfl_data_tag_t tg223[] = {
     {"72b", NULL, 41000000000ull},
     {"72b-instruct-q2_K", "Q2_K", 30000000000ull},
     {"72b-instruct-q3_K_S", "Q3_K_S", 34000000000ull},
@@ -4391,14 +4753,14 @@ static const mfl_data_tag_t tg205[] = {
     {"72b-instruct-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv206[] = {
+static const mfl_data_kv_t kv224[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg206[] = {
+static const mfl_data_tag_t tg224[] = {
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -4416,14 +4778,14 @@ static const mfl_data_tag_t tg206[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv207[] = {
+static const mfl_data_kv_t kv225[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg207[] = {
+static const mfl_data_tag_t tg225[] = {
     {"0.5b", NULL, 398000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4441,14 +4803,14 @@ static const mfl_data_tag_t tg207[] = {
     {"0.5b-instruct-fp16", "F16", 994000000ull},
 };
 
-static const mfl_data_kv_t kv208[] = {
+static const mfl_data_kv_t kv226[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg208[] = {
+static const mfl_data_tag_t tg226[] = {
     {"0.5b-base", NULL, 398000000ull},
     {"0.5b-base-q2_K", "Q2_K", 339000000ull},
     {"0.5b-base-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4463,14 +4825,14 @@ static const mfl_data_tag_t tg208[] = {
     {"0.5b-base-q8_0", "Q8_0", 531000000ull},
 };
 
-static const mfl_data_kv_t kv209[] = {
+static const mfl_data_kv_t kv227[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg209[] = {
+static const mfl_data_tag_t tg227[] = {
     {"1.5b", NULL, 986000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4488,14 +4850,14 @@ static const mfl_data_tag_t tg209[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv210[] = {
+static const mfl_data_kv_t kv228[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg210[] = {
+static const mfl_data_tag_t tg228[] = {
     {"3b", NULL, 1900000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -4513,14 +4875,14 @@ static const mfl_data_tag_t tg210[] = {
     {"3b-instruct-fp16", "F16", 6200000000ull},
 };
 
-static const mfl_data_kv_t kv211[] = {
+static const mfl_data_kv_t kv229[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg211[] = {
+static const mfl_data_tag_t tg229[] = {
     {"7b", NULL, 4700000000ull},
     {"7b-instruct", NULL, 4700000000ull},
     {"7b-instruct-q4_K_M", "Q4_K_M", 4700000000ull},
@@ -4541,14 +4903,14 @@ static const mfl_data_tag_t tg211[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv212[] = {
+static const mfl_data_kv_t kv230[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg212[] = {
+static const mfl_data_tag_t tg230[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-instruct-q2_K", "Q2_K", 5800000000ull},
     {"14b-instruct-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -4566,14 +4928,14 @@ static const mfl_data_tag_t tg212[] = {
     {"14b-instruct-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv213[] = {
+static const mfl_data_kv_t kv231[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg213[] = {
+static const mfl_data_tag_t tg231[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-instruct-q2_K", "Q2_K", 12000000000ull},
     {"32b-instruct-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4591,14 +4953,14 @@ static const mfl_data_tag_t tg213[] = {
     {"32b-instruct-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv214[] = {
+static const mfl_data_kv_t kv232[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg214[] = {
+static const mfl_data_tag_t tg232[] = {
     {"72b", NULL, 47000000000ull},
     {"72b-instruct-q2_K", "Q2_K", 30000000000ull},
     {"72b-instruct-q3_K_S", "Q3_K_S", 34000000000ull},
@@ -4616,14 +4978,14 @@ static const mfl_data_tag_t tg214[] = {
     {"72b-instruct-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv215[] = {
+static const mfl_data_kv_t kv233[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg215[] = {
+static const mfl_data_tag_t tg233[] = {
     {"0.5b", NULL, 398000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4641,14 +5003,14 @@ static const mfl_data_tag_t tg215[] = {
     {"0.5b-instruct-fp16", "F16", 994000000ull},
 };
 
-static const mfl_data_kv_t kv216[] = {
+static const mfl_data_kv_t kv234[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg216[] = {
+static const mfl_data_tag_t tg234[] = {
     {"1.5b", NULL, 986000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4666,14 +5028,14 @@ static const mfl_data_tag_t tg216[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv217[] = {
+static const mfl_data_kv_t kv235[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg217[] = {
+static const mfl_data_tag_t tg235[] = {
     {"1.5b-base", NULL, 986000000ull},
     {"1.5b-base-q2_K", "Q2_K", 676000000ull},
     {"1.5b-base-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4691,14 +5053,14 @@ static const mfl_data_tag_t tg217[] = {
     {"1.5b-base-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv218[] = {
+static const mfl_data_kv_t kv236[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg218[] = {
+static const mfl_data_tag_t tg236[] = {
     {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
@@ -4717,14 +5079,14 @@ static const mfl_data_tag_t tg218[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv219[] = {
+static const mfl_data_kv_t kv237[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg219[] = {
+static const mfl_data_tag_t tg237[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-instruct-q2_K", "Q2_K", 5800000000ull},
     {"14b-instruct-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -4742,14 +5104,14 @@ static const mfl_data_tag_t tg219[] = {
     {"14b-instruct-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv220[] = {
+static const mfl_data_kv_t kv238[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg220[] = {
+static const mfl_data_tag_t tg238[] = {
     {"14b-base", NULL, 9000000000ull},
     {"14b-base-q2_K", "Q2_K", 5800000000ull},
     {"14b-base-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -4767,14 +5129,14 @@ static const mfl_data_tag_t tg220[] = {
     {"14b-base-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv221[] = {
+static const mfl_data_kv_t kv239[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg221[] = {
+static const mfl_data_tag_t tg239[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-instruct-q2_K", "Q2_K", 12000000000ull},
     {"32b-instruct-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4792,14 +5154,14 @@ static const mfl_data_tag_t tg221[] = {
     {"32b-instruct-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv222[] = {
+static const mfl_data_kv_t kv240[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg222[] = {
+static const mfl_data_tag_t tg240[] = {
     {"32b-base", NULL, 20000000000ull},
     {"32b-base-q2_K", "Q2_K", 12000000000ull},
     {"32b-base-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4817,47 +5179,47 @@ static const mfl_data_tag_t tg222[] = {
     {"32b-base-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv223[] = {
+static const mfl_data_kv_t kv241[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg223[] = {
+static const mfl_data_tag_t tg241[] = {
     {"3b", NULL, 3200000000ull},
     {"3b-q8_0", "Q8_0", 4600000000ull},
     {"3b-fp16", "F16", 7500000000ull},
 };
 
-static const mfl_data_kv_t kv224[] = {
+static const mfl_data_kv_t kv242[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg224[] = {
+static const mfl_data_tag_t tg242[] = {
     {"7b", NULL, 6000000000ull},
     {"latest", NULL, 6000000000ull},
     {"7b-q8_0", "Q8_0", 9400000000ull},
     {"7b-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv225[] = {
+static const mfl_data_kv_t kv243[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg225[] = {
+static const mfl_data_tag_t tg243[] = {
     {"72b", NULL, 49000000000ull},
     {"72b-q8_0", "Q8_0", 79000000000ull},
     {"72b-fp16", "F16", 147000000000ull},
 };
 
-static const mfl_data_kv_t kv226[] = {
+static const mfl_data_kv_t kv244[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4866,13 +5228,13 @@ static const mfl_data_kv_t kv226[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg226[] = {
+static const mfl_data_tag_t tg244[] = {
     {"0.6b", NULL, 523000000ull},
     {"0.6b-q8_0", "Q8_0", 832000000ull},
     {"0.6b-fp16", "F16", 1500000000ull},
 };
 
-static const mfl_data_kv_t kv227[] = {
+static const mfl_data_kv_t kv245[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4881,13 +5243,13 @@ static const mfl_data_kv_t kv227[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg227[] = {
+static const mfl_data_tag_t tg245[] = {
     {"1.7b", "Q4_K_M", 1400000000ull},
     {"1.7b-q8_0", "Q8_0", 2200000000ull},
     {"1.7b-fp16", "F16", 4100000000ull},
 };
 
-static const mfl_data_kv_t kv228[] = {
+static const mfl_data_kv_t kv246[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4896,13 +5258,13 @@ static const mfl_data_kv_t kv228[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg228[] = {
+static const mfl_data_tag_t tg246[] = {
     {"4b-q4_K_M", "Q4_K_M", 2600000000ull},
     {"4b-q8_0", "Q8_0", 4400000000ull},
     {"4b-fp16", "F16", 8100000000ull},
 };
 
-static const mfl_data_kv_t kv229[] = {
+static const mfl_data_kv_t kv247[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4911,14 +5273,14 @@ static const mfl_data_kv_t kv229[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg229[] = {
+static const mfl_data_tag_t tg247[] = {
     {"4b-instruct-2507-q4_K_M", "Q4_K_M", 2500000000ull},
     {"4b-instruct", NULL, 2500000000ull},
     {"4b-instruct-2507-q8_0", "Q8_0", 4300000000ull},
     {"4b-instruct-2507-fp16", "F16", 8100000000ull},
 };
 
-static const mfl_data_kv_t kv230[] = {
+static const mfl_data_kv_t kv248[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4927,14 +5289,14 @@ static const mfl_data_kv_t kv230[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg230[] = {
+static const mfl_data_tag_t tg248[] = {
     {"latest", NULL, 5200000000ull},
     {"8b-q8_0", "Q8_0", 8900000000ull},
     {"8b-fp16", "F16", 16000000000ull},
     {"8b", NULL, 5200000000ull},
 };
 
-static const mfl_data_kv_t kv231[] = {
+static const mfl_data_kv_t kv249[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4943,13 +5305,13 @@ static const mfl_data_kv_t kv231[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg231[] = {
+static const mfl_data_tag_t tg249[] = {
     {"14b", NULL, 9300000000ull},
     {"14b-q8_0", "Q8_0", 16000000000ull},
     {"14b-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv232[] = {
+static const mfl_data_kv_t kv250[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4960,13 +5322,13 @@ static const mfl_data_kv_t kv232[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg232[] = {
+static const mfl_data_tag_t tg250[] = {
     {"30b-a3b-instruct-2507-q4_K_M", "Q4_K_M", 19000000000ull},
     {"30b-a3b-instruct-2507-q8_0", "Q8_0", 32000000000ull},
     {"30b-a3b-instruct-2507-fp16", "F16", 61000000000ull},
 };
 
-static const mfl_data_kv_t kv233[] = {
+static const mfl_data_kv_t kv251[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4975,13 +5337,13 @@ static const mfl_data_kv_t kv233[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg233[] = {
+static const mfl_data_tag_t tg251[] = {
     {"4b", NULL, 2500000000ull},
     {"4b-thinking-2507-q8_0", "Q8_0", 4300000000ull},
     {"4b-thinking-2507-fp16", "F16", 8100000000ull},
 };
 
-static const mfl_data_kv_t kv234[] = {
+static const mfl_data_kv_t kv252[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4990,13 +5352,13 @@ static const mfl_data_kv_t kv234[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg234[] = {
+static const mfl_data_tag_t tg252[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-q8_0", "Q8_0", 35000000000ull},
     {"32b-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv235[] = {
+static const mfl_data_kv_t kv253[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5007,13 +5369,13 @@ static const mfl_data_kv_t kv235[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg235[] = {
+static const mfl_data_tag_t tg253[] = {
     {"30b-a3b-q4_K_M", "Q4_K_M", 19000000000ull},
     {"30b-a3b-q8_0", "Q8_0", 33000000000ull},
     {"30b-a3b-fp16", "F16", 61000000000ull},
 };
 
-static const mfl_data_kv_t kv236[] = {
+static const mfl_data_kv_t kv254[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5024,13 +5386,13 @@ static const mfl_data_kv_t kv236[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg236[] = {
+static const mfl_data_tag_t tg254[] = {
     {"235b-a22b-q4_K_M", "Q4_K_M", 142000000000ull},
     {"235b-a22b-q8_0", "Q8_0", 250000000000ull},
     {"235b-a22b-fp16", "F16", 470000000000ull},
 };
 
-static const mfl_data_kv_t kv237[] = {
+static const mfl_data_kv_t kv255[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5041,7 +5403,7 @@ static const mfl_data_kv_t kv237[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg237[] = {
+static const mfl_data_tag_t tg255[] = {
     {"30b-a3b-thinking-2507-q4_K_M", "Q4_K_M", 19000000000ull},
     {"30b", "Q4_K_M", 19000000000ull},
     {"30b-a3b", "Q4_K_M", 19000000000ull},
@@ -5049,7 +5411,7 @@ static const mfl_data_tag_t tg237[] = {
     {"30b-a3b-thinking-2507-fp16", "F16", 61000000000ull},
 };
 
-static const mfl_data_kv_t kv238[] = {
+static const mfl_data_kv_t kv256[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5060,12 +5422,12 @@ static const mfl_data_kv_t kv238[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg238[] = {
+static const mfl_data_tag_t tg256[] = {
     {"235b-a22b-instruct-2507-q4_K_M", "Q4_K_M", 142000000000ull},
     {"235b-a22b-instruct-2507-q8_0", "Q8_0", 250000000000ull},
 };
 
-static const mfl_data_kv_t kv239[] = {
+static const mfl_data_kv_t kv257[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5076,7 +5438,7 @@ static const mfl_data_kv_t kv239[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg239[] = {
+static const mfl_data_tag_t tg257[] = {
     {"235b-a22b-thinking-2507-q4_K_M", "Q4_K_M", 142000000000ull},
     {"235b", "Q4_K_M", 142000000000ull},
     {"235b-a22b", "Q4_K_M", 142000000000ull},
@@ -5084,7 +5446,7 @@ static const mfl_data_tag_t tg239[] = {
     {"235b-a22b-thinking-2507-fp16", "F16", 470000000000ull},
 };
 
-static const mfl_data_kv_t kv240[] = {
+static const mfl_data_kv_t kv258[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5095,16 +5457,16 @@ static const mfl_data_kv_t kv240[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg240[] = {
+static const mfl_data_tag_t tg258[] = {
     {"latest", "Q4_K_M", 19000000000ull},
     {"30b-a3b-q8_0", "Q8_0", 32000000000ull},
     {"30b-a3b-fp16", "F16", 61000000000ull},
     {"30b", "Q4_K_M", 19000000000ull},
     {"30b-a3b-q4_K_M", "Q4_K_M", 0ull},
 };
-static const char *const hf240[] = {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF"};
+static const char *const hf258[] = {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF"};
 
-static const mfl_data_kv_t kv241[] = {
+static const mfl_data_kv_t kv259[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5114,12 +5476,12 @@ static const mfl_data_kv_t kv241[] = {
     {"embedding_length", 1024ull, NULL, 0},
     {"pooling_type", 3ull, NULL, 0},
 };
-static const mfl_data_tag_t tg241[] = {
+static const mfl_data_tag_t tg259[] = {
     {"0.6b", NULL, 639000000ull},
     {"0.6b-fp16", "F16", 1200000000ull},
 };
 
-static const mfl_data_kv_t kv242[] = {
+static const mfl_data_kv_t kv260[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5129,13 +5491,13 @@ static const mfl_data_kv_t kv242[] = {
     {"embedding_length", 2560ull, NULL, 0},
     {"pooling_type", 3ull, NULL, 0},
 };
-static const mfl_data_tag_t tg242[] = {
+static const mfl_data_tag_t tg260[] = {
     {"4b", NULL, 2500000000ull},
     {"4b-q8_0", "Q8_0", 4300000000ull},
     {"4b-fp16", "F16", 8000000000ull},
 };
 
-static const mfl_data_kv_t kv243[] = {
+static const mfl_data_kv_t kv261[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5145,14 +5507,14 @@ static const mfl_data_kv_t kv243[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"pooling_type", 3ull, NULL, 0},
 };
-static const mfl_data_tag_t tg243[] = {
+static const mfl_data_tag_t tg261[] = {
     {"latest", "Q4_K_M", 4700000000ull},
     {"8b", "Q4_K_M", 4700000000ull},
     {"8b-q8_0", "Q8_0", 8000000000ull},
     {"8b-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv244[] = {
+static const mfl_data_kv_t kv262[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5161,13 +5523,13 @@ static const mfl_data_kv_t kv244[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg244[] = {
+static const mfl_data_tag_t tg262[] = {
     {"8b-instruct", NULL, 6100000000ull},
     {"8b-instruct-q8_0", "Q8_0", 9800000000ull},
     {"8b-instruct-bf16", "BF16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv245[] = {
+static const mfl_data_kv_t kv263[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5178,37 +5540,155 @@ static const mfl_data_kv_t kv245[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg245[] = {
+static const mfl_data_tag_t tg263[] = {
     {"30b", "Q4_K_M", 20000000000ull},
 };
 
-static const mfl_data_kv_t kv246[] = {
+static const mfl_data_kv_t kv264[] = {
+    {"attention.head_count", 8ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 1024ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg264[] = {
+    {"0.8b", NULL, 1000000000ull},
+    {"0.8b-bf16", "BF16", 1800000000ull},
+};
+
+static const mfl_data_kv_t kv265[] = {
+    {"attention.head_count", 8ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg265[] = {
+    {"2b", NULL, 2700000000ull},
+    {"2b-q4_K_M", "Q4_K_M", 1900000000ull},
+    {"2b-bf16", "BF16", 4600000000ull},
+};
+
+static const mfl_data_kv_t kv266[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg266[] = {
+    {"latest", "Q4_K_M", 6600000000ull},
+    {"9b", "Q4_K_M", 6600000000ull},
+    {"9b-q8_0", "Q8_0", 11000000000ull},
+    {"9b-bf16", "BF16", 19000000000ull},
+};
+
+static const mfl_data_kv_t kv267[] = {
+    {"attention.head_count", 24ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg267[] = {
+    {"27b", "Q4_K_M", 17000000000ull},
+    {"27b-q4_K_M", "Q4_K_M", 17000000000ull},
+    {"27b-q8_0", "Q8_0", 30000000000ull},
+    {"27b-bf16", "BF16", 56000000000ull},
+};
+
+static const mfl_data_kv_t kv268[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 256ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg268[] = {
+    {"35b", NULL, 24000000000ull},
+    {"35b-a3b-q8_0", "Q8_0", 39000000000ull},
+    {"35b-a3b-bf16", "BF16", 72000000000ull},
+};
+
+static const mfl_data_kv_t kv269[] = {
+    {"attention.head_count", 24ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg269[] = {
+    {"27b", NULL, 17000000000ull},
+    {"27b-q8_0", "Q8_0", 30000000000ull},
+    {"27b-bf16", "BF16", 56000000000ull},
+};
+
+static const mfl_data_kv_t kv270[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 256ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg270[] = {
+    {"latest", "Q4_K_M", 24000000000ull},
+    {"35b", "Q4_K_M", 24000000000ull},
+    {"35b-a3b-q4_K_M", "Q4_K_M", 24000000000ull},
+    {"35b-a3b-q8_0", "Q8_0", 39000000000ull},
+    {"35b-a3b-bf16", "BF16", 71000000000ull},
+};
+
+static const mfl_data_kv_t kv271[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg246[] = {
+static const mfl_data_tag_t tg271[] = {
     {"32b-preview-q4_K_M", "Q4_K_M", 20000000000ull},
     {"32b-preview-q8_0", "Q8_0", 35000000000ull},
     {"32b-preview-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv247[] = {
+static const mfl_data_kv_t kv272[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg247[] = {
+static const mfl_data_tag_t tg272[] = {
     {"latest", NULL, 43000000000ull},
     {"70b-distill-llama-q8_0", "Q8_0", 75000000000ull},
     {"70b-distill-llama-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv248[] = {
+static const mfl_data_kv_t kv273[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -5218,7 +5698,7 @@ static const mfl_data_kv_t kv248[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg248[] = {
+static const mfl_data_tag_t tg273[] = {
     {"latest", NULL, 5800000000ull},
     {"9b-q2_K", "Q2_K", 3800000000ull},
     {"9b-q3_K_S", "Q3_K_S", 4300000000ull},
@@ -5236,27 +5716,27 @@ static const mfl_data_tag_t tg248[] = {
     {"9b-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv249[] = {
+static const mfl_data_kv_t kv274[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg249[] = {
+static const mfl_data_tag_t tg274[] = {
     {"latest", NULL, 3600000000ull},
     {"3b-preview-q4_K_M", "Q4_K_M", 2100000000ull},
     {"3b-preview-fp16", "F16", 6800000000ull},
 };
 
-static const mfl_data_kv_t kv250[] = {
+static const mfl_data_kv_t kv275[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg250[] = {
+static const mfl_data_tag_t tg275[] = {
     {"135m", NULL, 92000000ull},
     {"135m-instruct-v0.2-q2_K", "Q2_K", 88000000ull},
     {"135m-instruct-v0.2-q3_K_S", "Q3_K_S", 88000000ull},
@@ -5274,14 +5754,14 @@ static const mfl_data_tag_t tg250[] = {
     {"135m-instruct-v0.2-fp16", "F16", 271000000ull},
 };
 
-static const mfl_data_kv_t kv251[] = {
+static const mfl_data_kv_t kv276[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg251[] = {
+static const mfl_data_tag_t tg276[] = {
     {"135m-base-v0.2-q2_K", "Q2_K", 88000000ull},
     {"135m-base-v0.2-q3_K_S", "Q3_K_S", 88000000ull},
     {"135m-base-v0.2-q3_K_M", "Q3_K_M", 94000000ull},
@@ -5299,14 +5779,14 @@ static const mfl_data_tag_t tg251[] = {
     {"135m-base-v0.2-fp16", "F16", 271000000ull},
 };
 
-static const mfl_data_kv_t kv252[] = {
+static const mfl_data_kv_t kv277[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg252[] = {
+static const mfl_data_tag_t tg277[] = {
     {"360m", NULL, 229000000ull},
     {"360m-instruct-v0.2-q2_K", "Q2_K", 219000000ull},
     {"360m-instruct-v0.2-q3_K_S", "Q3_K_S", 219000000ull},
@@ -5324,14 +5804,14 @@ static const mfl_data_tag_t tg252[] = {
     {"360m-instruct-v0.2-fp16", "F16", 726000000ull},
 };
 
-static const mfl_data_kv_t kv253[] = {
+static const mfl_data_kv_t kv278[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg253[] = {
+static const mfl_data_tag_t tg278[] = {
     {"360m-base-v0.2-q2_K", "Q2_K", 219000000ull},
     {"360m-base-v0.2-q3_K_S", "Q3_K_S", 219000000ull},
     {"360m-base-v0.2-q3_K_M", "Q3_K_M", 235000000ull},
@@ -5349,14 +5829,14 @@ static const mfl_data_tag_t tg253[] = {
     {"360m-base-v0.2-fp16", "F16", 726000000ull},
 };
 
-static const mfl_data_kv_t kv254[] = {
+static const mfl_data_kv_t kv279[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg254[] = {
+static const mfl_data_tag_t tg279[] = {
     {"1.7b", NULL, 991000000ull},
     {"latest", NULL, 991000000ull},
     {"1.7b-instruct-v0.2-q2_K", "Q2_K", 675000000ull},
@@ -5375,14 +5855,14 @@ static const mfl_data_tag_t tg254[] = {
     {"1.7b-instruct-v0.2-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv255[] = {
+static const mfl_data_kv_t kv280[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg255[] = {
+static const mfl_data_tag_t tg280[] = {
     {"1.7b-base-v0.2-q2_K", "Q2_K", 675000000ull},
     {"1.7b-base-v0.2-q3_K_S", "Q3_K_S", 777000000ull},
     {"1.7b-base-v0.2-q3_K_M", "Q3_K_M", 860000000ull},
@@ -5400,14 +5880,14 @@ static const mfl_data_tag_t tg255[] = {
     {"1.7b-base-v0.2-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv256[] = {
+static const mfl_data_kv_t kv281[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg256[] = {
+static const mfl_data_tag_t tg281[] = {
     {"135m", NULL, 271000000ull},
     {"135m-instruct-q2_K", "Q2_K", 88000000ull},
     {"135m-instruct-q3_K_S", "Q3_K_S", 88000000ull},
@@ -5425,14 +5905,14 @@ static const mfl_data_tag_t tg256[] = {
     {"135m-instruct-q8_0", "Q8_0", 145000000ull},
 };
 
-static const mfl_data_kv_t kv257[] = {
+static const mfl_data_kv_t kv282[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg257[] = {
+static const mfl_data_tag_t tg282[] = {
     {"360m", NULL, 726000000ull},
     {"360m-instruct-q2_K", "Q2_K", 219000000ull},
     {"360m-instruct-q3_K_S", "Q3_K_S", 219000000ull},
@@ -5450,14 +5930,14 @@ static const mfl_data_tag_t tg257[] = {
     {"360m-instruct-q8_0", "Q8_0", 386000000ull},
 };
 
-static const mfl_data_kv_t kv258[] = {
+static const mfl_data_kv_t kv283[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg258[] = {
+static const mfl_data_tag_t tg283[] = {
     {"1.7b", NULL, 1800000000ull},
     {"latest", NULL, 1800000000ull},
     {"1.7b-instruct-q2_K", "Q2_K", 675000000ull},
@@ -5476,7 +5956,7 @@ static const mfl_data_tag_t tg258[] = {
     {"1.7b-instruct-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv259[] = {
+static const mfl_data_kv_t kv284[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 6ull, NULL, 0},
@@ -5484,12 +5964,12 @@ static const mfl_data_kv_t kv259[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg259[] = {
+static const mfl_data_tag_t tg284[] = {
     {"22m", "F16", 46000000ull},
     {"xs", "F16", 46000000ull},
 };
 
-static const mfl_data_kv_t kv260[] = {
+static const mfl_data_kv_t kv285[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -5497,12 +5977,12 @@ static const mfl_data_kv_t kv260[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg260[] = {
+static const mfl_data_tag_t tg285[] = {
     {"33m", "F16", 67000000ull},
     {"33m-s-fp16", "F16", 67000000ull},
 };
 
-static const mfl_data_kv_t kv261[] = {
+static const mfl_data_kv_t kv286[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -5510,12 +5990,12 @@ static const mfl_data_kv_t kv261[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg261[] = {
+static const mfl_data_tag_t tg286[] = {
     {"110m", "F16", 219000000ull},
     {"m", "F16", 219000000ull},
 };
 
-static const mfl_data_kv_t kv262[] = {
+static const mfl_data_kv_t kv287[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -5523,13 +6003,13 @@ static const mfl_data_kv_t kv262[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg262[] = {
+static const mfl_data_tag_t tg287[] = {
     {"137m", "F16", 274000000ull},
     {"m-long", "F16", 274000000ull},
     {"137m-m-long-fp16", "F16", 274000000ull},
 };
 
-static const mfl_data_kv_t kv263[] = {
+static const mfl_data_kv_t kv288[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -5537,21 +6017,21 @@ static const mfl_data_kv_t kv263[] = {
     {"embedding_length", 1024ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg263[] = {
+static const mfl_data_tag_t tg288[] = {
     {"latest", "F16", 669000000ull},
     {"335m", "F16", 669000000ull},
     {"l", "F16", 669000000ull},
     {"335m-l-fp16", "F16", 669000000ull},
 };
 
-static const mfl_data_kv_t kv264[] = {
+static const mfl_data_kv_t kv289[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg264[] = {
+static const mfl_data_tag_t tg289[] = {
     {"latest", NULL, 6100000000ull},
     {"10.7b-instruct-v1-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-instruct-v1-q3_K_S", "Q3_K_S", 4700000000ull},
@@ -5569,14 +6049,14 @@ static const mfl_data_tag_t tg264[] = {
     {"10.7b-instruct-v1-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv265[] = {
+static const mfl_data_kv_t kv290[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg265[] = {
+static const mfl_data_tag_t tg290[] = {
     {"10.7b-text-v1-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-text-v1-q3_K_S", "Q3_K_S", 4700000000ull},
     {"10.7b-text-v1-q3_K_M", "Q3_K_M", 5200000000ull},
@@ -5594,14 +6074,14 @@ static const mfl_data_tag_t tg265[] = {
     {"10.7b-text-v1-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv266[] = {
+static const mfl_data_kv_t kv291[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg266[] = {
+static const mfl_data_tag_t tg291[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 3100000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5619,14 +6099,14 @@ static const mfl_data_tag_t tg266[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv267[] = {
+static const mfl_data_kv_t kv292[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg267[] = {
+static const mfl_data_tag_t tg292[] = {
     {"70b-alpha-q2_K", "Q2_K", 25000000000ull},
     {"70b-alpha-q3_K_S", "Q3_K_S", 30000000000ull},
     {"70b-alpha-q3_K_M", "Q3_K_M", 33000000000ull},
@@ -5644,14 +6124,14 @@ static const mfl_data_tag_t tg267[] = {
     {"70b-alpha-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv268[] = {
+static const mfl_data_kv_t kv293[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg268[] = {
+static const mfl_data_tag_t tg293[] = {
     {"latest", NULL, 1600000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1100000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -5669,14 +6149,14 @@ static const mfl_data_tag_t tg268[] = {
     {"3b-instruct-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv269[] = {
+static const mfl_data_kv_t kv294[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg269[] = {
+static const mfl_data_tag_t tg294[] = {
     {"code", NULL, 1600000000ull},
     {"3b-code-q2_K", "Q2_K", 1100000000ull},
     {"3b-code-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -5694,14 +6174,14 @@ static const mfl_data_tag_t tg269[] = {
     {"3b-code-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv270[] = {
+static const mfl_data_kv_t kv295[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg270[] = {
+static const mfl_data_tag_t tg295[] = {
     {"1.6b-q4_0", "Q4_0", 983000000ull},
     {"1.6b-q2_K", "Q2_K", 694000000ull},
     {"1.6b-q3_K_S", "Q3_K_S", 792000000ull},
@@ -5718,14 +6198,14 @@ static const mfl_data_tag_t tg270[] = {
     {"1.6b-q8_0", "Q8_0", 1800000000ull},
 };
 
-static const mfl_data_kv_t kv271[] = {
+static const mfl_data_kv_t kv296[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg271[] = {
+static const mfl_data_tag_t tg296[] = {
     {"latest", NULL, 983000000ull},
     {"1.6b-chat-q2_K", "Q2_K", 694000000ull},
     {"1.6b-chat-q3_K_S", "Q3_K_S", 792000000ull},
@@ -5743,14 +6223,14 @@ static const mfl_data_tag_t tg271[] = {
     {"1.6b-chat-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv272[] = {
+static const mfl_data_kv_t kv297[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg272[] = {
+static const mfl_data_tag_t tg297[] = {
     {"zephyr", NULL, 983000000ull},
     {"1.6b-zephyr-q2_K", "Q2_K", 694000000ull},
     {"1.6b-zephyr-q3_K_S", "Q3_K_S", 792000000ull},
@@ -5768,14 +6248,164 @@ static const mfl_data_tag_t tg272[] = {
     {"1.6b-zephyr-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv273[] = {
+static const mfl_data_kv_t kv298[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg298[] = {
+    {"1b", NULL, 726000000ull},
+    {"1b-base-q2_K", "Q2_K", 552000000ull},
+    {"1b-base-q3_K_S", "Q3_K_S", 575000000ull},
+    {"1b-base-q3_K_M", "Q3_K_M", 661000000ull},
+    {"1b-base-q3_K_L", "Q3_K_L", 720000000ull},
+    {"1b-base-q4_1", "Q4_1", 797000000ull},
+    {"1b-base-q4_K_S", "Q4_K_S", 734000000ull},
+    {"1b-base-q4_K_M", "Q4_K_M", 792000000ull},
+    {"1b-base-q5_0", "Q5_0", 868000000ull},
+    {"1b-base-q5_1", "Q5_1", 939000000ull},
+    {"1b-base-q5_K_S", "Q5_K_S", 868000000ull},
+    {"1b-base-q5_K_M", "Q5_K_M", 910000000ull},
+    {"1b-base-q6_K", "Q6_K", 1000000000ull},
+    {"1b-base-q8_0", "Q8_0", 1300000000ull},
+    {"1b-base-fp16", "F16", 2500000000ull},
+};
+
+static const mfl_data_kv_t kv299[] = {
+    {"attention.head_count", 22ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 2816ull, NULL, 0},
+};
+static const mfl_data_tag_t tg299[] = {
+    {"latest", NULL, 1800000000ull},
+    {"3b-base-q2_K", "Q2_K", 1400000000ull},
+    {"3b-base-q3_K_S", "Q3_K_S", 1400000000ull},
+    {"3b-base-q3_K_M", "Q3_K_M", 1700000000ull},
+    {"3b-base-q3_K_L", "Q3_K_L", 1800000000ull},
+    {"3b-base-q4_1", "Q4_1", 2000000000ull},
+    {"3b-base-q4_K_S", "Q4_K_S", 1800000000ull},
+    {"3b-base-q4_K_M", "Q4_K_M", 2000000000ull},
+    {"3b-base-q5_0", "Q5_0", 2200000000ull},
+    {"3b-base-q5_1", "Q5_1", 2400000000ull},
+    {"3b-base-q5_K_S", "Q5_K_S", 2200000000ull},
+    {"3b-base-q5_K_M", "Q5_K_M", 2300000000ull},
+    {"3b-base-q6_K", "Q6_K", 2600000000ull},
+    {"3b-base-q8_0", "Q8_0", 3400000000ull},
+    {"3b-base-fp16", "F16", 6400000000ull},
+};
+
+static const mfl_data_kv_t kv300[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 42ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg300[] = {
+    {"7b", NULL, 4300000000ull},
+    {"7b-base-q2_K", "Q2_K", 3200000000ull},
+    {"7b-base-q3_K_S", "Q3_K_S", 3300000000ull},
+    {"7b-base-q3_K_M", "Q3_K_M", 3900000000ull},
+    {"7b-base-q3_K_L", "Q3_K_L", 4300000000ull},
+    {"7b-base-q4_1", "Q4_1", 4800000000ull},
+    {"7b-base-q4_K_S", "Q4_K_S", 4300000000ull},
+    {"7b-base-q4_K_M", "Q4_K_M", 4800000000ull},
+    {"7b-base-q5_0", "Q5_0", 5200000000ull},
+    {"7b-base-q5_1", "Q5_1", 5700000000ull},
+    {"7b-base-q5_K_S", "Q5_K_S", 5200000000ull},
+    {"7b-base-q5_K_M", "Q5_K_M", 5500000000ull},
+    {"7b-base-q6_K", "Q6_K", 6200000000ull},
+    {"7b-base-q8_0", "Q8_0", 8000000000ull},
+    {"7b-base-fp16", "F16", 15000000000ull},
+};
+
+static const mfl_data_kv_t kv301[] = {
+    {"attention.head_count", 48ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 6144ull, NULL, 0},
+};
+static const mfl_data_tag_t tg301[] = {
+    {"15b", NULL, 9000000000ull},
+    {"15b-q2_K", "Q2_K", 6700000000ull},
+    {"15b-q3_K_S", "Q3_K_S", 6900000000ull},
+    {"15b-q3_K_M", "Q3_K_M", 8200000000ull},
+    {"15b-q3_K_L", "Q3_K_L", 9100000000ull},
+    {"15b-q4_1", "Q4_1", 10000000000ull},
+    {"15b-q4_K_S", "Q4_K_S", 9100000000ull},
+    {"15b-q4_K_M", "Q4_K_M", 10000000000ull},
+    {"15b-q5_0", "Q5_0", 11000000000ull},
+    {"15b-q5_1", "Q5_1", 12000000000ull},
+    {"15b-q5_K_S", "Q5_K_S", 11000000000ull},
+    {"15b-q5_K_M", "Q5_K_M", 12000000000ull},
+    {"15b-q6_K", "Q6_K", 13000000000ull},
+    {"15b-q8_0", "Q8_0", 17000000000ull},
+    {"15b-fp16", "F16", 32000000000ull},
+};
+
+static const mfl_data_kv_t kv302[] = {
+    {"attention.head_count", 48ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 6144ull, NULL, 0},
+};
+static const mfl_data_tag_t tg302[] = {
+    {"15b-base", NULL, 9000000000ull},
+    {"15b-base-q2_K", "Q2_K", 6700000000ull},
+    {"15b-base-q3_K_S", "Q3_K_S", 6900000000ull},
+    {"15b-base-q3_K_M", "Q3_K_M", 8200000000ull},
+    {"15b-base-q3_K_L", "Q3_K_L", 9100000000ull},
+    {"15b-base-q4_1", "Q4_1", 10000000000ull},
+    {"15b-base-q4_K_S", "Q4_K_S", 9100000000ull},
+    {"15b-base-q4_K_M", "Q4_K_M", 10000000000ull},
+    {"15b-base-q5_0", "Q5_0", 11000000000ull},
+    {"15b-base-q5_1", "Q5_1", 12000000000ull},
+    {"15b-base-q5_K_S", "Q5_K_S", 11000000000ull},
+    {"15b-base-q5_K_M", "Q5_K_M", 12000000000ull},
+    {"15b-base-q6_K", "Q6_K", 13000000000ull},
+    {"15b-base-q8_0", "Q8_0", 17000000000ull},
+    {"15b-base-fp16", "F16", 32000000000ull},
+};
+
+static const mfl_data_kv_t kv303[] = {
+    {"attention.head_count", 48ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 6144ull, NULL, 0},
+};
+static const mfl_data_tag_t tg303[] = {
+    {"15b-plus", NULL, 9000000000ull},
+    {"15b-plus-q2_K", "Q2_K", 6700000000ull},
+    {"15b-plus-q3_K_S", "Q3_K_S", 6900000000ull},
+    {"15b-plus-q3_K_M", "Q3_K_M", 8200000000ull},
+    {"15b-plus-q3_K_L", "Q3_K_L", 9100000000ull},
+    {"15b-plus-q4_1", "Q4_1", 10000000000ull},
+    {"15b-plus-q4_K_S", "Q4_K_S", 9100000000ull},
+    {"15b-plus-q4_K_M", "Q4_K_M", 10000000000ull},
+    {"15b-plus-q5_0", "Q5_0", 11000000000ull},
+    {"15b-plus-q5_1", "Q5_1", 12000000000ull},
+    {"15b-plus-q5_K_S", "Q5_K_S", 11000000000ull},
+    {"15b-plus-q5_K_M", "Q5_K_M", 12000000000ull},
+    {"15b-plus-q6_K", "Q6_K", 13000000000ull},
+    {"15b-plus-q8_0", "Q8_0", 17000000000ull},
+    {"15b-plus-fp16", "F16", 32000000000ull},
+};
+
+static const mfl_data_kv_t kv304[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg273[] = {
+static const mfl_data_tag_t tg304[] = {
     {"3b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"3b-q2_K", "Q2_K", 1100000000ull},
@@ -5794,14 +6424,14 @@ static const mfl_data_tag_t tg273[] = {
     {"3b-fp16", "F16", 6100000000ull},
 };
 
-static const mfl_data_kv_t kv274[] = {
+static const mfl_data_kv_t kv305[] = {
     {"attention.head_count", 36ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4608ull, NULL, 0},
 };
-static const mfl_data_tag_t tg274[] = {
+static const mfl_data_tag_t tg305[] = {
     {"7b", NULL, 4000000000ull},
     {"7b-q2_K", "Q2_K", 2700000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3100000000ull},
@@ -5819,14 +6449,14 @@ static const mfl_data_tag_t tg274[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv275[] = {
+static const mfl_data_kv_t kv306[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg275[] = {
+static const mfl_data_tag_t tg306[] = {
     {"15b", NULL, 9100000000ull},
     {"15b-q2_K", "Q2_K", 6200000000ull},
     {"15b-q3_K_S", "Q3_K_S", 7000000000ull},
@@ -5844,14 +6474,14 @@ static const mfl_data_tag_t tg275[] = {
     {"15b-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv276[] = {
+static const mfl_data_kv_t kv307[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg276[] = {
+static const mfl_data_tag_t tg307[] = {
     {"instruct", NULL, 9100000000ull},
     {"15b-instruct-q4_0", "Q4_0", 9100000000ull},
     {"15b-instruct-v0.1-q2_K", "Q2_K", 6200000000ull},
@@ -5870,14 +6500,14 @@ static const mfl_data_tag_t tg276[] = {
     {"15b-instruct-v0.1-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv277[] = {
+static const mfl_data_kv_t kv308[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg277[] = {
+static const mfl_data_tag_t tg308[] = {
     {"alpha", NULL, 4100000000ull},
     {"7b-alpha-q2_K", "Q2_K", 2700000000ull},
     {"7b-alpha-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5895,14 +6525,14 @@ static const mfl_data_tag_t tg277[] = {
     {"7b-alpha-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv278[] = {
+static const mfl_data_kv_t kv309[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg278[] = {
+static const mfl_data_tag_t tg309[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-beta-q2_K", "Q2_K", 2700000000ull},
     {"7b-beta-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5920,25 +6550,25 @@ static const mfl_data_tag_t tg278[] = {
     {"7b-beta-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv279[] = {
+static const mfl_data_kv_t kv310[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg279[] = {
+static const mfl_data_tag_t tg310[] = {
     {"latest", "Q4_0", 638000000ull},
 };
 
-static const mfl_data_kv_t kv280[] = {
+static const mfl_data_kv_t kv311[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg280[] = {
+static const mfl_data_tag_t tg311[] = {
     {"1.1b-chat-v1-q2_K", "Q2_K", 483000000ull},
     {"1.1b-chat-v1-q3_K_S", "Q3_K_S", 500000000ull},
     {"1.1b-chat-v1-q3_K_M", "Q3_K_M", 551000000ull},
@@ -5955,14 +6585,14 @@ static const mfl_data_tag_t tg280[] = {
     {"1.1b-chat-v1-fp16", "F16", 2200000000ull},
 };
 
-static const mfl_data_kv_t kv281[] = {
+static const mfl_data_kv_t kv312[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg281[] = {
+static const mfl_data_tag_t tg312[] = {
     {"v0.6", NULL, 638000000ull},
     {"1.1b-chat-v0.6-q2_K", "Q2_K", 483000000ull},
     {"1.1b-chat-v0.6-q3_K_S", "Q3_K_S", 500000000ull},
@@ -5980,27 +6610,77 @@ static const mfl_data_tag_t tg281[] = {
     {"1.1b-chat-v0.6-fp16", "F16", 2200000000ull},
 };
 
-static const mfl_data_kv_t kv282[] = {
+static const mfl_data_kv_t kv313[] = {
+    {"attention.head_count", 8ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.sliding_window", 1024ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 34ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg313[] = {
+    {"latest", NULL, 3300000000ull},
+    {"4b", NULL, 3300000000ull},
+    {"4b-it-q4_K_M", "Q4_K_M", 3300000000ull},
+    {"4b-it-q8_0", "Q8_0", 4900000000ull},
+    {"4b-it-bf16", "BF16", 8600000000ull},
+};
+
+static const mfl_data_kv_t kv314[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.sliding_window", 1024ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 3840ull, NULL, 0},
+};
+static const mfl_data_tag_t tg314[] = {
+    {"12b", NULL, 8100000000ull},
+    {"12b-it-q8_0", "Q8_0", 13000000000ull},
+    {"12b-it-bf16", "BF16", 24000000000ull},
+};
+
+static const mfl_data_kv_t kv315[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 16ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.sliding_window", 1024ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 62ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 5376ull, NULL, 0},
+};
+static const mfl_data_tag_t tg315[] = {
+    {"27b", NULL, 17000000000ull},
+    {"27b-it-q8_0", "Q8_0", 30000000000ull},
+    {"27b-it-bf16", "BF16", 55000000000ull},
+};
+
+static const mfl_data_kv_t kv316[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg282[] = {
+static const mfl_data_tag_t tg316[] = {
     {"latest", NULL, 4900000000ull},
     {"8b-q8_0", "Q8_0", 8500000000ull},
     {"8b-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv283[] = {
+static const mfl_data_kv_t kv317[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg283[] = {
+static const mfl_data_tag_t tg317[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-v1.5-q2_K", "Q2_K", 2800000000ull},
     {"7b-v1.5-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -6018,14 +6698,14 @@ static const mfl_data_tag_t tg283[] = {
     {"7b-v1.5-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv284[] = {
+static const mfl_data_kv_t kv318[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg284[] = {
+static const mfl_data_tag_t tg318[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-v1.5-q2_K", "Q2_K", 5400000000ull},
     {"13b-v1.5-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -6043,14 +6723,14 @@ static const mfl_data_tag_t tg284[] = {
     {"13b-v1.5-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv285[] = {
+static const mfl_data_kv_t kv319[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg285[] = {
+static const mfl_data_tag_t tg319[] = {
     {"7b-16k", NULL, 3800000000ull},
     {"7b-v1.5-16k-q2_K", "Q2_K", 2800000000ull},
     {"7b-v1.5-16k-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -6068,14 +6748,14 @@ static const mfl_data_tag_t tg285[] = {
     {"7b-v1.5-16k-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv286[] = {
+static const mfl_data_kv_t kv320[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg286[] = {
+static const mfl_data_tag_t tg320[] = {
     {"13b-16k", NULL, 7400000000ull},
     {"13b-v1.5-16k-q2_K", "Q2_K", 5400000000ull},
     {"13b-v1.5-16k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -6093,14 +6773,14 @@ static const mfl_data_tag_t tg286[] = {
     {"13b-v1.5-16k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv287[] = {
+static const mfl_data_kv_t kv321[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg287[] = {
+static const mfl_data_tag_t tg321[] = {
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
     {"7b-q3_K_M", "Q3_K_M", 3300000000ull},
@@ -6118,14 +6798,14 @@ static const mfl_data_tag_t tg287[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv288[] = {
+static const mfl_data_kv_t kv322[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg288[] = {
+static const mfl_data_tag_t tg322[] = {
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
     {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
@@ -6143,14 +6823,14 @@ static const mfl_data_tag_t tg288[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv289[] = {
+static const mfl_data_kv_t kv323[] = {
     {"attention.head_count", 52ull, NULL, 0},
     {"attention.head_count_kv", 52ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 6656ull, NULL, 0},
 };
-static const mfl_data_tag_t tg289[] = {
+static const mfl_data_tag_t tg323[] = {
     {"33b", NULL, 18000000000ull},
     {"33b-q2_K", "Q2_K", 14000000000ull},
     {"33b-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -6168,14 +6848,14 @@ static const mfl_data_tag_t tg289[] = {
     {"33b-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv290[] = {
+static const mfl_data_kv_t kv324[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg290[] = {
+static const mfl_data_tag_t tg324[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -6193,14 +6873,14 @@ static const mfl_data_tag_t tg290[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv291[] = {
+static const mfl_data_kv_t kv325[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg291[] = {
+static const mfl_data_tag_t tg325[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -6218,14 +6898,14 @@ static const mfl_data_tag_t tg291[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv292[] = {
+static const mfl_data_kv_t kv326[] = {
     {"attention.head_count", 52ull, NULL, 0},
     {"attention.head_count_kv", 52ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 6656ull, NULL, 0},
 };
-static const mfl_data_tag_t tg292[] = {
+static const mfl_data_tag_t tg326[] = {
     {"30b", NULL, 18000000000ull},
     {"30b-q2_K", "Q2_K", 14000000000ull},
     {"30b-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -6243,14 +6923,14 @@ static const mfl_data_tag_t tg292[] = {
     {"30b-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv293[] = {
+static const mfl_data_kv_t kv327[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg293[] = {
+static const mfl_data_tag_t tg327[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-python-q2_K", "Q2_K", 2800000000ull},
     {"7b-python-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -6268,14 +6948,14 @@ static const mfl_data_tag_t tg293[] = {
     {"7b-python-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv294[] = {
+static const mfl_data_kv_t kv328[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg294[] = {
+static const mfl_data_tag_t tg328[] = {
     {"34b-python", NULL, 19000000000ull},
     {"34b-python-q2_K", "Q2_K", 14000000000ull},
     {"34b-python-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -6293,14 +6973,14 @@ static const mfl_data_tag_t tg294[] = {
     {"34b-python-fp16", "F16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv295[] = {
+static const mfl_data_kv_t kv329[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg295[] = {
+static const mfl_data_tag_t tg329[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 2700000000ull},
@@ -6319,7 +6999,7 @@ static const mfl_data_tag_t tg295[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv296[] = {
+static const mfl_data_kv_t kv330[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -6328,21 +7008,21 @@ static const mfl_data_kv_t kv296[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg296[] = {
+static const mfl_data_tag_t tg330[] = {
     {"8x22b", NULL, 80000000000ull},
     {"8x22b-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-q8_0", "Q8_0", 149000000000ull},
     {"8x22b-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv297[] = {
+static const mfl_data_kv_t kv331[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg297[] = {
+static const mfl_data_tag_t tg331[] = {
     {"7b-128k", NULL, 3800000000ull},
     {"7b-128k-q2_K", "Q2_K", 2800000000ull},
     {"7b-128k-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -6360,14 +7040,14 @@ static const mfl_data_tag_t tg297[] = {
     {"7b-128k-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv298[] = {
+static const mfl_data_kv_t kv332[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 65536ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg298[] = {
+static const mfl_data_tag_t tg332[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-64k-q2_K", "Q2_K", 5400000000ull},
     {"13b-64k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -6385,14 +7065,14 @@ static const mfl_data_tag_t tg298[] = {
     {"13b-64k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv299[] = {
+static const mfl_data_kv_t kv333[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg299[] = {
+static const mfl_data_tag_t tg333[] = {
     {"latest", NULL, 3500000000ull},
     {"6b-chat-v1.5-q2_K", "Q2_K", 2300000000ull},
     {"6b-chat-v1.5-q3_K_S", "Q3_K_S", 2700000000ull},
@@ -6410,14 +7090,14 @@ static const mfl_data_tag_t tg299[] = {
     {"6b-chat-v1.5-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv300[] = {
+static const mfl_data_kv_t kv334[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg300[] = {
+static const mfl_data_tag_t tg334[] = {
     {"6b-v1.5-q2_K", "Q2_K", 2300000000ull},
     {"6b-v1.5-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-v1.5-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -6435,14 +7115,14 @@ static const mfl_data_tag_t tg300[] = {
     {"6b-v1.5-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv301[] = {
+static const mfl_data_kv_t kv335[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg301[] = {
+static const mfl_data_tag_t tg335[] = {
     {"9b", NULL, 5000000000ull},
     {"9b-chat-v1.5-q2_K", "Q2_K", 3400000000ull},
     {"9b-chat-v1.5-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -6460,14 +7140,14 @@ static const mfl_data_tag_t tg301[] = {
     {"9b-chat-v1.5-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv302[] = {
+static const mfl_data_kv_t kv336[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg302[] = {
+static const mfl_data_tag_t tg336[] = {
     {"9b-v1.5-q2_K", "Q2_K", 3400000000ull},
     {"9b-v1.5-q3_K_S", "Q3_K_S", 3900000000ull},
     {"9b-v1.5-q3_K_M", "Q3_K_M", 4300000000ull},
@@ -6485,14 +7165,14 @@ static const mfl_data_tag_t tg302[] = {
     {"9b-v1.5-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv303[] = {
+static const mfl_data_kv_t kv337[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg303[] = {
+static const mfl_data_tag_t tg337[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-chat-v1.5-q2_K", "Q2_K", 13000000000ull},
     {"34b-chat-v1.5-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -6510,14 +7190,14 @@ static const mfl_data_tag_t tg303[] = {
     {"34b-chat-v1.5-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv304[] = {
+static const mfl_data_kv_t kv338[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg304[] = {
+static const mfl_data_tag_t tg338[] = {
     {"34b-v1.5-q2_K", "Q2_K", 13000000000ull},
     {"34b-v1.5-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-v1.5-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -6535,14 +7215,14 @@ static const mfl_data_tag_t tg304[] = {
     {"34b-v1.5-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv305[] = {
+static const mfl_data_kv_t kv339[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 200000ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg305[] = {
+static const mfl_data_tag_t tg339[] = {
     {"6b-200k", NULL, 3500000000ull},
     {"6b-200k-q2_K", "Q2_K", 2600000000ull},
     {"6b-200k-q3_K_S", "Q3_K_S", 2700000000ull},
@@ -6560,14 +7240,14 @@ static const mfl_data_tag_t tg305[] = {
     {"6b-200k-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv306[] = {
+static const mfl_data_kv_t kv340[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg306[] = {
+static const mfl_data_tag_t tg340[] = {
     {"6b-chat-q2_K", "Q2_K", 2600000000ull},
     {"6b-chat-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-chat-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -6585,14 +7265,14 @@ static const mfl_data_tag_t tg306[] = {
     {"6b-chat-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv307[] = {
+static const mfl_data_kv_t kv341[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg307[] = {
+static const mfl_data_tag_t tg341[] = {
     {"6b-q2_K", "Q2_K", 2600000000ull},
     {"6b-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -6610,14 +7290,14 @@ static const mfl_data_tag_t tg307[] = {
     {"6b-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv308[] = {
+static const mfl_data_kv_t kv342[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg308[] = {
+static const mfl_data_tag_t tg342[] = {
     {"34b-q2_K", "Q2_K", 15000000000ull},
     {"34b-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -6632,14 +7312,14 @@ static const mfl_data_tag_t tg308[] = {
     {"34b-q6_K", "Q6_K", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv309[] = {
+static const mfl_data_kv_t kv343[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg309[] = {
+static const mfl_data_tag_t tg343[] = {
     {"34b-chat-q2_K", "Q2_K", 15000000000ull},
     {"34b-chat-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-chat-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -6657,14 +7337,14 @@ static const mfl_data_tag_t tg309[] = {
     {"34b-chat-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv310[] = {
+static const mfl_data_kv_t kv344[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg310[] = {
+static const mfl_data_tag_t tg344[] = {
     {"9b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"9b-chat-q2_K", "Q2_K", 3400000000ull},
@@ -6683,14 +7363,14 @@ static const mfl_data_tag_t tg310[] = {
     {"9b-chat-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv311[] = {
+static const mfl_data_kv_t kv345[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg311[] = {
+static const mfl_data_tag_t tg345[] = {
     {"9b-base", NULL, 5000000000ull},
     {"9b-base-q2_K", "Q2_K", 3400000000ull},
     {"9b-base-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -6708,14 +7388,14 @@ static const mfl_data_tag_t tg311[] = {
     {"9b-base-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv312[] = {
+static const mfl_data_kv_t kv346[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg312[] = {
+static const mfl_data_tag_t tg346[] = {
     {"1.5b", NULL, 866000000ull},
     {"1.5b-chat-q2_K", "Q2_K", 635000000ull},
     {"1.5b-chat-q3_K_S", "Q3_K_S", 723000000ull},
@@ -6733,14 +7413,14 @@ static const mfl_data_tag_t tg312[] = {
     {"1.5b-chat-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv313[] = {
+static const mfl_data_kv_t kv347[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg313[] = {
+static const mfl_data_tag_t tg347[] = {
     {"1.5b-base", NULL, 866000000ull},
     {"1.5b-base-q2_K", "Q2_K", 635000000ull},
     {"1.5b-base-q3_K_S", "Q3_K_S", 723000000ull},
@@ -6758,14 +7438,14 @@ static const mfl_data_tag_t tg313[] = {
     {"1.5b-base-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv314[] = {
+static const mfl_data_kv_t kv348[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg314[] = {
+static const mfl_data_tag_t tg348[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-beta-q2_K", "Q2_K", 3100000000ull},
@@ -6784,14 +7464,14 @@ static const mfl_data_tag_t tg314[] = {
     {"7b-beta-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv315[] = {
+static const mfl_data_kv_t kv349[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg315[] = {
+static const mfl_data_tag_t tg349[] = {
     {"7b-alpha", NULL, 4100000000ull},
     {"7b-alpha-q2_K", "Q2_K", 3100000000ull},
     {"7b-alpha-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -6809,7 +7489,7 @@ static const mfl_data_tag_t tg315[] = {
     {"7b-alpha-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv316[] = {
+static const mfl_data_kv_t kv350[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -6818,7 +7498,7 @@ static const mfl_data_kv_t kv316[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg316[] = {
+static const mfl_data_tag_t tg350[] = {
     {"141b", NULL, 80000000000ull},
     {"141b-v0.1-q2_K", "Q2_K", 52000000000ull},
     {"141b-v0.1-q8_0", "Q8_0", 149000000000ull},
@@ -7787,6 +8467,25 @@ const mfl_table_entry_t mfl__table[] = {
         .n_tags = 15,
     },
     {
+        .family = "dolphin-phi",
+        .id = "2.7b-v2.6",
+        .display = "Dolphin 2.6 Phi-2 2.7B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "phi2",
+        .ctx = 2048ull,
+        .source = "https://huggingface.co/mlx-community/dolphin-2_6-phi-2/blame/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Dolphin 2.6 Phi-2 keeps Phi-2's 2048-token context; the tags page shows 2K for every tag.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-phi.json",
+        .tags_checked = "2026-12-05",
+        .params = 2700000000ull,
+        .kv = kv53,
+        .n_kv = 5,
+        .tags = tg53,
+        .n_tags = 12,
+    },
+    {
         .family = "dolphin3",
         .id = "8b-llama3.1",
         .display = "Dolphin 3.0 Llama 3.1 8B",
@@ -7799,9 +8498,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv53,
+        .kv = kv54,
         .n_kv = 7,
-        .tags = tg53,
+        .tags = tg54,
         .n_tags = 4,
     },
     {
@@ -7818,9 +8517,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/embeddinggemma.json",
         .tags_checked = "2026-12-05",
         .params = 308000000ull,
-        .kv = kv54,
+        .kv = kv55,
         .n_kv = 8,
-        .tags = tg54,
+        .tags = tg55,
         .n_tags = 1,
     },
     {
@@ -7836,9 +8535,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (2,048 tokens natively), there is no conversation to keep.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/embeddinggemma.json",
         .tags_checked = "2026-12-05",
-        .kv = kv55,
+        .kv = kv56,
         .n_kv = 8,
-        .tags = tg55,
+        .tags = tg56,
         .n_tags = 2,
     },
     {
@@ -7854,9 +8553,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/everythinglm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv56,
+        .kv = kv57,
         .n_kv = 5,
-        .tags = tg56,
+        .tags = tg57,
         .n_tags = 15,
     },
     {
@@ -7872,9 +8571,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone-deep.json",
         .tags_checked = "2026-12-05",
-        .kv = kv57,
+        .kv = kv58,
         .n_kv = 5,
-        .tags = tg57,
+        .tags = tg58,
         .n_tags = 3,
     },
     {
@@ -7890,9 +8589,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone-deep.json",
         .tags_checked = "2026-12-05",
-        .kv = kv58,
+        .kv = kv59,
         .n_kv = 5,
-        .tags = tg58,
+        .tags = tg59,
         .n_tags = 3,
     },
     {
@@ -7908,9 +8607,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone3.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv59,
+        .kv = kv60,
         .n_kv = 5,
-        .tags = tg59,
+        .tags = tg60,
         .n_tags = 4,
     },
     {
@@ -7926,9 +8625,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv60,
+        .kv = kv61,
         .n_kv = 7,
-        .tags = tg60,
+        .tags = tg61,
         .n_tags = 3,
     },
     {
@@ -7944,9 +8643,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv61,
+        .kv = kv62,
         .n_kv = 7,
-        .tags = tg61,
+        .tags = tg62,
         .n_tags = 3,
     },
     {
@@ -7962,9 +8661,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv62,
+        .kv = kv63,
         .n_kv = 7,
-        .tags = tg62,
+        .tags = tg63,
         .n_tags = 4,
     },
     {
@@ -7980,9 +8679,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv63,
+        .kv = kv64,
         .n_kv = 7,
-        .tags = tg63,
+        .tags = tg64,
         .n_tags = 3,
     },
     {
@@ -7998,9 +8697,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv64,
+        .kv = kv65,
         .n_kv = 7,
-        .tags = tg64,
+        .tags = tg65,
         .n_tags = 14,
     },
     {
@@ -8016,9 +8715,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv65,
+        .kv = kv66,
         .n_kv = 7,
-        .tags = tg65,
+        .tags = tg66,
         .n_tags = 14,
     },
     {
@@ -8034,9 +8733,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv66,
+        .kv = kv67,
         .n_kv = 7,
-        .tags = tg66,
+        .tags = tg67,
         .n_tags = 15,
     },
     {
@@ -8052,9 +8751,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv67,
+        .kv = kv68,
         .n_kv = 7,
-        .tags = tg67,
+        .tags = tg68,
         .n_tags = 18,
     },
     {
@@ -8070,9 +8769,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv68,
+        .kv = kv69,
         .n_kv = 7,
-        .tags = tg68,
+        .tags = tg69,
         .n_tags = 15,
     },
     {
@@ -8088,9 +8787,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv69,
+        .kv = kv70,
         .n_kv = 7,
-        .tags = tg69,
+        .tags = tg70,
         .n_tags = 15,
     },
     {
@@ -8106,9 +8805,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv70,
+        .kv = kv71,
         .n_kv = 8,
-        .tags = tg70,
+        .tags = tg71,
         .n_tags = 16,
     },
     {
@@ -8124,9 +8823,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv71,
+        .kv = kv72,
         .n_kv = 8,
-        .tags = tg71,
+        .tags = tg72,
         .n_tags = 15,
     },
     {
@@ -8142,9 +8841,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv72,
+        .kv = kv73,
         .n_kv = 9,
-        .tags = tg72,
+        .tags = tg73,
         .n_tags = 3,
     },
     {
@@ -8160,9 +8859,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv73,
+        .kv = kv74,
         .n_kv = 9,
-        .tags = tg73,
+        .tags = tg74,
         .n_tags = 1,
     },
     {
@@ -8178,9 +8877,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv74,
+        .kv = kv75,
         .n_kv = 7,
-        .tags = tg74,
+        .tags = tg75,
         .n_tags = 3,
     },
     {
@@ -8196,9 +8895,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv75,
+        .kv = kv76,
         .n_kv = 7,
-        .tags = tg75,
+        .tags = tg76,
         .n_tags = 1,
     },
     {
@@ -8214,9 +8913,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv76,
+        .kv = kv77,
         .n_kv = 8,
-        .tags = tg76,
+        .tags = tg77,
         .n_tags = 3,
     },
     {
@@ -8232,9 +8931,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv77,
+        .kv = kv78,
         .n_kv = 8,
-        .tags = tg77,
+        .tags = tg78,
         .n_tags = 1,
     },
     {
@@ -8250,9 +8949,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv78,
+        .kv = kv79,
         .n_kv = 8,
-        .tags = tg78,
+        .tags = tg79,
         .n_tags = 4,
     },
     {
@@ -8268,9 +8967,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv79,
+        .kv = kv80,
         .n_kv = 8,
-        .tags = tg79,
+        .tags = tg80,
         .n_tags = 1,
     },
     {
@@ -8286,9 +8985,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv80,
+        .kv = kv81,
         .n_kv = 8,
-        .tags = tg80,
+        .tags = tg81,
         .n_tags = 3,
     },
     {
@@ -8304,9 +9003,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv81,
+        .kv = kv82,
         .n_kv = 8,
-        .tags = tg81,
+        .tags = tg82,
         .n_tags = 1,
     },
     {
@@ -8323,9 +9022,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3n.json",
         .tags_checked = "2026-12-05",
         .params = 6900000000ull,
-        .kv = kv82,
+        .kv = kv83,
         .n_kv = 8,
-        .tags = tg82,
+        .tags = tg83,
         .n_tags = 4,
     },
     {
@@ -8342,10 +9041,237 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3n.json",
         .tags_checked = "2026-12-05",
         .params = 4460000000ull,
-        .kv = kv83,
+        .kv = kv84,
         .n_kv = 8,
-        .tags = tg83,
+        .tags = tg84,
         .n_tags = 3,
+    },
+    {
+        .family = "gemma4",
+        .id = "e2b-it",
+        .display = "Gemma 4 E2B",
+        .kind = MFL_KIND_VISION,
+        .arch = "gemma4",
+        .ctx = 131072ull,
+        .source = "https://github.com/search?q=%22Gemma+4+E2B+It%22+%22gemma4.attention.shared_kv_layers%22&type=code (find_string 'gemma4.attention.key_length_swa u32': a llama_model_loader dump of unsloth's gemma-4-E2B-it GGUF (base model 'Gemma 4 E2B It'): gemma4.block_count 35, context_length 131072, embedding_length 1536, head_count 8, head_count_kv 1, key_length/value_length 512, sliding_window 512, shared_kv_layers 20, sliding_window_pattern arr[bool,35] = [true, true, true, true, false, ...], key_length_swa/value_length_swa 256; load_tensors lists is_swa = 0 for layers 4, 9, 14, 19, 24, 29, 34)",
+        .checked = "2026-12-05",
+        .inferred = "attention.key_length, attention.value_length",
+        .note = NULL,
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv85,
+        .n_kv = 10,
+        .tags = tg85,
+        .n_tags = 3,
+    },
+    {
+        .family = "gemma4",
+        .id = "e2b-it-qat",
+        .display = "Gemma 4 E2B (QAT)",
+        .kind = MFL_KIND_VISION,
+        .arch = "gemma4",
+        .ctx = 131072ull,
+        .source = "https://github.com/search?q=%22Gemma+4+E2B+It%22+%22gemma4.attention.shared_kv_layers%22&type=code (find_string 'gemma4.attention.key_length_swa u32': a llama_model_loader dump of unsloth's gemma-4-E2B-it GGUF (base model 'Gemma 4 E2B It'): gemma4.block_count 35, context_length 131072, embedding_length 1536, head_count 8, head_count_kv 1, key_length/value_length 512, sliding_window 512, shared_kv_layers 20, sliding_window_pattern arr[bool,35] = [true, true, true, true, false, ...], key_length_swa/value_length_swa 256; load_tensors lists is_swa = 0 for layers 4, 9, 14, 19, 24, 29, 34)",
+        .checked = "2026-12-05",
+        .inferred = "attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv86,
+        .n_kv = 10,
+        .tags = tg86,
+        .n_tags = 1,
+    },
+    {
+        .family = "gemma4",
+        .id = "e4b-it",
+        .display = "Gemma 4 E4B",
+        .kind = MFL_KIND_VISION,
+        .arch = "gemma4",
+        .ctx = 131072ull,
+        .source = "https://github.com/ollama/ollama/blob/fb30760996871fa9460115c753afd2c60d4ab0f7/x/models/gemma4/gemma4_test.go (TestParseTextConfigE4B, mapped as convert/convert_gemma4.go maps it)",
+        .checked = "2026-12-05",
+        .inferred = "attention.key_length, attention.value_length",
+        .note = NULL,
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv87,
+        .n_kv = 10,
+        .tags = tg87,
+        .n_tags = 4,
+    },
+    {
+        .family = "gemma4",
+        .id = "e4b-it-qat",
+        .display = "Gemma 4 E4B (QAT)",
+        .kind = MFL_KIND_VISION,
+        .arch = "gemma4",
+        .ctx = 131072ull,
+        .source = "https://github.com/ollama/ollama/blob/fb30760996871fa9460115c753afd2c60d4ab0f7/x/models/gemma4/gemma4_test.go (TestParseTextConfigE4B, mapped as convert/convert_gemma4.go maps it)",
+        .checked = "2026-12-05",
+        .inferred = "attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv88,
+        .n_kv = 10,
+        .tags = tg88,
+        .n_tags = 1,
+    },
+    {
+        .family = "gemma4",
+        .id = "12b-it",
+        .display = "Gemma 4 12B",
+        .kind = MFL_KIND_VISION,
+        .arch = "gemma4",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22gemma4.attention.head_count_kv+arr%5Bi32%2C48%5D%22&type=code (find_string 'gemma4.attention.key_length_swa u32': notes quoting the llama.cpp load of bartowski/gemma-4-12B-it-GGUF Q4_K_M: gemma4.block_count 48, head_count_kv arr[i32,48] = [8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, ...], key_length 512, key_length_swa 256, n_embd 3840, n_head 16, 'Eight full-attention layers of 48 (one per [8, 8, 8, 8, 8, 1] group), forty SWA layers', SWA cache of 1536 cells at ubatch 512 ('cells = n_swa 1024 + ubatch'))",
+        .checked = "2026-12-05",
+        .inferred = "attention.key_length, attention.value_length, context_length",
+        .note = NULL,
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv89,
+        .n_kv = 10,
+        .tags = tg89,
+        .n_tags = 3,
+    },
+    {
+        .family = "gemma4",
+        .id = "12b-it-qat",
+        .display = "Gemma 4 12B (QAT)",
+        .kind = MFL_KIND_VISION,
+        .arch = "gemma4",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22gemma4.attention.head_count_kv+arr%5Bi32%2C48%5D%22&type=code (find_string 'gemma4.attention.key_length_swa u32': notes quoting the llama.cpp load of bartowski/gemma-4-12B-it-GGUF Q4_K_M: gemma4.block_count 48, head_count_kv arr[i32,48] = [8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, ...], key_length 512, key_length_swa 256, n_embd 3840, n_head 16, 'Eight full-attention layers of 48 (one per [8, 8, 8, 8, 8, 1] group), forty SWA layers', SWA cache of 1536 cells at ubatch 512 ('cells = n_swa 1024 + ubatch'))",
+        .checked = "2026-12-05",
+        .inferred = "attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv90,
+        .n_kv = 10,
+        .tags = tg90,
+        .n_tags = 1,
+    },
+    {
+        .family = "gemma4",
+        .id = "26b-a4b-it",
+        .display = "Gemma 4 26B-A4B",
+        .kind = MFL_KIND_VISION,
+        .arch = "gemma4",
+        .ctx = 262144ull,
+        .source = "https://ollama.com/library/gemma4:26b-a4b-it-q4_K_M/blobs/7121486771cb",
+        .checked = "2026-12-05",
+        .inferred = "attention.key_length, attention.value_length",
+        .note = NULL,
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv91,
+        .n_kv = 12,
+        .tags = tg91,
+        .n_tags = 4,
+    },
+    {
+        .family = "gemma4",
+        .id = "26b-a4b-it-qat",
+        .display = "Gemma 4 26B-A4B (QAT)",
+        .kind = MFL_KIND_VISION,
+        .arch = "gemma4",
+        .ctx = 262144ull,
+        .source = "https://ollama.com/library/gemma4:26b-a4b-it-q4_K_M/blobs/7121486771cb",
+        .checked = "2026-12-05",
+        .inferred = "attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv92,
+        .n_kv = 12,
+        .tags = tg92,
+        .n_tags = 1,
+    },
+    {
+        .family = "gemma4",
+        .id = "31b-it",
+        .display = "Gemma 4 31B",
+        .kind = MFL_KIND_VISION,
+        .arch = "gemma4",
+        .ctx = 262144ull,
+        .source = "https://ollama.com/huihui_ai/gemma-4-abliterated:31b-v2-q4_K/blobs/9d6e844f4a85",
+        .checked = "2026-12-05",
+        .inferred = "attention.key_length, attention.value_length",
+        .note = NULL,
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv93,
+        .n_kv = 10,
+        .tags = tg93,
+        .n_tags = 4,
+    },
+    {
+        .family = "gemma4",
+        .id = "31b-it-qat",
+        .display = "Gemma 4 31B (QAT)",
+        .kind = MFL_KIND_VISION,
+        .arch = "gemma4",
+        .ctx = 262144ull,
+        .source = "https://ollama.com/huihui_ai/gemma-4-abliterated:31b-v2-q4_K/blobs/9d6e844f4a85",
+        .checked = "2026-12-05",
+        .inferred = "attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv94,
+        .n_kv = 10,
+        .tags = tg94,
+        .n_tags = 1,
+    },
+    {
+        .family = "glm4",
+        .id = "9b-chat",
+        .display = "GLM-4 9B Chat",
+        .kind = MFL_KIND_TEXT,
+        .arch = "chatglm",
+        .ctx = 131072ull,
+        .source = "https://huggingface.co/THUDM/glm-4-9b-chat/blame/731ca7fd937cff9f2ae5f01de85a0c8bf21df6fa/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm4.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv95,
+        .n_kv = 5,
+        .tags = tg95,
+        .n_tags = 16,
+    },
+    {
+        .family = "glm4",
+        .id = "9b-text",
+        .display = "GLM-4 9B (base, text completion)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "chatglm",
+        .ctx = 8192ull,
+        .source = "https://github.com/ollama/ollama/issues/4826",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm4.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv96,
+        .n_kv = 5,
+        .tags = tg96,
+        .n_tags = 15,
     },
     {
         .family = "gpt-oss",
@@ -8360,9 +9286,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gpt-oss.json",
         .tags_checked = "2026-12-04",
-        .kv = kv84,
+        .kv = kv97,
         .n_kv = 10,
-        .tags = tg84,
+        .tags = tg97,
         .n_tags = 2,
     },
     {
@@ -8378,9 +9304,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gpt-oss.json",
         .tags_checked = "2026-12-04",
-        .kv = kv85,
+        .kv = kv98,
         .n_kv = 10,
-        .tags = tg85,
+        .tags = tg98,
         .n_tags = 1,
     },
     {
@@ -8396,9 +9322,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv86,
+        .kv = kv99,
         .n_kv = 5,
-        .tags = tg86,
+        .tags = tg99,
         .n_tags = 16,
     },
     {
@@ -8414,9 +9340,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (512 tokens natively; longer inputs are truncated or rejected), there is no conversation to keep.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite-embedding.json",
         .tags_checked = "2026-12-05",
-        .kv = kv87,
+        .kv = kv100,
         .n_kv = 6,
-        .tags = tg87,
+        .tags = tg100,
         .n_tags = 3,
     },
     {
@@ -8433,9 +9359,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite-embedding.json",
         .tags_checked = "2026-12-05",
         .params = 278000000ull,
-        .kv = kv88,
+        .kv = kv101,
         .n_kv = 6,
-        .tags = tg88,
+        .tags = tg101,
         .n_tags = 2,
     },
     {
@@ -8451,9 +9377,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv89,
+        .kv = kv102,
         .n_kv = 5,
-        .tags = tg89,
+        .tags = tg102,
         .n_tags = 16,
     },
     {
@@ -8469,9 +9395,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv90,
+        .kv = kv103,
         .n_kv = 5,
-        .tags = tg90,
+        .tags = tg103,
         .n_tags = 15,
     },
     {
@@ -8487,9 +9413,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv91,
+        .kv = kv104,
         .n_kv = 7,
-        .tags = tg91,
+        .tags = tg104,
         .n_tags = 16,
     },
     {
@@ -8505,9 +9431,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv92,
+        .kv = kv105,
         .n_kv = 7,
-        .tags = tg92,
+        .tags = tg105,
         .n_tags = 15,
     },
     {
@@ -8523,9 +9449,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv93,
+        .kv = kv106,
         .n_kv = 5,
-        .tags = tg93,
+        .tags = tg106,
         .n_tags = 15,
     },
     {
@@ -8541,9 +9467,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv94,
+        .kv = kv107,
         .n_kv = 5,
-        .tags = tg94,
+        .tags = tg107,
         .n_tags = 16,
     },
     {
@@ -8559,9 +9485,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv95,
+        .kv = kv108,
         .n_kv = 7,
-        .tags = tg95,
+        .tags = tg108,
         .n_tags = 15,
     },
     {
@@ -8577,9 +9503,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv96,
+        .kv = kv109,
         .n_kv = 7,
-        .tags = tg96,
+        .tags = tg109,
         .n_tags = 16,
     },
     {
@@ -8595,9 +9521,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv97,
+        .kv = kv110,
         .n_kv = 5,
-        .tags = tg97,
+        .tags = tg110,
         .n_tags = 3,
     },
     {
@@ -8613,9 +9539,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv98,
+        .kv = kv111,
         .n_kv = 5,
-        .tags = tg98,
+        .tags = tg111,
         .n_tags = 4,
     },
     {
@@ -8633,9 +9559,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
         .active_params = 9000000000ull,
-        .kv = kv99,
+        .kv = kv112,
         .n_kv = 7,
-        .tags = tg99,
+        .tags = tg112,
         .n_tags = 2,
     },
     {
@@ -8651,9 +9577,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv100,
+        .kv = kv113,
         .n_kv = 5,
-        .tags = tg100,
+        .tags = tg113,
         .n_tags = 3,
     },
     {
@@ -8672,9 +9598,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 7000000000ull,
         .active_params = 1000000000ull,
-        .kv = kv101,
+        .kv = kv114,
         .n_kv = 7,
-        .tags = tg101,
+        .tags = tg114,
         .n_tags = 2,
     },
     {
@@ -8691,9 +9617,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv102,
+        .kv = kv115,
         .n_kv = 5,
-        .tags = tg102,
+        .tags = tg115,
         .n_tags = 2,
     },
     {
@@ -8709,9 +9635,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv103,
+        .kv = kv116,
         .n_kv = 5,
-        .tags = tg103,
+        .tags = tg116,
         .n_tags = 16,
     },
     {
@@ -8727,9 +9653,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv104,
+        .kv = kv117,
         .n_kv = 5,
-        .tags = tg104,
+        .tags = tg117,
         .n_tags = 15,
     },
     {
@@ -8745,9 +9671,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv105,
+        .kv = kv118,
         .n_kv = 5,
-        .tags = tg105,
+        .tags = tg118,
         .n_tags = 15,
     },
     {
@@ -8763,9 +9689,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/internlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv106,
+        .kv = kv119,
         .n_kv = 5,
-        .tags = tg106,
+        .tags = tg119,
         .n_tags = 15,
     },
     {
@@ -8781,9 +9707,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama-guard3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv107,
+        .kv = kv120,
         .n_kv = 5,
-        .tags = tg107,
+        .tags = tg120,
         .n_tags = 16,
     },
     {
@@ -8799,9 +9725,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama-guard3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv108,
+        .kv = kv121,
         .n_kv = 5,
-        .tags = tg108,
+        .tags = tg121,
         .n_tags = 15,
     },
     {
@@ -8817,9 +9743,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv109,
+        .kv = kv122,
         .n_kv = 5,
-        .tags = tg109,
+        .tags = tg122,
         .n_tags = 16,
     },
     {
@@ -8835,9 +9761,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv110,
+        .kv = kv123,
         .n_kv = 5,
-        .tags = tg110,
+        .tags = tg123,
         .n_tags = 15,
     },
     {
@@ -8853,9 +9779,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv111,
+        .kv = kv124,
         .n_kv = 5,
-        .tags = tg111,
+        .tags = tg124,
         .n_tags = 15,
     },
     {
@@ -8871,9 +9797,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv112,
+        .kv = kv125,
         .n_kv = 5,
-        .tags = tg112,
+        .tags = tg125,
         .n_tags = 15,
     },
     {
@@ -8889,9 +9815,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv113,
+        .kv = kv126,
         .n_kv = 5,
-        .tags = tg113,
+        .tags = tg126,
         .n_tags = 14,
     },
     {
@@ -8907,9 +9833,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv114,
+        .kv = kv127,
         .n_kv = 5,
-        .tags = tg114,
+        .tags = tg127,
         .n_tags = 17,
     },
     {
@@ -8925,9 +9851,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv115,
+        .kv = kv128,
         .n_kv = 7,
-        .tags = tg115,
+        .tags = tg128,
         .n_tags = 15,
     },
     {
@@ -8943,9 +9869,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv116,
+        .kv = kv129,
         .n_kv = 5,
-        .tags = tg116,
+        .tags = tg129,
         .n_tags = 15,
     },
     {
@@ -8961,9 +9887,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv117,
+        .kv = kv130,
         .n_kv = 5,
-        .tags = tg117,
+        .tags = tg130,
         .n_tags = 17,
     },
     {
@@ -8979,9 +9905,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv118,
+        .kv = kv131,
         .n_kv = 7,
-        .tags = tg118,
+        .tags = tg131,
         .n_tags = 15,
     },
     {
@@ -8997,9 +9923,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv119,
+        .kv = kv132,
         .n_kv = 5,
-        .tags = tg119,
+        .tags = tg132,
         .n_tags = 14,
     },
     {
@@ -9015,9 +9941,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv120,
+        .kv = kv133,
         .n_kv = 5,
-        .tags = tg120,
+        .tags = tg133,
         .n_tags = 15,
     },
     {
@@ -9033,9 +9959,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv121,
+        .kv = kv134,
         .n_kv = 7,
-        .tags = tg121,
+        .tags = tg134,
         .n_tags = 15,
     },
     {
@@ -9051,9 +9977,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv122,
+        .kv = kv135,
         .n_kv = 7,
-        .tags = tg122,
+        .tags = tg135,
         .n_tags = 15,
     },
     {
@@ -9069,9 +9995,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv123,
+        .kv = kv136,
         .n_kv = 7,
-        .tags = tg123,
+        .tags = tg136,
         .n_tags = 15,
     },
     {
@@ -9087,9 +10013,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv124,
+        .kv = kv137,
         .n_kv = 7,
-        .tags = tg124,
+        .tags = tg137,
         .n_tags = 17,
     },
     {
@@ -9105,9 +10031,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2-vision.json",
         .tags_checked = "2026-12-04",
-        .kv = kv125,
+        .kv = kv138,
         .n_kv = 5,
-        .tags = tg125,
+        .tags = tg138,
         .n_tags = 5,
     },
     {
@@ -9123,9 +10049,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2-vision.json",
         .tags_checked = "2026-12-04",
-        .kv = kv126,
+        .kv = kv139,
         .n_kv = 5,
-        .tags = tg126,
+        .tags = tg139,
         .n_tags = 4,
     },
     {
@@ -9141,9 +10067,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv127,
+        .kv = kv140,
         .n_kv = 7,
-        .tags = tg127,
+        .tags = tg140,
         .n_tags = 13,
     },
     {
@@ -9161,9 +10087,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-05",
         .params = 108600000000ull,
         .active_params = 17000000000ull,
-        .kv = kv128,
+        .kv = kv141,
         .n_kv = 10,
-        .tags = tg128,
+        .tags = tg141,
         .n_tags = 3,
     },
     {
@@ -9180,9 +10106,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama4.json",
         .tags_checked = "2026-12-05",
         .active_params = 17000000000ull,
-        .kv = kv129,
+        .kv = kv142,
         .n_kv = 9,
-        .tags = tg129,
+        .tags = tg142,
         .n_tags = 3,
     },
     {
@@ -9198,9 +10124,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava.json",
         .tags_checked = "2026-12-04",
-        .kv = kv130,
+        .kv = kv143,
         .n_kv = 5,
-        .tags = tg130,
+        .tags = tg143,
         .n_tags = 16,
     },
     {
@@ -9217,9 +10143,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava-llama3.json",
         .tags_checked = "2026-12-05",
         .params = 8000000000ull,
-        .kv = kv131,
+        .kv = kv144,
         .n_kv = 5,
-        .tags = tg131,
+        .tags = tg144,
         .n_tags = 3,
     },
     {
@@ -9236,9 +10162,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava-phi3.json",
         .tags_checked = "2026-12-05",
         .params = 4000000000ull,
-        .kv = kv132,
+        .kv = kv145,
         .n_kv = 5,
-        .tags = tg132,
+        .tags = tg145,
         .n_tags = 4,
     },
     {
@@ -9256,9 +10182,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/magistral.json",
         .tags_checked = "2026-12-05",
         .params = 23600000000ull,
-        .kv = kv133,
+        .kv = kv146,
         .n_kv = 7,
-        .tags = tg133,
+        .tags = tg146,
         .n_tags = 5,
     },
     {
@@ -9274,10 +10200,65 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/minicpm-v.json",
         .tags_checked = "2026-12-04",
-        .kv = kv134,
+        .kv = kv147,
         .n_kv = 5,
-        .tags = tg134,
+        .tags = tg147,
         .n_tags = 16,
+    },
+    {
+        .family = "ministral-3",
+        .id = "3b-instruct-2512",
+        .display = "Ministral 3 3B Instruct (2512)",
+        .kind = MFL_KIND_VISION,
+        .arch = "mistral3",
+        .ctx = 262144ull,
+        .source = "https://huggingface.co/rootlocalghost/ERNIE-Image/blob/main/pe/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/ministral-3.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv148,
+        .n_kv = 8,
+        .tags = tg148,
+        .n_tags = 4,
+    },
+    {
+        .family = "ministral-3",
+        .id = "8b-instruct-2512",
+        .display = "Ministral 3 8B Instruct (2512)",
+        .kind = MFL_KIND_VISION,
+        .arch = "mistral3",
+        .ctx = 262144ull,
+        .source = "https://docs.nvidia.com/nemo/megatron-bridge/nightly/models/vlm/ministral3.html",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/ministral-3.json",
+        .tags_checked = "2026-12-05",
+        .params = 8900000000ull,
+        .kv = kv149,
+        .n_kv = 5,
+        .tags = tg149,
+        .n_tags = 5,
+    },
+    {
+        .family = "ministral-3",
+        .id = "14b-instruct-2512",
+        .display = "Ministral 3 14B Instruct (2512)",
+        .kind = MFL_KIND_VISION,
+        .arch = "mistral3",
+        .ctx = 262144ull,
+        .source = "https://docs.nvidia.com/nemo/megatron-bridge/nightly/models/vlm/ministral3.html",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/ministral-3.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv150,
+        .n_kv = 5,
+        .tags = tg150,
+        .n_tags = 3,
     },
     {
         .family = "mistral",
@@ -9292,9 +10273,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv135,
+        .kv = kv151,
         .n_kv = 5,
-        .tags = tg135,
+        .tags = tg151,
         .n_tags = 16,
     },
     {
@@ -9310,9 +10291,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv136,
+        .kv = kv152,
         .n_kv = 5,
-        .tags = tg136,
+        .tags = tg152,
         .n_tags = 15,
     },
     {
@@ -9328,10 +10309,46 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv137,
+        .kv = kv153,
         .n_kv = 5,
-        .tags = tg137,
+        .tags = tg153,
         .n_tags = 1,
+    },
+    {
+        .family = "mistral-large",
+        .id = "123b-instruct-2407",
+        .display = "Mistral Large 2 123B Instruct (2407)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/casperhansen/mistral-large-instruct-2407-awq/commit/1b91a828d8121dc12dbd493ebfc9cdf4b0a861c3",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "The 2407 tags run a 32,768-token GGUF (the tags page shows 32K); the 2411 tags and latest run 131,072 (128K).",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral-large.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv154,
+        .n_kv = 5,
+        .tags = tg154,
+        .n_tags = 15,
+    },
+    {
+        .family = "mistral-large",
+        .id = "123b-instruct-2411",
+        .display = "Mistral Large 2.1 123B Instruct (2411)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 131072ull,
+        .source = "https://github.com/search?q=%22Mistral-Large-Instruct-2411%2Fblob%2Fmain%2Fconfig.json%22+n_query_groups&type=code",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "The 2407 tags run a 32,768-token GGUF (the tags page shows 32K); the 2411 tags and latest run 131,072 (128K).",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral-large.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv155,
+        .n_kv = 5,
+        .tags = tg155,
+        .n_tags = 16,
     },
     {
         .family = "mistral-nemo",
@@ -9346,9 +10363,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-nemo.json",
         .tags_checked = "2026-12-04",
-        .kv = kv138,
+        .kv = kv156,
         .n_kv = 7,
-        .tags = tg138,
+        .tags = tg156,
         .n_tags = 16,
     },
     {
@@ -9364,9 +10381,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-openorca.json",
         .tags_checked = "2026-12-04",
-        .kv = kv139,
+        .kv = kv157,
         .n_kv = 5,
-        .tags = tg139,
+        .tags = tg157,
         .n_tags = 15,
     },
     {
@@ -9382,9 +10399,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small.json",
         .tags_checked = "2026-12-04",
-        .kv = kv140,
+        .kv = kv158,
         .n_kv = 7,
-        .tags = tg140,
+        .tags = tg158,
         .n_tags = 4,
     },
     {
@@ -9400,9 +10417,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small.json",
         .tags_checked = "2026-12-04",
-        .kv = kv141,
+        .kv = kv159,
         .n_kv = 5,
-        .tags = tg141,
+        .tags = tg159,
         .n_tags = 15,
     },
     {
@@ -9419,9 +10436,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small3.1.json",
         .tags_checked = "2026-12-05",
         .params = 24000000000ull,
-        .kv = kv142,
+        .kv = kv160,
         .n_kv = 7,
-        .tags = tg142,
+        .tags = tg160,
         .n_tags = 5,
     },
     {
@@ -9438,9 +10455,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small3.2.json",
         .tags_checked = "2026-12-05",
         .params = 24000000000ull,
-        .kv = kv143,
+        .kv = kv161,
         .n_kv = 7,
-        .tags = tg143,
+        .tags = tg161,
         .n_tags = 5,
     },
     {
@@ -9456,9 +10473,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistrallite.json",
         .tags_checked = "2026-12-04",
-        .kv = kv144,
+        .kv = kv162,
         .n_kv = 5,
-        .tags = tg144,
+        .tags = tg162,
         .n_tags = 15,
     },
     {
@@ -9474,9 +10491,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv145,
+        .kv = kv163,
         .n_kv = 7,
-        .tags = tg145,
+        .tags = tg163,
         .n_tags = 16,
     },
     {
@@ -9492,9 +10509,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv146,
+        .kv = kv164,
         .n_kv = 7,
-        .tags = tg146,
+        .tags = tg164,
         .n_tags = 16,
     },
     {
@@ -9510,9 +10527,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv147,
+        .kv = kv165,
         .n_kv = 7,
-        .tags = tg147,
+        .tags = tg165,
         .n_tags = 15,
     },
     {
@@ -9529,9 +10546,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/moondream.json",
         .tags_checked = "2026-12-04",
         .params = 1800000000ull,
-        .kv = kv148,
+        .kv = kv166,
         .n_kv = 5,
-        .tags = tg148,
+        .tags = tg166,
         .n_tags = 16,
     },
     {
@@ -9548,9 +10565,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/mxbai-embed-large",
         .tags_checked = "2026-12-04",
         .params = 334000000ull,
-        .kv = kv149,
+        .kv = kv167,
         .n_kv = 5,
-        .tags = tg149,
+        .tags = tg167,
         .n_tags = 4,
     },
     {
@@ -9566,9 +10583,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nemotron.json",
         .tags_checked = "2026-12-04",
-        .kv = kv150,
+        .kv = kv168,
         .n_kv = 5,
-        .tags = tg150,
+        .tags = tg168,
         .n_tags = 15,
     },
     {
@@ -9584,9 +10601,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nemotron-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv151,
+        .kv = kv169,
         .n_kv = 5,
-        .tags = tg151,
+        .tags = tg169,
         .n_tags = 16,
     },
     {
@@ -9602,9 +10619,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv152,
+        .kv = kv170,
         .n_kv = 5,
-        .tags = tg152,
+        .tags = tg170,
         .n_tags = 15,
     },
     {
@@ -9620,9 +10637,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv153,
+        .kv = kv171,
         .n_kv = 5,
-        .tags = tg153,
+        .tags = tg171,
         .n_tags = 15,
     },
     {
@@ -9638,9 +10655,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv154,
+        .kv = kv172,
         .n_kv = 5,
-        .tags = tg154,
+        .tags = tg172,
         .n_tags = 15,
     },
     {
@@ -9657,9 +10674,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/nomic-embed-text",
         .tags_checked = "2026-12-04",
         .params = 137000000ull,
-        .kv = kv155,
+        .kv = kv173,
         .n_kv = 6,
-        .tags = tg155,
+        .tags = tg173,
         .n_tags = 3,
     },
     {
@@ -9675,9 +10692,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/notus.json",
         .tags_checked = "2026-12-04",
-        .kv = kv156,
+        .kv = kv174,
         .n_kv = 5,
-        .tags = tg156,
+        .tags = tg174,
         .n_tags = 15,
     },
     {
@@ -9693,9 +10710,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv157,
+        .kv = kv175,
         .n_kv = 5,
-        .tags = tg157,
+        .tags = tg175,
         .n_tags = 15,
     },
     {
@@ -9711,9 +10728,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv158,
+        .kv = kv176,
         .n_kv = 5,
-        .tags = tg158,
+        .tags = tg176,
         .n_tags = 15,
     },
     {
@@ -9729,9 +10746,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv159,
+        .kv = kv177,
         .n_kv = 5,
-        .tags = tg159,
+        .tags = tg177,
         .n_tags = 15,
     },
     {
@@ -9747,9 +10764,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv160,
+        .kv = kv178,
         .n_kv = 5,
-        .tags = tg160,
+        .tags = tg178,
         .n_tags = 15,
     },
     {
@@ -9765,9 +10782,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo-3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv161,
+        .kv = kv179,
         .n_kv = 8,
-        .tags = tg161,
+        .tags = tg179,
         .n_tags = 4,
     },
     {
@@ -9783,9 +10800,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo-3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv162,
+        .kv = kv180,
         .n_kv = 8,
-        .tags = tg162,
+        .tags = tg180,
         .n_tags = 3,
     },
     {
@@ -9801,9 +10818,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv163,
+        .kv = kv181,
         .n_kv = 5,
-        .tags = tg163,
+        .tags = tg181,
         .n_tags = 4,
     },
     {
@@ -9819,9 +10836,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv164,
+        .kv = kv182,
         .n_kv = 5,
-        .tags = tg164,
+        .tags = tg182,
         .n_tags = 3,
     },
     {
@@ -9837,9 +10854,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv165,
+        .kv = kv183,
         .n_kv = 5,
-        .tags = tg165,
+        .tags = tg183,
         .n_tags = 16,
     },
     {
@@ -9855,9 +10872,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv166,
+        .kv = kv184,
         .n_kv = 5,
-        .tags = tg166,
+        .tags = tg184,
         .n_tags = 15,
     },
     {
@@ -9873,9 +10890,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv167,
+        .kv = kv185,
         .n_kv = 5,
-        .tags = tg167,
+        .tags = tg185,
         .n_tags = 15,
     },
     {
@@ -9891,9 +10908,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/opencoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv168,
+        .kv = kv186,
         .n_kv = 5,
-        .tags = tg168,
+        .tags = tg186,
         .n_tags = 4,
     },
     {
@@ -9909,9 +10926,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/opencoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv169,
+        .kv = kv187,
         .n_kv = 5,
-        .tags = tg169,
+        .tags = tg187,
         .n_tags = 3,
     },
     {
@@ -9927,9 +10944,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openhermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv170,
+        .kv = kv188,
         .n_kv = 5,
-        .tags = tg170,
+        .tags = tg188,
         .n_tags = 15,
     },
     {
@@ -9945,9 +10962,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openhermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv171,
+        .kv = kv189,
         .n_kv = 5,
-        .tags = tg171,
+        .tags = tg189,
         .n_tags = 15,
     },
     {
@@ -9963,9 +10980,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv172,
+        .kv = kv190,
         .n_kv = 5,
-        .tags = tg172,
+        .tags = tg190,
         .n_tags = 3,
     },
     {
@@ -9981,9 +10998,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv173,
+        .kv = kv191,
         .n_kv = 5,
-        .tags = tg173,
+        .tags = tg191,
         .n_tags = 3,
     },
     {
@@ -9999,9 +11016,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv174,
+        .kv = kv192,
         .n_kv = 5,
-        .tags = tg174,
+        .tags = tg192,
         .n_tags = 3,
     },
     {
@@ -10017,9 +11034,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv175,
+        .kv = kv193,
         .n_kv = 5,
-        .tags = tg175,
+        .tags = tg193,
         .n_tags = 3,
     },
     {
@@ -10035,9 +11052,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv176,
+        .kv = kv194,
         .n_kv = 5,
-        .tags = tg176,
+        .tags = tg194,
         .n_tags = 7,
     },
     {
@@ -10053,9 +11070,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv177,
+        .kv = kv195,
         .n_kv = 5,
-        .tags = tg177,
+        .tags = tg195,
         .n_tags = 15,
     },
     {
@@ -10071,9 +11088,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv178,
+        .kv = kv196,
         .n_kv = 5,
-        .tags = tg178,
+        .tags = tg196,
         .n_tags = 15,
     },
     {
@@ -10089,9 +11106,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv179,
+        .kv = kv197,
         .n_kv = 5,
-        .tags = tg179,
+        .tags = tg197,
         .n_tags = 15,
     },
     {
@@ -10107,9 +11124,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv180,
+        .kv = kv198,
         .n_kv = 5,
-        .tags = tg180,
+        .tags = tg198,
         .n_tags = 15,
     },
     {
@@ -10126,9 +11143,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/paraphrase-multilingual/tags",
         .tags_checked = "2026-12-04",
         .params = 277000000ull,
-        .kv = kv181,
+        .kv = kv199,
         .n_kv = 6,
-        .tags = tg181,
+        .tags = tg199,
         .n_tags = 3,
     },
     {
@@ -10145,9 +11162,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi.json",
         .tags_checked = "2026-12-04",
         .params = 2700000000ull,
-        .kv = kv182,
+        .kv = kv200,
         .n_kv = 5,
-        .tags = tg182,
+        .tags = tg200,
         .n_tags = 16,
     },
     {
@@ -10163,9 +11180,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv183,
+        .kv = kv201,
         .n_kv = 7,
-        .tags = tg183,
+        .tags = tg201,
         .n_tags = 15,
     },
     {
@@ -10181,9 +11198,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv184,
+        .kv = kv202,
         .n_kv = 7,
-        .tags = tg184,
+        .tags = tg202,
         .n_tags = 18,
     },
     {
@@ -10199,9 +11216,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv185,
+        .kv = kv203,
         .n_kv = 6,
-        .tags = tg185,
+        .tags = tg203,
         .n_tags = 17,
     },
     {
@@ -10217,9 +11234,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv186,
+        .kv = kv204,
         .n_kv = 7,
-        .tags = tg186,
+        .tags = tg204,
         .n_tags = 15,
     },
     {
@@ -10236,9 +11253,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.5.json",
         .tags_checked = "2026-12-04",
         .params = 3800000000ull,
-        .kv = kv187,
+        .kv = kv205,
         .n_kv = 6,
-        .tags = tg187,
+        .tags = tg205,
         .n_tags = 15,
     },
     {
@@ -10254,9 +11271,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv188,
+        .kv = kv206,
         .n_kv = 6,
-        .tags = tg188,
+        .tags = tg206,
         .n_tags = 4,
     },
     {
@@ -10273,9 +11290,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-mini.json",
         .tags_checked = "2026-12-04",
         .params = 3800000000ull,
-        .kv = kv189,
+        .kv = kv207,
         .n_kv = 6,
-        .tags = tg189,
+        .tags = tg207,
         .n_tags = 4,
     },
     {
@@ -10292,9 +11309,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-mini-reasoning.json",
         .tags_checked = "2026-12-05",
         .params = 3800000000ull,
-        .kv = kv190,
+        .kv = kv208,
         .n_kv = 6,
-        .tags = tg190,
+        .tags = tg208,
         .n_tags = 4,
     },
     {
@@ -10311,9 +11328,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-reasoning.json",
         .tags_checked = "2026-12-05",
         .params = 14700000000ull,
-        .kv = kv191,
+        .kv = kv209,
         .n_kv = 5,
-        .tags = tg191,
+        .tags = tg209,
         .n_tags = 4,
     },
     {
@@ -10329,9 +11346,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-reasoning.json",
         .tags_checked = "2026-12-05",
-        .kv = kv192,
+        .kv = kv210,
         .n_kv = 5,
-        .tags = tg192,
+        .tags = tg210,
         .n_tags = 3,
     },
     {
@@ -10347,9 +11364,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv193,
+        .kv = kv211,
         .n_kv = 5,
-        .tags = tg193,
+        .tags = tg211,
         .n_tags = 15,
     },
     {
@@ -10365,9 +11382,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv194,
+        .kv = kv212,
         .n_kv = 5,
-        .tags = tg194,
+        .tags = tg212,
         .n_tags = 16,
     },
     {
@@ -10383,9 +11400,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv195,
+        .kv = kv213,
         .n_kv = 5,
-        .tags = tg195,
+        .tags = tg213,
         .n_tags = 15,
     },
     {
@@ -10401,9 +11418,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv196,
+        .kv = kv214,
         .n_kv = 5,
-        .tags = tg196,
+        .tags = tg214,
         .n_tags = 15,
     },
     {
@@ -10419,9 +11436,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv197,
+        .kv = kv215,
         .n_kv = 5,
-        .tags = tg197,
+        .tags = tg215,
         .n_tags = 15,
     },
     {
@@ -10437,9 +11454,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv198,
+        .kv = kv216,
         .n_kv = 5,
-        .tags = tg198,
+        .tags = tg216,
         .n_tags = 10,
     },
     {
@@ -10455,9 +11472,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv199,
+        .kv = kv217,
         .n_kv = 5,
-        .tags = tg199,
+        .tags = tg217,
         .n_tags = 15,
     },
     {
@@ -10473,9 +11490,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv200,
+        .kv = kv218,
         .n_kv = 5,
-        .tags = tg200,
+        .tags = tg218,
         .n_tags = 15,
     },
     {
@@ -10491,9 +11508,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv201,
+        .kv = kv219,
         .n_kv = 5,
-        .tags = tg201,
+        .tags = tg219,
         .n_tags = 15,
     },
     {
@@ -10509,9 +11526,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv202,
+        .kv = kv220,
         .n_kv = 5,
-        .tags = tg202,
+        .tags = tg220,
         .n_tags = 16,
     },
     {
@@ -10527,9 +11544,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv203,
+        .kv = kv221,
         .n_kv = 5,
-        .tags = tg203,
+        .tags = tg221,
         .n_tags = 15,
     },
     {
@@ -10545,9 +11562,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv204,
+        .kv = kv222,
         .n_kv = 5,
-        .tags = tg204,
+        .tags = tg222,
         .n_tags = 16,
     },
     {
@@ -10563,9 +11580,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv205,
+        .kv = kv223,
         .n_kv = 5,
-        .tags = tg205,
+        .tags = tg223,
         .n_tags = 15,
     },
     {
@@ -10581,9 +11598,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2-math.json",
         .tags_checked = "2026-12-04",
-        .kv = kv206,
+        .kv = kv224,
         .n_kv = 5,
-        .tags = tg206,
+        .tags = tg224,
         .n_tags = 15,
     },
     {
@@ -10599,9 +11616,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv207,
+        .kv = kv225,
         .n_kv = 5,
-        .tags = tg207,
+        .tags = tg225,
         .n_tags = 15,
     },
     {
@@ -10617,9 +11634,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv208,
+        .kv = kv226,
         .n_kv = 5,
-        .tags = tg208,
+        .tags = tg226,
         .n_tags = 12,
     },
     {
@@ -10635,9 +11652,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv209,
+        .kv = kv227,
         .n_kv = 5,
-        .tags = tg209,
+        .tags = tg227,
         .n_tags = 15,
     },
     {
@@ -10653,9 +11670,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv210,
+        .kv = kv228,
         .n_kv = 5,
-        .tags = tg210,
+        .tags = tg228,
         .n_tags = 15,
     },
     {
@@ -10671,9 +11688,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv211,
+        .kv = kv229,
         .n_kv = 5,
-        .tags = tg211,
+        .tags = tg229,
         .n_tags = 18,
     },
     {
@@ -10689,9 +11706,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv212,
+        .kv = kv230,
         .n_kv = 5,
-        .tags = tg212,
+        .tags = tg230,
         .n_tags = 15,
     },
     {
@@ -10707,9 +11724,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv213,
+        .kv = kv231,
         .n_kv = 5,
-        .tags = tg213,
+        .tags = tg231,
         .n_tags = 15,
     },
     {
@@ -10725,9 +11742,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv214,
+        .kv = kv232,
         .n_kv = 5,
-        .tags = tg214,
+        .tags = tg232,
         .n_tags = 15,
     },
     {
@@ -10743,9 +11760,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv215,
+        .kv = kv233,
         .n_kv = 5,
-        .tags = tg215,
+        .tags = tg233,
         .n_tags = 15,
     },
     {
@@ -10761,9 +11778,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv216,
+        .kv = kv234,
         .n_kv = 5,
-        .tags = tg216,
+        .tags = tg234,
         .n_tags = 15,
     },
     {
@@ -10779,9 +11796,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv217,
+        .kv = kv235,
         .n_kv = 5,
-        .tags = tg217,
+        .tags = tg235,
         .n_tags = 15,
     },
     {
@@ -10797,9 +11814,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv218,
+        .kv = kv236,
         .n_kv = 5,
-        .tags = tg218,
+        .tags = tg236,
         .n_tags = 16,
     },
     {
@@ -10815,9 +11832,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv219,
+        .kv = kv237,
         .n_kv = 5,
-        .tags = tg219,
+        .tags = tg237,
         .n_tags = 15,
     },
     {
@@ -10833,9 +11850,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv220,
+        .kv = kv238,
         .n_kv = 5,
-        .tags = tg220,
+        .tags = tg238,
         .n_tags = 15,
     },
     {
@@ -10851,9 +11868,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv221,
+        .kv = kv239,
         .n_kv = 5,
-        .tags = tg221,
+        .tags = tg239,
         .n_tags = 15,
     },
     {
@@ -10869,9 +11886,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv222,
+        .kv = kv240,
         .n_kv = 5,
-        .tags = tg222,
+        .tags = tg240,
         .n_tags = 15,
     },
     {
@@ -10887,9 +11904,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv223,
+        .kv = kv241,
         .n_kv = 5,
-        .tags = tg223,
+        .tags = tg241,
         .n_tags = 3,
     },
     {
@@ -10905,9 +11922,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv224,
+        .kv = kv242,
         .n_kv = 5,
-        .tags = tg224,
+        .tags = tg242,
         .n_tags = 4,
     },
     {
@@ -10923,9 +11940,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv225,
+        .kv = kv243,
         .n_kv = 5,
-        .tags = tg225,
+        .tags = tg243,
         .n_tags = 3,
     },
     {
@@ -10941,9 +11958,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv226,
+        .kv = kv244,
         .n_kv = 7,
-        .tags = tg226,
+        .tags = tg244,
         .n_tags = 3,
     },
     {
@@ -10959,9 +11976,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv227,
+        .kv = kv245,
         .n_kv = 7,
-        .tags = tg227,
+        .tags = tg245,
         .n_tags = 3,
     },
     {
@@ -10977,9 +11994,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv228,
+        .kv = kv246,
         .n_kv = 7,
-        .tags = tg228,
+        .tags = tg246,
         .n_tags = 3,
     },
     {
@@ -10995,9 +12012,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv229,
+        .kv = kv247,
         .n_kv = 7,
-        .tags = tg229,
+        .tags = tg247,
         .n_tags = 4,
     },
     {
@@ -11013,9 +12030,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv230,
+        .kv = kv248,
         .n_kv = 7,
-        .tags = tg230,
+        .tags = tg248,
         .n_tags = 4,
     },
     {
@@ -11031,9 +12048,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv231,
+        .kv = kv249,
         .n_kv = 7,
-        .tags = tg231,
+        .tags = tg249,
         .n_tags = 3,
     },
     {
@@ -11049,9 +12066,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv232,
+        .kv = kv250,
         .n_kv = 9,
-        .tags = tg232,
+        .tags = tg250,
         .n_tags = 3,
     },
     {
@@ -11067,9 +12084,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv233,
+        .kv = kv251,
         .n_kv = 7,
-        .tags = tg233,
+        .tags = tg251,
         .n_tags = 3,
     },
     {
@@ -11085,9 +12102,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv234,
+        .kv = kv252,
         .n_kv = 7,
-        .tags = tg234,
+        .tags = tg252,
         .n_tags = 3,
     },
     {
@@ -11103,9 +12120,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv235,
+        .kv = kv253,
         .n_kv = 9,
-        .tags = tg235,
+        .tags = tg253,
         .n_tags = 3,
     },
     {
@@ -11121,9 +12138,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv236,
+        .kv = kv254,
         .n_kv = 9,
-        .tags = tg236,
+        .tags = tg254,
         .n_tags = 3,
     },
     {
@@ -11141,9 +12158,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 30500000000ull,
         .active_params = 3300000000ull,
-        .kv = kv237,
+        .kv = kv255,
         .n_kv = 9,
-        .tags = tg237,
+        .tags = tg255,
         .n_tags = 5,
     },
     {
@@ -11161,9 +12178,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 235000000000ull,
         .active_params = 22000000000ull,
-        .kv = kv238,
+        .kv = kv256,
         .n_kv = 9,
-        .tags = tg238,
+        .tags = tg256,
         .n_tags = 2,
     },
     {
@@ -11181,9 +12198,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 235000000000ull,
         .active_params = 22000000000ull,
-        .kv = kv239,
+        .kv = kv257,
         .n_kv = 9,
-        .tags = tg239,
+        .tags = tg257,
         .n_tags = 5,
     },
     {
@@ -11201,11 +12218,11 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 30500000000ull,
         .active_params = 3300000000ull,
-        .kv = kv240,
+        .kv = kv258,
         .n_kv = 9,
-        .tags = tg240,
+        .tags = tg258,
         .n_tags = 5,
-        .hf = hf240,
+        .hf = hf258,
         .n_hf = 1,
     },
     {
@@ -11222,9 +12239,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (32,768 tokens natively for 0.6b, 40,960 for 4b and 8b), there is no conversation to keep. Without num_ctx Ollama serves its own default, not the model's context.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-embedding.json",
         .tags_checked = "2026-12-05",
-        .kv = kv241,
+        .kv = kv259,
         .n_kv = 8,
-        .tags = tg241,
+        .tags = tg259,
         .n_tags = 2,
     },
     {
@@ -11241,9 +12258,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (32,768 tokens natively for 0.6b, 40,960 for 4b and 8b), there is no conversation to keep. Without num_ctx Ollama serves its own default, not the model's context.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-embedding.json",
         .tags_checked = "2026-12-05",
-        .kv = kv242,
+        .kv = kv260,
         .n_kv = 8,
-        .tags = tg242,
+        .tags = tg260,
         .n_tags = 3,
     },
     {
@@ -11261,9 +12278,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-embedding.json",
         .tags_checked = "2026-12-05",
         .params = 7600000000ull,
-        .kv = kv243,
+        .kv = kv261,
         .n_kv = 8,
-        .tags = tg243,
+        .tags = tg261,
         .n_tags = 4,
     },
     {
@@ -11279,9 +12296,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv244,
+        .kv = kv262,
         .n_kv = 7,
-        .tags = tg244,
+        .tags = tg262,
         .n_tags = 3,
     },
     {
@@ -11297,10 +12314,139 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv245,
+        .kv = kv263,
         .n_kv = 9,
-        .tags = tg245,
+        .tags = tg263,
         .n_tags = 1,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "0.8b",
+        .display = "Qwen3.5 0.8B",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22Unsloth_Gguf_4Kx92237%22&type=code (find_string 'qwen35.block_count u32': a llama.cpp load of unsloth's Qwen3.5-0.8B GGUF (size_label 752M): qwen35.block_count 24, context_length 262144, embedding_length 1024, head_count 8, head_count_kv 2, key_length 256, value_length 256, full_attention_interval 4; 'llama_kv_cache: ... 262144 cells, 6 layers')",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv264,
+        .n_kv = 8,
+        .tags = tg264,
+        .n_tags = 2,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "2b",
+        .display = "Qwen3.5 2B",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22https%3A%2F%2Fhuggingface.co%2FQwen%2FQwen3.5-2B%22+%22qwen35.block_count%22&type=code (find_string 'qwen35.embedding_length u32              = 2048': a llama_model_loader dump of unsloth's GGUF of Qwen/Qwen3.5-2B: qwen35.block_count 24, context_length 262144, embedding_length 2048, head_count 8, head_count_kv 2, key_length 256)",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv265,
+        .n_kv = 7,
+        .tags = tg265,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "9b",
+        .display = "Qwen3.5 9B",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22Qwen_Qwen3.5+9B%22&type=code (find_string 'qwen35.block_count u32': a llama.cpp load of lmstudio-community's Qwen3.5-9B-Q4_K_M.gguf: qwen35.block_count 32, context_length 262144, embedding_length 4096, head_count 16, head_count_kv 4, key_length 256, value_length 256, full_attention_interval 4; n_embd_head_k 256)",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv266,
+        .n_kv = 8,
+        .tags = tg266,
+        .n_tags = 4,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "27b",
+        .display = "Qwen3.5 27B",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22general.base_model.0.repo_url%22+%22Qwen%2FQwen3.5-27B%22+%22qwen35.block_count%22&type=code (find_string 'qwen35.block_count u32': a loader dump of unsloth's GGUF of Qwen/Qwen3.5-27B: qwen35.block_count 64, context_length 262144, embedding_length 5120, head_count 24, head_count_kv 4)",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv267,
+        .n_kv = 8,
+        .tags = tg267,
+        .n_tags = 4,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "35b-a3b",
+        .display = "Qwen3.5 35B-A3B",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35moe",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22standard+Qwen3.5-35B-A3B+layout%22&type=code (find_string 'qwen35moe.full_attention_interval': GGUF metadata 'verified with gguf.GGUFReader': qwen35moe, block_count 40, context_length 262144, embedding_length 2048, expert_count 256, expert_used_count 8, head_count 16, head_count_kv 2, key_length/value_length 256, full_attention_interval 4, nextn_predict_layers 0; 'this GGUF matches the standard Qwen3.5-35B-A3B layout (16Q/2KV)')",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv268,
+        .n_kv = 10,
+        .tags = tg268,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3.6",
+        .id = "27b",
+        .display = "Qwen3.6 27B",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22https%3A%2F%2Fhuggingface.co%2FQwen%2FQwen3.6-27B%22+%22qwen35.block_count+u32%22&type=code (find_string 'qwen35.block_count u32': llama_model_loader dumps of unsloth's GGUF of Qwen/Qwen3.6-27B: qwen35.block_count 65, context_length 262144, embedding_length 5120, head_count 24, head_count_kv 4)",
+        .checked = "2026-12-05",
+        .inferred = "block_count",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state).",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.6.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv269,
+        .n_kv = 8,
+        .tags = tg269,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3.6",
+        .id = "35b-a3b",
+        .display = "Qwen3.6 35B-A3B",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35moe",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%2207d35212591f%22&type=code (find_string '07d35212591f': 'qwen3.6:35b-a3b-q4_K_M 07d35212591f 23 GB' in `ollama list`; 'qwen3.6:latest 07d35212591f 23 GB'; 'qwen3.6:35b' with digest 07d35212591fc277..., 'Context ceiling 262,144 tokens'; 'model qwen3.6:35b-a3b-q4_K_M ... quantization Q4_K_M, parameter_size 36.0B, family qwen35moe'; 'qwen3.6:27b-q8_0 cd0210c667bf 29 GB')",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state).",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.6.json",
+        .tags_checked = "2026-12-05",
+        .params = 36000000000ull,
+        .kv = kv270,
+        .n_kv = 10,
+        .tags = tg270,
+        .n_tags = 5,
     },
     {
         .family = "qwq",
@@ -11315,9 +12461,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwq.json",
         .tags_checked = "2026-12-04",
-        .kv = kv246,
+        .kv = kv271,
         .n_kv = 5,
-        .tags = tg246,
+        .tags = tg271,
         .n_tags = 3,
     },
     {
@@ -11333,9 +12479,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/r1-1776.json",
         .tags_checked = "2026-12-04",
-        .kv = kv247,
+        .kv = kv272,
         .n_kv = 5,
-        .tags = tg247,
+        .tags = tg272,
         .n_tags = 3,
     },
     {
@@ -11351,9 +12497,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/shieldgemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv248,
+        .kv = kv273,
         .n_kv = 8,
-        .tags = tg248,
+        .tags = tg273,
         .n_tags = 15,
     },
     {
@@ -11369,9 +12515,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smallthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv249,
+        .kv = kv274,
         .n_kv = 5,
-        .tags = tg249,
+        .tags = tg274,
         .n_tags = 3,
     },
     {
@@ -11387,9 +12533,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv250,
+        .kv = kv275,
         .n_kv = 5,
-        .tags = tg250,
+        .tags = tg275,
         .n_tags = 15,
     },
     {
@@ -11405,9 +12551,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv251,
+        .kv = kv276,
         .n_kv = 5,
-        .tags = tg251,
+        .tags = tg276,
         .n_tags = 15,
     },
     {
@@ -11423,9 +12569,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv252,
+        .kv = kv277,
         .n_kv = 5,
-        .tags = tg252,
+        .tags = tg277,
         .n_tags = 15,
     },
     {
@@ -11441,9 +12587,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv253,
+        .kv = kv278,
         .n_kv = 5,
-        .tags = tg253,
+        .tags = tg278,
         .n_tags = 15,
     },
     {
@@ -11459,9 +12605,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv254,
+        .kv = kv279,
         .n_kv = 5,
-        .tags = tg254,
+        .tags = tg279,
         .n_tags = 16,
     },
     {
@@ -11477,9 +12623,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv255,
+        .kv = kv280,
         .n_kv = 5,
-        .tags = tg255,
+        .tags = tg280,
         .n_tags = 15,
     },
     {
@@ -11495,9 +12641,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv256,
+        .kv = kv281,
         .n_kv = 5,
-        .tags = tg256,
+        .tags = tg281,
         .n_tags = 15,
     },
     {
@@ -11513,9 +12659,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv257,
+        .kv = kv282,
         .n_kv = 5,
-        .tags = tg257,
+        .tags = tg282,
         .n_tags = 15,
     },
     {
@@ -11531,9 +12677,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv258,
+        .kv = kv283,
         .n_kv = 5,
-        .tags = tg258,
+        .tags = tg283,
         .n_tags = 16,
     },
     {
@@ -11550,9 +12696,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 22000000ull,
-        .kv = kv259,
+        .kv = kv284,
         .n_kv = 6,
-        .tags = tg259,
+        .tags = tg284,
         .n_tags = 2,
     },
     {
@@ -11569,9 +12715,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 33000000ull,
-        .kv = kv260,
+        .kv = kv285,
         .n_kv = 6,
-        .tags = tg260,
+        .tags = tg285,
         .n_tags = 2,
     },
     {
@@ -11588,9 +12734,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 109000000ull,
-        .kv = kv261,
+        .kv = kv286,
         .n_kv = 6,
-        .tags = tg261,
+        .tags = tg286,
         .n_tags = 2,
     },
     {
@@ -11607,9 +12753,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 137000000ull,
-        .kv = kv262,
+        .kv = kv287,
         .n_kv = 6,
-        .tags = tg262,
+        .tags = tg287,
         .n_tags = 3,
     },
     {
@@ -11626,9 +12772,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 334000000ull,
-        .kv = kv263,
+        .kv = kv288,
         .n_kv = 6,
-        .tags = tg263,
+        .tags = tg288,
         .n_tags = 4,
     },
     {
@@ -11644,9 +12790,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/solar.json",
         .tags_checked = "2026-12-04",
-        .kv = kv264,
+        .kv = kv289,
         .n_kv = 5,
-        .tags = tg264,
+        .tags = tg289,
         .n_tags = 15,
     },
     {
@@ -11662,9 +12808,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/solar.json",
         .tags_checked = "2026-12-04",
-        .kv = kv265,
+        .kv = kv290,
         .n_kv = 5,
-        .tags = tg265,
+        .tags = tg290,
         .n_tags = 15,
     },
     {
@@ -11680,9 +12826,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/sqlcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv266,
+        .kv = kv291,
         .n_kv = 5,
-        .tags = tg266,
+        .tags = tg291,
         .n_tags = 15,
     },
     {
@@ -11698,9 +12844,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/sqlcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv267,
+        .kv = kv292,
         .n_kv = 5,
-        .tags = tg267,
+        .tags = tg292,
         .n_tags = 15,
     },
     {
@@ -11716,9 +12862,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stable-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv268,
+        .kv = kv293,
         .n_kv = 5,
-        .tags = tg268,
+        .tags = tg293,
         .n_tags = 15,
     },
     {
@@ -11734,9 +12880,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stable-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv269,
+        .kv = kv294,
         .n_kv = 5,
-        .tags = tg269,
+        .tags = tg294,
         .n_tags = 15,
     },
     {
@@ -11752,9 +12898,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv270,
+        .kv = kv295,
         .n_kv = 5,
-        .tags = tg270,
+        .tags = tg295,
         .n_tags = 14,
     },
     {
@@ -11770,9 +12916,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv271,
+        .kv = kv296,
         .n_kv = 5,
-        .tags = tg271,
+        .tags = tg296,
         .n_tags = 15,
     },
     {
@@ -11788,9 +12934,117 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv272,
+        .kv = kv297,
         .n_kv = 5,
-        .tags = tg272,
+        .tags = tg297,
+        .n_tags = 15,
+    },
+    {
+        .family = "starcoder",
+        .id = "1b-base",
+        .display = "StarCoderBase 1B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "starcoder",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/Xenova/starcoderbase-1b/blame/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv298,
+        .n_kv = 5,
+        .tags = tg298,
+        .n_tags = 15,
+    },
+    {
+        .family = "starcoder",
+        .id = "3b-base",
+        .display = "StarCoderBase 3B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "starcoder",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/LunaticPython161/starcoderbase-3b/blame/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv299,
+        .n_kv = 5,
+        .tags = tg299,
+        .n_tags = 15,
+    },
+    {
+        .family = "starcoder",
+        .id = "7b-base",
+        .display = "StarCoderBase 7B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "starcoder",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/tina1111/starcoderbase-7b-sharded-bf16/blame/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv300,
+        .n_kv = 5,
+        .tags = tg300,
+        .n_tags = 15,
+    },
+    {
+        .family = "starcoder",
+        .id = "15b",
+        .display = "StarCoder 15B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "starcoder",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/bigcode/starcoder-co-format/blame/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv301,
+        .n_kv = 5,
+        .tags = tg301,
+        .n_tags = 15,
+    },
+    {
+        .family = "starcoder",
+        .id = "15b-base",
+        .display = "StarCoderBase 15B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "starcoder",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/seyyedaliayati/starcoder-solidity/blame/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv302,
+        .n_kv = 5,
+        .tags = tg302,
+        .n_tags = 15,
+    },
+    {
+        .family = "starcoder",
+        .id = "15b-plus",
+        .display = "StarCoderPlus 15B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "starcoder",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/matrixglitch/GRADIO-CODER/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv303,
+        .n_kv = 5,
+        .tags = tg303,
         .n_tags = 15,
     },
     {
@@ -11806,9 +13060,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv273,
+        .kv = kv304,
         .n_kv = 5,
-        .tags = tg273,
+        .tags = tg304,
         .n_tags = 16,
     },
     {
@@ -11824,9 +13078,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv274,
+        .kv = kv305,
         .n_kv = 5,
-        .tags = tg274,
+        .tags = tg305,
         .n_tags = 15,
     },
     {
@@ -11842,9 +13096,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv275,
+        .kv = kv306,
         .n_kv = 5,
-        .tags = tg275,
+        .tags = tg306,
         .n_tags = 15,
     },
     {
@@ -11860,9 +13114,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv276,
+        .kv = kv307,
         .n_kv = 5,
-        .tags = tg276,
+        .tags = tg307,
         .n_tags = 16,
     },
     {
@@ -11878,9 +13132,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starling-lm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv277,
+        .kv = kv308,
         .n_kv = 5,
-        .tags = tg277,
+        .tags = tg308,
         .n_tags = 15,
     },
     {
@@ -11896,9 +13150,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starling-lm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv278,
+        .kv = kv309,
         .n_kv = 5,
-        .tags = tg278,
+        .tags = tg309,
         .n_tags = 15,
     },
     {
@@ -11915,9 +13169,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv279,
+        .kv = kv310,
         .n_kv = 5,
-        .tags = tg279,
+        .tags = tg310,
         .n_tags = 1,
     },
     {
@@ -11934,9 +13188,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv280,
+        .kv = kv311,
         .n_kv = 5,
-        .tags = tg280,
+        .tags = tg311,
         .n_tags = 14,
     },
     {
@@ -11953,10 +13207,67 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv281,
+        .kv = kv312,
         .n_kv = 5,
-        .tags = tg281,
+        .tags = tg312,
         .n_tags = 15,
+    },
+    {
+        .family = "translategemma",
+        .id = "4b-it",
+        .display = "TranslateGemma 4B",
+        .kind = MFL_KIND_VISION,
+        .arch = "gemma3",
+        .ctx = 131072ull,
+        .source = "https://github.com/search?q=%22translategemma%3Alatest%22+%22c49d986b0764%22+131072&type=code",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.sliding_window, attention.value_length, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/translategemma.json",
+        .tags_checked = "2026-12-05",
+        .params = 4300000000ull,
+        .kv = kv313,
+        .n_kv = 8,
+        .tags = tg313,
+        .n_tags = 5,
+    },
+    {
+        .family = "translategemma",
+        .id = "12b-it",
+        .display = "TranslateGemma 12B",
+        .kind = MFL_KIND_VISION,
+        .arch = "gemma3",
+        .ctx = 131072ull,
+        .source = "https://ollama.com/MedAIBase/TranslateGemma:12b-it-q4_K_M/blobs/1b2b95e2f0eb",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/translategemma.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv314,
+        .n_kv = 8,
+        .tags = tg314,
+        .n_tags = 3,
+    },
+    {
+        .family = "translategemma",
+        .id = "27b-it",
+        .display = "TranslateGemma 27B",
+        .kind = MFL_KIND_VISION,
+        .arch = "gemma3",
+        .ctx = 131072ull,
+        .source = "https://www.fitmyllm.com/model/translategemma-27b",
+        .checked = "2026-12-05",
+        .inferred = "attention.sliding_window",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/translategemma.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv315,
+        .n_kv = 8,
+        .tags = tg315,
+        .n_tags = 3,
     },
     {
         .family = "tulu3",
@@ -11971,9 +13282,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tulu3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv282,
+        .kv = kv316,
         .n_kv = 5,
-        .tags = tg282,
+        .tags = tg316,
         .n_tags = 3,
     },
     {
@@ -11989,9 +13300,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv283,
+        .kv = kv317,
         .n_kv = 5,
-        .tags = tg283,
+        .tags = tg317,
         .n_tags = 15,
     },
     {
@@ -12007,9 +13318,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv284,
+        .kv = kv318,
         .n_kv = 5,
-        .tags = tg284,
+        .tags = tg318,
         .n_tags = 15,
     },
     {
@@ -12025,9 +13336,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv285,
+        .kv = kv319,
         .n_kv = 5,
-        .tags = tg285,
+        .tags = tg319,
         .n_tags = 15,
     },
     {
@@ -12043,9 +13354,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv286,
+        .kv = kv320,
         .n_kv = 5,
-        .tags = tg286,
+        .tags = tg320,
         .n_tags = 15,
     },
     {
@@ -12061,9 +13372,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv287,
+        .kv = kv321,
         .n_kv = 5,
-        .tags = tg287,
+        .tags = tg321,
         .n_tags = 15,
     },
     {
@@ -12079,9 +13390,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv288,
+        .kv = kv322,
         .n_kv = 5,
-        .tags = tg288,
+        .tags = tg322,
         .n_tags = 15,
     },
     {
@@ -12097,9 +13408,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv289,
+        .kv = kv323,
         .n_kv = 5,
-        .tags = tg289,
+        .tags = tg323,
         .n_tags = 15,
     },
     {
@@ -12115,9 +13426,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv290,
+        .kv = kv324,
         .n_kv = 5,
-        .tags = tg290,
+        .tags = tg324,
         .n_tags = 15,
     },
     {
@@ -12133,9 +13444,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv291,
+        .kv = kv325,
         .n_kv = 5,
-        .tags = tg291,
+        .tags = tg325,
         .n_tags = 15,
     },
     {
@@ -12151,9 +13462,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv292,
+        .kv = kv326,
         .n_kv = 5,
-        .tags = tg292,
+        .tags = tg326,
         .n_tags = 15,
     },
     {
@@ -12169,9 +13480,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv293,
+        .kv = kv327,
         .n_kv = 5,
-        .tags = tg293,
+        .tags = tg327,
         .n_tags = 15,
     },
     {
@@ -12187,9 +13498,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv294,
+        .kv = kv328,
         .n_kv = 5,
-        .tags = tg294,
+        .tags = tg328,
         .n_tags = 15,
     },
     {
@@ -12205,9 +13516,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv295,
+        .kv = kv329,
         .n_kv = 5,
-        .tags = tg295,
+        .tags = tg329,
         .n_tags = 16,
     },
     {
@@ -12223,9 +13534,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv296,
+        .kv = kv330,
         .n_kv = 7,
-        .tags = tg296,
+        .tags = tg330,
         .n_tags = 4,
     },
     {
@@ -12241,9 +13552,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yarn-llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv297,
+        .kv = kv331,
         .n_kv = 5,
-        .tags = tg297,
+        .tags = tg331,
         .n_tags = 15,
     },
     {
@@ -12259,9 +13570,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yarn-llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv298,
+        .kv = kv332,
         .n_kv = 5,
-        .tags = tg298,
+        .tags = tg332,
         .n_tags = 15,
     },
     {
@@ -12277,9 +13588,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv299,
+        .kv = kv333,
         .n_kv = 5,
-        .tags = tg299,
+        .tags = tg333,
         .n_tags = 15,
     },
     {
@@ -12295,9 +13606,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv300,
+        .kv = kv334,
         .n_kv = 5,
-        .tags = tg300,
+        .tags = tg334,
         .n_tags = 15,
     },
     {
@@ -12313,9 +13624,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv301,
+        .kv = kv335,
         .n_kv = 5,
-        .tags = tg301,
+        .tags = tg335,
         .n_tags = 15,
     },
     {
@@ -12331,9 +13642,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv302,
+        .kv = kv336,
         .n_kv = 5,
-        .tags = tg302,
+        .tags = tg336,
         .n_tags = 15,
     },
     {
@@ -12349,9 +13660,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv303,
+        .kv = kv337,
         .n_kv = 5,
-        .tags = tg303,
+        .tags = tg337,
         .n_tags = 15,
     },
     {
@@ -12367,9 +13678,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv304,
+        .kv = kv338,
         .n_kv = 5,
-        .tags = tg304,
+        .tags = tg338,
         .n_tags = 15,
     },
     {
@@ -12385,9 +13696,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv305,
+        .kv = kv339,
         .n_kv = 5,
-        .tags = tg305,
+        .tags = tg339,
         .n_tags = 15,
     },
     {
@@ -12403,9 +13714,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv306,
+        .kv = kv340,
         .n_kv = 5,
-        .tags = tg306,
+        .tags = tg340,
         .n_tags = 15,
     },
     {
@@ -12421,9 +13732,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv307,
+        .kv = kv341,
         .n_kv = 5,
-        .tags = tg307,
+        .tags = tg341,
         .n_tags = 15,
     },
     {
@@ -12439,9 +13750,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv308,
+        .kv = kv342,
         .n_kv = 5,
-        .tags = tg308,
+        .tags = tg342,
         .n_tags = 12,
     },
     {
@@ -12457,9 +13768,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv309,
+        .kv = kv343,
         .n_kv = 5,
-        .tags = tg309,
+        .tags = tg343,
         .n_tags = 15,
     },
     {
@@ -12475,9 +13786,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv310,
+        .kv = kv344,
         .n_kv = 5,
-        .tags = tg310,
+        .tags = tg344,
         .n_tags = 16,
     },
     {
@@ -12493,9 +13804,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv311,
+        .kv = kv345,
         .n_kv = 5,
-        .tags = tg311,
+        .tags = tg345,
         .n_tags = 15,
     },
     {
@@ -12511,9 +13822,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv312,
+        .kv = kv346,
         .n_kv = 5,
-        .tags = tg312,
+        .tags = tg346,
         .n_tags = 15,
     },
     {
@@ -12529,9 +13840,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv313,
+        .kv = kv347,
         .n_kv = 5,
-        .tags = tg313,
+        .tags = tg347,
         .n_tags = 15,
     },
     {
@@ -12547,9 +13858,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv314,
+        .kv = kv348,
         .n_kv = 5,
-        .tags = tg314,
+        .tags = tg348,
         .n_tags = 16,
     },
     {
@@ -12565,9 +13876,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv315,
+        .kv = kv349,
         .n_kv = 5,
-        .tags = tg315,
+        .tags = tg349,
         .n_tags = 15,
     },
     {
@@ -12583,11 +13894,11 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv316,
+        .kv = kv350,
         .n_kv = 7,
-        .tags = tg316,
+        .tags = tg350,
         .n_tags = 4,
     },
 };
 
-const size_t mfl__table_count = 317;
+const size_t mfl__table_count = 351;
