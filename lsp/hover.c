@@ -17,8 +17,12 @@
  * against the budget, prefill, speed). Returns a new string or NULL. */
 static char *context_text(lsp_server_t *s, lsp_doc_t *d, bool markdown) {
     mfl_model_t m;
-    if (!lsp_doc_model(s, d, &m)) return NULL;
     mfl_version_t version = lsp_doc_version(s, d);
+    if (!lsp_doc_model(s, d, &m)) {
+        mfl_from_t pick;
+        mfl_from_pick(d->doc, s->env, d->dir, &pick);
+        return mfl_info_cloud_text(&pick, version, markdown);
+    }
     mfl_budget_t budget;
     return mfl_info_for_doc(d->doc, &m, lsp_doc_budget(s, d, &budget), version, markdown);
 }

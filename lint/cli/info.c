@@ -103,6 +103,21 @@ static int info_one(const cli_opts_t *o, const char *path, bool json, bool heade
         goto done;
     }
     if (header && !json) printf("%s%s:\n", *out ? "\n" : "", path);
+    char *cloud = (!found || m.confidence == MFL_CONF_UNKNOWN)
+                      ? mfl_info_cloud_text(&pick, target, false)
+                      : NULL;
+    if (cloud) {
+        /* Not an unknown model: a remote one, with nothing local to compute. */
+        cloud[strcspn(cloud, "\n")] = '\0';
+        if (json)
+            *out = json_pack("{s:s,s:s,s:b,s:s,s:s}", "file", path, "from", from->value_text,
+                             "cloud", 1, "note", cloud, "ollama_version", target_text);
+        else
+            printf("FROM %s\nOllama target: %s\n", cloud, target_text);
+        mfl_free(cloud);
+        if (json && !*out) status = 2;
+        goto done;
+    }
     if (!found || m.confidence == MFL_CONF_UNKNOWN) {
         if (json)
             *out = json_pack("{s:s,s:n,s:s,s:s}", "file", path, "model", "from", from->value_text,

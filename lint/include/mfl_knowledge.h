@@ -430,6 +430,12 @@ bool mfl_doc_effective_ctx(const mfl_doc_t *doc, const mfl_model_t *model, const
 char *mfl_info_for_doc(const mfl_doc_t *doc, const mfl_model_t *model, const mfl_budget_t *b,
                        mfl_version_t v, bool markdown);
 
+/* The info text for a FROM that names a cloud model at release v (a :cloud
+ * suffix or a -cloud tag, MFL_FACT_CLOUD_REFS): it runs remotely, so the
+ * context figures do not apply. NULL when pick is not a cloud name (or out of
+ * memory); else a new string (mfl_free). `info` and the hover show it. */
+char *mfl_info_cloud_text(const mfl_from_t *pick, mfl_version_t v, bool markdown);
+
 /* Both steps at once. Returns a new string (mfl_free), or NULL. */
 char *mfl_info_text(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_t src,
                     const mfl_budget_t *b, bool markdown);

@@ -354,6 +354,11 @@ if (j.budget_bytes !== null || j.fits !== null || j.max_fit_ctx !== null) proces
 j=$("$lint" info --no-config --format json "$story/Modelfile" "$clean/Modelfile")
 check "info json several files" node -e 'const a = JSON.parse(process.argv[1]); if (a.length !== 2 || !a[1].file) process.exit(1);' "$j"
 "$lint" info "$story/Modelfile" "$tmp/nope" >/dev/null 2>&1; check "info missing file exits 2" test $? -eq 2
+cl="$tmp/cloud"; mkdir -p "$cl"; printf 'FROM glm-5:cloud\nPARAMETER num_ctx 4096\n' > "$cl/Modelfile"
+out=$("$lint" info --no-config "$cl/Modelfile"); check "info: a cloud model says so" grep -q 'glm-5:cloud is a cloud model' <<<"$out"
+j=$("$lint" info --no-config --format json "$cl/Modelfile")
+check "info json: cloud" node -e 'const j = JSON.parse(process.argv[1]); if (j.cloud !== true || !/cloud model/.test(j.note)) process.exit(1);' "$j"
+out=$("$lint" info --no-config --ollama-version 0.17.0 "$cl/Modelfile"); check "info: before cloud names, an unknown model" test $? -eq 1
 # qwen3-coder:30b at 131072: does 40GB hold it with an f16 cache, with q8_0?
 for kv in f16 q8_0; do
   fits=$("$lint" info --no-config --format json --memory 40GB --kv-cache-type $kv "$story/Modelfile" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).fits))')

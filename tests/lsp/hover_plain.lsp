@@ -27,6 +27,14 @@
 <<<
 {"jsonrpc": "2.0", "id": 5, "result": {"contents": {"kind": "plaintext", "value": "<plain>MF301 num-ctx-below-native: "}, "range": "<any>"}}
 >>>
+{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "file:///hp/cloud/Modelfile", "languageId": "modelfile", "version": 1, "text": "FROM glm-5:cloud\nPARAMETER num_ctx 4096\n"}}}
+<<<
+{"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": {"uri": "file:///hp/cloud/Modelfile", "diagnostics": []}}
+>>>
+{"jsonrpc": "2.0", "id": 7, "method": "textDocument/hover", "params": {"textDocument": {"uri": "file:///hp/cloud/Modelfile"}, "position": {"line": 0, "character": 8}}}
+<<<
+{"jsonrpc": "2.0", "id": 7, "result": {"contents": {"kind": "plaintext", "value": "<plain>glm-5:cloud is a cloud model: ollama create makes a remote model"}, "range": "<any>"}}
+>>>
 {"jsonrpc": "2.0", "id": 6, "method": "shutdown"}
 <<<
 {"jsonrpc": "2.0", "id": 6, "result": null}

@@ -18,6 +18,7 @@
 #include "mfl.h"
 #include "mfl_io_env.h"
 #include "mfl_knowledge.h"
+#include "mfl_versions.h"
 #include "test_util.h"
 
 #define HEX_MODEL "1111111111111111111111111111111111111111111111111111111111111111"
@@ -910,6 +911,37 @@ static void test_corrupt_and_truncated_gguf(void **state) {
     fixture_cleanup(&fx);
 }
 
+/* A cloud FROM is not an unknown model: no MF3xx, and `info` and the hover
+ * say why (from the release that has cloud names; before it, no text). */
+static void test_cloud_models(void **state) {
+    (void)state;
+    fixture_t fx = {0};
+    fixture_init(&fx, "Modelfile");
+    const char *text = "FROM glm-5:cloud\nPARAMETER num_ctx 4096\n";
+    mfl_result_t *res = lint(&fx, text);
+    assert_int_equal(count_mf3(res), 0);
+    mfl_result_free(res);
+    mfl_doc_t *doc = mfl_doc_new(text, strlen(text));
+    mfl_from_t pick;
+    mfl_model_t m;
+    assert_false(mfl_from_resolve(doc, fx.opts.env, work, &pick, &m));
+    char *md = mfl_info_cloud_text(&pick, MFL_OLLAMA_VERSION(0, 18, 0), true);
+    assert_non_null(md);
+    assert_non_null(strstr(md, "`glm-5:cloud` is a cloud model"));
+    mfl_free(md);
+    char *plain = mfl_info_cloud_text(&pick, MFL_OLLAMA_VERSION(0, 18, 0), false);
+    assert_non_null(plain);
+    assert_null(strchr(plain, '`'));
+    mfl_free(plain);
+    assert_null(mfl_info_cloud_text(&pick, MFL_OLLAMA_VERSION(0, 17, 0), true));
+    mfl_doc_free(doc);
+    doc = mfl_doc_new("FROM glm-5\n", 11);
+    mfl_from_resolve(doc, fx.opts.env, work, &pick, &m);
+    assert_null(mfl_info_cloud_text(&pick, MFL_OLLAMA_VERSION(0, 18, 0), true));
+    mfl_doc_free(doc);
+    fixture_cleanup(&fx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_story_without_a_budget_is_reported_but_not_raised),
@@ -921,6 +953,7 @@ int main(void) {
         cmocka_unit_test(test_ollama_show_output_passes),
         cmocka_unit_test(test_assumed_figures_are_named),
         cmocka_unit_test(test_name_beats_files),
+        cmocka_unit_test(test_cloud_models),
         cmocka_unit_test(test_safetensors_folders),
         cmocka_unit_test(test_embedding_and_vision_models),
         cmocka_unit_test(test_deepseek_without_mla_keys),

@@ -4,6 +4,8 @@
  * context, memory against the budget, decode and prefill times. */
 #include "mfl_knowledge.h"
 #include "ctx_rules.h"
+#include "mfl_names.h"
+#include "mfl_versions.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -210,4 +212,26 @@ char *mfl_info_text(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_t
     mfl_info_t info;
     if (mfl_info_compute(model, num_ctx, src, b, &info) != 0) return NULL;
     return mfl_info_format(&info, markdown);
+}
+
+/* ---- cloud models ------------------------------------------------------------- */
+
+char *mfl_info_cloud_text(const mfl_from_t *pick, mfl_version_t v, bool markdown) {
+    if (!pick || !pick->is_name || !pick->from || !mfl_version_has(v, MFL_FACT_CLOUD_REFS))
+        return NULL;
+    mfl_ref_t ref;
+    mfl_ref_parse(pick->from->value_text, pick->from->value_len, true, &ref);
+    if (!mfl_ref_is_cloud(&ref)) return NULL;
+    sb_t sb = {0};
+    const char *q = markdown ? "`" : "";
+    sb_printf(&sb,
+              "%s%s%s is a cloud model: %sollama create%s makes a remote model that runs on "
+              "ollama.com, not on this machine. Its context is the service's: num_ctx, the "
+              "memory budget and the context checks do not apply to it.\n",
+              q, pick->from->value_text, q, q, q);
+    if (sb.oom) {
+        mfl_free(sb.p);
+        return NULL;
+    }
+    return sb.p;
 }
