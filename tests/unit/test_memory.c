@@ -402,6 +402,16 @@ static void test_table_quantisation_variants_are_exact_shapes(void **state) {
     assert_true(mfl_table_lookup("command-r:35b-v0.1-q6_K", 23, &m));
     assert_int_equal(m.weight_bytes, 29000000000ull);
     assert_int_equal(m.weights_note[0], '\0');
+    /* Only a bare alias has that base ("8b"; the release's quantisations are
+     * "8b-instruct-q8_0" ...): the library can serve "8b-q8_0" from another
+     * release (qwen:7b-q4_0 was Qwen 1 next to Qwen1.5's "7b"), so the match
+     * is named as an assumption and never lowers num_ctx. */
+    assert_true(mfl_table_lookup("llama3:8b-q8_0", 14, &m));
+    assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
+    assert_int_equal(m.native_ctx, 8192);
+    assert_int_equal(m.file_type, 7);
+    assert_non_null(strstr(m.assumed, "names its quantisations otherwise"));
+    assert_non_null(strstr(m.source_detail, "assumed to be the llama3:8b GGUF at Q8_0"));
 }
 
 static void test_table_assumed_and_unknown(void **state) {

@@ -439,18 +439,50 @@ bool mfl_table_lookup(const char *name, size_t len, mfl_model_t *out) {
      * so the GGUF's shape is the entry's. */
     size_t bl;
     uint32_t q = tag_quant(n.tag, &bl);
+    /* Only a release whose own quantisation tags carry that base names it
+     * ("8b-q8_0" listed: "8b-q4_K_M" is the same release). A bare alias
+     * ("1.8b-text") whose release names its quantisations otherwise
+     * ("1.8b-text-v1.5-q2_K") says nothing of "1.8b-text-q2_K", which Ollama's
+     * library can serve from another release (Qwen 1 next to Qwen1.5): that
+     * match is an assumption. */
+    const mfl_table_entry_t *alias_e = NULL;
+    const mfl_data_tag_t *alias_t = NULL;
     for (size_t i = first; q != UINT32_MAX && i < first + count; i++) {
         const mfl_table_entry_t *c = &mfl__table[i];
         for (size_t k = 0; k < c->n_tags; k++) {
             size_t tb;
-            tag_quant(c->tags[k].tag, &tb);
+            uint32_t tq = tag_quant(c->tags[k].tag, &tb);
             if (tb != bl || strncasecmp_ascii(c->tags[k].tag, n.tag, bl) != 0) continue;
+            if (tq == UINT32_MAX) {
+                if (!alias_e) {
+                    alias_e = c;
+                    alias_t = &c->tags[k];
+                }
+                continue;
+            }
             mfl_table_entry_to_model(c, &c->tags[k], out);
             set_weights(c, &c->tags[k], q, out);
             setf(out->source_detail, sizeof out->source_detail, "%s, the %s:%s GGUF at %s (%s)",
                  shown, c->family, c->tags[k].tag, mfl_gguf_file_type_name(q), c->source);
             return true;
         }
+    }
+    if (alias_e) {
+        mfl_table_entry_to_model(alias_e, alias_t, out);
+        set_weights(alias_e, alias_t, q, out);
+        setf(out->source_detail, sizeof out->source_detail,
+             "%s, assumed to be the %s:%s GGUF at %s (%s)", shown, alias_e->family, alias_t->tag,
+             mfl_gguf_file_type_name(q), alias_e->source);
+        if (out->confidence != MFL_CONF_ASSUMED) {
+            out->confidence = MFL_CONF_ASSUMED;
+            setf(out->assumed, sizeof out->assumed,
+                 "assumed: `%s` is not in the built-in data; %s:%s is, but that release names its "
+                 "quantisations otherwise, so `%s` may be another release's file; to make it "
+                 "exact, pull the model so its GGUF is read from the Ollama store, or describe it "
+                 "in the config's \"models\"",
+                 shown, alias_e->family, alias_t->tag, shown);
+        }
+        return true;
     }
     assume(&n, shown, first, count, out);
     return true;
