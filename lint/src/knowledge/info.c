@@ -167,8 +167,9 @@ char *mfl_info_format(const mfl_info_t *in, bool md) {
     if (mod->error[0]) row(&sb, md, "Error", "%s", mod->error);
     if (mod->import_error[0]) row(&sb, md, "Import", "ollama create fails: %s", mod->import_error);
     if (in->native_ctx)
-        row(&sb, md, "Native context", "%s tokens%s",
+        row(&sb, md, "Native context", "%s tokens%s%s",
             mfl__ctx_tokens(in->native_ctx, t1, sizeof t1),
+            mod->confidence == MFL_CONF_EXACT ? "" : " (assumed)",
             mod->gguf_ctx && mod->gguf_ctx != in->native_ctx ? " (GGUF value differs, see note)"
                                                              : "");
     else
@@ -177,9 +178,12 @@ char *mfl_info_format(const mfl_info_t *in, bool md) {
         row(&sb, md, "Inherited num_ctx", "%lld from %s", (long long)mod->inherited_num_ctx,
             mod->inherited_from[0] ? mod->inherited_from : "the FROM model");
     if (in->num_ctx)
-        row(&sb, md, "num_ctx", "%s (%s)%s%s", mfl__ctx_tokens(in->num_ctx, t1, sizeof t1),
+        row(&sb, md, "num_ctx", "%s (%s)%s%s%s", mfl__ctx_tokens(in->num_ctx, t1, sizeof t1),
             mfl_ctx_source_name(in->ctx_source), in->clamped ? "; Ollama clamps it to " : "",
-            in->clamped ? mfl__ctx_tokens(in->used_ctx, t2, sizeof t2) : "");
+            in->clamped ? mfl__ctx_tokens(in->used_ctx, t2, sizeof t2) : "",
+            in->clamped && mod->confidence != MFL_CONF_EXACT
+                ? " if the assumed native context is right"
+                : "");
     else
         row(&sb, md, "num_ctx", "not set (%s)", mfl_ctx_source_name(in->ctx_source));
     if (mod->is_embedding)
