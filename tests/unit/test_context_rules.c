@@ -609,7 +609,7 @@ static void test_missing_and_above_native(void **state) {
     assert_int_equal(count_mf3(res), 0);
     mfl_result_free(res);
     /* An assumed native context never drives MF304 nor a lowering fix. */
-    text = "FROM mistral:instruct\nPARAMETER num_ctx 1000000\n";
+    text = "FROM llama3.1:instruct\nPARAMETER num_ctx 1000000\n";
     res = lint(&fx, text);
     assert_int_equal(count_mf3(res), 0);
     mfl_result_free(res);
@@ -630,9 +630,9 @@ static void test_assumed_figures_are_named(void **state) {
     (void)state;
     fixture_t fx = {0};
     fixture_init(&fx, "Modelfile");
-    /* mistral:instruct is not listed; every mistral release has 32,768
-     * tokens, and their shapes differ (v0.1, v0.2, v0.3). */
-    const char *text = "FROM mistral:instruct\nPARAMETER num_ctx 8192\n";
+    /* llama3.1:instruct is not listed; every llama3.1 release has 131,072
+     * tokens, and their shapes differ (8B, 70B, 405B). */
+    const char *text = "FROM llama3.1:instruct\nPARAMETER num_ctx 8192\n";
     mfl_result_t *res = lint(&fx, text);
     const mfl_diag_t *d = only(res, "MF301");
     assert_non_null(strstr(d->message, "assumed"));
@@ -664,7 +664,7 @@ static void test_assumed_figures_are_named(void **state) {
     mfl_result_free(res);
     /* The info text names the assumption too. */
     mfl_model_t m;
-    assert_true(mfl_table_lookup("mistral:instruct", 16, &m));
+    assert_true(mfl_table_lookup("llama3.1:instruct", 17, &m));
     assert_int_equal(m.confidence, MFL_CONF_ASSUMED);
     char *info = mfl_info_text(&m, 8192, MFL_CTX_SRC_PARAMETER, NULL, false);
     assert_non_null(info);

@@ -117,7 +117,7 @@ static void test_memory_sliding_window_counts_global_layers(void **state) {
 static void test_memory_deepseek_without_mla_keys_caches_full_kv(void **state) {
     (void)state;
     mfl_model_t m;
-    assert_true(mfl_table_lookup("deepseek-r1:671b", 16, &m));
+    assert_true(mfl_table_lookup("deepseek-r1:671b-q8_0", 21, &m));
     assert_int_equal(m.confidence, MFL_CONF_EXACT);
     /* kv_lora_rank is there, the MLA lengths are not: full K (192) and V
      * (128) for all 128 KV heads of the 61 layers. */
@@ -129,7 +129,7 @@ static void test_memory_deepseek_without_mla_keys_caches_full_kv(void **state) {
     assert_int_equal(mfl_mem_kv_bytes(&m, 1, 1, MFL_KV_F16), 61ull * 128 * 320 * 2); /* 4.77 MiB */
     /* With both MLA lengths the latent is cached instead (one row per layer). */
     mfl_kvset_t kv;
-    mfl_table_entry_kvset(mfl_table_find("deepseek-r1:671b", 16, NULL), &kv);
+    mfl_table_entry_kvset(mfl_table_find("deepseek-r1:671b-q8_0", 21, NULL), &kv);
     mfl_kvset_set(&kv, MFL_KV_KEY_LENGTH_MLA, 192);
     mfl_kvset_set(&kv, MFL_KV_VALUE_LENGTH_MLA, 128);
     mfl_kvset_set(&kv, MFL_KV_ROPE_DIMENSION_COUNT, 64);
@@ -412,6 +412,70 @@ static void test_table_quantisation_variants_are_exact_shapes(void **state) {
     assert_int_equal(m.file_type, 7);
     assert_non_null(strstr(m.assumed, "names its quantisations otherwise"));
     assert_non_null(strstr(m.source_detail, "assumed to be the llama3:8b GGUF at Q8_0"));
+}
+
+/* Tag by tag, the releases the library serves under one name (issue 12's
+ * second round of data, sources in lint/data/models/SOURCES-O.md to -T.md):
+ * the native context, whether it is exact, and the KV bytes a token on the
+ * full-context layers. Among them the releases a quantisation suffix used to
+ * merge (qwen:7b-q4_0 is the first Qwen, orca-mini:7b-q4_0 Orca Mini v1),
+ * contexts the tags page shows (dolphin-llama3:8b-256k, qwen2:7b-text),
+ * hybrids (nemotron-3-super, qwen3-coder-next, lfm2.5), MLA (glm-4.7-flash)
+ * and 2024 DeepSeek files without the MLA keys. */
+static void test_table_release_by_release(void **state) {
+    (void)state;
+    static const struct {
+        const char *name;
+        uint64_t ctx;
+        mfl_confidence_t conf;
+        uint64_t kv_per_token;
+    } cases[] = {
+        {"granite-code:3b-base", 2048, MFL_CONF_EXACT, 327680},
+        {"granite-code:34b", 8192, MFL_CONF_EXACT, 45056},
+        {"codellama:70b", 2048, MFL_CONF_ASSUMED, 327680},
+        {"codellama:70b-instruct-q6_K", 4096, MFL_CONF_EXACT, 327680},
+        {"deepseek-coder-v2:16b-lite-instruct-q4_K_M", 163840, MFL_CONF_EXACT, 276480},
+        {"stablelm2:1.6b-fp16", 4096, MFL_CONF_EXACT, 196608},
+        {"orca-mini:7b-q4_0", 2048, MFL_CONF_EXACT, 524288},
+        {"dolphin-llama3:8b-256k", 256000, MFL_CONF_EXACT, 131072},
+        {"llava:7b-v1.5-q4_0", 4096, MFL_CONF_EXACT, 524288},
+        {"mixtral:text", 32768, MFL_CONF_EXACT, 131072},
+        {"llama2-uncensored:latest", 2048, MFL_CONF_ASSUMED, 524288},
+        {"nemotron-3-super:120b-a12b-q8_0", 262144, MFL_CONF_EXACT, 8192},
+        {"qwen3-coder-next", 262144, MFL_CONF_EXACT, 24576},
+        {"lfm2.5-thinking:1.2b", 128000, MFL_CONF_ASSUMED, 12288},
+        {"qwen3-vl:235b-a22b-thinking-q8_0", 262144, MFL_CONF_EXACT, 192512},
+        {"qwen3.5:27b-mlx", 262144, MFL_CONF_ASSUMED, 65536},
+        {"gemma4:26b-mlx", 262144, MFL_CONF_EXACT, 20480},
+        {"gemma4:e2b-it-qat", 131072, MFL_CONF_EXACT, 6144},
+        {"qwen3.6:27b-mtp-q4_K_M", 262144, MFL_CONF_EXACT, 69632},
+        {"shieldgemma:2b", 8192, MFL_CONF_EXACT, 53248},
+        {"r1-1776:671b", 163840, MFL_CONF_ASSUMED, 4997120},
+        {"deepseek-v2:16b-lite-chat-q4_K_M", 163840, MFL_CONF_EXACT, 276480},
+        {"deepseek-v2:236b", 163840, MFL_CONF_ASSUMED, 4915200},
+        {"deepseek-r1:671b", 163840, MFL_CONF_ASSUMED, 4997120},
+        {"deepseek-r1:671b-q4_K_M", 163840, MFL_CONF_EXACT, 4997120},
+        {"qwen3-coder:480b-a35b-q8_0", 262144, MFL_CONF_EXACT, 253952},
+        {"glm-4.7-flash:q8_0", 202752, MFL_CONF_EXACT, 102272},
+        {"glm-ocr", 131072, MFL_CONF_EXACT, 65536},
+        {"qwen:14b-chat-q4_0", 8192, MFL_CONF_EXACT, 819200},
+        {"qwen:7b-q4_0", 32768, MFL_CONF_EXACT, 524288},
+        {"qwen2:7b-text", 131072, MFL_CONF_EXACT, 57344},
+        {"internlm2:1m", 262144, MFL_CONF_EXACT, 131072},
+        {"mistral:text", 16384, MFL_CONF_ASSUMED, 131072},
+        {"qwq:latest", 40960, MFL_CONF_ASSUMED, 262144},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        mfl_model_t m;
+        print_message("%s\n", cases[i].name);
+        assert_true(mfl_table_lookup(cases[i].name, strlen(cases[i].name), &m));
+        assert_int_equal(m.native_ctx, cases[i].ctx);
+        assert_int_equal(m.confidence, cases[i].conf);
+        mfl_info_t info;
+        assert_int_equal(mfl_info_compute(&m, 4096, MFL_CTX_SRC_PARAMETER, NULL, &info), 0);
+        assert_true(info.has_mem);
+        assert_int_equal(info.mem.kv_per_token, cases[i].kv_per_token);
+    }
 }
 
 static void test_table_assumed_and_unknown(void **state) {
@@ -708,6 +772,7 @@ int main(void) {
         cmocka_unit_test(test_memory_kv_type_names),
         cmocka_unit_test(test_table_exact_tags),
         cmocka_unit_test(test_table_quantisation_variants_are_exact_shapes),
+        cmocka_unit_test(test_table_release_by_release),
         cmocka_unit_test(test_table_assumed_and_unknown),
         cmocka_unit_test(test_table_every_entry_has_provenance),
         cmocka_unit_test(test_gguf_notes_for_overstated_contexts),

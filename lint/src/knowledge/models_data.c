@@ -19,13 +19,26 @@ static const mfl_data_tag_t tg0[] = {
 };
 
 static const mfl_data_kv_t kv1[] = {
+    {"attention.head_count", 12ull, NULL, 0},
+    {"attention.head_count_kv", 12ull, NULL, 0},
+    {"block_count", 12ull, NULL, 0},
+    {"context_length", 512ull, NULL, 0},
+    {"embedding_length", 384ull, NULL, 0},
+    {"pooling_type", 1ull, NULL, 0},
+};
+static const mfl_data_tag_t tg1[] = {
+    {"l12", "F16", 67000000ull},
+    {"l12-v2", "F16", 67000000ull},
+};
+
+static const mfl_data_kv_t kv2[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg1[] = {
+static const mfl_data_tag_t tg2[] = {
     {"8b", NULL, 4800000000ull},
     {"latest", NULL, 4800000000ull},
     {"8b-23-q2_K", "Q2_K", 3400000000ull},
@@ -43,14 +56,14 @@ static const mfl_data_tag_t tg1[] = {
     {"8b-23-q8_0", "Q8_0", 8500000000ull},
 };
 
-static const mfl_data_kv_t kv2[] = {
+static const mfl_data_kv_t kv3[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 64ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg2[] = {
+static const mfl_data_tag_t tg3[] = {
     {"35b", NULL, 20000000000ull},
     {"35b-23-q2_K", "Q2_K", 14000000000ull},
     {"35b-23-q3_K_S", "Q3_K_S", 16000000000ull},
@@ -67,14 +80,14 @@ static const mfl_data_tag_t tg2[] = {
     {"35b-23-q8_0", "Q8_0", 37000000000ull},
 };
 
-static const mfl_data_kv_t kv3[] = {
+static const mfl_data_kv_t kv4[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg3[] = {
+static const mfl_data_tag_t tg4[] = {
     {"latest", NULL, 5100000000ull},
     {"8b-q2_K", "Q2_K", 3400000000ull},
     {"8b-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -92,14 +105,14 @@ static const mfl_data_tag_t tg3[] = {
     {"8b-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv4[] = {
+static const mfl_data_kv_t kv5[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg4[] = {
+static const mfl_data_tag_t tg5[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-q2_K", "Q2_K", 13000000000ull},
     {"32b-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -117,18 +130,18 @@ static const mfl_data_tag_t tg4[] = {
     {"32b-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv5[] = {
+static const mfl_data_kv_t kv6[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 512ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg5[] = {
+static const mfl_data_tag_t tg6[] = {
     {"latest", NULL, 671000000ull},
 };
 
-static const mfl_data_kv_t kv6[] = {
+static const mfl_data_kv_t kv7[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -136,14 +149,14 @@ static const mfl_data_kv_t kv6[] = {
     {"embedding_length", 1024ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg6[] = {
+static const mfl_data_tag_t tg7[] = {
     {"latest", "F16", 1200000000ull},
     {"567m", "F16", 1200000000ull},
     {"567m-fp16", "F16", 1200000000ull},
 };
-static const char *const hf6[] = {"hf.co/gpustack/bge-m3-GGUF"};
+static const char *const hf7[] = {"hf.co/gpustack/bge-m3-GGUF"};
 
-static const mfl_data_kv_t kv7[] = {
+static const mfl_data_kv_t kv8[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -152,7 +165,7 @@ static const mfl_data_kv_t kv7[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg7[] = {
+static const mfl_data_tag_t tg8[] = {
     {"2b-code-q2_K", "Q2_K", 1200000000ull},
     {"2b-code-q3_K_S", "Q3_K_S", 1300000000ull},
     {"2b-code-q3_K_M", "Q3_K_M", 1400000000ull},
@@ -170,7 +183,7 @@ static const mfl_data_tag_t tg7[] = {
     {"2b-code-fp16", "F16", 5000000000ull},
 };
 
-static const mfl_data_kv_t kv8[] = {
+static const mfl_data_kv_t kv9[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -179,7 +192,7 @@ static const mfl_data_kv_t kv8[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg8[] = {
+static const mfl_data_tag_t tg9[] = {
     {"7b-instruct-q2_K", "Q2_K", 3500000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 4000000000ull},
     {"7b-instruct-q3_K_M", "Q3_K_M", 4400000000ull},
@@ -197,14 +210,14 @@ static const mfl_data_tag_t tg8[] = {
     {"7b-instruct-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv9[] = {
+static const mfl_data_kv_t kv10[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg9[] = {
+static const mfl_data_tag_t tg10[] = {
     {"7b", NULL, 3800000000ull},
     {"7b-instruct", NULL, 3800000000ull},
     {"latest", NULL, 3800000000ull},
@@ -224,14 +237,14 @@ static const mfl_data_tag_t tg9[] = {
     {"7b-instruct-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv10[] = {
+static const mfl_data_kv_t kv11[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg10[] = {
+static const mfl_data_tag_t tg11[] = {
     {"code", NULL, 3800000000ull},
     {"7b-code-q2_K", "Q2_K", 2800000000ull},
     {"7b-code-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -249,14 +262,14 @@ static const mfl_data_tag_t tg10[] = {
     {"7b-code-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv11[] = {
+static const mfl_data_kv_t kv12[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg11[] = {
+static const mfl_data_tag_t tg12[] = {
     {"python", NULL, 3800000000ull},
     {"7b-python-q2_K", "Q2_K", 2800000000ull},
     {"7b-python-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -274,14 +287,14 @@ static const mfl_data_tag_t tg11[] = {
     {"7b-python-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv12[] = {
+static const mfl_data_kv_t kv13[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg12[] = {
+static const mfl_data_tag_t tg13[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-instruct-q2_K", "Q2_K", 5400000000ull},
     {"13b-instruct-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -299,14 +312,14 @@ static const mfl_data_tag_t tg12[] = {
     {"13b-instruct-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv13[] = {
+static const mfl_data_kv_t kv14[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg13[] = {
+static const mfl_data_tag_t tg14[] = {
     {"13b-code", NULL, 7400000000ull},
     {"13b-code-q2_K", "Q2_K", 5400000000ull},
     {"13b-code-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -324,14 +337,14 @@ static const mfl_data_tag_t tg13[] = {
     {"13b-code-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv14[] = {
+static const mfl_data_kv_t kv15[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg14[] = {
+static const mfl_data_tag_t tg15[] = {
     {"13b-python", NULL, 7400000000ull},
     {"13b-python-q2_K", "Q2_K", 5400000000ull},
     {"13b-python-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -349,14 +362,14 @@ static const mfl_data_tag_t tg14[] = {
     {"13b-python-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv15[] = {
+static const mfl_data_kv_t kv16[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg15[] = {
+static const mfl_data_tag_t tg16[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-instruct-q2_K", "Q2_K", 14000000000ull},
     {"34b-instruct-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -374,14 +387,14 @@ static const mfl_data_tag_t tg15[] = {
     {"34b-instruct-fp16", "F16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv16[] = {
+static const mfl_data_kv_t kv17[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg16[] = {
+static const mfl_data_tag_t tg17[] = {
     {"34b-code", NULL, 19000000000ull},
     {"34b-code-q2_K", "Q2_K", 14000000000ull},
     {"34b-code-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -398,26 +411,124 @@ static const mfl_data_tag_t tg16[] = {
     {"34b-code-q8_0", "Q8_0", 36000000000ull},
 };
 
-static const mfl_data_kv_t kv17[] = {
+static const mfl_data_kv_t kv18[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg17[] = {
+static const mfl_data_tag_t tg18[] = {
     {"70b-instruct-q6_K", "Q6_K", 57000000000ull},
     {"70b-instruct-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv18[] = {
+static const mfl_data_kv_t kv19[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 16384ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg19[] = {
+    {"34b-python", NULL, 19000000000ull},
+    {"34b-python-q2_K", "Q2_K", 14000000000ull},
+    {"34b-python-q3_K_S", "Q3_K_S", 15000000000ull},
+    {"34b-python-q3_K_M", "Q3_K_M", 16000000000ull},
+    {"34b-python-q3_K_L", "Q3_K_L", 18000000000ull},
+    {"34b-python-q4_1", "Q4_1", 21000000000ull},
+    {"34b-python-q4_K_S", "Q4_K_S", 19000000000ull},
+    {"34b-python-q4_K_M", "Q4_K_M", 20000000000ull},
+    {"34b-python-q5_0", "Q5_0", 23000000000ull},
+    {"34b-python-q5_1", "Q5_1", 25000000000ull},
+    {"34b-python-q5_K_S", "Q5_K_S", 23000000000ull},
+    {"34b-python-q5_K_M", "Q5_K_M", 24000000000ull},
+    {"34b-python-q6_K", "Q6_K", 28000000000ull},
+    {"34b-python-q8_0", "Q8_0", 36000000000ull},
+    {"34b-python-fp16", "F16", 67000000000ull},
+};
+
+static const mfl_data_kv_t kv20[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg20[] = {
+    {"70b", NULL, 39000000000ull},
+    {"70b-instruct-q2_K", "Q2_K", 25000000000ull},
+    {"70b-instruct-q3_K_S", "Q3_K_S", 30000000000ull},
+    {"70b-instruct-q3_K_M", "Q3_K_M", 33000000000ull},
+    {"70b-instruct-q3_K_L", "Q3_K_L", 36000000000ull},
+    {"70b-instruct-q4_1", "Q4_1", 43000000000ull},
+    {"70b-instruct-q4_K_S", "Q4_K_S", 39000000000ull},
+    {"70b-instruct-q4_K_M", "Q4_K_M", 41000000000ull},
+    {"70b-instruct-q5_0", "Q5_0", 47000000000ull},
+    {"70b-instruct-q5_1", "Q5_1", 52000000000ull},
+    {"70b-instruct-q5_K_S", "Q5_K_S", 47000000000ull},
+    {"70b-instruct-q5_K_M", "Q5_K_M", 49000000000ull},
+    {"70b-instruct-q8_0", "Q8_0", 73000000000ull},
+};
+
+static const mfl_data_kv_t kv21[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 16384ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg21[] = {
+    {"70b-code", NULL, 39000000000ull},
+    {"70b-code-q2_K", "Q2_K", 25000000000ull},
+    {"70b-code-q3_K_S", "Q3_K_S", 30000000000ull},
+    {"70b-code-q3_K_M", "Q3_K_M", 33000000000ull},
+    {"70b-code-q3_K_L", "Q3_K_L", 36000000000ull},
+    {"70b-code-q4_1", "Q4_1", 43000000000ull},
+    {"70b-code-q4_K_S", "Q4_K_S", 39000000000ull},
+    {"70b-code-q4_K_M", "Q4_K_M", 41000000000ull},
+    {"70b-code-q5_0", "Q5_0", 47000000000ull},
+    {"70b-code-q5_1", "Q5_1", 52000000000ull},
+    {"70b-code-q5_K_S", "Q5_K_S", 47000000000ull},
+    {"70b-code-q5_K_M", "Q5_K_M", 49000000000ull},
+    {"70b-code-q6_K", "Q6_K", 57000000000ull},
+    {"70b-code-q8_0", "Q8_0", 73000000000ull},
+    {"70b-code-fp16", "F16", 138000000000ull},
+};
+
+static const mfl_data_kv_t kv22[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg22[] = {
+    {"70b-python", NULL, 39000000000ull},
+    {"70b-python-q2_K", "Q2_K", 25000000000ull},
+    {"70b-python-q3_K_S", "Q3_K_S", 30000000000ull},
+    {"70b-python-q3_K_M", "Q3_K_M", 33000000000ull},
+    {"70b-python-q3_K_L", "Q3_K_L", 36000000000ull},
+    {"70b-python-q4_1", "Q4_1", 43000000000ull},
+    {"70b-python-q4_K_S", "Q4_K_S", 39000000000ull},
+    {"70b-python-q4_K_M", "Q4_K_M", 41000000000ull},
+    {"70b-python-q5_0", "Q5_0", 47000000000ull},
+    {"70b-python-q5_1", "Q5_1", 52000000000ull},
+    {"70b-python-q5_K_S", "Q5_K_S", 47000000000ull},
+    {"70b-python-q5_K_M", "Q5_K_M", 49000000000ull},
+    {"70b-python-q6_K", "Q6_K", 57000000000ull},
+    {"70b-python-q8_0", "Q8_0", 73000000000ull},
+    {"70b-python-fp16", "F16", 138000000000ull},
+};
+
+static const mfl_data_kv_t kv23[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 65536ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg18[] = {
+static const mfl_data_tag_t tg23[] = {
     {"latest", NULL, 4200000000ull},
     {"7b-chat-v1.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-chat-v1.5-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -435,14 +546,14 @@ static const mfl_data_tag_t tg18[] = {
     {"7b-chat-v1.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv19[] = {
+static const mfl_data_kv_t kv24[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg19[] = {
+static const mfl_data_tag_t tg24[] = {
     {"22b", NULL, 13000000000ull},
     {"22b-v0.1-q4_0", "Q4_0", 13000000000ull},
     {"latest", NULL, 13000000000ull},
@@ -461,7 +572,7 @@ static const mfl_data_tag_t tg19[] = {
     {"22b-v0.1-q8_0", "Q8_0", 24000000000ull},
 };
 
-static const mfl_data_kv_t kv20[] = {
+static const mfl_data_kv_t kv25[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -470,33 +581,75 @@ static const mfl_data_kv_t kv20[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg20[] = {
+static const mfl_data_tag_t tg25[] = {
     {"70b", NULL, 43000000000ull},
     {"70b-v1-preview-llama-q8_0", "Q8_0", 75000000000ull},
     {"70b-v1-preview-llama-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv21[] = {
+static const mfl_data_kv_t kv26[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg21[] = {
+static const mfl_data_tag_t tg26[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-v1-preview-qwen-q8_0", "Q8_0", 16000000000ull},
     {"14b-v1-preview-qwen-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv22[] = {
+static const mfl_data_kv_t kv27[] = {
+    {"attention.head_count", 24ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 28ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 3072ull, NULL, 0},
+};
+static const mfl_data_tag_t tg27[] = {
+    {"3b", NULL, 2200000000ull},
+    {"3b-v1-preview-llama-q8_0", "Q8_0", 3800000000ull},
+    {"3b-v1-preview-llama-fp16", "F16", 7200000000ull},
+};
+
+static const mfl_data_kv_t kv28[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg28[] = {
+    {"latest", NULL, 4900000000ull},
+    {"8b-v1-preview-llama-q8_0", "Q8_0", 8500000000ull},
+};
+
+static const mfl_data_kv_t kv29[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg29[] = {
+    {"32b", NULL, 20000000000ull},
+    {"32b-v1-preview-qwen-q8_0", "Q8_0", 35000000000ull},
+    {"32b-v1-preview-qwen-fp16", "F16", 66000000000ull},
+};
+
+static const mfl_data_kv_t kv30[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg22[] = {
+static const mfl_data_tag_t tg30[] = {
     {"35b", NULL, 19000000000ull},
     {"latest", NULL, 19000000000ull},
     {"35b-08-2024-q2_K", "Q2_K", 13000000000ull},
@@ -515,14 +668,14 @@ static const mfl_data_tag_t tg22[] = {
     {"35b-08-2024-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv23[] = {
+static const mfl_data_kv_t kv31[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 64ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg23[] = {
+static const mfl_data_tag_t tg31[] = {
     {"v0.1", NULL, 20000000000ull},
     {"35b-v0.1-q2_K", "Q2_K", 14000000000ull},
     {"35b-v0.1-q3_K_S", "Q3_K_S", 16000000000ull},
@@ -539,14 +692,14 @@ static const mfl_data_tag_t tg23[] = {
     {"35b-v0.1-fp16", "F16", 70000000000ull},
 };
 
-static const mfl_data_kv_t kv24[] = {
+static const mfl_data_kv_t kv32[] = {
     {"attention.head_count", 96ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 12288ull, NULL, 0},
 };
-static const mfl_data_tag_t tg24[] = {
+static const mfl_data_tag_t tg32[] = {
     {"104b", NULL, 59000000000ull},
     {"latest", NULL, 59000000000ull},
     {"104b-08-2024-q2_K", "Q2_K", 39000000000ull},
@@ -565,21 +718,21 @@ static const mfl_data_tag_t tg24[] = {
     {"104b-08-2024-fp16", "F16", 208000000000ull},
 };
 
-static const mfl_data_kv_t kv25[] = {
+static const mfl_data_kv_t kv33[] = {
     {"attention.head_count", 96ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 12288ull, NULL, 0},
 };
-static const mfl_data_tag_t tg25[] = {
+static const mfl_data_tag_t tg33[] = {
     {"104b-q2_K", "Q2_K", 39000000000ull},
     {"104b-q4_0", "Q4_0", 59000000000ull},
     {"104b-q8_0", "Q8_0", 110000000000ull},
     {"104b-fp16", "F16", 208000000000ull},
 };
 
-static const mfl_data_kv_t kv26[] = {
+static const mfl_data_kv_t kv34[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -587,48 +740,61 @@ static const mfl_data_kv_t kv26[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg26[] = {
+static const mfl_data_tag_t tg34[] = {
     {"latest", NULL, 5100000000ull},
     {"7b-12-2024-q8_0", "Q8_0", 8500000000ull},
     {"7b-12-2024-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv27[] = {
+static const mfl_data_kv_t kv35[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg27[] = {
+static const mfl_data_tag_t tg35[] = {
     {"14b", NULL, 9000000000ull},
     {"latest", NULL, 9000000000ull},
     {"14b-preview-q8_0", "Q8_0", 16000000000ull},
     {"14b-preview-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv28[] = {
+static const mfl_data_kv_t kv36[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg28[] = {
+static const mfl_data_tag_t tg36[] = {
+    {"1.5b", NULL, 1100000000ull},
+    {"1.5b-preview-q8_0", "Q8_0", 1900000000ull},
+    {"1.5b-preview-fp16", "F16", 3600000000ull},
+};
+
+static const mfl_data_kv_t kv37[] = {
+    {"attention.head_count", 12ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"block_count", 28ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 1536ull, NULL, 0},
+};
+static const mfl_data_tag_t tg37[] = {
     {"1.5b", NULL, 3600000000ull},
     {"latest", NULL, 3600000000ull},
     {"1.5b-preview-q4_K_M", "Q4_K_M", 1100000000ull},
     {"1.5b-preview-q8_0", "Q8_0", 1900000000ull},
 };
 
-static const mfl_data_kv_t kv29[] = {
+static const mfl_data_kv_t kv38[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg29[] = {
+static const mfl_data_tag_t tg38[] = {
     {"1.3b", NULL, 776000000ull},
     {"latest", NULL, 776000000ull},
     {"1.3b-instruct-q2_K", "Q2_K", 632000000ull},
@@ -647,14 +813,14 @@ static const mfl_data_tag_t tg29[] = {
     {"1.3b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv30[] = {
+static const mfl_data_kv_t kv39[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg30[] = {
+static const mfl_data_tag_t tg39[] = {
     {"base", NULL, 776000000ull},
     {"1.3b-base-q2_K", "Q2_K", 632000000ull},
     {"1.3b-base-q3_K_S", "Q3_K_S", 659000000ull},
@@ -672,14 +838,14 @@ static const mfl_data_tag_t tg30[] = {
     {"1.3b-base-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv31[] = {
+static const mfl_data_kv_t kv40[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg31[] = {
+static const mfl_data_tag_t tg40[] = {
     {"6.7b", NULL, 3800000000ull},
     {"6.7b-instruct-q2_K", "Q2_K", 2800000000ull},
     {"6.7b-instruct-q3_K_S", "Q3_K_S", 3000000000ull},
@@ -697,14 +863,14 @@ static const mfl_data_tag_t tg31[] = {
     {"6.7b-instruct-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv32[] = {
+static const mfl_data_kv_t kv41[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg32[] = {
+static const mfl_data_tag_t tg41[] = {
     {"6.7b-base", NULL, 3800000000ull},
     {"6.7b-base-q2_K", "Q2_K", 2800000000ull},
     {"6.7b-base-q3_K_S", "Q3_K_S", 3000000000ull},
@@ -722,47 +888,208 @@ static const mfl_data_tag_t tg32[] = {
     {"6.7b-base-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv33[] = {
+static const mfl_data_kv_t kv42[] = {
+    {"attention.head_count", 56ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 62ull, NULL, 0},
+    {"context_length", 16384ull, NULL, 0},
+    {"embedding_length", 7168ull, NULL, 0},
+};
+static const mfl_data_tag_t tg42[] = {
+    {"33b-base", NULL, 19000000000ull},
+    {"33b-base-q2_K", "Q2_K", 14000000000ull},
+    {"33b-base-q3_K_S", "Q3_K_S", 14000000000ull},
+    {"33b-base-q3_K_M", "Q3_K_M", 16000000000ull},
+    {"33b-base-q3_K_L", "Q3_K_L", 18000000000ull},
+    {"33b-base-q4_1", "Q4_1", 21000000000ull},
+    {"33b-base-q4_K_S", "Q4_K_S", 19000000000ull},
+    {"33b-base-q4_K_M", "Q4_K_M", 20000000000ull},
+    {"33b-base-q5_0", "Q5_0", 23000000000ull},
+    {"33b-base-q5_1", "Q5_1", 25000000000ull},
+    {"33b-base-q5_K_S", "Q5_K_S", 23000000000ull},
+    {"33b-base-q5_K_M", "Q5_K_M", 24000000000ull},
+    {"33b-base-q6_K", "Q6_K", 27000000000ull},
+    {"33b-base-q8_0", "Q8_0", 35000000000ull},
+    {"33b-base-fp16", "F16", 67000000000ull},
+};
+
+static const mfl_data_kv_t kv43[] = {
+    {"attention.head_count", 56ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 62ull, NULL, 0},
+    {"context_length", 16384ull, NULL, 0},
+    {"embedding_length", 7168ull, NULL, 0},
+};
+static const mfl_data_tag_t tg43[] = {
+    {"33b", NULL, 19000000000ull},
+    {"33b-instruct-q2_K", "Q2_K", 14000000000ull},
+    {"33b-instruct-q3_K_S", "Q3_K_S", 14000000000ull},
+    {"33b-instruct-q3_K_M", "Q3_K_M", 16000000000ull},
+    {"33b-instruct-q3_K_L", "Q3_K_L", 18000000000ull},
+    {"33b-instruct-q4_1", "Q4_1", 21000000000ull},
+    {"33b-instruct-q4_K_S", "Q4_K_S", 19000000000ull},
+    {"33b-instruct-q4_K_M", "Q4_K_M", 20000000000ull},
+    {"33b-instruct-q5_0", "Q5_0", 23000000000ull},
+    {"33b-instruct-q5_1", "Q5_1", 25000000000ull},
+    {"33b-instruct-q5_K_S", "Q5_K_S", 23000000000ull},
+    {"33b-instruct-q5_K_M", "Q5_K_M", 24000000000ull},
+    {"33b-instruct-q6_K", "Q6_K", 27000000000ull},
+    {"33b-instruct-q8_0", "Q8_0", 35000000000ull},
+    {"33b-instruct-fp16", "F16", 67000000000ull},
+};
+
+static const mfl_data_kv_t kv44[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
+    {"attention.key_length", 192ull, NULL, 0},
+    {"attention.kv_lora_rank", 512ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
     {"block_count", 27ull, NULL, 0},
     {"context_length", 163840ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
     {"expert_count", 64ull, NULL, 0},
     {"expert_used_count", 6ull, NULL, 0},
+    {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg33[] = {
+static const mfl_data_tag_t tg44[] = {
     {"16b", NULL, 8900000000ull},
     {"latest", NULL, 8900000000ull},
+    {"16b-lite-instruct-q2_K", "Q2_K", 6400000000ull},
+    {"16b-lite-instruct-q3_K_S", "Q3_K_S", 7500000000ull},
+    {"16b-lite-instruct-q3_K_M", "Q3_K_M", 8100000000ull},
+    {"16b-lite-instruct-q3_K_L", "Q3_K_L", 8500000000ull},
+    {"16b-lite-instruct-q4_1", "Q4_1", 9900000000ull},
+    {"16b-lite-instruct-q4_K_S", "Q4_K_S", 9500000000ull},
+    {"16b-lite-instruct-q4_K_M", "Q4_K_M", 10000000000ull},
+    {"16b-lite-instruct-q5_0", "Q5_0", 11000000000ull},
+    {"16b-lite-instruct-q5_1", "Q5_1", 12000000000ull},
+    {"16b-lite-instruct-q5_K_S", "Q5_K_S", 11000000000ull},
+    {"16b-lite-instruct-q5_K_M", "Q5_K_M", 12000000000ull},
+    {"16b-lite-instruct-q6_K", "Q6_K", 14000000000ull},
+    {"16b-lite-instruct-q8_0", "Q8_0", 17000000000ull},
+    {"16b-lite-instruct-fp16", "F16", 31000000000ull},
 };
 
-static const mfl_data_kv_t kv34[] = {
+static const mfl_data_kv_t kv45[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 16ull, NULL, 0},
+    {"attention.key_length", 192ull, NULL, 0},
+    {"attention.kv_lora_rank", 512ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 27ull, NULL, 0},
+    {"context_length", 163840ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 64ull, NULL, 0},
+    {"expert_used_count", 6ull, NULL, 0},
+    {"rope.scaling.original_context_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg45[] = {
+    {"16b-lite-base-q2_K", "Q2_K", 6400000000ull},
+    {"16b-lite-base-q3_K_S", "Q3_K_S", 7500000000ull},
+    {"16b-lite-base-q3_K_M", "Q3_K_M", 8100000000ull},
+    {"16b-lite-base-q3_K_L", "Q3_K_L", 8500000000ull},
+    {"16b-lite-base-q4_0", "Q4_0", 8900000000ull},
+    {"16b-lite-base-q4_1", "Q4_1", 9900000000ull},
+    {"16b-lite-base-q4_K_S", "Q4_K_S", 9500000000ull},
+    {"16b-lite-base-q4_K_M", "Q4_K_M", 10000000000ull},
+    {"16b-lite-base-q5_0", "Q5_0", 11000000000ull},
+    {"16b-lite-base-q5_1", "Q5_1", 12000000000ull},
+    {"16b-lite-base-q5_K_S", "Q5_K_S", 11000000000ull},
+    {"16b-lite-base-q5_K_M", "Q5_K_M", 12000000000ull},
+    {"16b-lite-base-q6_K", "Q6_K", 14000000000ull},
+    {"16b-lite-base-q8_0", "Q8_0", 17000000000ull},
+    {"16b-lite-base-fp16", "F16", 31000000000ull},
+};
+
+static const mfl_data_kv_t kv46[] = {
+    {"attention.head_count", 128ull, NULL, 0},
+    {"attention.head_count_kv", 128ull, NULL, 0},
+    {"attention.key_length", 192ull, NULL, 0},
+    {"attention.kv_lora_rank", 512ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 60ull, NULL, 0},
+    {"context_length", 163840ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"expert_count", 160ull, NULL, 0},
+    {"expert_used_count", 6ull, NULL, 0},
+    {"rope.scaling.original_context_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg46[] = {
+    {"236b", NULL, 133000000000ull},
+    {"236b-instruct-q2_K", "Q2_K", 86000000000ull},
+    {"236b-instruct-q3_K_S", "Q3_K_S", 102000000000ull},
+    {"236b-instruct-q3_K_M", "Q3_K_M", 113000000000ull},
+    {"236b-instruct-q3_K_L", "Q3_K_L", 122000000000ull},
+    {"236b-instruct-q4_1", "Q4_1", 148000000000ull},
+    {"236b-instruct-q4_K_S", "Q4_K_S", 134000000000ull},
+    {"236b-instruct-q4_K_M", "Q4_K_M", 142000000000ull},
+    {"236b-instruct-q5_0", "Q5_0", 162000000000ull},
+    {"236b-instruct-q5_1", "Q5_1", 177000000000ull},
+    {"236b-instruct-q5_K_S", "Q5_K_S", 162000000000ull},
+    {"236b-instruct-q5_K_M", "Q5_K_M", 167000000000ull},
+    {"236b-instruct-q6_K", "Q6_K", 194000000000ull},
+    {"236b-instruct-q8_0", "Q8_0", 251000000000ull},
+    {"236b-instruct-fp16", "F16", 472000000000ull},
+};
+
+static const mfl_data_kv_t kv47[] = {
+    {"attention.head_count", 128ull, NULL, 0},
+    {"attention.head_count_kv", 128ull, NULL, 0},
+    {"attention.key_length", 192ull, NULL, 0},
+    {"attention.kv_lora_rank", 512ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 60ull, NULL, 0},
+    {"context_length", 163840ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"expert_count", 160ull, NULL, 0},
+    {"expert_used_count", 6ull, NULL, 0},
+    {"rope.scaling.original_context_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg47[] = {
+    {"236b-base-q2_K", "Q2_K", 86000000000ull},
+    {"236b-base-q3_K_S", "Q3_K_S", 102000000000ull},
+    {"236b-base-q3_K_M", "Q3_K_M", 113000000000ull},
+    {"236b-base-q3_K_L", "Q3_K_L", 122000000000ull},
+    {"236b-base-q4_0", "Q4_0", 133000000000ull},
+    {"236b-base-q4_1", "Q4_1", 148000000000ull},
+    {"236b-base-q4_K_S", "Q4_K_S", 134000000000ull},
+    {"236b-base-q4_K_M", "Q4_K_M", 142000000000ull},
+    {"236b-base-q5_0", "Q5_0", 162000000000ull},
+    {"236b-base-q5_1", "Q5_1", 177000000000ull},
+    {"236b-base-q5_K_S", "Q5_K_S", 162000000000ull},
+    {"236b-base-q5_K_M", "Q5_K_M", 167000000000ull},
+    {"236b-base-q6_K", "Q6_K", 194000000000ull},
+    {"236b-base-q8_0", "Q8_0", 251000000000ull},
+    {"236b-base-fp16", "F16", 472000000000ull},
+};
+
+static const mfl_data_kv_t kv48[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg34[] = {
+static const mfl_data_tag_t tg48[] = {
     {"1.5b", NULL, 1100000000ull},
     {"1.5b-qwen-distill-q8_0", "Q8_0", 1900000000ull},
     {"1.5b-qwen-distill-fp16", "F16", 3600000000ull},
 };
 
-static const mfl_data_kv_t kv35[] = {
+static const mfl_data_kv_t kv49[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg35[] = {
+static const mfl_data_tag_t tg49[] = {
     {"7b", NULL, 4700000000ull},
     {"7b-qwen-distill-q8_0", "Q8_0", 8100000000ull},
     {"7b-qwen-distill-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv36[] = {
+static const mfl_data_kv_t kv50[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -771,14 +1098,14 @@ static const mfl_data_kv_t kv36[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg36[] = {
+static const mfl_data_tag_t tg50[] = {
     {"8b", NULL, 5200000000ull},
     {"latest", NULL, 5200000000ull},
     {"8b-0528-qwen3-q8_0", "Q8_0", 8900000000ull},
     {"8b-0528-qwen3-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv37[] = {
+static const mfl_data_kv_t kv51[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -787,39 +1114,39 @@ static const mfl_data_kv_t kv37[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg37[] = {
+static const mfl_data_tag_t tg51[] = {
     {"8b-llama-distill-q4_K_M", "Q4_K_M", 4900000000ull},
     {"8b-llama-distill-q8_0", "Q8_0", 8500000000ull},
     {"8b-llama-distill-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv38[] = {
+static const mfl_data_kv_t kv52[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg38[] = {
+static const mfl_data_tag_t tg52[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-qwen-distill-q8_0", "Q8_0", 16000000000ull},
     {"14b-qwen-distill-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv39[] = {
+static const mfl_data_kv_t kv53[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg39[] = {
+static const mfl_data_tag_t tg53[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-qwen-distill-q8_0", "Q8_0", 35000000000ull},
     {"32b-qwen-distill-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv40[] = {
+static const mfl_data_kv_t kv54[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -828,13 +1155,13 @@ static const mfl_data_kv_t kv40[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg40[] = {
+static const mfl_data_tag_t tg54[] = {
     {"70b", NULL, 43000000000ull},
     {"70b-llama-distill-q8_0", "Q8_0", 75000000000ull},
     {"70b-llama-distill-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv41[] = {
+static const mfl_data_kv_t kv55[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 128ull, NULL, 0},
     {"attention.key_length", 192ull, NULL, 0},
@@ -847,12 +1174,95 @@ static const mfl_data_kv_t kv41[] = {
     {"expert_used_count", 8ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg41[] = {
-    {"671b", NULL, 404000000000ull},
+static const mfl_data_tag_t tg55[] = {
+    {"671b-q4_K_M", "Q4_K_M", 404000000000ull},
     {"671b-q8_0", "Q8_0", 713000000000ull},
+    {"671b-fp16", "F16", 1300000000000ull},
 };
 
-static const mfl_data_kv_t kv42[] = {
+static const mfl_data_kv_t kv56[] = {
+    {"attention.head_count", 128ull, NULL, 0},
+    {"attention.head_count_kv", 128ull, NULL, 0},
+    {"attention.key_length", 192ull, NULL, 0},
+    {"attention.kv_lora_rank", 512ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 61ull, NULL, 0},
+    {"context_length", 163840ull, NULL, 0},
+    {"embedding_length", 7168ull, NULL, 0},
+    {"expert_count", 256ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg56[] = {
+    {"671b", NULL, 404000000000ull},
+    {"671b-0528-q4_K_M", "Q4_K_M", 404000000000ull},
+    {"671b-0528-q8_0", "Q8_0", 713000000000ull},
+    {"671b-0528-fp16", "F16", 1300000000000ull},
+};
+
+static const mfl_data_kv_t kv57[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 16ull, NULL, 0},
+    {"attention.key_length", 192ull, NULL, 0},
+    {"attention.kv_lora_rank", 512ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 27ull, NULL, 0},
+    {"context_length", 163840ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 64ull, NULL, 0},
+    {"expert_used_count", 6ull, NULL, 0},
+};
+static const mfl_data_tag_t tg57[] = {
+    {"latest", NULL, 8900000000ull},
+    {"16b", NULL, 0ull},
+    {"16b-lite-chat-q4_0", "Q4_0", 0ull},
+    {"16b-lite-chat-q2_K", "Q2_K", 6400000000ull},
+    {"16b-lite-chat-q3_K_S", "Q3_K_S", 7500000000ull},
+    {"16b-lite-chat-q3_K_M", "Q3_K_M", 8100000000ull},
+    {"16b-lite-chat-q3_K_L", "Q3_K_L", 8500000000ull},
+    {"16b-lite-chat-q4_1", "Q4_1", 9900000000ull},
+    {"16b-lite-chat-q4_K_S", "Q4_K_S", 9500000000ull},
+    {"16b-lite-chat-q4_K_M", "Q4_K_M", 10000000000ull},
+    {"16b-lite-chat-q5_0", "Q5_0", 11000000000ull},
+    {"16b-lite-chat-q5_1", "Q5_1", 12000000000ull},
+    {"16b-lite-chat-q5_K_S", "Q5_K_S", 11000000000ull},
+    {"16b-lite-chat-q5_K_M", "Q5_K_M", 12000000000ull},
+    {"16b-lite-chat-q6_K", "Q6_K", 14000000000ull},
+    {"16b-lite-chat-q8_0", "Q8_0", 17000000000ull},
+    {"16b-lite-chat-fp16", "F16", 31000000000ull},
+};
+
+static const mfl_data_kv_t kv58[] = {
+    {"attention.head_count", 128ull, NULL, 0},
+    {"attention.head_count_kv", 128ull, NULL, 0},
+    {"attention.key_length", 192ull, NULL, 0},
+    {"attention.kv_lora_rank", 512ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 60ull, NULL, 0},
+    {"context_length", 163840ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"expert_count", 160ull, NULL, 0},
+    {"expert_used_count", 6ull, NULL, 0},
+};
+static const mfl_data_tag_t tg58[] = {
+    {"236b", NULL, 133000000000ull},
+    {"236b-chat-q4_0", "Q4_0", 0ull},
+    {"236b-chat-q2_K", "Q2_K", 86000000000ull},
+    {"236b-chat-q3_K_S", "Q3_K_S", 102000000000ull},
+    {"236b-chat-q3_K_M", "Q3_K_M", 113000000000ull},
+    {"236b-chat-q3_K_L", "Q3_K_L", 122000000000ull},
+    {"236b-chat-q4_1", "Q4_1", 148000000000ull},
+    {"236b-chat-q4_K_S", "Q4_K_S", 134000000000ull},
+    {"236b-chat-q4_K_M", "Q4_K_M", 142000000000ull},
+    {"236b-chat-q5_0", "Q5_0", 162000000000ull},
+    {"236b-chat-q5_1", "Q5_1", 177000000000ull},
+    {"236b-chat-q5_K_S", "Q5_K_S", 162000000000ull},
+    {"236b-chat-q5_K_M", "Q5_K_M", 167000000000ull},
+    {"236b-chat-q6_K", "Q6_K", 194000000000ull},
+    {"236b-chat-q8_0", "Q8_0", 251000000000ull},
+    {"236b-chat-fp16", "F16", 472000000000ull},
+};
+
+static const mfl_data_kv_t kv59[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 128ull, NULL, 0},
     {"attention.key_length", 192ull, NULL, 0},
@@ -865,7 +1275,7 @@ static const mfl_data_kv_t kv42[] = {
     {"expert_used_count", 8ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg42[] = {
+static const mfl_data_tag_t tg59[] = {
     {"latest", NULL, 404000000000ull},
     {"671b", NULL, 404000000000ull},
     {"671b-q4_K_M", "Q4_K_M", 404000000000ull},
@@ -873,7 +1283,7 @@ static const mfl_data_tag_t tg42[] = {
     {"671b-fp16", "F16", 1300000000000ull},
 };
 
-static const mfl_data_kv_t kv43[] = {
+static const mfl_data_kv_t kv60[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -882,21 +1292,21 @@ static const mfl_data_kv_t kv43[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg43[] = {
+static const mfl_data_tag_t tg60[] = {
     {"latest", NULL, 14000000000ull},
     {"24b", NULL, 14000000000ull},
     {"24b-small-2505-q8_0", "Q8_0", 25000000000ull},
     {"24b-small-2505-fp16", "F16", 47000000000ull},
 };
 
-static const mfl_data_kv_t kv44[] = {
+static const mfl_data_kv_t kv61[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg44[] = {
+static const mfl_data_tag_t tg61[] = {
     {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-v2.9-q2_K", "Q2_K", 3200000000ull},
@@ -915,14 +1325,64 @@ static const mfl_data_tag_t tg44[] = {
     {"8b-v2.9-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv45[] = {
+static const mfl_data_kv_t kv62[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 256000ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg62[] = {
+    {"8b-256k", NULL, 4700000000ull},
+    {"8b-256k-v2.9-q2_K", "Q2_K", 3200000000ull},
+    {"8b-256k-v2.9-q3_K_S", "Q3_K_S", 3700000000ull},
+    {"8b-256k-v2.9-q3_K_M", "Q3_K_M", 4000000000ull},
+    {"8b-256k-v2.9-q3_K_L", "Q3_K_L", 4300000000ull},
+    {"8b-256k-v2.9-q4_1", "Q4_1", 5100000000ull},
+    {"8b-256k-v2.9-q4_K_S", "Q4_K_S", 4700000000ull},
+    {"8b-256k-v2.9-q4_K_M", "Q4_K_M", 4900000000ull},
+    {"8b-256k-v2.9-q5_0", "Q5_0", 5600000000ull},
+    {"8b-256k-v2.9-q5_1", "Q5_1", 6100000000ull},
+    {"8b-256k-v2.9-q5_K_S", "Q5_K_S", 5600000000ull},
+    {"8b-256k-v2.9-q5_K_M", "Q5_K_M", 5700000000ull},
+    {"8b-256k-v2.9-q6_K", "Q6_K", 6600000000ull},
+    {"8b-256k-v2.9-q8_0", "Q8_0", 8500000000ull},
+    {"8b-256k-v2.9-fp16", "F16", 16000000000ull},
+};
+
+static const mfl_data_kv_t kv63[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg63[] = {
+    {"70b", NULL, 40000000000ull},
+    {"70b-v2.9-q2_K", "Q2_K", 26000000000ull},
+    {"70b-v2.9-q3_K_S", "Q3_K_S", 31000000000ull},
+    {"70b-v2.9-q3_K_M", "Q3_K_M", 34000000000ull},
+    {"70b-v2.9-q3_K_L", "Q3_K_L", 37000000000ull},
+    {"70b-v2.9-q4_1", "Q4_1", 44000000000ull},
+    {"70b-v2.9-q4_K_S", "Q4_K_S", 40000000000ull},
+    {"70b-v2.9-q4_K_M", "Q4_K_M", 43000000000ull},
+    {"70b-v2.9-q5_0", "Q5_0", 49000000000ull},
+    {"70b-v2.9-q5_1", "Q5_1", 53000000000ull},
+    {"70b-v2.9-q5_K_S", "Q5_K_S", 49000000000ull},
+    {"70b-v2.9-q5_K_M", "Q5_K_M", 50000000000ull},
+    {"70b-v2.9-q6_K", "Q6_K", 58000000000ull},
+    {"70b-v2.9-q8_0", "Q8_0", 75000000000ull},
+    {"70b-v2.9-fp16", "F16", 141000000000ull},
+};
+
+static const mfl_data_kv_t kv64[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg45[] = {
+static const mfl_data_tag_t tg64[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v2.8-q2_K", "Q2_K", 2700000000ull},
@@ -941,14 +1401,14 @@ static const mfl_data_tag_t tg45[] = {
     {"7b-v2.8-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv46[] = {
+static const mfl_data_kv_t kv65[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg46[] = {
+static const mfl_data_tag_t tg65[] = {
     {"7b-v2.6-dpo-laser-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.6-dpo-laser-q3_K_S", "Q3_K_S", 3200000000ull},
     {"7b-v2.6-dpo-laser-q3_K_M", "Q3_K_M", 3500000000ull},
@@ -965,14 +1425,14 @@ static const mfl_data_tag_t tg46[] = {
     {"7b-v2.6-dpo-laser-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv47[] = {
+static const mfl_data_kv_t kv66[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg47[] = {
+static const mfl_data_tag_t tg66[] = {
     {"7b-v2.6-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.6-q3_K_S", "Q3_K_S", 3200000000ull},
     {"7b-v2.6-q3_K_M", "Q3_K_M", 3500000000ull},
@@ -989,14 +1449,14 @@ static const mfl_data_tag_t tg47[] = {
     {"7b-v2.6-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv48[] = {
+static const mfl_data_kv_t kv67[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg48[] = {
+static const mfl_data_tag_t tg67[] = {
     {"v2.2.1", NULL, 4100000000ull},
     {"7b-v2.2.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.2.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -1014,14 +1474,14 @@ static const mfl_data_tag_t tg48[] = {
     {"7b-v2.2.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv49[] = {
+static const mfl_data_kv_t kv68[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg49[] = {
+static const mfl_data_tag_t tg68[] = {
     {"v2.1", NULL, 4100000000ull},
     {"7b-v2.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -1039,14 +1499,14 @@ static const mfl_data_tag_t tg49[] = {
     {"7b-v2.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv50[] = {
+static const mfl_data_kv_t kv69[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg50[] = {
+static const mfl_data_tag_t tg69[] = {
     {"v2", NULL, 4100000000ull},
     {"7b-v2-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -1064,7 +1524,7 @@ static const mfl_data_tag_t tg50[] = {
     {"7b-v2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv51[] = {
+static const mfl_data_kv_t kv70[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1073,7 +1533,7 @@ static const mfl_data_kv_t kv51[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg51[] = {
+static const mfl_data_tag_t tg70[] = {
     {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-v2.7-q2_K", "Q2_K", 17000000000ull},
@@ -1092,7 +1552,7 @@ static const mfl_data_tag_t tg51[] = {
     {"8x7b-v2.7-fp16", "F16", 93000000000ull},
 };
 
-static const mfl_data_kv_t kv52[] = {
+static const mfl_data_kv_t kv71[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -1101,7 +1561,7 @@ static const mfl_data_kv_t kv52[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg52[] = {
+static const mfl_data_tag_t tg71[] = {
     {"8x22b", NULL, 80000000000ull},
     {"8x22b-v2.9-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-v2.9-q3_K_S", "Q3_K_S", 61000000000ull},
@@ -1119,14 +1579,68 @@ static const mfl_data_tag_t tg52[] = {
     {"8x22b-v2.9-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv53[] = {
+static const mfl_data_kv_t kv72[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"expert_count", 8ull, NULL, 0},
+    {"expert_used_count", 2ull, NULL, 0},
+};
+static const mfl_data_tag_t tg72[] = {
+    {"v2.5", NULL, 26000000000ull},
+    {"8x7b-v2.5-q2_K", "Q2_K", 17000000000ull},
+    {"8x7b-v2.5-q3_K_S", "Q3_K_S", 20000000000ull},
+    {"8x7b-v2.5-q3_K_M", "Q3_K_M", 23000000000ull},
+    {"8x7b-v2.5-q3_K_L", "Q3_K_L", 24000000000ull},
+    {"8x7b-v2.5-q4_1", "Q4_1", 29000000000ull},
+    {"8x7b-v2.5-q4_K_S", "Q4_K_S", 27000000000ull},
+    {"8x7b-v2.5-q4_K_M", "Q4_K_M", 28000000000ull},
+    {"8x7b-v2.5-q5_0", "Q5_0", 32000000000ull},
+    {"8x7b-v2.5-q5_1", "Q5_1", 35000000000ull},
+    {"8x7b-v2.5-q5_K_S", "Q5_K_S", 32000000000ull},
+    {"8x7b-v2.5-q5_K_M", "Q5_K_M", 33000000000ull},
+    {"8x7b-v2.5-q6_K", "Q6_K", 38000000000ull},
+    {"8x7b-v2.5-q8_0", "Q8_0", 50000000000ull},
+    {"8x7b-v2.5-fp16", "F16", 93000000000ull},
+};
+
+static const mfl_data_kv_t kv73[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"expert_count", 8ull, NULL, 0},
+    {"expert_used_count", 2ull, NULL, 0},
+};
+static const mfl_data_tag_t tg73[] = {
+    {"v2.6", NULL, 26000000000ull},
+    {"8x7b-v2.6-q2_K", "Q2_K", 17000000000ull},
+    {"8x7b-v2.6-q3_K_S", "Q3_K_S", 20000000000ull},
+    {"8x7b-v2.6-q3_K_M", "Q3_K_M", 23000000000ull},
+    {"8x7b-v2.6-q3_K_L", "Q3_K_L", 24000000000ull},
+    {"8x7b-v2.6-q4_1", "Q4_1", 29000000000ull},
+    {"8x7b-v2.6-q4_K_S", "Q4_K_S", 27000000000ull},
+    {"8x7b-v2.6-q4_K_M", "Q4_K_M", 28000000000ull},
+    {"8x7b-v2.6-q5_0", "Q5_0", 32000000000ull},
+    {"8x7b-v2.6-q5_1", "Q5_1", 35000000000ull},
+    {"8x7b-v2.6-q5_K_S", "Q5_K_S", 32000000000ull},
+    {"8x7b-v2.6-q5_K_M", "Q5_K_M", 33000000000ull},
+    {"8x7b-v2.6-q6_K", "Q6_K", 38000000000ull},
+    {"8x7b-v2.6-q8_0", "Q8_0", 50000000000ull},
+    {"8x7b-v2.6-fp16", "F16", 93000000000ull},
+};
+
+static const mfl_data_kv_t kv74[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg53[] = {
+static const mfl_data_tag_t tg74[] = {
     {"latest", NULL, 1600000000ull},
     {"2.7b-v2.6-q2_K", "Q2_K", 1200000000ull},
     {"2.7b-v2.6-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -1141,7 +1655,7 @@ static const mfl_data_tag_t tg53[] = {
     {"2.7b-v2.6-q8_0", "Q8_0", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv54[] = {
+static const mfl_data_kv_t kv75[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1150,14 +1664,14 @@ static const mfl_data_kv_t kv54[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg54[] = {
+static const mfl_data_tag_t tg75[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-llama3.1-q8_0", "Q8_0", 8500000000ull},
     {"8b-llama3.1-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv55[] = {
+static const mfl_data_kv_t kv76[] = {
     {"attention.head_count", 3ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1167,11 +1681,11 @@ static const mfl_data_kv_t kv55[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg55[] = {
+static const mfl_data_tag_t tg76[] = {
     {"latest", "BF16", 622000000ull},
 };
 
-static const mfl_data_kv_t kv56[] = {
+static const mfl_data_kv_t kv77[] = {
     {"attention.head_count", 3ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1181,19 +1695,19 @@ static const mfl_data_kv_t kv56[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg56[] = {
+static const mfl_data_tag_t tg77[] = {
     {"300m-qat-q4_0", "Q4_0", 239000000ull},
     {"300m-qat-q8_0", "Q8_0", 338000000ull},
 };
 
-static const mfl_data_kv_t kv57[] = {
+static const mfl_data_kv_t kv78[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg57[] = {
+static const mfl_data_tag_t tg78[] = {
     {"latest", NULL, 7400000000ull},
     {"13b-16k-q2_K", "Q2_K", 5400000000ull},
     {"13b-16k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -1211,47 +1725,86 @@ static const mfl_data_tag_t tg57[] = {
     {"13b-16k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv58[] = {
+static const mfl_data_kv_t kv79[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg58[] = {
+static const mfl_data_tag_t tg79[] = {
     {"2.4b", NULL, 1600000000ull},
     {"2.4b-q8_0", "Q8_0", 2800000000ull},
     {"2.4b-fp16", "F16", 5300000000ull},
 };
 
-static const mfl_data_kv_t kv59[] = {
-    {"attention.head_count", 40ull, NULL, 0},
-    {"attention.head_count_kv", 8ull, NULL, 0},
-    {"block_count", 64ull, NULL, 0},
-    {"context_length", 32768ull, NULL, 0},
-    {"embedding_length", 5120ull, NULL, 0},
-};
-static const mfl_data_tag_t tg59[] = {
-    {"32b", NULL, 19000000000ull},
-    {"32b-q8_0", "Q8_0", 34000000000ull},
-    {"32b-fp16", "F16", 64000000000ull},
-};
-
-static const mfl_data_kv_t kv60[] = {
+static const mfl_data_kv_t kv80[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg60[] = {
+static const mfl_data_tag_t tg80[] = {
+    {"latest", NULL, 4800000000ull},
+    {"7.8b-q8_0", "Q8_0", 8300000000ull},
+    {"7.8b-fp16", "F16", 16000000000ull},
+};
+
+static const mfl_data_kv_t kv81[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg81[] = {
+    {"32b", NULL, 19000000000ull},
+    {"32b-q8_0", "Q8_0", 34000000000ull},
+    {"32b-fp16", "F16", 64000000000ull},
+};
+
+static const mfl_data_kv_t kv82[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg82[] = {
     {"7.8b", NULL, 4800000000ull},
     {"latest", NULL, 4800000000ull},
     {"7.8b-instruct-q8_0", "Q8_0", 8300000000ull},
     {"7.8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv61[] = {
+static const mfl_data_kv_t kv83[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg83[] = {
+    {"32b", NULL, 19000000000ull},
+    {"32b-instruct-q8_0", "Q8_0", 34000000000ull},
+    {"32b-instruct-fp16", "F16", 64000000000ull},
+};
+
+static const mfl_data_kv_t kv84[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 30ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg84[] = {
+    {"2.4b", NULL, 1600000000ull},
+    {"2.4b-instruct-q8_0", "Q8_0", 2800000000ull},
+    {"2.4b-instruct-fp16", "F16", 5300000000ull},
+};
+
+static const mfl_data_kv_t kv85[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1260,13 +1813,13 @@ static const mfl_data_kv_t kv61[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg61[] = {
+static const mfl_data_tag_t tg85[] = {
     {"1b", NULL, 1800000000ull},
     {"1b-instruct-q4_K_M", "Q4_K_M", 1100000000ull},
     {"1b-instruct-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv62[] = {
+static const mfl_data_kv_t kv86[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1275,13 +1828,13 @@ static const mfl_data_kv_t kv62[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg62[] = {
+static const mfl_data_tag_t tg86[] = {
     {"3b", NULL, 2000000000ull},
     {"3b-instruct-q8_0", "Q8_0", 3400000000ull},
     {"3b-instruct-fp16", "F16", 6500000000ull},
 };
 
-static const mfl_data_kv_t kv63[] = {
+static const mfl_data_kv_t kv87[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1290,14 +1843,14 @@ static const mfl_data_kv_t kv63[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg63[] = {
+static const mfl_data_tag_t tg87[] = {
     {"7b", NULL, 4600000000ull},
     {"latest", NULL, 4600000000ull},
     {"7b-instruct-q8_0", "Q8_0", 7900000000ull},
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv64[] = {
+static const mfl_data_kv_t kv88[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1306,13 +1859,13 @@ static const mfl_data_kv_t kv64[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg64[] = {
+static const mfl_data_tag_t tg88[] = {
     {"10b", NULL, 6300000000ull},
     {"10b-instruct-q8_0", "Q8_0", 11000000000ull},
     {"10b-instruct-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv65[] = {
+static const mfl_data_kv_t kv89[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1321,7 +1874,7 @@ static const mfl_data_kv_t kv65[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg65[] = {
+static const mfl_data_tag_t tg89[] = {
     {"2b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1400000000ull},
     {"2b-instruct-q3_K_M", "Q3_K_M", 1500000000ull},
@@ -1338,7 +1891,7 @@ static const mfl_data_tag_t tg65[] = {
     {"2b-instruct-fp16", "F16", 4500000000ull},
 };
 
-static const mfl_data_kv_t kv66[] = {
+static const mfl_data_kv_t kv90[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1347,7 +1900,7 @@ static const mfl_data_kv_t kv66[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg66[] = {
+static const mfl_data_tag_t tg90[] = {
     {"2b-instruct-v1.1-q2_K", "Q2_K", 1200000000ull},
     {"2b-instruct-v1.1-q3_K_S", "Q3_K_S", 1300000000ull},
     {"2b-instruct-v1.1-q3_K_M", "Q3_K_M", 1400000000ull},
@@ -1364,7 +1917,7 @@ static const mfl_data_tag_t tg66[] = {
     {"2b-instruct-v1.1-fp16", "F16", 5000000000ull},
 };
 
-static const mfl_data_kv_t kv67[] = {
+static const mfl_data_kv_t kv91[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1373,7 +1926,7 @@ static const mfl_data_kv_t kv67[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg67[] = {
+static const mfl_data_tag_t tg91[] = {
     {"7b-instruct-q2_K", "Q2_K", 3700000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 4200000000ull},
     {"7b-instruct-q3_K_M", "Q3_K_M", 4600000000ull},
@@ -1391,7 +1944,7 @@ static const mfl_data_tag_t tg67[] = {
     {"7b-instruct-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv68[] = {
+static const mfl_data_kv_t kv92[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1400,7 +1953,7 @@ static const mfl_data_kv_t kv68[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg68[] = {
+static const mfl_data_tag_t tg92[] = {
     {"7b", NULL, 5000000000ull},
     {"7b-instruct", NULL, 5000000000ull},
     {"instruct", NULL, 5000000000ull},
@@ -1421,7 +1974,7 @@ static const mfl_data_tag_t tg68[] = {
     {"7b-instruct-v1.1-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv69[] = {
+static const mfl_data_kv_t kv93[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1430,7 +1983,7 @@ static const mfl_data_kv_t kv69[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg69[] = {
+static const mfl_data_tag_t tg93[] = {
     {"text", NULL, 5200000000ull},
     {"7b-text-q2_K", "Q2_K", 3700000000ull},
     {"7b-text-q3_K_S", "Q3_K_S", 4200000000ull},
@@ -1448,7 +2001,7 @@ static const mfl_data_tag_t tg69[] = {
     {"7b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv70[] = {
+static const mfl_data_kv_t kv94[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1457,7 +2010,7 @@ static const mfl_data_kv_t kv70[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2304ull, NULL, 0},
 };
-static const mfl_data_tag_t tg70[] = {
+static const mfl_data_tag_t tg94[] = {
     {"2b", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1200000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1400000000ull},
@@ -1475,7 +2028,7 @@ static const mfl_data_tag_t tg70[] = {
     {"2b-instruct-fp16", "F16", 5200000000ull},
 };
 
-static const mfl_data_kv_t kv71[] = {
+static const mfl_data_kv_t kv95[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1485,7 +2038,7 @@ static const mfl_data_kv_t kv71[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg71[] = {
+static const mfl_data_tag_t tg95[] = {
     {"9b", NULL, 5400000000ull},
     {"latest", NULL, 5400000000ull},
     {"9b-instruct-q2_K", "Q2_K", 3800000000ull},
@@ -1504,7 +2057,7 @@ static const mfl_data_tag_t tg71[] = {
     {"9b-instruct-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv72[] = {
+static const mfl_data_kv_t kv96[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1514,7 +2067,7 @@ static const mfl_data_kv_t kv72[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4608ull, NULL, 0},
 };
-static const mfl_data_tag_t tg72[] = {
+static const mfl_data_tag_t tg96[] = {
     {"27b", NULL, 16000000000ull},
     {"27b-instruct-q2_K", "Q2_K", 10000000000ull},
     {"27b-instruct-q3_K_S", "Q3_K_S", 12000000000ull},
@@ -1532,41 +2085,41 @@ static const mfl_data_tag_t tg72[] = {
     {"27b-instruct-fp16", "F16", 54000000000ull},
 };
 
-static const uint32_t a73_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv73[] = {
+static const uint32_t a97_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv97[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a73_4, 18},
+    {"attention.sliding_window_pattern", 0, a97_4, 18},
     {"attention.value_length", 256ull, NULL, 0},
     {"block_count", 18ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 640ull, NULL, 0},
 };
-static const mfl_data_tag_t tg73[] = {
+static const mfl_data_tag_t tg97[] = {
     {"270m", NULL, 292000000ull},
     {"270m-it-fp16", "F16", 543000000ull},
     {"270m-it-bf16", "BF16", 543000000ull},
 };
 
-static const uint32_t a74_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv74[] = {
+static const uint32_t a98_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv98[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a74_4, 18},
+    {"attention.sliding_window_pattern", 0, a98_4, 18},
     {"attention.value_length", 256ull, NULL, 0},
     {"block_count", 18ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 640ull, NULL, 0},
 };
-static const mfl_data_tag_t tg74[] = {
+static const mfl_data_tag_t tg98[] = {
     {"270m-it-qat", NULL, 241000000ull},
 };
 
-static const mfl_data_kv_t kv75[] = {
+static const mfl_data_kv_t kv99[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1575,13 +2128,13 @@ static const mfl_data_kv_t kv75[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1152ull, NULL, 0},
 };
-static const mfl_data_tag_t tg75[] = {
+static const mfl_data_tag_t tg99[] = {
     {"1b", NULL, 815000000ull},
     {"1b-it-q8_0", "Q8_0", 1100000000ull},
     {"1b-it-fp16", "F16", 2000000000ull},
 };
 
-static const mfl_data_kv_t kv76[] = {
+static const mfl_data_kv_t kv100[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1590,11 +2143,11 @@ static const mfl_data_kv_t kv76[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1152ull, NULL, 0},
 };
-static const mfl_data_tag_t tg76[] = {
+static const mfl_data_tag_t tg100[] = {
     {"1b-it-qat", NULL, 1000000000ull},
 };
 
-static const mfl_data_kv_t kv77[] = {
+static const mfl_data_kv_t kv101[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1604,13 +2157,13 @@ static const mfl_data_kv_t kv77[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3840ull, NULL, 0},
 };
-static const mfl_data_tag_t tg77[] = {
+static const mfl_data_tag_t tg101[] = {
     {"12b", NULL, 8100000000ull},
     {"12b-it-q8_0", "Q8_0", 13000000000ull},
     {"12b-it-fp16", "F16", 24000000000ull},
 };
 
-static const mfl_data_kv_t kv78[] = {
+static const mfl_data_kv_t kv102[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1620,11 +2173,11 @@ static const mfl_data_kv_t kv78[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3840ull, NULL, 0},
 };
-static const mfl_data_tag_t tg78[] = {
+static const mfl_data_tag_t tg102[] = {
     {"12b-it-qat", NULL, 8900000000ull},
 };
 
-static const mfl_data_kv_t kv79[] = {
+static const mfl_data_kv_t kv103[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1634,14 +2187,14 @@ static const mfl_data_kv_t kv79[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg79[] = {
+static const mfl_data_tag_t tg103[] = {
     {"4b", NULL, 3300000000ull},
     {"latest", NULL, 3300000000ull},
     {"4b-it-q8_0", "Q8_0", 5000000000ull},
     {"4b-it-fp16", "F16", 8600000000ull},
 };
 
-static const mfl_data_kv_t kv80[] = {
+static const mfl_data_kv_t kv104[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1651,11 +2204,11 @@ static const mfl_data_kv_t kv80[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg80[] = {
+static const mfl_data_tag_t tg104[] = {
     {"4b-it-qat", NULL, 4000000000ull},
 };
 
-static const mfl_data_kv_t kv81[] = {
+static const mfl_data_kv_t kv105[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1665,13 +2218,13 @@ static const mfl_data_kv_t kv81[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5376ull, NULL, 0},
 };
-static const mfl_data_tag_t tg81[] = {
+static const mfl_data_tag_t tg105[] = {
     {"27b", NULL, 17000000000ull},
     {"27b-it-q8_0", "Q8_0", 30000000000ull},
     {"27b-it-fp16", "F16", 55000000000ull},
 };
 
-static const mfl_data_kv_t kv82[] = {
+static const mfl_data_kv_t kv106[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1681,246 +2234,315 @@ static const mfl_data_kv_t kv82[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5376ull, NULL, 0},
 };
-static const mfl_data_tag_t tg82[] = {
+static const mfl_data_tag_t tg106[] = {
     {"27b-it-qat", NULL, 18000000000ull},
 };
 
-static const uint32_t a83_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv83[] = {
+static const uint32_t a107_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv107[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.shared_kv_layers", 15ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a83_4, 35},
+    {"attention.sliding_window_pattern", 0, a107_4, 35},
     {"block_count", 35ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg83[] = {
+static const mfl_data_tag_t tg107[] = {
     {"latest", NULL, 7500000000ull},
     {"e4b", NULL, 7500000000ull},
     {"e4b-it-q8_0", "Q8_0", 9500000000ull},
     {"e4b-it-fp16", "F16", 14000000000ull},
 };
 
-static const uint32_t a84_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv84[] = {
+static const uint32_t a108_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv108[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.shared_kv_layers", 10ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a84_4, 30},
+    {"attention.sliding_window_pattern", 0, a108_4, 30},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg84[] = {
+static const mfl_data_tag_t tg108[] = {
     {"e2b", NULL, 5600000000ull},
     {"e2b-it-q8_0", "Q8_0", 6600000000ull},
     {"e2b-it-fp16", "F16", 8900000000ull},
 };
 
-static const uint32_t a85_5[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv85[] = {
+static const uint32_t a109_6[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv109[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 512ull, NULL, 0},
+    {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 20ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a85_5, 35},
+    {"attention.sliding_window_pattern", 0, a109_6, 35},
     {"attention.value_length", 512ull, NULL, 0},
+    {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 35ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg85[] = {
+static const mfl_data_tag_t tg109[] = {
     {"e2b", NULL, 7200000000ull},
     {"e2b-it-q8_0", "Q8_0", 8100000000ull},
     {"e2b-it-bf16", "BF16", 10000000000ull},
+    {"e2b-mlx", NULL, 6500000000ull},
+    {"e2b-mlx-bf16", NULL, 10000000000ull},
+    {"e2b-mxfp8", NULL, 8100000000ull},
 };
 
-static const uint32_t a86_5[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv86[] = {
+static const uint32_t a110_6[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv110[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 512ull, NULL, 0},
+    {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 20ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a86_5, 35},
+    {"attention.sliding_window_pattern", 0, a110_6, 35},
     {"attention.value_length", 512ull, NULL, 0},
+    {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 35ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg86[] = {
-    {"e2b-it-qat", NULL, 4300000000ull},
+static const mfl_data_tag_t tg110[] = {
+    {"e2b-it-qat", "Q4_0", 4300000000ull},
 };
 
-static const uint32_t a87_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv87[] = {
+static const uint32_t a111_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv111[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 512ull, NULL, 0},
+    {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 18ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a87_5, 42},
+    {"attention.sliding_window_pattern", 0, a111_6, 42},
     {"attention.value_length", 512ull, NULL, 0},
+    {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 42ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg87[] = {
+static const mfl_data_tag_t tg111[] = {
     {"latest", NULL, 9600000000ull},
     {"e4b", NULL, 9600000000ull},
     {"e4b-it-q8_0", "Q8_0", 12000000000ull},
     {"e4b-it-bf16", "BF16", 16000000000ull},
+    {"e4b-mlx", NULL, 8800000000ull},
+    {"e4b-mlx-bf16", NULL, 16000000000ull},
+    {"e4b-mxfp8", NULL, 12000000000ull},
 };
 
-static const uint32_t a88_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv88[] = {
+static const uint32_t a112_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv112[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 512ull, NULL, 0},
+    {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 18ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a88_5, 42},
+    {"attention.sliding_window_pattern", 0, a112_6, 42},
     {"attention.value_length", 512ull, NULL, 0},
+    {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 42ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg88[] = {
+static const mfl_data_tag_t tg112[] = {
     {"e4b-it-qat", NULL, 6100000000ull},
 };
 
-static const uint32_t a89_1[] = {8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1};
-static const uint32_t a89_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv89[] = {
+static const uint32_t a113_1[] = {8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1};
+static const uint32_t a113_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv113[] = {
     {"attention.head_count", 16ull, NULL, 0},
-    {"attention.head_count_kv", 0, a89_1, 48},
+    {"attention.head_count_kv", 0, a113_1, 48},
     {"attention.key_length", 512ull, NULL, 0},
+    {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 0ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a89_5, 48},
+    {"attention.sliding_window_pattern", 0, a113_6, 48},
     {"attention.value_length", 512ull, NULL, 0},
+    {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 3840ull, NULL, 0},
 };
-static const mfl_data_tag_t tg89[] = {
+static const mfl_data_tag_t tg113[] = {
     {"12b", NULL, 7600000000ull},
     {"12b-it-q8_0", "Q8_0", 13000000000ull},
     {"12b-it-bf16", "BF16", 24000000000ull},
+    {"12b-mlx", NULL, 7700000000ull},
+    {"12b-mlx-bf16", NULL, 25000000000ull},
+    {"12b-mxfp8", NULL, 13000000000ull},
 };
 
-static const uint32_t a90_1[] = {8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1};
-static const uint32_t a90_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv90[] = {
+static const uint32_t a114_1[] = {8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1};
+static const uint32_t a114_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv114[] = {
     {"attention.head_count", 16ull, NULL, 0},
-    {"attention.head_count_kv", 0, a90_1, 48},
+    {"attention.head_count_kv", 0, a114_1, 48},
     {"attention.key_length", 512ull, NULL, 0},
+    {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 0ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a90_5, 48},
+    {"attention.sliding_window_pattern", 0, a114_6, 48},
     {"attention.value_length", 512ull, NULL, 0},
+    {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 3840ull, NULL, 0},
 };
-static const mfl_data_tag_t tg90[] = {
+static const mfl_data_tag_t tg114[] = {
     {"12b-it-qat", NULL, 7200000000ull},
 };
 
-static const uint32_t a91_1[] = {8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2};
-static const uint32_t a91_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv91[] = {
+static const uint32_t a115_1[] = {8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2};
+static const uint32_t a115_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv115[] = {
     {"attention.head_count", 16ull, NULL, 0},
-    {"attention.head_count_kv", 0, a91_1, 30},
+    {"attention.head_count_kv", 0, a115_1, 30},
     {"attention.key_length", 512ull, NULL, 0},
+    {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 0ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a91_5, 30},
+    {"attention.sliding_window_pattern", 0, a115_6, 30},
     {"attention.value_length", 512ull, NULL, 0},
+    {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2816ull, NULL, 0},
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg91[] = {
+static const mfl_data_tag_t tg115[] = {
     {"26b", "Q4_K_M", 18000000000ull},
     {"26b-a4b-it-q4_K_M", "Q4_K_M", 18000000000ull},
     {"26b-a4b-it-q8_0", "Q8_0", 28000000000ull},
     {"26b-a4b-it-bf16", "BF16", 52000000000ull},
+    {"26b-mlx", NULL, 18000000000ull},
+    {"26b-mlx-bf16", NULL, 53000000000ull},
+    {"26b-mxfp8", NULL, 28000000000ull},
 };
 
-static const uint32_t a92_1[] = {8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2};
-static const uint32_t a92_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv92[] = {
+static const uint32_t a116_1[] = {8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2};
+static const uint32_t a116_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv116[] = {
     {"attention.head_count", 16ull, NULL, 0},
-    {"attention.head_count_kv", 0, a92_1, 30},
+    {"attention.head_count_kv", 0, a116_1, 30},
     {"attention.key_length", 512ull, NULL, 0},
+    {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 0ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a92_5, 30},
+    {"attention.sliding_window_pattern", 0, a116_6, 30},
     {"attention.value_length", 512ull, NULL, 0},
+    {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2816ull, NULL, 0},
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg92[] = {
+static const mfl_data_tag_t tg116[] = {
     {"26b-a4b-it-qat", NULL, 16000000000ull},
 };
 
-static const uint32_t a93_1[] = {16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4};
-static const uint32_t a93_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv93[] = {
+static const uint32_t a117_1[] = {16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4};
+static const uint32_t a117_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv117[] = {
     {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 0, a93_1, 60},
+    {"attention.head_count_kv", 0, a117_1, 60},
     {"attention.key_length", 512ull, NULL, 0},
+    {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 0ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a93_5, 60},
+    {"attention.sliding_window_pattern", 0, a117_6, 60},
     {"attention.value_length", 512ull, NULL, 0},
+    {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 5376ull, NULL, 0},
 };
-static const mfl_data_tag_t tg93[] = {
+static const mfl_data_tag_t tg117[] = {
     {"31b", "Q4_K_M", 20000000000ull},
     {"31b-it-q4_K_M", "Q4_K_M", 20000000000ull},
     {"31b-it-q8_0", "Q8_0", 34000000000ull},
     {"31b-it-bf16", "BF16", 63000000000ull},
+    {"31b-mlx", NULL, 19000000000ull},
+    {"31b-mlx-bf16", NULL, 64000000000ull},
+    {"31b-mxfp8", NULL, 33000000000ull},
 };
 
-static const uint32_t a94_1[] = {16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4};
-static const uint32_t a94_5[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv94[] = {
+static const uint32_t a118_1[] = {16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4};
+static const uint32_t a118_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv118[] = {
     {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 0, a94_1, 60},
+    {"attention.head_count_kv", 0, a118_1, 60},
     {"attention.key_length", 512ull, NULL, 0},
+    {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 0ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a94_5, 60},
+    {"attention.sliding_window_pattern", 0, a118_6, 60},
     {"attention.value_length", 512ull, NULL, 0},
+    {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 5376ull, NULL, 0},
 };
-static const mfl_data_tag_t tg94[] = {
+static const mfl_data_tag_t tg118[] = {
     {"31b-it-qat", NULL, 19000000000ull},
 };
 
-static const mfl_data_kv_t kv95[] = {
+static const mfl_data_kv_t kv119[] = {
+    {"attention.head_count", 20ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"attention.key_length", 576ull, NULL, 0},
+    {"attention.key_length_mla", 256ull, NULL, 0},
+    {"attention.kv_lora_rank", 512ull, NULL, 0},
+    {"attention.value_length", 512ull, NULL, 0},
+    {"attention.value_length_mla", 256ull, NULL, 0},
+    {"block_count", 47ull, NULL, 0},
+    {"context_length", 202752ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 64ull, NULL, 0},
+    {"expert_used_count", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg119[] = {
+    {"latest", NULL, 19000000000ull},
+    {"q8_0", "Q8_0", 32000000000ull},
+    {"bf16", "BF16", 60000000000ull},
+};
+
+static const mfl_data_kv_t kv120[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 16ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 1536ull, NULL, 0},
+};
+static const mfl_data_tag_t tg120[] = {
+    {"latest", NULL, 2200000000ull},
+    {"q8_0", "Q8_0", 1600000000ull},
+};
+
+static const mfl_data_kv_t kv121[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg95[] = {
+static const mfl_data_tag_t tg121[] = {
     {"latest", NULL, 5500000000ull},
     {"9b-chat-q4_0", "Q4_0", 5500000000ull},
     {"9b-chat-q2_K", "Q2_K", 4000000000ull},
@@ -1939,14 +2561,14 @@ static const mfl_data_tag_t tg95[] = {
     {"9b-chat-fp16", "F16", 19000000000ull},
 };
 
-static const mfl_data_kv_t kv96[] = {
+static const mfl_data_kv_t kv122[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg96[] = {
+static const mfl_data_tag_t tg122[] = {
     {"9b-text-q2_K", "Q2_K", 4000000000ull},
     {"9b-text-q3_K_S", "Q3_K_S", 4600000000ull},
     {"9b-text-q3_K_M", "Q3_K_M", 5100000000ull},
@@ -1964,7 +2586,7 @@ static const mfl_data_tag_t tg96[] = {
     {"9b-text-fp16", "F16", 19000000000ull},
 };
 
-static const mfl_data_kv_t kv97[] = {
+static const mfl_data_kv_t kv123[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -1976,12 +2598,12 @@ static const mfl_data_kv_t kv97[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg97[] = {
+static const mfl_data_tag_t tg123[] = {
     {"latest", "MXFP4", 14000000000ull},
     {"20b", "MXFP4", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv98[] = {
+static const mfl_data_kv_t kv124[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -1993,18 +2615,256 @@ static const mfl_data_kv_t kv98[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg98[] = {
+static const mfl_data_tag_t tg124[] = {
     {"120b", "MXFP4", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv99[] = {
+static const mfl_data_kv_t kv125[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg125[] = {
+    {"8b-base", NULL, 4600000000ull},
+    {"8b-base-q2_K", "Q2_K", 3100000000ull},
+    {"8b-base-q3_K_S", "Q3_K_S", 3500000000ull},
+    {"8b-base-q3_K_M", "Q3_K_M", 3900000000ull},
+    {"8b-base-q3_K_L", "Q3_K_L", 4300000000ull},
+    {"8b-base-q4_1", "Q4_1", 5100000000ull},
+    {"8b-base-q4_K_S", "Q4_K_S", 4600000000ull},
+    {"8b-base-q4_K_M", "Q4_K_M", 4900000000ull},
+    {"8b-base-q5_0", "Q5_0", 5600000000ull},
+    {"8b-base-q5_1", "Q5_1", 6100000000ull},
+    {"8b-base-q5_K_S", "Q5_K_S", 5600000000ull},
+    {"8b-base-q5_K_M", "Q5_K_M", 5700000000ull},
+    {"8b-base-q6_K", "Q6_K", 6600000000ull},
+    {"8b-base-q8_0", "Q8_0", 8600000000ull},
+    {"8b-base-fp16", "F16", 16000000000ull},
+};
+
+static const mfl_data_kv_t kv126[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg126[] = {
+    {"8b-instruct-q2_K", "Q2_K", 3100000000ull},
+    {"8b-instruct-q3_K_S", "Q3_K_S", 3500000000ull},
+    {"8b-instruct-q3_K_M", "Q3_K_M", 3900000000ull},
+    {"8b-instruct-q3_K_L", "Q3_K_L", 4300000000ull},
+    {"8b-instruct-q4_0", "Q4_0", 4600000000ull},
+    {"8b-instruct-q4_1", "Q4_1", 5100000000ull},
+    {"8b-instruct-q4_K_S", "Q4_K_S", 4600000000ull},
+    {"8b-instruct-q4_K_M", "Q4_K_M", 4900000000ull},
+    {"8b-instruct-q5_0", "Q5_0", 5600000000ull},
+    {"8b-instruct-q5_1", "Q5_1", 6100000000ull},
+    {"8b-instruct-q5_K_S", "Q5_K_S", 5600000000ull},
+    {"8b-instruct-q5_K_M", "Q5_K_M", 5700000000ull},
+    {"8b-instruct-q6_K", "Q6_K", 6600000000ull},
+    {"8b-instruct-q8_0", "Q8_0", 8600000000ull},
+    {"8b-instruct-fp16", "F16", 16000000000ull},
+};
+
+static const mfl_data_kv_t kv127[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 128000ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg127[] = {
+    {"8b", NULL, 4600000000ull},
+    {"8b-instruct-128k-q4_1", "Q4_1", 5100000000ull},
+};
+
+static const mfl_data_kv_t kv128[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg128[] = {
+    {"3b-base", NULL, 2000000000ull},
+    {"3b-base-q2_K", "Q2_K", 1300000000ull},
+    {"3b-base-q3_K_S", "Q3_K_S", 1600000000ull},
+    {"3b-base-q3_K_M", "Q3_K_M", 1700000000ull},
+    {"3b-base-q3_K_L", "Q3_K_L", 1900000000ull},
+    {"3b-base-q4_1", "Q4_1", 2200000000ull},
+    {"3b-base-q4_K_S", "Q4_K_S", 2000000000ull},
+    {"3b-base-q4_K_M", "Q4_K_M", 2100000000ull},
+    {"3b-base-q5_0", "Q5_0", 2400000000ull},
+    {"3b-base-q5_1", "Q5_1", 2600000000ull},
+    {"3b-base-q5_K_S", "Q5_K_S", 2400000000ull},
+    {"3b-base-q5_K_M", "Q5_K_M", 2500000000ull},
+    {"3b-base-q6_K", "Q6_K", 2900000000ull},
+    {"3b-base-q8_0", "Q8_0", 3700000000ull},
+    {"3b-base-fp16", "F16", 7000000000ull},
+};
+
+static const mfl_data_kv_t kv129[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg129[] = {
+    {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
+    {"3b-instruct-q3_K_S", "Q3_K_S", 1600000000ull},
+    {"3b-instruct-q3_K_M", "Q3_K_M", 1700000000ull},
+    {"3b-instruct-q3_K_L", "Q3_K_L", 1900000000ull},
+    {"3b-instruct-q4_0", "Q4_0", 2000000000ull},
+    {"3b-instruct-q4_1", "Q4_1", 2200000000ull},
+    {"3b-instruct-q4_K_S", "Q4_K_S", 2000000000ull},
+    {"3b-instruct-q4_K_M", "Q4_K_M", 2100000000ull},
+    {"3b-instruct-q5_0", "Q5_0", 2400000000ull},
+    {"3b-instruct-q5_1", "Q5_1", 2600000000ull},
+    {"3b-instruct-q5_K_S", "Q5_K_S", 2400000000ull},
+    {"3b-instruct-q5_K_M", "Q5_K_M", 2500000000ull},
+    {"3b-instruct-q6_K", "Q6_K", 2900000000ull},
+    {"3b-instruct-q8_0", "Q8_0", 3700000000ull},
+    {"3b-instruct-fp16", "F16", 7000000000ull},
+};
+
+static const mfl_data_kv_t kv130[] = {
+    {"attention.head_count", 48ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 52ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 6144ull, NULL, 0},
+};
+static const mfl_data_tag_t tg130[] = {
+    {"20b-base", NULL, 12000000000ull},
+    {"20b-base-q2_K", "Q2_K", 7900000000ull},
+    {"20b-base-q3_K_S", "Q3_K_S", 8900000000ull},
+    {"20b-base-q3_K_M", "Q3_K_M", 11000000000ull},
+    {"20b-base-q3_K_L", "Q3_K_L", 12000000000ull},
+    {"20b-base-q4_1", "Q4_1", 13000000000ull},
+    {"20b-base-q4_K_S", "Q4_K_S", 12000000000ull},
+    {"20b-base-q4_K_M", "Q4_K_M", 13000000000ull},
+    {"20b-base-q5_0", "Q5_0", 14000000000ull},
+    {"20b-base-q5_1", "Q5_1", 15000000000ull},
+    {"20b-base-q5_K_S", "Q5_K_S", 14000000000ull},
+    {"20b-base-q5_K_M", "Q5_K_M", 15000000000ull},
+    {"20b-base-q6_K", "Q6_K", 17000000000ull},
+    {"20b-base-q8_0", "Q8_0", 21000000000ull},
+    {"20b-base-fp16", "F16", 40000000000ull},
+};
+
+static const mfl_data_kv_t kv131[] = {
+    {"attention.head_count", 48ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 52ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 6144ull, NULL, 0},
+};
+static const mfl_data_tag_t tg131[] = {
+    {"20b-instruct-q2_K", "Q2_K", 7900000000ull},
+    {"20b-instruct-q3_K_S", "Q3_K_S", 8900000000ull},
+    {"20b-instruct-q3_K_M", "Q3_K_M", 11000000000ull},
+    {"20b-instruct-q3_K_L", "Q3_K_L", 12000000000ull},
+    {"20b-instruct-q4_0", "Q4_0", 12000000000ull},
+    {"20b-instruct-q4_1", "Q4_1", 13000000000ull},
+    {"20b-instruct-q4_K_S", "Q4_K_S", 12000000000ull},
+    {"20b-instruct-q4_K_M", "Q4_K_M", 13000000000ull},
+    {"20b-instruct-q5_0", "Q5_0", 14000000000ull},
+    {"20b-instruct-q5_1", "Q5_1", 15000000000ull},
+    {"20b-instruct-q5_K_S", "Q5_K_S", 14000000000ull},
+    {"20b-instruct-q5_K_M", "Q5_K_M", 15000000000ull},
+    {"20b-instruct-q6_K", "Q6_K", 17000000000ull},
+    {"20b-instruct-q8_0", "Q8_0", 21000000000ull},
+};
+
+static const mfl_data_kv_t kv132[] = {
+    {"attention.head_count", 48ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 52ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 6144ull, NULL, 0},
+};
+static const mfl_data_tag_t tg132[] = {
+    {"20b", NULL, 12000000000ull},
+    {"20b-instruct-8k-q2_K", "Q2_K", 7900000000ull},
+    {"20b-instruct-8k-q3_K_S", "Q3_K_S", 8900000000ull},
+    {"20b-instruct-8k-q3_K_M", "Q3_K_M", 11000000000ull},
+    {"20b-instruct-8k-q3_K_L", "Q3_K_L", 12000000000ull},
+    {"20b-instruct-8k-q4_1", "Q4_1", 13000000000ull},
+    {"20b-instruct-8k-q4_K_S", "Q4_K_S", 12000000000ull},
+    {"20b-instruct-8k-q4_K_M", "Q4_K_M", 13000000000ull},
+    {"20b-instruct-8k-q5_0", "Q5_0", 14000000000ull},
+    {"20b-instruct-8k-q5_1", "Q5_1", 15000000000ull},
+    {"20b-instruct-8k-q5_K_S", "Q5_K_S", 14000000000ull},
+    {"20b-instruct-8k-q5_K_M", "Q5_K_M", 15000000000ull},
+    {"20b-instruct-8k-q6_K", "Q6_K", 17000000000ull},
+    {"20b-instruct-8k-q8_0", "Q8_0", 21000000000ull},
+    {"20b-instruct-8k-fp16", "F16", 40000000000ull},
+};
+
+static const mfl_data_kv_t kv133[] = {
+    {"attention.head_count", 48ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 88ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 6144ull, NULL, 0},
+};
+static const mfl_data_tag_t tg133[] = {
+    {"34b-base", NULL, 19000000000ull},
+    {"34b-base-q2_K", "Q2_K", 13000000000ull},
+    {"34b-base-q3_K_S", "Q3_K_S", 15000000000ull},
+    {"34b-base-q3_K_M", "Q3_K_M", 18000000000ull},
+    {"34b-base-q3_K_L", "Q3_K_L", 20000000000ull},
+    {"34b-base-q4_1", "Q4_1", 21000000000ull},
+    {"34b-base-q4_K_S", "Q4_K_S", 19000000000ull},
+    {"34b-base-q4_K_M", "Q4_K_M", 21000000000ull},
+    {"34b-base-q5_0", "Q5_0", 23000000000ull},
+    {"34b-base-q5_1", "Q5_1", 25000000000ull},
+    {"34b-base-q5_K_S", "Q5_K_S", 23000000000ull},
+    {"34b-base-q5_K_M", "Q5_K_M", 25000000000ull},
+    {"34b-base-q6_K", "Q6_K", 28000000000ull},
+    {"34b-base-q8_0", "Q8_0", 36000000000ull},
+};
+
+static const mfl_data_kv_t kv134[] = {
+    {"attention.head_count", 48ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 88ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 6144ull, NULL, 0},
+};
+static const mfl_data_tag_t tg134[] = {
+    {"34b", NULL, 19000000000ull},
+    {"34b-instruct-q2_K", "Q2_K", 13000000000ull},
+    {"34b-instruct-q3_K_S", "Q3_K_S", 15000000000ull},
+    {"34b-instruct-q3_K_M", "Q3_K_M", 18000000000ull},
+    {"34b-instruct-q3_K_L", "Q3_K_L", 20000000000ull},
+    {"34b-instruct-q4_1", "Q4_1", 21000000000ull},
+    {"34b-instruct-q4_K_S", "Q4_K_S", 19000000000ull},
+    {"34b-instruct-q4_K_M", "Q4_K_M", 21000000000ull},
+    {"34b-instruct-q5_0", "Q5_0", 23000000000ull},
+    {"34b-instruct-q5_1", "Q5_1", 25000000000ull},
+    {"34b-instruct-q5_K_S", "Q5_K_S", 23000000000ull},
+    {"34b-instruct-q5_K_M", "Q5_K_M", 25000000000ull},
+    {"34b-instruct-q6_K", "Q6_K", 28000000000ull},
+    {"34b-instruct-q8_0", "Q8_0", 36000000000ull},
+};
+
+static const mfl_data_kv_t kv135[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg99[] = {
+static const mfl_data_tag_t tg135[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-128k-q2_K", "Q2_K", 1300000000ull},
@@ -2023,7 +2883,7 @@ static const mfl_data_tag_t tg99[] = {
     {"3b-instruct-128k-fp16", "F16", 7000000000ull},
 };
 
-static const mfl_data_kv_t kv100[] = {
+static const mfl_data_kv_t kv136[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 6ull, NULL, 0},
@@ -2031,13 +2891,13 @@ static const mfl_data_kv_t kv100[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg100[] = {
+static const mfl_data_tag_t tg136[] = {
     {"latest", "F16", 63000000ull},
     {"30m", "F16", 63000000ull},
     {"30m-en-fp16", "F16", 63000000ull},
 };
 
-static const mfl_data_kv_t kv101[] = {
+static const mfl_data_kv_t kv137[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -2045,19 +2905,19 @@ static const mfl_data_kv_t kv101[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg101[] = {
+static const mfl_data_tag_t tg137[] = {
     {"278m", "F16", 563000000ull},
     {"278m-fp16", "F16", 563000000ull},
 };
 
-static const mfl_data_kv_t kv102[] = {
+static const mfl_data_kv_t kv138[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg102[] = {
+static const mfl_data_tag_t tg138[] = {
     {"2b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1000000000ull},
@@ -2076,14 +2936,14 @@ static const mfl_data_tag_t tg102[] = {
     {"2b-instruct-fp16", "F16", 5300000000ull},
 };
 
-static const mfl_data_kv_t kv103[] = {
+static const mfl_data_kv_t kv139[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg103[] = {
+static const mfl_data_tag_t tg139[] = {
     {"8b", NULL, 4900000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3100000000ull},
     {"8b-instruct-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -2101,7 +2961,7 @@ static const mfl_data_tag_t tg103[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv104[] = {
+static const mfl_data_kv_t kv140[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -2110,7 +2970,7 @@ static const mfl_data_kv_t kv104[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg104[] = {
+static const mfl_data_tag_t tg140[] = {
     {"1b", NULL, 822000000ull},
     {"latest", NULL, 822000000ull},
     {"1b-instruct-q2_K", "Q2_K", 512000000ull},
@@ -2129,7 +2989,7 @@ static const mfl_data_tag_t tg104[] = {
     {"1b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv105[] = {
+static const mfl_data_kv_t kv141[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -2138,7 +2998,7 @@ static const mfl_data_kv_t kv105[] = {
     {"expert_count", 40ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg105[] = {
+static const mfl_data_tag_t tg141[] = {
     {"3b", NULL, 2100000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -2156,14 +3016,14 @@ static const mfl_data_tag_t tg105[] = {
     {"3b-instruct-fp16", "F16", 6800000000ull},
 };
 
-static const mfl_data_kv_t kv106[] = {
+static const mfl_data_kv_t kv142[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg106[] = {
+static const mfl_data_tag_t tg142[] = {
     {"2b", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1000000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1200000000ull},
@@ -2181,14 +3041,14 @@ static const mfl_data_tag_t tg106[] = {
     {"2b-instruct-fp16", "F16", 5100000000ull},
 };
 
-static const mfl_data_kv_t kv107[] = {
+static const mfl_data_kv_t kv143[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg107[] = {
+static const mfl_data_tag_t tg143[] = {
     {"8b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
@@ -2207,7 +3067,7 @@ static const mfl_data_tag_t tg107[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv108[] = {
+static const mfl_data_kv_t kv144[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -2216,7 +3076,7 @@ static const mfl_data_kv_t kv108[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg108[] = {
+static const mfl_data_tag_t tg144[] = {
     {"1b", NULL, 1400000000ull},
     {"1b-instruct-q2_K", "Q2_K", 524000000ull},
     {"1b-instruct-q3_K_S", "Q3_K_S", 610000000ull},
@@ -2234,7 +3094,7 @@ static const mfl_data_tag_t tg108[] = {
     {"1b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv109[] = {
+static const mfl_data_kv_t kv145[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -2243,7 +3103,7 @@ static const mfl_data_kv_t kv109[] = {
     {"expert_count", 40ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg109[] = {
+static const mfl_data_tag_t tg145[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
@@ -2262,97 +3122,143 @@ static const mfl_data_tag_t tg109[] = {
     {"3b-instruct-fp16", "F16", 6600000000ull},
 };
 
-static const mfl_data_kv_t kv110[] = {
+static const mfl_data_kv_t kv146[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg110[] = {
+static const mfl_data_tag_t tg146[] = {
     {"2b", NULL, 1500000000ull},
     {"2b-instruct-q8_0", "Q8_0", 2700000000ull},
     {"2b-instruct-fp16", "F16", 5100000000ull},
 };
 
-static const mfl_data_kv_t kv111[] = {
+static const mfl_data_kv_t kv147[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg111[] = {
+static const mfl_data_tag_t tg147[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q8_0", "Q8_0", 8700000000ull},
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const uint32_t a112_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
-static const mfl_data_kv_t kv112[] = {
+static const uint32_t a148_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
+static const mfl_data_kv_t kv148[] = {
     {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 0, a112_1, 40},
+    {"attention.head_count_kv", 0, a148_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
     {"expert_count", 72ull, NULL, 0},
     {"expert_used_count", 10ull, NULL, 0},
 };
-static const mfl_data_tag_t tg112[] = {
+static const mfl_data_tag_t tg148[] = {
     {"32b-a9b-h", NULL, 19000000000ull},
     {"small-h", NULL, 19000000000ull},
 };
 
-static const mfl_data_kv_t kv113[] = {
+static const mfl_data_kv_t kv149[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg113[] = {
+static const mfl_data_tag_t tg149[] = {
     {"latest", NULL, 2100000000ull},
     {"micro", NULL, 2100000000ull},
     {"3b", NULL, 2100000000ull},
 };
 
-static const uint32_t a114_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
-static const mfl_data_kv_t kv114[] = {
+static const uint32_t a150_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
+static const mfl_data_kv_t kv150[] = {
     {"attention.head_count", 12ull, NULL, 0},
-    {"attention.head_count_kv", 0, a114_1, 40},
+    {"attention.head_count_kv", 0, a150_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
     {"expert_count", 64ull, NULL, 0},
     {"expert_used_count", 6ull, NULL, 0},
 };
-static const mfl_data_tag_t tg114[] = {
+static const mfl_data_tag_t tg150[] = {
     {"7b-a1b-h", NULL, 4200000000ull},
     {"tiny-h", NULL, 4200000000ull},
 };
 
-static const uint32_t a115_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
-static const mfl_data_kv_t kv115[] = {
+static const uint32_t a151_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
+static const mfl_data_kv_t kv151[] = {
     {"attention.head_count", 12ull, NULL, 0},
-    {"attention.head_count_kv", 0, a115_1, 40},
+    {"attention.head_count_kv", 0, a151_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg115[] = {
+static const mfl_data_tag_t tg151[] = {
     {"1b-h", NULL, 1600000000ull},
     {"1b-h-q8_0", "Q8_0", 1600000000ull},
 };
 
-static const mfl_data_kv_t kv116[] = {
+static const mfl_data_kv_t kv152[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"block_count", 28ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 1024ull, NULL, 0},
+};
+static const mfl_data_tag_t tg152[] = {
+    {"350m", NULL, 708000000ull},
+};
+
+static const mfl_data_kv_t kv153[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg153[] = {
+    {"1b", NULL, 3300000000ull},
+};
+
+static const uint32_t a154_1[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 4, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
+static const mfl_data_kv_t kv154[] = {
+    {"attention.head_count", 12ull, NULL, 0},
+    {"attention.head_count_kv", 0, a154_1, 32},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 1048576ull, NULL, 0},
+    {"embedding_length", 768ull, NULL, 0},
+};
+static const mfl_data_tag_t tg154[] = {
+    {"350m-h", NULL, 366000000ull},
+};
+
+static const uint32_t a155_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
+static const mfl_data_kv_t kv155[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 0, a155_1, 40},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 1048576ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg155[] = {
+    {"3b-h", NULL, 1900000000ull},
+};
+
+static const mfl_data_kv_t kv156[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg116[] = {
+static const mfl_data_tag_t tg156[] = {
     {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-llama3.1-q2_K", "Q2_K", 3200000000ull},
@@ -2371,14 +3277,14 @@ static const mfl_data_tag_t tg116[] = {
     {"8b-llama3.1-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv117[] = {
+static const mfl_data_kv_t kv157[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg117[] = {
+static const mfl_data_tag_t tg157[] = {
     {"70b", NULL, 40000000000ull},
     {"70b-llama3.1-q2_K", "Q2_K", 26000000000ull},
     {"70b-llama3.1-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2396,14 +3302,14 @@ static const mfl_data_tag_t tg117[] = {
     {"70b-llama3.1-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv118[] = {
+static const mfl_data_kv_t kv158[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 126ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg118[] = {
+static const mfl_data_tag_t tg158[] = {
     {"405b", NULL, 229000000000ull},
     {"405b-llama3.1-q2_K", "Q2_K", 149000000000ull},
     {"405b-llama3.1-q3_K_S", "Q3_K_S", 175000000000ull},
@@ -2421,14 +3327,41 @@ static const mfl_data_tag_t tg118[] = {
     {"405b-llama3.1-fp16", "F16", 812000000000ull},
 };
 
-static const mfl_data_kv_t kv119[] = {
+static const mfl_data_kv_t kv159[] = {
+    {"attention.head_count", 24ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 28ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 3072ull, NULL, 0},
+};
+static const mfl_data_tag_t tg159[] = {
+    {"3b", NULL, 2000000000ull},
+    {"3b-llama3.2-q2_K", "Q2_K", 1400000000ull},
+    {"3b-llama3.2-q3_K_S", "Q3_K_S", 1500000000ull},
+    {"3b-llama3.2-q3_K_M", "Q3_K_M", 1700000000ull},
+    {"3b-llama3.2-q3_K_L", "Q3_K_L", 1800000000ull},
+    {"3b-llama3.2-q4_0", "Q4_0", 1900000000ull},
+    {"3b-llama3.2-q4_1", "Q4_1", 2100000000ull},
+    {"3b-llama3.2-q4_K_S", "Q4_K_S", 1900000000ull},
+    {"3b-llama3.2-q5_0", "Q5_0", 2300000000ull},
+    {"3b-llama3.2-q5_1", "Q5_1", 2400000000ull},
+    {"3b-llama3.2-q5_K_S", "Q5_K_S", 2300000000ull},
+    {"3b-llama3.2-q5_K_M", "Q5_K_M", 2300000000ull},
+    {"3b-llama3.2-q6_K", "Q6_K", 2600000000ull},
+    {"3b-llama3.2-q8_0", "Q8_0", 3400000000ull},
+    {"3b-llama3.2-fp16", "F16", 6400000000ull},
+};
+
+static const mfl_data_kv_t kv160[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg119[] = {
+static const mfl_data_tag_t tg160[] = {
     {"latest", NULL, 4500000000ull},
     {"7b-chat-v2.5-q2_K", "Q2_K", 3000000000ull},
     {"7b-chat-v2.5-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -2446,14 +3379,106 @@ static const mfl_data_tag_t tg119[] = {
     {"7b-chat-v2.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv120[] = {
+static const mfl_data_kv_t kv161[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg161[] = {
+    {"1m", NULL, 4500000000ull},
+    {"7b-chat-1m-v2.5-q2_K", "Q2_K", 3000000000ull},
+    {"7b-chat-1m-v2.5-q3_K_S", "Q3_K_S", 3500000000ull},
+    {"7b-chat-1m-v2.5-q3_K_M", "Q3_K_M", 3800000000ull},
+    {"7b-chat-1m-v2.5-q3_K_L", "Q3_K_L", 4100000000ull},
+    {"7b-chat-1m-v2.5-q4_1", "Q4_1", 4900000000ull},
+    {"7b-chat-1m-v2.5-q4_K_S", "Q4_K_S", 4500000000ull},
+    {"7b-chat-1m-v2.5-q4_K_M", "Q4_K_M", 4700000000ull},
+    {"7b-chat-1m-v2.5-q5_0", "Q5_0", 5400000000ull},
+    {"7b-chat-1m-v2.5-q5_1", "Q5_1", 5800000000ull},
+    {"7b-chat-1m-v2.5-q5_K_S", "Q5_K_S", 5400000000ull},
+    {"7b-chat-1m-v2.5-q5_K_M", "Q5_K_M", 5500000000ull},
+    {"7b-chat-1m-v2.5-q6_K", "Q6_K", 6400000000ull},
+    {"7b-chat-1m-v2.5-q8_0", "Q8_0", 8200000000ull},
+    {"7b-chat-1m-v2.5-fp16", "F16", 15000000000ull},
+};
+
+static const mfl_data_kv_t kv162[] = {
+    {"attention.head_count", 48ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 6144ull, NULL, 0},
+};
+static const mfl_data_tag_t tg162[] = {
+    {"20b", NULL, 11000000000ull},
+    {"20b-chat-v2.5-q2_K", "Q2_K", 7500000000ull},
+    {"20b-chat-v2.5-q3_K_S", "Q3_K_S", 8800000000ull},
+    {"20b-chat-v2.5-q3_K_M", "Q3_K_M", 9700000000ull},
+    {"20b-chat-v2.5-q3_K_L", "Q3_K_L", 11000000000ull},
+    {"20b-chat-v2.5-q4_1", "Q4_1", 13000000000ull},
+    {"20b-chat-v2.5-q4_K_S", "Q4_K_S", 11000000000ull},
+    {"20b-chat-v2.5-q4_K_M", "Q4_K_M", 12000000000ull},
+    {"20b-chat-v2.5-q5_0", "Q5_0", 14000000000ull},
+    {"20b-chat-v2.5-q5_1", "Q5_1", 15000000000ull},
+    {"20b-chat-v2.5-q5_K_S", "Q5_K_S", 14000000000ull},
+    {"20b-chat-v2.5-q5_K_M", "Q5_K_M", 14000000000ull},
+    {"20b-chat-v2.5-q6_K", "Q6_K", 16000000000ull},
+    {"20b-chat-v2.5-q8_0", "Q8_0", 21000000000ull},
+    {"20b-chat-v2.5-fp16", "F16", 40000000000ull},
+};
+
+static const mfl_data_kv_t kv163[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg163[] = {
+    {"1.8b", NULL, 1100000000ull},
+    {"1.8b-chat-v2.5-q2_K", "Q2_K", 772000000ull},
+    {"1.8b-chat-v2.5-q3_K_S", "Q3_K_S", 888000000ull},
+    {"1.8b-chat-v2.5-q3_K_M", "Q3_K_M", 964000000ull},
+    {"1.8b-chat-v2.5-q3_K_L", "Q3_K_L", 1000000000ull},
+    {"1.8b-chat-v2.5-q4_1", "Q4_1", 1200000000ull},
+    {"1.8b-chat-v2.5-q4_K_S", "Q4_K_S", 1100000000ull},
+    {"1.8b-chat-v2.5-q4_K_M", "Q4_K_M", 1200000000ull},
+    {"1.8b-chat-v2.5-q5_0", "Q5_0", 1300000000ull},
+    {"1.8b-chat-v2.5-q5_1", "Q5_1", 1400000000ull},
+    {"1.8b-chat-v2.5-q5_K_S", "Q5_K_S", 1300000000ull},
+    {"1.8b-chat-v2.5-q5_K_M", "Q5_K_M", 1400000000ull},
+    {"1.8b-chat-v2.5-q6_K", "Q6_K", 1600000000ull},
+    {"1.8b-chat-v2.5-q8_0", "Q8_0", 2000000000ull},
+    {"1.8b-chat-v2.5-fp16", "F16", 3800000000ull},
+};
+
+static const uint32_t a164_1[] = {0, 0, 8, 0, 0, 8, 0, 0, 8, 0, 8, 0, 8, 0, 8, 0};
+static const mfl_data_kv_t kv164[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 0, a164_1, 16},
+    {"attention.key_length", 64ull, NULL, 0},
+    {"attention.value_length", 64ull, NULL, 0},
+    {"block_count", 16ull, NULL, 0},
+    {"context_length", 128000ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg164[] = {
+    {"latest", NULL, 731000000ull},
+    {"1.2b", NULL, 731000000ull},
+    {"1.2b-q8_0", "Q8_0", 1200000000ull},
+    {"1.2b-bf16", "BF16", 2300000000ull},
+};
+
+static const mfl_data_kv_t kv165[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg120[] = {
+static const mfl_data_tag_t tg165[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-q2_K", "Q2_K", 3200000000ull},
@@ -2472,14 +3497,14 @@ static const mfl_data_tag_t tg120[] = {
     {"8b-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv121[] = {
+static const mfl_data_kv_t kv166[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 16ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg121[] = {
+static const mfl_data_tag_t tg166[] = {
     {"1b", NULL, 1600000000ull},
     {"1b-q2_K", "Q2_K", 667000000ull},
     {"1b-q3_K_S", "Q3_K_S", 755000000ull},
@@ -2497,14 +3522,14 @@ static const mfl_data_tag_t tg121[] = {
     {"1b-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv122[] = {
+static const mfl_data_kv_t kv167[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg122[] = {
+static const mfl_data_tag_t tg167[] = {
     {"7b", NULL, 3800000000ull},
     {"latest", NULL, 3800000000ull},
     {"7b-chat-q2_K", "Q2_K", 2800000000ull},
@@ -2523,14 +3548,14 @@ static const mfl_data_tag_t tg122[] = {
     {"7b-chat-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv123[] = {
+static const mfl_data_kv_t kv168[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg123[] = {
+static const mfl_data_tag_t tg168[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-chat-q2_K", "Q2_K", 5400000000ull},
     {"13b-chat-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -2548,14 +3573,14 @@ static const mfl_data_tag_t tg123[] = {
     {"13b-chat-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv124[] = {
+static const mfl_data_kv_t kv169[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg124[] = {
+static const mfl_data_tag_t tg169[] = {
     {"70b", NULL, 39000000000ull},
     {"70b-chat-q2_K", "Q2_K", 29000000000ull},
     {"70b-chat-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2573,14 +3598,14 @@ static const mfl_data_tag_t tg124[] = {
     {"70b-chat-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv125[] = {
+static const mfl_data_kv_t kv170[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg125[] = {
+static const mfl_data_tag_t tg170[] = {
     {"70b-text", NULL, 39000000000ull},
     {"70b-text-q2_K", "Q2_K", 29000000000ull},
     {"70b-text-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2598,14 +3623,14 @@ static const mfl_data_tag_t tg125[] = {
     {"70b-text-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv126[] = {
+static const mfl_data_kv_t kv171[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg126[] = {
+static const mfl_data_tag_t tg171[] = {
     {"70b", NULL, 39000000000ull},
     {"70b-chat-q2_K", "Q2_K", 29000000000ull},
     {"70b-chat-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -2622,14 +3647,39 @@ static const mfl_data_tag_t tg126[] = {
     {"70b-chat-q8_0", "Q8_0", 73000000000ull},
 };
 
-static const mfl_data_kv_t kv127[] = {
+static const mfl_data_kv_t kv172[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg172[] = {
+    {"latest", NULL, 3800000000ull},
+    {"7b-chat-q2_K", "Q2_K", 2800000000ull},
+    {"7b-chat-q3_K_S", "Q3_K_S", 2900000000ull},
+    {"7b-chat-q3_K_M", "Q3_K_M", 3300000000ull},
+    {"7b-chat-q3_K_L", "Q3_K_L", 3600000000ull},
+    {"7b-chat-q4_1", "Q4_1", 4200000000ull},
+    {"7b-chat-q4_K_S", "Q4_K_S", 3900000000ull},
+    {"7b-chat-q4_K_M", "Q4_K_M", 4100000000ull},
+    {"7b-chat-q5_0", "Q5_0", 4700000000ull},
+    {"7b-chat-q5_1", "Q5_1", 5100000000ull},
+    {"7b-chat-q5_K_S", "Q5_K_S", 4700000000ull},
+    {"7b-chat-q5_K_M", "Q5_K_M", 4800000000ull},
+    {"7b-chat-q6_K", "Q6_K", 5500000000ull},
+    {"7b-chat-q8_0", "Q8_0", 7200000000ull},
+    {"7b-chat-fp16", "F16", 13000000000ull},
+};
+
+static const mfl_data_kv_t kv173[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg127[] = {
+static const mfl_data_tag_t tg173[] = {
     {"8b", NULL, 4700000000ull},
     {"instruct", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
@@ -2649,7 +3699,7 @@ static const mfl_data_tag_t tg127[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv128[] = {
+static const mfl_data_kv_t kv174[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2658,7 +3708,7 @@ static const mfl_data_kv_t kv128[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg128[] = {
+static const mfl_data_tag_t tg174[] = {
     {"text", NULL, 4700000000ull},
     {"8b-text-q2_K", "Q2_K", 3200000000ull},
     {"8b-text-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -2676,14 +3726,14 @@ static const mfl_data_tag_t tg128[] = {
     {"8b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv129[] = {
+static const mfl_data_kv_t kv175[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg129[] = {
+static const mfl_data_tag_t tg175[] = {
     {"70b", NULL, 40000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2701,14 +3751,14 @@ static const mfl_data_tag_t tg129[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv130[] = {
+static const mfl_data_kv_t kv176[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg130[] = {
+static const mfl_data_tag_t tg176[] = {
     {"8b-instruct-q4_K_M", "Q4_K_M", 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
@@ -2728,7 +3778,7 @@ static const mfl_data_tag_t tg130[] = {
     {"8b", NULL, 4900000000ull},
 };
 
-static const mfl_data_kv_t kv131[] = {
+static const mfl_data_kv_t kv177[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2737,7 +3787,7 @@ static const mfl_data_kv_t kv131[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg131[] = {
+static const mfl_data_tag_t tg177[] = {
     {"8b-text-q2_K", "Q2_K", 3200000000ull},
     {"8b-text-q3_K_S", "Q3_K_S", 3700000000ull},
     {"8b-text-q3_K_M", "Q3_K_M", 4000000000ull},
@@ -2755,14 +3805,14 @@ static const mfl_data_tag_t tg131[] = {
     {"8b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv132[] = {
+static const mfl_data_kv_t kv178[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg132[] = {
+static const mfl_data_tag_t tg178[] = {
     {"70b", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -2779,14 +3829,14 @@ static const mfl_data_tag_t tg132[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv133[] = {
+static const mfl_data_kv_t kv179[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg133[] = {
+static const mfl_data_tag_t tg179[] = {
     {"70b-text-q2_K", "Q2_K", 26000000000ull},
     {"70b-text-q3_K_S", "Q3_K_S", 31000000000ull},
     {"70b-text-q3_K_M", "Q3_K_M", 34000000000ull},
@@ -2804,7 +3854,7 @@ static const mfl_data_tag_t tg133[] = {
     {"70b-text-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv134[] = {
+static const mfl_data_kv_t kv180[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2813,7 +3863,7 @@ static const mfl_data_kv_t kv134[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg134[] = {
+static const mfl_data_tag_t tg180[] = {
     {"405b", NULL, 243000000000ull},
     {"405b-instruct-q2_K", "Q2_K", 149000000000ull},
     {"405b-instruct-q3_K_S", "Q3_K_S", 175000000000ull},
@@ -2831,7 +3881,7 @@ static const mfl_data_tag_t tg134[] = {
     {"405b-instruct-fp16", "F16", 812000000000ull},
 };
 
-static const mfl_data_kv_t kv135[] = {
+static const mfl_data_kv_t kv181[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -2840,7 +3890,7 @@ static const mfl_data_kv_t kv135[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg135[] = {
+static const mfl_data_tag_t tg181[] = {
     {"1b", NULL, 1300000000ull},
     {"1b-instruct-q2_K", "Q2_K", 581000000ull},
     {"1b-instruct-q3_K_S", "Q3_K_S", 642000000ull},
@@ -2858,7 +3908,7 @@ static const mfl_data_tag_t tg135[] = {
     {"1b-instruct-fp16", "F16", 2500000000ull},
 };
 
-static const mfl_data_kv_t kv136[] = {
+static const mfl_data_kv_t kv182[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -2867,7 +3917,7 @@ static const mfl_data_kv_t kv136[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg136[] = {
+static const mfl_data_tag_t tg182[] = {
     {"1b-text-q2_K", "Q2_K", 581000000ull},
     {"1b-text-q3_K_S", "Q3_K_S", 642000000ull},
     {"1b-text-q3_K_M", "Q3_K_M", 691000000ull},
@@ -2885,7 +3935,7 @@ static const mfl_data_tag_t tg136[] = {
     {"1b-text-fp16", "F16", 2500000000ull},
 };
 
-static const mfl_data_kv_t kv137[] = {
+static const mfl_data_kv_t kv183[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2894,7 +3944,7 @@ static const mfl_data_kv_t kv137[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg137[] = {
+static const mfl_data_tag_t tg183[] = {
     {"3b-instruct-q4_K_M", "Q4_K_M", 2000000000ull},
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
@@ -2914,14 +3964,14 @@ static const mfl_data_tag_t tg137[] = {
     {"3b-instruct-fp16", "F16", 6400000000ull},
 };
 
-static const mfl_data_kv_t kv138[] = {
+static const mfl_data_kv_t kv184[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg138[] = {
+static const mfl_data_tag_t tg184[] = {
     {"11b", NULL, 7800000000ull},
     {"11b-instruct-q4_K_M", "Q4_K_M", 7800000000ull},
     {"latest", NULL, 7800000000ull},
@@ -2929,21 +3979,21 @@ static const mfl_data_tag_t tg138[] = {
     {"11b-instruct-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv139[] = {
+static const mfl_data_kv_t kv185[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 100ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg139[] = {
+static const mfl_data_tag_t tg185[] = {
     {"90b", NULL, 55000000000ull},
     {"90b-instruct-q8_0", "Q8_0", 95000000000ull},
     {"90b-instruct-fp16", "F16", 177000000000ull},
     {"90b-instruct-q4_K_M", "Q4_K_M", 0ull},
 };
 
-static const mfl_data_kv_t kv140[] = {
+static const mfl_data_kv_t kv186[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2952,7 +4002,7 @@ static const mfl_data_kv_t kv140[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg140[] = {
+static const mfl_data_tag_t tg186[] = {
     {"70b", NULL, 43000000000ull},
     {"latest", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
@@ -2968,7 +4018,7 @@ static const mfl_data_tag_t tg140[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv141[] = {
+static const mfl_data_kv_t kv187[] = {
     {"attention.chunk_size", 8192ull, NULL, 0},
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
@@ -2980,13 +4030,13 @@ static const mfl_data_kv_t kv141[] = {
     {"expert_count", 16ull, NULL, 0},
     {"expert_used_count", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg141[] = {
+static const mfl_data_tag_t tg187[] = {
     {"latest", NULL, 67000000000ull},
     {"17b-scout-16e-instruct-q8_0", "Q8_0", 117000000000ull},
     {"17b-scout-16e-instruct-fp16", "F16", 217000000000ull},
 };
 
-static const mfl_data_kv_t kv142[] = {
+static const mfl_data_kv_t kv188[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2997,20 +4047,20 @@ static const mfl_data_kv_t kv142[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg142[] = {
+static const mfl_data_tag_t tg188[] = {
     {"maverick", NULL, 245000000000ull},
     {"17b-maverick-128e-instruct-q8_0", "Q8_0", 428000000000ull},
     {"17b-maverick-128e-instruct-fp16", "F16", 803000000000ull},
 };
 
-static const mfl_data_kv_t kv143[] = {
+static const mfl_data_kv_t kv189[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg143[] = {
+static const mfl_data_tag_t tg189[] = {
     {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-v1.6-mistral-q2_K", "Q2_K", 3300000000ull},
@@ -3029,34 +4079,159 @@ static const mfl_data_tag_t tg143[] = {
     {"7b-v1.6-mistral-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv144[] = {
+static const mfl_data_kv_t kv190[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg190[] = {
+    {"7b-v1.5-q2_K", "Q2_K", 3500000000ull},
+    {"7b-v1.5-q3_K_S", "Q3_K_S", 3600000000ull},
+    {"7b-v1.5-q3_K_M", "Q3_K_M", 3900000000ull},
+    {"7b-v1.5-q3_K_L", "Q3_K_L", 4200000000ull},
+    {"7b-v1.5-q4_0", "Q4_0", 4500000000ull},
+    {"7b-v1.5-q4_1", "Q4_1", 4900000000ull},
+    {"7b-v1.5-q4_K_S", "Q4_K_S", 4500000000ull},
+    {"7b-v1.5-q4_K_M", "Q4_K_M", 4700000000ull},
+    {"7b-v1.5-q5_0", "Q5_0", 5300000000ull},
+    {"7b-v1.5-q5_1", "Q5_1", 5700000000ull},
+    {"7b-v1.5-q5_K_S", "Q5_K_S", 5300000000ull},
+    {"7b-v1.5-q5_K_M", "Q5_K_M", 5400000000ull},
+    {"7b-v1.5-q6_K", "Q6_K", 6200000000ull},
+    {"7b-v1.5-q8_0", "Q8_0", 7800000000ull},
+    {"7b-v1.5-fp16", "F16", 14000000000ull},
+};
+
+static const mfl_data_kv_t kv191[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg191[] = {
+    {"7b-v1.6-vicuna-q2_K", "Q2_K", 3200000000ull},
+    {"7b-v1.6-vicuna-q3_K_S", "Q3_K_S", 3600000000ull},
+    {"7b-v1.6-vicuna-q3_K_M", "Q3_K_M", 3900000000ull},
+    {"7b-v1.6-vicuna-q3_K_L", "Q3_K_L", 4200000000ull},
+    {"7b-v1.6-vicuna-q4_0", "Q4_0", 4500000000ull},
+    {"7b-v1.6-vicuna-q4_1", "Q4_1", 4900000000ull},
+    {"7b-v1.6-vicuna-q4_K_S", "Q4_K_S", 4500000000ull},
+    {"7b-v1.6-vicuna-q4_K_M", "Q4_K_M", 4700000000ull},
+    {"7b-v1.6-vicuna-q5_0", "Q5_0", 5300000000ull},
+    {"7b-v1.6-vicuna-q5_1", "Q5_1", 5700000000ull},
+    {"7b-v1.6-vicuna-q5_K_S", "Q5_K_S", 5300000000ull},
+    {"7b-v1.6-vicuna-q5_K_M", "Q5_K_M", 5400000000ull},
+    {"7b-v1.6-vicuna-q6_K", "Q6_K", 6200000000ull},
+    {"7b-v1.6-vicuna-q8_0", "Q8_0", 7800000000ull},
+    {"7b-v1.6-vicuna-fp16", "F16", 14000000000ull},
+};
+
+static const mfl_data_kv_t kv192[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 40ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg192[] = {
+    {"13b-v1.5-q2_K", "Q2_K", 6100000000ull},
+    {"13b-v1.5-q3_K_S", "Q3_K_S", 6300000000ull},
+    {"13b-v1.5-q3_K_M", "Q3_K_M", 7000000000ull},
+    {"13b-v1.5-q3_K_L", "Q3_K_L", 7600000000ull},
+    {"13b-v1.5-q4_0", "Q4_0", 8000000000ull},
+    {"13b-v1.5-q4_1", "Q4_1", 8800000000ull},
+    {"13b-v1.5-q4_K_S", "Q4_K_S", 8100000000ull},
+    {"13b-v1.5-q4_K_M", "Q4_K_M", 8500000000ull},
+    {"13b-v1.5-q5_0", "Q5_0", 9600000000ull},
+    {"13b-v1.5-q5_1", "Q5_1", 10000000000ull},
+    {"13b-v1.5-q5_K_S", "Q5_K_S", 9600000000ull},
+    {"13b-v1.5-q5_K_M", "Q5_K_M", 9900000000ull},
+    {"13b-v1.5-q6_K", "Q6_K", 11000000000ull},
+    {"13b-v1.5-q8_0", "Q8_0", 14000000000ull},
+    {"13b-v1.5-fp16", "F16", 27000000000ull},
+};
+
+static const mfl_data_kv_t kv193[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 40ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg193[] = {
+    {"13b", NULL, 8000000000ull},
+    {"13b-v1.6-vicuna-q2_K", "Q2_K", 5500000000ull},
+    {"13b-v1.6-vicuna-q3_K_S", "Q3_K_S", 6300000000ull},
+    {"13b-v1.6-vicuna-q3_K_M", "Q3_K_M", 7000000000ull},
+    {"13b-v1.6-vicuna-q3_K_L", "Q3_K_L", 7600000000ull},
+    {"13b-v1.6-vicuna-q4_1", "Q4_1", 8800000000ull},
+    {"13b-v1.6-vicuna-q4_K_S", "Q4_K_S", 8100000000ull},
+    {"13b-v1.6-vicuna-q4_K_M", "Q4_K_M", 8500000000ull},
+    {"13b-v1.6-vicuna-q5_0", "Q5_0", 9600000000ull},
+    {"13b-v1.6-vicuna-q5_1", "Q5_1", 10000000000ull},
+    {"13b-v1.6-vicuna-q5_K_S", "Q5_K_S", 9600000000ull},
+    {"13b-v1.6-vicuna-q5_K_M", "Q5_K_M", 9900000000ull},
+    {"13b-v1.6-vicuna-q6_K", "Q6_K", 11000000000ull},
+    {"13b-v1.6-vicuna-q8_0", "Q8_0", 14000000000ull},
+    {"13b-v1.6-vicuna-fp16", "F16", 27000000000ull},
+};
+
+static const mfl_data_kv_t kv194[] = {
+    {"attention.head_count", 56ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 60ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 7168ull, NULL, 0},
+};
+static const mfl_data_tag_t tg194[] = {
+    {"34b", NULL, 20000000000ull},
+    {"34b-v1.6-q2_K", "Q2_K", 14000000000ull},
+    {"34b-v1.6-q3_K_S", "Q3_K_S", 16000000000ull},
+    {"34b-v1.6-q3_K_M", "Q3_K_M", 17000000000ull},
+    {"34b-v1.6-q3_K_L", "Q3_K_L", 19000000000ull},
+    {"34b-v1.6-q4_1", "Q4_1", 22000000000ull},
+    {"34b-v1.6-q4_K_S", "Q4_K_S", 20000000000ull},
+    {"34b-v1.6-q4_K_M", "Q4_K_M", 21000000000ull},
+    {"34b-v1.6-q5_0", "Q5_0", 24000000000ull},
+    {"34b-v1.6-q5_1", "Q5_1", 27000000000ull},
+    {"34b-v1.6-q5_K_S", "Q5_K_S", 24000000000ull},
+    {"34b-v1.6-q5_K_M", "Q5_K_M", 25000000000ull},
+    {"34b-v1.6-q6_K", "Q6_K", 29000000000ull},
+    {"34b-v1.6-q8_0", "Q8_0", 37000000000ull},
+    {"34b-v1.6-fp16", "F16", 69000000000ull},
+};
+
+static const mfl_data_kv_t kv195[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg144[] = {
+static const mfl_data_tag_t tg195[] = {
     {"8b", NULL, 5500000000ull},
     {"latest", NULL, 5500000000ull},
     {"8b-v1.1-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv145[] = {
+static const mfl_data_kv_t kv196[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg145[] = {
+static const mfl_data_tag_t tg196[] = {
     {"latest", NULL, 2900000000ull},
     {"3.8b", NULL, 2900000000ull},
     {"3.8b-mini-q4_0", NULL, 2900000000ull},
     {"3.8b-mini-fp16", "F16", 8300000000ull},
 };
 
-static const mfl_data_kv_t kv146[] = {
+static const mfl_data_kv_t kv197[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -3065,7 +4240,7 @@ static const mfl_data_kv_t kv146[] = {
     {"context_length", 40000ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg146[] = {
+static const mfl_data_tag_t tg197[] = {
     {"latest", NULL, 14000000000ull},
     {"24b", NULL, 14000000000ull},
     {"24b-small-2506-q4_K_M", "Q4_K_M", 14000000000ull},
@@ -3073,14 +4248,14 @@ static const mfl_data_tag_t tg146[] = {
     {"24b-small-2506-fp16", "F16", 47000000000ull},
 };
 
-static const mfl_data_kv_t kv147[] = {
+static const mfl_data_kv_t kv198[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg147[] = {
+static const mfl_data_tag_t tg198[] = {
     {"8b", NULL, 5500000000ull},
     {"latest", NULL, 5500000000ull},
     {"8b-2.6-q2_K", "Q2_K", 4100000000ull},
@@ -3099,7 +4274,7 @@ static const mfl_data_tag_t tg147[] = {
     {"8b-2.6-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv148[] = {
+static const mfl_data_kv_t kv199[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -3109,21 +4284,21 @@ static const mfl_data_kv_t kv148[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg148[] = {
+static const mfl_data_tag_t tg199[] = {
     {"3b", NULL, 3000000000ull},
     {"3b-instruct-2512-q4_K_M", "Q4_K_M", 3000000000ull},
     {"3b-instruct-2512-q8_0", "Q8_0", 4500000000ull},
     {"3b-instruct-2512-fp16", "F16", 7700000000ull},
 };
 
-static const mfl_data_kv_t kv149[] = {
+static const mfl_data_kv_t kv200[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 34ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg149[] = {
+static const mfl_data_tag_t tg200[] = {
     {"latest", NULL, 6000000000ull},
     {"8b", NULL, 6000000000ull},
     {"8b-instruct-2512-q4_K_M", "Q4_K_M", 6000000000ull},
@@ -3131,30 +4306,31 @@ static const mfl_data_tag_t tg149[] = {
     {"8b-instruct-2512-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv150[] = {
+static const mfl_data_kv_t kv201[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg150[] = {
+static const mfl_data_tag_t tg201[] = {
     {"14b", NULL, 9100000000ull},
     {"14b-instruct-2512-q8_0", "Q8_0", 15000000000ull},
     {"14b-instruct-2512-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv151[] = {
+static const mfl_data_kv_t kv202[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg151[] = {
+static const mfl_data_tag_t tg202[] = {
     {"7b-instruct-v0.3-q4_K_M", "Q4_K_M", 4400000000ull},
     {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
+    {"instruct", NULL, 4100000000ull},
     {"7b-instruct-v0.3-q2_K", "Q2_K", 2700000000ull},
     {"7b-instruct-v0.3-q3_K_S", "Q3_K_S", 3200000000ull},
     {"7b-instruct-v0.3-q3_K_M", "Q3_K_M", 3500000000ull},
@@ -3170,14 +4346,14 @@ static const mfl_data_tag_t tg151[] = {
     {"7b-instruct-v0.3-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv152[] = {
+static const mfl_data_kv_t kv203[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg152[] = {
+static const mfl_data_tag_t tg203[] = {
     {"v0.2", NULL, 4100000000ull},
     {"7b-instruct-v0.2-q2_K", "Q2_K", 3100000000ull},
     {"7b-instruct-v0.2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3195,25 +4371,89 @@ static const mfl_data_tag_t tg152[] = {
     {"7b-instruct-v0.2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv153[] = {
+static const mfl_data_kv_t kv204[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg153[] = {
+static const mfl_data_tag_t tg204[] = {
     {"v0.1", NULL, 4100000000ull},
+    {"7b-instruct-q2_K", "Q2_K", 3100000000ull},
+    {"7b-instruct-q3_K_S", "Q3_K_S", 3200000000ull},
+    {"7b-instruct-q3_K_M", "Q3_K_M", 3500000000ull},
+    {"7b-instruct-q3_K_L", "Q3_K_L", 3800000000ull},
+    {"7b-instruct-q4_1", "Q4_1", 4600000000ull},
+    {"7b-instruct-q4_K_S", "Q4_K_S", 4100000000ull},
+    {"7b-instruct-q4_K_M", "Q4_K_M", 4400000000ull},
+    {"7b-instruct-q5_0", "Q5_0", 5000000000ull},
+    {"7b-instruct-q5_1", "Q5_1", 5400000000ull},
+    {"7b-instruct-q5_K_S", "Q5_K_S", 5000000000ull},
+    {"7b-instruct-q5_K_M", "Q5_K_M", 5100000000ull},
+    {"7b-instruct-q6_K", "Q6_K", 5900000000ull},
+    {"7b-instruct-q8_0", "Q8_0", 7700000000ull},
+    {"7b-instruct-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv154[] = {
+static const mfl_data_kv_t kv205[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg205[] = {
+    {"7b-text-q2_K", "Q2_K", 3100000000ull},
+    {"7b-text-q3_K_S", "Q3_K_S", 3200000000ull},
+    {"7b-text-q3_K_M", "Q3_K_M", 3500000000ull},
+    {"7b-text-q3_K_L", "Q3_K_L", 3800000000ull},
+    {"7b-text-q4_0", "Q4_0", 4100000000ull},
+    {"7b-text-q4_1", "Q4_1", 4600000000ull},
+    {"7b-text-q4_K_S", "Q4_K_S", 4100000000ull},
+    {"7b-text-q4_K_M", "Q4_K_M", 4400000000ull},
+    {"7b-text-q5_0", "Q5_0", 5000000000ull},
+    {"7b-text-q5_1", "Q5_1", 5400000000ull},
+    {"7b-text-q5_K_S", "Q5_K_S", 5000000000ull},
+    {"7b-text-q5_K_M", "Q5_K_M", 5100000000ull},
+    {"7b-text-q6_K", "Q6_K", 5900000000ull},
+    {"7b-text-q8_0", "Q8_0", 7700000000ull},
+    {"7b-text-fp16", "F16", 14000000000ull},
+};
+
+static const mfl_data_kv_t kv206[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 16384ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg206[] = {
+    {"text", NULL, 4100000000ull},
+    {"7b-text-v0.2-q2_K", "Q2_K", 2700000000ull},
+    {"7b-text-v0.2-q3_K_S", "Q3_K_S", 3200000000ull},
+    {"7b-text-v0.2-q3_K_M", "Q3_K_M", 3500000000ull},
+    {"7b-text-v0.2-q3_K_L", "Q3_K_L", 3800000000ull},
+    {"7b-text-v0.2-q4_1", "Q4_1", 4600000000ull},
+    {"7b-text-v0.2-q4_K_S", "Q4_K_S", 4100000000ull},
+    {"7b-text-v0.2-q4_K_M", "Q4_K_M", 4400000000ull},
+    {"7b-text-v0.2-q5_0", "Q5_0", 5000000000ull},
+    {"7b-text-v0.2-q5_1", "Q5_1", 5400000000ull},
+    {"7b-text-v0.2-q5_K_S", "Q5_K_S", 5000000000ull},
+    {"7b-text-v0.2-q5_K_M", "Q5_K_M", 5100000000ull},
+    {"7b-text-v0.2-q6_K", "Q6_K", 5900000000ull},
+    {"7b-text-v0.2-q8_0", "Q8_0", 7700000000ull},
+    {"7b-text-v0.2-fp16", "F16", 14000000000ull},
+};
+
+static const mfl_data_kv_t kv207[] = {
     {"attention.head_count", 96ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 88ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 12288ull, NULL, 0},
 };
-static const mfl_data_tag_t tg154[] = {
+static const mfl_data_tag_t tg207[] = {
     {"123b-instruct-2407-q2_K", "Q2_K", 45000000000ull},
     {"123b-instruct-2407-q3_K_S", "Q3_K_S", 53000000000ull},
     {"123b-instruct-2407-q3_K_M", "Q3_K_M", 59000000000ull},
@@ -3231,14 +4471,14 @@ static const mfl_data_tag_t tg154[] = {
     {"123b-instruct-2407-fp16", "F16", 245000000000ull},
 };
 
-static const mfl_data_kv_t kv155[] = {
+static const mfl_data_kv_t kv208[] = {
     {"attention.head_count", 96ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 88ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 12288ull, NULL, 0},
 };
-static const mfl_data_tag_t tg155[] = {
+static const mfl_data_tag_t tg208[] = {
     {"latest", NULL, 73000000000ull},
     {"123b", NULL, 73000000000ull},
     {"123b-instruct-2411-q2_K", "Q2_K", 45000000000ull},
@@ -3257,7 +4497,7 @@ static const mfl_data_tag_t tg155[] = {
     {"123b-instruct-2411-fp16", "F16", 245000000000ull},
 };
 
-static const mfl_data_kv_t kv156[] = {
+static const mfl_data_kv_t kv209[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -3266,7 +4506,7 @@ static const mfl_data_kv_t kv156[] = {
     {"context_length", 1024000ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg156[] = {
+static const mfl_data_tag_t tg209[] = {
     {"12b", NULL, 7100000000ull},
     {"latest", NULL, 7100000000ull},
     {"12b-instruct-2407-q2_K", "Q2_K", 4800000000ull},
@@ -3285,14 +4525,14 @@ static const mfl_data_tag_t tg156[] = {
     {"12b-instruct-2407-fp16", "F16", 25000000000ull},
 };
 
-static const mfl_data_kv_t kv157[] = {
+static const mfl_data_kv_t kv210[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg157[] = {
+static const mfl_data_tag_t tg210[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 3100000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3310,7 +4550,7 @@ static const mfl_data_tag_t tg157[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv158[] = {
+static const mfl_data_kv_t kv211[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -3319,21 +4559,21 @@ static const mfl_data_kv_t kv158[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg158[] = {
+static const mfl_data_tag_t tg211[] = {
     {"24b", NULL, 14000000000ull},
     {"latest", NULL, 14000000000ull},
     {"24b-instruct-2501-q8_0", "Q8_0", 25000000000ull},
     {"24b-instruct-2501-fp16", "F16", 47000000000ull},
 };
 
-static const mfl_data_kv_t kv159[] = {
+static const mfl_data_kv_t kv212[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg159[] = {
+static const mfl_data_tag_t tg212[] = {
     {"22b", NULL, 13000000000ull},
     {"22b-instruct-2409-q2_K", "Q2_K", 8300000000ull},
     {"22b-instruct-2409-q3_K_S", "Q3_K_S", 9600000000ull},
@@ -3351,7 +4591,7 @@ static const mfl_data_tag_t tg159[] = {
     {"22b-instruct-2409-fp16", "F16", 44000000000ull},
 };
 
-static const mfl_data_kv_t kv160[] = {
+static const mfl_data_kv_t kv213[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -3360,7 +4600,7 @@ static const mfl_data_kv_t kv160[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg160[] = {
+static const mfl_data_tag_t tg213[] = {
     {"latest", NULL, 15000000000ull},
     {"24b", NULL, 15000000000ull},
     {"24b-instruct-2503-q4_K_M", "Q4_K_M", 15000000000ull},
@@ -3368,7 +4608,7 @@ static const mfl_data_tag_t tg160[] = {
     {"24b-instruct-2503-fp16", "F16", 48000000000ull},
 };
 
-static const mfl_data_kv_t kv161[] = {
+static const mfl_data_kv_t kv214[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -3377,7 +4617,7 @@ static const mfl_data_kv_t kv161[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg161[] = {
+static const mfl_data_tag_t tg214[] = {
     {"latest", NULL, 15000000000ull},
     {"24b", NULL, 15000000000ull},
     {"24b-instruct-2506-q4_K_M", "Q4_K_M", 15000000000ull},
@@ -3385,14 +4625,14 @@ static const mfl_data_tag_t tg161[] = {
     {"24b-instruct-2506-fp16", "F16", 48000000000ull},
 };
 
-static const mfl_data_kv_t kv162[] = {
+static const mfl_data_kv_t kv215[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg162[] = {
+static const mfl_data_tag_t tg215[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v0.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v0.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3410,7 +4650,7 @@ static const mfl_data_tag_t tg162[] = {
     {"7b-v0.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv163[] = {
+static const mfl_data_kv_t kv216[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -3419,7 +4659,7 @@ static const mfl_data_kv_t kv163[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg163[] = {
+static const mfl_data_tag_t tg216[] = {
     {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-instruct-v0.1-q2_K", "Q2_K", 17000000000ull},
@@ -3438,7 +4678,7 @@ static const mfl_data_tag_t tg163[] = {
     {"8x7b-instruct-v0.1-fp16", "F16", 93000000000ull},
 };
 
-static const mfl_data_kv_t kv164[] = {
+static const mfl_data_kv_t kv217[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -3447,7 +4687,7 @@ static const mfl_data_kv_t kv164[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg164[] = {
+static const mfl_data_tag_t tg217[] = {
     {"8x22b", NULL, 80000000000ull},
     {"v0.1", NULL, 80000000000ull},
     {"8x22b-instruct-v0.1-q2_K", "Q2_K", 52000000000ull},
@@ -3466,7 +4706,7 @@ static const mfl_data_tag_t tg164[] = {
     {"8x22b-instruct-v0.1-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv165[] = {
+static const mfl_data_kv_t kv218[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -3475,7 +4715,7 @@ static const mfl_data_kv_t kv165[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg165[] = {
+static const mfl_data_tag_t tg218[] = {
     {"8x22b-text", NULL, 80000000000ull},
     {"8x22b-text-v0.1-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-text-v0.1-q3_K_S", "Q3_K_S", 61000000000ull},
@@ -3493,14 +4733,42 @@ static const mfl_data_tag_t tg165[] = {
     {"8x22b-text-v0.1-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv166[] = {
+static const mfl_data_kv_t kv219[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"expert_count", 8ull, NULL, 0},
+    {"expert_used_count", 2ull, NULL, 0},
+};
+static const mfl_data_tag_t tg219[] = {
+    {"text", NULL, 26000000000ull},
+    {"8x7b-text", NULL, 26000000000ull},
+    {"8x7b-text-v0.1-q2_K", "Q2_K", 17000000000ull},
+    {"8x7b-text-v0.1-q3_K_S", "Q3_K_S", 20000000000ull},
+    {"8x7b-text-v0.1-q3_K_M", "Q3_K_M", 23000000000ull},
+    {"8x7b-text-v0.1-q3_K_L", "Q3_K_L", 24000000000ull},
+    {"8x7b-text-v0.1-q4_1", "Q4_1", 29000000000ull},
+    {"8x7b-text-v0.1-q4_K_S", "Q4_K_S", 27000000000ull},
+    {"8x7b-text-v0.1-q4_K_M", "Q4_K_M", 28000000000ull},
+    {"8x7b-text-v0.1-q5_0", "Q5_0", 32000000000ull},
+    {"8x7b-text-v0.1-q5_1", "Q5_1", 35000000000ull},
+    {"8x7b-text-v0.1-q5_K_S", "Q5_K_S", 32000000000ull},
+    {"8x7b-text-v0.1-q5_K_M", "Q5_K_M", 33000000000ull},
+    {"8x7b-text-v0.1-q6_K", "Q6_K", 38000000000ull},
+    {"8x7b-text-v0.1-q8_0", "Q8_0", 50000000000ull},
+    {"8x7b-text-v0.1-fp16", "F16", 93000000000ull},
+};
+
+static const mfl_data_kv_t kv220[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg166[] = {
+static const mfl_data_tag_t tg220[] = {
     {"1.8b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"1.8b-v2-q2_K", "Q2_K", 1500000000ull},
@@ -3519,28 +4787,28 @@ static const mfl_data_tag_t tg166[] = {
     {"1.8b-v2-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv167[] = {
+static const mfl_data_kv_t kv221[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 512ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg167[] = {
+static const mfl_data_tag_t tg221[] = {
     {"latest", "F16", 670000000ull},
     {"v1", "F16", 670000000ull},
     {"335m", "F16", 670000000ull},
     {"335m-v1-fp16", "F16", 670000000ull},
 };
 
-static const mfl_data_kv_t kv168[] = {
+static const mfl_data_kv_t kv222[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg168[] = {
+static const mfl_data_tag_t tg222[] = {
     {"latest", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -3558,14 +4826,32 @@ static const mfl_data_tag_t tg168[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv169[] = {
+static const uint32_t a223_1[] = {0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+static const mfl_data_kv_t kv223[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 0, a223_1, 88},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 88ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"expert_count", 512ull, NULL, 0},
+    {"expert_used_count", 22ull, NULL, 0},
+};
+static const mfl_data_tag_t tg223[] = {
+    {"latest", NULL, 87000000000ull},
+    {"120b-a12b-q8_0", "Q8_0", 132000000000ull},
+    {"120b-a12b-bf16", "BF16", 247000000000ull},
+};
+
+static const mfl_data_kv_t kv224[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg169[] = {
+static const mfl_data_tag_t tg224[] = {
     {"4b", NULL, 2700000000ull},
     {"latest", NULL, 2700000000ull},
     {"4b-instruct-q2_K", "Q2_K", 1900000000ull},
@@ -3584,14 +4870,14 @@ static const mfl_data_tag_t tg169[] = {
     {"4b-instruct-fp16", "F16", 8400000000ull},
 };
 
-static const mfl_data_kv_t kv170[] = {
+static const mfl_data_kv_t kv225[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg170[] = {
+static const mfl_data_tag_t tg225[] = {
     {"7b-v3.1", NULL, 4100000000ull},
     {"7b-v3.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3609,14 +4895,14 @@ static const mfl_data_tag_t tg170[] = {
     {"7b-v3.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv171[] = {
+static const mfl_data_kv_t kv226[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg171[] = {
+static const mfl_data_tag_t tg226[] = {
     {"7b-v3.2", NULL, 4100000000ull},
     {"7b-v3.2-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3634,14 +4920,14 @@ static const mfl_data_tag_t tg171[] = {
     {"7b-v3.2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv172[] = {
+static const mfl_data_kv_t kv227[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg172[] = {
+static const mfl_data_tag_t tg227[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v3.3-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.3-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3659,7 +4945,7 @@ static const mfl_data_tag_t tg172[] = {
     {"7b-v3.3-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv173[] = {
+static const mfl_data_kv_t kv228[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -3667,20 +4953,20 @@ static const mfl_data_kv_t kv173[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg173[] = {
+static const mfl_data_tag_t tg228[] = {
     {"latest", "F16", 274000000ull},
     {"v1.5", "F16", 274000000ull},
     {"137m-v1.5-fp16", "F16", 274000000ull},
 };
 
-static const mfl_data_kv_t kv174[] = {
+static const mfl_data_kv_t kv229[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg174[] = {
+static const mfl_data_tag_t tg229[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3698,14 +4984,14 @@ static const mfl_data_tag_t tg174[] = {
     {"7b-v1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv175[] = {
+static const mfl_data_kv_t kv230[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg175[] = {
+static const mfl_data_tag_t tg230[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-llama2-q2_K", "Q2_K", 5400000000ull},
     {"13b-llama2-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -3723,14 +5009,14 @@ static const mfl_data_tag_t tg175[] = {
     {"13b-llama2-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv176[] = {
+static const mfl_data_kv_t kv231[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg176[] = {
+static const mfl_data_tag_t tg231[] = {
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
     {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
@@ -3748,14 +5034,62 @@ static const mfl_data_tag_t tg176[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv177[] = {
+static const mfl_data_kv_t kv232[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg232[] = {
+    {"latest", NULL, 3800000000ull},
+    {"7b-llama2-q2_K", "Q2_K", 2800000000ull},
+    {"7b-llama2-q3_K_S", "Q3_K_S", 2900000000ull},
+    {"7b-llama2-q3_K_M", "Q3_K_M", 3300000000ull},
+    {"7b-llama2-q3_K_L", "Q3_K_L", 3600000000ull},
+    {"7b-llama2-q4_1", "Q4_1", 4200000000ull},
+    {"7b-llama2-q4_K_S", "Q4_K_S", 3900000000ull},
+    {"7b-llama2-q4_K_M", "Q4_K_M", 4100000000ull},
+    {"7b-llama2-q5_0", "Q5_0", 4700000000ull},
+    {"7b-llama2-q5_1", "Q5_1", 5100000000ull},
+    {"7b-llama2-q5_K_S", "Q5_K_S", 4700000000ull},
+    {"7b-llama2-q5_K_M", "Q5_K_M", 4800000000ull},
+    {"7b-llama2-q6_K", "Q6_K", 5500000000ull},
+    {"7b-llama2-q8_0", "Q8_0", 7200000000ull},
+    {"7b-llama2-fp16", "F16", 13000000000ull},
+};
+
+static const mfl_data_kv_t kv233[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg233[] = {
+    {"70b-llama2-q2_K", "Q2_K", 29000000000ull},
+    {"70b-llama2-q3_K_S", "Q3_K_S", 30000000000ull},
+    {"70b-llama2-q3_K_M", "Q3_K_M", 33000000000ull},
+    {"70b-llama2-q3_K_L", "Q3_K_L", 36000000000ull},
+    {"70b-llama2-q4_0", "Q4_0", 39000000000ull},
+    {"70b-llama2-q4_1", "Q4_1", 43000000000ull},
+    {"70b-llama2-q4_K_S", "Q4_K_S", 39000000000ull},
+    {"70b-llama2-q4_K_M", "Q4_K_M", 41000000000ull},
+    {"70b-llama2-q5_0", "Q5_0", 47000000000ull},
+    {"70b-llama2-q5_1", "Q5_1", 52000000000ull},
+    {"70b-llama2-q5_K_M", "Q5_K_M", 49000000000ull},
+    {"70b-llama2-q6_K", "Q6_K", 57000000000ull},
+    {"70b-llama2-fp16", "F16", 138000000000ull},
+};
+
+static const mfl_data_kv_t kv234[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg177[] = {
+static const mfl_data_tag_t tg234[] = {
     {"latest", NULL, 6100000000ull},
     {"10.7b-solar-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-solar-q3_K_S", "Q3_K_S", 4700000000ull},
@@ -3773,14 +5107,14 @@ static const mfl_data_tag_t tg177[] = {
     {"10.7b-solar-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv178[] = {
+static const mfl_data_kv_t kv235[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg178[] = {
+static const mfl_data_tag_t tg235[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-yi-q2_K", "Q2_K", 15000000000ull},
     {"34b-yi-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -3798,7 +5132,7 @@ static const mfl_data_tag_t tg178[] = {
     {"34b-yi-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv179[] = {
+static const mfl_data_kv_t kv236[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -3808,14 +5142,14 @@ static const mfl_data_kv_t kv179[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg179[] = {
+static const mfl_data_tag_t tg236[] = {
     {"7b-think", NULL, 4500000000ull},
     {"latest", "Q4_K_M", 4500000000ull},
     {"7b-think-q8_0", "Q8_0", 7800000000ull},
     {"7b-think-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv180[] = {
+static const mfl_data_kv_t kv237[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -3825,47 +5159,63 @@ static const mfl_data_kv_t kv180[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg180[] = {
+static const mfl_data_tag_t tg237[] = {
     {"7b-instruct", NULL, 4500000000ull},
     {"7b-instruct-q8_0", "Q8_0", 7800000000ull},
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv181[] = {
+static const mfl_data_kv_t kv238[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.sliding_window", 4096ull, NULL, 0},
+    {"attention.sliding_window_pattern", 4ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 65536ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"rope.scaling.original_context_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg238[] = {
+    {"32b", NULL, 19000000000ull},
+    {"32b-think-q8_0", "Q8_0", 34000000000ull},
+    {"32b-think-fp16", "F16", 64000000000ull},
+};
+
+static const mfl_data_kv_t kv239[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg181[] = {
+static const mfl_data_tag_t tg239[] = {
     {"7b", NULL, 4500000000ull},
     {"latest", NULL, 4500000000ull},
     {"7b-1124-instruct-q8_0", "Q8_0", 7800000000ull},
     {"7b-1124-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv182[] = {
+static const mfl_data_kv_t kv240[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg182[] = {
+static const mfl_data_tag_t tg240[] = {
     {"13b", NULL, 8400000000ull},
     {"13b-1124-instruct-q8_0", "Q8_0", 15000000000ull},
     {"13b-1124-instruct-fp16", "F16", 27000000000ull},
 };
 
-static const mfl_data_kv_t kv183[] = {
+static const mfl_data_kv_t kv241[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg183[] = {
+static const mfl_data_tag_t tg241[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v3.5-0106-q2_K", "Q2_K", 3100000000ull},
@@ -3884,14 +5234,14 @@ static const mfl_data_tag_t tg183[] = {
     {"7b-v3.5-0106-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv184[] = {
+static const mfl_data_kv_t kv242[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg184[] = {
+static const mfl_data_tag_t tg242[] = {
     {"7b-v3.5", NULL, 4100000000ull},
     {"7b-v3.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.5-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3909,14 +5259,14 @@ static const mfl_data_tag_t tg184[] = {
     {"7b-v3.5-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv185[] = {
+static const mfl_data_kv_t kv243[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg185[] = {
+static const mfl_data_tag_t tg243[] = {
     {"7b-v3.5-1210", NULL, 4100000000ull},
     {"7b-v3.5-1210-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.5-1210-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3934,41 +5284,41 @@ static const mfl_data_tag_t tg185[] = {
     {"7b-v3.5-1210-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv186[] = {
+static const mfl_data_kv_t kv244[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg186[] = {
+static const mfl_data_tag_t tg244[] = {
     {"latest", NULL, 4700000000ull},
     {"8b-instruct-q4_K_M", "Q4_K_M", 4700000000ull},
     {"8b-instruct-q8_0", "Q8_0", 8300000000ull},
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv187[] = {
+static const mfl_data_kv_t kv245[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 14ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2240ull, NULL, 0},
 };
-static const mfl_data_tag_t tg187[] = {
+static const mfl_data_tag_t tg245[] = {
     {"1.5b", NULL, 1400000000ull},
     {"1.5b-instruct-q8_0", "Q8_0", 2000000000ull},
     {"1.5b-instruct-fp16", "F16", 3800000000ull},
 };
 
-static const mfl_data_kv_t kv188[] = {
+static const mfl_data_kv_t kv246[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg188[] = {
+static const mfl_data_tag_t tg246[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-mistral-v2.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-mistral-v2.5-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -3986,14 +5336,14 @@ static const mfl_data_tag_t tg188[] = {
     {"7b-mistral-v2.5-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv189[] = {
+static const mfl_data_kv_t kv247[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg189[] = {
+static const mfl_data_tag_t tg247[] = {
     {"v2", NULL, 4100000000ull},
     {"7b-mistral-v2-q2_K", "Q2_K", 3100000000ull},
     {"7b-mistral-v2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -4011,66 +5361,66 @@ static const mfl_data_tag_t tg189[] = {
     {"7b-mistral-v2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv190[] = {
+static const mfl_data_kv_t kv248[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg190[] = {
+static const mfl_data_tag_t tg248[] = {
     {"7b-q4_K_M", "Q4_K_M", 4700000000ull},
     {"7b-q8_0", "Q8_0", 8100000000ull},
     {"7b-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv191[] = {
+static const mfl_data_kv_t kv249[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg191[] = {
+static const mfl_data_tag_t tg249[] = {
     {"latest", NULL, 4700000000ull},
     {"7b-v2-q8_0", "Q8_0", 8100000000ull},
     {"7b-v2-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv192[] = {
+static const mfl_data_kv_t kv250[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg192[] = {
+static const mfl_data_tag_t tg250[] = {
     {"32b-q4_K_M", "Q4_K_M", 20000000000ull},
     {"32b-q8_0", "Q8_0", 35000000000ull},
     {"32b-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv193[] = {
+static const mfl_data_kv_t kv251[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg193[] = {
+static const mfl_data_tag_t tg251[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-v2-q8_0", "Q8_0", 35000000000ull},
     {"32b-v2-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv194[] = {
+static const mfl_data_kv_t kv252[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 26ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 3200ull, NULL, 0},
 };
-static const mfl_data_tag_t tg194[] = {
+static const mfl_data_tag_t tg252[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-q4_1", "Q4_1", 2200000000ull},
@@ -4080,14 +5430,14 @@ static const mfl_data_tag_t tg194[] = {
     {"3b-fp16", "F16", 6900000000ull},
 };
 
-static const mfl_data_kv_t kv195[] = {
+static const mfl_data_kv_t kv253[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg195[] = {
+static const mfl_data_tag_t tg253[] = {
     {"7b-v2-q2_K", "Q2_K", 2800000000ull},
     {"7b-v2-q3_K_S", "Q3_K_S", 2900000000ull},
     {"7b-v2-q3_K_M", "Q3_K_M", 3300000000ull},
@@ -4105,14 +5455,14 @@ static const mfl_data_tag_t tg195[] = {
     {"7b-v2-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv196[] = {
+static const mfl_data_kv_t kv254[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg196[] = {
+static const mfl_data_tag_t tg254[] = {
     {"7b", NULL, 3800000000ull},
     {"7b-v3-q2_K", "Q2_K", 2800000000ull},
     {"7b-v3-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -4130,14 +5480,139 @@ static const mfl_data_tag_t tg196[] = {
     {"7b-v3-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv197[] = {
+static const mfl_data_kv_t kv255[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg255[] = {
+    {"7b-q2_K", "Q2_K", 2800000000ull},
+    {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
+    {"7b-q3_K_M", "Q3_K_M", 3300000000ull},
+    {"7b-q3_K_L", "Q3_K_L", 3600000000ull},
+    {"7b-q4_0", "Q4_0", 3800000000ull},
+    {"7b-q4_1", "Q4_1", 4200000000ull},
+    {"7b-q4_K_S", "Q4_K_S", 3900000000ull},
+    {"7b-q4_K_M", "Q4_K_M", 4100000000ull},
+    {"7b-q5_0", "Q5_0", 4700000000ull},
+    {"7b-q5_1", "Q5_1", 5100000000ull},
+    {"7b-q5_K_S", "Q5_K_S", 4700000000ull},
+    {"7b-q5_K_M", "Q5_K_M", 4800000000ull},
+    {"7b-q6_K", "Q6_K", 5500000000ull},
+    {"7b-q8_0", "Q8_0", 7200000000ull},
+    {"7b-fp16", "F16", 13000000000ull},
+};
+
+static const mfl_data_kv_t kv256[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 40ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg256[] = {
+    {"13b-q2_K", "Q2_K", 5400000000ull},
+    {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
+    {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
+    {"13b-q3_K_L", "Q3_K_L", 6900000000ull},
+    {"13b-q4_0", "Q4_0", 7400000000ull},
+    {"13b-q4_1", "Q4_1", 8200000000ull},
+    {"13b-q4_K_S", "Q4_K_S", 7400000000ull},
+    {"13b-q4_K_M", "Q4_K_M", 7900000000ull},
+    {"13b-q5_0", "Q5_0", 9000000000ull},
+    {"13b-q5_1", "Q5_1", 9800000000ull},
+    {"13b-q5_K_S", "Q5_K_S", 9000000000ull},
+    {"13b-q5_K_M", "Q5_K_M", 9200000000ull},
+    {"13b-q6_K", "Q6_K", 11000000000ull},
+    {"13b-q8_0", "Q8_0", 14000000000ull},
+    {"13b-fp16", "F16", 26000000000ull},
+};
+
+static const mfl_data_kv_t kv257[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 40ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg257[] = {
+    {"13b-v2-q2_K", "Q2_K", 5400000000ull},
+    {"13b-v2-q3_K_S", "Q3_K_S", 5700000000ull},
+    {"13b-v2-q3_K_M", "Q3_K_M", 6300000000ull},
+    {"13b-v2-q3_K_L", "Q3_K_L", 6900000000ull},
+    {"13b-v2-q4_0", "Q4_0", 7400000000ull},
+    {"13b-v2-q4_1", "Q4_1", 8200000000ull},
+    {"13b-v2-q4_K_S", "Q4_K_S", 7400000000ull},
+    {"13b-v2-q4_K_M", "Q4_K_M", 7900000000ull},
+    {"13b-v2-q5_0", "Q5_0", 9000000000ull},
+    {"13b-v2-q5_1", "Q5_1", 9800000000ull},
+    {"13b-v2-q5_K_S", "Q5_K_S", 9000000000ull},
+    {"13b-v2-q5_K_M", "Q5_K_M", 9200000000ull},
+    {"13b-v2-q6_K", "Q6_K", 11000000000ull},
+    {"13b-v2-q8_0", "Q8_0", 14000000000ull},
+    {"13b-v2-fp16", "F16", 26000000000ull},
+};
+
+static const mfl_data_kv_t kv258[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 40ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg258[] = {
+    {"13b", NULL, 7400000000ull},
+    {"13b-v3-q2_K", "Q2_K", 5400000000ull},
+    {"13b-v3-q3_K_S", "Q3_K_S", 5700000000ull},
+    {"13b-v3-q3_K_M", "Q3_K_M", 6300000000ull},
+    {"13b-v3-q3_K_L", "Q3_K_L", 6900000000ull},
+    {"13b-v3-q4_1", "Q4_1", 8200000000ull},
+    {"13b-v3-q4_K_S", "Q4_K_S", 7400000000ull},
+    {"13b-v3-q4_K_M", "Q4_K_M", 7900000000ull},
+    {"13b-v3-q5_0", "Q5_0", 9000000000ull},
+    {"13b-v3-q5_1", "Q5_1", 9800000000ull},
+    {"13b-v3-q5_K_S", "Q5_K_S", 9000000000ull},
+    {"13b-v3-q5_K_M", "Q5_K_M", 9200000000ull},
+    {"13b-v3-q6_K", "Q6_K", 11000000000ull},
+    {"13b-v3-q8_0", "Q8_0", 14000000000ull},
+    {"13b-v3-fp16", "F16", 26000000000ull},
+};
+
+static const mfl_data_kv_t kv259[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg259[] = {
+    {"70b", NULL, 39000000000ull},
+    {"70b-v3-q2_K", "Q2_K", 29000000000ull},
+    {"70b-v3-q3_K_S", "Q3_K_S", 30000000000ull},
+    {"70b-v3-q3_K_M", "Q3_K_M", 33000000000ull},
+    {"70b-v3-q3_K_L", "Q3_K_L", 36000000000ull},
+    {"70b-v3-q4_1", "Q4_1", 43000000000ull},
+    {"70b-v3-q4_K_S", "Q4_K_S", 39000000000ull},
+    {"70b-v3-q4_K_M", "Q4_K_M", 41000000000ull},
+    {"70b-v3-q5_0", "Q5_0", 47000000000ull},
+    {"70b-v3-q5_1", "Q5_1", 52000000000ull},
+    {"70b-v3-q5_K_S", "Q5_K_S", 47000000000ull},
+    {"70b-v3-q5_K_M", "Q5_K_M", 49000000000ull},
+    {"70b-v3-q6_K", "Q6_K", 57000000000ull},
+    {"70b-v3-q8_0", "Q8_0", 73000000000ull},
+    {"70b-v3-fp16", "F16", 138000000000ull},
+};
+
+static const mfl_data_kv_t kv260[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg197[] = {
+static const mfl_data_tag_t tg260[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -4155,14 +5630,14 @@ static const mfl_data_tag_t tg197[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv198[] = {
+static const mfl_data_kv_t kv261[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg198[] = {
+static const mfl_data_tag_t tg261[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -4180,7 +5655,7 @@ static const mfl_data_tag_t tg198[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv199[] = {
+static const mfl_data_kv_t kv262[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -4188,20 +5663,20 @@ static const mfl_data_kv_t kv199[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg199[] = {
+static const mfl_data_tag_t tg262[] = {
     {"latest", "F16", 563000000ull},
     {"278m", "F16", 563000000ull},
     {"278m-mpnet-base-v2-fp16", "F16", 563000000ull},
 };
 
-static const mfl_data_kv_t kv200[] = {
+static const mfl_data_kv_t kv263[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg200[] = {
+static const mfl_data_tag_t tg263[] = {
     {"2.7b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2.7b-chat-v2-q2_K", "Q2_K", 1200000000ull},
@@ -4220,7 +5695,7 @@ static const mfl_data_tag_t tg200[] = {
     {"2.7b-chat-v2-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv201[] = {
+static const mfl_data_kv_t kv264[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 2047ull, NULL, 0},
@@ -4229,7 +5704,7 @@ static const mfl_data_kv_t kv201[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg201[] = {
+static const mfl_data_tag_t tg264[] = {
     {"3.8b-mini-4k-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3.8b-mini-4k-instruct-q3_K_S", "Q3_K_S", 1700000000ull},
     {"3.8b-mini-4k-instruct-q3_K_M", "Q3_K_M", 2000000000ull},
@@ -4247,7 +5722,7 @@ static const mfl_data_tag_t tg201[] = {
     {"3.8b-mini-4k-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv202[] = {
+static const mfl_data_kv_t kv265[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 262144ull, NULL, 0},
@@ -4256,7 +5731,7 @@ static const mfl_data_kv_t kv202[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg202[] = {
+static const mfl_data_tag_t tg265[] = {
     {"latest", NULL, 2200000000ull},
     {"mini", NULL, 2200000000ull},
     {"3.8b", NULL, 2200000000ull},
@@ -4277,7 +5752,7 @@ static const mfl_data_tag_t tg202[] = {
     {"3.8b-mini-128k-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv203[] = {
+static const mfl_data_kv_t kv266[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
@@ -4285,7 +5760,7 @@ static const mfl_data_kv_t kv203[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg203[] = {
+static const mfl_data_tag_t tg266[] = {
     {"medium", NULL, 7900000000ull},
     {"14b", NULL, 7900000000ull},
     {"14b-medium-128k-instruct-q4_0", "Q4_0", 0ull},
@@ -4305,7 +5780,7 @@ static const mfl_data_tag_t tg203[] = {
     {"14b-medium-128k-instruct-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv204[] = {
+static const mfl_data_kv_t kv267[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"attention.sliding_window", 2047ull, NULL, 0},
@@ -4314,7 +5789,7 @@ static const mfl_data_kv_t kv204[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg204[] = {
+static const mfl_data_tag_t tg267[] = {
     {"14b-medium-4k-instruct-q2_K", "Q2_K", 5100000000ull},
     {"14b-medium-4k-instruct-q3_K_S", "Q3_K_S", 6100000000ull},
     {"14b-medium-4k-instruct-q3_K_M", "Q3_K_M", 6900000000ull},
@@ -4332,7 +5807,7 @@ static const mfl_data_tag_t tg204[] = {
     {"14b-medium-4k-instruct-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv205[] = {
+static const mfl_data_kv_t kv268[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -4340,7 +5815,7 @@ static const mfl_data_kv_t kv205[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg205[] = {
+static const mfl_data_tag_t tg268[] = {
     {"latest", NULL, 2200000000ull},
     {"3.8b-mini-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3.8b-mini-instruct-q3_K_S", "Q3_K_S", 1700000000ull},
@@ -4358,7 +5833,7 @@ static const mfl_data_tag_t tg205[] = {
     {"3.8b-mini-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv206[] = {
+static const mfl_data_kv_t kv269[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
@@ -4366,14 +5841,14 @@ static const mfl_data_kv_t kv206[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg206[] = {
+static const mfl_data_tag_t tg269[] = {
     {"14b", NULL, 9100000000ull},
     {"latest", NULL, 9100000000ull},
     {"14b-q8_0", "Q8_0", 16000000000ull},
     {"14b-fp16", "F16", 29000000000ull},
 };
 
-static const mfl_data_kv_t kv207[] = {
+static const mfl_data_kv_t kv270[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -4381,14 +5856,14 @@ static const mfl_data_kv_t kv207[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg207[] = {
+static const mfl_data_tag_t tg270[] = {
     {"3.8b", NULL, 2500000000ull},
     {"latest", NULL, 2500000000ull},
     {"3.8b-q8_0", "Q8_0", 4100000000ull},
     {"3.8b-fp16", "F16", 7700000000ull},
 };
 
-static const mfl_data_kv_t kv208[] = {
+static const mfl_data_kv_t kv271[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -4396,48 +5871,48 @@ static const mfl_data_kv_t kv208[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg208[] = {
+static const mfl_data_tag_t tg271[] = {
     {"latest", NULL, 3200000000ull},
     {"3.8b", NULL, 3200000000ull},
     {"3.8b-q8_0", "Q8_0", 4600000000ull},
     {"3.8b-fp16", "F16", 7700000000ull},
 };
 
-static const mfl_data_kv_t kv209[] = {
+static const mfl_data_kv_t kv272[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg209[] = {
+static const mfl_data_tag_t tg272[] = {
     {"latest", NULL, 11000000000ull},
     {"14b", NULL, 11000000000ull},
     {"14b-q8_0", "Q8_0", 17000000000ull},
     {"14b-fp16", "F16", 29000000000ull},
 };
 
-static const mfl_data_kv_t kv210[] = {
+static const mfl_data_kv_t kv273[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg210[] = {
+static const mfl_data_tag_t tg273[] = {
     {"plus", NULL, 11000000000ull},
     {"14b-plus-q8_0", "Q8_0", 17000000000ull},
     {"14b-plus-fp16", "F16", 29000000000ull},
 };
 
-static const mfl_data_kv_t kv211[] = {
+static const mfl_data_kv_t kv274[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg211[] = {
+static const mfl_data_tag_t tg274[] = {
     {"0.5b", NULL, 395000000ull},
     {"0.5b-chat-v1.5-q2_K", "Q2_K", 298000000ull},
     {"0.5b-chat-v1.5-q3_K_S", "Q3_K_S", 333000000ull},
@@ -4455,14 +5930,14 @@ static const mfl_data_tag_t tg211[] = {
     {"0.5b-chat-v1.5-fp16", "F16", 1200000000ull},
 };
 
-static const mfl_data_kv_t kv212[] = {
+static const mfl_data_kv_t kv275[] = {
     {"attention.head_count", 20ull, NULL, 0},
     {"attention.head_count_kv", 20ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg212[] = {
+static const mfl_data_tag_t tg275[] = {
     {"4b", NULL, 2300000000ull},
     {"latest", NULL, 2300000000ull},
     {"4b-chat-v1.5-q2_K", "Q2_K", 1600000000ull},
@@ -4481,14 +5956,14 @@ static const mfl_data_tag_t tg212[] = {
     {"4b-chat-v1.5-fp16", "F16", 7900000000ull},
 };
 
-static const mfl_data_kv_t kv213[] = {
+static const mfl_data_kv_t kv276[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg213[] = {
+static const mfl_data_tag_t tg276[] = {
     {"7b", NULL, 4500000000ull},
     {"7b-chat-v1.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-chat-v1.5-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -4506,14 +5981,14 @@ static const mfl_data_tag_t tg213[] = {
     {"7b-chat-v1.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv214[] = {
+static const mfl_data_kv_t kv277[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg214[] = {
+static const mfl_data_tag_t tg277[] = {
     {"14b", NULL, 8200000000ull},
     {"14b-chat-v1.5-q2_K", "Q2_K", 6100000000ull},
     {"14b-chat-v1.5-q3_K_S", "Q3_K_S", 6900000000ull},
@@ -4531,14 +6006,14 @@ static const mfl_data_tag_t tg214[] = {
     {"14b-chat-v1.5-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv215[] = {
+static const mfl_data_kv_t kv278[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg215[] = {
+static const mfl_data_tag_t tg278[] = {
     {"32b", NULL, 18000000000ull},
     {"32b-chat-v1.5-q2_K", "Q2_K", 12000000000ull},
     {"32b-chat-v1.5-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4556,14 +6031,14 @@ static const mfl_data_tag_t tg215[] = {
     {"32b-chat-v1.5-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv216[] = {
+static const mfl_data_kv_t kv279[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg216[] = {
+static const mfl_data_tag_t tg279[] = {
     {"32b-text", NULL, 18000000000ull},
     {"32b-text-v1.5-q2_K", "Q2_K", 12000000000ull},
     {"32b-text-v1.5-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4576,14 +6051,14 @@ static const mfl_data_tag_t tg216[] = {
     {"32b-text-v1.5-q8_0", "Q8_0", 35000000000ull},
 };
 
-static const mfl_data_kv_t kv217[] = {
+static const mfl_data_kv_t kv280[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg217[] = {
+static const mfl_data_tag_t tg280[] = {
     {"1.8b-text", NULL, 1100000000ull},
     {"1.8b-text-v1.5-q2_K", "Q2_K", 863000000ull},
     {"1.8b-text-v1.5-q3_K_S", "Q3_K_S", 970000000ull},
@@ -4601,14 +6076,14 @@ static const mfl_data_tag_t tg217[] = {
     {"1.8b-text-v1.5-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv218[] = {
+static const mfl_data_kv_t kv281[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 64ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg218[] = {
+static const mfl_data_tag_t tg281[] = {
     {"72b", NULL, 41000000000ull},
     {"72b-chat-v1.5-q2_K", "Q2_K", 28000000000ull},
     {"72b-chat-v1.5-q3_K_S", "Q3_K_S", 33000000000ull},
@@ -4626,14 +6101,14 @@ static const mfl_data_tag_t tg218[] = {
     {"72b-chat-v1.5-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv219[] = {
+static const mfl_data_kv_t kv282[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg219[] = {
+static const mfl_data_tag_t tg282[] = {
     {"110b", NULL, 63000000000ull},
     {"110b-chat-v1.5-q2_K", "Q2_K", 41000000000ull},
     {"110b-chat-v1.5-q3_K_S", "Q3_K_S", 48000000000ull},
@@ -4651,14 +6126,388 @@ static const mfl_data_tag_t tg219[] = {
     {"110b-chat-v1.5-fp16", "F16", 222000000000ull},
 };
 
-static const mfl_data_kv_t kv220[] = {
+static const mfl_data_kv_t kv283[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 16ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg283[] = {
+    {"1.8b-chat-q2_K", "Q2_K", 853000000ull},
+    {"1.8b-chat-q3_K_S", "Q3_K_S", 970000000ull},
+    {"1.8b-chat-q3_K_M", "Q3_K_M", 1000000000ull},
+    {"1.8b-chat-q3_K_L", "Q3_K_L", 1100000000ull},
+    {"1.8b-chat-q4_0", "Q4_0", 1100000000ull},
+    {"1.8b-chat-q4_1", "Q4_1", 1200000000ull},
+    {"1.8b-chat-q4_K_S", "Q4_K_S", 1200000000ull},
+    {"1.8b-chat-q4_K_M", "Q4_K_M", 1200000000ull},
+    {"1.8b-chat-q5_0", "Q5_0", 1300000000ull},
+    {"1.8b-chat-q5_1", "Q5_1", 1400000000ull},
+    {"1.8b-chat-q5_K_S", "Q5_K_S", 1300000000ull},
+    {"1.8b-chat-q5_K_M", "Q5_K_M", 1400000000ull},
+    {"1.8b-chat-q6_K", "Q6_K", 1600000000ull},
+    {"1.8b-chat-q8_0", "Q8_0", 2000000000ull},
+    {"1.8b-chat-fp16", "F16", 3700000000ull},
+};
+
+static const mfl_data_kv_t kv284[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 16ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg284[] = {
+    {"1.8b-text-q2_K", "Q2_K", 853000000ull},
+    {"1.8b-text-q3_K_S", "Q3_K_S", 970000000ull},
+    {"1.8b-text-q3_K_M", "Q3_K_M", 1000000000ull},
+    {"1.8b-text-q3_K_L", "Q3_K_L", 1100000000ull},
+    {"1.8b-text-q4_0", "Q4_0", 1100000000ull},
+    {"1.8b-text-q4_1", "Q4_1", 1200000000ull},
+    {"1.8b-text-q4_K_S", "Q4_K_S", 1200000000ull},
+    {"1.8b-text-q4_K_M", "Q4_K_M", 1200000000ull},
+    {"1.8b-text-q5_0", "Q5_0", 1300000000ull},
+    {"1.8b-text-q5_1", "Q5_1", 1400000000ull},
+    {"1.8b-text-q5_K_S", "Q5_K_S", 1300000000ull},
+    {"1.8b-text-q5_K_M", "Q5_K_M", 1400000000ull},
+    {"1.8b-text-q6_K", "Q6_K", 1600000000ull},
+    {"1.8b-text-q8_0", "Q8_0", 2000000000ull},
+    {"1.8b-text-fp16", "F16", 3700000000ull},
+};
+
+static const mfl_data_kv_t kv285[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg285[] = {
+    {"7b-chat-q2_K", "Q2_K", 3000000000ull},
+    {"7b-chat-q3_K_S", "Q3_K_S", 3600000000ull},
+    {"7b-chat-q3_K_M", "Q3_K_M", 4100000000ull},
+    {"7b-chat-q3_K_L", "Q3_K_L", 4300000000ull},
+    {"7b-chat-q4_0", "Q4_0", 4500000000ull},
+    {"7b-chat-q4_1", "Q4_1", 5000000000ull},
+    {"7b-chat-q4_K_S", "Q4_K_S", 4500000000ull},
+    {"7b-chat-q4_K_M", "Q4_K_M", 4900000000ull},
+    {"7b-chat-q5_0", "Q5_0", 5400000000ull},
+    {"7b-chat-q5_1", "Q5_1", 5800000000ull},
+    {"7b-chat-q5_K_S", "Q5_K_S", 5400000000ull},
+    {"7b-chat-q5_K_M", "Q5_K_M", 5700000000ull},
+    {"7b-chat-q6_K", "Q6_K", 6300000000ull},
+    {"7b-chat-q8_0", "Q8_0", 8200000000ull},
+    {"7b-chat-fp16", "F16", 15000000000ull},
+};
+
+static const mfl_data_kv_t kv286[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg286[] = {
+    {"7b-q2_K", "Q2_K", 3000000000ull},
+    {"7b-q3_K_S", "Q3_K_S", 3600000000ull},
+    {"7b-q3_K_M", "Q3_K_M", 4100000000ull},
+    {"7b-q3_K_L", "Q3_K_L", 4300000000ull},
+    {"7b-q4_0", "Q4_0", 4500000000ull},
+    {"7b-q4_1", "Q4_1", 5000000000ull},
+    {"7b-q4_K_S", "Q4_K_S", 4500000000ull},
+    {"7b-q4_K_M", "Q4_K_M", 4900000000ull},
+    {"7b-q5_0", "Q5_0", 5400000000ull},
+    {"7b-q5_1", "Q5_1", 5800000000ull},
+    {"7b-q5_K_S", "Q5_K_S", 5400000000ull},
+    {"7b-q5_K_M", "Q5_K_M", 5700000000ull},
+    {"7b-q6_K", "Q6_K", 6300000000ull},
+    {"7b-q8_0", "Q8_0", 8200000000ull},
+    {"7b-fp16", "F16", 15000000000ull},
+};
+
+static const mfl_data_kv_t kv287[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 40ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg287[] = {
+    {"14b-chat-q2_K", "Q2_K", 6000000000ull},
+    {"14b-chat-q3_K_S", "Q3_K_S", 6900000000ull},
+    {"14b-chat-q3_K_M", "Q3_K_M", 7700000000ull},
+    {"14b-chat-q3_K_L", "Q3_K_L", 8000000000ull},
+    {"14b-chat-q4_0", "Q4_0", 8200000000ull},
+    {"14b-chat-q4_1", "Q4_1", 9000000000ull},
+    {"14b-chat-q4_K_S", "Q4_K_S", 8600000000ull},
+    {"14b-chat-q4_K_M", "Q4_K_M", 9400000000ull},
+    {"14b-chat-q5_0", "Q5_0", 9900000000ull},
+    {"14b-chat-q5_1", "Q5_1", 11000000000ull},
+    {"14b-chat-q5_K_S", "Q5_K_S", 10000000000ull},
+    {"14b-chat-q5_K_M", "Q5_K_M", 11000000000ull},
+    {"14b-chat-q6_K", "Q6_K", 12000000000ull},
+    {"14b-chat-q8_0", "Q8_0", 15000000000ull},
+    {"14b-chat-fp16", "F16", 28000000000ull},
+};
+
+static const mfl_data_kv_t kv288[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 40ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg288[] = {
+    {"14b-text-q2_K", "Q2_K", 6000000000ull},
+    {"14b-text-q3_K_S", "Q3_K_S", 6900000000ull},
+    {"14b-text-q3_K_M", "Q3_K_M", 7700000000ull},
+    {"14b-text-q3_K_L", "Q3_K_L", 8000000000ull},
+    {"14b-text-q4_0", "Q4_0", 8200000000ull},
+    {"14b-text-q4_1", "Q4_1", 9000000000ull},
+    {"14b-text-q4_K_S", "Q4_K_S", 8600000000ull},
+    {"14b-text-q4_K_M", "Q4_K_M", 9400000000ull},
+    {"14b-text-q5_0", "Q5_0", 9900000000ull},
+    {"14b-text-q5_1", "Q5_1", 11000000000ull},
+    {"14b-text-q5_K_S", "Q5_K_S", 10000000000ull},
+    {"14b-text-q5_K_M", "Q5_K_M", 11000000000ull},
+    {"14b-text-q6_K", "Q6_K", 12000000000ull},
+    {"14b-text-q8_0", "Q8_0", 15000000000ull},
+    {"14b-text-fp16", "F16", 28000000000ull},
+};
+
+static const mfl_data_kv_t kv289[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 64ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg289[] = {
+    {"72b-chat-q2_K", "Q2_K", 27000000000ull},
+    {"72b-chat-q3_K_S", "Q3_K_S", 32000000000ull},
+    {"72b-chat-q3_K_M", "Q3_K_M", 37000000000ull},
+    {"72b-chat-q3_K_L", "Q3_K_L", 39000000000ull},
+    {"72b-chat-q4_0", "Q4_0", 41000000000ull},
+    {"72b-chat-q4_1", "Q4_1", 45000000000ull},
+    {"72b-chat-q4_K_S", "Q4_K_S", 41000000000ull},
+    {"72b-chat-q4_K_M", "Q4_K_M", 45000000000ull},
+    {"72b-chat-q5_0", "Q5_0", 50000000000ull},
+    {"72b-chat-q5_1", "Q5_1", 54000000000ull},
+    {"72b-chat-q5_K_S", "Q5_K_S", 50000000000ull},
+    {"72b-chat-q5_K_M", "Q5_K_M", 53000000000ull},
+    {"72b-chat-q6_K", "Q6_K", 59000000000ull},
+    {"72b-chat-q8_0", "Q8_0", 77000000000ull},
+    {"72b-chat-fp16", "F16", 145000000000ull},
+};
+
+static const mfl_data_kv_t kv290[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 64ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg290[] = {
+    {"72b-text-q2_K", "Q2_K", 27000000000ull},
+    {"72b-text-q3_K_S", "Q3_K_S", 32000000000ull},
+    {"72b-text-q3_K_M", "Q3_K_M", 37000000000ull},
+    {"72b-text-q3_K_L", "Q3_K_L", 39000000000ull},
+    {"72b-text-q4_0", "Q4_0", 41000000000ull},
+    {"72b-text-q4_1", "Q4_1", 45000000000ull},
+    {"72b-text-q4_K_S", "Q4_K_S", 41000000000ull},
+    {"72b-text-q4_K_M", "Q4_K_M", 45000000000ull},
+    {"72b-text-q5_0", "Q5_0", 50000000000ull},
+    {"72b-text-q5_1", "Q5_1", 54000000000ull},
+    {"72b-text-q5_K_S", "Q5_K_S", 50000000000ull},
+    {"72b-text-q5_K_M", "Q5_K_M", 53000000000ull},
+    {"72b-text-q6_K", "Q6_K", 59000000000ull},
+    {"72b-text-q8_0", "Q8_0", 77000000000ull},
+    {"72b-text-fp16", "F16", 145000000000ull},
+};
+
+static const mfl_data_kv_t kv291[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 16ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg291[] = {
+    {"1.8b", NULL, 1100000000ull},
+    {"1.8b-chat-v1.5-q2_K", "Q2_K", 863000000ull},
+    {"1.8b-chat-v1.5-q3_K_S", "Q3_K_S", 970000000ull},
+    {"1.8b-chat-v1.5-q3_K_M", "Q3_K_M", 1000000000ull},
+    {"1.8b-chat-v1.5-q3_K_L", "Q3_K_L", 1100000000ull},
+    {"1.8b-chat-v1.5-q4_1", "Q4_1", 1200000000ull},
+    {"1.8b-chat-v1.5-q4_K_S", "Q4_K_S", 1200000000ull},
+    {"1.8b-chat-v1.5-q4_K_M", "Q4_K_M", 1200000000ull},
+    {"1.8b-chat-v1.5-q5_0", "Q5_0", 1300000000ull},
+    {"1.8b-chat-v1.5-q5_1", "Q5_1", 1400000000ull},
+    {"1.8b-chat-v1.5-q5_K_S", "Q5_K_S", 1300000000ull},
+    {"1.8b-chat-v1.5-q5_K_M", "Q5_K_M", 1400000000ull},
+    {"1.8b-chat-v1.5-q6_K", "Q6_K", 1600000000ull},
+    {"1.8b-chat-v1.5-q8_0", "Q8_0", 2000000000ull},
+    {"1.8b-chat-v1.5-fp16", "F16", 3700000000ull},
+};
+
+static const mfl_data_kv_t kv292[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 16ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 1024ull, NULL, 0},
+};
+static const mfl_data_tag_t tg292[] = {
+    {"0.5b-text", NULL, 395000000ull},
+    {"0.5b-text-v1.5-q2_K", "Q2_K", 298000000ull},
+    {"0.5b-text-v1.5-q3_K_S", "Q3_K_S", 333000000ull},
+    {"0.5b-text-v1.5-q3_K_M", "Q3_K_M", 350000000ull},
+    {"0.5b-text-v1.5-q3_K_L", "Q3_K_L", 364000000ull},
+    {"0.5b-text-v1.5-q4_1", "Q4_1", 424000000ull},
+    {"0.5b-text-v1.5-q4_K_S", "Q4_K_S", 397000000ull},
+    {"0.5b-text-v1.5-q4_K_M", "Q4_K_M", 407000000ull},
+    {"0.5b-text-v1.5-q5_0", "Q5_0", 453000000ull},
+    {"0.5b-text-v1.5-q5_1", "Q5_1", 482000000ull},
+    {"0.5b-text-v1.5-q5_K_S", "Q5_K_S", 453000000ull},
+    {"0.5b-text-v1.5-q5_K_M", "Q5_K_M", 459000000ull},
+    {"0.5b-text-v1.5-q6_K", "Q6_K", 515000000ull},
+    {"0.5b-text-v1.5-q8_0", "Q8_0", 665000000ull},
+    {"0.5b-text-v1.5-fp16", "F16", 1200000000ull},
+};
+
+static const mfl_data_kv_t kv293[] = {
+    {"attention.head_count", 20ull, NULL, 0},
+    {"attention.head_count_kv", 20ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg293[] = {
+    {"4b-text", NULL, 2300000000ull},
+    {"4b-text-v1.5-q2_K", "Q2_K", 1600000000ull},
+    {"4b-text-v1.5-q3_K_S", "Q3_K_S", 1900000000ull},
+    {"4b-text-v1.5-q3_K_M", "Q3_K_M", 2000000000ull},
+    {"4b-text-v1.5-q3_K_L", "Q3_K_L", 2200000000ull},
+    {"4b-text-v1.5-q4_1", "Q4_1", 2600000000ull},
+    {"4b-text-v1.5-q4_K_S", "Q4_K_S", 2300000000ull},
+    {"4b-text-v1.5-q4_K_M", "Q4_K_M", 2500000000ull},
+    {"4b-text-v1.5-q5_0", "Q5_0", 2800000000ull},
+    {"4b-text-v1.5-q5_1", "Q5_1", 3000000000ull},
+    {"4b-text-v1.5-q5_K_S", "Q5_K_S", 2800000000ull},
+    {"4b-text-v1.5-q5_K_M", "Q5_K_M", 2800000000ull},
+    {"4b-text-v1.5-q6_K", "Q6_K", 3200000000ull},
+    {"4b-text-v1.5-q8_0", "Q8_0", 4200000000ull},
+    {"4b-text-v1.5-fp16", "F16", 7900000000ull},
+};
+
+static const mfl_data_kv_t kv294[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg294[] = {
+    {"7b-text", NULL, 4500000000ull},
+    {"7b-text-v1.5-q2_K", "Q2_K", 3100000000ull},
+    {"7b-text-v1.5-q3_K_S", "Q3_K_S", 3600000000ull},
+    {"7b-text-v1.5-q3_K_M", "Q3_K_M", 3900000000ull},
+    {"7b-text-v1.5-q3_K_L", "Q3_K_L", 4200000000ull},
+    {"7b-text-v1.5-q4_1", "Q4_1", 5000000000ull},
+    {"7b-text-v1.5-q4_K_S", "Q4_K_S", 4500000000ull},
+    {"7b-text-v1.5-q4_K_M", "Q4_K_M", 4800000000ull},
+    {"7b-text-v1.5-q5_0", "Q5_0", 5400000000ull},
+    {"7b-text-v1.5-q5_1", "Q5_1", 5800000000ull},
+    {"7b-text-v1.5-q5_K_S", "Q5_K_S", 5400000000ull},
+    {"7b-text-v1.5-q5_K_M", "Q5_K_M", 5500000000ull},
+    {"7b-text-v1.5-q6_K", "Q6_K", 6300000000ull},
+    {"7b-text-v1.5-q8_0", "Q8_0", 8200000000ull},
+    {"7b-text-v1.5-fp16", "F16", 15000000000ull},
+};
+
+static const mfl_data_kv_t kv295[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 40ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg295[] = {
+    {"14b-text", NULL, 8200000000ull},
+    {"14b-text-v1.5-q2_K", "Q2_K", 6100000000ull},
+    {"14b-text-v1.5-q3_K_S", "Q3_K_S", 6900000000ull},
+    {"14b-text-v1.5-q3_K_M", "Q3_K_M", 7400000000ull},
+    {"14b-text-v1.5-q3_K_L", "Q3_K_L", 7800000000ull},
+    {"14b-text-v1.5-q4_1", "Q4_1", 9000000000ull},
+    {"14b-text-v1.5-q4_K_S", "Q4_K_S", 8600000000ull},
+    {"14b-text-v1.5-q4_K_M", "Q4_K_M", 9200000000ull},
+    {"14b-text-v1.5-q5_0", "Q5_0", 9900000000ull},
+    {"14b-text-v1.5-q5_1", "Q5_1", 11000000000ull},
+    {"14b-text-v1.5-q5_K_S", "Q5_K_S", 10000000000ull},
+    {"14b-text-v1.5-q5_K_M", "Q5_K_M", 11000000000ull},
+    {"14b-text-v1.5-q6_K", "Q6_K", 12000000000ull},
+    {"14b-text-v1.5-q8_0", "Q8_0", 15000000000ull},
+    {"14b-text-v1.5-fp16", "F16", 28000000000ull},
+};
+
+static const mfl_data_kv_t kv296[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 64ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg296[] = {
+    {"72b-text-v1.5-q2_K", "Q2_K", 28000000000ull},
+    {"72b-text-v1.5-q3_K_S", "Q3_K_S", 33000000000ull},
+    {"72b-text-v1.5-q3_K_M", "Q3_K_M", 36000000000ull},
+    {"72b-text-v1.5-q3_K_L", "Q3_K_L", 38000000000ull},
+    {"72b-text-v1.5-q4_0", "Q4_0", 41000000000ull},
+    {"72b-text-v1.5-q4_1", "Q4_1", 45000000000ull},
+    {"72b-text-v1.5-q4_K_S", "Q4_K_S", 42000000000ull},
+    {"72b-text-v1.5-q4_K_M", "Q4_K_M", 44000000000ull},
+    {"72b-text-v1.5-q5_0", "Q5_0", 50000000000ull},
+    {"72b-text-v1.5-q5_1", "Q5_1", 54000000000ull},
+    {"72b-text-v1.5-q5_K_S", "Q5_K_S", 50000000000ull},
+    {"72b-text-v1.5-q5_K_M", "Q5_K_M", 51000000000ull},
+    {"72b-text-v1.5-q6_K", "Q6_K", 59000000000ull},
+    {"72b-text-v1.5-q8_0", "Q8_0", 77000000000ull},
+    {"72b-text-v1.5-fp16", "F16", 145000000000ull},
+};
+
+static const mfl_data_kv_t kv297[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg297[] = {
+    {"110b-text-v1.5-q2_K", "Q2_K", 41000000000ull},
+    {"110b-text-v1.5-q3_K_S", "Q3_K_S", 48000000000ull},
+    {"110b-text-v1.5-q3_K_M", "Q3_K_M", 54000000000ull},
+    {"110b-text-v1.5-q3_K_L", "Q3_K_L", 58000000000ull},
+    {"110b-text-v1.5-q4_1", "Q4_1", 70000000000ull},
+    {"110b-text-v1.5-q4_K_S", "Q4_K_S", 63000000000ull},
+    {"110b-text-v1.5-q4_K_M", "Q4_K_M", 67000000000ull},
+    {"110b-text-v1.5-q5_0", "Q5_0", 77000000000ull},
+    {"110b-text-v1.5-q5_1", "Q5_1", 84000000000ull},
+    {"110b-text-v1.5-q5_K_S", "Q5_K_S", 77000000000ull},
+    {"110b-text-v1.5-q5_K_M", "Q5_K_M", 79000000000ull},
+    {"110b-text-v1.5-q6_K", "Q6_K", 91000000000ull},
+    {"110b-text-v1.5-q8_0", "Q8_0", 118000000000ull},
+    {"110b-text-v1.5-fp16", "F16", 222000000000ull},
+};
+
+static const mfl_data_kv_t kv298[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg220[] = {
+static const mfl_data_tag_t tg298[] = {
     {"0.5b", NULL, 352000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4677,14 +6526,14 @@ static const mfl_data_tag_t tg220[] = {
     {"0.5b-instruct-q4_0", "Q4_0", 352000000ull},
 };
 
-static const mfl_data_kv_t kv221[] = {
+static const mfl_data_kv_t kv299[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg221[] = {
+static const mfl_data_tag_t tg299[] = {
     {"1.5b", NULL, 935000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4702,14 +6551,14 @@ static const mfl_data_tag_t tg221[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv222[] = {
+static const mfl_data_kv_t kv300[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg222[] = {
+static const mfl_data_tag_t tg300[] = {
     {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
@@ -4728,14 +6577,14 @@ static const mfl_data_tag_t tg222[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv223[] = {
+static const mfl_data_kv_t kv301[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg223[] = {
+static const mfl_data_tag_t tg301[] = {
     {"72b", NULL, 41000000000ull},
     {"72b-instruct-q2_K", "Q2_K", 30000000000ull},
     {"72b-instruct-q3_K_S", "Q3_K_S", 34000000000ull},
@@ -4753,14 +6602,60 @@ static const mfl_data_tag_t tg223[] = {
     {"72b-instruct-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv224[] = {
+static const mfl_data_kv_t kv302[] = {
+    {"attention.head_count", 28ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"block_count", 28ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 3584ull, NULL, 0},
+};
+static const mfl_data_tag_t tg302[] = {
+    {"7b-text", NULL, 4400000000ull},
+    {"7b-text-q2_K", "Q2_K", 3000000000ull},
+    {"7b-text-q3_K_S", "Q3_K_S", 3500000000ull},
+    {"7b-text-q3_K_M", "Q3_K_M", 3800000000ull},
+    {"7b-text-q3_K_L", "Q3_K_L", 4100000000ull},
+    {"7b-text-q4_1", "Q4_1", 4900000000ull},
+    {"7b-text-q4_K_S", "Q4_K_S", 4500000000ull},
+    {"7b-text-q4_K_M", "Q4_K_M", 4700000000ull},
+    {"7b-text-q5_0", "Q5_0", 5300000000ull},
+    {"7b-text-q5_1", "Q5_1", 5800000000ull},
+    {"7b-text-q8_0", "Q8_0", 8100000000ull},
+};
+
+static const mfl_data_kv_t kv303[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg303[] = {
+    {"72b-text", NULL, 41000000000ull},
+    {"72b-text-q2_K", "Q2_K", 30000000000ull},
+    {"72b-text-q3_K_S", "Q3_K_S", 34000000000ull},
+    {"72b-text-q3_K_M", "Q3_K_M", 38000000000ull},
+    {"72b-text-q3_K_L", "Q3_K_L", 40000000000ull},
+    {"72b-text-q4_1", "Q4_1", 46000000000ull},
+    {"72b-text-q4_K_S", "Q4_K_S", 44000000000ull},
+    {"72b-text-q4_K_M", "Q4_K_M", 47000000000ull},
+    {"72b-text-q5_0", "Q5_0", 50000000000ull},
+    {"72b-text-q5_1", "Q5_1", 55000000000ull},
+    {"72b-text-q5_K_S", "Q5_K_S", 51000000000ull},
+    {"72b-text-q5_K_M", "Q5_K_M", 54000000000ull},
+    {"72b-text-q6_K", "Q6_K", 64000000000ull},
+    {"72b-text-q8_0", "Q8_0", 77000000000ull},
+    {"72b-text-fp16", "F16", 145000000000ull},
+};
+
+static const mfl_data_kv_t kv304[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg224[] = {
+static const mfl_data_tag_t tg304[] = {
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -4778,14 +6673,64 @@ static const mfl_data_tag_t tg224[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv225[] = {
+static const mfl_data_kv_t kv305[] = {
+    {"attention.head_count", 12ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"block_count", 28ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 1536ull, NULL, 0},
+};
+static const mfl_data_tag_t tg305[] = {
+    {"1.5b", NULL, 935000000ull},
+    {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
+    {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
+    {"1.5b-instruct-q3_K_M", "Q3_K_M", 824000000ull},
+    {"1.5b-instruct-q3_K_L", "Q3_K_L", 880000000ull},
+    {"1.5b-instruct-q4_1", "Q4_1", 1000000000ull},
+    {"1.5b-instruct-q4_K_S", "Q4_K_S", 940000000ull},
+    {"1.5b-instruct-q4_K_M", "Q4_K_M", 986000000ull},
+    {"1.5b-instruct-q5_0", "Q5_0", 1100000000ull},
+    {"1.5b-instruct-q5_1", "Q5_1", 1200000000ull},
+    {"1.5b-instruct-q5_K_S", "Q5_K_S", 1100000000ull},
+    {"1.5b-instruct-q5_K_M", "Q5_K_M", 1100000000ull},
+    {"1.5b-instruct-q6_K", "Q6_K", 1300000000ull},
+    {"1.5b-instruct-q8_0", "Q8_0", 1600000000ull},
+    {"1.5b-instruct-fp16", "F16", 3100000000ull},
+};
+
+static const mfl_data_kv_t kv306[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg306[] = {
+    {"72b", NULL, 41000000000ull},
+    {"72b-instruct-q2_K", "Q2_K", 30000000000ull},
+    {"72b-instruct-q3_K_S", "Q3_K_S", 34000000000ull},
+    {"72b-instruct-q3_K_M", "Q3_K_M", 38000000000ull},
+    {"72b-instruct-q3_K_L", "Q3_K_L", 40000000000ull},
+    {"72b-instruct-q4_1", "Q4_1", 46000000000ull},
+    {"72b-instruct-q4_K_S", "Q4_K_S", 44000000000ull},
+    {"72b-instruct-q4_K_M", "Q4_K_M", 47000000000ull},
+    {"72b-instruct-q5_0", "Q5_0", 50000000000ull},
+    {"72b-instruct-q5_1", "Q5_1", 55000000000ull},
+    {"72b-instruct-q5_K_S", "Q5_K_S", 51000000000ull},
+    {"72b-instruct-q5_K_M", "Q5_K_M", 54000000000ull},
+    {"72b-instruct-q6_K", "Q6_K", 64000000000ull},
+    {"72b-instruct-q8_0", "Q8_0", 77000000000ull},
+    {"72b-instruct-fp16", "F16", 145000000000ull},
+};
+
+static const mfl_data_kv_t kv307[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg225[] = {
+static const mfl_data_tag_t tg307[] = {
     {"0.5b", NULL, 398000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4803,14 +6748,14 @@ static const mfl_data_tag_t tg225[] = {
     {"0.5b-instruct-fp16", "F16", 994000000ull},
 };
 
-static const mfl_data_kv_t kv226[] = {
+static const mfl_data_kv_t kv308[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg226[] = {
+static const mfl_data_tag_t tg308[] = {
     {"0.5b-base", NULL, 398000000ull},
     {"0.5b-base-q2_K", "Q2_K", 339000000ull},
     {"0.5b-base-q3_K_S", "Q3_K_S", 338000000ull},
@@ -4825,14 +6770,14 @@ static const mfl_data_tag_t tg226[] = {
     {"0.5b-base-q8_0", "Q8_0", 531000000ull},
 };
 
-static const mfl_data_kv_t kv227[] = {
+static const mfl_data_kv_t kv309[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg227[] = {
+static const mfl_data_tag_t tg309[] = {
     {"1.5b", NULL, 986000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -4850,14 +6795,14 @@ static const mfl_data_tag_t tg227[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv228[] = {
+static const mfl_data_kv_t kv310[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg228[] = {
+static const mfl_data_tag_t tg310[] = {
     {"3b", NULL, 1900000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -4875,14 +6820,14 @@ static const mfl_data_tag_t tg228[] = {
     {"3b-instruct-fp16", "F16", 6200000000ull},
 };
 
-static const mfl_data_kv_t kv229[] = {
+static const mfl_data_kv_t kv311[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg229[] = {
+static const mfl_data_tag_t tg311[] = {
     {"7b", NULL, 4700000000ull},
     {"7b-instruct", NULL, 4700000000ull},
     {"7b-instruct-q4_K_M", "Q4_K_M", 4700000000ull},
@@ -4903,14 +6848,14 @@ static const mfl_data_tag_t tg229[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv230[] = {
+static const mfl_data_kv_t kv312[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg230[] = {
+static const mfl_data_tag_t tg312[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-instruct-q2_K", "Q2_K", 5800000000ull},
     {"14b-instruct-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -4928,14 +6873,14 @@ static const mfl_data_tag_t tg230[] = {
     {"14b-instruct-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv231[] = {
+static const mfl_data_kv_t kv313[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg231[] = {
+static const mfl_data_tag_t tg313[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-instruct-q2_K", "Q2_K", 12000000000ull},
     {"32b-instruct-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -4953,14 +6898,14 @@ static const mfl_data_tag_t tg231[] = {
     {"32b-instruct-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv232[] = {
+static const mfl_data_kv_t kv314[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg232[] = {
+static const mfl_data_tag_t tg314[] = {
     {"72b", NULL, 47000000000ull},
     {"72b-instruct-q2_K", "Q2_K", 30000000000ull},
     {"72b-instruct-q3_K_S", "Q3_K_S", 34000000000ull},
@@ -4978,14 +6923,14 @@ static const mfl_data_tag_t tg232[] = {
     {"72b-instruct-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv233[] = {
+static const mfl_data_kv_t kv315[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg233[] = {
+static const mfl_data_tag_t tg315[] = {
     {"0.5b", NULL, 398000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -5003,14 +6948,14 @@ static const mfl_data_tag_t tg233[] = {
     {"0.5b-instruct-fp16", "F16", 994000000ull},
 };
 
-static const mfl_data_kv_t kv234[] = {
+static const mfl_data_kv_t kv316[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg234[] = {
+static const mfl_data_tag_t tg316[] = {
     {"1.5b", NULL, 986000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -5028,14 +6973,14 @@ static const mfl_data_tag_t tg234[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv235[] = {
+static const mfl_data_kv_t kv317[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg235[] = {
+static const mfl_data_tag_t tg317[] = {
     {"1.5b-base", NULL, 986000000ull},
     {"1.5b-base-q2_K", "Q2_K", 676000000ull},
     {"1.5b-base-q3_K_S", "Q3_K_S", 761000000ull},
@@ -5053,14 +6998,14 @@ static const mfl_data_tag_t tg235[] = {
     {"1.5b-base-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv236[] = {
+static const mfl_data_kv_t kv318[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg236[] = {
+static const mfl_data_tag_t tg318[] = {
     {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
@@ -5079,14 +7024,14 @@ static const mfl_data_tag_t tg236[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv237[] = {
+static const mfl_data_kv_t kv319[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg237[] = {
+static const mfl_data_tag_t tg319[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-instruct-q2_K", "Q2_K", 5800000000ull},
     {"14b-instruct-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -5104,14 +7049,14 @@ static const mfl_data_tag_t tg237[] = {
     {"14b-instruct-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv238[] = {
+static const mfl_data_kv_t kv320[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg238[] = {
+static const mfl_data_tag_t tg320[] = {
     {"14b-base", NULL, 9000000000ull},
     {"14b-base-q2_K", "Q2_K", 5800000000ull},
     {"14b-base-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -5129,14 +7074,14 @@ static const mfl_data_tag_t tg238[] = {
     {"14b-base-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv239[] = {
+static const mfl_data_kv_t kv321[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg239[] = {
+static const mfl_data_tag_t tg321[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-instruct-q2_K", "Q2_K", 12000000000ull},
     {"32b-instruct-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -5154,14 +7099,14 @@ static const mfl_data_tag_t tg239[] = {
     {"32b-instruct-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv240[] = {
+static const mfl_data_kv_t kv322[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg240[] = {
+static const mfl_data_tag_t tg322[] = {
     {"32b-base", NULL, 20000000000ull},
     {"32b-base-q2_K", "Q2_K", 12000000000ull},
     {"32b-base-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -5179,47 +7124,160 @@ static const mfl_data_tag_t tg240[] = {
     {"32b-base-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv241[] = {
+static const mfl_data_kv_t kv323[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg323[] = {
+    {"3b", NULL, 1900000000ull},
+    {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
+    {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
+    {"3b-instruct-q3_K_M", "Q3_K_M", 1600000000ull},
+    {"3b-instruct-q3_K_L", "Q3_K_L", 1700000000ull},
+    {"3b-instruct-q4_0", "Q4_0", 1800000000ull},
+    {"3b-instruct-q4_1", "Q4_1", 2000000000ull},
+    {"3b-instruct-q4_K_S", "Q4_K_S", 1800000000ull},
+    {"3b-instruct-q5_0", "Q5_0", 2200000000ull},
+    {"3b-instruct-q5_1", "Q5_1", 2300000000ull},
+    {"3b-instruct-q5_K_S", "Q5_K_S", 2200000000ull},
+    {"3b-instruct-q5_K_M", "Q5_K_M", 2200000000ull},
+    {"3b-instruct-q6_K", "Q6_K", 2500000000ull},
+    {"3b-instruct-q8_0", "Q8_0", 3300000000ull},
+    {"3b-instruct-fp16", "F16", 6200000000ull},
+};
+
+static const mfl_data_kv_t kv324[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg324[] = {
+    {"3b-base", NULL, 1900000000ull},
+    {"3b-base-q2_K", "Q2_K", 1300000000ull},
+    {"3b-base-q3_K_S", "Q3_K_S", 1500000000ull},
+    {"3b-base-q3_K_M", "Q3_K_M", 1600000000ull},
+    {"3b-base-q3_K_L", "Q3_K_L", 1700000000ull},
+    {"3b-base-q4_0", "Q4_0", 1800000000ull},
+    {"3b-base-q4_1", "Q4_1", 2000000000ull},
+    {"3b-base-q4_K_S", "Q4_K_S", 1800000000ull},
+    {"3b-base-q5_0", "Q5_0", 2200000000ull},
+    {"3b-base-q5_1", "Q5_1", 2300000000ull},
+    {"3b-base-q5_K_S", "Q5_K_S", 2200000000ull},
+    {"3b-base-q5_K_M", "Q5_K_M", 2200000000ull},
+    {"3b-base-q6_K", "Q6_K", 2500000000ull},
+    {"3b-base-q8_0", "Q8_0", 3300000000ull},
+    {"3b-base-fp16", "F16", 6200000000ull},
+};
+
+static const mfl_data_kv_t kv325[] = {
+    {"attention.head_count", 14ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 896ull, NULL, 0},
+};
+static const mfl_data_tag_t tg325[] = {
+    {"0.5b-base", NULL, 531000000ull},
+    {"0.5b-base-q2_K", "Q2_K", 339000000ull},
+    {"0.5b-base-q3_K_S", "Q3_K_S", 338000000ull},
+    {"0.5b-base-q3_K_M", "Q3_K_M", 355000000ull},
+    {"0.5b-base-q3_K_L", "Q3_K_L", 369000000ull},
+    {"0.5b-base-q4_0", "Q4_0", 352000000ull},
+    {"0.5b-base-q4_1", "Q4_1", 375000000ull},
+    {"0.5b-base-q4_K_S", "Q4_K_S", 385000000ull},
+    {"0.5b-base-q4_K_M", "Q4_K_M", 398000000ull},
+    {"0.5b-base-q5_0", "Q5_0", 397000000ull},
+    {"0.5b-base-q5_1", "Q5_1", 419000000ull},
+    {"0.5b-base-q5_K_S", "Q5_K_S", 413000000ull},
+    {"0.5b-base-q5_K_M", "Q5_K_M", 420000000ull},
+    {"0.5b-base-q6_K", "Q6_K", 506000000ull},
+    {"0.5b-base-fp16", "F16", 994000000ull},
+};
+
+static const mfl_data_kv_t kv326[] = {
+    {"attention.head_count", 28ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"block_count", 28ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 3584ull, NULL, 0},
+};
+static const mfl_data_tag_t tg326[] = {
+    {"7b-base", NULL, 4700000000ull},
+    {"7b-base-q2_K", "Q2_K", 3000000000ull},
+    {"7b-base-q3_K_S", "Q3_K_S", 3500000000ull},
+    {"7b-base-q3_K_M", "Q3_K_M", 3800000000ull},
+    {"7b-base-q3_K_L", "Q3_K_L", 4100000000ull},
+    {"7b-base-q4_0", "Q4_0", 4400000000ull},
+    {"7b-base-q4_1", "Q4_1", 4900000000ull},
+    {"7b-base-q4_K_S", "Q4_K_S", 4500000000ull},
+    {"7b-base-q5_0", "Q5_0", 5300000000ull},
+    {"7b-base-q5_1", "Q5_1", 5800000000ull},
+    {"7b-base-q5_K_S", "Q5_K_S", 5300000000ull},
+    {"7b-base-q5_K_M", "Q5_K_M", 5400000000ull},
+    {"7b-base-q6_K", "Q6_K", 6300000000ull},
+    {"7b-base-q8_0", "Q8_0", 8100000000ull},
+    {"7b-base-fp16", "F16", 15000000000ull},
+};
+
+static const mfl_data_kv_t kv327[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg241[] = {
+static const mfl_data_tag_t tg327[] = {
     {"3b", NULL, 3200000000ull},
     {"3b-q8_0", "Q8_0", 4600000000ull},
     {"3b-fp16", "F16", 7500000000ull},
 };
 
-static const mfl_data_kv_t kv242[] = {
+static const mfl_data_kv_t kv328[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg242[] = {
+static const mfl_data_tag_t tg328[] = {
     {"7b", NULL, 6000000000ull},
     {"latest", NULL, 6000000000ull},
     {"7b-q8_0", "Q8_0", 9400000000ull},
     {"7b-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv243[] = {
+static const mfl_data_kv_t kv329[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 128000ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg329[] = {
+    {"32b", NULL, 21000000000ull},
+    {"32b-q8_0", "Q8_0", 36000000000ull},
+    {"32b-fp16", "F16", 67000000000ull},
+};
+
+static const mfl_data_kv_t kv330[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg243[] = {
+static const mfl_data_tag_t tg330[] = {
     {"72b", NULL, 49000000000ull},
     {"72b-q8_0", "Q8_0", 79000000000ull},
     {"72b-fp16", "F16", 147000000000ull},
 };
 
-static const mfl_data_kv_t kv244[] = {
+static const mfl_data_kv_t kv331[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5228,13 +7286,13 @@ static const mfl_data_kv_t kv244[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg244[] = {
+static const mfl_data_tag_t tg331[] = {
     {"0.6b", NULL, 523000000ull},
     {"0.6b-q8_0", "Q8_0", 832000000ull},
     {"0.6b-fp16", "F16", 1500000000ull},
 };
 
-static const mfl_data_kv_t kv245[] = {
+static const mfl_data_kv_t kv332[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5243,13 +7301,13 @@ static const mfl_data_kv_t kv245[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg245[] = {
+static const mfl_data_tag_t tg332[] = {
     {"1.7b", "Q4_K_M", 1400000000ull},
     {"1.7b-q8_0", "Q8_0", 2200000000ull},
     {"1.7b-fp16", "F16", 4100000000ull},
 };
 
-static const mfl_data_kv_t kv246[] = {
+static const mfl_data_kv_t kv333[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5258,13 +7316,13 @@ static const mfl_data_kv_t kv246[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg246[] = {
+static const mfl_data_tag_t tg333[] = {
     {"4b-q4_K_M", "Q4_K_M", 2600000000ull},
     {"4b-q8_0", "Q8_0", 4400000000ull},
     {"4b-fp16", "F16", 8100000000ull},
 };
 
-static const mfl_data_kv_t kv247[] = {
+static const mfl_data_kv_t kv334[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5273,14 +7331,14 @@ static const mfl_data_kv_t kv247[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg247[] = {
+static const mfl_data_tag_t tg334[] = {
     {"4b-instruct-2507-q4_K_M", "Q4_K_M", 2500000000ull},
     {"4b-instruct", NULL, 2500000000ull},
     {"4b-instruct-2507-q8_0", "Q8_0", 4300000000ull},
     {"4b-instruct-2507-fp16", "F16", 8100000000ull},
 };
 
-static const mfl_data_kv_t kv248[] = {
+static const mfl_data_kv_t kv335[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5289,14 +7347,14 @@ static const mfl_data_kv_t kv248[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg248[] = {
+static const mfl_data_tag_t tg335[] = {
     {"latest", NULL, 5200000000ull},
     {"8b-q8_0", "Q8_0", 8900000000ull},
     {"8b-fp16", "F16", 16000000000ull},
     {"8b", NULL, 5200000000ull},
 };
 
-static const mfl_data_kv_t kv249[] = {
+static const mfl_data_kv_t kv336[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5305,13 +7363,13 @@ static const mfl_data_kv_t kv249[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg249[] = {
+static const mfl_data_tag_t tg336[] = {
     {"14b", NULL, 9300000000ull},
     {"14b-q8_0", "Q8_0", 16000000000ull},
     {"14b-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv250[] = {
+static const mfl_data_kv_t kv337[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5322,13 +7380,13 @@ static const mfl_data_kv_t kv250[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg250[] = {
+static const mfl_data_tag_t tg337[] = {
     {"30b-a3b-instruct-2507-q4_K_M", "Q4_K_M", 19000000000ull},
     {"30b-a3b-instruct-2507-q8_0", "Q8_0", 32000000000ull},
     {"30b-a3b-instruct-2507-fp16", "F16", 61000000000ull},
 };
 
-static const mfl_data_kv_t kv251[] = {
+static const mfl_data_kv_t kv338[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5337,13 +7395,13 @@ static const mfl_data_kv_t kv251[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg251[] = {
+static const mfl_data_tag_t tg338[] = {
     {"4b", NULL, 2500000000ull},
     {"4b-thinking-2507-q8_0", "Q8_0", 4300000000ull},
     {"4b-thinking-2507-fp16", "F16", 8100000000ull},
 };
 
-static const mfl_data_kv_t kv252[] = {
+static const mfl_data_kv_t kv339[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5352,13 +7410,13 @@ static const mfl_data_kv_t kv252[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg252[] = {
+static const mfl_data_tag_t tg339[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-q8_0", "Q8_0", 35000000000ull},
     {"32b-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv253[] = {
+static const mfl_data_kv_t kv340[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5369,13 +7427,13 @@ static const mfl_data_kv_t kv253[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg253[] = {
+static const mfl_data_tag_t tg340[] = {
     {"30b-a3b-q4_K_M", "Q4_K_M", 19000000000ull},
     {"30b-a3b-q8_0", "Q8_0", 33000000000ull},
     {"30b-a3b-fp16", "F16", 61000000000ull},
 };
 
-static const mfl_data_kv_t kv254[] = {
+static const mfl_data_kv_t kv341[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5386,13 +7444,13 @@ static const mfl_data_kv_t kv254[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg254[] = {
+static const mfl_data_tag_t tg341[] = {
     {"235b-a22b-q4_K_M", "Q4_K_M", 142000000000ull},
     {"235b-a22b-q8_0", "Q8_0", 250000000000ull},
     {"235b-a22b-fp16", "F16", 470000000000ull},
 };
 
-static const mfl_data_kv_t kv255[] = {
+static const mfl_data_kv_t kv342[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5403,7 +7461,7 @@ static const mfl_data_kv_t kv255[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg255[] = {
+static const mfl_data_tag_t tg342[] = {
     {"30b-a3b-thinking-2507-q4_K_M", "Q4_K_M", 19000000000ull},
     {"30b", "Q4_K_M", 19000000000ull},
     {"30b-a3b", "Q4_K_M", 19000000000ull},
@@ -5411,7 +7469,7 @@ static const mfl_data_tag_t tg255[] = {
     {"30b-a3b-thinking-2507-fp16", "F16", 61000000000ull},
 };
 
-static const mfl_data_kv_t kv256[] = {
+static const mfl_data_kv_t kv343[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5422,12 +7480,12 @@ static const mfl_data_kv_t kv256[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg256[] = {
+static const mfl_data_tag_t tg343[] = {
     {"235b-a22b-instruct-2507-q4_K_M", "Q4_K_M", 142000000000ull},
     {"235b-a22b-instruct-2507-q8_0", "Q8_0", 250000000000ull},
 };
 
-static const mfl_data_kv_t kv257[] = {
+static const mfl_data_kv_t kv344[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5438,7 +7496,7 @@ static const mfl_data_kv_t kv257[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg257[] = {
+static const mfl_data_tag_t tg344[] = {
     {"235b-a22b-thinking-2507-q4_K_M", "Q4_K_M", 142000000000ull},
     {"235b", "Q4_K_M", 142000000000ull},
     {"235b-a22b", "Q4_K_M", 142000000000ull},
@@ -5446,7 +7504,7 @@ static const mfl_data_tag_t tg257[] = {
     {"235b-a22b-thinking-2507-fp16", "F16", 470000000000ull},
 };
 
-static const mfl_data_kv_t kv258[] = {
+static const mfl_data_kv_t kv345[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5457,16 +7515,50 @@ static const mfl_data_kv_t kv258[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg258[] = {
+static const mfl_data_tag_t tg345[] = {
     {"latest", "Q4_K_M", 19000000000ull},
     {"30b-a3b-q8_0", "Q8_0", 32000000000ull},
     {"30b-a3b-fp16", "F16", 61000000000ull},
     {"30b", "Q4_K_M", 19000000000ull},
     {"30b-a3b-q4_K_M", "Q4_K_M", 0ull},
 };
-static const char *const hf258[] = {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF"};
+static const char *const hf345[] = {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF"};
 
-static const mfl_data_kv_t kv259[] = {
+static const mfl_data_kv_t kv346[] = {
+    {"attention.head_count", 96ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 62ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 6144ull, NULL, 0},
+    {"expert_count", 160ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg346[] = {
+    {"480b", NULL, 290000000000ull},
+    {"480b-a35b-q8_0", "Q8_0", 510000000000ull},
+    {"480b-a35b-fp16", "F16", 960000000000ull},
+};
+
+static const mfl_data_kv_t kv347[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 512ull, NULL, 0},
+    {"expert_used_count", 10ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg347[] = {
+    {"latest", NULL, 52000000000ull},
+    {"q8_0", "Q8_0", 85000000000ull},
+};
+
+static const mfl_data_kv_t kv348[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5476,12 +7568,12 @@ static const mfl_data_kv_t kv259[] = {
     {"embedding_length", 1024ull, NULL, 0},
     {"pooling_type", 3ull, NULL, 0},
 };
-static const mfl_data_tag_t tg259[] = {
+static const mfl_data_tag_t tg348[] = {
     {"0.6b", NULL, 639000000ull},
     {"0.6b-fp16", "F16", 1200000000ull},
 };
 
-static const mfl_data_kv_t kv260[] = {
+static const mfl_data_kv_t kv349[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5491,13 +7583,13 @@ static const mfl_data_kv_t kv260[] = {
     {"embedding_length", 2560ull, NULL, 0},
     {"pooling_type", 3ull, NULL, 0},
 };
-static const mfl_data_tag_t tg260[] = {
+static const mfl_data_tag_t tg349[] = {
     {"4b", NULL, 2500000000ull},
     {"4b-q8_0", "Q8_0", 4300000000ull},
     {"4b-fp16", "F16", 8000000000ull},
 };
 
-static const mfl_data_kv_t kv261[] = {
+static const mfl_data_kv_t kv350[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5507,14 +7599,98 @@ static const mfl_data_kv_t kv261[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"pooling_type", 3ull, NULL, 0},
 };
-static const mfl_data_tag_t tg261[] = {
+static const mfl_data_tag_t tg350[] = {
     {"latest", "Q4_K_M", 4700000000ull},
     {"8b", "Q4_K_M", 4700000000ull},
     {"8b-q8_0", "Q8_0", 8000000000ull},
     {"8b-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv262[] = {
+static const mfl_data_kv_t kv351[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 28ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg351[] = {
+    {"2b", NULL, 1900000000ull},
+};
+
+static const mfl_data_kv_t kv352[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 28ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg352[] = {
+    {"2b-instruct", NULL, 1900000000ull},
+    {"2b-instruct-q8_0", "Q8_0", 2600000000ull},
+    {"2b-instruct-bf16", NULL, 4300000000ull},
+};
+
+static const mfl_data_kv_t kv353[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 28ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg353[] = {
+    {"2b-thinking-q8_0", "Q8_0", 2600000000ull},
+    {"2b-thinking-bf16", NULL, 4300000000ull},
+};
+
+static const mfl_data_kv_t kv354[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg354[] = {
+    {"4b", NULL, 3300000000ull},
+};
+
+static const mfl_data_kv_t kv355[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg355[] = {
+    {"4b-instruct", NULL, 3300000000ull},
+    {"4b-instruct-q8_0", "Q8_0", 5100000000ull},
+    {"4b-instruct-bf16", NULL, 8900000000ull},
+};
+
+static const mfl_data_kv_t kv356[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg356[] = {
+    {"4b-thinking-q8_0", "Q8_0", 5100000000ull},
+    {"4b-thinking-bf16", NULL, 8900000000ull},
+};
+
+static const mfl_data_kv_t kv357[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5523,13 +7699,40 @@ static const mfl_data_kv_t kv262[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg262[] = {
+static const mfl_data_tag_t tg357[] = {
     {"8b-instruct", NULL, 6100000000ull},
     {"8b-instruct-q8_0", "Q8_0", 9800000000ull},
     {"8b-instruct-bf16", "BF16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv263[] = {
+static const mfl_data_kv_t kv358[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg358[] = {
+    {"8b-thinking-q8_0", "Q8_0", 9800000000ull},
+    {"8b-thinking-bf16", "BF16", 18000000000ull},
+};
+
+static const mfl_data_kv_t kv359[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg359[] = {
+    {"latest", NULL, 6100000000ull},
+};
+
+static const mfl_data_kv_t kv360[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -5540,11 +7743,131 @@ static const mfl_data_kv_t kv263[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg263[] = {
+static const mfl_data_tag_t tg360[] = {
     {"30b", "Q4_K_M", 20000000000ull},
 };
 
-static const mfl_data_kv_t kv264[] = {
+static const mfl_data_kv_t kv361[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg361[] = {
+    {"30b-a3b-instruct", NULL, 20000000000ull},
+    {"30b-a3b-instruct-q8_0", "Q8_0", 34000000000ull},
+    {"30b-a3b-instruct-bf16", "BF16", 62000000000ull},
+};
+
+static const mfl_data_kv_t kv362[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg362[] = {
+    {"30b-a3b-thinking-q8_0", "Q8_0", 34000000000ull},
+    {"30b-a3b-thinking-bf16", "BF16", 62000000000ull},
+};
+
+static const mfl_data_kv_t kv363[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg363[] = {
+    {"32b", NULL, 21000000000ull},
+};
+
+static const mfl_data_kv_t kv364[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg364[] = {
+    {"32b-instruct", NULL, 21000000000ull},
+    {"32b-instruct-q8_0", "Q8_0", 36000000000ull},
+    {"32b-instruct-bf16", "BF16", 67000000000ull},
+};
+
+static const mfl_data_kv_t kv365[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg365[] = {
+    {"32b-thinking-q8_0", "Q8_0", 36000000000ull},
+    {"32b-thinking-bf16", "BF16", 67000000000ull},
+};
+
+static const mfl_data_kv_t kv366[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 94ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg366[] = {
+    {"235b", NULL, 143000000000ull},
+};
+
+static const mfl_data_kv_t kv367[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 94ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg367[] = {
+    {"235b-a22b-instruct", NULL, 143000000000ull},
+    {"235b-a22b-instruct-q8_0", "Q8_0", 251000000000ull},
+    {"235b-a22b-instruct-bf16", "BF16", 471000000000ull},
+};
+
+static const mfl_data_kv_t kv368[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 94ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg368[] = {
+    {"235b-a22b-thinking-q8_0", "Q8_0", 251000000000ull},
+    {"235b-a22b-thinking-bf16", "BF16", 471000000000ull},
+};
+
+static const mfl_data_kv_t kv369[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -5554,12 +7877,12 @@ static const mfl_data_kv_t kv264[] = {
     {"embedding_length", 1024ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg264[] = {
+static const mfl_data_tag_t tg369[] = {
     {"0.8b", NULL, 1000000000ull},
     {"0.8b-bf16", "BF16", 1800000000ull},
 };
 
-static const mfl_data_kv_t kv265[] = {
+static const mfl_data_kv_t kv370[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -5568,13 +7891,13 @@ static const mfl_data_kv_t kv265[] = {
     {"embedding_length", 2048ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg265[] = {
+static const mfl_data_tag_t tg370[] = {
     {"2b", NULL, 2700000000ull},
     {"2b-q4_K_M", "Q4_K_M", 1900000000ull},
     {"2b-bf16", "BF16", 4600000000ull},
 };
 
-static const mfl_data_kv_t kv266[] = {
+static const mfl_data_kv_t kv371[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -5584,14 +7907,14 @@ static const mfl_data_kv_t kv266[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg266[] = {
+static const mfl_data_tag_t tg371[] = {
     {"latest", "Q4_K_M", 6600000000ull},
     {"9b", "Q4_K_M", 6600000000ull},
     {"9b-q8_0", "Q8_0", 11000000000ull},
     {"9b-bf16", "BF16", 19000000000ull},
 };
 
-static const mfl_data_kv_t kv267[] = {
+static const mfl_data_kv_t kv372[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -5601,14 +7924,14 @@ static const mfl_data_kv_t kv267[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg267[] = {
+static const mfl_data_tag_t tg372[] = {
     {"27b", "Q4_K_M", 17000000000ull},
     {"27b-q4_K_M", "Q4_K_M", 17000000000ull},
     {"27b-q8_0", "Q8_0", 30000000000ull},
     {"27b-bf16", "BF16", 56000000000ull},
 };
 
-static const mfl_data_kv_t kv268[] = {
+static const mfl_data_kv_t kv373[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -5620,13 +7943,29 @@ static const mfl_data_kv_t kv268[] = {
     {"expert_used_count", 8ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg268[] = {
+static const mfl_data_tag_t tg373[] = {
     {"35b", NULL, 24000000000ull},
     {"35b-a3b-q8_0", "Q8_0", 39000000000ull},
     {"35b-a3b-bf16", "BF16", 72000000000ull},
 };
 
-static const mfl_data_kv_t kv269[] = {
+static const mfl_data_kv_t kv374[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg374[] = {
+    {"4b", "Q4_K_M", 3400000000ull},
+    {"4b-q8_0", "Q8_0", 5300000000ull},
+    {"4b-bf16", "BF16", 9300000000ull},
+};
+
+static const mfl_data_kv_t kv375[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -5636,13 +7975,13 @@ static const mfl_data_kv_t kv269[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg269[] = {
-    {"27b", NULL, 17000000000ull},
-    {"27b-q8_0", "Q8_0", 30000000000ull},
-    {"27b-bf16", "BF16", 56000000000ull},
+static const mfl_data_tag_t tg375[] = {
+    {"27b-coding-mxfp8", NULL, 31000000000ull},
+    {"27b-coding-nvfp4", NULL, 20000000000ull},
+    {"27b-coding-bf16", NULL, 55000000000ull},
 };
 
-static const mfl_data_kv_t kv270[] = {
+static const mfl_data_kv_t kv376[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -5654,41 +7993,281 @@ static const mfl_data_kv_t kv270[] = {
     {"expert_used_count", 8ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg270[] = {
+static const mfl_data_tag_t tg376[] = {
+    {"35b-a3b-coding-mxfp8", NULL, 38000000000ull},
+    {"35b-a3b-coding-nvfp4", NULL, 22000000000ull},
+    {"35b-a3b-coding-bf16", NULL, 70000000000ull},
+};
+
+static const mfl_data_kv_t kv377[] = {
+    {"attention.head_count", 8ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 1024ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg377[] = {
+    {"0.8b-mlx", NULL, 1200000000ull},
+    {"0.8b-mlx-bf16", NULL, 1700000000ull},
+    {"0.8b-nvfp4", NULL, 1000000000ull},
+};
+
+static const mfl_data_kv_t kv378[] = {
+    {"attention.head_count", 8ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg378[] = {
+    {"2b-mlx", NULL, 3100000000ull},
+    {"2b-mlx-bf16", NULL, 4400000000ull},
+    {"2b-nvfp4", NULL, 2500000000ull},
+};
+
+static const mfl_data_kv_t kv379[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg379[] = {
+    {"4b-mlx", NULL, 4000000000ull},
+    {"4b-mlx-bf16", NULL, 9100000000ull},
+    {"4b-mxfp8", NULL, 5600000000ull},
+};
+
+static const mfl_data_kv_t kv380[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg380[] = {
+    {"9b-mlx", NULL, 8900000000ull},
+    {"9b-mlx-bf16", NULL, 19000000000ull},
+    {"9b-mxfp8", NULL, 12000000000ull},
+};
+
+static const mfl_data_kv_t kv381[] = {
+    {"attention.head_count", 24ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg381[] = {
+    {"27b-mlx", NULL, 20000000000ull},
+    {"27b-mlx-bf16", NULL, 55000000000ull},
+    {"27b-mxfp8", NULL, 31000000000ull},
+    {"27b-int4", NULL, 16000000000ull},
+    {"27b-int8", NULL, 30000000000ull},
+};
+
+static const mfl_data_kv_t kv382[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 256ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg382[] = {
+    {"35b-a3b-mxfp8", NULL, 38000000000ull},
+    {"35b-a3b-nvfp4", NULL, 22000000000ull},
+    {"35b-a3b-mlx-bf16", NULL, 70000000000ull},
+    {"35b-a3b-int4", NULL, 20000000000ull},
+    {"35b-a3b-int8", NULL, 38000000000ull},
+};
+
+static const mfl_data_kv_t kv383[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 3072ull, NULL, 0},
+    {"expert_count", 256ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg383[] = {
+    {"122b", NULL, 81000000000ull},
+};
+
+static const mfl_data_kv_t kv384[] = {
+    {"attention.head_count", 24ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg384[] = {
+    {"27b", "Q4_K_M", 17000000000ull},
+    {"27b-q4_K_M", "Q4_K_M", 17000000000ull},
+    {"27b-q8_0", "Q8_0", 30000000000ull},
+    {"27b-bf16", "BF16", 56000000000ull},
+};
+
+static const mfl_data_kv_t kv385[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 256ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg385[] = {
     {"latest", "Q4_K_M", 24000000000ull},
     {"35b", "Q4_K_M", 24000000000ull},
     {"35b-a3b-q4_K_M", "Q4_K_M", 24000000000ull},
     {"35b-a3b-q8_0", "Q8_0", 39000000000ull},
     {"35b-a3b-bf16", "BF16", 71000000000ull},
+    {"35b-a3b-mlx-bf16", NULL, 70000000000ull},
+    {"35b-a3b-nvfp4", NULL, 22000000000ull},
+    {"35b-a3b-mxfp8", NULL, 38000000000ull},
 };
 
-static const mfl_data_kv_t kv271[] = {
+static const mfl_data_kv_t kv386[] = {
+    {"attention.head_count", 24ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 65ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+    {"nextn_predict_layers", 1ull, NULL, 0},
+};
+static const mfl_data_tag_t tg386[] = {
+    {"27b-mtp-q4_K_M", "Q4_K_M", 18000000000ull},
+    {"27b-mtp-q8_0", "Q8_0", 30000000000ull},
+    {"27b-mtp-bf16", "BF16", 56000000000ull},
+};
+
+static const mfl_data_kv_t kv387[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 41ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 256ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+    {"nextn_predict_layers", 1ull, NULL, 0},
+};
+static const mfl_data_tag_t tg387[] = {
+    {"35b-a3b-mtp-q4_K_M", "Q4_K_M", 23000000000ull},
+    {"35b-a3b-mtp-q8_0", "Q8_0", 39000000000ull},
+    {"35b-a3b-mtp-bf16", "BF16", 72000000000ull},
+};
+
+static const mfl_data_kv_t kv388[] = {
+    {"attention.head_count", 24ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg388[] = {
+    {"27b-mlx", NULL, 20000000000ull},
+    {"27b-mlx-bf16", NULL, 55000000000ull},
+    {"27b-mxfp8", NULL, 31000000000ull},
+};
+
+static const mfl_data_kv_t kv389[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg271[] = {
+static const mfl_data_tag_t tg389[] = {
     {"32b-preview-q4_K_M", "Q4_K_M", 20000000000ull},
     {"32b-preview-q8_0", "Q8_0", 35000000000ull},
     {"32b-preview-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv272[] = {
+static const mfl_data_kv_t kv390[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 40960ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg390[] = {
+    {"latest", NULL, 20000000000ull},
+    {"32b-q8_0", "Q8_0", 35000000000ull},
+    {"32b-fp16", "F16", 66000000000ull},
+};
+
+static const mfl_data_kv_t kv391[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg272[] = {
+static const mfl_data_tag_t tg391[] = {
     {"latest", NULL, 43000000000ull},
     {"70b-distill-llama-q8_0", "Q8_0", 75000000000ull},
     {"70b-distill-llama-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv273[] = {
+static const mfl_data_kv_t kv392[] = {
+    {"attention.head_count", 128ull, NULL, 0},
+    {"attention.head_count_kv", 128ull, NULL, 0},
+    {"attention.key_length", 192ull, NULL, 0},
+    {"attention.kv_lora_rank", 512ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 61ull, NULL, 0},
+    {"context_length", 163840ull, NULL, 0},
+    {"embedding_length", 7168ull, NULL, 0},
+    {"expert_count", 256ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+    {"rope.scaling.original_context_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg392[] = {
+    {"671b", NULL, 404000000000ull},
+    {"671b-q8_0", "Q8_0", 713000000000ull},
+    {"671b-fp16", "F16", 1300000000000ull},
+};
+
+static const mfl_data_kv_t kv393[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -5698,7 +8277,7 @@ static const mfl_data_kv_t kv273[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg273[] = {
+static const mfl_data_tag_t tg393[] = {
     {"latest", NULL, 5800000000ull},
     {"9b-q2_K", "Q2_K", 3800000000ull},
     {"9b-q3_K_S", "Q3_K_S", 4300000000ull},
@@ -5716,27 +8295,83 @@ static const mfl_data_tag_t tg273[] = {
     {"9b-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv274[] = {
+static const mfl_data_kv_t kv394[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 16ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.sliding_window", 4096ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 46ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 4608ull, NULL, 0},
+};
+static const mfl_data_tag_t tg394[] = {
+    {"27b", NULL, 17000000000ull},
+    {"27b-q2_K", "Q2_K", 10000000000ull},
+    {"27b-q3_K_S", "Q3_K_S", 12000000000ull},
+    {"27b-q3_K_M", "Q3_K_M", 13000000000ull},
+    {"27b-q3_K_L", "Q3_K_L", 15000000000ull},
+    {"27b-q4_0", "Q4_0", 16000000000ull},
+    {"27b-q4_1", "Q4_1", 17000000000ull},
+    {"27b-q4_K_S", "Q4_K_S", 16000000000ull},
+    {"27b-q5_0", "Q5_0", 19000000000ull},
+    {"27b-q5_1", "Q5_1", 21000000000ull},
+    {"27b-q5_K_S", "Q5_K_S", 19000000000ull},
+    {"27b-q5_K_M", "Q5_K_M", 19000000000ull},
+    {"27b-q6_K", "Q6_K", 22000000000ull},
+    {"27b-q8_0", "Q8_0", 29000000000ull},
+    {"27b-fp16", "F16", 54000000000ull},
+};
+
+static const mfl_data_kv_t kv395[] = {
+    {"attention.head_count", 8ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.sliding_window", 4096ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 26ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 2304ull, NULL, 0},
+};
+static const mfl_data_tag_t tg395[] = {
+    {"2b", NULL, 1700000000ull},
+    {"2b-q2_K", "Q2_K", 1200000000ull},
+    {"2b-q3_K_S", "Q3_K_S", 1400000000ull},
+    {"2b-q3_K_M", "Q3_K_M", 1500000000ull},
+    {"2b-q3_K_L", "Q3_K_L", 1600000000ull},
+    {"2b-q4_0", "Q4_0", 1600000000ull},
+    {"2b-q4_1", "Q4_1", 1800000000ull},
+    {"2b-q4_K_S", "Q4_K_S", 1600000000ull},
+    {"2b-q5_0", "Q5_0", 1900000000ull},
+    {"2b-q5_1", "Q5_1", 2000000000ull},
+    {"2b-q5_K_S", "Q5_K_S", 1900000000ull},
+    {"2b-q5_K_M", "Q5_K_M", 1900000000ull},
+    {"2b-q6_K", "Q6_K", 2200000000ull},
+    {"2b-q8_0", "Q8_0", 2800000000ull},
+    {"2b-fp16", "F16", 5200000000ull},
+};
+
+static const mfl_data_kv_t kv396[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg274[] = {
+static const mfl_data_tag_t tg396[] = {
     {"latest", NULL, 3600000000ull},
     {"3b-preview-q4_K_M", "Q4_K_M", 2100000000ull},
     {"3b-preview-fp16", "F16", 6800000000ull},
 };
 
-static const mfl_data_kv_t kv275[] = {
+static const mfl_data_kv_t kv397[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg275[] = {
+static const mfl_data_tag_t tg397[] = {
     {"135m", NULL, 92000000ull},
     {"135m-instruct-v0.2-q2_K", "Q2_K", 88000000ull},
     {"135m-instruct-v0.2-q3_K_S", "Q3_K_S", 88000000ull},
@@ -5754,14 +8389,14 @@ static const mfl_data_tag_t tg275[] = {
     {"135m-instruct-v0.2-fp16", "F16", 271000000ull},
 };
 
-static const mfl_data_kv_t kv276[] = {
+static const mfl_data_kv_t kv398[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg276[] = {
+static const mfl_data_tag_t tg398[] = {
     {"135m-base-v0.2-q2_K", "Q2_K", 88000000ull},
     {"135m-base-v0.2-q3_K_S", "Q3_K_S", 88000000ull},
     {"135m-base-v0.2-q3_K_M", "Q3_K_M", 94000000ull},
@@ -5779,14 +8414,14 @@ static const mfl_data_tag_t tg276[] = {
     {"135m-base-v0.2-fp16", "F16", 271000000ull},
 };
 
-static const mfl_data_kv_t kv277[] = {
+static const mfl_data_kv_t kv399[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg277[] = {
+static const mfl_data_tag_t tg399[] = {
     {"360m", NULL, 229000000ull},
     {"360m-instruct-v0.2-q2_K", "Q2_K", 219000000ull},
     {"360m-instruct-v0.2-q3_K_S", "Q3_K_S", 219000000ull},
@@ -5804,14 +8439,14 @@ static const mfl_data_tag_t tg277[] = {
     {"360m-instruct-v0.2-fp16", "F16", 726000000ull},
 };
 
-static const mfl_data_kv_t kv278[] = {
+static const mfl_data_kv_t kv400[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg278[] = {
+static const mfl_data_tag_t tg400[] = {
     {"360m-base-v0.2-q2_K", "Q2_K", 219000000ull},
     {"360m-base-v0.2-q3_K_S", "Q3_K_S", 219000000ull},
     {"360m-base-v0.2-q3_K_M", "Q3_K_M", 235000000ull},
@@ -5829,14 +8464,14 @@ static const mfl_data_tag_t tg278[] = {
     {"360m-base-v0.2-fp16", "F16", 726000000ull},
 };
 
-static const mfl_data_kv_t kv279[] = {
+static const mfl_data_kv_t kv401[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg279[] = {
+static const mfl_data_tag_t tg401[] = {
     {"1.7b", NULL, 991000000ull},
     {"latest", NULL, 991000000ull},
     {"1.7b-instruct-v0.2-q2_K", "Q2_K", 675000000ull},
@@ -5855,14 +8490,14 @@ static const mfl_data_tag_t tg279[] = {
     {"1.7b-instruct-v0.2-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv280[] = {
+static const mfl_data_kv_t kv402[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg280[] = {
+static const mfl_data_tag_t tg402[] = {
     {"1.7b-base-v0.2-q2_K", "Q2_K", 675000000ull},
     {"1.7b-base-v0.2-q3_K_S", "Q3_K_S", 777000000ull},
     {"1.7b-base-v0.2-q3_K_M", "Q3_K_M", 860000000ull},
@@ -5880,14 +8515,14 @@ static const mfl_data_tag_t tg280[] = {
     {"1.7b-base-v0.2-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv281[] = {
+static const mfl_data_kv_t kv403[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg281[] = {
+static const mfl_data_tag_t tg403[] = {
     {"135m", NULL, 271000000ull},
     {"135m-instruct-q2_K", "Q2_K", 88000000ull},
     {"135m-instruct-q3_K_S", "Q3_K_S", 88000000ull},
@@ -5905,14 +8540,14 @@ static const mfl_data_tag_t tg281[] = {
     {"135m-instruct-q8_0", "Q8_0", 145000000ull},
 };
 
-static const mfl_data_kv_t kv282[] = {
+static const mfl_data_kv_t kv404[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg282[] = {
+static const mfl_data_tag_t tg404[] = {
     {"360m", NULL, 726000000ull},
     {"360m-instruct-q2_K", "Q2_K", 219000000ull},
     {"360m-instruct-q3_K_S", "Q3_K_S", 219000000ull},
@@ -5930,14 +8565,14 @@ static const mfl_data_tag_t tg282[] = {
     {"360m-instruct-q8_0", "Q8_0", 386000000ull},
 };
 
-static const mfl_data_kv_t kv283[] = {
+static const mfl_data_kv_t kv405[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg283[] = {
+static const mfl_data_tag_t tg405[] = {
     {"1.7b", NULL, 1800000000ull},
     {"latest", NULL, 1800000000ull},
     {"1.7b-instruct-q2_K", "Q2_K", 675000000ull},
@@ -5956,7 +8591,7 @@ static const mfl_data_tag_t tg283[] = {
     {"1.7b-instruct-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv284[] = {
+static const mfl_data_kv_t kv406[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 6ull, NULL, 0},
@@ -5964,12 +8599,12 @@ static const mfl_data_kv_t kv284[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg284[] = {
+static const mfl_data_tag_t tg406[] = {
     {"22m", "F16", 46000000ull},
     {"xs", "F16", 46000000ull},
 };
 
-static const mfl_data_kv_t kv285[] = {
+static const mfl_data_kv_t kv407[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -5977,12 +8612,13 @@ static const mfl_data_kv_t kv285[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg285[] = {
+static const mfl_data_tag_t tg407[] = {
     {"33m", "F16", 67000000ull},
+    {"s", "F16", 67000000ull},
     {"33m-s-fp16", "F16", 67000000ull},
 };
 
-static const mfl_data_kv_t kv286[] = {
+static const mfl_data_kv_t kv408[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -5990,12 +8626,12 @@ static const mfl_data_kv_t kv286[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg286[] = {
+static const mfl_data_tag_t tg408[] = {
     {"110m", "F16", 219000000ull},
     {"m", "F16", 219000000ull},
 };
 
-static const mfl_data_kv_t kv287[] = {
+static const mfl_data_kv_t kv409[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -6003,13 +8639,13 @@ static const mfl_data_kv_t kv287[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg287[] = {
+static const mfl_data_tag_t tg409[] = {
     {"137m", "F16", 274000000ull},
     {"m-long", "F16", 274000000ull},
     {"137m-m-long-fp16", "F16", 274000000ull},
 };
 
-static const mfl_data_kv_t kv288[] = {
+static const mfl_data_kv_t kv410[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -6017,21 +8653,21 @@ static const mfl_data_kv_t kv288[] = {
     {"embedding_length", 1024ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg288[] = {
+static const mfl_data_tag_t tg410[] = {
     {"latest", "F16", 669000000ull},
     {"335m", "F16", 669000000ull},
     {"l", "F16", 669000000ull},
     {"335m-l-fp16", "F16", 669000000ull},
 };
 
-static const mfl_data_kv_t kv289[] = {
+static const mfl_data_kv_t kv411[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg289[] = {
+static const mfl_data_tag_t tg411[] = {
     {"latest", NULL, 6100000000ull},
     {"10.7b-instruct-v1-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-instruct-v1-q3_K_S", "Q3_K_S", 4700000000ull},
@@ -6049,14 +8685,14 @@ static const mfl_data_tag_t tg289[] = {
     {"10.7b-instruct-v1-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv290[] = {
+static const mfl_data_kv_t kv412[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg290[] = {
+static const mfl_data_tag_t tg412[] = {
     {"10.7b-text-v1-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-text-v1-q3_K_S", "Q3_K_S", 4700000000ull},
     {"10.7b-text-v1-q3_K_M", "Q3_K_M", 5200000000ull},
@@ -6074,14 +8710,14 @@ static const mfl_data_tag_t tg290[] = {
     {"10.7b-text-v1-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv291[] = {
+static const mfl_data_kv_t kv413[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg291[] = {
+static const mfl_data_tag_t tg413[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 3100000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -6099,14 +8735,14 @@ static const mfl_data_tag_t tg291[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv292[] = {
+static const mfl_data_kv_t kv414[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg292[] = {
+static const mfl_data_tag_t tg414[] = {
     {"70b-alpha-q2_K", "Q2_K", 25000000000ull},
     {"70b-alpha-q3_K_S", "Q3_K_S", 30000000000ull},
     {"70b-alpha-q3_K_M", "Q3_K_M", 33000000000ull},
@@ -6124,213 +8760,14 @@ static const mfl_data_tag_t tg292[] = {
     {"70b-alpha-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv293[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 32ull, NULL, 0},
-    {"block_count", 32ull, NULL, 0},
-    {"context_length", 16384ull, NULL, 0},
-    {"embedding_length", 2560ull, NULL, 0},
-};
-static const mfl_data_tag_t tg293[] = {
-    {"latest", NULL, 1600000000ull},
-    {"3b-instruct-q2_K", "Q2_K", 1100000000ull},
-    {"3b-instruct-q3_K_S", "Q3_K_S", 1300000000ull},
-    {"3b-instruct-q3_K_M", "Q3_K_M", 1400000000ull},
-    {"3b-instruct-q3_K_L", "Q3_K_L", 1500000000ull},
-    {"3b-instruct-q4_1", "Q4_1", 1800000000ull},
-    {"3b-instruct-q4_K_S", "Q4_K_S", 1600000000ull},
-    {"3b-instruct-q4_K_M", "Q4_K_M", 1700000000ull},
-    {"3b-instruct-q5_0", "Q5_0", 1900000000ull},
-    {"3b-instruct-q5_1", "Q5_1", 2100000000ull},
-    {"3b-instruct-q5_K_S", "Q5_K_S", 1900000000ull},
-    {"3b-instruct-q5_K_M", "Q5_K_M", 2000000000ull},
-    {"3b-instruct-q6_K", "Q6_K", 2300000000ull},
-    {"3b-instruct-q8_0", "Q8_0", 3000000000ull},
-    {"3b-instruct-fp16", "F16", 5600000000ull},
-};
-
-static const mfl_data_kv_t kv294[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 32ull, NULL, 0},
-    {"block_count", 32ull, NULL, 0},
-    {"context_length", 16384ull, NULL, 0},
-    {"embedding_length", 2560ull, NULL, 0},
-};
-static const mfl_data_tag_t tg294[] = {
-    {"code", NULL, 1600000000ull},
-    {"3b-code-q2_K", "Q2_K", 1100000000ull},
-    {"3b-code-q3_K_S", "Q3_K_S", 1300000000ull},
-    {"3b-code-q3_K_M", "Q3_K_M", 1400000000ull},
-    {"3b-code-q3_K_L", "Q3_K_L", 1500000000ull},
-    {"3b-code-q4_1", "Q4_1", 1800000000ull},
-    {"3b-code-q4_K_S", "Q4_K_S", 1600000000ull},
-    {"3b-code-q4_K_M", "Q4_K_M", 1700000000ull},
-    {"3b-code-q5_0", "Q5_0", 1900000000ull},
-    {"3b-code-q5_1", "Q5_1", 2100000000ull},
-    {"3b-code-q5_K_S", "Q5_K_S", 1900000000ull},
-    {"3b-code-q5_K_M", "Q5_K_M", 2000000000ull},
-    {"3b-code-q6_K", "Q6_K", 2300000000ull},
-    {"3b-code-q8_0", "Q8_0", 3000000000ull},
-    {"3b-code-fp16", "F16", 5600000000ull},
-};
-
-static const mfl_data_kv_t kv295[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 32ull, NULL, 0},
-    {"block_count", 24ull, NULL, 0},
-    {"context_length", 4096ull, NULL, 0},
-    {"embedding_length", 2048ull, NULL, 0},
-};
-static const mfl_data_tag_t tg295[] = {
-    {"1.6b-q4_0", "Q4_0", 983000000ull},
-    {"1.6b-q2_K", "Q2_K", 694000000ull},
-    {"1.6b-q3_K_S", "Q3_K_S", 792000000ull},
-    {"1.6b-q3_K_M", "Q3_K_M", 858000000ull},
-    {"1.6b-q3_K_L", "Q3_K_L", 915000000ull},
-    {"1.6b-q4_1", "Q4_1", 1100000000ull},
-    {"1.6b-q4_K_S", "Q4_K_S", 989000000ull},
-    {"1.6b-q4_K_M", "Q4_K_M", 1000000000ull},
-    {"1.6b-q5_0", "Q5_0", 1200000000ull},
-    {"1.6b-q5_1", "Q5_1", 1300000000ull},
-    {"1.6b-q5_K_S", "Q5_K_S", 1200000000ull},
-    {"1.6b-q5_K_M", "Q5_K_M", 1200000000ull},
-    {"1.6b-q6_K", "Q6_K", 1400000000ull},
-    {"1.6b-q8_0", "Q8_0", 1800000000ull},
-};
-
-static const mfl_data_kv_t kv296[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 32ull, NULL, 0},
-    {"block_count", 24ull, NULL, 0},
-    {"context_length", 4096ull, NULL, 0},
-    {"embedding_length", 2048ull, NULL, 0},
-};
-static const mfl_data_tag_t tg296[] = {
-    {"latest", NULL, 983000000ull},
-    {"1.6b-chat-q2_K", "Q2_K", 694000000ull},
-    {"1.6b-chat-q3_K_S", "Q3_K_S", 792000000ull},
-    {"1.6b-chat-q3_K_M", "Q3_K_M", 858000000ull},
-    {"1.6b-chat-q3_K_L", "Q3_K_L", 915000000ull},
-    {"1.6b-chat-q4_1", "Q4_1", 1100000000ull},
-    {"1.6b-chat-q4_K_S", "Q4_K_S", 989000000ull},
-    {"1.6b-chat-q4_K_M", "Q4_K_M", 1000000000ull},
-    {"1.6b-chat-q5_0", "Q5_0", 1200000000ull},
-    {"1.6b-chat-q5_1", "Q5_1", 1300000000ull},
-    {"1.6b-chat-q5_K_S", "Q5_K_S", 1200000000ull},
-    {"1.6b-chat-q5_K_M", "Q5_K_M", 1200000000ull},
-    {"1.6b-chat-q6_K", "Q6_K", 1400000000ull},
-    {"1.6b-chat-q8_0", "Q8_0", 1800000000ull},
-    {"1.6b-chat-fp16", "F16", 3300000000ull},
-};
-
-static const mfl_data_kv_t kv297[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 32ull, NULL, 0},
-    {"block_count", 24ull, NULL, 0},
-    {"context_length", 4096ull, NULL, 0},
-    {"embedding_length", 2048ull, NULL, 0},
-};
-static const mfl_data_tag_t tg297[] = {
-    {"zephyr", NULL, 983000000ull},
-    {"1.6b-zephyr-q2_K", "Q2_K", 694000000ull},
-    {"1.6b-zephyr-q3_K_S", "Q3_K_S", 792000000ull},
-    {"1.6b-zephyr-q3_K_M", "Q3_K_M", 858000000ull},
-    {"1.6b-zephyr-q3_K_L", "Q3_K_L", 915000000ull},
-    {"1.6b-zephyr-q4_1", "Q4_1", 1100000000ull},
-    {"1.6b-zephyr-q4_K_S", "Q4_K_S", 989000000ull},
-    {"1.6b-zephyr-q4_K_M", "Q4_K_M", 1000000000ull},
-    {"1.6b-zephyr-q5_0", "Q5_0", 1200000000ull},
-    {"1.6b-zephyr-q5_1", "Q5_1", 1300000000ull},
-    {"1.6b-zephyr-q5_K_S", "Q5_K_S", 1200000000ull},
-    {"1.6b-zephyr-q5_K_M", "Q5_K_M", 1200000000ull},
-    {"1.6b-zephyr-q6_K", "Q6_K", 1400000000ull},
-    {"1.6b-zephyr-q8_0", "Q8_0", 1800000000ull},
-    {"1.6b-zephyr-fp16", "F16", 3300000000ull},
-};
-
-static const mfl_data_kv_t kv298[] = {
-    {"attention.head_count", 16ull, NULL, 0},
-    {"attention.head_count_kv", 1ull, NULL, 0},
-    {"block_count", 24ull, NULL, 0},
-    {"context_length", 8192ull, NULL, 0},
-    {"embedding_length", 2048ull, NULL, 0},
-};
-static const mfl_data_tag_t tg298[] = {
-    {"1b", NULL, 726000000ull},
-    {"1b-base-q2_K", "Q2_K", 552000000ull},
-    {"1b-base-q3_K_S", "Q3_K_S", 575000000ull},
-    {"1b-base-q3_K_M", "Q3_K_M", 661000000ull},
-    {"1b-base-q3_K_L", "Q3_K_L", 720000000ull},
-    {"1b-base-q4_1", "Q4_1", 797000000ull},
-    {"1b-base-q4_K_S", "Q4_K_S", 734000000ull},
-    {"1b-base-q4_K_M", "Q4_K_M", 792000000ull},
-    {"1b-base-q5_0", "Q5_0", 868000000ull},
-    {"1b-base-q5_1", "Q5_1", 939000000ull},
-    {"1b-base-q5_K_S", "Q5_K_S", 868000000ull},
-    {"1b-base-q5_K_M", "Q5_K_M", 910000000ull},
-    {"1b-base-q6_K", "Q6_K", 1000000000ull},
-    {"1b-base-q8_0", "Q8_0", 1300000000ull},
-    {"1b-base-fp16", "F16", 2500000000ull},
-};
-
-static const mfl_data_kv_t kv299[] = {
-    {"attention.head_count", 22ull, NULL, 0},
-    {"attention.head_count_kv", 1ull, NULL, 0},
-    {"block_count", 36ull, NULL, 0},
-    {"context_length", 8192ull, NULL, 0},
-    {"embedding_length", 2816ull, NULL, 0},
-};
-static const mfl_data_tag_t tg299[] = {
-    {"latest", NULL, 1800000000ull},
-    {"3b-base-q2_K", "Q2_K", 1400000000ull},
-    {"3b-base-q3_K_S", "Q3_K_S", 1400000000ull},
-    {"3b-base-q3_K_M", "Q3_K_M", 1700000000ull},
-    {"3b-base-q3_K_L", "Q3_K_L", 1800000000ull},
-    {"3b-base-q4_1", "Q4_1", 2000000000ull},
-    {"3b-base-q4_K_S", "Q4_K_S", 1800000000ull},
-    {"3b-base-q4_K_M", "Q4_K_M", 2000000000ull},
-    {"3b-base-q5_0", "Q5_0", 2200000000ull},
-    {"3b-base-q5_1", "Q5_1", 2400000000ull},
-    {"3b-base-q5_K_S", "Q5_K_S", 2200000000ull},
-    {"3b-base-q5_K_M", "Q5_K_M", 2300000000ull},
-    {"3b-base-q6_K", "Q6_K", 2600000000ull},
-    {"3b-base-q8_0", "Q8_0", 3400000000ull},
-    {"3b-base-fp16", "F16", 6400000000ull},
-};
-
-static const mfl_data_kv_t kv300[] = {
-    {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 1ull, NULL, 0},
-    {"block_count", 42ull, NULL, 0},
-    {"context_length", 8192ull, NULL, 0},
-    {"embedding_length", 4096ull, NULL, 0},
-};
-static const mfl_data_tag_t tg300[] = {
-    {"7b", NULL, 4300000000ull},
-    {"7b-base-q2_K", "Q2_K", 3200000000ull},
-    {"7b-base-q3_K_S", "Q3_K_S", 3300000000ull},
-    {"7b-base-q3_K_M", "Q3_K_M", 3900000000ull},
-    {"7b-base-q3_K_L", "Q3_K_L", 4300000000ull},
-    {"7b-base-q4_1", "Q4_1", 4800000000ull},
-    {"7b-base-q4_K_S", "Q4_K_S", 4300000000ull},
-    {"7b-base-q4_K_M", "Q4_K_M", 4800000000ull},
-    {"7b-base-q5_0", "Q5_0", 5200000000ull},
-    {"7b-base-q5_1", "Q5_1", 5700000000ull},
-    {"7b-base-q5_K_S", "Q5_K_S", 5200000000ull},
-    {"7b-base-q5_K_M", "Q5_K_M", 5500000000ull},
-    {"7b-base-q6_K", "Q6_K", 6200000000ull},
-    {"7b-base-q8_0", "Q8_0", 8000000000ull},
-    {"7b-base-fp16", "F16", 15000000000ull},
-};
-
-static const mfl_data_kv_t kv301[] = {
+static const mfl_data_kv_t kv415[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg301[] = {
+static const mfl_data_tag_t tg415[] = {
     {"15b", NULL, 9000000000ull},
     {"15b-q2_K", "Q2_K", 6700000000ull},
     {"15b-q3_K_S", "Q3_K_S", 6900000000ull},
@@ -6348,14 +8785,289 @@ static const mfl_data_tag_t tg301[] = {
     {"15b-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv302[] = {
+static const mfl_data_kv_t kv416[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 16384ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg416[] = {
+    {"latest", NULL, 1600000000ull},
+    {"3b-instruct-q2_K", "Q2_K", 1100000000ull},
+    {"3b-instruct-q3_K_S", "Q3_K_S", 1300000000ull},
+    {"3b-instruct-q3_K_M", "Q3_K_M", 1400000000ull},
+    {"3b-instruct-q3_K_L", "Q3_K_L", 1500000000ull},
+    {"3b-instruct-q4_1", "Q4_1", 1800000000ull},
+    {"3b-instruct-q4_K_S", "Q4_K_S", 1600000000ull},
+    {"3b-instruct-q4_K_M", "Q4_K_M", 1700000000ull},
+    {"3b-instruct-q5_0", "Q5_0", 1900000000ull},
+    {"3b-instruct-q5_1", "Q5_1", 2100000000ull},
+    {"3b-instruct-q5_K_S", "Q5_K_S", 1900000000ull},
+    {"3b-instruct-q5_K_M", "Q5_K_M", 2000000000ull},
+    {"3b-instruct-q6_K", "Q6_K", 2300000000ull},
+    {"3b-instruct-q8_0", "Q8_0", 3000000000ull},
+    {"3b-instruct-fp16", "F16", 5600000000ull},
+};
+
+static const mfl_data_kv_t kv417[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 16384ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg417[] = {
+    {"code", NULL, 1600000000ull},
+    {"3b-code-q2_K", "Q2_K", 1100000000ull},
+    {"3b-code-q3_K_S", "Q3_K_S", 1300000000ull},
+    {"3b-code-q3_K_M", "Q3_K_M", 1400000000ull},
+    {"3b-code-q3_K_L", "Q3_K_L", 1500000000ull},
+    {"3b-code-q4_1", "Q4_1", 1800000000ull},
+    {"3b-code-q4_K_S", "Q4_K_S", 1600000000ull},
+    {"3b-code-q4_K_M", "Q4_K_M", 1700000000ull},
+    {"3b-code-q5_0", "Q5_0", 1900000000ull},
+    {"3b-code-q5_1", "Q5_1", 2100000000ull},
+    {"3b-code-q5_K_S", "Q5_K_S", 1900000000ull},
+    {"3b-code-q5_K_M", "Q5_K_M", 2000000000ull},
+    {"3b-code-q6_K", "Q6_K", 2300000000ull},
+    {"3b-code-q8_0", "Q8_0", 3000000000ull},
+    {"3b-code-fp16", "F16", 5600000000ull},
+};
+
+static const mfl_data_kv_t kv418[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg418[] = {
+    {"1.6b-q4_0", "Q4_0", 983000000ull},
+    {"1.6b-q2_K", "Q2_K", 694000000ull},
+    {"1.6b-q3_K_S", "Q3_K_S", 792000000ull},
+    {"1.6b-q3_K_M", "Q3_K_M", 858000000ull},
+    {"1.6b-q3_K_L", "Q3_K_L", 915000000ull},
+    {"1.6b-q4_1", "Q4_1", 1100000000ull},
+    {"1.6b-q4_K_S", "Q4_K_S", 989000000ull},
+    {"1.6b-q4_K_M", "Q4_K_M", 1000000000ull},
+    {"1.6b-q5_0", "Q5_0", 1200000000ull},
+    {"1.6b-q5_1", "Q5_1", 1300000000ull},
+    {"1.6b-q5_K_S", "Q5_K_S", 1200000000ull},
+    {"1.6b-q5_K_M", "Q5_K_M", 1200000000ull},
+    {"1.6b-q6_K", "Q6_K", 1400000000ull},
+    {"1.6b-q8_0", "Q8_0", 1800000000ull},
+    {"1.6b-fp16", "F16", 3300000000ull},
+};
+
+static const mfl_data_kv_t kv419[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg419[] = {
+    {"latest", NULL, 983000000ull},
+    {"1.6b-chat-q2_K", "Q2_K", 694000000ull},
+    {"1.6b-chat-q3_K_S", "Q3_K_S", 792000000ull},
+    {"1.6b-chat-q3_K_M", "Q3_K_M", 858000000ull},
+    {"1.6b-chat-q3_K_L", "Q3_K_L", 915000000ull},
+    {"1.6b-chat-q4_1", "Q4_1", 1100000000ull},
+    {"1.6b-chat-q4_K_S", "Q4_K_S", 989000000ull},
+    {"1.6b-chat-q4_K_M", "Q4_K_M", 1000000000ull},
+    {"1.6b-chat-q5_0", "Q5_0", 1200000000ull},
+    {"1.6b-chat-q5_1", "Q5_1", 1300000000ull},
+    {"1.6b-chat-q5_K_S", "Q5_K_S", 1200000000ull},
+    {"1.6b-chat-q5_K_M", "Q5_K_M", 1200000000ull},
+    {"1.6b-chat-q6_K", "Q6_K", 1400000000ull},
+    {"1.6b-chat-q8_0", "Q8_0", 1800000000ull},
+    {"1.6b-chat-fp16", "F16", 3300000000ull},
+};
+
+static const mfl_data_kv_t kv420[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg420[] = {
+    {"zephyr", NULL, 983000000ull},
+    {"1.6b-zephyr-q2_K", "Q2_K", 694000000ull},
+    {"1.6b-zephyr-q3_K_S", "Q3_K_S", 792000000ull},
+    {"1.6b-zephyr-q3_K_M", "Q3_K_M", 858000000ull},
+    {"1.6b-zephyr-q3_K_L", "Q3_K_L", 915000000ull},
+    {"1.6b-zephyr-q4_1", "Q4_1", 1100000000ull},
+    {"1.6b-zephyr-q4_K_S", "Q4_K_S", 989000000ull},
+    {"1.6b-zephyr-q4_K_M", "Q4_K_M", 1000000000ull},
+    {"1.6b-zephyr-q5_0", "Q5_0", 1200000000ull},
+    {"1.6b-zephyr-q5_1", "Q5_1", 1300000000ull},
+    {"1.6b-zephyr-q5_K_S", "Q5_K_S", 1200000000ull},
+    {"1.6b-zephyr-q5_K_M", "Q5_K_M", 1200000000ull},
+    {"1.6b-zephyr-q6_K", "Q6_K", 1400000000ull},
+    {"1.6b-zephyr-q8_0", "Q8_0", 1800000000ull},
+    {"1.6b-zephyr-fp16", "F16", 3300000000ull},
+};
+
+static const mfl_data_kv_t kv421[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg421[] = {
+    {"12b-text", NULL, 7000000000ull},
+    {"12b-q2_K", "Q2_K", 4700000000ull},
+    {"12b-q3_K_S", "Q3_K_S", 5400000000ull},
+    {"12b-q3_K_M", "Q3_K_M", 6000000000ull},
+    {"12b-q3_K_L", "Q3_K_L", 6500000000ull},
+    {"12b-q4_1", "Q4_1", 7700000000ull},
+    {"12b-q4_K_S", "Q4_K_S", 7000000000ull},
+    {"12b-q4_K_M", "Q4_K_M", 7400000000ull},
+    {"12b-q5_0", "Q5_0", 8400000000ull},
+    {"12b-q5_1", "Q5_1", 9100000000ull},
+    {"12b-q5_K_S", "Q5_K_S", 8400000000ull},
+    {"12b-q5_K_M", "Q5_K_M", 8600000000ull},
+    {"12b-q6_K", "Q6_K", 10000000000ull},
+    {"12b-q8_0", "Q8_0", 13000000000ull},
+    {"12b-fp16", "F16", 24000000000ull},
+};
+
+static const mfl_data_kv_t kv422[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg422[] = {
+    {"12b", NULL, 7000000000ull},
+    {"12b-chat-q2_K", "Q2_K", 4700000000ull},
+    {"12b-chat-q3_K_S", "Q3_K_S", 5400000000ull},
+    {"12b-chat-q3_K_M", "Q3_K_M", 6000000000ull},
+    {"12b-chat-q3_K_L", "Q3_K_L", 6500000000ull},
+    {"12b-chat-q4_1", "Q4_1", 7700000000ull},
+    {"12b-chat-q4_K_S", "Q4_K_S", 7000000000ull},
+    {"12b-chat-q4_K_M", "Q4_K_M", 7400000000ull},
+    {"12b-chat-q5_0", "Q5_0", 8400000000ull},
+    {"12b-chat-q5_1", "Q5_1", 9100000000ull},
+    {"12b-chat-q5_K_S", "Q5_K_S", 8400000000ull},
+    {"12b-chat-q5_K_M", "Q5_K_M", 8600000000ull},
+    {"12b-chat-q6_K", "Q6_K", 10000000000ull},
+    {"12b-chat-q8_0", "Q8_0", 13000000000ull},
+    {"12b-chat-fp16", "F16", 24000000000ull},
+};
+
+static const mfl_data_kv_t kv423[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 24ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg423[] = {
+    {"1b", NULL, 726000000ull},
+    {"1b-base-q2_K", "Q2_K", 552000000ull},
+    {"1b-base-q3_K_S", "Q3_K_S", 575000000ull},
+    {"1b-base-q3_K_M", "Q3_K_M", 661000000ull},
+    {"1b-base-q3_K_L", "Q3_K_L", 720000000ull},
+    {"1b-base-q4_1", "Q4_1", 797000000ull},
+    {"1b-base-q4_K_S", "Q4_K_S", 734000000ull},
+    {"1b-base-q4_K_M", "Q4_K_M", 792000000ull},
+    {"1b-base-q5_0", "Q5_0", 868000000ull},
+    {"1b-base-q5_1", "Q5_1", 939000000ull},
+    {"1b-base-q5_K_S", "Q5_K_S", 868000000ull},
+    {"1b-base-q5_K_M", "Q5_K_M", 910000000ull},
+    {"1b-base-q6_K", "Q6_K", 1000000000ull},
+    {"1b-base-q8_0", "Q8_0", 1300000000ull},
+    {"1b-base-fp16", "F16", 2500000000ull},
+};
+
+static const mfl_data_kv_t kv424[] = {
+    {"attention.head_count", 22ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 36ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 2816ull, NULL, 0},
+};
+static const mfl_data_tag_t tg424[] = {
+    {"latest", NULL, 1800000000ull},
+    {"3b-base-q2_K", "Q2_K", 1400000000ull},
+    {"3b-base-q3_K_S", "Q3_K_S", 1400000000ull},
+    {"3b-base-q3_K_M", "Q3_K_M", 1700000000ull},
+    {"3b-base-q3_K_L", "Q3_K_L", 1800000000ull},
+    {"3b-base-q4_1", "Q4_1", 2000000000ull},
+    {"3b-base-q4_K_S", "Q4_K_S", 1800000000ull},
+    {"3b-base-q4_K_M", "Q4_K_M", 2000000000ull},
+    {"3b-base-q5_0", "Q5_0", 2200000000ull},
+    {"3b-base-q5_1", "Q5_1", 2400000000ull},
+    {"3b-base-q5_K_S", "Q5_K_S", 2200000000ull},
+    {"3b-base-q5_K_M", "Q5_K_M", 2300000000ull},
+    {"3b-base-q6_K", "Q6_K", 2600000000ull},
+    {"3b-base-q8_0", "Q8_0", 3400000000ull},
+    {"3b-base-fp16", "F16", 6400000000ull},
+};
+
+static const mfl_data_kv_t kv425[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 42ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg425[] = {
+    {"7b", NULL, 4300000000ull},
+    {"7b-base-q2_K", "Q2_K", 3200000000ull},
+    {"7b-base-q3_K_S", "Q3_K_S", 3300000000ull},
+    {"7b-base-q3_K_M", "Q3_K_M", 3900000000ull},
+    {"7b-base-q3_K_L", "Q3_K_L", 4300000000ull},
+    {"7b-base-q4_1", "Q4_1", 4800000000ull},
+    {"7b-base-q4_K_S", "Q4_K_S", 4300000000ull},
+    {"7b-base-q4_K_M", "Q4_K_M", 4800000000ull},
+    {"7b-base-q5_0", "Q5_0", 5200000000ull},
+    {"7b-base-q5_1", "Q5_1", 5700000000ull},
+    {"7b-base-q5_K_S", "Q5_K_S", 5200000000ull},
+    {"7b-base-q5_K_M", "Q5_K_M", 5500000000ull},
+    {"7b-base-q6_K", "Q6_K", 6200000000ull},
+    {"7b-base-q8_0", "Q8_0", 8000000000ull},
+    {"7b-base-fp16", "F16", 15000000000ull},
+};
+
+static const mfl_data_kv_t kv426[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg302[] = {
+static const mfl_data_tag_t tg426[] = {
+    {"15b", NULL, 9000000000ull},
+    {"15b-q2_K", "Q2_K", 6700000000ull},
+    {"15b-q3_K_S", "Q3_K_S", 6900000000ull},
+    {"15b-q3_K_M", "Q3_K_M", 8200000000ull},
+    {"15b-q3_K_L", "Q3_K_L", 9100000000ull},
+    {"15b-q4_1", "Q4_1", 10000000000ull},
+    {"15b-q4_K_S", "Q4_K_S", 9100000000ull},
+    {"15b-q4_K_M", "Q4_K_M", 10000000000ull},
+    {"15b-q5_0", "Q5_0", 11000000000ull},
+    {"15b-q5_1", "Q5_1", 12000000000ull},
+    {"15b-q5_K_S", "Q5_K_S", 11000000000ull},
+    {"15b-q5_K_M", "Q5_K_M", 12000000000ull},
+    {"15b-q6_K", "Q6_K", 13000000000ull},
+    {"15b-q8_0", "Q8_0", 17000000000ull},
+    {"15b-fp16", "F16", 32000000000ull},
+};
+
+static const mfl_data_kv_t kv427[] = {
+    {"attention.head_count", 48ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 6144ull, NULL, 0},
+};
+static const mfl_data_tag_t tg427[] = {
     {"15b-base", NULL, 9000000000ull},
     {"15b-base-q2_K", "Q2_K", 6700000000ull},
     {"15b-base-q3_K_S", "Q3_K_S", 6900000000ull},
@@ -6373,14 +9085,14 @@ static const mfl_data_tag_t tg302[] = {
     {"15b-base-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv303[] = {
+static const mfl_data_kv_t kv428[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg303[] = {
+static const mfl_data_tag_t tg428[] = {
     {"15b-plus", NULL, 9000000000ull},
     {"15b-plus-q2_K", "Q2_K", 6700000000ull},
     {"15b-plus-q3_K_S", "Q3_K_S", 6900000000ull},
@@ -6398,14 +9110,14 @@ static const mfl_data_tag_t tg303[] = {
     {"15b-plus-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv304[] = {
+static const mfl_data_kv_t kv429[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg304[] = {
+static const mfl_data_tag_t tg429[] = {
     {"3b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"3b-q2_K", "Q2_K", 1100000000ull},
@@ -6424,14 +9136,14 @@ static const mfl_data_tag_t tg304[] = {
     {"3b-fp16", "F16", 6100000000ull},
 };
 
-static const mfl_data_kv_t kv305[] = {
+static const mfl_data_kv_t kv430[] = {
     {"attention.head_count", 36ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4608ull, NULL, 0},
 };
-static const mfl_data_tag_t tg305[] = {
+static const mfl_data_tag_t tg430[] = {
     {"7b", NULL, 4000000000ull},
     {"7b-q2_K", "Q2_K", 2700000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3100000000ull},
@@ -6449,14 +9161,14 @@ static const mfl_data_tag_t tg305[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv306[] = {
+static const mfl_data_kv_t kv431[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg306[] = {
+static const mfl_data_tag_t tg431[] = {
     {"15b", NULL, 9100000000ull},
     {"15b-q2_K", "Q2_K", 6200000000ull},
     {"15b-q3_K_S", "Q3_K_S", 7000000000ull},
@@ -6474,14 +9186,14 @@ static const mfl_data_tag_t tg306[] = {
     {"15b-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv307[] = {
+static const mfl_data_kv_t kv432[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg307[] = {
+static const mfl_data_tag_t tg432[] = {
     {"instruct", NULL, 9100000000ull},
     {"15b-instruct-q4_0", "Q4_0", 9100000000ull},
     {"15b-instruct-v0.1-q2_K", "Q2_K", 6200000000ull},
@@ -6500,14 +9212,14 @@ static const mfl_data_tag_t tg307[] = {
     {"15b-instruct-v0.1-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv308[] = {
+static const mfl_data_kv_t kv433[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg308[] = {
+static const mfl_data_tag_t tg433[] = {
     {"alpha", NULL, 4100000000ull},
     {"7b-alpha-q2_K", "Q2_K", 2700000000ull},
     {"7b-alpha-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -6525,14 +9237,14 @@ static const mfl_data_tag_t tg308[] = {
     {"7b-alpha-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv309[] = {
+static const mfl_data_kv_t kv434[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg309[] = {
+static const mfl_data_tag_t tg434[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-beta-q2_K", "Q2_K", 2700000000ull},
     {"7b-beta-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -6550,25 +9262,25 @@ static const mfl_data_tag_t tg309[] = {
     {"7b-beta-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv310[] = {
+static const mfl_data_kv_t kv435[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg310[] = {
+static const mfl_data_tag_t tg435[] = {
     {"latest", "Q4_0", 638000000ull},
 };
 
-static const mfl_data_kv_t kv311[] = {
+static const mfl_data_kv_t kv436[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg311[] = {
+static const mfl_data_tag_t tg436[] = {
     {"1.1b-chat-v1-q2_K", "Q2_K", 483000000ull},
     {"1.1b-chat-v1-q3_K_S", "Q3_K_S", 500000000ull},
     {"1.1b-chat-v1-q3_K_M", "Q3_K_M", 551000000ull},
@@ -6585,14 +9297,14 @@ static const mfl_data_tag_t tg311[] = {
     {"1.1b-chat-v1-fp16", "F16", 2200000000ull},
 };
 
-static const mfl_data_kv_t kv312[] = {
+static const mfl_data_kv_t kv437[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg312[] = {
+static const mfl_data_tag_t tg437[] = {
     {"v0.6", NULL, 638000000ull},
     {"1.1b-chat-v0.6-q2_K", "Q2_K", 483000000ull},
     {"1.1b-chat-v0.6-q3_K_S", "Q3_K_S", 500000000ull},
@@ -6610,7 +9322,7 @@ static const mfl_data_tag_t tg312[] = {
     {"1.1b-chat-v0.6-fp16", "F16", 2200000000ull},
 };
 
-static const mfl_data_kv_t kv313[] = {
+static const mfl_data_kv_t kv438[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -6620,7 +9332,7 @@ static const mfl_data_kv_t kv313[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg313[] = {
+static const mfl_data_tag_t tg438[] = {
     {"latest", NULL, 3300000000ull},
     {"4b", NULL, 3300000000ull},
     {"4b-it-q4_K_M", "Q4_K_M", 3300000000ull},
@@ -6628,7 +9340,7 @@ static const mfl_data_tag_t tg313[] = {
     {"4b-it-bf16", "BF16", 8600000000ull},
 };
 
-static const mfl_data_kv_t kv314[] = {
+static const mfl_data_kv_t kv439[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -6638,13 +9350,13 @@ static const mfl_data_kv_t kv314[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3840ull, NULL, 0},
 };
-static const mfl_data_tag_t tg314[] = {
+static const mfl_data_tag_t tg439[] = {
     {"12b", NULL, 8100000000ull},
     {"12b-it-q8_0", "Q8_0", 13000000000ull},
     {"12b-it-bf16", "BF16", 24000000000ull},
 };
 
-static const mfl_data_kv_t kv315[] = {
+static const mfl_data_kv_t kv440[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -6654,33 +9366,46 @@ static const mfl_data_kv_t kv315[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5376ull, NULL, 0},
 };
-static const mfl_data_tag_t tg315[] = {
+static const mfl_data_tag_t tg440[] = {
     {"27b", NULL, 17000000000ull},
     {"27b-it-q8_0", "Q8_0", 30000000000ull},
     {"27b-it-bf16", "BF16", 55000000000ull},
 };
 
-static const mfl_data_kv_t kv316[] = {
+static const mfl_data_kv_t kv441[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg316[] = {
+static const mfl_data_tag_t tg441[] = {
     {"latest", NULL, 4900000000ull},
     {"8b-q8_0", "Q8_0", 8500000000ull},
     {"8b-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv317[] = {
+static const mfl_data_kv_t kv442[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg442[] = {
+    {"70b", NULL, 43000000000ull},
+    {"70b-q8_0", "Q8_0", 75000000000ull},
+    {"70b-fp16", "F16", 141000000000ull},
+};
+
+static const mfl_data_kv_t kv443[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg317[] = {
+static const mfl_data_tag_t tg443[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-v1.5-q2_K", "Q2_K", 2800000000ull},
     {"7b-v1.5-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -6698,14 +9423,14 @@ static const mfl_data_tag_t tg317[] = {
     {"7b-v1.5-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv318[] = {
+static const mfl_data_kv_t kv444[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg318[] = {
+static const mfl_data_tag_t tg444[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-v1.5-q2_K", "Q2_K", 5400000000ull},
     {"13b-v1.5-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -6723,14 +9448,14 @@ static const mfl_data_tag_t tg318[] = {
     {"13b-v1.5-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv319[] = {
+static const mfl_data_kv_t kv445[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg319[] = {
+static const mfl_data_tag_t tg445[] = {
     {"7b-16k", NULL, 3800000000ull},
     {"7b-v1.5-16k-q2_K", "Q2_K", 2800000000ull},
     {"7b-v1.5-16k-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -6748,14 +9473,14 @@ static const mfl_data_tag_t tg319[] = {
     {"7b-v1.5-16k-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv320[] = {
+static const mfl_data_kv_t kv446[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg320[] = {
+static const mfl_data_tag_t tg446[] = {
     {"13b-16k", NULL, 7400000000ull},
     {"13b-v1.5-16k-q2_K", "Q2_K", 5400000000ull},
     {"13b-v1.5-16k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -6773,14 +9498,14 @@ static const mfl_data_tag_t tg320[] = {
     {"13b-v1.5-16k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv321[] = {
+static const mfl_data_kv_t kv447[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg321[] = {
+static const mfl_data_tag_t tg447[] = {
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
     {"7b-q3_K_M", "Q3_K_M", 3300000000ull},
@@ -6798,14 +9523,14 @@ static const mfl_data_tag_t tg321[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv322[] = {
+static const mfl_data_kv_t kv448[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg322[] = {
+static const mfl_data_tag_t tg448[] = {
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
     {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
@@ -6823,14 +9548,14 @@ static const mfl_data_tag_t tg322[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv323[] = {
+static const mfl_data_kv_t kv449[] = {
     {"attention.head_count", 52ull, NULL, 0},
     {"attention.head_count_kv", 52ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 6656ull, NULL, 0},
 };
-static const mfl_data_tag_t tg323[] = {
+static const mfl_data_tag_t tg449[] = {
     {"33b", NULL, 18000000000ull},
     {"33b-q2_K", "Q2_K", 14000000000ull},
     {"33b-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -6848,14 +9573,14 @@ static const mfl_data_tag_t tg323[] = {
     {"33b-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv324[] = {
+static const mfl_data_kv_t kv450[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg324[] = {
+static const mfl_data_tag_t tg450[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -6873,14 +9598,14 @@ static const mfl_data_tag_t tg324[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv325[] = {
+static const mfl_data_kv_t kv451[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg325[] = {
+static const mfl_data_tag_t tg451[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -6898,14 +9623,14 @@ static const mfl_data_tag_t tg325[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv326[] = {
+static const mfl_data_kv_t kv452[] = {
     {"attention.head_count", 52ull, NULL, 0},
     {"attention.head_count_kv", 52ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 6656ull, NULL, 0},
 };
-static const mfl_data_tag_t tg326[] = {
+static const mfl_data_tag_t tg452[] = {
     {"30b", NULL, 18000000000ull},
     {"30b-q2_K", "Q2_K", 14000000000ull},
     {"30b-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -6923,14 +9648,14 @@ static const mfl_data_tag_t tg326[] = {
     {"30b-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv327[] = {
+static const mfl_data_kv_t kv453[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg327[] = {
+static const mfl_data_tag_t tg453[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-python-q2_K", "Q2_K", 2800000000ull},
     {"7b-python-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -6948,14 +9673,14 @@ static const mfl_data_tag_t tg327[] = {
     {"7b-python-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv328[] = {
+static const mfl_data_kv_t kv454[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg328[] = {
+static const mfl_data_tag_t tg454[] = {
     {"34b-python", NULL, 19000000000ull},
     {"34b-python-q2_K", "Q2_K", 14000000000ull},
     {"34b-python-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -6973,14 +9698,64 @@ static const mfl_data_tag_t tg328[] = {
     {"34b-python-fp16", "F16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv329[] = {
+static const mfl_data_kv_t kv455[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 40ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 16384ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg455[] = {
+    {"13b-python", NULL, 7400000000ull},
+    {"13b-python-q2_K", "Q2_K", 5400000000ull},
+    {"13b-python-q3_K_S", "Q3_K_S", 5700000000ull},
+    {"13b-python-q3_K_M", "Q3_K_M", 6300000000ull},
+    {"13b-python-q3_K_L", "Q3_K_L", 6900000000ull},
+    {"13b-python-q4_1", "Q4_1", 8200000000ull},
+    {"13b-python-q4_K_S", "Q4_K_S", 7400000000ull},
+    {"13b-python-q4_K_M", "Q4_K_M", 7900000000ull},
+    {"13b-python-q5_0", "Q5_0", 9000000000ull},
+    {"13b-python-q5_1", "Q5_1", 9800000000ull},
+    {"13b-python-q5_K_S", "Q5_K_S", 9000000000ull},
+    {"13b-python-q5_K_M", "Q5_K_M", 9200000000ull},
+    {"13b-python-q6_K", "Q6_K", 11000000000ull},
+    {"13b-python-q8_0", "Q8_0", 14000000000ull},
+    {"13b-python-fp16", "F16", 26000000000ull},
+};
+
+static const mfl_data_kv_t kv456[] = {
+    {"attention.head_count", 56ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 62ull, NULL, 0},
+    {"context_length", 16384ull, NULL, 0},
+    {"embedding_length", 7168ull, NULL, 0},
+};
+static const mfl_data_tag_t tg456[] = {
+    {"33b", NULL, 19000000000ull},
+    {"33b-v1.1-q2_K", "Q2_K", 14000000000ull},
+    {"33b-v1.1-q3_K_S", "Q3_K_S", 14000000000ull},
+    {"33b-v1.1-q3_K_M", "Q3_K_M", 16000000000ull},
+    {"33b-v1.1-q3_K_L", "Q3_K_L", 18000000000ull},
+    {"33b-v1.1-q4_1", "Q4_1", 21000000000ull},
+    {"33b-v1.1-q4_K_S", "Q4_K_S", 19000000000ull},
+    {"33b-v1.1-q4_K_M", "Q4_K_M", 20000000000ull},
+    {"33b-v1.1-q5_0", "Q5_0", 23000000000ull},
+    {"33b-v1.1-q5_1", "Q5_1", 25000000000ull},
+    {"33b-v1.1-q5_K_S", "Q5_K_S", 23000000000ull},
+    {"33b-v1.1-q5_K_M", "Q5_K_M", 24000000000ull},
+    {"33b-v1.1-q6_K", "Q6_K", 27000000000ull},
+    {"33b-v1.1-q8_0", "Q8_0", 35000000000ull},
+    {"33b-v1.1-fp16", "F16", 67000000000ull},
+};
+
+static const mfl_data_kv_t kv457[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg329[] = {
+static const mfl_data_tag_t tg457[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 2700000000ull},
@@ -6999,7 +9774,7 @@ static const mfl_data_tag_t tg329[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv330[] = {
+static const mfl_data_kv_t kv458[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -7008,21 +9783,21 @@ static const mfl_data_kv_t kv330[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg330[] = {
+static const mfl_data_tag_t tg458[] = {
     {"8x22b", NULL, 80000000000ull},
     {"8x22b-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-q8_0", "Q8_0", 149000000000ull},
     {"8x22b-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv331[] = {
+static const mfl_data_kv_t kv459[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg331[] = {
+static const mfl_data_tag_t tg459[] = {
     {"7b-128k", NULL, 3800000000ull},
     {"7b-128k-q2_K", "Q2_K", 2800000000ull},
     {"7b-128k-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -7040,14 +9815,14 @@ static const mfl_data_tag_t tg331[] = {
     {"7b-128k-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv332[] = {
+static const mfl_data_kv_t kv460[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 65536ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg332[] = {
+static const mfl_data_tag_t tg460[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-64k-q2_K", "Q2_K", 5400000000ull},
     {"13b-64k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -7065,14 +9840,64 @@ static const mfl_data_tag_t tg332[] = {
     {"13b-64k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv333[] = {
+static const mfl_data_kv_t kv461[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 65536ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg461[] = {
+    {"latest", NULL, 3800000000ull},
+    {"7b-64k-q2_K", "Q2_K", 2800000000ull},
+    {"7b-64k-q3_K_S", "Q3_K_S", 2900000000ull},
+    {"7b-64k-q3_K_M", "Q3_K_M", 3300000000ull},
+    {"7b-64k-q3_K_L", "Q3_K_L", 3600000000ull},
+    {"7b-64k-q4_1", "Q4_1", 4200000000ull},
+    {"7b-64k-q4_K_S", "Q4_K_S", 3900000000ull},
+    {"7b-64k-q4_K_M", "Q4_K_M", 4100000000ull},
+    {"7b-64k-q5_0", "Q5_0", 4700000000ull},
+    {"7b-64k-q5_1", "Q5_1", 5100000000ull},
+    {"7b-64k-q5_K_S", "Q5_K_S", 4700000000ull},
+    {"7b-64k-q5_K_M", "Q5_K_M", 4800000000ull},
+    {"7b-64k-q6_K", "Q6_K", 5500000000ull},
+    {"7b-64k-q8_0", "Q8_0", 7200000000ull},
+    {"7b-64k-fp16", "F16", 13000000000ull},
+};
+
+static const mfl_data_kv_t kv462[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 40ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg462[] = {
+    {"13b-128k", NULL, 7400000000ull},
+    {"13b-128k-q2_K", "Q2_K", 5400000000ull},
+    {"13b-128k-q3_K_S", "Q3_K_S", 5700000000ull},
+    {"13b-128k-q3_K_M", "Q3_K_M", 6300000000ull},
+    {"13b-128k-q3_K_L", "Q3_K_L", 6900000000ull},
+    {"13b-128k-q4_1", "Q4_1", 8200000000ull},
+    {"13b-128k-q4_K_S", "Q4_K_S", 7400000000ull},
+    {"13b-128k-q4_K_M", "Q4_K_M", 7900000000ull},
+    {"13b-128k-q5_0", "Q5_0", 9000000000ull},
+    {"13b-128k-q5_1", "Q5_1", 9800000000ull},
+    {"13b-128k-q5_K_S", "Q5_K_S", 9000000000ull},
+    {"13b-128k-q5_K_M", "Q5_K_M", 9200000000ull},
+    {"13b-128k-q6_K", "Q6_K", 11000000000ull},
+    {"13b-128k-q8_0", "Q8_0", 14000000000ull},
+    {"13b-128k-fp16", "F16", 26000000000ull},
+};
+
+static const mfl_data_kv_t kv463[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg333[] = {
+static const mfl_data_tag_t tg463[] = {
     {"latest", NULL, 3500000000ull},
     {"6b-chat-v1.5-q2_K", "Q2_K", 2300000000ull},
     {"6b-chat-v1.5-q3_K_S", "Q3_K_S", 2700000000ull},
@@ -7090,14 +9915,14 @@ static const mfl_data_tag_t tg333[] = {
     {"6b-chat-v1.5-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv334[] = {
+static const mfl_data_kv_t kv464[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg334[] = {
+static const mfl_data_tag_t tg464[] = {
     {"6b-v1.5-q2_K", "Q2_K", 2300000000ull},
     {"6b-v1.5-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-v1.5-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -7115,14 +9940,14 @@ static const mfl_data_tag_t tg334[] = {
     {"6b-v1.5-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv335[] = {
+static const mfl_data_kv_t kv465[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg335[] = {
+static const mfl_data_tag_t tg465[] = {
     {"9b", NULL, 5000000000ull},
     {"9b-chat-v1.5-q2_K", "Q2_K", 3400000000ull},
     {"9b-chat-v1.5-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -7140,14 +9965,14 @@ static const mfl_data_tag_t tg335[] = {
     {"9b-chat-v1.5-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv336[] = {
+static const mfl_data_kv_t kv466[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg336[] = {
+static const mfl_data_tag_t tg466[] = {
     {"9b-v1.5-q2_K", "Q2_K", 3400000000ull},
     {"9b-v1.5-q3_K_S", "Q3_K_S", 3900000000ull},
     {"9b-v1.5-q3_K_M", "Q3_K_M", 4300000000ull},
@@ -7165,14 +9990,14 @@ static const mfl_data_tag_t tg336[] = {
     {"9b-v1.5-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv337[] = {
+static const mfl_data_kv_t kv467[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg337[] = {
+static const mfl_data_tag_t tg467[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-chat-v1.5-q2_K", "Q2_K", 13000000000ull},
     {"34b-chat-v1.5-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -7190,14 +10015,14 @@ static const mfl_data_tag_t tg337[] = {
     {"34b-chat-v1.5-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv338[] = {
+static const mfl_data_kv_t kv468[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg338[] = {
+static const mfl_data_tag_t tg468[] = {
     {"34b-v1.5-q2_K", "Q2_K", 13000000000ull},
     {"34b-v1.5-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-v1.5-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -7215,14 +10040,14 @@ static const mfl_data_tag_t tg338[] = {
     {"34b-v1.5-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv339[] = {
+static const mfl_data_kv_t kv469[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 200000ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg339[] = {
+static const mfl_data_tag_t tg469[] = {
     {"6b-200k", NULL, 3500000000ull},
     {"6b-200k-q2_K", "Q2_K", 2600000000ull},
     {"6b-200k-q3_K_S", "Q3_K_S", 2700000000ull},
@@ -7240,14 +10065,14 @@ static const mfl_data_tag_t tg339[] = {
     {"6b-200k-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv340[] = {
+static const mfl_data_kv_t kv470[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg340[] = {
+static const mfl_data_tag_t tg470[] = {
     {"6b-chat-q2_K", "Q2_K", 2600000000ull},
     {"6b-chat-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-chat-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -7265,14 +10090,14 @@ static const mfl_data_tag_t tg340[] = {
     {"6b-chat-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv341[] = {
+static const mfl_data_kv_t kv471[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg341[] = {
+static const mfl_data_tag_t tg471[] = {
     {"6b-q2_K", "Q2_K", 2600000000ull},
     {"6b-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -7290,14 +10115,14 @@ static const mfl_data_tag_t tg341[] = {
     {"6b-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv342[] = {
+static const mfl_data_kv_t kv472[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg342[] = {
+static const mfl_data_tag_t tg472[] = {
     {"34b-q2_K", "Q2_K", 15000000000ull},
     {"34b-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -7312,14 +10137,14 @@ static const mfl_data_tag_t tg342[] = {
     {"34b-q6_K", "Q6_K", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv343[] = {
+static const mfl_data_kv_t kv473[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg343[] = {
+static const mfl_data_tag_t tg473[] = {
     {"34b-chat-q2_K", "Q2_K", 15000000000ull},
     {"34b-chat-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-chat-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -7337,14 +10162,14 @@ static const mfl_data_tag_t tg343[] = {
     {"34b-chat-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv344[] = {
+static const mfl_data_kv_t kv474[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg344[] = {
+static const mfl_data_tag_t tg474[] = {
     {"9b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"9b-chat-q2_K", "Q2_K", 3400000000ull},
@@ -7363,14 +10188,14 @@ static const mfl_data_tag_t tg344[] = {
     {"9b-chat-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv345[] = {
+static const mfl_data_kv_t kv475[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg345[] = {
+static const mfl_data_tag_t tg475[] = {
     {"9b-base", NULL, 5000000000ull},
     {"9b-base-q2_K", "Q2_K", 3400000000ull},
     {"9b-base-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -7388,14 +10213,14 @@ static const mfl_data_tag_t tg345[] = {
     {"9b-base-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv346[] = {
+static const mfl_data_kv_t kv476[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg346[] = {
+static const mfl_data_tag_t tg476[] = {
     {"1.5b", NULL, 866000000ull},
     {"1.5b-chat-q2_K", "Q2_K", 635000000ull},
     {"1.5b-chat-q3_K_S", "Q3_K_S", 723000000ull},
@@ -7413,14 +10238,14 @@ static const mfl_data_tag_t tg346[] = {
     {"1.5b-chat-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv347[] = {
+static const mfl_data_kv_t kv477[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg347[] = {
+static const mfl_data_tag_t tg477[] = {
     {"1.5b-base", NULL, 866000000ull},
     {"1.5b-base-q2_K", "Q2_K", 635000000ull},
     {"1.5b-base-q3_K_S", "Q3_K_S", 723000000ull},
@@ -7438,14 +10263,14 @@ static const mfl_data_tag_t tg347[] = {
     {"1.5b-base-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv348[] = {
+static const mfl_data_kv_t kv478[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg348[] = {
+static const mfl_data_tag_t tg478[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-beta-q2_K", "Q2_K", 3100000000ull},
@@ -7464,14 +10289,14 @@ static const mfl_data_tag_t tg348[] = {
     {"7b-beta-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv349[] = {
+static const mfl_data_kv_t kv479[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg349[] = {
+static const mfl_data_tag_t tg479[] = {
     {"7b-alpha", NULL, 4100000000ull},
     {"7b-alpha-q2_K", "Q2_K", 3100000000ull},
     {"7b-alpha-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -7489,7 +10314,7 @@ static const mfl_data_tag_t tg349[] = {
     {"7b-alpha-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv350[] = {
+static const mfl_data_kv_t kv480[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -7498,7 +10323,7 @@ static const mfl_data_kv_t kv350[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg350[] = {
+static const mfl_data_tag_t tg480[] = {
     {"141b", NULL, 80000000000ull},
     {"141b-v0.1-q2_K", "Q2_K", 52000000000ull},
     {"141b-v0.1-q8_0", "Q8_0", 149000000000ull},
@@ -7525,6 +10350,24 @@ const mfl_table_entry_t mfl__table[] = {
         .n_tags = 1,
     },
     {
+        .family = "all-minilm",
+        .id = "l12-v2",
+        .display = "all-MiniLM-L12-v2 (33M)",
+        .kind = MFL_KIND_EMBEDDING,
+        .arch = "bert",
+        .ctx = 512ull,
+        .source = "https://ollama.com/library/all-minilm:l12-v2/blobs/cb39eaabff82",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Embedding model: num_ctx bounds the input that is embedded; longer inputs are truncated (or rejected when truncation is off).",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/all-minilm.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv1,
+        .n_kv = 6,
+        .tags = tg1,
+        .n_tags = 2,
+    },
+    {
         .family = "aya",
         .id = "8b-23",
         .display = "Aya 23 8B",
@@ -7537,9 +10380,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/aya.json",
         .tags_checked = "2026-12-04",
-        .kv = kv1,
+        .kv = kv2,
         .n_kv = 5,
-        .tags = tg1,
+        .tags = tg2,
         .n_tags = 15,
     },
     {
@@ -7555,9 +10398,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/aya.json",
         .tags_checked = "2026-12-04",
-        .kv = kv2,
+        .kv = kv3,
         .n_kv = 5,
-        .tags = tg2,
+        .tags = tg3,
         .n_tags = 14,
     },
     {
@@ -7573,9 +10416,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/aya-expanse.json",
         .tags_checked = "2026-12-04",
-        .kv = kv3,
+        .kv = kv4,
         .n_kv = 5,
-        .tags = tg3,
+        .tags = tg4,
         .n_tags = 15,
     },
     {
@@ -7591,9 +10434,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/aya-expanse.json",
         .tags_checked = "2026-12-04",
-        .kv = kv4,
+        .kv = kv5,
         .n_kv = 5,
-        .tags = tg4,
+        .tags = tg5,
         .n_tags = 15,
     },
     {
@@ -7609,9 +10452,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (512 tokens natively; longer inputs are truncated or rejected).",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/bge-large.json",
         .tags_checked = "2026-12-04",
-        .kv = kv5,
+        .kv = kv6,
         .n_kv = 5,
-        .tags = tg5,
+        .tags = tg6,
         .n_tags = 1,
     },
     {
@@ -7628,11 +10471,11 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/bge-m3.json",
         .tags_checked = "2026-12-05",
         .params = 567000000ull,
-        .kv = kv6,
+        .kv = kv7,
         .n_kv = 6,
-        .tags = tg6,
+        .tags = tg7,
         .n_tags = 3,
-        .hf = hf6,
+        .hf = hf7,
         .n_hf = 1,
     },
     {
@@ -7648,9 +10491,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codegemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv7,
+        .kv = kv8,
         .n_kv = 7,
-        .tags = tg7,
+        .tags = tg8,
         .n_tags = 15,
     },
     {
@@ -7666,9 +10509,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codegemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv8,
+        .kv = kv9,
         .n_kv = 7,
-        .tags = tg8,
+        .tags = tg9,
         .n_tags = 15,
     },
     {
@@ -7682,11 +10525,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv9,
+        .kv = kv10,
         .n_kv = 5,
-        .tags = tg9,
+        .tags = tg10,
         .n_tags = 17,
     },
     {
@@ -7700,11 +10543,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv10,
+        .kv = kv11,
         .n_kv = 5,
-        .tags = tg10,
+        .tags = tg11,
         .n_tags = 15,
     },
     {
@@ -7718,11 +10561,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv11,
+        .kv = kv12,
         .n_kv = 5,
-        .tags = tg11,
+        .tags = tg12,
         .n_tags = 15,
     },
     {
@@ -7736,11 +10579,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv12,
+        .kv = kv13,
         .n_kv = 5,
-        .tags = tg12,
+        .tags = tg13,
         .n_tags = 15,
     },
     {
@@ -7754,11 +10597,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv13,
+        .kv = kv14,
         .n_kv = 5,
-        .tags = tg13,
+        .tags = tg14,
         .n_tags = 15,
     },
     {
@@ -7772,11 +10615,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv14,
+        .kv = kv15,
         .n_kv = 5,
-        .tags = tg14,
+        .tags = tg15,
         .n_tags = 15,
     },
     {
@@ -7790,11 +10633,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv15,
+        .kv = kv16,
         .n_kv = 5,
-        .tags = tg15,
+        .tags = tg16,
         .n_tags = 15,
     },
     {
@@ -7808,11 +10651,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv16,
+        .kv = kv17,
         .n_kv = 5,
-        .tags = tg16,
+        .tags = tg17,
         .n_tags = 14,
     },
     {
@@ -7826,12 +10669,87 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codellama.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv17,
+        .kv = kv18,
         .n_kv = 5,
-        .tags = tg17,
+        .tags = tg18,
         .n_tags = 2,
+    },
+    {
+        .family = "codellama",
+        .id = "34b-python",
+        .display = "Code Llama 34B Python",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 16384ull,
+        .source = "https://huggingface.co/codefuse-ai/CodeFuse-CodeLlama-34B/blob/f2533c064b3b8f89d84b610e484172751a3901ab/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv19,
+        .n_kv = 5,
+        .tags = tg19,
+        .n_tags = 15,
+    },
+    {
+        .family = "codellama",
+        .id = "70b-instruct-2k",
+        .display = "Code Llama 70B Instruct (2K files: 70b, q2_K ... q5_K_M, q8_0)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 2048ull,
+        .source = "https://huggingface.co/openbmb/Eurus-70b-nca/blame/34710bc634b98f7db6b961df1e1245db05072d87/config.json",
+        .checked = "2026-12-05",
+        .inferred = "context_length",
+        .note = "The tags page shows 2K for these files and 4K for 70b-instruct-q6_K / -fp16; the release's config says 4096. No blob page was found, so the context is INFERRED from the page.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv20,
+        .n_kv = 5,
+        .tags = tg20,
+        .n_tags = 13,
+    },
+    {
+        .family = "codellama",
+        .id = "70b-code",
+        .display = "Code Llama 70B (code)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 16384ull,
+        .source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv21,
+        .n_kv = 5,
+        .tags = tg21,
+        .n_tags = 15,
+    },
+    {
+        .family = "codellama",
+        .id = "70b-python",
+        .display = "Code Llama 70B Python",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv22,
+        .n_kv = 5,
+        .tags = tg22,
+        .n_tags = 15,
     },
     {
         .family = "codeqwen",
@@ -7846,9 +10764,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codeqwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv18,
+        .kv = kv23,
         .n_kv = 5,
-        .tags = tg18,
+        .tags = tg23,
         .n_tags = 15,
     },
     {
@@ -7864,9 +10782,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codestral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv19,
+        .kv = kv24,
         .n_kv = 5,
-        .tags = tg19,
+        .tags = tg24,
         .n_tags = 16,
     },
     {
@@ -7880,11 +10798,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/cogito.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/cogito.json",
         .tags_checked = "2026-12-04",
-        .kv = kv20,
+        .kv = kv25,
         .n_kv = 7,
-        .tags = tg20,
+        .tags = tg25,
         .n_tags = 3,
     },
     {
@@ -7898,11 +10816,68 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/cogito.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/cogito.json",
         .tags_checked = "2026-12-04",
-        .kv = kv21,
+        .kv = kv26,
         .n_kv = 5,
-        .tags = tg21,
+        .tags = tg26,
+        .n_tags = 3,
+    },
+    {
+        .family = "cogito",
+        .id = "3b-v1-preview-llama",
+        .display = "Cogito v1 Preview 3B (Llama)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 131072ull,
+        .source = "https://ollama.com/sam860/dolphin3-llama3.2:3b/blobs/5d9eddee354e",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, attention.key_length, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/cogito.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv27,
+        .n_kv = 7,
+        .tags = tg27,
+        .n_tags = 3,
+    },
+    {
+        .family = "cogito",
+        .id = "8b-v1-preview-llama",
+        .display = "Cogito v1 Preview 8B (Llama)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 131072ull,
+        .source = "https://ollama.com/nchapman/dolphin3.0-llama3/blobs/268390e07edd",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, attention.key_length, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/cogito.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv28,
+        .n_kv = 7,
+        .tags = tg28,
+        .n_tags = 2,
+    },
+    {
+        .family = "cogito",
+        .id = "32b-v1-preview-qwen",
+        .display = "Cogito v1 Preview 32B (Qwen)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 131072ull,
+        .source = "https://huggingface.co/AIFunOver/DeepSeek-R1-Distill-Qwen-32B-openvino-8bit/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/cogito.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv29,
+        .n_kv = 5,
+        .tags = tg29,
         .n_tags = 3,
     },
     {
@@ -7918,9 +10893,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r.json",
         .tags_checked = "2026-12-04",
-        .kv = kv22,
+        .kv = kv30,
         .n_kv = 5,
-        .tags = tg22,
+        .tags = tg30,
         .n_tags = 16,
     },
     {
@@ -7936,9 +10911,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r.json",
         .tags_checked = "2026-12-04",
-        .kv = kv23,
+        .kv = kv31,
         .n_kv = 5,
-        .tags = tg23,
+        .tags = tg31,
         .n_tags = 14,
     },
     {
@@ -7954,9 +10929,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r-plus.json",
         .tags_checked = "2026-12-04",
-        .kv = kv24,
+        .kv = kv32,
         .n_kv = 5,
-        .tags = tg24,
+        .tags = tg32,
         .n_tags = 16,
     },
     {
@@ -7972,9 +10947,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r-plus.json",
         .tags_checked = "2026-12-04",
-        .kv = kv25,
+        .kv = kv33,
         .n_kv = 5,
-        .tags = tg25,
+        .tags = tg33,
         .n_tags = 4,
     },
     {
@@ -7990,9 +10965,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r7b.json",
         .tags_checked = "2026-12-04",
-        .kv = kv26,
+        .kv = kv34,
         .n_kv = 6,
-        .tags = tg26,
+        .tags = tg34,
         .n_tags = 3,
     },
     {
@@ -8009,10 +10984,29 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepcoder.json",
         .tags_checked = "2026-12-05",
         .params = 14800000000ull,
-        .kv = kv27,
+        .kv = kv35,
         .n_kv = 5,
-        .tags = tg27,
+        .tags = tg35,
         .n_tags = 4,
+    },
+    {
+        .family = "deepcoder",
+        .id = "1.5b-preview",
+        .display = "DeepCoder 1.5B Preview",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 131072ull,
+        .source = "https://huggingface.co/Cran-May/CohenQu-DeepSeek-R1-Distill-Qwen-1.5B-GRPO-duplicate-fixed-6140715/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepcoder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv36,
+        .n_kv = 5,
+        .tags = tg36,
+        .n_tags = 3,
     },
     {
         .family = "deepscaler",
@@ -8027,9 +11021,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepscaler.json",
         .tags_checked = "2026-12-04",
-        .kv = kv28,
+        .kv = kv37,
         .n_kv = 5,
-        .tags = tg28,
+        .tags = tg37,
         .n_tags = 4,
     },
     {
@@ -8043,11 +11037,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv29,
+        .kv = kv38,
         .n_kv = 5,
-        .tags = tg29,
+        .tags = tg38,
         .n_tags = 16,
     },
     {
@@ -8061,11 +11055,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv30,
+        .kv = kv39,
         .n_kv = 5,
-        .tags = tg30,
+        .tags = tg39,
         .n_tags = 15,
     },
     {
@@ -8079,11 +11073,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv31,
+        .kv = kv40,
         .n_kv = 5,
-        .tags = tg31,
+        .tags = tg40,
         .n_tags = 15,
     },
     {
@@ -8097,30 +11091,125 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv32,
+        .kv = kv41,
         .n_kv = 5,
-        .tags = tg32,
+        .tags = tg41,
+        .n_tags = 15,
+    },
+    {
+        .family = "deepseek-coder",
+        .id = "33b-base",
+        .display = "DeepSeek Coder 33B Base",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 16384ull,
+        .source = "https://huggingface.co/codefuse-ai/CodeFuse-DeepSeek-33B-4bits/blob/eaa10ca65bbb737beba31eb48c107f80f8498459/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv42,
+        .n_kv = 5,
+        .tags = tg42,
+        .n_tags = 15,
+    },
+    {
+        .family = "deepseek-coder",
+        .id = "33b-instruct",
+        .display = "DeepSeek Coder 33B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 16384ull,
+        .source = "https://huggingface.co/codefuse-ai/CodeFuse-DeepSeek-33B-4bits/blob/eaa10ca65bbb737beba31eb48c107f80f8498459/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv43,
+        .n_kv = 5,
+        .tags = tg43,
         .n_tags = 15,
     },
     {
         .family = "deepseek-coder-v2",
         .id = "16b-lite-instruct",
-        .display = "DeepSeek-Coder-V2 Lite Instruct 16B (the 'latest' tag)",
+        .display = "DeepSeek-Coder-V2 Lite Instruct 16B",
         .kind = MFL_KIND_TEXT,
         .arch = "deepseek2",
         .ctx = 163840ull,
         .source = "https://huggingface.co/mlx-community/DeepSeek-Coder-V2-Lite-Instruct-4bit-mlx/blame/5f60ee33ba169428b5bc249b05b5b99f827d2e5e/config.json",
-        .checked = "2026-12-04",
-        .note = "deepseek2 (MLA): no blob page was available, so the MLA keys (kv_lora_rank, key/value lengths) are not recorded; Ollama's converter at fb30760 has no DeepseekV2 mapping, the keys below are the config's values under their GGUF names",
+        .checked = "2026-12-05",
+        .note = "deepseek2 (MLA) converted in 2024: the files carry no key_length_mla/value_length_mla, so Ollama caches full per-head K (192) and V (128) for 16 KV heads.",
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-coder-v2.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv33,
-        .n_kv = 7,
-        .tags = tg33,
-        .n_tags = 2,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder-v2.json",
+        .tags_checked = "2026-12-05",
+        .params = 16000000000ull,
+        .active_params = 2400000000ull,
+        .kv = kv44,
+        .n_kv = 11,
+        .tags = tg44,
+        .n_tags = 16,
+    },
+    {
+        .family = "deepseek-coder-v2",
+        .id = "16b-lite-base",
+        .display = "DeepSeek-Coder-V2 Lite Base 16B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "deepseek2",
+        .ctx = 163840ull,
+        .source = "https://huggingface.co/deepseek-ai/DeepSeek-Coder-V2-Lite-Base/blame/main/config.json",
+        .checked = "2026-12-05",
+        .note = "deepseek2 (MLA) converted in 2024: no key_length_mla/value_length_mla, so full per-head K (192) and V (128) are cached for 16 KV heads.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder-v2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv45,
+        .n_kv = 11,
+        .tags = tg45,
+        .n_tags = 15,
+    },
+    {
+        .family = "deepseek-coder-v2",
+        .id = "236b-instruct",
+        .display = "DeepSeek-Coder-V2 Instruct 236B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "deepseek2",
+        .ctx = 163840ull,
+        .source = "https://huggingface.co/legraphista/DeepSeek-Coder-V2-Instruct-IMat-GGUF/blob/ef2796130e9f545f60df1f136708ff6ed786171b/imatrix.log",
+        .checked = "2026-12-05",
+        .note = "deepseek2 (MLA) converted in 2024: no key_length_mla/value_length_mla, so Ollama caches full per-head K (192) and V (128) for all 128 KV heads, about 4.7 MiB per token at f16.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder-v2.json",
+        .tags_checked = "2026-12-05",
+        .params = 236000000000ull,
+        .active_params = 21000000000ull,
+        .kv = kv46,
+        .n_kv = 11,
+        .tags = tg46,
+        .n_tags = 15,
+    },
+    {
+        .family = "deepseek-coder-v2",
+        .id = "236b-base",
+        .display = "DeepSeek-Coder-V2 Base 236B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "deepseek2",
+        .ctx = 163840ull,
+        .source = "https://huggingface.co/legraphista/DeepSeek-Coder-V2-Instruct-IMat-GGUF/blob/ef2796130e9f545f60df1f136708ff6ed786171b/imatrix.log",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = "Figures of the 236B Instruct release (same architecture, same file sizes); deepseek2 converted in 2024 without _mla keys: full per-head K (192) and V (128) for 128 KV heads.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder-v2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv47,
+        .n_kv = 11,
+        .tags = tg47,
+        .n_tags = 15,
     },
     {
         .family = "deepseek-r1",
@@ -8135,9 +11224,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv34,
+        .kv = kv48,
         .n_kv = 5,
-        .tags = tg34,
+        .tags = tg48,
         .n_tags = 3,
     },
     {
@@ -8153,9 +11242,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv35,
+        .kv = kv49,
         .n_kv = 5,
-        .tags = tg35,
+        .tags = tg49,
         .n_tags = 3,
     },
     {
@@ -8171,9 +11260,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv36,
+        .kv = kv50,
         .n_kv = 7,
-        .tags = tg36,
+        .tags = tg50,
         .n_tags = 4,
     },
     {
@@ -8189,9 +11278,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv37,
+        .kv = kv51,
         .n_kv = 7,
-        .tags = tg37,
+        .tags = tg51,
         .n_tags = 3,
     },
     {
@@ -8207,9 +11296,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv38,
+        .kv = kv52,
         .n_kv = 5,
-        .tags = tg38,
+        .tags = tg52,
         .n_tags = 3,
     },
     {
@@ -8225,9 +11314,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv39,
+        .kv = kv53,
         .n_kv = 5,
-        .tags = tg39,
+        .tags = tg53,
         .n_tags = 3,
     },
     {
@@ -8243,9 +11332,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv40,
+        .kv = kv54,
         .n_kv = 7,
-        .tags = tg40,
+        .tags = tg54,
         .n_tags = 3,
     },
     {
@@ -8256,15 +11345,71 @@ const mfl_table_entry_t mfl__table[] = {
         .arch = "deepseek2",
         .ctx = 163840ull,
         .source = "https://ollama.com/library/deepseek-r1:671b-q8_0/blobs/b74fcbabbb08",
-        .checked = "2026-12-04",
-        .note = "The blob has kv_lora_rank but no key_length_mla/value_length_mla: Ollama caches full per-head K (192) and V (128) for all 128 KV heads, about 4.77 MiB per token, not the compressed latent.",
+        .checked = "2026-12-05",
+        .note = "The January 2025 release. The blob has kv_lora_rank but no key_length_mla/value_length_mla: Ollama caches full per-head K (192) and V (128) for all 128 KV heads, about 4.77 MiB per token, not the compressed latent. deepseek-r1:671b itself is now DeepSeek-R1-0528.",
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv41,
+        .kv = kv55,
         .n_kv = 11,
-        .tags = tg41,
-        .n_tags = 2,
+        .tags = tg55,
+        .n_tags = 3,
+    },
+    {
+        .family = "deepseek-r1",
+        .id = "671b-0528",
+        .display = "DeepSeek-R1-0528 671B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "deepseek2",
+        .ctx = 163840ull,
+        .source = "https://huggingface.co/amd/DeepSeek-R1-0528-MXFP4/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, attention.key_length, attention.value_length",
+        .note = "The May 2025 update; deepseek-r1:671b has pointed to it since mid-2025. Whether Ollama's file carries the MLA lengths is not known: the KV cache is costed as full per-head K and V (the January file's layout, about 4.77 MiB per token), an upper bound.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv56,
+        .n_kv = 10,
+        .tags = tg56,
+        .n_tags = 4,
+    },
+    {
+        .family = "deepseek-v2",
+        .id = "16b-lite-chat",
+        .display = "DeepSeek-V2-Lite-Chat 16B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "deepseek2",
+        .ctx = 163840ull,
+        .source = "https://huggingface.co/TechxGenus/DeepSeek-V2-Lite-Chat-AWQ/blob/e9fdf80ec6f1d200a029c41004bee40993763b43/config.json",
+        .checked = "2026-12-05",
+        .note = "The tags page shows 4K for most 16b-lite-chat quantisations (a page artefact: two of them showed 4K in 2025 and 160K later with unchanged digests); the files carry 163840. No MLA keys in this 2024 file: Ollama caches full K (192) and V (128) for all 16 heads, about 0.26 MiB per token at f16.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-v2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv57,
+        .n_kv = 10,
+        .tags = tg57,
+        .n_tags = 17,
+    },
+    {
+        .family = "deepseek-v2",
+        .id = "236b-chat",
+        .display = "DeepSeek-V2-Chat 236B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "deepseek2",
+        .ctx = 163840ull,
+        .source = "https://huggingface.co/FILM6912/DeepSeek-V3/blob/f8c7a37f1c366aac3b671267db1ea6d114446740/inference/configs/config_236B.json",
+        .checked = "2026-12-05",
+        .inferred = "context_length",
+        .note = "The tags page shows 4K for every 236b tag (the page artefact of the 16b tags); the DeepSeek-V2 configuration says 163840 (INFERRED here from the 0628 checkpoint's config). No MLA keys in this 2024 file: Ollama caches full K (192) and V (128) for all 128 heads, about 4.7 MiB per token at f16.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-v2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv58,
+        .n_kv = 10,
+        .tags = tg58,
+        .n_tags = 16,
     },
     {
         .family = "deepseek-v3",
@@ -8280,9 +11425,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-v3.json",
         .tags_checked = "2026-12-05",
-        .kv = kv42,
+        .kv = kv59,
         .n_kv = 11,
-        .tags = tg42,
+        .tags = tg59,
         .n_tags = 5,
     },
     {
@@ -8299,9 +11444,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/devstral.json",
         .tags_checked = "2026-12-05",
         .params = 23600000000ull,
-        .kv = kv43,
+        .kv = kv60,
         .n_kv = 7,
-        .tags = tg43,
+        .tags = tg60,
         .n_tags = 4,
     },
     {
@@ -8315,12 +11460,48 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-llama3.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv44,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-llama3.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv61,
         .n_kv = 5,
-        .tags = tg44,
+        .tags = tg61,
         .n_tags = 16,
+    },
+    {
+        .family = "dolphin-llama3",
+        .id = "8b-256k-v2.9",
+        .display = "Dolphin 2.9 Llama 3 8B 256K",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 256000ull,
+        .source = "https://huggingface.co/bunnycore/LuminariX-8B/blame/734c4c97d1f02e74025d00dd7991a520157b5b08/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-llama3.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv62,
+        .n_kv = 5,
+        .tags = tg62,
+        .n_tags = 15,
+    },
+    {
+        .family = "dolphin-llama3",
+        .id = "70b-v2.9",
+        .display = "Dolphin 2.9 Llama 3 70B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/ExAi/dolphin-2.9-llama3-MoE-4x70B/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-llama3.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv63,
+        .n_kv = 5,
+        .tags = tg63,
+        .n_tags = 15,
     },
     {
         .family = "dolphin-mistral",
@@ -8335,9 +11516,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv45,
+        .kv = kv64,
         .n_kv = 5,
-        .tags = tg45,
+        .tags = tg64,
         .n_tags = 16,
     },
     {
@@ -8353,9 +11534,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv46,
+        .kv = kv65,
         .n_kv = 5,
-        .tags = tg46,
+        .tags = tg65,
         .n_tags = 14,
     },
     {
@@ -8371,9 +11552,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv47,
+        .kv = kv66,
         .n_kv = 5,
-        .tags = tg47,
+        .tags = tg66,
         .n_tags = 14,
     },
     {
@@ -8389,9 +11570,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv48,
+        .kv = kv67,
         .n_kv = 5,
-        .tags = tg48,
+        .tags = tg67,
         .n_tags = 15,
     },
     {
@@ -8407,9 +11588,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv49,
+        .kv = kv68,
         .n_kv = 5,
-        .tags = tg49,
+        .tags = tg68,
         .n_tags = 15,
     },
     {
@@ -8425,9 +11606,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv50,
+        .kv = kv69,
         .n_kv = 5,
-        .tags = tg50,
+        .tags = tg69,
         .n_tags = 15,
     },
     {
@@ -8441,11 +11622,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mixtral.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv51,
+        .kv = kv70,
         .n_kv = 7,
-        .tags = tg51,
+        .tags = tg70,
         .n_tags = 16,
     },
     {
@@ -8459,11 +11640,49 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mixtral.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv52,
+        .kv = kv71,
         .n_kv = 7,
-        .tags = tg52,
+        .tags = tg71,
+        .n_tags = 15,
+    },
+    {
+        .family = "dolphin-mixtral",
+        .id = "8x7b-v2.5",
+        .display = "Dolphin 2.5 Mixtral 8x7B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/YeungNLP/firefly-mixtral-8x7b/blob/f334c672409846213e600e580af3fac89a9c2e64/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-mixtral.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv72,
+        .n_kv = 7,
+        .tags = tg72,
+        .n_tags = 15,
+    },
+    {
+        .family = "dolphin-mixtral",
+        .id = "8x7b-v2.6",
+        .display = "Dolphin 2.6 Mixtral 8x7B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/YeungNLP/firefly-mixtral-8x7b/blob/f334c672409846213e600e580af3fac89a9c2e64/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-mixtral.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv73,
+        .n_kv = 7,
+        .tags = tg73,
         .n_tags = 15,
     },
     {
@@ -8480,9 +11699,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-phi.json",
         .tags_checked = "2026-12-05",
         .params = 2700000000ull,
-        .kv = kv53,
+        .kv = kv74,
         .n_kv = 5,
-        .tags = tg53,
+        .tags = tg74,
         .n_tags = 12,
     },
     {
@@ -8498,9 +11717,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv54,
+        .kv = kv75,
         .n_kv = 7,
-        .tags = tg54,
+        .tags = tg75,
         .n_tags = 4,
     },
     {
@@ -8517,9 +11736,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/embeddinggemma.json",
         .tags_checked = "2026-12-05",
         .params = 308000000ull,
-        .kv = kv55,
+        .kv = kv76,
         .n_kv = 8,
-        .tags = tg55,
+        .tags = tg76,
         .n_tags = 1,
     },
     {
@@ -8535,9 +11754,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (2,048 tokens natively), there is no conversation to keep.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/embeddinggemma.json",
         .tags_checked = "2026-12-05",
-        .kv = kv56,
+        .kv = kv77,
         .n_kv = 8,
-        .tags = tg56,
+        .tags = tg77,
         .n_tags = 2,
     },
     {
@@ -8553,9 +11772,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/everythinglm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv57,
+        .kv = kv78,
         .n_kv = 5,
-        .tags = tg57,
+        .tags = tg78,
         .n_tags = 15,
     },
     {
@@ -8571,9 +11790,28 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone-deep.json",
         .tags_checked = "2026-12-05",
-        .kv = kv58,
+        .kv = kv79,
         .n_kv = 5,
-        .tags = tg58,
+        .tags = tg79,
+        .n_tags = 3,
+    },
+    {
+        .family = "exaone-deep",
+        .id = "7.8b",
+        .display = "EXAONE Deep 7.8B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "exaone",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/GrennKren/EXAONE-3.5-7.8B-Instruct-8bit/blame/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone-deep.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv80,
+        .n_kv = 5,
+        .tags = tg80,
         .n_tags = 3,
     },
     {
@@ -8589,9 +11827,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone-deep.json",
         .tags_checked = "2026-12-05",
-        .kv = kv59,
+        .kv = kv81,
         .n_kv = 5,
-        .tags = tg59,
+        .tags = tg81,
         .n_tags = 3,
     },
     {
@@ -8607,10 +11845,46 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone3.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv60,
+        .kv = kv82,
         .n_kv = 5,
-        .tags = tg60,
+        .tags = tg82,
         .n_tags = 4,
+    },
+    {
+        .family = "exaone3.5",
+        .id = "32b-instruct",
+        .display = "EXAONE 3.5 32B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "exaone",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/GrennKren/EXAONE-3.5-32B-Instruct-4bit/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone3.5.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv83,
+        .n_kv = 5,
+        .tags = tg83,
+        .n_tags = 3,
+    },
+    {
+        .family = "exaone3.5",
+        .id = "2.4b-instruct",
+        .display = "EXAONE 3.5 2.4B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "exaone",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/PrunaAI/huihui-ai-EXAONE-3.5-2.4B-Instruct-abliterated-bnb-8bit-smashed/blame/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone3.5.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv84,
+        .n_kv = 5,
+        .tags = tg84,
+        .n_tags = 3,
     },
     {
         .family = "falcon3",
@@ -8625,9 +11899,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv61,
+        .kv = kv85,
         .n_kv = 7,
-        .tags = tg61,
+        .tags = tg85,
         .n_tags = 3,
     },
     {
@@ -8643,9 +11917,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv62,
+        .kv = kv86,
         .n_kv = 7,
-        .tags = tg62,
+        .tags = tg86,
         .n_tags = 3,
     },
     {
@@ -8661,9 +11935,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv63,
+        .kv = kv87,
         .n_kv = 7,
-        .tags = tg63,
+        .tags = tg87,
         .n_tags = 4,
     },
     {
@@ -8679,9 +11953,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv64,
+        .kv = kv88,
         .n_kv = 7,
-        .tags = tg64,
+        .tags = tg88,
         .n_tags = 3,
     },
     {
@@ -8697,9 +11971,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv65,
+        .kv = kv89,
         .n_kv = 7,
-        .tags = tg65,
+        .tags = tg89,
         .n_tags = 14,
     },
     {
@@ -8715,9 +11989,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv66,
+        .kv = kv90,
         .n_kv = 7,
-        .tags = tg66,
+        .tags = tg90,
         .n_tags = 14,
     },
     {
@@ -8733,9 +12007,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv67,
+        .kv = kv91,
         .n_kv = 7,
-        .tags = tg67,
+        .tags = tg91,
         .n_tags = 15,
     },
     {
@@ -8751,9 +12025,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv68,
+        .kv = kv92,
         .n_kv = 7,
-        .tags = tg68,
+        .tags = tg92,
         .n_tags = 18,
     },
     {
@@ -8769,9 +12043,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv69,
+        .kv = kv93,
         .n_kv = 7,
-        .tags = tg69,
+        .tags = tg93,
         .n_tags = 15,
     },
     {
@@ -8787,9 +12061,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv70,
+        .kv = kv94,
         .n_kv = 7,
-        .tags = tg70,
+        .tags = tg94,
         .n_tags = 15,
     },
     {
@@ -8805,9 +12079,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv71,
+        .kv = kv95,
         .n_kv = 8,
-        .tags = tg71,
+        .tags = tg95,
         .n_tags = 16,
     },
     {
@@ -8823,9 +12097,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv72,
+        .kv = kv96,
         .n_kv = 8,
-        .tags = tg72,
+        .tags = tg96,
         .n_tags = 15,
     },
     {
@@ -8841,9 +12115,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv73,
+        .kv = kv97,
         .n_kv = 9,
-        .tags = tg73,
+        .tags = tg97,
         .n_tags = 3,
     },
     {
@@ -8859,9 +12133,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv74,
+        .kv = kv98,
         .n_kv = 9,
-        .tags = tg74,
+        .tags = tg98,
         .n_tags = 1,
     },
     {
@@ -8877,9 +12151,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv75,
+        .kv = kv99,
         .n_kv = 7,
-        .tags = tg75,
+        .tags = tg99,
         .n_tags = 3,
     },
     {
@@ -8895,9 +12169,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv76,
+        .kv = kv100,
         .n_kv = 7,
-        .tags = tg76,
+        .tags = tg100,
         .n_tags = 1,
     },
     {
@@ -8913,9 +12187,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv77,
+        .kv = kv101,
         .n_kv = 8,
-        .tags = tg77,
+        .tags = tg101,
         .n_tags = 3,
     },
     {
@@ -8931,9 +12205,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv78,
+        .kv = kv102,
         .n_kv = 8,
-        .tags = tg78,
+        .tags = tg102,
         .n_tags = 1,
     },
     {
@@ -8949,9 +12223,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv79,
+        .kv = kv103,
         .n_kv = 8,
-        .tags = tg79,
+        .tags = tg103,
         .n_tags = 4,
     },
     {
@@ -8967,9 +12241,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv80,
+        .kv = kv104,
         .n_kv = 8,
-        .tags = tg80,
+        .tags = tg104,
         .n_tags = 1,
     },
     {
@@ -8985,9 +12259,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv81,
+        .kv = kv105,
         .n_kv = 8,
-        .tags = tg81,
+        .tags = tg105,
         .n_tags = 3,
     },
     {
@@ -9003,9 +12277,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv82,
+        .kv = kv106,
         .n_kv = 8,
-        .tags = tg82,
+        .tags = tg106,
         .n_tags = 1,
     },
     {
@@ -9022,9 +12296,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3n.json",
         .tags_checked = "2026-12-05",
         .params = 6900000000ull,
-        .kv = kv83,
+        .kv = kv107,
         .n_kv = 8,
-        .tags = tg83,
+        .tags = tg107,
         .n_tags = 4,
     },
     {
@@ -9041,9 +12315,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3n.json",
         .tags_checked = "2026-12-05",
         .params = 4460000000ull,
-        .kv = kv84,
+        .kv = kv108,
         .n_kv = 8,
-        .tags = tg84,
+        .tags = tg108,
         .n_tags = 3,
     },
     {
@@ -9053,17 +12327,16 @@ const mfl_table_entry_t mfl__table[] = {
         .kind = MFL_KIND_VISION,
         .arch = "gemma4",
         .ctx = 131072ull,
-        .source = "https://github.com/search?q=%22Gemma+4+E2B+It%22+%22gemma4.attention.shared_kv_layers%22&type=code (find_string 'gemma4.attention.key_length_swa u32': a llama_model_loader dump of unsloth's gemma-4-E2B-it GGUF (base model 'Gemma 4 E2B It'): gemma4.block_count 35, context_length 131072, embedding_length 1536, head_count 8, head_count_kv 1, key_length/value_length 512, sliding_window 512, shared_kv_layers 20, sliding_window_pattern arr[bool,35] = [true, true, true, true, false, ...], key_length_swa/value_length_swa 256; load_tensors lists is_swa = 0 for layers 4, 9, 14, 19, 24, 29, 34)",
+        .source = "https://ollama.com/library/gemma4:e2b-it-q8_0/blobs/6aade8551d1a",
         .checked = "2026-12-05",
-        .inferred = "attention.key_length, attention.value_length",
         .note = NULL,
-        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv85,
-        .n_kv = 10,
-        .tags = tg85,
-        .n_tags = 3,
+        .kv = kv109,
+        .n_kv = 12,
+        .tags = tg109,
+        .n_tags = 6,
     },
     {
         .family = "gemma4",
@@ -9072,16 +12345,15 @@ const mfl_table_entry_t mfl__table[] = {
         .kind = MFL_KIND_VISION,
         .arch = "gemma4",
         .ctx = 131072ull,
-        .source = "https://github.com/search?q=%22Gemma+4+E2B+It%22+%22gemma4.attention.shared_kv_layers%22&type=code (find_string 'gemma4.attention.key_length_swa u32': a llama_model_loader dump of unsloth's gemma-4-E2B-it GGUF (base model 'Gemma 4 E2B It'): gemma4.block_count 35, context_length 131072, embedding_length 1536, head_count 8, head_count_kv 1, key_length/value_length 512, sliding_window 512, shared_kv_layers 20, sliding_window_pattern arr[bool,35] = [true, true, true, true, false, ...], key_length_swa/value_length_swa 256; load_tensors lists is_swa = 0 for layers 4, 9, 14, 19, 24, 29, 34)",
+        .source = "https://ollama.com/library/gemma4:e2b-it-qat/blobs/3646b4c147cd",
         .checked = "2026-12-05",
-        .inferred = "attention.key_length, attention.value_length, block_count, context_length",
         .note = NULL,
-        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv86,
-        .n_kv = 10,
-        .tags = tg86,
+        .kv = kv110,
+        .n_kv = 12,
+        .tags = tg110,
         .n_tags = 1,
     },
     {
@@ -9093,15 +12365,14 @@ const mfl_table_entry_t mfl__table[] = {
         .ctx = 131072ull,
         .source = "https://github.com/ollama/ollama/blob/fb30760996871fa9460115c753afd2c60d4ab0f7/x/models/gemma4/gemma4_test.go (TestParseTextConfigE4B, mapped as convert/convert_gemma4.go maps it)",
         .checked = "2026-12-05",
-        .inferred = "attention.key_length, attention.value_length",
         .note = NULL,
-        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv87,
-        .n_kv = 10,
-        .tags = tg87,
-        .n_tags = 4,
+        .kv = kv111,
+        .n_kv = 12,
+        .tags = tg111,
+        .n_tags = 7,
     },
     {
         .family = "gemma4",
@@ -9112,14 +12383,14 @@ const mfl_table_entry_t mfl__table[] = {
         .ctx = 131072ull,
         .source = "https://github.com/ollama/ollama/blob/fb30760996871fa9460115c753afd2c60d4ab0f7/x/models/gemma4/gemma4_test.go (TestParseTextConfigE4B, mapped as convert/convert_gemma4.go maps it)",
         .checked = "2026-12-05",
-        .inferred = "attention.key_length, attention.value_length, block_count, context_length",
+        .inferred = "block_count, context_length",
         .note = NULL,
-        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv88,
-        .n_kv = 10,
-        .tags = tg88,
+        .kv = kv112,
+        .n_kv = 12,
+        .tags = tg112,
         .n_tags = 1,
     },
     {
@@ -9129,17 +12400,16 @@ const mfl_table_entry_t mfl__table[] = {
         .kind = MFL_KIND_VISION,
         .arch = "gemma4",
         .ctx = 262144ull,
-        .source = "https://github.com/search?q=%22gemma4.attention.head_count_kv+arr%5Bi32%2C48%5D%22&type=code (find_string 'gemma4.attention.key_length_swa u32': notes quoting the llama.cpp load of bartowski/gemma-4-12B-it-GGUF Q4_K_M: gemma4.block_count 48, head_count_kv arr[i32,48] = [8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, ...], key_length 512, key_length_swa 256, n_embd 3840, n_head 16, 'Eight full-attention layers of 48 (one per [8, 8, 8, 8, 8, 1] group), forty SWA layers', SWA cache of 1536 cells at ubatch 512 ('cells = n_swa 1024 + ubatch'))",
+        .source = "https://ollama.com/library/gemma4:12b-it-q8_0/blobs/047dae1d7894",
         .checked = "2026-12-05",
-        .inferred = "attention.key_length, attention.value_length, context_length",
         .note = NULL,
-        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv89,
-        .n_kv = 10,
-        .tags = tg89,
-        .n_tags = 3,
+        .kv = kv113,
+        .n_kv = 12,
+        .tags = tg113,
+        .n_tags = 6,
     },
     {
         .family = "gemma4",
@@ -9150,14 +12420,14 @@ const mfl_table_entry_t mfl__table[] = {
         .ctx = 262144ull,
         .source = "https://github.com/search?q=%22gemma4.attention.head_count_kv+arr%5Bi32%2C48%5D%22&type=code (find_string 'gemma4.attention.key_length_swa u32': notes quoting the llama.cpp load of bartowski/gemma-4-12B-it-GGUF Q4_K_M: gemma4.block_count 48, head_count_kv arr[i32,48] = [8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, ...], key_length 512, key_length_swa 256, n_embd 3840, n_head 16, 'Eight full-attention layers of 48 (one per [8, 8, 8, 8, 8, 1] group), forty SWA layers', SWA cache of 1536 cells at ubatch 512 ('cells = n_swa 1024 + ubatch'))",
         .checked = "2026-12-05",
-        .inferred = "attention.key_length, attention.value_length, block_count, context_length",
+        .inferred = "block_count, context_length",
         .note = NULL,
-        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv90,
-        .n_kv = 10,
-        .tags = tg90,
+        .kv = kv114,
+        .n_kv = 12,
+        .tags = tg114,
         .n_tags = 1,
     },
     {
@@ -9169,15 +12439,14 @@ const mfl_table_entry_t mfl__table[] = {
         .ctx = 262144ull,
         .source = "https://ollama.com/library/gemma4:26b-a4b-it-q4_K_M/blobs/7121486771cb",
         .checked = "2026-12-05",
-        .inferred = "attention.key_length, attention.value_length",
         .note = NULL,
-        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv91,
-        .n_kv = 12,
-        .tags = tg91,
-        .n_tags = 4,
+        .kv = kv115,
+        .n_kv = 14,
+        .tags = tg115,
+        .n_tags = 7,
     },
     {
         .family = "gemma4",
@@ -9186,16 +12455,15 @@ const mfl_table_entry_t mfl__table[] = {
         .kind = MFL_KIND_VISION,
         .arch = "gemma4",
         .ctx = 262144ull,
-        .source = "https://ollama.com/library/gemma4:26b-a4b-it-q4_K_M/blobs/7121486771cb",
+        .source = "https://ollama.com/huihui_ai/gemma-4-abliterated:26b-qat/blobs/4b4f9d4b448f",
         .checked = "2026-12-05",
-        .inferred = "attention.key_length, attention.value_length, block_count, context_length",
         .note = NULL,
-        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv92,
-        .n_kv = 12,
-        .tags = tg92,
+        .kv = kv116,
+        .n_kv = 14,
+        .tags = tg116,
         .n_tags = 1,
     },
     {
@@ -9207,15 +12475,14 @@ const mfl_table_entry_t mfl__table[] = {
         .ctx = 262144ull,
         .source = "https://ollama.com/huihui_ai/gemma-4-abliterated:31b-v2-q4_K/blobs/9d6e844f4a85",
         .checked = "2026-12-05",
-        .inferred = "attention.key_length, attention.value_length",
         .note = NULL,
-        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv93,
-        .n_kv = 10,
-        .tags = tg93,
-        .n_tags = 4,
+        .kv = kv117,
+        .n_kv = 12,
+        .tags = tg117,
+        .n_tags = 7,
     },
     {
         .family = "gemma4",
@@ -9226,15 +12493,51 @@ const mfl_table_entry_t mfl__table[] = {
         .ctx = 262144ull,
         .source = "https://ollama.com/huihui_ai/gemma-4-abliterated:31b-v2-q4_K/blobs/9d6e844f4a85",
         .checked = "2026-12-05",
-        .inferred = "attention.key_length, attention.value_length, block_count, context_length",
+        .inferred = "block_count, context_length",
         .note = NULL,
-        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); the built-in KV estimate uses 512 on every layer and so overstates the windowed part: an upper bound.",
+        .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv94,
-        .n_kv = 10,
-        .tags = tg94,
+        .kv = kv118,
+        .n_kv = 12,
+        .tags = tg118,
         .n_tags = 1,
+    },
+    {
+        .family = "glm-4.7-flash",
+        .id = "30b-a3b",
+        .display = "GLM-4.7-Flash 30B-A3B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "deepseek2",
+        .ctx = 202752ull,
+        .source = "https://github.com/ollama/ollama/blob/v0.33.0-rc2/convert/convert_glm4moelite.go",
+        .checked = "2026-12-05",
+        .note = "Multi-head latent attention: Ollama (llama-server) caches one compressed row per layer, 47 x (576 + 512) values a token, about 0.1 MiB at f16.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm-4.7-flash.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv119,
+        .n_kv = 12,
+        .tags = tg119,
+        .n_tags = 3,
+    },
+    {
+        .family = "glm-ocr",
+        .id = "0.9b",
+        .display = "GLM-OCR",
+        .kind = MFL_KIND_VISION,
+        .arch = "glmocr",
+        .ctx = 131072ull,
+        .source = "https://huggingface.co/zai-org/GLM-OCR/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm-ocr.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv120,
+        .n_kv = 7,
+        .tags = tg120,
+        .n_tags = 2,
     },
     {
         .family = "glm4",
@@ -9249,9 +12552,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv95,
+        .kv = kv121,
         .n_kv = 5,
-        .tags = tg95,
+        .tags = tg121,
         .n_tags = 16,
     },
     {
@@ -9268,9 +12571,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv96,
+        .kv = kv122,
         .n_kv = 5,
-        .tags = tg96,
+        .tags = tg122,
         .n_tags = 15,
     },
     {
@@ -9286,9 +12589,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gpt-oss.json",
         .tags_checked = "2026-12-04",
-        .kv = kv97,
+        .kv = kv123,
         .n_kv = 10,
-        .tags = tg97,
+        .tags = tg123,
         .n_tags = 2,
     },
     {
@@ -9304,10 +12607,190 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gpt-oss.json",
         .tags_checked = "2026-12-04",
-        .kv = kv98,
+        .kv = kv124,
         .n_kv = 10,
-        .tags = tg98,
+        .tags = tg124,
         .n_tags = 1,
+    },
+    {
+        .family = "granite-code",
+        .id = "8b-base",
+        .display = "Granite Code 8B Base (4K)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://ollama.com/library/granite-code:8b-base-q4_0/blobs/28a821bd2828",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv125,
+        .n_kv = 5,
+        .tags = tg125,
+        .n_tags = 15,
+    },
+    {
+        .family = "granite-code",
+        .id = "8b-instruct",
+        .display = "Granite Code 8B Instruct (4K)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/onekq-ai/granite-8b-code-instruct-4k-bnb-4bit/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv126,
+        .n_kv = 7,
+        .tags = tg126,
+        .n_tags = 15,
+    },
+    {
+        .family = "granite-code",
+        .id = "8b-instruct-128k",
+        .display = "Granite Code 8B Instruct 128K",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 128000ull,
+        .source = "https://huggingface.co/HCLSoftware/Granite_8b_final_phase2_complete/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv127,
+        .n_kv = 7,
+        .tags = tg127,
+        .n_tags = 2,
+    },
+    {
+        .family = "granite-code",
+        .id = "3b-base",
+        .display = "Granite Code 3B Base (2K)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 2048ull,
+        .source = "https://huggingface.co/mayank-mishra/granite-3b-code-glaive-20k/blame/4575fa57119a909ad88df675e2177e59f2693558/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv128,
+        .n_kv = 5,
+        .tags = tg128,
+        .n_tags = 15,
+    },
+    {
+        .family = "granite-code",
+        .id = "3b-instruct",
+        .display = "Granite Code 3B Instruct (2K)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 2048ull,
+        .source = "https://huggingface.co/ibm-granite/granite-3b-code-base-2k/blame/2ab68a594c3ec3a92e4e3110b62c5bcbb5530404/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv129,
+        .n_kv = 5,
+        .tags = tg129,
+        .n_tags = 15,
+    },
+    {
+        .family = "granite-code",
+        .id = "20b-base",
+        .display = "Granite Code 20B Base (8K)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "starcoder",
+        .ctx = 8192ull,
+        .source = "https://ollama.com/library/granite-code:20b-base-q4_0/blobs/878308531f2f",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv130,
+        .n_kv = 5,
+        .tags = tg130,
+        .n_tags = 15,
+    },
+    {
+        .family = "granite-code",
+        .id = "20b-instruct",
+        .display = "Granite Code 20B Instruct (8K, 2024 files)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "starcoder",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/ibm-granite/granite-20b-code-instruct-8k/blame/d01c4e3759256b7d5a3593d990085283dc408c81/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv131,
+        .n_kv = 5,
+        .tags = tg131,
+        .n_tags = 14,
+    },
+    {
+        .family = "granite-code",
+        .id = "20b-instruct-8k",
+        .display = "Granite Code 20B Instruct 8K",
+        .kind = MFL_KIND_TEXT,
+        .arch = "starcoder",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/ibm-granite/granite-20b-code-instruct-8k/blame/d01c4e3759256b7d5a3593d990085283dc408c81/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv132,
+        .n_kv = 5,
+        .tags = tg132,
+        .n_tags = 15,
+    },
+    {
+        .family = "granite-code",
+        .id = "34b-base",
+        .display = "Granite Code 34B Base (8K)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "starcoder",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/mlx-community/granite-34b-code-base-8bit/blob/refs%2Fpr%2F1/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv133,
+        .n_kv = 5,
+        .tags = tg133,
+        .n_tags = 14,
+    },
+    {
+        .family = "granite-code",
+        .id = "34b-instruct",
+        .display = "Granite Code 34B Instruct (8K)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "starcoder",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/mlx-community/granite-34b-code-instruct-4bit/blame/refs%2Fpr%2F1/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv134,
+        .n_kv = 5,
+        .tags = tg134,
+        .n_tags = 14,
     },
     {
         .family = "granite-code",
@@ -9320,11 +12803,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite-code.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv99,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv135,
         .n_kv = 5,
-        .tags = tg99,
+        .tags = tg135,
         .n_tags = 16,
     },
     {
@@ -9340,9 +12823,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (512 tokens natively; longer inputs are truncated or rejected), there is no conversation to keep.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite-embedding.json",
         .tags_checked = "2026-12-05",
-        .kv = kv100,
+        .kv = kv136,
         .n_kv = 6,
-        .tags = tg100,
+        .tags = tg136,
         .n_tags = 3,
     },
     {
@@ -9359,9 +12842,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite-embedding.json",
         .tags_checked = "2026-12-05",
         .params = 278000000ull,
-        .kv = kv101,
+        .kv = kv137,
         .n_kv = 6,
-        .tags = tg101,
+        .tags = tg137,
         .n_tags = 2,
     },
     {
@@ -9377,9 +12860,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv102,
+        .kv = kv138,
         .n_kv = 5,
-        .tags = tg102,
+        .tags = tg138,
         .n_tags = 16,
     },
     {
@@ -9395,9 +12878,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv103,
+        .kv = kv139,
         .n_kv = 5,
-        .tags = tg103,
+        .tags = tg139,
         .n_tags = 15,
     },
     {
@@ -9413,9 +12896,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv104,
+        .kv = kv140,
         .n_kv = 7,
-        .tags = tg104,
+        .tags = tg140,
         .n_tags = 16,
     },
     {
@@ -9431,9 +12914,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv105,
+        .kv = kv141,
         .n_kv = 7,
-        .tags = tg105,
+        .tags = tg141,
         .n_tags = 15,
     },
     {
@@ -9449,9 +12932,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv106,
+        .kv = kv142,
         .n_kv = 5,
-        .tags = tg106,
+        .tags = tg142,
         .n_tags = 15,
     },
     {
@@ -9467,9 +12950,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv107,
+        .kv = kv143,
         .n_kv = 5,
-        .tags = tg107,
+        .tags = tg143,
         .n_tags = 16,
     },
     {
@@ -9485,9 +12968,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv108,
+        .kv = kv144,
         .n_kv = 7,
-        .tags = tg108,
+        .tags = tg144,
         .n_tags = 15,
     },
     {
@@ -9503,9 +12986,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv109,
+        .kv = kv145,
         .n_kv = 7,
-        .tags = tg109,
+        .tags = tg145,
         .n_tags = 16,
     },
     {
@@ -9521,9 +13004,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv110,
+        .kv = kv146,
         .n_kv = 5,
-        .tags = tg110,
+        .tags = tg146,
         .n_tags = 3,
     },
     {
@@ -9539,9 +13022,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv111,
+        .kv = kv147,
         .n_kv = 5,
-        .tags = tg111,
+        .tags = tg147,
         .n_tags = 4,
     },
     {
@@ -9559,9 +13042,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
         .active_params = 9000000000ull,
-        .kv = kv112,
+        .kv = kv148,
         .n_kv = 7,
-        .tags = tg112,
+        .tags = tg148,
         .n_tags = 2,
     },
     {
@@ -9577,9 +13060,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv113,
+        .kv = kv149,
         .n_kv = 5,
-        .tags = tg113,
+        .tags = tg149,
         .n_tags = 3,
     },
     {
@@ -9598,9 +13081,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 7000000000ull,
         .active_params = 1000000000ull,
-        .kv = kv114,
+        .kv = kv150,
         .n_kv = 7,
-        .tags = tg114,
+        .tags = tg150,
         .n_tags = 2,
     },
     {
@@ -9617,10 +13100,86 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv115,
+        .kv = kv151,
         .n_kv = 5,
-        .tags = tg115,
+        .tags = tg151,
         .n_tags = 2,
+    },
+    {
+        .family = "granite4",
+        .id = "350m",
+        .display = "Granite 4.0 350M (dense)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granite",
+        .ctx = 32768ull,
+        .source = "https://ollama.com/ibm/granite4:350m-base-q5_K_S/blobs/ea9e45ed103f",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv152,
+        .n_kv = 5,
+        .tags = tg152,
+        .n_tags = 1,
+    },
+    {
+        .family = "granite4",
+        .id = "1b",
+        .display = "Granite 4.0 1B (dense)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granite",
+        .ctx = 131072ull,
+        .source = "https://ollama.com/ibm/granite4:1b-base-q5_K_M/blobs/8c754d84ed30",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv153,
+        .n_kv = 5,
+        .tags = tg153,
+        .n_tags = 1,
+    },
+    {
+        .family = "granite4",
+        .id = "350m-h",
+        .display = "Granite 4.0 H 350M (hybrid)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granitehybrid",
+        .ctx = 1048576ull,
+        .source = "https://ollama.com/ibm/granite4:350m-h-base-q4_K_S/blobs/fe0b87f28220",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count",
+        .note = "Hybrid Mamba-2/attention: only 4 of 32 layers keep a KV cache, so long contexts cost little cache memory.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv154,
+        .n_kv = 5,
+        .tags = tg154,
+        .n_tags = 1,
+    },
+    {
+        .family = "granite4",
+        .id = "3b-h",
+        .display = "Granite 4.0 H Micro (3B, hybrid)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granitehybrid",
+        .ctx = 1048576ull,
+        .source = "https://huggingface.co/anuj6316/granite/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count",
+        .note = "Hybrid Mamba-2/attention: only 4 of 40 layers keep a KV cache, so long contexts cost little cache memory.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv155,
+        .n_kv = 5,
+        .tags = tg155,
+        .n_tags = 1,
     },
     {
         .family = "hermes3",
@@ -9633,11 +13192,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv116,
+        .kv = kv156,
         .n_kv = 5,
-        .tags = tg116,
+        .tags = tg156,
         .n_tags = 16,
     },
     {
@@ -9651,11 +13210,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv117,
+        .kv = kv157,
         .n_kv = 5,
-        .tags = tg117,
+        .tags = tg157,
         .n_tags = 15,
     },
     {
@@ -9669,11 +13228,30 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/hermes3.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv118,
+        .kv = kv158,
         .n_kv = 5,
-        .tags = tg118,
+        .tags = tg158,
+        .n_tags = 15,
+    },
+    {
+        .family = "hermes3",
+        .id = "3b-llama3.2",
+        .display = "Hermes 3 Llama 3.2 3B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 131072ull,
+        .source = "https://ollama.com/sam860/dolphin3-llama3.2:3b/blobs/5d9eddee354e",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, attention.key_length, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/hermes3.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv159,
+        .n_kv = 7,
+        .tags = tg159,
         .n_tags = 15,
     },
     {
@@ -9687,12 +13265,87 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/internlm2.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv119,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/internlm2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv160,
         .n_kv = 5,
-        .tags = tg119,
+        .tags = tg160,
         .n_tags = 15,
+    },
+    {
+        .family = "internlm2",
+        .id = "7b-chat-1m-v2.5",
+        .display = "InternLM 2.5 7B Chat 1M",
+        .kind = MFL_KIND_TEXT,
+        .arch = "internlm2",
+        .ctx = 262144ull,
+        .source = "https://huggingface.co/Downtown-Case/internlm2_5-7b-chat-1m-llamafied/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/internlm2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv161,
+        .n_kv = 5,
+        .tags = tg161,
+        .n_tags = 15,
+    },
+    {
+        .family = "internlm2",
+        .id = "20b-chat-v2.5",
+        .display = "InternLM 2.5 20B Chat",
+        .kind = MFL_KIND_TEXT,
+        .arch = "internlm2",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/internlm/internlm2_5-20b-chat/blob/3a276a1dedc6863be72505a6a721c7c59d0f818c/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/internlm2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv162,
+        .n_kv = 5,
+        .tags = tg162,
+        .n_tags = 15,
+    },
+    {
+        .family = "internlm2",
+        .id = "1.8b-chat-v2.5",
+        .display = "InternLM 2.5 1.8B Chat",
+        .kind = MFL_KIND_TEXT,
+        .arch = "internlm2",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/internlm/internlm2-chat-1_8b-sft/blob/bc3937ee8177116a51c53f2653058633750e9e33/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/internlm2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv163,
+        .n_kv = 5,
+        .tags = tg163,
+        .n_tags = 15,
+    },
+    {
+        .family = "lfm2.5-thinking",
+        .id = "1.2b",
+        .display = "LFM2.5 1.2B Thinking",
+        .kind = MFL_KIND_TEXT,
+        .arch = "lfm2",
+        .ctx = 128000ull,
+        .source = "https://github.com/search?q=%22lfm2.5-1.2b-thinking%22+%22_lfm_text_model%22&type=code (find_string 'LFM2.5 1.2B Thinking': a model table '\"lfm2.5-1.2b-thinking\": _lfm_text_model(..., \"LFM2.5 1.2B Thinking\", ..., 1_170_340_608, 1_170_340_608, 16, 6, 2048, 32, 8)': 16 layers, 6 attention layers, hidden 2048, 32 heads, 8 KV heads); https://www.fitmyllm.com/model/lfm2.5-1.2b-thinking (Layers 16, KV Heads 8, Head Dim 64)",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv",
+        .note = NULL,
+        .family_note = "Hybrid: only 6 of the 16 layers are attention layers with a KV cache that grows with the context; the others are short convolutions with a fixed state.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/lfm2.5-thinking.json",
+        .tags_checked = "2026-12-05",
+        .params = 1200000000ull,
+        .kv = kv164,
+        .n_kv = 7,
+        .tags = tg164,
+        .n_tags = 4,
     },
     {
         .family = "llama-guard3",
@@ -9707,9 +13360,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama-guard3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv120,
+        .kv = kv165,
         .n_kv = 5,
-        .tags = tg120,
+        .tags = tg165,
         .n_tags = 16,
     },
     {
@@ -9725,9 +13378,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama-guard3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv121,
+        .kv = kv166,
         .n_kv = 5,
-        .tags = tg121,
+        .tags = tg166,
         .n_tags = 15,
     },
     {
@@ -9743,9 +13396,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv122,
+        .kv = kv167,
         .n_kv = 5,
-        .tags = tg122,
+        .tags = tg167,
         .n_tags = 16,
     },
     {
@@ -9761,9 +13414,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv123,
+        .kv = kv168,
         .n_kv = 5,
-        .tags = tg123,
+        .tags = tg168,
         .n_tags = 15,
     },
     {
@@ -9779,9 +13432,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv124,
+        .kv = kv169,
         .n_kv = 5,
-        .tags = tg124,
+        .tags = tg169,
         .n_tags = 15,
     },
     {
@@ -9797,9 +13450,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv125,
+        .kv = kv170,
         .n_kv = 5,
-        .tags = tg125,
+        .tags = tg170,
         .n_tags = 15,
     },
     {
@@ -9813,12 +13466,31 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2-uncensored.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llama2-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv126,
+        .kv = kv171,
         .n_kv = 5,
-        .tags = tg126,
+        .tags = tg171,
         .n_tags = 14,
+    },
+    {
+        .family = "llama2-uncensored",
+        .id = "7b-chat",
+        .display = "Llama 2 7B Chat Uncensored",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 2048ull,
+        .source = "https://huggingface.co/daryl149/llama-2-7b-chat-hf/blob/bbc9b373dacff93e600e4426f2b3d3dd264e90ed/config.json",
+        .checked = "2026-12-05",
+        .inferred = "context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llama2-uncensored.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv172,
+        .n_kv = 5,
+        .tags = tg172,
+        .n_tags = 15,
     },
     {
         .family = "llama3",
@@ -9833,9 +13505,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv127,
+        .kv = kv173,
         .n_kv = 5,
-        .tags = tg127,
+        .tags = tg173,
         .n_tags = 17,
     },
     {
@@ -9851,9 +13523,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv128,
+        .kv = kv174,
         .n_kv = 7,
-        .tags = tg128,
+        .tags = tg174,
         .n_tags = 15,
     },
     {
@@ -9869,9 +13541,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv129,
+        .kv = kv175,
         .n_kv = 5,
-        .tags = tg129,
+        .tags = tg175,
         .n_tags = 15,
     },
     {
@@ -9887,9 +13559,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv130,
+        .kv = kv176,
         .n_kv = 5,
-        .tags = tg130,
+        .tags = tg176,
         .n_tags = 17,
     },
     {
@@ -9905,9 +13577,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv131,
+        .kv = kv177,
         .n_kv = 7,
-        .tags = tg131,
+        .tags = tg177,
         .n_tags = 15,
     },
     {
@@ -9923,9 +13595,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv132,
+        .kv = kv178,
         .n_kv = 5,
-        .tags = tg132,
+        .tags = tg178,
         .n_tags = 14,
     },
     {
@@ -9941,9 +13613,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv133,
+        .kv = kv179,
         .n_kv = 5,
-        .tags = tg133,
+        .tags = tg179,
         .n_tags = 15,
     },
     {
@@ -9959,9 +13631,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv134,
+        .kv = kv180,
         .n_kv = 7,
-        .tags = tg134,
+        .tags = tg180,
         .n_tags = 15,
     },
     {
@@ -9977,9 +13649,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv135,
+        .kv = kv181,
         .n_kv = 7,
-        .tags = tg135,
+        .tags = tg181,
         .n_tags = 15,
     },
     {
@@ -9995,9 +13667,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv136,
+        .kv = kv182,
         .n_kv = 7,
-        .tags = tg136,
+        .tags = tg182,
         .n_tags = 15,
     },
     {
@@ -10013,9 +13685,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv137,
+        .kv = kv183,
         .n_kv = 7,
-        .tags = tg137,
+        .tags = tg183,
         .n_tags = 17,
     },
     {
@@ -10031,9 +13703,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2-vision.json",
         .tags_checked = "2026-12-04",
-        .kv = kv138,
+        .kv = kv184,
         .n_kv = 5,
-        .tags = tg138,
+        .tags = tg184,
         .n_tags = 5,
     },
     {
@@ -10049,9 +13721,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2-vision.json",
         .tags_checked = "2026-12-04",
-        .kv = kv139,
+        .kv = kv185,
         .n_kv = 5,
-        .tags = tg139,
+        .tags = tg185,
         .n_tags = 4,
     },
     {
@@ -10067,9 +13739,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv140,
+        .kv = kv186,
         .n_kv = 7,
-        .tags = tg140,
+        .tags = tg186,
         .n_tags = 13,
     },
     {
@@ -10087,9 +13759,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-05",
         .params = 108600000000ull,
         .active_params = 17000000000ull,
-        .kv = kv141,
+        .kv = kv187,
         .n_kv = 10,
-        .tags = tg141,
+        .tags = tg187,
         .n_tags = 3,
     },
     {
@@ -10106,9 +13778,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama4.json",
         .tags_checked = "2026-12-05",
         .active_params = 17000000000ull,
-        .kv = kv142,
+        .kv = kv188,
         .n_kv = 9,
-        .tags = tg142,
+        .tags = tg188,
         .n_tags = 3,
     },
     {
@@ -10122,12 +13794,103 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = "Language model only: the vision projector is a separate blob and is not counted here.",
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv143,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llava.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv189,
         .n_kv = 5,
-        .tags = tg143,
+        .tags = tg189,
         .n_tags = 16,
+    },
+    {
+        .family = "llava",
+        .id = "7b-v1.5",
+        .display = "LLaVA 1.5 7B",
+        .kind = MFL_KIND_VISION,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/tennant/agent-7b-lora-1ep-llava-1.5-7b/blame/refs%2Fpr%2F1/config.json",
+        .checked = "2026-12-05",
+        .note = "Language model only: the vision projector is a separate blob and is not counted here.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llava.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv190,
+        .n_kv = 5,
+        .tags = tg190,
+        .n_tags = 15,
+    },
+    {
+        .family = "llava",
+        .id = "7b-v1.6-vicuna",
+        .display = "LLaVA 1.6 Vicuna 7B",
+        .kind = MFL_KIND_VISION,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/puar-playground/TextLap-COCO/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count, context_length",
+        .note = "Language model only: the vision projector is a separate blob and is not counted here.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llava.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv191,
+        .n_kv = 5,
+        .tags = tg191,
+        .n_tags = 15,
+    },
+    {
+        .family = "llava",
+        .id = "13b-v1.5",
+        .display = "LLaVA 1.5 13B",
+        .kind = MFL_KIND_VISION,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/llava-hf/llava-1.5-13b-hf/blame/38040b399f9472c09573726ff775b882f16f8ad2/config.json",
+        .checked = "2026-12-05",
+        .note = "Language model only: the vision projector is a separate blob and is not counted here.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llava.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv192,
+        .n_kv = 5,
+        .tags = tg192,
+        .n_tags = 15,
+    },
+    {
+        .family = "llava",
+        .id = "13b-v1.6-vicuna",
+        .display = "LLaVA 1.6 Vicuna 13B",
+        .kind = MFL_KIND_VISION,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/nicocambrian/llava-v1.6-vicuna-13b-awq/blame/0c9fd55d7ee1d8973113b77d71ebf7e11b7eaef4/config.json",
+        .checked = "2026-12-05",
+        .note = "Language model only: the vision projector is a separate blob and is not counted here.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llava.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv193,
+        .n_kv = 5,
+        .tags = tg193,
+        .n_tags = 15,
+    },
+    {
+        .family = "llava",
+        .id = "34b-v1.6",
+        .display = "LLaVA 1.6 34B",
+        .kind = MFL_KIND_VISION,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/PerRing/llava-v1.6-34b-hf/blame/5ece9dea2c1a8d24fb97bf7ae0fe5acf7c23707c/config.json",
+        .checked = "2026-12-05",
+        .note = "Language model only: the vision projector is a separate blob and is not counted here.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llava.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv194,
+        .n_kv = 5,
+        .tags = tg194,
+        .n_tags = 15,
     },
     {
         .family = "llava-llama3",
@@ -10143,9 +13906,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava-llama3.json",
         .tags_checked = "2026-12-05",
         .params = 8000000000ull,
-        .kv = kv144,
+        .kv = kv195,
         .n_kv = 5,
-        .tags = tg144,
+        .tags = tg195,
         .n_tags = 3,
     },
     {
@@ -10162,9 +13925,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava-phi3.json",
         .tags_checked = "2026-12-05",
         .params = 4000000000ull,
-        .kv = kv145,
+        .kv = kv196,
         .n_kv = 5,
-        .tags = tg145,
+        .tags = tg196,
         .n_tags = 4,
     },
     {
@@ -10182,9 +13945,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/magistral.json",
         .tags_checked = "2026-12-05",
         .params = 23600000000ull,
-        .kv = kv146,
+        .kv = kv197,
         .n_kv = 7,
-        .tags = tg146,
+        .tags = tg197,
         .n_tags = 5,
     },
     {
@@ -10200,9 +13963,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/minicpm-v.json",
         .tags_checked = "2026-12-04",
-        .kv = kv147,
+        .kv = kv198,
         .n_kv = 5,
-        .tags = tg147,
+        .tags = tg198,
         .n_tags = 16,
     },
     {
@@ -10218,9 +13981,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/ministral-3.json",
         .tags_checked = "2026-12-05",
-        .kv = kv148,
+        .kv = kv199,
         .n_kv = 8,
-        .tags = tg148,
+        .tags = tg199,
         .n_tags = 4,
     },
     {
@@ -10237,9 +14000,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/ministral-3.json",
         .tags_checked = "2026-12-05",
         .params = 8900000000ull,
-        .kv = kv149,
+        .kv = kv200,
         .n_kv = 5,
-        .tags = tg149,
+        .tags = tg200,
         .n_tags = 5,
     },
     {
@@ -10255,9 +14018,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/ministral-3.json",
         .tags_checked = "2026-12-05",
-        .kv = kv150,
+        .kv = kv201,
         .n_kv = 5,
-        .tags = tg150,
+        .tags = tg201,
         .n_tags = 3,
     },
     {
@@ -10271,12 +14034,12 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv151,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv202,
         .n_kv = 5,
-        .tags = tg151,
-        .n_tags = 16,
+        .tags = tg202,
+        .n_tags = 17,
     },
     {
         .family = "mistral",
@@ -10289,11 +14052,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv152,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv203,
         .n_kv = 5,
-        .tags = tg152,
+        .tags = tg203,
         .n_tags = 15,
     },
     {
@@ -10307,12 +14070,49 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv153,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv204,
         .n_kv = 5,
-        .tags = tg153,
-        .n_tags = 1,
+        .tags = tg204,
+        .n_tags = 15,
+    },
+    {
+        .family = "mistral",
+        .id = "text-v0.1",
+        .display = "Mistral 7B v0.1 (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/bartowski/dolphin-2.2.1-mistral-7b-exl2/blame/6774b3391a631e17e87de59fcd35cad534d9a0aa/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv205,
+        .n_kv = 5,
+        .tags = tg205,
+        .n_tags = 15,
+    },
+    {
+        .family = "mistral",
+        .id = "text-v0.2",
+        .display = "Mistral 7B v0.2 (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 16384ull,
+        .source = "https://github.com/ollama/ollama/blob/fb30760996871fa9460115c753afd2c60d4ab0f7/convert/testdata/Mistral-7B-Instruct-v0.2.json",
+        .checked = "2026-12-05",
+        .inferred = "context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv206,
+        .n_kv = 5,
+        .tags = tg206,
+        .n_tags = 15,
     },
     {
         .family = "mistral-large",
@@ -10327,9 +14127,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "The 2407 tags run a 32,768-token GGUF (the tags page shows 32K); the 2411 tags and latest run 131,072 (128K).",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral-large.json",
         .tags_checked = "2026-12-05",
-        .kv = kv154,
+        .kv = kv207,
         .n_kv = 5,
-        .tags = tg154,
+        .tags = tg207,
         .n_tags = 15,
     },
     {
@@ -10345,9 +14145,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "The 2407 tags run a 32,768-token GGUF (the tags page shows 32K); the 2411 tags and latest run 131,072 (128K).",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral-large.json",
         .tags_checked = "2026-12-05",
-        .kv = kv155,
+        .kv = kv208,
         .n_kv = 5,
-        .tags = tg155,
+        .tags = tg208,
         .n_tags = 16,
     },
     {
@@ -10363,9 +14163,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-nemo.json",
         .tags_checked = "2026-12-04",
-        .kv = kv156,
+        .kv = kv209,
         .n_kv = 7,
-        .tags = tg156,
+        .tags = tg209,
         .n_tags = 16,
     },
     {
@@ -10381,9 +14181,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-openorca.json",
         .tags_checked = "2026-12-04",
-        .kv = kv157,
+        .kv = kv210,
         .n_kv = 5,
-        .tags = tg157,
+        .tags = tg210,
         .n_tags = 15,
     },
     {
@@ -10399,9 +14199,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small.json",
         .tags_checked = "2026-12-04",
-        .kv = kv158,
+        .kv = kv211,
         .n_kv = 7,
-        .tags = tg158,
+        .tags = tg211,
         .n_tags = 4,
     },
     {
@@ -10417,9 +14217,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small.json",
         .tags_checked = "2026-12-04",
-        .kv = kv159,
+        .kv = kv212,
         .n_kv = 5,
-        .tags = tg159,
+        .tags = tg212,
         .n_tags = 15,
     },
     {
@@ -10436,9 +14236,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small3.1.json",
         .tags_checked = "2026-12-05",
         .params = 24000000000ull,
-        .kv = kv160,
+        .kv = kv213,
         .n_kv = 7,
-        .tags = tg160,
+        .tags = tg213,
         .n_tags = 5,
     },
     {
@@ -10455,9 +14255,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small3.2.json",
         .tags_checked = "2026-12-05",
         .params = 24000000000ull,
-        .kv = kv161,
+        .kv = kv214,
         .n_kv = 7,
-        .tags = tg161,
+        .tags = tg214,
         .n_tags = 5,
     },
     {
@@ -10473,9 +14273,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistrallite.json",
         .tags_checked = "2026-12-04",
-        .kv = kv162,
+        .kv = kv215,
         .n_kv = 5,
-        .tags = tg162,
+        .tags = tg215,
         .n_tags = 15,
     },
     {
@@ -10489,11 +14289,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv163,
+        .kv = kv216,
         .n_kv = 7,
-        .tags = tg163,
+        .tags = tg216,
         .n_tags = 16,
     },
     {
@@ -10507,11 +14307,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv164,
+        .kv = kv217,
         .n_kv = 7,
-        .tags = tg164,
+        .tags = tg217,
         .n_tags = 16,
     },
     {
@@ -10525,12 +14325,30 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mixtral.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv165,
+        .kv = kv218,
         .n_kv = 7,
-        .tags = tg165,
+        .tags = tg218,
         .n_tags = 15,
+    },
+    {
+        .family = "mixtral",
+        .id = "8x7b-text-v0.1",
+        .display = "Mixtral 8x7B v0.1 (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/YeungNLP/firefly-mixtral-8x7b/blob/f334c672409846213e600e580af3fac89a9c2e64/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mixtral.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv219,
+        .n_kv = 7,
+        .tags = tg219,
+        .n_tags = 16,
     },
     {
         .family = "moondream",
@@ -10546,9 +14364,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/moondream.json",
         .tags_checked = "2026-12-04",
         .params = 1800000000ull,
-        .kv = kv166,
+        .kv = kv220,
         .n_kv = 5,
-        .tags = tg166,
+        .tags = tg220,
         .n_tags = 16,
     },
     {
@@ -10565,9 +14383,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/mxbai-embed-large",
         .tags_checked = "2026-12-04",
         .params = 334000000ull,
-        .kv = kv167,
+        .kv = kv221,
         .n_kv = 5,
-        .tags = tg167,
+        .tags = tg221,
         .n_tags = 4,
     },
     {
@@ -10583,10 +14401,30 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nemotron.json",
         .tags_checked = "2026-12-04",
-        .kv = kv168,
+        .kv = kv222,
         .n_kv = 5,
-        .tags = tg168,
+        .tags = tg222,
         .n_tags = 15,
+    },
+    {
+        .family = "nemotron-3-super",
+        .id = "120b-a12b",
+        .display = "Nemotron 3 Super 120B-A12B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "nemotron_h_moe",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22MEMEMEM*EMEMEMEM*EMEMEMEM*EMEMEMEMEM*EMEMEMEMEM*EMEMEMEMEM*EMEMEMEMEM*EMEMEMEM*EMEMEMEME%22&type=code (find_string '\"hybrid_override_pattern\": \"MEMEMEM*EMEMEMEM*': a test file quoting 'Super's config.json' (NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4): hidden_size 4096, num_hidden_layers 88, num_attention_heads 32, num_key_value_heads 2, head_dim 128, max_position_embeddings 262144, n_routed_experts 512, num_experts_per_tok 22, num_nextn_predict_layers 1, hybrid_override_pattern 'MEMEMEM*EMEMEMEM*EMEMEMEM*EMEMEMEMEM*EMEMEMEMEM*EMEMEMEMEM*EMEMEMEMEM*EMEMEMEM*EMEMEMEME'); the release: https://huggingface.co/nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Hybrid Mamba-2 / attention: only 8 of the 88 layers keep a KV cache that grows with the context (2 KV heads each); the Mamba-2 layers hold a fixed-size state that kvset does not cost.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/nemotron-3-super.json",
+        .tags_checked = "2026-12-05",
+        .params = 120000000000ull,
+        .active_params = 12000000000ull,
+        .kv = kv223,
+        .n_kv = 9,
+        .tags = tg223,
+        .n_tags = 3,
     },
     {
         .family = "nemotron-mini",
@@ -10601,9 +14439,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nemotron-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv169,
+        .kv = kv224,
         .n_kv = 5,
-        .tags = tg169,
+        .tags = tg224,
         .n_tags = 16,
     },
     {
@@ -10619,9 +14457,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv170,
+        .kv = kv225,
         .n_kv = 5,
-        .tags = tg170,
+        .tags = tg225,
         .n_tags = 15,
     },
     {
@@ -10637,9 +14475,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv171,
+        .kv = kv226,
         .n_kv = 5,
-        .tags = tg171,
+        .tags = tg226,
         .n_tags = 15,
     },
     {
@@ -10655,9 +14493,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv172,
+        .kv = kv227,
         .n_kv = 5,
-        .tags = tg172,
+        .tags = tg227,
         .n_tags = 15,
     },
     {
@@ -10674,9 +14512,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/nomic-embed-text",
         .tags_checked = "2026-12-04",
         .params = 137000000ull,
-        .kv = kv173,
+        .kv = kv228,
         .n_kv = 6,
-        .tags = tg173,
+        .tags = tg228,
         .n_tags = 3,
     },
     {
@@ -10692,9 +14530,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/notus.json",
         .tags_checked = "2026-12-04",
-        .kv = kv174,
+        .kv = kv229,
         .n_kv = 5,
-        .tags = tg174,
+        .tags = tg229,
         .n_tags = 15,
     },
     {
@@ -10708,11 +14546,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/nous-hermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv175,
+        .kv = kv230,
         .n_kv = 5,
-        .tags = tg175,
+        .tags = tg230,
         .n_tags = 15,
     },
     {
@@ -10726,12 +14564,49 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/nous-hermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv176,
+        .kv = kv231,
         .n_kv = 5,
-        .tags = tg176,
+        .tags = tg231,
         .n_tags = 15,
+    },
+    {
+        .family = "nous-hermes",
+        .id = "7b-llama2",
+        .display = "Nous Hermes Llama 2 7B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/NousResearch/Nous-Hermes-llama-2-7b/blob/refs%2Fpr%2F6/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/nous-hermes.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv232,
+        .n_kv = 5,
+        .tags = tg232,
+        .n_tags = 15,
+    },
+    {
+        .family = "nous-hermes",
+        .id = "70b-llama2",
+        .display = "Nous Hermes Llama 2 70B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/fangloveskari/ORCA_LLaMA_70B_QLoRA/blob/refs%2Fpr%2F15/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/nous-hermes.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv233,
+        .n_kv = 5,
+        .tags = tg233,
+        .n_tags = 13,
     },
     {
         .family = "nous-hermes2",
@@ -10746,9 +14621,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv177,
+        .kv = kv234,
         .n_kv = 5,
-        .tags = tg177,
+        .tags = tg234,
         .n_tags = 15,
     },
     {
@@ -10764,9 +14639,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv178,
+        .kv = kv235,
         .n_kv = 5,
-        .tags = tg178,
+        .tags = tg235,
         .n_tags = 15,
     },
     {
@@ -10782,9 +14657,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo-3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv179,
+        .kv = kv236,
         .n_kv = 8,
-        .tags = tg179,
+        .tags = tg236,
         .n_tags = 4,
     },
     {
@@ -10800,9 +14675,28 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo-3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv180,
+        .kv = kv237,
         .n_kv = 8,
-        .tags = tg180,
+        .tags = tg237,
+        .n_tags = 3,
+    },
+    {
+        .family = "olmo-3",
+        .id = "32b-think",
+        .display = "Olmo 3 32B Think",
+        .kind = MFL_KIND_TEXT,
+        .arch = "olmo3",
+        .ctx = 65536ull,
+        .source = "https://huggingface.co/allenai/Olmo-3-1125-32B",
+        .checked = "2026-12-05",
+        .inferred = "attention.sliding_window, attention.sliding_window_pattern",
+        .note = NULL,
+        .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo-3.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv238,
+        .n_kv = 8,
+        .tags = tg238,
         .n_tags = 3,
     },
     {
@@ -10818,9 +14712,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv181,
+        .kv = kv239,
         .n_kv = 5,
-        .tags = tg181,
+        .tags = tg239,
         .n_tags = 4,
     },
     {
@@ -10836,9 +14730,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv182,
+        .kv = kv240,
         .n_kv = 5,
-        .tags = tg182,
+        .tags = tg240,
         .n_tags = 3,
     },
     {
@@ -10854,9 +14748,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv183,
+        .kv = kv241,
         .n_kv = 5,
-        .tags = tg183,
+        .tags = tg241,
         .n_tags = 16,
     },
     {
@@ -10872,9 +14766,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv184,
+        .kv = kv242,
         .n_kv = 5,
-        .tags = tg184,
+        .tags = tg242,
         .n_tags = 15,
     },
     {
@@ -10890,9 +14784,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv185,
+        .kv = kv243,
         .n_kv = 5,
-        .tags = tg185,
+        .tags = tg243,
         .n_tags = 15,
     },
     {
@@ -10908,9 +14802,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/opencoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv186,
+        .kv = kv244,
         .n_kv = 5,
-        .tags = tg186,
+        .tags = tg244,
         .n_tags = 4,
     },
     {
@@ -10926,9 +14820,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/opencoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv187,
+        .kv = kv245,
         .n_kv = 5,
-        .tags = tg187,
+        .tags = tg245,
         .n_tags = 3,
     },
     {
@@ -10944,9 +14838,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openhermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv188,
+        .kv = kv246,
         .n_kv = 5,
-        .tags = tg188,
+        .tags = tg246,
         .n_tags = 15,
     },
     {
@@ -10962,9 +14856,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openhermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv189,
+        .kv = kv247,
         .n_kv = 5,
-        .tags = tg189,
+        .tags = tg247,
         .n_tags = 15,
     },
     {
@@ -10980,9 +14874,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv190,
+        .kv = kv248,
         .n_kv = 5,
-        .tags = tg190,
+        .tags = tg248,
         .n_tags = 3,
     },
     {
@@ -10998,9 +14892,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv191,
+        .kv = kv249,
         .n_kv = 5,
-        .tags = tg191,
+        .tags = tg249,
         .n_tags = 3,
     },
     {
@@ -11016,9 +14910,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv192,
+        .kv = kv250,
         .n_kv = 5,
-        .tags = tg192,
+        .tags = tg250,
         .n_tags = 3,
     },
     {
@@ -11034,9 +14928,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv193,
+        .kv = kv251,
         .n_kv = 5,
-        .tags = tg193,
+        .tags = tg251,
         .n_tags = 3,
     },
     {
@@ -11050,11 +14944,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv194,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv252,
         .n_kv = 5,
-        .tags = tg194,
+        .tags = tg252,
         .n_tags = 7,
     },
     {
@@ -11068,11 +14962,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv195,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv253,
         .n_kv = 5,
-        .tags = tg195,
+        .tags = tg253,
         .n_tags = 15,
     },
     {
@@ -11086,11 +14980,103 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca-mini.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv196,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv254,
         .n_kv = 5,
-        .tags = tg196,
+        .tags = tg254,
+        .n_tags = 15,
+    },
+    {
+        .family = "orca-mini",
+        .id = "7b-v1",
+        .display = "Orca Mini 7B (v1, OpenLLaMA)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 2048ull,
+        .source = "https://huggingface.co/Mozzipa/orca_mini_7b_900MB/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv255,
+        .n_kv = 5,
+        .tags = tg255,
+        .n_tags = 15,
+    },
+    {
+        .family = "orca-mini",
+        .id = "13b-v1",
+        .display = "Orca Mini 13B (v1, OpenLLaMA)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 2048ull,
+        .source = "https://huggingface.co/pankajmathur/orca_mini_13b/blob/1fc5a245ce49253c328e2e25dc542218c098253e/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv256,
+        .n_kv = 5,
+        .tags = tg256,
+        .n_tags = 15,
+    },
+    {
+        .family = "orca-mini",
+        .id = "13b-v2",
+        .display = "Orca Mini v2 13B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 2048ull,
+        .source = "https://huggingface.co/pankajmathur/orca_mini_v2_13b/blob/4f3fdc6b9f568547e4a8b4a11c0063a3d295f7ac/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv257,
+        .n_kv = 5,
+        .tags = tg257,
+        .n_tags = 15,
+    },
+    {
+        .family = "orca-mini",
+        .id = "13b-v3",
+        .display = "Orca Mini v3 13B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/llava-hf/llava-1.5-13b-hf/blame/38040b399f9472c09573726ff775b882f16f8ad2/config.json",
+        .checked = "2026-12-05",
+        .inferred = "context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv258,
+        .n_kv = 5,
+        .tags = tg258,
+        .n_tags = 15,
+    },
+    {
+        .family = "orca-mini",
+        .id = "70b-v3",
+        .display = "Orca Mini v3 70B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/fangloveskari/ORCA_LLaMA_70B_QLoRA/blob/refs%2Fpr%2F15/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv259,
+        .n_kv = 5,
+        .tags = tg259,
         .n_tags = 15,
     },
     {
@@ -11106,9 +15092,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv197,
+        .kv = kv260,
         .n_kv = 5,
-        .tags = tg197,
+        .tags = tg260,
         .n_tags = 15,
     },
     {
@@ -11124,9 +15110,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv198,
+        .kv = kv261,
         .n_kv = 5,
-        .tags = tg198,
+        .tags = tg261,
         .n_tags = 15,
     },
     {
@@ -11143,9 +15129,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/paraphrase-multilingual/tags",
         .tags_checked = "2026-12-04",
         .params = 277000000ull,
-        .kv = kv199,
+        .kv = kv262,
         .n_kv = 6,
-        .tags = tg199,
+        .tags = tg262,
         .n_tags = 3,
     },
     {
@@ -11162,9 +15148,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi.json",
         .tags_checked = "2026-12-04",
         .params = 2700000000ull,
-        .kv = kv200,
+        .kv = kv263,
         .n_kv = 5,
-        .tags = tg200,
+        .tags = tg263,
         .n_tags = 16,
     },
     {
@@ -11180,9 +15166,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv201,
+        .kv = kv264,
         .n_kv = 7,
-        .tags = tg201,
+        .tags = tg264,
         .n_tags = 15,
     },
     {
@@ -11198,9 +15184,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv202,
+        .kv = kv265,
         .n_kv = 7,
-        .tags = tg202,
+        .tags = tg265,
         .n_tags = 18,
     },
     {
@@ -11216,9 +15202,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv203,
+        .kv = kv266,
         .n_kv = 6,
-        .tags = tg203,
+        .tags = tg266,
         .n_tags = 17,
     },
     {
@@ -11234,9 +15220,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv204,
+        .kv = kv267,
         .n_kv = 7,
-        .tags = tg204,
+        .tags = tg267,
         .n_tags = 15,
     },
     {
@@ -11253,9 +15239,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.5.json",
         .tags_checked = "2026-12-04",
         .params = 3800000000ull,
-        .kv = kv205,
+        .kv = kv268,
         .n_kv = 6,
-        .tags = tg205,
+        .tags = tg268,
         .n_tags = 15,
     },
     {
@@ -11271,9 +15257,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv206,
+        .kv = kv269,
         .n_kv = 6,
-        .tags = tg206,
+        .tags = tg269,
         .n_tags = 4,
     },
     {
@@ -11290,9 +15276,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-mini.json",
         .tags_checked = "2026-12-04",
         .params = 3800000000ull,
-        .kv = kv207,
+        .kv = kv270,
         .n_kv = 6,
-        .tags = tg207,
+        .tags = tg270,
         .n_tags = 4,
     },
     {
@@ -11309,9 +15295,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-mini-reasoning.json",
         .tags_checked = "2026-12-05",
         .params = 3800000000ull,
-        .kv = kv208,
+        .kv = kv271,
         .n_kv = 6,
-        .tags = tg208,
+        .tags = tg271,
         .n_tags = 4,
     },
     {
@@ -11328,9 +15314,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-reasoning.json",
         .tags_checked = "2026-12-05",
         .params = 14700000000ull,
-        .kv = kv209,
+        .kv = kv272,
         .n_kv = 5,
-        .tags = tg209,
+        .tags = tg272,
         .n_tags = 4,
     },
     {
@@ -11346,9 +15332,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-reasoning.json",
         .tags_checked = "2026-12-05",
-        .kv = kv210,
+        .kv = kv273,
         .n_kv = 5,
-        .tags = tg210,
+        .tags = tg273,
         .n_tags = 3,
     },
     {
@@ -11362,11 +15348,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv211,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv274,
         .n_kv = 5,
-        .tags = tg211,
+        .tags = tg274,
         .n_tags = 15,
     },
     {
@@ -11380,11 +15366,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv212,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv275,
         .n_kv = 5,
-        .tags = tg212,
+        .tags = tg275,
         .n_tags = 16,
     },
     {
@@ -11398,11 +15384,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv213,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv276,
         .n_kv = 5,
-        .tags = tg213,
+        .tags = tg276,
         .n_tags = 15,
     },
     {
@@ -11416,11 +15402,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv214,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv277,
         .n_kv = 5,
-        .tags = tg214,
+        .tags = tg277,
         .n_tags = 15,
     },
     {
@@ -11434,11 +15420,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv215,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv278,
         .n_kv = 5,
-        .tags = tg215,
+        .tags = tg278,
         .n_tags = 15,
     },
     {
@@ -11452,11 +15438,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv216,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv279,
         .n_kv = 5,
-        .tags = tg216,
+        .tags = tg279,
         .n_tags = 10,
     },
     {
@@ -11470,11 +15456,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv217,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv280,
         .n_kv = 5,
-        .tags = tg217,
+        .tags = tg280,
         .n_tags = 15,
     },
     {
@@ -11488,11 +15474,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv218,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv281,
         .n_kv = 5,
-        .tags = tg218,
+        .tags = tg281,
         .n_tags = 15,
     },
     {
@@ -11506,12 +15492,285 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv219,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv282,
         .n_kv = 5,
-        .tags = tg219,
+        .tags = tg282,
         .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "1.8b-chat",
+        .display = "Qwen 1.8B Chat (first Qwen release)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen",
+        .ctx = 8192ull,
+        .source = "https://ollama.com/library/qwen:1.8b-chat-q4_0/blobs/f511a711e487",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv283,
+        .n_kv = 5,
+        .tags = tg283,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "1.8b-text",
+        .display = "Qwen 1.8B (base, first Qwen release)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen",
+        .ctx = 8192ull,
+        .source = "https://ollama.com/library/qwen:1.8b-text-q5_0/blobs/56b8b75c0ba6",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv284,
+        .n_kv = 5,
+        .tags = tg284,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "7b-chat",
+        .display = "Qwen 7B Chat (first Qwen release)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen",
+        .ctx = 32768ull,
+        .source = "https://ollama.com/library/qwen:7b-chat-q6_K/blobs/7b1f8c80cb16",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv285,
+        .n_kv = 5,
+        .tags = tg285,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "7b-first",
+        .display = "Qwen 7B (first Qwen release, '7b-q*' tags)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen",
+        .ctx = 32768ull,
+        .source = "https://ollama.com/library/qwen:7b-q4_0/blobs/37c3225ec99b",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv286,
+        .n_kv = 5,
+        .tags = tg286,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "14b-chat",
+        .display = "Qwen 14B Chat (first Qwen release)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen",
+        .ctx = 8192ull,
+        .source = "https://ollama.com/library/qwen:14b-chat-q6_K/blobs/a77ad4a9319f",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv287,
+        .n_kv = 5,
+        .tags = tg287,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "14b-text",
+        .display = "Qwen 14B (base, first Qwen release)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen",
+        .ctx = 8192ull,
+        .source = "https://ollama.com/library/qwen:14b-text-q4_0/blobs/1ef0fc0bf848",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv288,
+        .n_kv = 5,
+        .tags = tg288,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "72b-chat",
+        .display = "Qwen 72B Chat (first Qwen release)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/Qwen/Qwen-72B-Chat-Int4/blame/f81518f179a2d8710dd2e3752c6be23db047a5c9/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv289,
+        .n_kv = 5,
+        .tags = tg289,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "72b-text",
+        .display = "Qwen 72B (base, first Qwen release)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/Qwen/Qwen-72B/blame/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv290,
+        .n_kv = 5,
+        .tags = tg290,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "1.8b-chat-v1.5",
+        .display = "Qwen1.5 1.8B Chat",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/gmonsoon/Qwenchana-1.8B/blame/refs%2Fpr%2F1/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv291,
+        .n_kv = 5,
+        .tags = tg291,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "0.5b-text-v1.5",
+        .display = "Qwen1.5 0.5B (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/Xenova/Qwen1.5-0.5B-Chat/blob/59d179b9a48f44cddd73760e2f65ef56b827d94b/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv292,
+        .n_kv = 5,
+        .tags = tg292,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "4b-text-v1.5",
+        .display = "Qwen1.5 4B (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/yuyijiong/Qwen1.5-4b-chat-paraph/blob/d12319afe6c07ad9ecfdf2ba8240dcb56a117797/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv293,
+        .n_kv = 5,
+        .tags = tg293,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "7b-text-v1.5",
+        .display = "Qwen1.5 7B (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 32768ull,
+        .source = "https://ollama.com/library/qwen:7b-text-v1.5-q5_0/blobs/65e1752dc7a0",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv294,
+        .n_kv = 5,
+        .tags = tg294,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "14b-text-v1.5",
+        .display = "Qwen1.5 14B (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 32768ull,
+        .source = "https://ollama.com/library/qwen:14b-text-v1.5-fp16/blobs/57195a5c37c6",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv295,
+        .n_kv = 5,
+        .tags = tg295,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "72b-text-v1.5",
+        .display = "Qwen1.5 72B (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/Qwen/Qwen1.5-72B-Chat/blob/3eebb4deedb8c952318504d9afc9b335fcb7bc84/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv296,
+        .n_kv = 5,
+        .tags = tg296,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen",
+        .id = "110b-text-v1.5",
+        .display = "Qwen1.5 110B (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 32768ull,
+        .source = "https://ollama.com/library/qwen:110b-text-v1.5-q2_K/blobs/c3aa7f47ef25",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv297,
+        .n_kv = 5,
+        .tags = tg297,
+        .n_tags = 14,
     },
     {
         .family = "qwen2",
@@ -11524,11 +15783,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv220,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv298,
         .n_kv = 5,
-        .tags = tg220,
+        .tags = tg298,
         .n_tags = 16,
     },
     {
@@ -11542,11 +15801,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv221,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv299,
         .n_kv = 5,
-        .tags = tg221,
+        .tags = tg299,
         .n_tags = 15,
     },
     {
@@ -11560,11 +15819,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv222,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv300,
         .n_kv = 5,
-        .tags = tg222,
+        .tags = tg300,
         .n_tags = 16,
     },
     {
@@ -11578,11 +15837,47 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv223,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv301,
         .n_kv = 5,
-        .tags = tg223,
+        .tags = tg301,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen2",
+        .id = "7b-text",
+        .display = "Qwen2 7B (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 131072ull,
+        .source = "https://huggingface.co/MaziyarPanahi/calme-2.4-qwen2-7b/blame/683f0aead5081f9e3b740c5062462e626f6f3921/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv302,
+        .n_kv = 5,
+        .tags = tg302,
+        .n_tags = 11,
+    },
+    {
+        .family = "qwen2",
+        .id = "72b-text",
+        .display = "Qwen2 72B (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 131072ull,
+        .source = "https://huggingface.co/Qwen/Qwen2-72B/blob/c03367ee2f85a5f870d5aa3feb9928c9156e048f/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv303,
+        .n_kv = 5,
+        .tags = tg303,
         .n_tags = 15,
     },
     {
@@ -11596,11 +15891,49 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2-math.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv224,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2-math.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv304,
         .n_kv = 5,
-        .tags = tg224,
+        .tags = tg304,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen2-math",
+        .id = "1.5b-instruct",
+        .display = "Qwen2-Math 1.5B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/mlx-community/Qwen2.5-Math-1.5B-bf16/blob/c4eab3af176f2821f3e0f8c16aa73f9bd1e6043c/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2-math.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv305,
+        .n_kv = 5,
+        .tags = tg305,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen2-math",
+        .id = "72b-instruct",
+        .display = "Qwen2-Math 72B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/Qwen/Qwen2-72B/blob/c03367ee2f85a5f870d5aa3feb9928c9156e048f/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2-math.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv306,
+        .n_kv = 5,
+        .tags = tg306,
         .n_tags = 15,
     },
     {
@@ -11616,9 +15949,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv225,
+        .kv = kv307,
         .n_kv = 5,
-        .tags = tg225,
+        .tags = tg307,
         .n_tags = 15,
     },
     {
@@ -11634,9 +15967,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv226,
+        .kv = kv308,
         .n_kv = 5,
-        .tags = tg226,
+        .tags = tg308,
         .n_tags = 12,
     },
     {
@@ -11652,9 +15985,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv227,
+        .kv = kv309,
         .n_kv = 5,
-        .tags = tg227,
+        .tags = tg309,
         .n_tags = 15,
     },
     {
@@ -11670,9 +16003,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv228,
+        .kv = kv310,
         .n_kv = 5,
-        .tags = tg228,
+        .tags = tg310,
         .n_tags = 15,
     },
     {
@@ -11688,9 +16021,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv229,
+        .kv = kv311,
         .n_kv = 5,
-        .tags = tg229,
+        .tags = tg311,
         .n_tags = 18,
     },
     {
@@ -11706,9 +16039,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv230,
+        .kv = kv312,
         .n_kv = 5,
-        .tags = tg230,
+        .tags = tg312,
         .n_tags = 15,
     },
     {
@@ -11724,9 +16057,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv231,
+        .kv = kv313,
         .n_kv = 5,
-        .tags = tg231,
+        .tags = tg313,
         .n_tags = 15,
     },
     {
@@ -11742,9 +16075,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv232,
+        .kv = kv314,
         .n_kv = 5,
-        .tags = tg232,
+        .tags = tg314,
         .n_tags = 15,
     },
     {
@@ -11758,11 +16091,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv233,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv315,
         .n_kv = 5,
-        .tags = tg233,
+        .tags = tg315,
         .n_tags = 15,
     },
     {
@@ -11776,11 +16109,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv234,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv316,
         .n_kv = 5,
-        .tags = tg234,
+        .tags = tg316,
         .n_tags = 15,
     },
     {
@@ -11794,11 +16127,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv235,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv317,
         .n_kv = 5,
-        .tags = tg235,
+        .tags = tg317,
         .n_tags = 15,
     },
     {
@@ -11812,11 +16145,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv236,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv318,
         .n_kv = 5,
-        .tags = tg236,
+        .tags = tg318,
         .n_tags = 16,
     },
     {
@@ -11830,11 +16163,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv237,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv319,
         .n_kv = 5,
-        .tags = tg237,
+        .tags = tg319,
         .n_tags = 15,
     },
     {
@@ -11848,11 +16181,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv238,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv320,
         .n_kv = 5,
-        .tags = tg238,
+        .tags = tg320,
         .n_tags = 15,
     },
     {
@@ -11866,11 +16199,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv239,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv321,
         .n_kv = 5,
-        .tags = tg239,
+        .tags = tg321,
         .n_tags = 15,
     },
     {
@@ -11884,11 +16217,85 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5-coder.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv240,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv322,
         .n_kv = 5,
-        .tags = tg240,
+        .tags = tg322,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen2.5-coder",
+        .id = "3b-instruct",
+        .display = "Qwen2.5-Coder 3B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/onnx-community/Qwen2.5-Coder-3B-Instruct/blame/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv323,
+        .n_kv = 5,
+        .tags = tg323,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen2.5-coder",
+        .id = "3b-base",
+        .display = "Qwen2.5-Coder 3B (base)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/fasoo/Qwen2.5-Coder-3B-Spring/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv324,
+        .n_kv = 5,
+        .tags = tg324,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen2.5-coder",
+        .id = "0.5b-base",
+        .display = "Qwen2.5-Coder 0.5B (base)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/faisalmumtaz/codecompass-embed/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv325,
+        .n_kv = 5,
+        .tags = tg325,
+        .n_tags = 15,
+    },
+    {
+        .family = "qwen2.5-coder",
+        .id = "7b-base",
+        .display = "Qwen2.5-Coder 7B (base)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/Qwen/Qwen2.5-Coder-14B/commit/9763f2236537dfd0038139d6fc7b4815cdfb46f7",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv326,
+        .n_kv = 5,
+        .tags = tg326,
         .n_tags = 15,
     },
     {
@@ -11902,11 +16309,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv241,
+        .kv = kv327,
         .n_kv = 5,
-        .tags = tg241,
+        .tags = tg327,
         .n_tags = 3,
     },
     {
@@ -11920,12 +16327,31 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv242,
+        .kv = kv328,
         .n_kv = 5,
-        .tags = tg242,
+        .tags = tg328,
         .n_tags = 4,
+    },
+    {
+        .family = "qwen2.5vl",
+        .id = "32b",
+        .display = "Qwen2.5-VL 32B Instruct",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen25vl",
+        .ctx = 128000ull,
+        .source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5vl.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5vl.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv329,
+        .n_kv = 5,
+        .tags = tg329,
+        .n_tags = 3,
     },
     {
         .family = "qwen2.5vl",
@@ -11938,11 +16364,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5vl.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv243,
+        .kv = kv330,
         .n_kv = 5,
-        .tags = tg243,
+        .tags = tg330,
         .n_tags = 3,
     },
     {
@@ -11958,9 +16384,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv244,
+        .kv = kv331,
         .n_kv = 7,
-        .tags = tg244,
+        .tags = tg331,
         .n_tags = 3,
     },
     {
@@ -11976,9 +16402,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv245,
+        .kv = kv332,
         .n_kv = 7,
-        .tags = tg245,
+        .tags = tg332,
         .n_tags = 3,
     },
     {
@@ -11994,9 +16420,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv246,
+        .kv = kv333,
         .n_kv = 7,
-        .tags = tg246,
+        .tags = tg333,
         .n_tags = 3,
     },
     {
@@ -12012,9 +16438,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv247,
+        .kv = kv334,
         .n_kv = 7,
-        .tags = tg247,
+        .tags = tg334,
         .n_tags = 4,
     },
     {
@@ -12030,9 +16456,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv248,
+        .kv = kv335,
         .n_kv = 7,
-        .tags = tg248,
+        .tags = tg335,
         .n_tags = 4,
     },
     {
@@ -12048,9 +16474,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv249,
+        .kv = kv336,
         .n_kv = 7,
-        .tags = tg249,
+        .tags = tg336,
         .n_tags = 3,
     },
     {
@@ -12066,9 +16492,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv250,
+        .kv = kv337,
         .n_kv = 9,
-        .tags = tg250,
+        .tags = tg337,
         .n_tags = 3,
     },
     {
@@ -12084,9 +16510,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv251,
+        .kv = kv338,
         .n_kv = 7,
-        .tags = tg251,
+        .tags = tg338,
         .n_tags = 3,
     },
     {
@@ -12102,9 +16528,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv252,
+        .kv = kv339,
         .n_kv = 7,
-        .tags = tg252,
+        .tags = tg339,
         .n_tags = 3,
     },
     {
@@ -12120,9 +16546,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv253,
+        .kv = kv340,
         .n_kv = 9,
-        .tags = tg253,
+        .tags = tg340,
         .n_tags = 3,
     },
     {
@@ -12138,9 +16564,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv254,
+        .kv = kv341,
         .n_kv = 9,
-        .tags = tg254,
+        .tags = tg341,
         .n_tags = 3,
     },
     {
@@ -12158,9 +16584,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 30500000000ull,
         .active_params = 3300000000ull,
-        .kv = kv255,
+        .kv = kv342,
         .n_kv = 9,
-        .tags = tg255,
+        .tags = tg342,
         .n_tags = 5,
     },
     {
@@ -12178,9 +16604,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 235000000000ull,
         .active_params = 22000000000ull,
-        .kv = kv256,
+        .kv = kv343,
         .n_kv = 9,
-        .tags = tg256,
+        .tags = tg343,
         .n_tags = 2,
     },
     {
@@ -12198,9 +16624,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 235000000000ull,
         .active_params = 22000000000ull,
-        .kv = kv257,
+        .kv = kv344,
         .n_kv = 9,
-        .tags = tg257,
+        .tags = tg344,
         .n_tags = 5,
     },
     {
@@ -12218,12 +16644,48 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 30500000000ull,
         .active_params = 3300000000ull,
-        .kv = kv258,
+        .kv = kv345,
         .n_kv = 9,
-        .tags = tg258,
+        .tags = tg345,
         .n_tags = 5,
-        .hf = hf258,
+        .hf = hf345,
         .n_hf = 1,
+    },
+    {
+        .family = "qwen3-coder",
+        .id = "480b-a35b",
+        .display = "Qwen3-Coder 480B-A35B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen3moe",
+        .ctx = 262144ull,
+        .source = "https://github.com/ggml-org/llama.cpp/issues/17274",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-coder.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv346,
+        .n_kv = 9,
+        .tags = tg346,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3-coder-next",
+        .id = "80b-a3b",
+        .display = "Qwen3-Coder-Next 80B-A3B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen3next",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22qwen3next.full_attention_interval%22+%22qwen3next.expert_shared_feed_forward_length%22&type=code (find_string 'qwen3next.attention.head_count_kv': a GGUF metadata table whose general.base_model.0.name bytes read 'Qwen3 Coder Next': qwen3next.block_count [48], context_length [262144], embedding_length [2048], attention.head_count [16], attention.head_count_kv [2], attention.key_length [256], attention.value_length [256], expert_count [512], expert_used_count [10], full_attention_interval [4])",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer (12 of 48) keeps a KV cache that grows with the context; the Gated DeltaNet layers hold a fixed-size recurrent state.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-coder-next.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv347,
+        .n_kv = 10,
+        .tags = tg347,
+        .n_tags = 2,
     },
     {
         .family = "qwen3-embedding",
@@ -12239,9 +16701,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (32,768 tokens natively for 0.6b, 40,960 for 4b and 8b), there is no conversation to keep. Without num_ctx Ollama serves its own default, not the model's context.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-embedding.json",
         .tags_checked = "2026-12-05",
-        .kv = kv259,
+        .kv = kv348,
         .n_kv = 8,
-        .tags = tg259,
+        .tags = tg348,
         .n_tags = 2,
     },
     {
@@ -12258,9 +16720,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (32,768 tokens natively for 0.6b, 40,960 for 4b and 8b), there is no conversation to keep. Without num_ctx Ollama serves its own default, not the model's context.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-embedding.json",
         .tags_checked = "2026-12-05",
-        .kv = kv260,
+        .kv = kv349,
         .n_kv = 8,
-        .tags = tg260,
+        .tags = tg349,
         .n_tags = 3,
     },
     {
@@ -12278,10 +16740,124 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-embedding.json",
         .tags_checked = "2026-12-05",
         .params = 7600000000ull,
-        .kv = kv261,
+        .kv = kv350,
         .n_kv = 8,
-        .tags = tg261,
+        .tags = tg350,
         .n_tags = 4,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "2b",
+        .display = "Qwen3-VL 2B (the '2b' tag)",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vl",
+        .ctx = 262144ull,
+        .source = "https://ollama.com/MedAIBase/Qwen3-VL-Reranker:2b-q8_0/blobs/2e5b18bce65c",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = "the source does not say whether this tag holds the instruct or the thinking release; only this tag is placed here",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv351,
+        .n_kv = 7,
+        .tags = tg351,
+        .n_tags = 1,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "2b-instruct",
+        .display = "Qwen3-VL 2B Instruct",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vl",
+        .ctx = 262144ull,
+        .source = "https://ollama.com/MedAIBase/Qwen3-VL-Reranker:2b-q8_0/blobs/2e5b18bce65c",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv352,
+        .n_kv = 7,
+        .tags = tg352,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "2b-thinking",
+        .display = "Qwen3-VL 2B Thinking",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vl",
+        .ctx = 262144ull,
+        .source = "https://ollama.com/MedAIBase/Qwen3-VL-Reranker:2b-q8_0/blobs/2e5b18bce65c",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv353,
+        .n_kv = 7,
+        .tags = tg353,
+        .n_tags = 2,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "4b",
+        .display = "Qwen3-VL 4B (the '4b' tag)",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vl",
+        .ctx = 262144ull,
+        .source = "https://huggingface.co/amburger66/robometer-4b-lora-robotsmith-task03/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = "the source does not say whether this tag holds the instruct or the thinking release; only this tag is placed here",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv354,
+        .n_kv = 7,
+        .tags = tg354,
+        .n_tags = 1,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "4b-instruct",
+        .display = "Qwen3-VL 4B Instruct",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vl",
+        .ctx = 262144ull,
+        .source = "https://huggingface.co/amburger66/robometer-4b-lora-robotsmith-task03/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv355,
+        .n_kv = 7,
+        .tags = tg355,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "4b-thinking",
+        .display = "Qwen3-VL 4B Thinking",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vl",
+        .ctx = 262144ull,
+        .source = "https://huggingface.co/amburger66/robometer-4b-lora-robotsmith-task03/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv356,
+        .n_kv = 7,
+        .tags = tg356,
+        .n_tags = 2,
     },
     {
         .family = "qwen3-vl",
@@ -12294,12 +16870,50 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-vl.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv262,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv357,
         .n_kv = 7,
-        .tags = tg262,
+        .tags = tg357,
         .n_tags = 3,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "8b-thinking",
+        .display = "Qwen3-VL 8B Thinking",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vl",
+        .ctx = 262144ull,
+        .source = "https://ollama.com/library/qwen3-vl:8b-instruct-q8_0/blobs/4768dcaebbaf",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv358,
+        .n_kv = 7,
+        .tags = tg358,
+        .n_tags = 2,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "latest",
+        .display = "Qwen3-VL 8B (the 'latest' tag)",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vl",
+        .ctx = 262144ull,
+        .source = "https://ollama.com/library/qwen3-vl:8b-instruct-q8_0/blobs/4768dcaebbaf",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = "the source does not say whether this tag holds the instruct or the thinking release; only this tag is placed here",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv359,
+        .n_kv = 7,
+        .tags = tg359,
+        .n_tags = 1,
     },
     {
         .family = "qwen3-vl",
@@ -12312,12 +16926,163 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = "the source does not say whether '30b' holds the instruct or the thinking release; only this tag is placed here",
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-vl.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv263,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv360,
         .n_kv = 9,
-        .tags = tg263,
+        .tags = tg360,
         .n_tags = 1,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "30b-a3b-instruct",
+        .display = "Qwen3-VL 30B-A3B Instruct",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vlmoe",
+        .ctx = 262144ull,
+        .source = "https://ollama.com/library/qwen3-vl:30b/blobs/b1da6f96a2e4",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv361,
+        .n_kv = 9,
+        .tags = tg361,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "30b-a3b-thinking",
+        .display = "Qwen3-VL 30B-A3B Thinking",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vlmoe",
+        .ctx = 262144ull,
+        .source = "https://ollama.com/library/qwen3-vl:30b/blobs/b1da6f96a2e4",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv362,
+        .n_kv = 9,
+        .tags = tg362,
+        .n_tags = 2,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "32b",
+        .display = "Qwen3-VL 32B (the '32b' tag)",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vl",
+        .ctx = 262144ull,
+        .source = "https://huggingface.co/quanliang/F1/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = "the source does not say whether this tag holds the instruct or the thinking release; only this tag is placed here",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv363,
+        .n_kv = 7,
+        .tags = tg363,
+        .n_tags = 1,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "32b-instruct",
+        .display = "Qwen3-VL 32B Instruct",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vl",
+        .ctx = 262144ull,
+        .source = "https://huggingface.co/quanliang/F1/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv364,
+        .n_kv = 7,
+        .tags = tg364,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "32b-thinking",
+        .display = "Qwen3-VL 32B Thinking",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vl",
+        .ctx = 262144ull,
+        .source = "https://huggingface.co/quanliang/F1/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv365,
+        .n_kv = 7,
+        .tags = tg365,
+        .n_tags = 2,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "235b",
+        .display = "Qwen3-VL 235B-A22B (the '235b' tag)",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vlmoe",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22qwen3vlmoe.block_count+u32+++++++++++++++%3D+94%22&type=code (find_string 'qwen3vlmoe.block_count u32 = 94': a llama_model_loader dump of unsloth's GGUF of Qwen3 VL 235B A22B Thinking (size_label 235B-A22B): qwen3vlmoe.block_count 94, context_length 262144, embedding_length 4096, head_count 64, head_count_kv 4, expert_used_count 8, key_length 128)",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = "the source does not say whether this tag holds the instruct or the thinking release; only this tag is placed here",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv366,
+        .n_kv = 8,
+        .tags = tg366,
+        .n_tags = 1,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "235b-a22b-instruct",
+        .display = "Qwen3-VL 235B-A22B Instruct",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vlmoe",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22qwen3vlmoe.block_count+u32+++++++++++++++%3D+94%22&type=code (find_string 'qwen3vlmoe.block_count u32 = 94': a llama_model_loader dump of unsloth's GGUF of Qwen3 VL 235B A22B Thinking (size_label 235B-A22B): qwen3vlmoe.block_count 94, context_length 262144, embedding_length 4096, head_count 64, head_count_kv 4, expert_used_count 8, key_length 128)",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv367,
+        .n_kv = 8,
+        .tags = tg367,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3-vl",
+        .id = "235b-a22b-thinking",
+        .display = "Qwen3-VL 235B-A22B Thinking",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen3vlmoe",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22qwen3vlmoe.block_count+u32+++++++++++++++%3D+94%22&type=code (find_string 'qwen3vlmoe.block_count u32 = 94': a llama_model_loader dump of unsloth's GGUF of Qwen3 VL 235B A22B Thinking (size_label 235B-A22B): qwen3vlmoe.block_count 94, context_length 262144, embedding_length 4096, head_count 64, head_count_kv 4, expert_used_count 8, key_length 128)",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv368,
+        .n_kv = 8,
+        .tags = tg368,
+        .n_tags = 2,
     },
     {
         .family = "qwen3.5",
@@ -12332,9 +17097,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv264,
+        .kv = kv369,
         .n_kv = 8,
-        .tags = tg264,
+        .tags = tg369,
         .n_tags = 2,
     },
     {
@@ -12350,9 +17115,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv265,
+        .kv = kv370,
         .n_kv = 7,
-        .tags = tg265,
+        .tags = tg370,
         .n_tags = 3,
     },
     {
@@ -12368,9 +17133,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv266,
+        .kv = kv371,
         .n_kv = 8,
-        .tags = tg266,
+        .tags = tg371,
         .n_tags = 4,
     },
     {
@@ -12386,9 +17151,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv267,
+        .kv = kv372,
         .n_kv = 8,
-        .tags = tg267,
+        .tags = tg372,
         .n_tags = 4,
     },
     {
@@ -12404,10 +17169,200 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv268,
+        .kv = kv373,
         .n_kv = 10,
-        .tags = tg268,
+        .tags = tg373,
         .n_tags = 3,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "4b",
+        .display = "Qwen3.5 4B",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://huggingface.co/halen214/st01/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv374,
+        .n_kv = 8,
+        .tags = tg374,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "27b-coding",
+        .display = "Qwen3.5 27B Coding",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length, full_attention_interval",
+        .note = "A separate coding release; its figures are inferred from Qwen3.5 27B's layout, and most of its tags run on Ollama's MLX engine, where num_ctx is a soft limit and the cache grows as tokens arrive.",
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv375,
+        .n_kv = 8,
+        .tags = tg375,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "35b-a3b-coding",
+        .display = "Qwen3.5 35B-A3B Coding",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35moe",
+        .ctx = 262144ull,
+        .source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length, full_attention_interval",
+        .note = "A separate coding release; its figures are inferred from Qwen3.5 35B-A3B's layout, and most of its tags run on Ollama's MLX engine, where num_ctx is a soft limit and the cache grows as tokens arrive.",
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv376,
+        .n_kv = 10,
+        .tags = tg376,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "0.8b-mlx",
+        .display = "Qwen3.5 0.8B (MLX engine)",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length, full_attention_interval",
+        .note = "Runs on Ollama's MLX engine: the context limit is the model's own 262144; num_ctx is a soft limit and the KV cache grows as tokens arrive rather than being sized by num_ctx.",
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv377,
+        .n_kv = 8,
+        .tags = tg377,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "2b-mlx",
+        .display = "Qwen3.5 2B (MLX engine)",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length, full_attention_interval",
+        .note = "Runs on Ollama's MLX engine: the context limit is the model's own 262144; num_ctx is a soft limit and the KV cache grows as tokens arrive rather than being sized by num_ctx.",
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv378,
+        .n_kv = 8,
+        .tags = tg378,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "4b-mlx",
+        .display = "Qwen3.5 4B (MLX engine)",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length, full_attention_interval",
+        .note = "Runs on Ollama's MLX engine: the context limit is the model's own 262144; num_ctx is a soft limit and the KV cache grows as tokens arrive rather than being sized by num_ctx.",
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv379,
+        .n_kv = 8,
+        .tags = tg379,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "9b-mlx",
+        .display = "Qwen3.5 9B (MLX engine)",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length, full_attention_interval",
+        .note = "Runs on Ollama's MLX engine: the context limit is the model's own 262144; num_ctx is a soft limit and the KV cache grows as tokens arrive rather than being sized by num_ctx.",
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv380,
+        .n_kv = 8,
+        .tags = tg380,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "27b-mlx",
+        .display = "Qwen3.5 27B (MLX engine)",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length, full_attention_interval",
+        .note = "Runs on Ollama's MLX engine: the context limit is the model's own 262144; num_ctx is a soft limit and the KV cache grows as tokens arrive rather than being sized by num_ctx.",
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv381,
+        .n_kv = 8,
+        .tags = tg381,
+        .n_tags = 5,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "35b-a3b-mlx",
+        .display = "Qwen3.5 35B-A3B (MLX engine)",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35moe",
+        .ctx = 262144ull,
+        .source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count, context_length, full_attention_interval",
+        .note = "Runs on Ollama's MLX engine: the context limit is the model's own 262144; num_ctx is a soft limit and the KV cache grows as tokens arrive rather than being sized by num_ctx.",
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv382,
+        .n_kv = 10,
+        .tags = tg382,
+        .n_tags = 5,
+    },
+    {
+        .family = "qwen3.5",
+        .id = "122b-a10b",
+        .display = "Qwen3.5 122B-A10B",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35moe",
+        .ctx = 262144ull,
+        .source = "https://docs.vultr.com/models/alibaba-qwen-35/qwen3.5-122b-a10b/nvidia",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, attention.key_length, attention.value_length, full_attention_interval",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv383,
+        .n_kv = 10,
+        .tags = tg383,
+        .n_tags = 1,
     },
     {
         .family = "qwen3.6",
@@ -12418,15 +17373,14 @@ const mfl_table_entry_t mfl__table[] = {
         .ctx = 262144ull,
         .source = "https://github.com/search?q=%22https%3A%2F%2Fhuggingface.co%2FQwen%2FQwen3.6-27B%22+%22qwen35.block_count+u32%22&type=code (find_string 'qwen35.block_count u32': llama_model_loader dumps of unsloth's GGUF of Qwen/Qwen3.6-27B: qwen35.block_count 65, context_length 262144, embedding_length 5120, head_count 24, head_count_kv 4)",
         .checked = "2026-12-05",
-        .inferred = "block_count",
         .note = NULL,
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state).",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.6.json",
         .tags_checked = "2026-12-05",
-        .kv = kv269,
+        .kv = kv384,
         .n_kv = 8,
-        .tags = tg269,
-        .n_tags = 3,
+        .tags = tg384,
+        .n_tags = 4,
     },
     {
         .family = "qwen3.6",
@@ -12443,10 +17397,66 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.6.json",
         .tags_checked = "2026-12-05",
         .params = 36000000000ull,
-        .kv = kv270,
+        .kv = kv385,
         .n_kv = 10,
-        .tags = tg270,
-        .n_tags = 5,
+        .tags = tg385,
+        .n_tags = 8,
+    },
+    {
+        .family = "qwen3.6",
+        .id = "27b-mtp",
+        .display = "Qwen3.6 27B (MTP)",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://github.com/ollama/ollama/blob/fb30760996871fa9460115c753afd2c60d4ab0f7/convert/convert_qwen3next.go (ConvertQwen35MTPDraft: kv[arch+'.block_count'] = baseBlocks + nextn, kv[arch+'.nextn_predict_layers'] = nextn, the other keys from the base model)",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state).",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.6.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv386,
+        .n_kv = 9,
+        .tags = tg386,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3.6",
+        .id = "35b-a3b-mtp",
+        .display = "Qwen3.6 35B-A3B (MTP)",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35moe",
+        .ctx = 262144ull,
+        .source = "https://github.com/ollama/ollama/blob/fb30760996871fa9460115c753afd2c60d4ab0f7/convert/convert_qwen3next.go (ConvertQwen35MTPDraft: kv[arch+'.block_count'] = baseBlocks + nextn, kv[arch+'.nextn_predict_layers'] = nextn, the other keys from the base model)",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state).",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.6.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv387,
+        .n_kv = 11,
+        .tags = tg387,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3.6",
+        .id = "27b-mlx",
+        .display = "Qwen3.6 27B (MLX)",
+        .kind = MFL_KIND_VISION,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22https%3A%2F%2Fhuggingface.co%2FQwen%2FQwen3.6-27B%22+%22qwen35.block_count+u32%22&type=code (find_string 'qwen35.block_count u32': llama_model_loader dumps of unsloth's GGUF of Qwen/Qwen3.6-27B: qwen35.block_count 65 with the MTP layer, context_length 262144, embedding_length 5120, head_count 24, head_count_kv 4)",
+        .checked = "2026-12-05",
+        .inferred = "block_count",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state).",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.6.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv388,
+        .n_kv = 8,
+        .tags = tg388,
+        .n_tags = 3,
     },
     {
         .family = "qwq",
@@ -12459,11 +17469,30 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwq.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv271,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwq.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv389,
         .n_kv = 5,
-        .tags = tg271,
+        .tags = tg389,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwq",
+        .id = "32b",
+        .display = "QwQ 32B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen2",
+        .ctx = 40960ull,
+        .source = "https://huggingface.co/unsloth/QwQ-32B/blob/403266f19437562e1152ca719315275081826623/config.json",
+        .checked = "2026-12-05",
+        .inferred = "context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwq.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv390,
+        .n_kv = 5,
+        .tags = tg390,
         .n_tags = 3,
     },
     {
@@ -12479,9 +17508,28 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/r1-1776.json",
         .tags_checked = "2026-12-04",
-        .kv = kv272,
+        .kv = kv391,
         .n_kv = 5,
-        .tags = tg272,
+        .tags = tg391,
+        .n_tags = 3,
+    },
+    {
+        .family = "r1-1776",
+        .id = "671b",
+        .display = "R1 1776 671B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "deepseek2",
+        .ctx = 163840ull,
+        .source = "https://ollama.com/library/deepseek-r1:671b-q8_0/blobs/b74fcbabbb08",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, attention.key_length, attention.kv_lora_rank, block_count, context_length",
+        .note = "Figures taken from DeepSeek-R1 671B (the release R1 1776 is post-trained from); the tags page shows 4K for these tags, which could not be checked against the file.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/r1-1776.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv392,
+        .n_kv = 11,
+        .tags = tg392,
         .n_tags = 3,
     },
     {
@@ -12497,9 +17545,45 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/shieldgemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv273,
+        .kv = kv393,
         .n_kv = 8,
-        .tags = tg273,
+        .tags = tg393,
+        .n_tags = 15,
+    },
+    {
+        .family = "shieldgemma",
+        .id = "27b",
+        .display = "ShieldGemma 27B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "gemma2",
+        .ctx = 8192ull,
+        .source = "https://ollama.com/library/shieldgemma:27b-q2_K/blobs/1525f4b52f1e",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/shieldgemma.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv394,
+        .n_kv = 8,
+        .tags = tg394,
+        .n_tags = 15,
+    },
+    {
+        .family = "shieldgemma",
+        .id = "2b",
+        .display = "ShieldGemma 2B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "gemma2",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/legraphista/shieldgemma-2b-IMat-GGUF/blob/6c2392586fd7fbd73f93cf41860375e1a44574cd/imatrix.log",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/shieldgemma.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv395,
+        .n_kv = 8,
+        .tags = tg395,
         .n_tags = 15,
     },
     {
@@ -12515,9 +17599,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smallthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv274,
+        .kv = kv396,
         .n_kv = 5,
-        .tags = tg274,
+        .tags = tg396,
         .n_tags = 3,
     },
     {
@@ -12533,9 +17617,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv275,
+        .kv = kv397,
         .n_kv = 5,
-        .tags = tg275,
+        .tags = tg397,
         .n_tags = 15,
     },
     {
@@ -12551,9 +17635,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv276,
+        .kv = kv398,
         .n_kv = 5,
-        .tags = tg276,
+        .tags = tg398,
         .n_tags = 15,
     },
     {
@@ -12569,9 +17653,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv277,
+        .kv = kv399,
         .n_kv = 5,
-        .tags = tg277,
+        .tags = tg399,
         .n_tags = 15,
     },
     {
@@ -12587,9 +17671,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv278,
+        .kv = kv400,
         .n_kv = 5,
-        .tags = tg278,
+        .tags = tg400,
         .n_tags = 15,
     },
     {
@@ -12605,9 +17689,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv279,
+        .kv = kv401,
         .n_kv = 5,
-        .tags = tg279,
+        .tags = tg401,
         .n_tags = 16,
     },
     {
@@ -12623,9 +17707,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv280,
+        .kv = kv402,
         .n_kv = 5,
-        .tags = tg280,
+        .tags = tg402,
         .n_tags = 15,
     },
     {
@@ -12641,9 +17725,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv281,
+        .kv = kv403,
         .n_kv = 5,
-        .tags = tg281,
+        .tags = tg403,
         .n_tags = 15,
     },
     {
@@ -12659,9 +17743,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv282,
+        .kv = kv404,
         .n_kv = 5,
-        .tags = tg282,
+        .tags = tg404,
         .n_tags = 15,
     },
     {
@@ -12677,9 +17761,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv283,
+        .kv = kv405,
         .n_kv = 5,
-        .tags = tg283,
+        .tags = tg405,
         .n_tags = 16,
     },
     {
@@ -12696,9 +17780,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 22000000ull,
-        .kv = kv284,
+        .kv = kv406,
         .n_kv = 6,
-        .tags = tg284,
+        .tags = tg406,
         .n_tags = 2,
     },
     {
@@ -12715,10 +17799,10 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 33000000ull,
-        .kv = kv285,
+        .kv = kv407,
         .n_kv = 6,
-        .tags = tg285,
-        .n_tags = 2,
+        .tags = tg407,
+        .n_tags = 3,
     },
     {
         .family = "snowflake-arctic-embed",
@@ -12734,9 +17818,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 109000000ull,
-        .kv = kv286,
+        .kv = kv408,
         .n_kv = 6,
-        .tags = tg286,
+        .tags = tg408,
         .n_tags = 2,
     },
     {
@@ -12753,9 +17837,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 137000000ull,
-        .kv = kv287,
+        .kv = kv409,
         .n_kv = 6,
-        .tags = tg287,
+        .tags = tg409,
         .n_tags = 3,
     },
     {
@@ -12772,9 +17856,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 334000000ull,
-        .kv = kv288,
+        .kv = kv410,
         .n_kv = 6,
-        .tags = tg288,
+        .tags = tg410,
         .n_tags = 4,
     },
     {
@@ -12790,9 +17874,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/solar.json",
         .tags_checked = "2026-12-04",
-        .kv = kv289,
+        .kv = kv411,
         .n_kv = 5,
-        .tags = tg289,
+        .tags = tg411,
         .n_tags = 15,
     },
     {
@@ -12808,9 +17892,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/solar.json",
         .tags_checked = "2026-12-04",
-        .kv = kv290,
+        .kv = kv412,
         .n_kv = 5,
-        .tags = tg290,
+        .tags = tg412,
         .n_tags = 15,
     },
     {
@@ -12824,11 +17908,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/sqlcoder.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/sqlcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv291,
+        .kv = kv413,
         .n_kv = 5,
-        .tags = tg291,
+        .tags = tg413,
         .n_tags = 15,
     },
     {
@@ -12842,11 +17926,29 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/sqlcoder.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/sqlcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv292,
+        .kv = kv414,
         .n_kv = 5,
-        .tags = tg292,
+        .tags = tg414,
+        .n_tags = 15,
+    },
+    {
+        .family = "sqlcoder",
+        .id = "15b",
+        .display = "SQLCoder 15B (StarCoder based)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "starcoder",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/TheBloke/sqlcoder2-GPTQ/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/sqlcoder.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv415,
+        .n_kv = 5,
+        .tags = tg415,
         .n_tags = 15,
     },
     {
@@ -12862,9 +17964,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stable-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv293,
+        .kv = kv416,
         .n_kv = 5,
-        .tags = tg293,
+        .tags = tg416,
         .n_tags = 15,
     },
     {
@@ -12880,9 +17982,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stable-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv294,
+        .kv = kv417,
         .n_kv = 5,
-        .tags = tg294,
+        .tags = tg417,
         .n_tags = 15,
     },
     {
@@ -12896,12 +17998,12 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv295,
+        .kv = kv418,
         .n_kv = 5,
-        .tags = tg295,
-        .n_tags = 14,
+        .tags = tg418,
+        .n_tags = 15,
     },
     {
         .family = "stablelm2",
@@ -12914,11 +18016,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv296,
+        .kv = kv419,
         .n_kv = 5,
-        .tags = tg296,
+        .tags = tg419,
         .n_tags = 15,
     },
     {
@@ -12932,11 +18034,47 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stablelm2.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv297,
+        .kv = kv420,
         .n_kv = 5,
-        .tags = tg297,
+        .tags = tg420,
+        .n_tags = 15,
+    },
+    {
+        .family = "stablelm2",
+        .id = "12b",
+        .display = "Stable LM 2 12B (base)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "stablelm",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/stabilityai/stablelm-2-12b/blob/74dd3f536b71d18aa122a11af0d1b83105cb2d38/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/stablelm2.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv421,
+        .n_kv = 5,
+        .tags = tg421,
+        .n_tags = 15,
+    },
+    {
+        .family = "stablelm2",
+        .id = "12b-chat",
+        .display = "Stable LM 2 12B Chat",
+        .kind = MFL_KIND_TEXT,
+        .arch = "stablelm",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/stabilityai/stablelm-2-12b-chat/blob/5dd3c8f4f3f0a49b3ccf951df60505729324f038/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/stablelm2.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv422,
+        .n_kv = 5,
+        .tags = tg422,
         .n_tags = 15,
     },
     {
@@ -12952,9 +18090,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv298,
+        .kv = kv423,
         .n_kv = 5,
-        .tags = tg298,
+        .tags = tg423,
         .n_tags = 15,
     },
     {
@@ -12970,9 +18108,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv299,
+        .kv = kv424,
         .n_kv = 5,
-        .tags = tg299,
+        .tags = tg424,
         .n_tags = 15,
     },
     {
@@ -12988,9 +18126,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv300,
+        .kv = kv425,
         .n_kv = 5,
-        .tags = tg300,
+        .tags = tg425,
         .n_tags = 15,
     },
     {
@@ -13006,9 +18144,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv301,
+        .kv = kv426,
         .n_kv = 5,
-        .tags = tg301,
+        .tags = tg426,
         .n_tags = 15,
     },
     {
@@ -13024,9 +18162,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv302,
+        .kv = kv427,
         .n_kv = 5,
-        .tags = tg302,
+        .tags = tg427,
         .n_tags = 15,
     },
     {
@@ -13042,9 +18180,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv303,
+        .kv = kv428,
         .n_kv = 5,
-        .tags = tg303,
+        .tags = tg428,
         .n_tags = 15,
     },
     {
@@ -13060,9 +18198,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv304,
+        .kv = kv429,
         .n_kv = 5,
-        .tags = tg304,
+        .tags = tg429,
         .n_tags = 16,
     },
     {
@@ -13078,9 +18216,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv305,
+        .kv = kv430,
         .n_kv = 5,
-        .tags = tg305,
+        .tags = tg430,
         .n_tags = 15,
     },
     {
@@ -13096,9 +18234,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv306,
+        .kv = kv431,
         .n_kv = 5,
-        .tags = tg306,
+        .tags = tg431,
         .n_tags = 15,
     },
     {
@@ -13114,9 +18252,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv307,
+        .kv = kv432,
         .n_kv = 5,
-        .tags = tg307,
+        .tags = tg432,
         .n_tags = 16,
     },
     {
@@ -13132,9 +18270,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starling-lm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv308,
+        .kv = kv433,
         .n_kv = 5,
-        .tags = tg308,
+        .tags = tg433,
         .n_tags = 15,
     },
     {
@@ -13150,9 +18288,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starling-lm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv309,
+        .kv = kv434,
         .n_kv = 5,
-        .tags = tg309,
+        .tags = tg434,
         .n_tags = 15,
     },
     {
@@ -13169,9 +18307,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv310,
+        .kv = kv435,
         .n_kv = 5,
-        .tags = tg310,
+        .tags = tg435,
         .n_tags = 1,
     },
     {
@@ -13188,9 +18326,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv311,
+        .kv = kv436,
         .n_kv = 5,
-        .tags = tg311,
+        .tags = tg436,
         .n_tags = 14,
     },
     {
@@ -13207,9 +18345,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv312,
+        .kv = kv437,
         .n_kv = 5,
-        .tags = tg312,
+        .tags = tg437,
         .n_tags = 15,
     },
     {
@@ -13227,9 +18365,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/translategemma.json",
         .tags_checked = "2026-12-05",
         .params = 4300000000ull,
-        .kv = kv313,
+        .kv = kv438,
         .n_kv = 8,
-        .tags = tg313,
+        .tags = tg438,
         .n_tags = 5,
     },
     {
@@ -13245,9 +18383,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/translategemma.json",
         .tags_checked = "2026-12-05",
-        .kv = kv314,
+        .kv = kv439,
         .n_kv = 8,
-        .tags = tg314,
+        .tags = tg439,
         .n_tags = 3,
     },
     {
@@ -13264,9 +18402,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/translategemma.json",
         .tags_checked = "2026-12-05",
-        .kv = kv315,
+        .kv = kv440,
         .n_kv = 8,
-        .tags = tg315,
+        .tags = tg440,
         .n_tags = 3,
     },
     {
@@ -13282,9 +18420,28 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tulu3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv316,
+        .kv = kv441,
         .n_kv = 5,
-        .tags = tg316,
+        .tags = tg441,
+        .n_tags = 3,
+    },
+    {
+        .family = "tulu3",
+        .id = "70b",
+        .display = "Tulu 3 70B (Llama 3.1)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 131072ull,
+        .source = "https://huggingface.co/radi-cho/Meta-Llama-3.1-70B-FLUTE/blob/3cf3e93204466631fd9ba41dfbc89260263c955d/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, block_count, context_length",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tulu3.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv442,
+        .n_kv = 5,
+        .tags = tg442,
         .n_tags = 3,
     },
     {
@@ -13300,9 +18457,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv317,
+        .kv = kv443,
         .n_kv = 5,
-        .tags = tg317,
+        .tags = tg443,
         .n_tags = 15,
     },
     {
@@ -13318,9 +18475,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv318,
+        .kv = kv444,
         .n_kv = 5,
-        .tags = tg318,
+        .tags = tg444,
         .n_tags = 15,
     },
     {
@@ -13336,9 +18493,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv319,
+        .kv = kv445,
         .n_kv = 5,
-        .tags = tg319,
+        .tags = tg445,
         .n_tags = 15,
     },
     {
@@ -13354,9 +18511,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv320,
+        .kv = kv446,
         .n_kv = 5,
-        .tags = tg320,
+        .tags = tg446,
         .n_tags = 15,
     },
     {
@@ -13372,9 +18529,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv321,
+        .kv = kv447,
         .n_kv = 5,
-        .tags = tg321,
+        .tags = tg447,
         .n_tags = 15,
     },
     {
@@ -13390,9 +18547,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv322,
+        .kv = kv448,
         .n_kv = 5,
-        .tags = tg322,
+        .tags = tg448,
         .n_tags = 15,
     },
     {
@@ -13408,9 +18565,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv323,
+        .kv = kv449,
         .n_kv = 5,
-        .tags = tg323,
+        .tags = tg449,
         .n_tags = 15,
     },
     {
@@ -13426,9 +18583,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv324,
+        .kv = kv450,
         .n_kv = 5,
-        .tags = tg324,
+        .tags = tg450,
         .n_tags = 15,
     },
     {
@@ -13444,9 +18601,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv325,
+        .kv = kv451,
         .n_kv = 5,
-        .tags = tg325,
+        .tags = tg451,
         .n_tags = 15,
     },
     {
@@ -13462,9 +18619,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv326,
+        .kv = kv452,
         .n_kv = 5,
-        .tags = tg326,
+        .tags = tg452,
         .n_tags = 15,
     },
     {
@@ -13478,11 +18635,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardcoder.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/wizardcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv327,
+        .kv = kv453,
         .n_kv = 5,
-        .tags = tg327,
+        .tags = tg453,
         .n_tags = 15,
     },
     {
@@ -13496,11 +18653,47 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardcoder.json",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/wizardcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv328,
+        .kv = kv454,
         .n_kv = 5,
-        .tags = tg328,
+        .tags = tg454,
+        .n_tags = 15,
+    },
+    {
+        .family = "wizardcoder",
+        .id = "13b-python",
+        .display = "WizardCoder Python 13B V1.0",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 16384ull,
+        .source = "https://huggingface.co/TheBloke/WizardCoder-Python-13B-V1.0-AWQ/blame/39b83339e878d83b36c509cd3321c758a3fa6dc5/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/wizardcoder.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv455,
+        .n_kv = 5,
+        .tags = tg455,
+        .n_tags = 15,
+    },
+    {
+        .family = "wizardcoder",
+        .id = "33b-v1.1",
+        .display = "WizardCoder 33B V1.1",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 16384ull,
+        .source = "https://huggingface.co/epinnock/deepseek-coder-33B-evol-feedback-v3/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/wizardcoder.json",
+        .tags_checked = "2026-12-04",
+        .kv = kv456,
+        .n_kv = 5,
+        .tags = tg456,
         .n_tags = 15,
     },
     {
@@ -13516,9 +18709,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv329,
+        .kv = kv457,
         .n_kv = 5,
-        .tags = tg329,
+        .tags = tg457,
         .n_tags = 16,
     },
     {
@@ -13534,9 +18727,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv330,
+        .kv = kv458,
         .n_kv = 7,
-        .tags = tg330,
+        .tags = tg458,
         .n_tags = 4,
     },
     {
@@ -13550,11 +18743,11 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yarn-llama2.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv331,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/yarn-llama2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv459,
         .n_kv = 5,
-        .tags = tg331,
+        .tags = tg459,
         .n_tags = 15,
     },
     {
@@ -13568,11 +18761,47 @@ const mfl_table_entry_t mfl__table[] = {
         .checked = "2026-12-04",
         .note = NULL,
         .family_note = NULL,
-        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yarn-llama2.json",
-        .tags_checked = "2026-12-04",
-        .kv = kv332,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/yarn-llama2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv460,
         .n_kv = 5,
-        .tags = tg332,
+        .tags = tg460,
+        .n_tags = 15,
+    },
+    {
+        .family = "yarn-llama2",
+        .id = "7b-64k",
+        .display = "Yarn Llama 2 7B 64K",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 65536ull,
+        .source = "https://huggingface.co/NousResearch/Yarn-Llama-2-7b-64k/blob/08491431ac3b50add7443f5d4c02850801d877be/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/yarn-llama2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv461,
+        .n_kv = 5,
+        .tags = tg461,
+        .n_tags = 15,
+    },
+    {
+        .family = "yarn-llama2",
+        .id = "13b-128k",
+        .display = "Yarn Llama 2 13B 128K",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 131072ull,
+        .source = "https://huggingface.co/lesso04/f34d5de7-5900-4cac-9129-69fb41d0db86/blame/426f8053e8bca6d058aa3d8d1ba02a45c8b9012a/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/yarn-llama2.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv462,
+        .n_kv = 5,
+        .tags = tg462,
         .n_tags = 15,
     },
     {
@@ -13588,9 +18817,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv333,
+        .kv = kv463,
         .n_kv = 5,
-        .tags = tg333,
+        .tags = tg463,
         .n_tags = 15,
     },
     {
@@ -13606,9 +18835,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv334,
+        .kv = kv464,
         .n_kv = 5,
-        .tags = tg334,
+        .tags = tg464,
         .n_tags = 15,
     },
     {
@@ -13624,9 +18853,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv335,
+        .kv = kv465,
         .n_kv = 5,
-        .tags = tg335,
+        .tags = tg465,
         .n_tags = 15,
     },
     {
@@ -13642,9 +18871,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv336,
+        .kv = kv466,
         .n_kv = 5,
-        .tags = tg336,
+        .tags = tg466,
         .n_tags = 15,
     },
     {
@@ -13660,9 +18889,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv337,
+        .kv = kv467,
         .n_kv = 5,
-        .tags = tg337,
+        .tags = tg467,
         .n_tags = 15,
     },
     {
@@ -13678,9 +18907,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv338,
+        .kv = kv468,
         .n_kv = 5,
-        .tags = tg338,
+        .tags = tg468,
         .n_tags = 15,
     },
     {
@@ -13696,9 +18925,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv339,
+        .kv = kv469,
         .n_kv = 5,
-        .tags = tg339,
+        .tags = tg469,
         .n_tags = 15,
     },
     {
@@ -13714,9 +18943,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv340,
+        .kv = kv470,
         .n_kv = 5,
-        .tags = tg340,
+        .tags = tg470,
         .n_tags = 15,
     },
     {
@@ -13732,9 +18961,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv341,
+        .kv = kv471,
         .n_kv = 5,
-        .tags = tg341,
+        .tags = tg471,
         .n_tags = 15,
     },
     {
@@ -13750,9 +18979,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv342,
+        .kv = kv472,
         .n_kv = 5,
-        .tags = tg342,
+        .tags = tg472,
         .n_tags = 12,
     },
     {
@@ -13768,9 +18997,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv343,
+        .kv = kv473,
         .n_kv = 5,
-        .tags = tg343,
+        .tags = tg473,
         .n_tags = 15,
     },
     {
@@ -13786,9 +19015,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv344,
+        .kv = kv474,
         .n_kv = 5,
-        .tags = tg344,
+        .tags = tg474,
         .n_tags = 16,
     },
     {
@@ -13804,9 +19033,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv345,
+        .kv = kv475,
         .n_kv = 5,
-        .tags = tg345,
+        .tags = tg475,
         .n_tags = 15,
     },
     {
@@ -13822,9 +19051,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv346,
+        .kv = kv476,
         .n_kv = 5,
-        .tags = tg346,
+        .tags = tg476,
         .n_tags = 15,
     },
     {
@@ -13840,9 +19069,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv347,
+        .kv = kv477,
         .n_kv = 5,
-        .tags = tg347,
+        .tags = tg477,
         .n_tags = 15,
     },
     {
@@ -13858,9 +19087,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv348,
+        .kv = kv478,
         .n_kv = 5,
-        .tags = tg348,
+        .tags = tg478,
         .n_tags = 16,
     },
     {
@@ -13876,9 +19105,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv349,
+        .kv = kv479,
         .n_kv = 5,
-        .tags = tg349,
+        .tags = tg479,
         .n_tags = 15,
     },
     {
@@ -13894,11 +19123,11 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv350,
+        .kv = kv480,
         .n_kv = 7,
-        .tags = tg350,
+        .tags = tg480,
         .n_tags = 4,
     },
 };
 
-const size_t mfl__table_count = 351;
+const size_t mfl__table_count = 481;
