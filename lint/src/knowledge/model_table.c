@@ -17,6 +17,11 @@
 /* Model names are parsed by lint/src/names.c (mfl_name_parse, the one
  * name parser; see mfl_names.h). */
 
+/* How any assumed figure becomes exact: every "assumed" message ends with it. */
+static const char how[] =
+    "pull the model so its GGUF is read from the Ollama store, or describe it in the "
+    "config's \"models\"";
+
 /* ---- quantisation names -------------------------------------------------------- */
 
 static const struct {
@@ -205,10 +210,8 @@ void mfl_table_entry_to_model(const mfl_table_entry_t *e, const mfl_data_tag_t *
         m->confidence = MFL_CONF_ASSUMED;
         setf(m->assumed, sizeof m->assumed,
              "assumed: the built-in data infers %s of %s:%s instead of reading it from the "
-             "GGUF (see docs/models.md); to make it exact, pull the model so its GGUF is read from "
-             "the "
-             "Ollama store, or describe it in the config's \"models\"",
-             e->inferred, e->family, asked);
+             "GGUF (see docs/models.md); to make it exact, %s",
+             e->inferred, e->family, asked, how);
     }
     /* The same notes as for a GGUF read from disk or the store (Mistral-Nemo's
      * 1,024,000), so a model's figures do not depend on where they came from. */
@@ -306,9 +309,6 @@ static void assume(const mfl_name_t *n, const char *shown, size_t first, size_t 
     if (nc == 0)
         for (size_t i = first; i < first + count && nc < 64; i++)
             if (has_size(&mfl__table[i], n->tag, sl)) cand[nc++] = &mfl__table[i];
-    static const char how[] =
-        "pull the model so its GGUF is read from the Ollama store, or describe it in the "
-        "config's \"models\"";
     if (nc == 0 && size_like(n->tag, sl)) {
         /* A size the data does not list may be another model altogether. */
         mfl_model_init(out);
@@ -445,42 +445,35 @@ bool mfl_table_lookup(const char *name, size_t len, mfl_model_t *out) {
      * ("1.8b-text-v1.5-q2_K") says nothing of "1.8b-text-q2_K", which Ollama's
      * library can serve from another release (Qwen 1 next to Qwen1.5): that
      * match is an assumption. */
-    const mfl_table_entry_t *alias_e = NULL;
-    const mfl_data_tag_t *alias_t = NULL;
-    for (size_t i = first; q != UINT32_MAX && i < first + count; i++) {
+    const mfl_table_entry_t *hit = NULL;
+    const mfl_data_tag_t *hit_t = NULL;
+    bool via_alias = false;
+    for (size_t i = first; q != UINT32_MAX && i < first + count && !(hit && !via_alias); i++) {
         const mfl_table_entry_t *c = &mfl__table[i];
         for (size_t k = 0; k < c->n_tags; k++) {
             size_t tb;
             uint32_t tq = tag_quant(c->tags[k].tag, &tb);
             if (tb != bl || strncasecmp_ascii(c->tags[k].tag, n.tag, bl) != 0) continue;
-            if (tq == UINT32_MAX) {
-                if (!alias_e) {
-                    alias_e = c;
-                    alias_t = &c->tags[k];
-                }
-                continue;
-            }
-            mfl_table_entry_to_model(c, &c->tags[k], out);
-            set_weights(c, &c->tags[k], q, out);
-            setf(out->source_detail, sizeof out->source_detail, "%s, the %s:%s GGUF at %s (%s)",
-                 shown, c->family, c->tags[k].tag, mfl_gguf_file_type_name(q), c->source);
-            return true;
+            if (tq == UINT32_MAX && hit) continue; /* keep the first alias */
+            hit = c;
+            hit_t = &c->tags[k];
+            via_alias = tq == UINT32_MAX;
+            if (!via_alias) break;
         }
     }
-    if (alias_e) {
-        mfl_table_entry_to_model(alias_e, alias_t, out);
-        set_weights(alias_e, alias_t, q, out);
-        setf(out->source_detail, sizeof out->source_detail,
-             "%s, assumed to be the %s:%s GGUF at %s (%s)", shown, alias_e->family, alias_t->tag,
-             mfl_gguf_file_type_name(q), alias_e->source);
-        if (out->confidence != MFL_CONF_ASSUMED) {
+    if (hit) {
+        mfl_table_entry_to_model(hit, hit_t, out);
+        set_weights(hit, hit_t, q, out);
+        setf(out->source_detail, sizeof out->source_detail, "%s, %sthe %s:%s GGUF at %s (%s)",
+             shown, via_alias ? "assumed to be " : "", hit->family, hit_t->tag,
+             mfl_gguf_file_type_name(q), hit->source);
+        if (via_alias && out->confidence != MFL_CONF_ASSUMED) {
             out->confidence = MFL_CONF_ASSUMED;
             setf(out->assumed, sizeof out->assumed,
                  "assumed: `%s` is not in the built-in data; %s:%s is, but that release names its "
                  "quantisations otherwise, so `%s` may be another release's file; to make it "
-                 "exact, pull the model so its GGUF is read from the Ollama store, or describe it "
-                 "in the config's \"models\"",
-                 shown, alias_e->family, alias_t->tag, shown);
+                 "exact, %s",
+                 shown, hit->family, hit_t->tag, shown, how);
         }
         return true;
     }
