@@ -90,14 +90,43 @@ static bool has_label(json_t *items, const char *label) {
     return false;
 }
 
-static void complete_models(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_range_t rep) {
+/* Models after FROM: the installed ones first, then the data's. While the
+ * word has no ':' the data gives one item per family (what the bare name
+ * pulls); after "family:" it gives that family's tags. Listing every tag at
+ * once would send about 1.5 MB per request (4,936 tags). Both lists are marked
+ * incomplete, so the client asks again as the user types; ':' is a trigger
+ * character. Returns the value of isIncomplete. */
+static bool complete_models(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_range_t rep) {
     model_items_t m = {s, d, items, rep};
     mfl_io_env_list_models(s->io_env, add_store_model, &m);
     size_t installed = json_array_size(items);
+    size_t len;
+    const char *word = mfl_doc_text(d->doc, &len) + rep.start;
+    size_t wlen = rep.end - rep.start;
+    const char *colon = memchr(word, ':', wlen);
     char detail[160], sort[300], name[200];
-    /* Every tag of the built-in data, exactly as it is listed. */
     for (size_t i = 0; i < mfl_table_count(); i++) {
         const mfl_table_entry_t *e = mfl_table_at(i);
+        size_t flen = strlen(e->family);
+        if (!colon) {
+            if (has_label(items, e->family)) continue; /* one item per family */
+            const mfl_data_tag_t *t = NULL;
+            const mfl_table_entry_t *latest = mfl_table_find(e->family, flen, &t);
+            size_t tags = 0;
+            for (size_t j = i; j < mfl_table_count(); j++)
+                if (strcmp(mfl_table_at(j)->family, e->family) == 0) tags += mfl_table_at(j)->n_tags;
+            if (latest)
+                snprintf(detail, sizeof(detail), "%s · native context %" PRIu64 " · %zu tags",
+                         latest->display, latest->ctx, tags);
+            else
+                snprintf(detail, sizeof(detail), "%zu tags, no latest: type ':' for them", tags);
+            snprintf(sort, sizeof(sort), "1%s", e->family);
+            json_array_append_new(items, item_new(s, d, e->family, KIND_MODULE, detail,
+                                                  e->family_note, rep, sort));
+            continue;
+        }
+        /* After "family:": the tags of that family, exactly as listed. */
+        if ((size_t)(colon - word) != flen || strncasecmp(word, e->family, flen) != 0) continue;
         for (size_t k = 0; k < e->n_tags; k++) {
             snprintf(name, sizeof(name), "%s:%s", e->family, e->tags[k].tag);
             if (installed && has_label(items, name)) continue;
@@ -107,6 +136,7 @@ static void complete_models(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_ra
                 items, item_new(s, d, name, KIND_MODULE, detail, e->family_note, rep, sort));
         }
     }
+    return true;
 }
 
 static void complete_num_ctx(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_range_t rep) {
@@ -193,7 +223,8 @@ json_t *lsp_on_completion(lsp_server_t *s, json_t *params, lsp_error_t *err) {
             }
         }
     } else if (wlen[0] == 4 && strncasecmp(words[0], "FROM", 4) == 0 && index == 1) {
-        complete_models(s, d, items, rep);
+        bool incomplete = complete_models(s, d, items, rep);
+        return json_pack("{s:b,s:o}", "isIncomplete", incomplete, "items", items);
     } else if (wlen[0] == 7 && strncasecmp(words[0], "MESSAGE", 7) == 0 && index == 1) {
         static const char *const roles[] = {"system", "user", "assistant"};
         for (size_t k = 0; k < 3; k++)

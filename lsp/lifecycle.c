@@ -30,12 +30,12 @@ static json_t *settings_from(json_t *v) {
 
 static json_t *capabilities(lsp_server_t *s) {
     json_t *caps = json_pack(
-        "{s:s,s:{s:b,s:i,s:{s:b}},s:{s:s,s:b,s:b},s:b,s:{s:[s,s,s,s],s:b},"
+        "{s:s,s:{s:b,s:i,s:{s:b}},s:{s:s,s:b,s:b},s:b,s:{s:[s,s,s,s,s],s:b},"
         "s:b,s:b,s:b}",
         "positionEncoding", lsp_convert_encoding_name(s->enc), "textDocumentSync", "openClose", 1,
         "change", 2, "save", "includeText", 0, "diagnosticProvider", "identifier", "modelfile-lint",
         "interFileDependencies", 0, "workspaceDiagnostics", 0, "hoverProvider", 1,
-        "completionProvider", "triggerCharacters", " ", ".", "{", "=", "resolveProvider", 0,
+        "completionProvider", "triggerCharacters", " ", ".", "{", "=", ":", "resolveProvider", 0,
         "documentFormattingProvider", 1, "documentSymbolProvider", 1, "foldingRangeProvider", 1);
     if (!caps) return NULL;
     json_t *types = json_array();

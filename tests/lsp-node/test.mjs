@@ -100,11 +100,17 @@ test('hover on num_ctx shows the memory arithmetic', async () => {
   assert.match(h.contents.value, /KV/);
 });
 
-test('completion after FROM offers models', async () => {
-  const c = await conn.sendRequest(CompletionRequest.type,
+test('completion after FROM offers families, then the tags after "family:"', async () => {
+  const fam = await conn.sendRequest(CompletionRequest.type,
     { textDocument: { uri }, position: { line: 0, character: 5 } });
-  const items = Array.isArray(c) ? c : c.items;
-  assert.ok(items.some((i) => i.label === 'qwen3-coder:30b'));
+  assert.equal(fam.isIncomplete, true);
+  assert.ok(fam.items.some((i) => i.label === 'qwen3-coder' && /native context 262144/.test(i.detail)));
+  // Installed models sort first ("0..."); the data's items are families.
+  assert.ok(!fam.items.some((i) => i.sortText.startsWith('1') && i.label.includes(':')));
+  const tags = await conn.sendRequest(CompletionRequest.type,
+    { textDocument: { uri }, position: { line: 0, character: 17 } });
+  assert.ok(tags.items.some((i) => i.label === 'qwen3-coder:30b'));
+  assert.ok(tags.items.every((i) => i.sortText.startsWith('0') || i.label.startsWith('qwen3-coder:')));
 });
 
 test('formatting counts UTF-16 units after the emoji', async () => {

@@ -17,7 +17,7 @@
     "textDocumentSync":{"openClose":true,"change":2,"save":{"includeText":false}},
     "diagnosticProvider":{"identifier":"modelfile-lint","interFileDependencies":false,"workspaceDiagnostics":false},
     "hoverProvider":true,
-    "completionProvider":{"triggerCharacters":[" ",".","{","="],"resolveProvider":false},
+    "completionProvider":{"triggerCharacters":[" ",".","{","=",":"],"resolveProvider":false},
     "documentFormattingProvider":true,
     "documentSymbolProvider":true,
     "foldingRangeProvider":true,

@@ -66,24 +66,34 @@
 {"jsonrpc":"2.0","id":5,"result":{"contents":{"kind":"markdown","value":"<contains>**Repeats:**"},
   "range":{"start":{"line":0,"character":0},"end":{"line":0,"character":4}}}}
 # Completion after "FROM ": installed models (tests/lsp/store) first, then
-# the built-in table with native contexts.
+# one item per family of the built-in data (what the bare name pulls), marked
+# incomplete so the client asks again; after "family:" that family's tags.
+# ':' is a trigger character.
 >>>
 {"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///story/Modelfile","version":3},
-  "contentChanges":[{"range":{"start":{"line":2,"character":0},"end":{"line":2,"character":0}},"text":"FROM "}]}}
+  "contentChanges":[{"range":{"start":{"line":2,"character":0},"end":{"line":2,"character":0}},"text":"FROM qwen3-coder:"}]}}
 >>>
 {"jsonrpc":"2.0","id":6,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///story/Modelfile"},"position":{"line":2,"character":5}}}
 <<<
-{"jsonrpc":"2.0","id":6,"result":{"isIncomplete":false,"items":["<some>",
+{"jsonrpc":"2.0","id":6,"result":{"isIncomplete":true,"items":["<some>",
   {"label":"me/mine:v2","kind":9,"detail":"installed","sortText":"0me/mine:v2",
    "textEdit":{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":5}},"newText":"me/mine:v2"}},
+  {"label":"qwen3-coder","kind":9,"detail":"<contains>native context 262144","sortText":"1qwen3-coder",
+   "textEdit":{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":5}},"newText":"qwen3-coder"}},
+  {"label":"llama3","kind":9,"detail":"<contains>native context 8192","sortText":"1llama3",
+   "textEdit":{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":5}},"newText":"llama3"}}]}}
+>>>
+{"jsonrpc":"2.0","id":61,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///story/Modelfile"},"position":{"line":2,"character":17}}}
+<<<
+{"jsonrpc":"2.0","id":61,"result":{"isIncomplete":true,"items":["<some>",
   {"label":"qwen3-coder:30b","kind":9,"detail":"<contains>native context 262144","sortText":"1qwen3-coder:30b",
-   "textEdit":{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":5}},"newText":"qwen3-coder:30b"}}]}}
+   "textEdit":{"range":{"start":{"line":2,"character":5},"end":{"line":2,"character":17}},"newText":"qwen3-coder:30b"}}]}}
 <<<
 {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///story/Modelfile","version":3,"diagnostics":"<any>"}}
 # Completion of num_ctx values: the native one first.
 >>>
 {"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///story/Modelfile","version":4},
-  "contentChanges":[{"range":{"start":{"line":2,"character":0},"end":{"line":2,"character":5}},"text":"parameter   temperature 0.7   \nPARAMETER num_ctx "}]}}
+  "contentChanges":[{"range":{"start":{"line":2,"character":0},"end":{"line":2,"character":17}},"text":"parameter   temperature 0.7   \nPARAMETER num_ctx "}]}}
 >>>
 {"jsonrpc":"2.0","id":7,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///story/Modelfile"},"position":{"line":3,"character":18}}}
 <<<
