@@ -114,15 +114,16 @@ static bool complete_models(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_ra
             const mfl_table_entry_t *latest = mfl_table_find(e->family, flen, &t);
             size_t tags = 0;
             for (size_t j = i; j < mfl_table_count(); j++)
-                if (strcmp(mfl_table_at(j)->family, e->family) == 0) tags += mfl_table_at(j)->n_tags;
+                if (strcmp(mfl_table_at(j)->family, e->family) == 0)
+                    tags += mfl_table_at(j)->n_tags;
             if (latest)
                 snprintf(detail, sizeof(detail), "%s · native context %" PRIu64 " · %zu tags",
                          latest->display, latest->ctx, tags);
             else
                 snprintf(detail, sizeof(detail), "%zu tags, no latest: type ':' for them", tags);
             snprintf(sort, sizeof(sort), "1%s", e->family);
-            json_array_append_new(items, item_new(s, d, e->family, KIND_MODULE, detail,
-                                                  e->family_note, rep, sort));
+            json_array_append_new(
+                items, item_new(s, d, e->family, KIND_MODULE, detail, e->family_note, rep, sort));
             continue;
         }
         /* After "family:": the tags of that family, exactly as listed. */

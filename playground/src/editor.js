@@ -121,7 +121,9 @@ function completionSource(client) {
         apply: it.textEdit?.newText ?? it.insertText ?? it.label,
         boost: it.sortText ? -Number.parseInt(it.sortText, 10) || 0 : 0,
       })),
-      validFor: /^[^\s"]*$/,
+      // An incomplete list (the models after FROM: families, then after
+      // "family:" that family's tags) is asked for again as the user types.
+      ...(r?.isIncomplete ? {} : { validFor: /^[^\s"]*$/ }),
     };
   };
 }

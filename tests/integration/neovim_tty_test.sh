@@ -50,7 +50,11 @@ run() {
   local cmd; printf -v cmd "'%s' " "$@"
   printf 'FROM qwen3-coder:30b\nPARAMETER num_ctx 131072\n' >"$work/p/Modelfile"
   rm -rf "$work/data" "$work/state"
+  # A fresh tmux server per run: a new session on the socket of a server
+  # that kill-server is still tearing down fails ("server exited
+  # unexpectedly").
   t kill-server 2>/dev/null
+  sock="$work/tmux-$label.sock"
   t new-session -d -s nv -x 120 -y 24 \
     "cd '$work/p' && PATH='$work/bin':\$PATH HOME='$work' XDG_CONFIG_HOME='$work/config' \
      XDG_DATA_HOME='$work/data' XDG_STATE_HOME='$work/state' XDG_CACHE_HOME='$work/cache' \

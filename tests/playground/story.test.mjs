@@ -175,6 +175,28 @@ test('keyboard: every control is reached with Tab, and the editor does not trap 
   await page.close();
 });
 
+test('completion after FROM: families, then the family\'s tags after ":"', async () => {
+  const page = await b.page();
+  await page.click('#editor .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  const labels = async (want) => {
+    await page.waitForFunction((w) => [...document.querySelectorAll('.cm-tooltip-autocomplete .cm-completionLabel')]
+      .some((e) => e.textContent === w), want, { timeout: 10000 });
+    return page.$$eval('.cm-tooltip-autocomplete .cm-completionLabel', (els) => els.map((e) => e.textContent));
+  };
+  await page.keyboard.type('FROM qwen3-c', { delay: 20 });
+  const fams = await labels('qwen3-coder');
+  assert.ok(fams.every((l) => !l.includes(':')), `families only: ${fams}`);
+  // ':' asks the server again (the list was incomplete): the tags.
+  await page.keyboard.type('oder:30', { delay: 20 });
+  const tags = await labels('qwen3-coder:30b');
+  assert.ok(tags.every((l) => l.startsWith('qwen3-coder:')), `that family's tags only: ${tags}`);
+  await page.keyboard.press('Enter');
+  assert.match(await editorText(page), /^FROM qwen3-coder:30b/);
+  await page.close();
+});
+
 test('works offline once loaded', async () => {
   const page = await b.page();
   await page.evaluate(() => navigator.serviceWorker.ready);
