@@ -67,19 +67,19 @@ run() {
     fail "no diagnostic on line 2"
   screen | grep -Eq 'E[0-9]{3,4}:|Error|no parser' && fail "an error is on the screen"
   if [ "$label" != 0.7 ]; then
-    wait_for 'no tree-sitter parser; :ModelfileBuildParser builds it' 5 || fail "no hint about the parser"
+    wait_for 'no tree-sitter parser; :ModelfileBuildParser builds it' 15 || fail "no hint about the parser"
   fi
   screen | grep -q 'Press ENTER' && fail "a hit-enter prompt"
   echo "$name: diagnostic shown, no error, no hit-enter prompt"
 
   # 2. Highlighting without a parser: the Vim syntax file.
   t send-keys -t nv ':lua print("SYN=" .. vim.b.current_syntax .. " TS=" .. tostring(vim.treesitter.highlighter.active[vim.api.nvim_get_current_buf()] ~= nil))' Enter
-  wait_for 'SYN=modelfile TS=false' 5 || fail "the Vim syntax file is not active"
+  wait_for 'SYN=modelfile TS=false' 15 || fail "the Vim syntax file is not active"
 
   # 3. Hover on num_ctx: the help and the model's context, no table.
   t send-keys -t nv ':call cursor(2, 12)' Enter
   t send-keys -t nv ':lua vim.lsp.buf.hover()' Enter
-  wait_for 'Native context' 10 || fail "no hover with the native context"
+  wait_for 'Native context' 20 || fail "no hover with the native context"
   screen | grep -Eq '\| *\||\|---' && fail "the hover shows a Markdown table"
   screen | grep -q '\*\*' && fail "the hover shows raw Markdown bold"
   t send-keys -t nv Escape
@@ -89,11 +89,11 @@ run() {
   # 4. The quick fix from the code-action menu.
   t send-keys -t nv ':call cursor(2, 19)' Enter
   t send-keys -t nv ':lua vim.lsp.buf.code_action()' Enter
-  wait_for 'Raise num_ctx to 262144' 10 || fail "no code-action menu"
+  wait_for 'Raise num_ctx to 262144' 20 || fail "no code-action menu"
   n=$(screen | sed -n 's/^\([0-9]\): Raise num_ctx to 262144.*/\1/p' | head -n 1)
   [ -n "$n" ] || fail "no numbered quick fix in the menu"
   t send-keys -t nv "$n" Enter
-  wait_for '^ *PARAMETER num_ctx 262144 *$' 10 || fail "the quick fix was not applied"
+  wait_for '^ *PARAMETER num_ctx 262144 *$' 20 || fail "the quick fix was not applied"
   echo "$name: quick fix applied from the menu"
 
   # 5. :ModelfileBuildParser, then tree-sitter highlighting is on (0.8+).
@@ -101,7 +101,7 @@ run() {
     t send-keys -t nv ':ModelfileBuildParser' Enter
     wait_for 'parser built' 60 || fail ":ModelfileBuildParser did not build the parser"
     t send-keys -t nv Enter ':lua print("TS=" .. tostring(vim.treesitter.highlighter.active[vim.api.nvim_get_current_buf()] ~= nil))' Enter
-    wait_for 'TS=true' 5 || fail "tree-sitter highlighting is not on after :ModelfileBuildParser"
+    wait_for 'TS=true' 15 || fail "tree-sitter highlighting is not on after :ModelfileBuildParser"
     echo "$name: :ModelfileBuildParser turned tree-sitter highlighting on"
   fi
   t send-keys -t nv ':qa!' Enter

@@ -88,7 +88,7 @@ test('the story: MF301 on line 3, marks at 131,072 and 262,144, the fix applied,
   // The fixed file and its diff, then the fix applied through the page,
   // from the keyboard: the quick fix's button.
   await page.click('#fixed-panel summary');
-  await page.waitForFunction(() => document.getElementById('diff').textContent.includes('num_ctx'), null, { timeout: 5000 }).catch(() => {});
+  await page.waitForFunction(() => document.getElementById('diff').textContent.includes('num_ctx'), null, { timeout: 15000 }).catch(() => {});
   const diff = await page.textContent('#diff');
   assert.match(diff, /-PARAMETER num_ctx 131072\n\+PARAMETER num_ctx 262144/);
   await page.focus('#problems li[data-code="MF301"] button[data-action="Raise num_ctx to 262144"]');
@@ -170,7 +170,7 @@ test('keyboard: every control is reached with Tab, and the editor does not trap 
   assert.equal(sel, '131072');
   await page.keyboard.press('Control+Shift+KeyM');
   const panel = page.locator('.cm-panel-lint');
-  await panel.waitFor({ timeout: 5000 });
+  await panel.waitFor({ timeout: 15000 });
   assert.match(await panel.textContent(), /Raise num_ctx to 262144/);
   await page.close();
 });
