@@ -181,6 +181,27 @@ typedef struct {
     size_t n_hf;
 } mfl_table_entry_t;
 
+/* A library family that runs only on ollama.com (lint/data/cloud.toml): its
+ * tags page lists no download, only these tags. */
+typedef struct {
+    const char *family;      /* "glm-5" */
+    const char *const *tags; /* "cloud", "1t-cloud", or (Gemini) "latest" */
+    size_t n_tags;
+    const char *source, *checked; /* the tags page read, YYYY-MM-DD */
+} mfl_cloud_family_t;
+
+/* The cloud-only family a FROM name (without a :cloud/:local suffix) belongs
+ * to: a library name whose family is listed and whose tag is not a cloud tag
+ * (`cloud`, `*-cloud`: that is the cloud name itself). Returns a borrowed
+ * entry, or NULL. */
+const mfl_cloud_family_t *mfl_table_cloud_family(const char *name, size_t len);
+
+/* Writes the name to use instead into buf (`glm-5:cloud`, `kimi-k2:1t-cloud`):
+ * the first listed tag that is a cloud name (returns true), else
+ * `<family>:cloud`, which only Ollama 0.18.0 and later read as a cloud
+ * suffix (returns false). */
+bool mfl_cloud_family_name(const mfl_cloud_family_t *c, char *buf, size_t n);
+
 /* Number of entries and entry i (borrowed, static). */
 size_t mfl_table_count(void);
 const mfl_table_entry_t *mfl_table_at(size_t i);

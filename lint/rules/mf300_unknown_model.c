@@ -38,6 +38,19 @@ static void check(mfl_ctx_t *ctx) {
     if (!pick->is_name) return; /* a file that is not there is MF202's */
     if (mfl__ctx_from_is_cloud(ctx))
         return; /* a cloud model runs on ollama.com: no local context to check */
+    /* A family the library has only as cloud tags, named without one. */
+    const mfl_cloud_family_t *cf = mfl__ctx_from_cloud_family(ctx);
+    if (cf) {
+        char name[256];
+        bool listed = mfl_cloud_family_name(cf, name, sizeof name);
+        mfl_report(ctx, from->value,
+                   "`%s` runs only on ollama.com: the Ollama library has no weights to pull "
+                   "for it, only cloud tags. ollama create makes a remote model only from a cloud "
+                   "name: write `FROM %s`%s. Context checks skipped",
+                   from->value_text, name,
+                   listed ? "" : " (Ollama 0.18.0 and later read the :cloud suffix)");
+        return;
+    }
     mfl_report(ctx, from->value,
                "unknown model `%s`: not a local GGUF file, not in the local Ollama store and "
                "not in the built-in data; context checks skipped (pull it, point "
@@ -61,7 +74,10 @@ const mfl_rule_t mfl_rule_unknown_model = {
            "the releases of its family it could be differ (say `qwen3:30b-a3b`, which may be the "
            "original release with 40,960 tokens or a 2507 release with 262,144), or its size is "
            "one the data does not list (`deepseek-r1:8b` is a distill of another architecture), "
-           "so nothing is assumed. A cloud model (a `:cloud` suffix or a `-cloud` tag, from "
+           "so nothing is assumed. A family the library has only as cloud models (`glm-5`, "
+           "`gemini-3-flash-preview`: `lint/data/cloud.toml`) named without a cloud tag is "
+           "reported with the cloud name to write instead. A cloud model (a `:cloud` suffix or a "
+           "`-cloud` tag, from "
            "Ollama 0.18.0) is not reported: it runs on ollama.com, not on this machine; a "
            "`:local` suffix is cut off before the name is looked up.\n\n"
            "## Why is this bad?\n"

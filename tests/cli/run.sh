@@ -359,6 +359,14 @@ out=$("$lint" info --no-config "$cl/Modelfile"); check "info: a cloud model says
 j=$("$lint" info --no-config --format json "$cl/Modelfile")
 check "info json: cloud" node -e 'const j = JSON.parse(process.argv[1]); if (j.cloud !== true || !/cloud model/.test(j.note)) process.exit(1);' "$j"
 out=$("$lint" info --no-config --ollama-version 0.17.0 "$cl/Modelfile"); check "info: before cloud names, an unknown model" test $? -eq 1
+# A family the library has only as cloud models, named without a cloud tag:
+# information (exit 0) with the name to write, in lint and in info.
+printf 'FROM glm-5\nPARAMETER num_ctx 4096\n' > "$cl/Modelfile"
+out=$("$lint" --no-config "$cl/Modelfile"); rc=$?
+check "cloud-only family: information, exit 0" test $rc -eq 0
+check "cloud-only family: MF300 names glm-5:cloud" grep -q 'info MF300 `glm-5` runs only on ollama.com.*write `FROM glm-5:cloud`' <<<"$out"
+j=$("$lint" info --no-config --format json "$cl/Modelfile")
+check "info json: cloud-only family" node -e 'const j = JSON.parse(process.argv[1]); if (j.cloud !== true || !/write FROM glm-5:cloud/.test(j.note)) process.exit(1);' "$j"
 # qwen3-coder:30b at 131072: does 40GB hold it with an f16 cache, with q8_0?
 for kv in f16 q8_0; do
   fits=$("$lint" info --no-config --format json --memory 40GB --kv-cache-type $kv "$story/Modelfile" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).fits))')

@@ -935,10 +935,60 @@ static void test_cloud_models(void **state) {
     mfl_free(plain);
     assert_null(mfl_info_cloud_text(&pick, MFL_OLLAMA_VERSION(0, 17, 0), true));
     mfl_doc_free(doc);
-    doc = mfl_doc_new("FROM glm-5\n", 11);
+    doc = mfl_doc_new("FROM my-private-model\n", 22);
     mfl_from_resolve(doc, fx.opts.env, work, &pick, &m);
     assert_null(mfl_info_cloud_text(&pick, MFL_OLLAMA_VERSION(0, 18, 0), true));
     mfl_doc_free(doc);
+    fixture_cleanup(&fx);
+}
+
+/* A family the library has only as cloud models (lint/data/cloud.toml),
+ * named without a cloud tag: MF300 (information) names the cloud name to
+ * write, at every release; a listed -cloud tag is used as it is, and a
+ * `:cloud` suffix the data's tags lack is said to need Ollama 0.18.0. */
+static void test_cloud_only_families(void **state) {
+    (void)state;
+    static const struct {
+        const char *from, *want;
+        bool needs_018;
+    } cases[] = {
+        {"glm-5", "write `FROM glm-5:cloud`", false},
+        {"glm-5:latest", "write `FROM glm-5:cloud`", false},
+        {"kimi-k2", "write `FROM kimi-k2:1t-cloud`", false},
+        {"gemini-3-flash-preview", "write `FROM gemini-3-flash-preview:cloud`", true},
+        {"registry.ollama.ai/library/minimax-m2.5:230b", "write `FROM minimax-m2.5:cloud`", false},
+    };
+    fixture_t fx = {0};
+    fixture_init(&fx, "Modelfile");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "FROM %s\nPARAMETER num_ctx 4096\n", cases[i].from);
+        mfl_result_t *res = lint(&fx, text);
+        const mfl_diag_t *d = only(res, "MF300");
+        assert_int_equal(d->severity, MFL_SEVERITY_INFO);
+        assert_non_null(strstr(d->message, "runs only on ollama.com"));
+        assert_non_null(strstr(d->message, cases[i].want));
+        assert_int_equal(strstr(d->message, "0.18.0") != NULL, cases[i].needs_018);
+        assert_int_equal(count_mf3(res), 1);
+        mfl_result_free(res);
+        mfl_doc_t *doc = mfl_doc_new(text, strlen(text));
+        mfl_from_t pick;
+        mfl_model_t m;
+        assert_false(mfl_from_resolve(doc, fx.opts.env, work, &pick, &m));
+        for (int old = 0; old < 2; old++) {
+            char *md = mfl_info_cloud_text(
+                &pick, old ? MFL_OLLAMA_VERSION(0, 17, 0) : MFL_OLLAMA_VERSION(0, 18, 0), true);
+            assert_non_null(md);
+            assert_non_null(strstr(md, cases[i].want));
+            mfl_free(md);
+        }
+        mfl_doc_free(doc);
+    }
+    /* Another namespace of the same name is not the library's. */
+    mfl_result_t *res = lint(&fx, "FROM someone/glm-5\n");
+    const mfl_diag_t *d = only(res, "MF300");
+    assert_null(strstr(d->message, "ollama.com"));
+    mfl_result_free(res);
     fixture_cleanup(&fx);
 }
 
@@ -954,6 +1004,7 @@ int main(void) {
         cmocka_unit_test(test_assumed_figures_are_named),
         cmocka_unit_test(test_name_beats_files),
         cmocka_unit_test(test_cloud_models),
+        cmocka_unit_test(test_cloud_only_families),
         cmocka_unit_test(test_safetensors_folders),
         cmocka_unit_test(test_embedding_and_vision_models),
         cmocka_unit_test(test_deepseek_without_mla_keys),

@@ -221,18 +221,33 @@ char *mfl_info_text(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_t
 /* ---- cloud models ------------------------------------------------------------- */
 
 char *mfl_info_cloud_text(const mfl_from_t *pick, mfl_version_t v, bool markdown) {
-    if (!pick || !pick->is_name || !pick->from || !mfl_version_has(v, MFL_FACT_CLOUD_REFS))
-        return NULL;
+    if (!pick || !pick->is_name || !pick->from) return NULL;
+    bool suffixes = mfl_version_has(v, MFL_FACT_CLOUD_REFS);
     mfl_ref_t ref;
-    mfl_ref_parse(pick->from->value_text, pick->from->value_len, true, &ref);
-    if (!mfl_ref_is_cloud(&ref)) return NULL;
+    if (mfl_ref_parse(pick->from->value_text, pick->from->value_len, suffixes, &ref) != MFL_REF_OK)
+        return NULL;
+    const mfl_cloud_family_t *cf =
+        mfl_ref_is_cloud(&ref) ? NULL : mfl_table_cloud_family(ref.base, strlen(ref.base));
+    if (!cf && !(suffixes && mfl_ref_is_cloud(&ref))) return NULL;
     sb_t sb = {0};
     const char *q = markdown ? "`" : "";
-    sb_printf(&sb,
-              "%s%s%s is a cloud model: %sollama create%s makes a remote model that runs on "
-              "ollama.com, not on this machine. Its context is the service's: num_ctx, the "
-              "memory budget and the context checks do not apply to it.\n",
-              q, pick->from->value_text, q, q, q);
+    if (cf) {
+        char name[256];
+        bool listed = mfl_cloud_family_name(cf, name, sizeof name);
+        sb_printf(&sb,
+                  "%s%s%s runs only on ollama.com: the Ollama library has no weights to "
+                  "pull for it, only cloud tags. %sollama create%s makes a remote model only "
+                  "from a cloud name: write %sFROM %s%s%s. Its context is the service's: "
+                  "num_ctx, the memory budget and the context checks do not apply to it.\n",
+                  q, pick->from->value_text, q, q, q, q, name, q,
+                  listed ? "" : " (Ollama 0.18.0 and later read the :cloud suffix)");
+    } else {
+        sb_printf(&sb,
+                  "%s%s%s is a cloud model: %sollama create%s makes a remote model that runs on "
+                  "ollama.com, not on this machine. Its context is the service's: num_ctx, the "
+                  "memory budget and the context checks do not apply to it.\n",
+                  q, pick->from->value_text, q, q, q);
+    }
     if (sb.oom) {
         mfl_free(sb.p);
         return NULL;

@@ -247,6 +247,32 @@ const mfl_table_entry_t *mfl_table_find(const char *name, size_t len, const mfl_
     return NULL;
 }
 
+extern const mfl_cloud_family_t mfl__cloud[];
+extern const size_t mfl__cloud_count;
+
+static bool is_cloud_tag(const char *t) {
+    size_t n = strlen(t);
+    return ieq(t, n, "cloud") || (n > 6 && ieq(t + n - 6, 6, "-cloud"));
+}
+
+const mfl_cloud_family_t *mfl_table_cloud_family(const char *name, size_t len) {
+    mfl_name_t n;
+    if (mfl_name_parse(name, len, &n) != 0 || !is_library(&n) || is_cloud_tag(n.tag)) return NULL;
+    for (size_t i = 0; i < mfl__cloud_count; i++)
+        if (ieq(n.model, strlen(n.model), mfl__cloud[i].family)) return &mfl__cloud[i];
+    return NULL;
+}
+
+bool mfl_cloud_family_name(const mfl_cloud_family_t *c, char *buf, size_t n) {
+    for (size_t k = 0; k < c->n_tags; k++)
+        if (is_cloud_tag(c->tags[k])) {
+            snprintf(buf, n, "%s:%s", c->family, c->tags[k]);
+            return true;
+        }
+    snprintf(buf, n, "%s:cloud", c->family);
+    return false;
+}
+
 /* The entry with a tag whose base (the tag without a trailing quantisation)
  * is base[0..bl), or NULL; *t receives that tag. */
 static bool has_base(const mfl_table_entry_t *e, const char *base, size_t bl,

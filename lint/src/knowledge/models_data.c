@@ -19131,3 +19131,51 @@ const mfl_table_entry_t mfl__table[] = {
 };
 
 const size_t mfl__table_count = 481;
+
+static const char *const ct0[] = {"cloud"};
+static const char *const ct1[] = {"cloud"};
+static const char *const ct2[] = {"cloud"};
+static const char *const ct3[] = {"latest"};
+static const char *const ct4[] = {"latest"};
+static const char *const ct5[] = {"cloud"};
+static const char *const ct6[] = {"cloud"};
+static const char *const ct7[] = {"cloud"};
+static const char *const ct8[] = {"cloud"};
+static const char *const ct9[] = {"cloud"};
+static const char *const ct10[] = {"1t-cloud"};
+static const char *const ct11[] = {"cloud"};
+static const char *const ct12[] = {"cloud"};
+static const char *const ct13[] = {"cloud"};
+static const char *const ct14[] = {"cloud"};
+static const char *const ct15[] = {"cloud"};
+static const char *const ct16[] = {"cloud"};
+static const char *const ct17[] = {"cloud"};
+static const char *const ct18[] = {"cloud"};
+static const char *const ct19[] = {"cloud"};
+static const char *const ct20[] = {"675b-cloud"};
+static const char *const ct21[] = {"cloud"};
+const mfl_cloud_family_t mfl__cloud[] = {
+    {"deepseek-v3.2", ct0, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-v3.2.json", "2026-12-05"},
+    {"deepseek-v4-flash", ct1, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-v4-flash.json", "2026-12-05"},
+    {"deepseek-v4-pro", ct2, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-v4-pro.json", "2026-12-05"},
+    {"gemini-3-flash-preview", ct3, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemini-3-flash-preview.json", "2026-12-05"},
+    {"gemini-3-pro-preview", ct4, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemini-3-pro-preview.json", "2026-12-05"},
+    {"glm-4.6", ct5, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm-4.6.json", "2026-12-05"},
+    {"glm-4.7", ct6, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm-4.7.json", "2026-12-05"},
+    {"glm-5", ct7, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm-5.json", "2026-12-05"},
+    {"glm-5.1", ct8, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm-5.1.json", "2026-12-05"},
+    {"glm-5.2", ct9, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm-5.2.json", "2026-12-05"},
+    {"kimi-k2", ct10, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/kimi-k2.json", "2026-12-05"},
+    {"kimi-k2-thinking", ct11, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/kimi-k2-thinking.json", "2026-12-05"},
+    {"kimi-k2.5", ct12, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/kimi-k2.5.json", "2026-12-05"},
+    {"kimi-k2.6", ct13, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/kimi-k2.6.json", "2026-12-05"},
+    {"kimi-k2.7-code", ct14, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/kimi-k2.7-code.json", "2026-12-05"},
+    {"minimax-m2", ct15, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/minimax-m2.json", "2026-12-05"},
+    {"minimax-m2.1", ct16, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/minimax-m2.1.json", "2026-12-05"},
+    {"minimax-m2.5", ct17, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/minimax-m2.5.json", "2026-12-05"},
+    {"minimax-m2.7", ct18, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/minimax-m2.7.json", "2026-12-05"},
+    {"minimax-m3", ct19, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/minimax-m3.json", "2026-12-05"},
+    {"mistral-large-3", ct20, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral-large-3.json", "2026-12-05"},
+    {"nemotron-3-ultra", ct21, 1, "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/nemotron-3-ultra.json", "2026-12-05"},
+};
+const size_t mfl__cloud_count = 22;
