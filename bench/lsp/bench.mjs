@@ -269,3 +269,27 @@ if (inProcess) {
   console.log(`  plus the 1 MB document: RSS ${m2.rss.toFixed(1)} MB (peak ${m2.hwm.toFixed(1)} MB)`);
   await c.close();
 }
+{
+  // Completion of the model after FROM: the client's round trip and the size
+  // of the answer, at the start of the name and after "family:".
+  const c = await newClient();
+  await initialize(c);
+  const uri = 'file:///bench/completion/Modelfile';
+  const p = c.wait((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
+  c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'modelfile', version: 1, text: 'FROM qwen:\n' } });
+  await p;
+  for (const [what, character] of [['after "FROM "', 5], ['after "FROM qwen:"', 10]]) {
+    const wall = [];
+    let bytes = 0, items = 0;
+    for (let i = 0; i < 50; i++) {
+      const t0 = process.hrtime.bigint();
+      const r = await c.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character } });
+      wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      bytes = JSON.stringify(r).length;
+      items = r.result.items.length;
+    }
+    const s = stats(wall);
+    console.log(`completion ${what}, 50 requests: round trip median ${fmt(s.median)} ms, p90 ${fmt(s.p90)} ms; ${items} items, ${(bytes / 1024).toFixed(1)} KiB`);
+  }
+  await c.close();
+}
