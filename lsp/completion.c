@@ -95,7 +95,8 @@ static bool has_label(json_t *items, const char *label) {
  * pulls); after "family:" it gives that family's tags. Listing every tag at
  * once would send about 1.5 MB per request (4,936 tags). Both lists are marked
  * incomplete, so the client asks again as the user types; ':' is a trigger
- * character. Returns the value of isIncomplete. */
+ * character. The families the library has only as cloud models come as the
+ * cloud name to write (`glm-5:cloud`). Returns the value of isIncomplete. */
 static bool complete_models(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_range_t rep) {
     model_items_t m = {s, d, items, rep};
     mfl_io_env_list_models(s->io_env, add_store_model, &m);
@@ -136,6 +137,19 @@ static bool complete_models(lsp_server_t *s, lsp_doc_t *d, json_t *items, mfl_ra
             json_array_append_new(
                 items, item_new(s, d, name, KIND_MODULE, detail, e->family_note, rep, sort));
         }
+    }
+    /* The families the library has only as cloud models: their cloud name. */
+    for (size_t i = 0; i < mfl_table_cloud_count(); i++) {
+        const mfl_cloud_family_t *c = mfl_table_cloud_at(i);
+        size_t flen = strlen(c->family);
+        if (colon && ((size_t)(colon - word) != flen || strncasecmp(word, c->family, flen) != 0))
+            continue;
+        bool listed = mfl_cloud_family_name(c, name, sizeof(name));
+        if (has_label(items, name)) continue;
+        snprintf(detail, sizeof(detail), "cloud model: runs on ollama.com, no local weights%s",
+                 listed ? "" : " (Ollama 0.18.0 and later)");
+        snprintf(sort, sizeof(sort), "1%s", name);
+        json_array_append_new(items, item_new(s, d, name, KIND_MODULE, detail, NULL, rep, sort));
     }
     return true;
 }

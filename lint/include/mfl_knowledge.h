@@ -196,6 +196,10 @@ typedef struct {
  * entry, or NULL. */
 const mfl_cloud_family_t *mfl_table_cloud_family(const char *name, size_t len);
 
+/* Number of cloud-only families and family i (borrowed, static). */
+size_t mfl_table_cloud_count(void);
+const mfl_cloud_family_t *mfl_table_cloud_at(size_t i);
+
 /* Writes the name to use instead into buf (`glm-5:cloud`, `kimi-k2:1t-cloud`):
  * the first listed tag that is a cloud name (returns true), else
  * `<family>:cloud`, which only Ollama 0.18.0 and later read as a cloud

@@ -105,8 +105,10 @@ test('completion after FROM offers families, then the tags after "family:"', asy
     { textDocument: { uri }, position: { line: 0, character: 5 } });
   assert.equal(fam.isIncomplete, true);
   assert.ok(fam.items.some((i) => i.label === 'qwen3-coder' && /native context 262144/.test(i.detail)));
-  // Installed models sort first ("0..."); the data's items are families.
-  assert.ok(!fam.items.some((i) => i.sortText.startsWith('1') && i.label.includes(':')));
+  // Installed models sort first ("0..."); the data's items are families, and
+  // the families the library has only as cloud models come as their cloud name.
+  assert.ok(!fam.items.some((i) => i.sortText.startsWith('1') && i.label.includes(':') && !/^cloud model/.test(i.detail)));
+  assert.ok(fam.items.some((i) => i.label === 'glm-5:cloud' && /^cloud model/.test(i.detail)));
   const tags = await conn.sendRequest(CompletionRequest.type,
     { textDocument: { uri }, position: { line: 0, character: 17 } });
   assert.ok(tags.items.some((i) => i.label === 'qwen3-coder:30b'));

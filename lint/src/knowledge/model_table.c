@@ -250,6 +250,12 @@ const mfl_table_entry_t *mfl_table_find(const char *name, size_t len, const mfl_
 extern const mfl_cloud_family_t mfl__cloud[];
 extern const size_t mfl__cloud_count;
 
+size_t mfl_table_cloud_count(void) { return mfl__cloud_count; }
+
+const mfl_cloud_family_t *mfl_table_cloud_at(size_t i) {
+    return i < mfl__cloud_count ? &mfl__cloud[i] : NULL;
+}
+
 static bool is_cloud_tag(const char *t) {
     size_t n = strlen(t);
     return ieq(t, n, "cloud") || (n > 6 && ieq(t + n - 6, 6, "-cloud"));
