@@ -464,6 +464,24 @@ static void test_table_release_by_release(void **state) {
         {"internlm2:1m", 262144, MFL_CONF_EXACT, 131072},
         {"mistral:text", 16384, MFL_CONF_ASSUMED, 131072},
         {"qwq:latest", 40960, MFL_CONF_ASSUMED, 262144},
+        /* Round 3 (SOURCES-U.md to -W.md): new families. */
+        {"falcon:40b", 2048, MFL_CONF_EXACT, 122880},
+        {"deepseek-llm:67b-chat-q4_K_M", 4096, MFL_CONF_EXACT, 389120},
+        {"llama3-gradient:70b", 1048576, MFL_CONF_EXACT, 327680},
+        {"yarn-mistral:7b-64k-q8_0", 32768, MFL_CONF_EXACT, 131072},
+        {"yarn-mistral:7b-128k", 131072, MFL_CONF_EXACT, 131072},
+        {"wizard-math:13b", 4096, MFL_CONF_ASSUMED, 819200},
+        {"granite4.1:8b", 131072, MFL_CONF_EXACT, 163840},
+        {"codebooga:latest", 16384, MFL_CONF_EXACT, 196608},
+        {"rnj-1", 32768, MFL_CONF_EXACT, 131072},
+        {"olmo-3.1:32b-instruct", 65536, MFL_CONF_EXACT, 65536},
+        {"olmo-3.1", 65536, MFL_CONF_ASSUMED, 65536},
+        {"ornith:9b-q4_K_M", 262144, MFL_CONF_ASSUMED, 32768},
+        {"nemotron-3-nano:30b", 1048576, MFL_CONF_EXACT, 6144},
+        {"devstral-small-2:24b", 393216, MFL_CONF_EXACT, 163840},
+        {"deepseek-v2.5", 163840, MFL_CONF_EXACT, 4915200},
+        {"lfm2", 32768, MFL_CONF_ASSUMED, 20480},
+        {"qwen3-next:80b-a3b-instruct-q8_0", 262144, MFL_CONF_EXACT, 24576},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         mfl_model_t m;

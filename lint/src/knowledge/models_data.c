@@ -157,6 +157,31 @@ static const mfl_data_tag_t tg7[] = {
 static const char *const hf7[] = {"hf.co/gpustack/bge-m3-GGUF"};
 
 static const mfl_data_kv_t kv8[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 16384ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg8[] = {
+    {"latest", NULL, 19000000000ull},
+    {"34b-v0.1-q2_K", "Q2_K", 14000000000ull},
+    {"34b-v0.1-q3_K_S", "Q3_K_S", 15000000000ull},
+    {"34b-v0.1-q3_K_M", "Q3_K_M", 16000000000ull},
+    {"34b-v0.1-q3_K_L", "Q3_K_L", 18000000000ull},
+    {"34b-v0.1-q4_1", "Q4_1", 21000000000ull},
+    {"34b-v0.1-q4_K_M", "Q4_K_M", 20000000000ull},
+    {"34b-v0.1-q5_0", "Q5_0", 23000000000ull},
+    {"34b-v0.1-q5_1", "Q5_1", 25000000000ull},
+    {"34b-v0.1-q5_K_S", "Q5_K_S", 23000000000ull},
+    {"34b-v0.1-q5_K_M", "Q5_K_M", 24000000000ull},
+    {"34b-v0.1-q6_K", "Q6_K", 28000000000ull},
+    {"34b-v0.1-q8_0", "Q8_0", 36000000000ull},
+    {"34b-v0.1-fp16", "F16", 67000000000ull},
+};
+static const char *const hf8[] = {"hf.co/TheBloke/CodeBooga-34B-v0.1-GGUF"};
+
+static const mfl_data_kv_t kv9[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -165,7 +190,7 @@ static const mfl_data_kv_t kv8[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg8[] = {
+static const mfl_data_tag_t tg9[] = {
     {"2b-code-q2_K", "Q2_K", 1200000000ull},
     {"2b-code-q3_K_S", "Q3_K_S", 1300000000ull},
     {"2b-code-q3_K_M", "Q3_K_M", 1400000000ull},
@@ -183,7 +208,7 @@ static const mfl_data_tag_t tg8[] = {
     {"2b-code-fp16", "F16", 5000000000ull},
 };
 
-static const mfl_data_kv_t kv9[] = {
+static const mfl_data_kv_t kv10[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -192,7 +217,7 @@ static const mfl_data_kv_t kv9[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg9[] = {
+static const mfl_data_tag_t tg10[] = {
     {"7b-instruct-q2_K", "Q2_K", 3500000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 4000000000ull},
     {"7b-instruct-q3_K_M", "Q3_K_M", 4400000000ull},
@@ -210,14 +235,14 @@ static const mfl_data_tag_t tg9[] = {
     {"7b-instruct-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv10[] = {
+static const mfl_data_kv_t kv11[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg10[] = {
+static const mfl_data_tag_t tg11[] = {
     {"7b", NULL, 3800000000ull},
     {"7b-instruct", NULL, 3800000000ull},
     {"latest", NULL, 3800000000ull},
@@ -237,14 +262,14 @@ static const mfl_data_tag_t tg10[] = {
     {"7b-instruct-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv11[] = {
+static const mfl_data_kv_t kv12[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg11[] = {
+static const mfl_data_tag_t tg12[] = {
     {"code", NULL, 3800000000ull},
     {"7b-code-q2_K", "Q2_K", 2800000000ull},
     {"7b-code-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -262,14 +287,14 @@ static const mfl_data_tag_t tg11[] = {
     {"7b-code-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv12[] = {
+static const mfl_data_kv_t kv13[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg12[] = {
+static const mfl_data_tag_t tg13[] = {
     {"python", NULL, 3800000000ull},
     {"7b-python-q2_K", "Q2_K", 2800000000ull},
     {"7b-python-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -287,14 +312,14 @@ static const mfl_data_tag_t tg12[] = {
     {"7b-python-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv13[] = {
+static const mfl_data_kv_t kv14[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg13[] = {
+static const mfl_data_tag_t tg14[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-instruct-q2_K", "Q2_K", 5400000000ull},
     {"13b-instruct-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -312,14 +337,14 @@ static const mfl_data_tag_t tg13[] = {
     {"13b-instruct-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv14[] = {
+static const mfl_data_kv_t kv15[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg14[] = {
+static const mfl_data_tag_t tg15[] = {
     {"13b-code", NULL, 7400000000ull},
     {"13b-code-q2_K", "Q2_K", 5400000000ull},
     {"13b-code-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -337,14 +362,14 @@ static const mfl_data_tag_t tg14[] = {
     {"13b-code-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv15[] = {
+static const mfl_data_kv_t kv16[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg15[] = {
+static const mfl_data_tag_t tg16[] = {
     {"13b-python", NULL, 7400000000ull},
     {"13b-python-q2_K", "Q2_K", 5400000000ull},
     {"13b-python-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -362,14 +387,14 @@ static const mfl_data_tag_t tg15[] = {
     {"13b-python-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv16[] = {
+static const mfl_data_kv_t kv17[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg16[] = {
+static const mfl_data_tag_t tg17[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-instruct-q2_K", "Q2_K", 14000000000ull},
     {"34b-instruct-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -387,14 +412,14 @@ static const mfl_data_tag_t tg16[] = {
     {"34b-instruct-fp16", "F16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv17[] = {
+static const mfl_data_kv_t kv18[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg17[] = {
+static const mfl_data_tag_t tg18[] = {
     {"34b-code", NULL, 19000000000ull},
     {"34b-code-q2_K", "Q2_K", 14000000000ull},
     {"34b-code-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -411,26 +436,26 @@ static const mfl_data_tag_t tg17[] = {
     {"34b-code-q8_0", "Q8_0", 36000000000ull},
 };
 
-static const mfl_data_kv_t kv18[] = {
+static const mfl_data_kv_t kv19[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg18[] = {
+static const mfl_data_tag_t tg19[] = {
     {"70b-instruct-q6_K", "Q6_K", 57000000000ull},
     {"70b-instruct-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv19[] = {
+static const mfl_data_kv_t kv20[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg19[] = {
+static const mfl_data_tag_t tg20[] = {
     {"34b-python", NULL, 19000000000ull},
     {"34b-python-q2_K", "Q2_K", 14000000000ull},
     {"34b-python-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -448,14 +473,14 @@ static const mfl_data_tag_t tg19[] = {
     {"34b-python-fp16", "F16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv20[] = {
+static const mfl_data_kv_t kv21[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg20[] = {
+static const mfl_data_tag_t tg21[] = {
     {"70b", NULL, 39000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 25000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -471,14 +496,14 @@ static const mfl_data_tag_t tg20[] = {
     {"70b-instruct-q8_0", "Q8_0", 73000000000ull},
 };
 
-static const mfl_data_kv_t kv21[] = {
+static const mfl_data_kv_t kv22[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg21[] = {
+static const mfl_data_tag_t tg22[] = {
     {"70b-code", NULL, 39000000000ull},
     {"70b-code-q2_K", "Q2_K", 25000000000ull},
     {"70b-code-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -496,14 +521,14 @@ static const mfl_data_tag_t tg21[] = {
     {"70b-code-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv22[] = {
+static const mfl_data_kv_t kv23[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg22[] = {
+static const mfl_data_tag_t tg23[] = {
     {"70b-python", NULL, 39000000000ull},
     {"70b-python-q2_K", "Q2_K", 25000000000ull},
     {"70b-python-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -521,14 +546,14 @@ static const mfl_data_tag_t tg22[] = {
     {"70b-python-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv23[] = {
+static const mfl_data_kv_t kv24[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 65536ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg23[] = {
+static const mfl_data_tag_t tg24[] = {
     {"latest", NULL, 4200000000ull},
     {"7b-chat-v1.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-chat-v1.5-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -546,14 +571,14 @@ static const mfl_data_tag_t tg23[] = {
     {"7b-chat-v1.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv24[] = {
+static const mfl_data_kv_t kv25[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg24[] = {
+static const mfl_data_tag_t tg25[] = {
     {"22b", NULL, 13000000000ull},
     {"22b-v0.1-q4_0", "Q4_0", 13000000000ull},
     {"latest", NULL, 13000000000ull},
@@ -572,7 +597,7 @@ static const mfl_data_tag_t tg24[] = {
     {"22b-v0.1-q8_0", "Q8_0", 24000000000ull},
 };
 
-static const mfl_data_kv_t kv25[] = {
+static const mfl_data_kv_t kv26[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -581,26 +606,26 @@ static const mfl_data_kv_t kv25[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg25[] = {
+static const mfl_data_tag_t tg26[] = {
     {"70b", NULL, 43000000000ull},
     {"70b-v1-preview-llama-q8_0", "Q8_0", 75000000000ull},
     {"70b-v1-preview-llama-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv26[] = {
+static const mfl_data_kv_t kv27[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg26[] = {
+static const mfl_data_tag_t tg27[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-v1-preview-qwen-q8_0", "Q8_0", 16000000000ull},
     {"14b-v1-preview-qwen-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv27[] = {
+static const mfl_data_kv_t kv28[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -609,13 +634,13 @@ static const mfl_data_kv_t kv27[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg27[] = {
+static const mfl_data_tag_t tg28[] = {
     {"3b", NULL, 2200000000ull},
     {"3b-v1-preview-llama-q8_0", "Q8_0", 3800000000ull},
     {"3b-v1-preview-llama-fp16", "F16", 7200000000ull},
 };
 
-static const mfl_data_kv_t kv28[] = {
+static const mfl_data_kv_t kv29[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -624,32 +649,32 @@ static const mfl_data_kv_t kv28[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg28[] = {
+static const mfl_data_tag_t tg29[] = {
     {"latest", NULL, 4900000000ull},
     {"8b-v1-preview-llama-q8_0", "Q8_0", 8500000000ull},
 };
 
-static const mfl_data_kv_t kv29[] = {
+static const mfl_data_kv_t kv30[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg29[] = {
+static const mfl_data_tag_t tg30[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-v1-preview-qwen-q8_0", "Q8_0", 35000000000ull},
     {"32b-v1-preview-qwen-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv30[] = {
+static const mfl_data_kv_t kv31[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg30[] = {
+static const mfl_data_tag_t tg31[] = {
     {"35b", NULL, 19000000000ull},
     {"latest", NULL, 19000000000ull},
     {"35b-08-2024-q2_K", "Q2_K", 13000000000ull},
@@ -668,14 +693,14 @@ static const mfl_data_tag_t tg30[] = {
     {"35b-08-2024-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv31[] = {
+static const mfl_data_kv_t kv32[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 64ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg31[] = {
+static const mfl_data_tag_t tg32[] = {
     {"v0.1", NULL, 20000000000ull},
     {"35b-v0.1-q2_K", "Q2_K", 14000000000ull},
     {"35b-v0.1-q3_K_S", "Q3_K_S", 16000000000ull},
@@ -692,14 +717,14 @@ static const mfl_data_tag_t tg31[] = {
     {"35b-v0.1-fp16", "F16", 70000000000ull},
 };
 
-static const mfl_data_kv_t kv32[] = {
+static const mfl_data_kv_t kv33[] = {
     {"attention.head_count", 96ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 12288ull, NULL, 0},
 };
-static const mfl_data_tag_t tg32[] = {
+static const mfl_data_tag_t tg33[] = {
     {"104b", NULL, 59000000000ull},
     {"latest", NULL, 59000000000ull},
     {"104b-08-2024-q2_K", "Q2_K", 39000000000ull},
@@ -718,21 +743,21 @@ static const mfl_data_tag_t tg32[] = {
     {"104b-08-2024-fp16", "F16", 208000000000ull},
 };
 
-static const mfl_data_kv_t kv33[] = {
+static const mfl_data_kv_t kv34[] = {
     {"attention.head_count", 96ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 12288ull, NULL, 0},
 };
-static const mfl_data_tag_t tg33[] = {
+static const mfl_data_tag_t tg34[] = {
     {"104b-q2_K", "Q2_K", 39000000000ull},
     {"104b-q4_0", "Q4_0", 59000000000ull},
     {"104b-q8_0", "Q8_0", 110000000000ull},
     {"104b-fp16", "F16", 208000000000ull},
 };
 
-static const mfl_data_kv_t kv34[] = {
+static const mfl_data_kv_t kv35[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -740,37 +765,24 @@ static const mfl_data_kv_t kv34[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg34[] = {
+static const mfl_data_tag_t tg35[] = {
     {"latest", NULL, 5100000000ull},
     {"7b-12-2024-q8_0", "Q8_0", 8500000000ull},
     {"7b-12-2024-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv35[] = {
+static const mfl_data_kv_t kv36[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg35[] = {
+static const mfl_data_tag_t tg36[] = {
     {"14b", NULL, 9000000000ull},
     {"latest", NULL, 9000000000ull},
     {"14b-preview-q8_0", "Q8_0", 16000000000ull},
     {"14b-preview-fp16", "F16", 30000000000ull},
-};
-
-static const mfl_data_kv_t kv36[] = {
-    {"attention.head_count", 12ull, NULL, 0},
-    {"attention.head_count_kv", 2ull, NULL, 0},
-    {"block_count", 28ull, NULL, 0},
-    {"context_length", 131072ull, NULL, 0},
-    {"embedding_length", 1536ull, NULL, 0},
-};
-static const mfl_data_tag_t tg36[] = {
-    {"1.5b", NULL, 1100000000ull},
-    {"1.5b-preview-q8_0", "Q8_0", 1900000000ull},
-    {"1.5b-preview-fp16", "F16", 3600000000ull},
 };
 
 static const mfl_data_kv_t kv37[] = {
@@ -781,20 +793,33 @@ static const mfl_data_kv_t kv37[] = {
     {"embedding_length", 1536ull, NULL, 0},
 };
 static const mfl_data_tag_t tg37[] = {
+    {"1.5b", NULL, 1100000000ull},
+    {"1.5b-preview-q8_0", "Q8_0", 1900000000ull},
+    {"1.5b-preview-fp16", "F16", 3600000000ull},
+};
+
+static const mfl_data_kv_t kv38[] = {
+    {"attention.head_count", 12ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"block_count", 28ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 1536ull, NULL, 0},
+};
+static const mfl_data_tag_t tg38[] = {
     {"1.5b", NULL, 3600000000ull},
     {"latest", NULL, 3600000000ull},
     {"1.5b-preview-q4_K_M", "Q4_K_M", 1100000000ull},
     {"1.5b-preview-q8_0", "Q8_0", 1900000000ull},
 };
 
-static const mfl_data_kv_t kv38[] = {
+static const mfl_data_kv_t kv39[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg38[] = {
+static const mfl_data_tag_t tg39[] = {
     {"1.3b", NULL, 776000000ull},
     {"latest", NULL, 776000000ull},
     {"1.3b-instruct-q2_K", "Q2_K", 632000000ull},
@@ -813,14 +838,14 @@ static const mfl_data_tag_t tg38[] = {
     {"1.3b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv39[] = {
+static const mfl_data_kv_t kv40[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg39[] = {
+static const mfl_data_tag_t tg40[] = {
     {"base", NULL, 776000000ull},
     {"1.3b-base-q2_K", "Q2_K", 632000000ull},
     {"1.3b-base-q3_K_S", "Q3_K_S", 659000000ull},
@@ -838,14 +863,14 @@ static const mfl_data_tag_t tg39[] = {
     {"1.3b-base-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv40[] = {
+static const mfl_data_kv_t kv41[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg40[] = {
+static const mfl_data_tag_t tg41[] = {
     {"6.7b", NULL, 3800000000ull},
     {"6.7b-instruct-q2_K", "Q2_K", 2800000000ull},
     {"6.7b-instruct-q3_K_S", "Q3_K_S", 3000000000ull},
@@ -863,14 +888,14 @@ static const mfl_data_tag_t tg40[] = {
     {"6.7b-instruct-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv41[] = {
+static const mfl_data_kv_t kv42[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg41[] = {
+static const mfl_data_tag_t tg42[] = {
     {"6.7b-base", NULL, 3800000000ull},
     {"6.7b-base-q2_K", "Q2_K", 2800000000ull},
     {"6.7b-base-q3_K_S", "Q3_K_S", 3000000000ull},
@@ -888,14 +913,14 @@ static const mfl_data_tag_t tg41[] = {
     {"6.7b-base-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv42[] = {
+static const mfl_data_kv_t kv43[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 62ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg42[] = {
+static const mfl_data_tag_t tg43[] = {
     {"33b-base", NULL, 19000000000ull},
     {"33b-base-q2_K", "Q2_K", 14000000000ull},
     {"33b-base-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -913,14 +938,14 @@ static const mfl_data_tag_t tg42[] = {
     {"33b-base-fp16", "F16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv43[] = {
+static const mfl_data_kv_t kv44[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 62ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg43[] = {
+static const mfl_data_tag_t tg44[] = {
     {"33b", NULL, 19000000000ull},
     {"33b-instruct-q2_K", "Q2_K", 14000000000ull},
     {"33b-instruct-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -938,7 +963,7 @@ static const mfl_data_tag_t tg43[] = {
     {"33b-instruct-fp16", "F16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv44[] = {
+static const mfl_data_kv_t kv45[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 192ull, NULL, 0},
@@ -951,7 +976,7 @@ static const mfl_data_kv_t kv44[] = {
     {"expert_used_count", 6ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg44[] = {
+static const mfl_data_tag_t tg45[] = {
     {"16b", NULL, 8900000000ull},
     {"latest", NULL, 8900000000ull},
     {"16b-lite-instruct-q2_K", "Q2_K", 6400000000ull},
@@ -970,7 +995,7 @@ static const mfl_data_tag_t tg44[] = {
     {"16b-lite-instruct-fp16", "F16", 31000000000ull},
 };
 
-static const mfl_data_kv_t kv45[] = {
+static const mfl_data_kv_t kv46[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 192ull, NULL, 0},
@@ -983,7 +1008,7 @@ static const mfl_data_kv_t kv45[] = {
     {"expert_used_count", 6ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg45[] = {
+static const mfl_data_tag_t tg46[] = {
     {"16b-lite-base-q2_K", "Q2_K", 6400000000ull},
     {"16b-lite-base-q3_K_S", "Q3_K_S", 7500000000ull},
     {"16b-lite-base-q3_K_M", "Q3_K_M", 8100000000ull},
@@ -1001,7 +1026,7 @@ static const mfl_data_tag_t tg45[] = {
     {"16b-lite-base-fp16", "F16", 31000000000ull},
 };
 
-static const mfl_data_kv_t kv46[] = {
+static const mfl_data_kv_t kv47[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 128ull, NULL, 0},
     {"attention.key_length", 192ull, NULL, 0},
@@ -1014,7 +1039,7 @@ static const mfl_data_kv_t kv46[] = {
     {"expert_used_count", 6ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg46[] = {
+static const mfl_data_tag_t tg47[] = {
     {"236b", NULL, 133000000000ull},
     {"236b-instruct-q2_K", "Q2_K", 86000000000ull},
     {"236b-instruct-q3_K_S", "Q3_K_S", 102000000000ull},
@@ -1032,7 +1057,7 @@ static const mfl_data_tag_t tg46[] = {
     {"236b-instruct-fp16", "F16", 472000000000ull},
 };
 
-static const mfl_data_kv_t kv47[] = {
+static const mfl_data_kv_t kv48[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 128ull, NULL, 0},
     {"attention.key_length", 192ull, NULL, 0},
@@ -1045,7 +1070,7 @@ static const mfl_data_kv_t kv47[] = {
     {"expert_used_count", 6ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg47[] = {
+static const mfl_data_tag_t tg48[] = {
     {"236b-base-q2_K", "Q2_K", 86000000000ull},
     {"236b-base-q3_K_S", "Q3_K_S", 102000000000ull},
     {"236b-base-q3_K_M", "Q3_K_M", 113000000000ull},
@@ -1063,33 +1088,131 @@ static const mfl_data_tag_t tg47[] = {
     {"236b-base-fp16", "F16", 472000000000ull},
 };
 
-static const mfl_data_kv_t kv48[] = {
+static const mfl_data_kv_t kv49[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 30ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg49[] = {
+    {"latest", NULL, 4000000000ull},
+    {"7b-chat-q2_K", "Q2_K", 3000000000ull},
+    {"7b-chat-q3_K_S", "Q3_K_S", 3100000000ull},
+    {"7b-chat-q3_K_M", "Q3_K_M", 3500000000ull},
+    {"7b-chat-q3_K_L", "Q3_K_L", 3700000000ull},
+    {"7b-chat-q4_1", "Q4_1", 4400000000ull},
+    {"7b-chat-q4_K_S", "Q4_K_S", 4000000000ull},
+    {"7b-chat-q4_K_M", "Q4_K_M", 4200000000ull},
+    {"7b-chat-q5_0", "Q5_0", 4800000000ull},
+    {"7b-chat-q5_1", "Q5_1", 5200000000ull},
+    {"7b-chat-q5_K_S", "Q5_K_S", 4800000000ull},
+    {"7b-chat-q5_K_M", "Q5_K_M", 4900000000ull},
+    {"7b-chat-q6_K", "Q6_K", 5700000000ull},
+    {"7b-chat-q8_0", "Q8_0", 7300000000ull},
+    {"7b-chat-fp16", "F16", 14000000000ull},
+};
+
+static const mfl_data_kv_t kv50[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 30ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg50[] = {
+    {"7b-base", NULL, 4000000000ull},
+    {"7b-base-q2_K", "Q2_K", 3000000000ull},
+    {"7b-base-q3_K_S", "Q3_K_S", 3100000000ull},
+    {"7b-base-q3_K_M", "Q3_K_M", 3500000000ull},
+    {"7b-base-q3_K_L", "Q3_K_L", 3700000000ull},
+    {"7b-base-q4_1", "Q4_1", 4400000000ull},
+    {"7b-base-q4_K_S", "Q4_K_S", 4000000000ull},
+    {"7b-base-q4_K_M", "Q4_K_M", 4200000000ull},
+    {"7b-base-q5_0", "Q5_0", 4800000000ull},
+    {"7b-base-q5_1", "Q5_1", 5200000000ull},
+    {"7b-base-q5_K_S", "Q5_K_S", 4800000000ull},
+    {"7b-base-q5_K_M", "Q5_K_M", 4900000000ull},
+    {"7b-base-q6_K", "Q6_K", 5700000000ull},
+    {"7b-base-q8_0", "Q8_0", 7300000000ull},
+    {"7b-base-fp16", "F16", 14000000000ull},
+};
+
+static const mfl_data_kv_t kv51[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 95ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg51[] = {
+    {"67b", NULL, 38000000000ull},
+    {"67b-chat-q2_K", "Q2_K", 28000000000ull},
+    {"67b-chat-q3_K_S", "Q3_K_S", 29000000000ull},
+    {"67b-chat-q3_K_M", "Q3_K_M", 33000000000ull},
+    {"67b-chat-q3_K_L", "Q3_K_L", 36000000000ull},
+    {"67b-chat-q4_1", "Q4_1", 42000000000ull},
+    {"67b-chat-q4_K_S", "Q4_K_S", 38000000000ull},
+    {"67b-chat-q4_K_M", "Q4_K_M", 40000000000ull},
+    {"67b-chat-q5_0", "Q5_0", 46000000000ull},
+    {"67b-chat-q5_1", "Q5_1", 51000000000ull},
+    {"67b-chat-q5_K_S", "Q5_K_S", 46000000000ull},
+    {"67b-chat-fp16", "F16", 135000000000ull},
+};
+
+static const mfl_data_kv_t kv52[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 95ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg52[] = {
+    {"67b-base", NULL, 38000000000ull},
+    {"67b-base-q2_K", "Q2_K", 28000000000ull},
+    {"67b-base-q3_K_S", "Q3_K_S", 29000000000ull},
+    {"67b-base-q3_K_M", "Q3_K_M", 33000000000ull},
+    {"67b-base-q3_K_L", "Q3_K_L", 36000000000ull},
+    {"67b-base-q4_0", "Q4_0", 38000000000ull},
+    {"67b-base-q4_1", "Q4_1", 42000000000ull},
+    {"67b-base-q4_K_S", "Q4_K_S", 38000000000ull},
+    {"67b-base-q4_K_M", "Q4_K_M", 40000000000ull},
+    {"67b-base-q5_0", "Q5_0", 46000000000ull},
+    {"67b-base-q5_1", "Q5_1", 51000000000ull},
+    {"67b-base-q5_K_S", "Q5_K_S", 46000000000ull},
+    {"67b-base-q5_K_M", "Q5_K_M", 48000000000ull},
+    {"67b-base-q6_K", "Q6_K", 55000000000ull},
+    {"67b-base-q8_0", "Q8_0", 72000000000ull},
+    {"67b-base-fp16", "F16", 135000000000ull},
+};
+
+static const mfl_data_kv_t kv53[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg48[] = {
+static const mfl_data_tag_t tg53[] = {
     {"1.5b", NULL, 1100000000ull},
     {"1.5b-qwen-distill-q8_0", "Q8_0", 1900000000ull},
     {"1.5b-qwen-distill-fp16", "F16", 3600000000ull},
 };
 
-static const mfl_data_kv_t kv49[] = {
+static const mfl_data_kv_t kv54[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg49[] = {
+static const mfl_data_tag_t tg54[] = {
     {"7b", NULL, 4700000000ull},
     {"7b-qwen-distill-q8_0", "Q8_0", 8100000000ull},
     {"7b-qwen-distill-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv50[] = {
+static const mfl_data_kv_t kv55[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1098,14 +1221,14 @@ static const mfl_data_kv_t kv50[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg50[] = {
+static const mfl_data_tag_t tg55[] = {
     {"8b", NULL, 5200000000ull},
     {"latest", NULL, 5200000000ull},
     {"8b-0528-qwen3-q8_0", "Q8_0", 8900000000ull},
     {"8b-0528-qwen3-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv51[] = {
+static const mfl_data_kv_t kv56[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1114,39 +1237,39 @@ static const mfl_data_kv_t kv51[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg51[] = {
+static const mfl_data_tag_t tg56[] = {
     {"8b-llama-distill-q4_K_M", "Q4_K_M", 4900000000ull},
     {"8b-llama-distill-q8_0", "Q8_0", 8500000000ull},
     {"8b-llama-distill-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv52[] = {
+static const mfl_data_kv_t kv57[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg52[] = {
+static const mfl_data_tag_t tg57[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-qwen-distill-q8_0", "Q8_0", 16000000000ull},
     {"14b-qwen-distill-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv53[] = {
+static const mfl_data_kv_t kv58[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg53[] = {
+static const mfl_data_tag_t tg58[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-qwen-distill-q8_0", "Q8_0", 35000000000ull},
     {"32b-qwen-distill-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv54[] = {
+static const mfl_data_kv_t kv59[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1155,13 +1278,13 @@ static const mfl_data_kv_t kv54[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg54[] = {
+static const mfl_data_tag_t tg59[] = {
     {"70b", NULL, 43000000000ull},
     {"70b-llama-distill-q8_0", "Q8_0", 75000000000ull},
     {"70b-llama-distill-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv55[] = {
+static const mfl_data_kv_t kv60[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 128ull, NULL, 0},
     {"attention.key_length", 192ull, NULL, 0},
@@ -1174,13 +1297,13 @@ static const mfl_data_kv_t kv55[] = {
     {"expert_used_count", 8ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg55[] = {
+static const mfl_data_tag_t tg60[] = {
     {"671b-q4_K_M", "Q4_K_M", 404000000000ull},
     {"671b-q8_0", "Q8_0", 713000000000ull},
     {"671b-fp16", "F16", 1300000000000ull},
 };
 
-static const mfl_data_kv_t kv56[] = {
+static const mfl_data_kv_t kv61[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 128ull, NULL, 0},
     {"attention.key_length", 192ull, NULL, 0},
@@ -1192,14 +1315,14 @@ static const mfl_data_kv_t kv56[] = {
     {"expert_count", 256ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg56[] = {
+static const mfl_data_tag_t tg61[] = {
     {"671b", NULL, 404000000000ull},
     {"671b-0528-q4_K_M", "Q4_K_M", 404000000000ull},
     {"671b-0528-q8_0", "Q8_0", 713000000000ull},
     {"671b-0528-fp16", "F16", 1300000000000ull},
 };
 
-static const mfl_data_kv_t kv57[] = {
+static const mfl_data_kv_t kv62[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 192ull, NULL, 0},
@@ -1211,7 +1334,7 @@ static const mfl_data_kv_t kv57[] = {
     {"expert_count", 64ull, NULL, 0},
     {"expert_used_count", 6ull, NULL, 0},
 };
-static const mfl_data_tag_t tg57[] = {
+static const mfl_data_tag_t tg62[] = {
     {"latest", NULL, 8900000000ull},
     {"16b", NULL, 0ull},
     {"16b-lite-chat-q4_0", "Q4_0", 0ull},
@@ -1231,7 +1354,7 @@ static const mfl_data_tag_t tg57[] = {
     {"16b-lite-chat-fp16", "F16", 31000000000ull},
 };
 
-static const mfl_data_kv_t kv58[] = {
+static const mfl_data_kv_t kv63[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 128ull, NULL, 0},
     {"attention.key_length", 192ull, NULL, 0},
@@ -1243,7 +1366,7 @@ static const mfl_data_kv_t kv58[] = {
     {"expert_count", 160ull, NULL, 0},
     {"expert_used_count", 6ull, NULL, 0},
 };
-static const mfl_data_tag_t tg58[] = {
+static const mfl_data_tag_t tg63[] = {
     {"236b", NULL, 133000000000ull},
     {"236b-chat-q4_0", "Q4_0", 0ull},
     {"236b-chat-q2_K", "Q2_K", 86000000000ull},
@@ -1262,7 +1385,28 @@ static const mfl_data_tag_t tg58[] = {
     {"236b-chat-fp16", "F16", 472000000000ull},
 };
 
-static const mfl_data_kv_t kv59[] = {
+static const mfl_data_kv_t kv64[] = {
+    {"attention.head_count", 128ull, NULL, 0},
+    {"attention.head_count_kv", 128ull, NULL, 0},
+    {"attention.key_length", 192ull, NULL, 0},
+    {"attention.kv_lora_rank", 512ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 60ull, NULL, 0},
+    {"context_length", 163840ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"expert_count", 160ull, NULL, 0},
+    {"expert_used_count", 6ull, NULL, 0},
+    {"rope.scaling.original_context_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg64[] = {
+    {"latest", "Q4_0", 133000000000ull},
+    {"236b-q4_1", "Q4_1", 148000000000ull},
+    {"236b-q5_0", "Q5_0", 162000000000ull},
+    {"236b-q5_1", "Q5_1", 177000000000ull},
+    {"236b-q8_0", "Q8_0", 251000000000ull},
+};
+
+static const mfl_data_kv_t kv65[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 128ull, NULL, 0},
     {"attention.key_length", 192ull, NULL, 0},
@@ -1275,7 +1419,7 @@ static const mfl_data_kv_t kv59[] = {
     {"expert_used_count", 8ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg59[] = {
+static const mfl_data_tag_t tg65[] = {
     {"latest", NULL, 404000000000ull},
     {"671b", NULL, 404000000000ull},
     {"671b-q4_K_M", "Q4_K_M", 404000000000ull},
@@ -1283,7 +1427,43 @@ static const mfl_data_tag_t tg59[] = {
     {"671b-fp16", "F16", 1300000000000ull},
 };
 
-static const mfl_data_kv_t kv60[] = {
+static const mfl_data_kv_t kv66[] = {
+    {"attention.head_count", 128ull, NULL, 0},
+    {"attention.head_count_kv", 128ull, NULL, 0},
+    {"attention.key_length", 192ull, NULL, 0},
+    {"attention.kv_lora_rank", 512ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 61ull, NULL, 0},
+    {"context_length", 163840ull, NULL, 0},
+    {"embedding_length", 7168ull, NULL, 0},
+    {"expert_count", 256ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg66[] = {
+    {"671b-q8_0", "Q8_0", 713000000000ull},
+    {"671b-fp16", "F16", 1300000000000ull},
+};
+
+static const mfl_data_kv_t kv67[] = {
+    {"attention.head_count", 128ull, NULL, 0},
+    {"attention.head_count_kv", 128ull, NULL, 0},
+    {"attention.key_length", 192ull, NULL, 0},
+    {"attention.kv_lora_rank", 512ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 61ull, NULL, 0},
+    {"context_length", 163840ull, NULL, 0},
+    {"embedding_length", 7168ull, NULL, 0},
+    {"expert_count", 256ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+};
+static const mfl_data_tag_t tg67[] = {
+    {"latest", NULL, 404000000000ull},
+    {"671b", NULL, 404000000000ull},
+    {"671b-terminus-q8_0", "Q8_0", 713000000000ull},
+    {"671b-terminus-fp16", "F16", 1300000000000ull},
+};
+
+static const mfl_data_kv_t kv68[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1292,21 +1472,56 @@ static const mfl_data_kv_t kv60[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg60[] = {
+static const mfl_data_tag_t tg68[] = {
     {"latest", NULL, 14000000000ull},
     {"24b", NULL, 14000000000ull},
     {"24b-small-2505-q8_0", "Q8_0", 25000000000ull},
     {"24b-small-2505-fp16", "F16", 47000000000ull},
 };
 
-static const mfl_data_kv_t kv61[] = {
+static const mfl_data_kv_t kv69[] = {
+    {"attention.head_count", 96ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 88ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 12288ull, NULL, 0},
+};
+static const mfl_data_tag_t tg69[] = {
+    {"latest", NULL, 75000000000ull},
+    {"123b", NULL, 75000000000ull},
+    {"123b-instruct-2512-q4_K_M", "Q4_K_M", 75000000000ull},
+    {"123b-instruct-2512-q8_0", "Q8_0", 133000000000ull},
+    {"123b-instruct-2512-fp16", "F16", 250000000000ull},
+};
+
+static const mfl_data_kv_t kv70[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 393216ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"rope.scaling.original_context_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg70[] = {
+    {"latest", NULL, 15000000000ull},
+    {"24b", NULL, 15000000000ull},
+    {"24b-instruct-2512-q4_K_M", "Q4_K_M", 15000000000ull},
+    {"24b-instruct-2512-q8_0", "Q8_0", 26000000000ull},
+    {"24b-instruct-2512-fp16", "F16", 48000000000ull},
+};
+
+static const mfl_data_kv_t kv71[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg61[] = {
+static const mfl_data_tag_t tg71[] = {
     {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-v2.9-q2_K", "Q2_K", 3200000000ull},
@@ -1325,14 +1540,14 @@ static const mfl_data_tag_t tg61[] = {
     {"8b-v2.9-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv62[] = {
+static const mfl_data_kv_t kv72[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 256000ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg62[] = {
+static const mfl_data_tag_t tg72[] = {
     {"8b-256k", NULL, 4700000000ull},
     {"8b-256k-v2.9-q2_K", "Q2_K", 3200000000ull},
     {"8b-256k-v2.9-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -1350,14 +1565,14 @@ static const mfl_data_tag_t tg62[] = {
     {"8b-256k-v2.9-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv63[] = {
+static const mfl_data_kv_t kv73[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg63[] = {
+static const mfl_data_tag_t tg73[] = {
     {"70b", NULL, 40000000000ull},
     {"70b-v2.9-q2_K", "Q2_K", 26000000000ull},
     {"70b-v2.9-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -1375,14 +1590,14 @@ static const mfl_data_tag_t tg63[] = {
     {"70b-v2.9-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv64[] = {
+static const mfl_data_kv_t kv74[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg64[] = {
+static const mfl_data_tag_t tg74[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v2.8-q2_K", "Q2_K", 2700000000ull},
@@ -1401,14 +1616,14 @@ static const mfl_data_tag_t tg64[] = {
     {"7b-v2.8-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv65[] = {
+static const mfl_data_kv_t kv75[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg65[] = {
+static const mfl_data_tag_t tg75[] = {
     {"7b-v2.6-dpo-laser-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.6-dpo-laser-q3_K_S", "Q3_K_S", 3200000000ull},
     {"7b-v2.6-dpo-laser-q3_K_M", "Q3_K_M", 3500000000ull},
@@ -1425,14 +1640,14 @@ static const mfl_data_tag_t tg65[] = {
     {"7b-v2.6-dpo-laser-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv66[] = {
+static const mfl_data_kv_t kv76[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg66[] = {
+static const mfl_data_tag_t tg76[] = {
     {"7b-v2.6-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.6-q3_K_S", "Q3_K_S", 3200000000ull},
     {"7b-v2.6-q3_K_M", "Q3_K_M", 3500000000ull},
@@ -1449,14 +1664,14 @@ static const mfl_data_tag_t tg66[] = {
     {"7b-v2.6-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv67[] = {
+static const mfl_data_kv_t kv77[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg67[] = {
+static const mfl_data_tag_t tg77[] = {
     {"v2.2.1", NULL, 4100000000ull},
     {"7b-v2.2.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.2.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -1474,14 +1689,14 @@ static const mfl_data_tag_t tg67[] = {
     {"7b-v2.2.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv68[] = {
+static const mfl_data_kv_t kv78[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg68[] = {
+static const mfl_data_tag_t tg78[] = {
     {"v2.1", NULL, 4100000000ull},
     {"7b-v2.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -1499,14 +1714,14 @@ static const mfl_data_tag_t tg68[] = {
     {"7b-v2.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv69[] = {
+static const mfl_data_kv_t kv79[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg69[] = {
+static const mfl_data_tag_t tg79[] = {
     {"v2", NULL, 4100000000ull},
     {"7b-v2-q2_K", "Q2_K", 3100000000ull},
     {"7b-v2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -1524,7 +1739,7 @@ static const mfl_data_tag_t tg69[] = {
     {"7b-v2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv70[] = {
+static const mfl_data_kv_t kv80[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1533,7 +1748,7 @@ static const mfl_data_kv_t kv70[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg70[] = {
+static const mfl_data_tag_t tg80[] = {
     {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-v2.7-q2_K", "Q2_K", 17000000000ull},
@@ -1552,7 +1767,7 @@ static const mfl_data_tag_t tg70[] = {
     {"8x7b-v2.7-fp16", "F16", 93000000000ull},
 };
 
-static const mfl_data_kv_t kv71[] = {
+static const mfl_data_kv_t kv81[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -1561,7 +1776,7 @@ static const mfl_data_kv_t kv71[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg71[] = {
+static const mfl_data_tag_t tg81[] = {
     {"8x22b", NULL, 80000000000ull},
     {"8x22b-v2.9-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-v2.9-q3_K_S", "Q3_K_S", 61000000000ull},
@@ -1579,7 +1794,7 @@ static const mfl_data_tag_t tg71[] = {
     {"8x22b-v2.9-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv72[] = {
+static const mfl_data_kv_t kv82[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1588,7 +1803,7 @@ static const mfl_data_kv_t kv72[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg72[] = {
+static const mfl_data_tag_t tg82[] = {
     {"v2.5", NULL, 26000000000ull},
     {"8x7b-v2.5-q2_K", "Q2_K", 17000000000ull},
     {"8x7b-v2.5-q3_K_S", "Q3_K_S", 20000000000ull},
@@ -1606,7 +1821,7 @@ static const mfl_data_tag_t tg72[] = {
     {"8x7b-v2.5-fp16", "F16", 93000000000ull},
 };
 
-static const mfl_data_kv_t kv73[] = {
+static const mfl_data_kv_t kv83[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -1615,7 +1830,7 @@ static const mfl_data_kv_t kv73[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg73[] = {
+static const mfl_data_tag_t tg83[] = {
     {"v2.6", NULL, 26000000000ull},
     {"8x7b-v2.6-q2_K", "Q2_K", 17000000000ull},
     {"8x7b-v2.6-q3_K_S", "Q3_K_S", 20000000000ull},
@@ -1633,14 +1848,14 @@ static const mfl_data_tag_t tg73[] = {
     {"8x7b-v2.6-fp16", "F16", 93000000000ull},
 };
 
-static const mfl_data_kv_t kv74[] = {
+static const mfl_data_kv_t kv84[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg74[] = {
+static const mfl_data_tag_t tg84[] = {
     {"latest", NULL, 1600000000ull},
     {"2.7b-v2.6-q2_K", "Q2_K", 1200000000ull},
     {"2.7b-v2.6-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -1655,7 +1870,7 @@ static const mfl_data_tag_t tg74[] = {
     {"2.7b-v2.6-q8_0", "Q8_0", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv75[] = {
+static const mfl_data_kv_t kv85[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -1664,14 +1879,14 @@ static const mfl_data_kv_t kv75[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg75[] = {
+static const mfl_data_tag_t tg85[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-llama3.1-q8_0", "Q8_0", 8500000000ull},
     {"8b-llama3.1-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv76[] = {
+static const mfl_data_kv_t kv86[] = {
     {"attention.head_count", 3ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1681,11 +1896,11 @@ static const mfl_data_kv_t kv76[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg76[] = {
+static const mfl_data_tag_t tg86[] = {
     {"latest", "BF16", 622000000ull},
 };
 
-static const mfl_data_kv_t kv77[] = {
+static const mfl_data_kv_t kv87[] = {
     {"attention.head_count", 3ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1695,19 +1910,19 @@ static const mfl_data_kv_t kv77[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg77[] = {
+static const mfl_data_tag_t tg87[] = {
     {"300m-qat-q4_0", "Q4_0", 239000000ull},
     {"300m-qat-q8_0", "Q8_0", 338000000ull},
 };
 
-static const mfl_data_kv_t kv78[] = {
+static const mfl_data_kv_t kv88[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg78[] = {
+static const mfl_data_tag_t tg88[] = {
     {"latest", NULL, 7400000000ull},
     {"13b-16k-q2_K", "Q2_K", 5400000000ull},
     {"13b-16k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -1725,86 +1940,174 @@ static const mfl_data_tag_t tg78[] = {
     {"13b-16k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv79[] = {
+static const mfl_data_kv_t kv89[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg79[] = {
+static const mfl_data_tag_t tg89[] = {
     {"2.4b", NULL, 1600000000ull},
     {"2.4b-q8_0", "Q8_0", 2800000000ull},
     {"2.4b-fp16", "F16", 5300000000ull},
 };
 
-static const mfl_data_kv_t kv80[] = {
+static const mfl_data_kv_t kv90[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg80[] = {
+static const mfl_data_tag_t tg90[] = {
     {"latest", NULL, 4800000000ull},
     {"7.8b-q8_0", "Q8_0", 8300000000ull},
     {"7.8b-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv81[] = {
+static const mfl_data_kv_t kv91[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg81[] = {
+static const mfl_data_tag_t tg91[] = {
     {"32b", NULL, 19000000000ull},
     {"32b-q8_0", "Q8_0", 34000000000ull},
     {"32b-fp16", "F16", 64000000000ull},
 };
 
-static const mfl_data_kv_t kv82[] = {
+static const mfl_data_kv_t kv92[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg82[] = {
+static const mfl_data_tag_t tg92[] = {
     {"7.8b", NULL, 4800000000ull},
     {"latest", NULL, 4800000000ull},
     {"7.8b-instruct-q8_0", "Q8_0", 8300000000ull},
     {"7.8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv83[] = {
+static const mfl_data_kv_t kv93[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg83[] = {
+static const mfl_data_tag_t tg93[] = {
     {"32b", NULL, 19000000000ull},
     {"32b-instruct-q8_0", "Q8_0", 34000000000ull},
     {"32b-instruct-fp16", "F16", 64000000000ull},
 };
 
-static const mfl_data_kv_t kv84[] = {
+static const mfl_data_kv_t kv94[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg84[] = {
+static const mfl_data_tag_t tg94[] = {
     {"2.4b", NULL, 1600000000ull},
     {"2.4b-instruct-q8_0", "Q8_0", 2800000000ull},
     {"2.4b-instruct-fp16", "F16", 5300000000ull},
 };
 
-static const mfl_data_kv_t kv85[] = {
+static const mfl_data_kv_t kv95[] = {
+    {"attention.head_count", 71ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 4544ull, NULL, 0},
+};
+static const mfl_data_tag_t tg95[] = {
+    {"latest", NULL, 4200000000ull},
+    {"7b-instruct-q4_1", "Q4_1", 4600000000ull},
+    {"7b-instruct-q5_0", "Q5_0", 5100000000ull},
+    {"7b-instruct-q5_1", "Q5_1", 5500000000ull},
+    {"7b-instruct-q8_0", "Q8_0", 7700000000ull},
+    {"7b-instruct-fp16", "F16", 14000000000ull},
+};
+
+static const mfl_data_kv_t kv96[] = {
+    {"attention.head_count", 71ull, NULL, 0},
+    {"attention.head_count_kv", 1ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 4544ull, NULL, 0},
+};
+static const mfl_data_tag_t tg96[] = {
+    {"text", NULL, 4200000000ull},
+    {"7b-text", NULL, 4200000000ull},
+    {"7b-text-q4_1", "Q4_1", 4600000000ull},
+    {"7b-text-q5_0", "Q5_0", 5100000000ull},
+    {"7b-text-q5_1", "Q5_1", 5500000000ull},
+    {"7b-text-q8_0", "Q8_0", 7700000000ull},
+    {"7b-text-fp16", "F16", 14000000000ull},
+};
+
+static const mfl_data_kv_t kv97[] = {
+    {"attention.head_count", 128ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 60ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg97[] = {
+    {"40b", NULL, 24000000000ull},
+    {"40b-instruct-q4_1", "Q4_1", 26000000000ull},
+    {"40b-instruct-q5_0", "Q5_0", 29000000000ull},
+    {"40b-instruct-q5_1", "Q5_1", 32000000000ull},
+    {"40b-instruct-q8_0", "Q8_0", 44000000000ull},
+    {"40b-instruct-fp16", "F16", 84000000000ull},
+};
+
+static const mfl_data_kv_t kv98[] = {
+    {"attention.head_count", 128ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 60ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg98[] = {
+    {"40b-text", NULL, 24000000000ull},
+    {"40b-text-q4_1", "Q4_1", 26000000000ull},
+    {"40b-text-q5_0", "Q5_0", 29000000000ull},
+    {"40b-text-q5_1", "Q5_1", 32000000000ull},
+    {"40b-text-q8_0", "Q8_0", 44000000000ull},
+    {"40b-text-fp16", "F16", 84000000000ull},
+};
+
+static const mfl_data_kv_t kv99[] = {
+    {"attention.head_count", 232ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 14848ull, NULL, 0},
+};
+static const mfl_data_tag_t tg99[] = {
+    {"180b", NULL, 101000000000ull},
+    {"180b-chat", NULL, 101000000000ull},
+};
+
+static const mfl_data_kv_t kv100[] = {
+    {"attention.head_count", 232ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 14848ull, NULL, 0},
+};
+static const mfl_data_tag_t tg100[] = {
+    {"180b-text", NULL, 101000000000ull},
+};
+
+static const mfl_data_kv_t kv101[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1813,13 +2116,13 @@ static const mfl_data_kv_t kv85[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg85[] = {
+static const mfl_data_tag_t tg101[] = {
     {"1b", NULL, 1800000000ull},
     {"1b-instruct-q4_K_M", "Q4_K_M", 1100000000ull},
     {"1b-instruct-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv86[] = {
+static const mfl_data_kv_t kv102[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1828,13 +2131,13 @@ static const mfl_data_kv_t kv86[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg86[] = {
+static const mfl_data_tag_t tg102[] = {
     {"3b", NULL, 2000000000ull},
     {"3b-instruct-q8_0", "Q8_0", 3400000000ull},
     {"3b-instruct-fp16", "F16", 6500000000ull},
 };
 
-static const mfl_data_kv_t kv87[] = {
+static const mfl_data_kv_t kv103[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1843,14 +2146,14 @@ static const mfl_data_kv_t kv87[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg87[] = {
+static const mfl_data_tag_t tg103[] = {
     {"7b", NULL, 4600000000ull},
     {"latest", NULL, 4600000000ull},
     {"7b-instruct-q8_0", "Q8_0", 7900000000ull},
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv88[] = {
+static const mfl_data_kv_t kv104[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1859,13 +2162,13 @@ static const mfl_data_kv_t kv88[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg88[] = {
+static const mfl_data_tag_t tg104[] = {
     {"10b", NULL, 6300000000ull},
     {"10b-instruct-q8_0", "Q8_0", 11000000000ull},
     {"10b-instruct-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv89[] = {
+static const mfl_data_kv_t kv105[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1874,7 +2177,7 @@ static const mfl_data_kv_t kv89[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg89[] = {
+static const mfl_data_tag_t tg105[] = {
     {"2b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1400000000ull},
     {"2b-instruct-q3_K_M", "Q3_K_M", 1500000000ull},
@@ -1891,7 +2194,7 @@ static const mfl_data_tag_t tg89[] = {
     {"2b-instruct-fp16", "F16", 4500000000ull},
 };
 
-static const mfl_data_kv_t kv90[] = {
+static const mfl_data_kv_t kv106[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1900,7 +2203,7 @@ static const mfl_data_kv_t kv90[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg90[] = {
+static const mfl_data_tag_t tg106[] = {
     {"2b-instruct-v1.1-q2_K", "Q2_K", 1200000000ull},
     {"2b-instruct-v1.1-q3_K_S", "Q3_K_S", 1300000000ull},
     {"2b-instruct-v1.1-q3_K_M", "Q3_K_M", 1400000000ull},
@@ -1917,7 +2220,7 @@ static const mfl_data_tag_t tg90[] = {
     {"2b-instruct-v1.1-fp16", "F16", 5000000000ull},
 };
 
-static const mfl_data_kv_t kv91[] = {
+static const mfl_data_kv_t kv107[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1926,7 +2229,7 @@ static const mfl_data_kv_t kv91[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg91[] = {
+static const mfl_data_tag_t tg107[] = {
     {"7b-instruct-q2_K", "Q2_K", 3700000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 4200000000ull},
     {"7b-instruct-q3_K_M", "Q3_K_M", 4600000000ull},
@@ -1944,7 +2247,7 @@ static const mfl_data_tag_t tg91[] = {
     {"7b-instruct-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv92[] = {
+static const mfl_data_kv_t kv108[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1953,7 +2256,7 @@ static const mfl_data_kv_t kv92[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg92[] = {
+static const mfl_data_tag_t tg108[] = {
     {"7b", NULL, 5000000000ull},
     {"7b-instruct", NULL, 5000000000ull},
     {"instruct", NULL, 5000000000ull},
@@ -1974,7 +2277,7 @@ static const mfl_data_tag_t tg92[] = {
     {"7b-instruct-v1.1-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv93[] = {
+static const mfl_data_kv_t kv109[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -1983,7 +2286,7 @@ static const mfl_data_kv_t kv93[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg93[] = {
+static const mfl_data_tag_t tg109[] = {
     {"text", NULL, 5200000000ull},
     {"7b-text-q2_K", "Q2_K", 3700000000ull},
     {"7b-text-q3_K_S", "Q3_K_S", 4200000000ull},
@@ -2001,7 +2304,7 @@ static const mfl_data_tag_t tg93[] = {
     {"7b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv94[] = {
+static const mfl_data_kv_t kv110[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -2010,7 +2313,7 @@ static const mfl_data_kv_t kv94[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2304ull, NULL, 0},
 };
-static const mfl_data_tag_t tg94[] = {
+static const mfl_data_tag_t tg110[] = {
     {"2b", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1200000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1400000000ull},
@@ -2028,7 +2331,7 @@ static const mfl_data_tag_t tg94[] = {
     {"2b-instruct-fp16", "F16", 5200000000ull},
 };
 
-static const mfl_data_kv_t kv95[] = {
+static const mfl_data_kv_t kv111[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -2038,7 +2341,7 @@ static const mfl_data_kv_t kv95[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg95[] = {
+static const mfl_data_tag_t tg111[] = {
     {"9b", NULL, 5400000000ull},
     {"latest", NULL, 5400000000ull},
     {"9b-instruct-q2_K", "Q2_K", 3800000000ull},
@@ -2057,7 +2360,7 @@ static const mfl_data_tag_t tg95[] = {
     {"9b-instruct-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv96[] = {
+static const mfl_data_kv_t kv112[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2067,7 +2370,7 @@ static const mfl_data_kv_t kv96[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4608ull, NULL, 0},
 };
-static const mfl_data_tag_t tg96[] = {
+static const mfl_data_tag_t tg112[] = {
     {"27b", NULL, 16000000000ull},
     {"27b-instruct-q2_K", "Q2_K", 10000000000ull},
     {"27b-instruct-q3_K_S", "Q3_K_S", 12000000000ull},
@@ -2085,41 +2388,41 @@ static const mfl_data_tag_t tg96[] = {
     {"27b-instruct-fp16", "F16", 54000000000ull},
 };
 
-static const uint32_t a97_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv97[] = {
+static const uint32_t a113_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv113[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a97_4, 18},
+    {"attention.sliding_window_pattern", 0, a113_4, 18},
     {"attention.value_length", 256ull, NULL, 0},
     {"block_count", 18ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 640ull, NULL, 0},
 };
-static const mfl_data_tag_t tg97[] = {
+static const mfl_data_tag_t tg113[] = {
     {"270m", NULL, 292000000ull},
     {"270m-it-fp16", "F16", 543000000ull},
     {"270m-it-bf16", "BF16", 543000000ull},
 };
 
-static const uint32_t a98_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv98[] = {
+static const uint32_t a114_4[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv114[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a98_4, 18},
+    {"attention.sliding_window_pattern", 0, a114_4, 18},
     {"attention.value_length", 256ull, NULL, 0},
     {"block_count", 18ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 640ull, NULL, 0},
 };
-static const mfl_data_tag_t tg98[] = {
+static const mfl_data_tag_t tg114[] = {
     {"270m-it-qat", NULL, 241000000ull},
 };
 
-static const mfl_data_kv_t kv99[] = {
+static const mfl_data_kv_t kv115[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -2128,13 +2431,13 @@ static const mfl_data_kv_t kv99[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1152ull, NULL, 0},
 };
-static const mfl_data_tag_t tg99[] = {
+static const mfl_data_tag_t tg115[] = {
     {"1b", NULL, 815000000ull},
     {"1b-it-q8_0", "Q8_0", 1100000000ull},
     {"1b-it-fp16", "F16", 2000000000ull},
 };
 
-static const mfl_data_kv_t kv100[] = {
+static const mfl_data_kv_t kv116[] = {
     {"attention.head_count", 4ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -2143,11 +2446,11 @@ static const mfl_data_kv_t kv100[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1152ull, NULL, 0},
 };
-static const mfl_data_tag_t tg100[] = {
+static const mfl_data_tag_t tg116[] = {
     {"1b-it-qat", NULL, 1000000000ull},
 };
 
-static const mfl_data_kv_t kv101[] = {
+static const mfl_data_kv_t kv117[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -2157,13 +2460,13 @@ static const mfl_data_kv_t kv101[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3840ull, NULL, 0},
 };
-static const mfl_data_tag_t tg101[] = {
+static const mfl_data_tag_t tg117[] = {
     {"12b", NULL, 8100000000ull},
     {"12b-it-q8_0", "Q8_0", 13000000000ull},
     {"12b-it-fp16", "F16", 24000000000ull},
 };
 
-static const mfl_data_kv_t kv102[] = {
+static const mfl_data_kv_t kv118[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -2173,11 +2476,11 @@ static const mfl_data_kv_t kv102[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3840ull, NULL, 0},
 };
-static const mfl_data_tag_t tg102[] = {
+static const mfl_data_tag_t tg118[] = {
     {"12b-it-qat", NULL, 8900000000ull},
 };
 
-static const mfl_data_kv_t kv103[] = {
+static const mfl_data_kv_t kv119[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -2187,14 +2490,14 @@ static const mfl_data_kv_t kv103[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg103[] = {
+static const mfl_data_tag_t tg119[] = {
     {"4b", NULL, 3300000000ull},
     {"latest", NULL, 3300000000ull},
     {"4b-it-q8_0", "Q8_0", 5000000000ull},
     {"4b-it-fp16", "F16", 8600000000ull},
 };
 
-static const mfl_data_kv_t kv104[] = {
+static const mfl_data_kv_t kv120[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -2204,11 +2507,11 @@ static const mfl_data_kv_t kv104[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg104[] = {
+static const mfl_data_tag_t tg120[] = {
     {"4b-it-qat", NULL, 4000000000ull},
 };
 
-static const mfl_data_kv_t kv105[] = {
+static const mfl_data_kv_t kv121[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2218,13 +2521,13 @@ static const mfl_data_kv_t kv105[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5376ull, NULL, 0},
 };
-static const mfl_data_tag_t tg105[] = {
+static const mfl_data_tag_t tg121[] = {
     {"27b", NULL, 17000000000ull},
     {"27b-it-q8_0", "Q8_0", 30000000000ull},
     {"27b-it-fp16", "F16", 55000000000ull},
 };
 
-static const mfl_data_kv_t kv106[] = {
+static const mfl_data_kv_t kv122[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2234,61 +2537,61 @@ static const mfl_data_kv_t kv106[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5376ull, NULL, 0},
 };
-static const mfl_data_tag_t tg106[] = {
+static const mfl_data_tag_t tg122[] = {
     {"27b-it-qat", NULL, 18000000000ull},
 };
 
-static const uint32_t a107_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv107[] = {
+static const uint32_t a123_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv123[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.shared_kv_layers", 15ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a107_4, 35},
+    {"attention.sliding_window_pattern", 0, a123_4, 35},
     {"block_count", 35ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg107[] = {
+static const mfl_data_tag_t tg123[] = {
     {"latest", NULL, 7500000000ull},
     {"e4b", NULL, 7500000000ull},
     {"e4b-it-q8_0", "Q8_0", 9500000000ull},
     {"e4b-it-fp16", "F16", 14000000000ull},
 };
 
-static const uint32_t a108_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv108[] = {
+static const uint32_t a124_4[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv124[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.shared_kv_layers", 10ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a108_4, 30},
+    {"attention.sliding_window_pattern", 0, a124_4, 30},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg108[] = {
+static const mfl_data_tag_t tg124[] = {
     {"e2b", NULL, 5600000000ull},
     {"e2b-it-q8_0", "Q8_0", 6600000000ull},
     {"e2b-it-fp16", "F16", 8900000000ull},
 };
 
-static const uint32_t a109_6[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv109[] = {
+static const uint32_t a125_6[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv125[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 512ull, NULL, 0},
     {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 20ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a109_6, 35},
+    {"attention.sliding_window_pattern", 0, a125_6, 35},
     {"attention.value_length", 512ull, NULL, 0},
     {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 35ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg109[] = {
+static const mfl_data_tag_t tg125[] = {
     {"e2b", NULL, 7200000000ull},
     {"e2b-it-q8_0", "Q8_0", 8100000000ull},
     {"e2b-it-bf16", "BF16", 10000000000ull},
@@ -2297,41 +2600,41 @@ static const mfl_data_tag_t tg109[] = {
     {"e2b-mxfp8", NULL, 8100000000ull},
 };
 
-static const uint32_t a110_6[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv110[] = {
+static const uint32_t a126_6[] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv126[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 512ull, NULL, 0},
     {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 20ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a110_6, 35},
+    {"attention.sliding_window_pattern", 0, a126_6, 35},
     {"attention.value_length", 512ull, NULL, 0},
     {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 35ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg110[] = {
+static const mfl_data_tag_t tg126[] = {
     {"e2b-it-qat", "Q4_0", 4300000000ull},
 };
 
-static const uint32_t a111_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv111[] = {
+static const uint32_t a127_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv127[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 512ull, NULL, 0},
     {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 18ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a111_6, 42},
+    {"attention.sliding_window_pattern", 0, a127_6, 42},
     {"attention.value_length", 512ull, NULL, 0},
     {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 42ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg111[] = {
+static const mfl_data_tag_t tg127[] = {
     {"latest", NULL, 9600000000ull},
     {"e4b", NULL, 9600000000ull},
     {"e4b-it-q8_0", "Q8_0", 12000000000ull},
@@ -2341,42 +2644,42 @@ static const mfl_data_tag_t tg111[] = {
     {"e4b-mxfp8", NULL, 12000000000ull},
 };
 
-static const uint32_t a112_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv112[] = {
+static const uint32_t a128_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv128[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 512ull, NULL, 0},
     {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 18ull, NULL, 0},
     {"attention.sliding_window", 512ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a112_6, 42},
+    {"attention.sliding_window_pattern", 0, a128_6, 42},
     {"attention.value_length", 512ull, NULL, 0},
     {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 42ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg112[] = {
+static const mfl_data_tag_t tg128[] = {
     {"e4b-it-qat", NULL, 6100000000ull},
 };
 
-static const uint32_t a113_1[] = {8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1};
-static const uint32_t a113_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv113[] = {
+static const uint32_t a129_1[] = {8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1};
+static const uint32_t a129_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv129[] = {
     {"attention.head_count", 16ull, NULL, 0},
-    {"attention.head_count_kv", 0, a113_1, 48},
+    {"attention.head_count_kv", 0, a129_1, 48},
     {"attention.key_length", 512ull, NULL, 0},
     {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 0ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a113_6, 48},
+    {"attention.sliding_window_pattern", 0, a129_6, 48},
     {"attention.value_length", 512ull, NULL, 0},
     {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 3840ull, NULL, 0},
 };
-static const mfl_data_tag_t tg113[] = {
+static const mfl_data_tag_t tg129[] = {
     {"12b", NULL, 7600000000ull},
     {"12b-it-q8_0", "Q8_0", 13000000000ull},
     {"12b-it-bf16", "BF16", 24000000000ull},
@@ -2385,36 +2688,36 @@ static const mfl_data_tag_t tg113[] = {
     {"12b-mxfp8", NULL, 13000000000ull},
 };
 
-static const uint32_t a114_1[] = {8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1};
-static const uint32_t a114_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv114[] = {
+static const uint32_t a130_1[] = {8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8, 8, 8, 1};
+static const uint32_t a130_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv130[] = {
     {"attention.head_count", 16ull, NULL, 0},
-    {"attention.head_count_kv", 0, a114_1, 48},
+    {"attention.head_count_kv", 0, a130_1, 48},
     {"attention.key_length", 512ull, NULL, 0},
     {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 0ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a114_6, 48},
+    {"attention.sliding_window_pattern", 0, a130_6, 48},
     {"attention.value_length", 512ull, NULL, 0},
     {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 3840ull, NULL, 0},
 };
-static const mfl_data_tag_t tg114[] = {
+static const mfl_data_tag_t tg130[] = {
     {"12b-it-qat", NULL, 7200000000ull},
 };
 
-static const uint32_t a115_1[] = {8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2};
-static const uint32_t a115_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv115[] = {
+static const uint32_t a131_1[] = {8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2};
+static const uint32_t a131_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv131[] = {
     {"attention.head_count", 16ull, NULL, 0},
-    {"attention.head_count_kv", 0, a115_1, 30},
+    {"attention.head_count_kv", 0, a131_1, 30},
     {"attention.key_length", 512ull, NULL, 0},
     {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 0ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a115_6, 30},
+    {"attention.sliding_window_pattern", 0, a131_6, 30},
     {"attention.value_length", 512ull, NULL, 0},
     {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
@@ -2423,7 +2726,7 @@ static const mfl_data_kv_t kv115[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg115[] = {
+static const mfl_data_tag_t tg131[] = {
     {"26b", "Q4_K_M", 18000000000ull},
     {"26b-a4b-it-q4_K_M", "Q4_K_M", 18000000000ull},
     {"26b-a4b-it-q8_0", "Q8_0", 28000000000ull},
@@ -2433,16 +2736,16 @@ static const mfl_data_tag_t tg115[] = {
     {"26b-mxfp8", NULL, 28000000000ull},
 };
 
-static const uint32_t a116_1[] = {8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2};
-static const uint32_t a116_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv116[] = {
+static const uint32_t a132_1[] = {8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2, 8, 8, 8, 8, 8, 2};
+static const uint32_t a132_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv132[] = {
     {"attention.head_count", 16ull, NULL, 0},
-    {"attention.head_count_kv", 0, a116_1, 30},
+    {"attention.head_count_kv", 0, a132_1, 30},
     {"attention.key_length", 512ull, NULL, 0},
     {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 0ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a116_6, 30},
+    {"attention.sliding_window_pattern", 0, a132_6, 30},
     {"attention.value_length", 512ull, NULL, 0},
     {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
@@ -2451,27 +2754,27 @@ static const mfl_data_kv_t kv116[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg116[] = {
+static const mfl_data_tag_t tg132[] = {
     {"26b-a4b-it-qat", NULL, 16000000000ull},
 };
 
-static const uint32_t a117_1[] = {16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4};
-static const uint32_t a117_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv117[] = {
+static const uint32_t a133_1[] = {16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4};
+static const uint32_t a133_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv133[] = {
     {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 0, a117_1, 60},
+    {"attention.head_count_kv", 0, a133_1, 60},
     {"attention.key_length", 512ull, NULL, 0},
     {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 0ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a117_6, 60},
+    {"attention.sliding_window_pattern", 0, a133_6, 60},
     {"attention.value_length", 512ull, NULL, 0},
     {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 5376ull, NULL, 0},
 };
-static const mfl_data_tag_t tg117[] = {
+static const mfl_data_tag_t tg133[] = {
     {"31b", "Q4_K_M", 20000000000ull},
     {"31b-it-q4_K_M", "Q4_K_M", 20000000000ull},
     {"31b-it-q8_0", "Q8_0", 34000000000ull},
@@ -2481,27 +2784,27 @@ static const mfl_data_tag_t tg117[] = {
     {"31b-mxfp8", NULL, 33000000000ull},
 };
 
-static const uint32_t a118_1[] = {16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4};
-static const uint32_t a118_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
-static const mfl_data_kv_t kv118[] = {
+static const uint32_t a134_1[] = {16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4, 16, 16, 16, 16, 16, 4};
+static const uint32_t a134_6[] = {1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0};
+static const mfl_data_kv_t kv134[] = {
     {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 0, a118_1, 60},
+    {"attention.head_count_kv", 0, a134_1, 60},
     {"attention.key_length", 512ull, NULL, 0},
     {"attention.key_length_swa", 256ull, NULL, 0},
     {"attention.shared_kv_layers", 0ull, NULL, 0},
     {"attention.sliding_window", 1024ull, NULL, 0},
-    {"attention.sliding_window_pattern", 0, a118_6, 60},
+    {"attention.sliding_window_pattern", 0, a134_6, 60},
     {"attention.value_length", 512ull, NULL, 0},
     {"attention.value_length_swa", 256ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 5376ull, NULL, 0},
 };
-static const mfl_data_tag_t tg118[] = {
+static const mfl_data_tag_t tg134[] = {
     {"31b-it-qat", NULL, 19000000000ull},
 };
 
-static const mfl_data_kv_t kv119[] = {
+static const mfl_data_kv_t kv135[] = {
     {"attention.head_count", 20ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"attention.key_length", 576ull, NULL, 0},
@@ -2515,13 +2818,13 @@ static const mfl_data_kv_t kv119[] = {
     {"expert_count", 64ull, NULL, 0},
     {"expert_used_count", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg119[] = {
+static const mfl_data_tag_t tg135[] = {
     {"latest", NULL, 19000000000ull},
     {"q8_0", "Q8_0", 32000000000ull},
     {"bf16", "BF16", 60000000000ull},
 };
 
-static const mfl_data_kv_t kv120[] = {
+static const mfl_data_kv_t kv136[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2530,19 +2833,19 @@ static const mfl_data_kv_t kv120[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg120[] = {
+static const mfl_data_tag_t tg136[] = {
     {"latest", NULL, 2200000000ull},
     {"q8_0", "Q8_0", 1600000000ull},
 };
 
-static const mfl_data_kv_t kv121[] = {
+static const mfl_data_kv_t kv137[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg121[] = {
+static const mfl_data_tag_t tg137[] = {
     {"latest", NULL, 5500000000ull},
     {"9b-chat-q4_0", "Q4_0", 5500000000ull},
     {"9b-chat-q2_K", "Q2_K", 4000000000ull},
@@ -2561,14 +2864,14 @@ static const mfl_data_tag_t tg121[] = {
     {"9b-chat-fp16", "F16", 19000000000ull},
 };
 
-static const mfl_data_kv_t kv122[] = {
+static const mfl_data_kv_t kv138[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg122[] = {
+static const mfl_data_tag_t tg138[] = {
     {"9b-text-q2_K", "Q2_K", 4000000000ull},
     {"9b-text-q3_K_S", "Q3_K_S", 4600000000ull},
     {"9b-text-q3_K_M", "Q3_K_M", 5100000000ull},
@@ -2586,7 +2889,7 @@ static const mfl_data_tag_t tg122[] = {
     {"9b-text-fp16", "F16", 19000000000ull},
 };
 
-static const mfl_data_kv_t kv123[] = {
+static const mfl_data_kv_t kv139[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -2598,12 +2901,12 @@ static const mfl_data_kv_t kv123[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg123[] = {
+static const mfl_data_tag_t tg139[] = {
     {"latest", "MXFP4", 14000000000ull},
     {"20b", "MXFP4", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv124[] = {
+static const mfl_data_kv_t kv140[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -2615,18 +2918,18 @@ static const mfl_data_kv_t kv124[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg124[] = {
+static const mfl_data_tag_t tg140[] = {
     {"120b", "MXFP4", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv125[] = {
+static const mfl_data_kv_t kv141[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg125[] = {
+static const mfl_data_tag_t tg141[] = {
     {"8b-base", NULL, 4600000000ull},
     {"8b-base-q2_K", "Q2_K", 3100000000ull},
     {"8b-base-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -2644,7 +2947,7 @@ static const mfl_data_tag_t tg125[] = {
     {"8b-base-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv126[] = {
+static const mfl_data_kv_t kv142[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2653,7 +2956,7 @@ static const mfl_data_kv_t kv126[] = {
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg126[] = {
+static const mfl_data_tag_t tg142[] = {
     {"8b-instruct-q2_K", "Q2_K", 3100000000ull},
     {"8b-instruct-q3_K_S", "Q3_K_S", 3500000000ull},
     {"8b-instruct-q3_K_M", "Q3_K_M", 3900000000ull},
@@ -2671,7 +2974,7 @@ static const mfl_data_tag_t tg126[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv127[] = {
+static const mfl_data_kv_t kv143[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -2680,19 +2983,19 @@ static const mfl_data_kv_t kv127[] = {
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg127[] = {
+static const mfl_data_tag_t tg143[] = {
     {"8b", NULL, 4600000000ull},
     {"8b-instruct-128k-q4_1", "Q4_1", 5100000000ull},
 };
 
-static const mfl_data_kv_t kv128[] = {
+static const mfl_data_kv_t kv144[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg128[] = {
+static const mfl_data_tag_t tg144[] = {
     {"3b-base", NULL, 2000000000ull},
     {"3b-base-q2_K", "Q2_K", 1300000000ull},
     {"3b-base-q3_K_S", "Q3_K_S", 1600000000ull},
@@ -2710,14 +3013,14 @@ static const mfl_data_tag_t tg128[] = {
     {"3b-base-fp16", "F16", 7000000000ull},
 };
 
-static const mfl_data_kv_t kv129[] = {
+static const mfl_data_kv_t kv145[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg129[] = {
+static const mfl_data_tag_t tg145[] = {
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1600000000ull},
     {"3b-instruct-q3_K_M", "Q3_K_M", 1700000000ull},
@@ -2735,14 +3038,14 @@ static const mfl_data_tag_t tg129[] = {
     {"3b-instruct-fp16", "F16", 7000000000ull},
 };
 
-static const mfl_data_kv_t kv130[] = {
+static const mfl_data_kv_t kv146[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 52ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg130[] = {
+static const mfl_data_tag_t tg146[] = {
     {"20b-base", NULL, 12000000000ull},
     {"20b-base-q2_K", "Q2_K", 7900000000ull},
     {"20b-base-q3_K_S", "Q3_K_S", 8900000000ull},
@@ -2760,14 +3063,14 @@ static const mfl_data_tag_t tg130[] = {
     {"20b-base-fp16", "F16", 40000000000ull},
 };
 
-static const mfl_data_kv_t kv131[] = {
+static const mfl_data_kv_t kv147[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 52ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg131[] = {
+static const mfl_data_tag_t tg147[] = {
     {"20b-instruct-q2_K", "Q2_K", 7900000000ull},
     {"20b-instruct-q3_K_S", "Q3_K_S", 8900000000ull},
     {"20b-instruct-q3_K_M", "Q3_K_M", 11000000000ull},
@@ -2784,14 +3087,14 @@ static const mfl_data_tag_t tg131[] = {
     {"20b-instruct-q8_0", "Q8_0", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv132[] = {
+static const mfl_data_kv_t kv148[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 52ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg132[] = {
+static const mfl_data_tag_t tg148[] = {
     {"20b", NULL, 12000000000ull},
     {"20b-instruct-8k-q2_K", "Q2_K", 7900000000ull},
     {"20b-instruct-8k-q3_K_S", "Q3_K_S", 8900000000ull},
@@ -2809,14 +3112,14 @@ static const mfl_data_tag_t tg132[] = {
     {"20b-instruct-8k-fp16", "F16", 40000000000ull},
 };
 
-static const mfl_data_kv_t kv133[] = {
+static const mfl_data_kv_t kv149[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 88ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg133[] = {
+static const mfl_data_tag_t tg149[] = {
     {"34b-base", NULL, 19000000000ull},
     {"34b-base-q2_K", "Q2_K", 13000000000ull},
     {"34b-base-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -2833,14 +3136,14 @@ static const mfl_data_tag_t tg133[] = {
     {"34b-base-q8_0", "Q8_0", 36000000000ull},
 };
 
-static const mfl_data_kv_t kv134[] = {
+static const mfl_data_kv_t kv150[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 88ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg134[] = {
+static const mfl_data_tag_t tg150[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-instruct-q2_K", "Q2_K", 13000000000ull},
     {"34b-instruct-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -2857,14 +3160,14 @@ static const mfl_data_tag_t tg134[] = {
     {"34b-instruct-q8_0", "Q8_0", 36000000000ull},
 };
 
-static const mfl_data_kv_t kv135[] = {
+static const mfl_data_kv_t kv151[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg135[] = {
+static const mfl_data_tag_t tg151[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-128k-q2_K", "Q2_K", 1300000000ull},
@@ -2883,7 +3186,7 @@ static const mfl_data_tag_t tg135[] = {
     {"3b-instruct-128k-fp16", "F16", 7000000000ull},
 };
 
-static const mfl_data_kv_t kv136[] = {
+static const mfl_data_kv_t kv152[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 6ull, NULL, 0},
@@ -2891,13 +3194,13 @@ static const mfl_data_kv_t kv136[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg136[] = {
+static const mfl_data_tag_t tg152[] = {
     {"latest", "F16", 63000000ull},
     {"30m", "F16", 63000000ull},
     {"30m-en-fp16", "F16", 63000000ull},
 };
 
-static const mfl_data_kv_t kv137[] = {
+static const mfl_data_kv_t kv153[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -2905,19 +3208,19 @@ static const mfl_data_kv_t kv137[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg137[] = {
+static const mfl_data_tag_t tg153[] = {
     {"278m", "F16", 563000000ull},
     {"278m-fp16", "F16", 563000000ull},
 };
 
-static const mfl_data_kv_t kv138[] = {
+static const mfl_data_kv_t kv154[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg138[] = {
+static const mfl_data_tag_t tg154[] = {
     {"2b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1000000000ull},
@@ -2936,14 +3239,14 @@ static const mfl_data_tag_t tg138[] = {
     {"2b-instruct-fp16", "F16", 5300000000ull},
 };
 
-static const mfl_data_kv_t kv139[] = {
+static const mfl_data_kv_t kv155[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg139[] = {
+static const mfl_data_tag_t tg155[] = {
     {"8b", NULL, 4900000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3100000000ull},
     {"8b-instruct-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -2961,7 +3264,35 @@ static const mfl_data_tag_t tg139[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv140[] = {
+static const mfl_data_kv_t kv156[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg156[] = {
+    {"latest", NULL, 2700000000ull},
+    {"2b", NULL, 2700000000ull},
+    {"2b-fp16", "F16", 5100000000ull},
+};
+
+static const mfl_data_kv_t kv157[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg157[] = {
+    {"8b", NULL, 5800000000ull},
+    {"8b-q5_K_S", "Q5_K_S", 5600000000ull},
+    {"8b-q6_K", "Q6_K", 6700000000ull},
+    {"8b-q8_0", "Q8_0", 8700000000ull},
+    {"8b-fp16", "F16", 16000000000ull},
+};
+
+static const mfl_data_kv_t kv158[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -2970,7 +3301,7 @@ static const mfl_data_kv_t kv140[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg140[] = {
+static const mfl_data_tag_t tg158[] = {
     {"1b", NULL, 822000000ull},
     {"latest", NULL, 822000000ull},
     {"1b-instruct-q2_K", "Q2_K", 512000000ull},
@@ -2989,7 +3320,7 @@ static const mfl_data_tag_t tg140[] = {
     {"1b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv141[] = {
+static const mfl_data_kv_t kv159[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -2998,7 +3329,7 @@ static const mfl_data_kv_t kv141[] = {
     {"expert_count", 40ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg141[] = {
+static const mfl_data_tag_t tg159[] = {
     {"3b", NULL, 2100000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -3016,14 +3347,14 @@ static const mfl_data_tag_t tg141[] = {
     {"3b-instruct-fp16", "F16", 6800000000ull},
 };
 
-static const mfl_data_kv_t kv142[] = {
+static const mfl_data_kv_t kv160[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg142[] = {
+static const mfl_data_tag_t tg160[] = {
     {"2b", NULL, 1600000000ull},
     {"2b-instruct-q2_K", "Q2_K", 1000000000ull},
     {"2b-instruct-q3_K_S", "Q3_K_S", 1200000000ull},
@@ -3041,14 +3372,14 @@ static const mfl_data_tag_t tg142[] = {
     {"2b-instruct-fp16", "F16", 5100000000ull},
 };
 
-static const mfl_data_kv_t kv143[] = {
+static const mfl_data_kv_t kv161[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg143[] = {
+static const mfl_data_tag_t tg161[] = {
     {"8b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
@@ -3067,7 +3398,7 @@ static const mfl_data_tag_t tg143[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv144[] = {
+static const mfl_data_kv_t kv162[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -3076,7 +3407,7 @@ static const mfl_data_kv_t kv144[] = {
     {"expert_count", 32ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg144[] = {
+static const mfl_data_tag_t tg162[] = {
     {"1b", NULL, 1400000000ull},
     {"1b-instruct-q2_K", "Q2_K", 524000000ull},
     {"1b-instruct-q3_K_S", "Q3_K_S", 610000000ull},
@@ -3094,7 +3425,7 @@ static const mfl_data_tag_t tg144[] = {
     {"1b-instruct-fp16", "F16", 2700000000ull},
 };
 
-static const mfl_data_kv_t kv145[] = {
+static const mfl_data_kv_t kv163[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -3103,7 +3434,7 @@ static const mfl_data_kv_t kv145[] = {
     {"expert_count", 40ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg145[] = {
+static const mfl_data_tag_t tg163[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
@@ -3122,143 +3453,285 @@ static const mfl_data_tag_t tg145[] = {
     {"3b-instruct-fp16", "F16", 6600000000ull},
 };
 
-static const mfl_data_kv_t kv146[] = {
+static const mfl_data_kv_t kv164[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg146[] = {
+static const mfl_data_tag_t tg164[] = {
     {"2b", NULL, 1500000000ull},
     {"2b-instruct-q8_0", "Q8_0", 2700000000ull},
     {"2b-instruct-fp16", "F16", 5100000000ull},
 };
 
-static const mfl_data_kv_t kv147[] = {
+static const mfl_data_kv_t kv165[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg147[] = {
+static const mfl_data_tag_t tg165[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q8_0", "Q8_0", 8700000000ull},
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const uint32_t a148_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
-static const mfl_data_kv_t kv148[] = {
+static const mfl_data_kv_t kv166[] = {
     {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 0, a148_1, 40},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 16384ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg166[] = {
+    {"latest", "Q4_K_M", 2400000000ull},
+    {"2b", "Q4_K_M", 2400000000ull},
+    {"2b-q4_K_M", "Q4_K_M", 2400000000ull},
+    {"2b-q8_0", "Q8_0", 3600000000ull},
+    {"2b-fp16", "F16", 6000000000ull},
+};
+
+static const mfl_data_kv_t kv167[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg167[] = {
+    {"latest", "Q4_K_M", 4900000000ull},
+    {"8b", "Q4_K_M", 4900000000ull},
+};
+
+static const mfl_data_kv_t kv168[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+};
+static const mfl_data_tag_t tg168[] = {
+    {"2b", NULL, 1500000000ull},
+};
+
+static const uint32_t a169_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
+static const mfl_data_kv_t kv169[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 0, a169_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
     {"expert_count", 72ull, NULL, 0},
     {"expert_used_count", 10ull, NULL, 0},
 };
-static const mfl_data_tag_t tg148[] = {
+static const mfl_data_tag_t tg169[] = {
     {"32b-a9b-h", NULL, 19000000000ull},
     {"small-h", NULL, 19000000000ull},
 };
 
-static const mfl_data_kv_t kv149[] = {
+static const mfl_data_kv_t kv170[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg149[] = {
+static const mfl_data_tag_t tg170[] = {
     {"latest", NULL, 2100000000ull},
     {"micro", NULL, 2100000000ull},
     {"3b", NULL, 2100000000ull},
 };
 
-static const uint32_t a150_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
-static const mfl_data_kv_t kv150[] = {
+static const uint32_t a171_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
+static const mfl_data_kv_t kv171[] = {
     {"attention.head_count", 12ull, NULL, 0},
-    {"attention.head_count_kv", 0, a150_1, 40},
+    {"attention.head_count_kv", 0, a171_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
     {"expert_count", 64ull, NULL, 0},
     {"expert_used_count", 6ull, NULL, 0},
 };
-static const mfl_data_tag_t tg150[] = {
+static const mfl_data_tag_t tg171[] = {
     {"7b-a1b-h", NULL, 4200000000ull},
     {"tiny-h", NULL, 4200000000ull},
 };
 
-static const uint32_t a151_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
-static const mfl_data_kv_t kv151[] = {
+static const uint32_t a172_1[] = {0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
+static const mfl_data_kv_t kv172[] = {
     {"attention.head_count", 12ull, NULL, 0},
-    {"attention.head_count_kv", 0, a151_1, 40},
+    {"attention.head_count_kv", 0, a172_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg151[] = {
+static const mfl_data_tag_t tg172[] = {
     {"1b-h", NULL, 1600000000ull},
     {"1b-h-q8_0", "Q8_0", 1600000000ull},
 };
 
-static const mfl_data_kv_t kv152[] = {
+static const mfl_data_kv_t kv173[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg152[] = {
+static const mfl_data_tag_t tg173[] = {
     {"350m", NULL, 708000000ull},
 };
 
-static const mfl_data_kv_t kv153[] = {
+static const mfl_data_kv_t kv174[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg153[] = {
+static const mfl_data_tag_t tg174[] = {
     {"1b", NULL, 3300000000ull},
 };
 
-static const uint32_t a154_1[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 4, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
-static const mfl_data_kv_t kv154[] = {
+static const uint32_t a175_1[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 4, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0};
+static const mfl_data_kv_t kv175[] = {
     {"attention.head_count", 12ull, NULL, 0},
-    {"attention.head_count_kv", 0, a154_1, 32},
+    {"attention.head_count_kv", 0, a175_1, 32},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 768ull, NULL, 0},
 };
-static const mfl_data_tag_t tg154[] = {
+static const mfl_data_tag_t tg175[] = {
     {"350m-h", NULL, 366000000ull},
 };
 
-static const uint32_t a155_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
-static const mfl_data_kv_t kv155[] = {
+static const uint32_t a176_1[] = {0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
+static const mfl_data_kv_t kv176[] = {
     {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 0, a155_1, 40},
+    {"attention.head_count_kv", 0, a176_1, 40},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 1048576ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg155[] = {
+static const mfl_data_tag_t tg176[] = {
     {"3b-h", NULL, 1900000000ull},
 };
 
-static const mfl_data_kv_t kv156[] = {
+static const mfl_data_kv_t kv177[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 2560ull, NULL, 0},
+};
+static const mfl_data_tag_t tg177[] = {
+    {"3b", NULL, 2100000000ull},
+    {"3b-q4_K_M", "Q4_K_M", 2100000000ull},
+    {"3b-q2_K", "Q2_K", 1400000000ull},
+    {"3b-q3_K_S", "Q3_K_S", 1600000000ull},
+    {"3b-q3_K_M", "Q3_K_M", 1700000000ull},
+    {"3b-q3_K_L", "Q3_K_L", 1900000000ull},
+    {"3b-q4_0", "Q4_0", 2000000000ull},
+    {"3b-q4_1", "Q4_1", 2200000000ull},
+    {"3b-q4_K_S", "Q4_K_S", 2000000000ull},
+    {"3b-q5_0", "Q5_0", 2400000000ull},
+    {"3b-q5_1", "Q5_1", 2600000000ull},
+    {"3b-q5_K_S", "Q5_K_S", 2400000000ull},
+    {"3b-q5_K_M", "Q5_K_M", 2400000000ull},
+    {"3b-q6_K", "Q6_K", 2800000000ull},
+    {"3b-q8_0", "Q8_0", 3600000000ull},
+    {"3b-bf16", "BF16", 6800000000ull},
+};
+
+static const mfl_data_kv_t kv178[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg178[] = {
+    {"8b", NULL, 5300000000ull},
+    {"8b-q4_K_M", "Q4_K_M", 5300000000ull},
+    {"8b-q2_K", "Q2_K", 3400000000ull},
+    {"8b-q3_K_S", "Q3_K_S", 3900000000ull},
+    {"8b-q3_K_M", "Q3_K_M", 4300000000ull},
+    {"8b-q3_K_L", "Q3_K_L", 4700000000ull},
+    {"8b-q4_0", "Q4_0", 5100000000ull},
+    {"8b-q4_1", "Q4_1", 5600000000ull},
+    {"8b-q4_K_S", "Q4_K_S", 5100000000ull},
+    {"8b-q5_0", "Q5_0", 6100000000ull},
+    {"8b-q5_1", "Q5_1", 6600000000ull},
+    {"8b-q5_K_S", "Q5_K_S", 6100000000ull},
+    {"8b-q5_K_M", "Q5_K_M", 6300000000ull},
+    {"8b-q6_K", "Q6_K", 7200000000ull},
+    {"8b-q8_0", "Q8_0", 9300000000ull},
+    {"8b-bf16", "BF16", 18000000000ull},
+};
+
+static const mfl_data_kv_t kv179[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg179[] = {
+    {"30b", NULL, 17000000000ull},
+    {"30b-q4_K_M", "Q4_K_M", 17000000000ull},
+    {"30b-q2_K", "Q2_K", 11000000000ull},
+    {"30b-q3_K_S", "Q3_K_S", 13000000000ull},
+    {"30b-q3_K_M", "Q3_K_M", 14000000000ull},
+    {"30b-q3_K_L", "Q3_K_L", 15000000000ull},
+    {"30b-q4_0", "Q4_0", 16000000000ull},
+    {"30b-q4_1", "Q4_1", 18000000000ull},
+    {"30b-q4_K_S", "Q4_K_S", 16000000000ull},
+    {"30b-q5_0", "Q5_0", 20000000000ull},
+    {"30b-q5_1", "Q5_1", 22000000000ull},
+    {"30b-q5_K_S", "Q5_K_S", 20000000000ull},
+    {"30b-q5_K_M", "Q5_K_M", 20000000000ull},
+    {"30b-q6_K", "Q6_K", 24000000000ull},
+    {"30b-q8_0", "Q8_0", 31000000000ull},
+    {"30b-bf16", "BF16", 58000000000ull},
+};
+
+static const mfl_data_kv_t kv180[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg180[] = {
+    {"8b", "Q6_K", 6900000000ull},
+    {"8b-q6_K", "Q6_K", 6900000000ull},
+    {"8b-q2_K", "Q2_K", 3300000000ull},
+    {"8b-q3_K_S", "Q3_K_S", 3800000000ull},
+    {"8b-q3_K_M", "Q3_K_M", 4200000000ull},
+    {"8b-q3_K_L", "Q3_K_L", 4500000000ull},
+    {"8b-q4_0", "Q4_0", 4800000000ull},
+    {"8b-q4_1", "Q4_1", 5300000000ull},
+    {"8b-q4_K_S", "Q4_K_S", 4900000000ull},
+    {"8b-q4_K_M", "Q4_K_M", 5100000000ull},
+    {"8b-q5_0", "Q5_0", 5800000000ull},
+    {"8b-q5_1", "Q5_1", 6300000000ull},
+    {"8b-q5_K_S", "Q5_K_S", 5800000000ull},
+    {"8b-q5_K_M", "Q5_K_M", 6000000000ull},
+    {"8b-q8_0", "Q8_0", 8900000000ull},
+    {"8b-bf16", "BF16", 17000000000ull},
+};
+
+static const mfl_data_kv_t kv181[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg156[] = {
+static const mfl_data_tag_t tg181[] = {
     {"8b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"8b-llama3.1-q2_K", "Q2_K", 3200000000ull},
@@ -3277,14 +3750,14 @@ static const mfl_data_tag_t tg156[] = {
     {"8b-llama3.1-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv157[] = {
+static const mfl_data_kv_t kv182[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg157[] = {
+static const mfl_data_tag_t tg182[] = {
     {"70b", NULL, 40000000000ull},
     {"70b-llama3.1-q2_K", "Q2_K", 26000000000ull},
     {"70b-llama3.1-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -3302,14 +3775,14 @@ static const mfl_data_tag_t tg157[] = {
     {"70b-llama3.1-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv158[] = {
+static const mfl_data_kv_t kv183[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 126ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg158[] = {
+static const mfl_data_tag_t tg183[] = {
     {"405b", NULL, 229000000000ull},
     {"405b-llama3.1-q2_K", "Q2_K", 149000000000ull},
     {"405b-llama3.1-q3_K_S", "Q3_K_S", 175000000000ull},
@@ -3327,7 +3800,7 @@ static const mfl_data_tag_t tg158[] = {
     {"405b-llama3.1-fp16", "F16", 812000000000ull},
 };
 
-static const mfl_data_kv_t kv159[] = {
+static const mfl_data_kv_t kv184[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -3336,7 +3809,7 @@ static const mfl_data_kv_t kv159[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg159[] = {
+static const mfl_data_tag_t tg184[] = {
     {"3b", NULL, 2000000000ull},
     {"3b-llama3.2-q2_K", "Q2_K", 1400000000ull},
     {"3b-llama3.2-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -3354,14 +3827,14 @@ static const mfl_data_tag_t tg159[] = {
     {"3b-llama3.2-fp16", "F16", 6400000000ull},
 };
 
-static const mfl_data_kv_t kv160[] = {
+static const mfl_data_kv_t kv185[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg160[] = {
+static const mfl_data_tag_t tg185[] = {
     {"latest", NULL, 4500000000ull},
     {"7b-chat-v2.5-q2_K", "Q2_K", 3000000000ull},
     {"7b-chat-v2.5-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -3379,14 +3852,14 @@ static const mfl_data_tag_t tg160[] = {
     {"7b-chat-v2.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv161[] = {
+static const mfl_data_kv_t kv186[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg161[] = {
+static const mfl_data_tag_t tg186[] = {
     {"1m", NULL, 4500000000ull},
     {"7b-chat-1m-v2.5-q2_K", "Q2_K", 3000000000ull},
     {"7b-chat-1m-v2.5-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -3404,14 +3877,14 @@ static const mfl_data_tag_t tg161[] = {
     {"7b-chat-1m-v2.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv162[] = {
+static const mfl_data_kv_t kv187[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg162[] = {
+static const mfl_data_tag_t tg187[] = {
     {"20b", NULL, 11000000000ull},
     {"20b-chat-v2.5-q2_K", "Q2_K", 7500000000ull},
     {"20b-chat-v2.5-q3_K_S", "Q3_K_S", 8800000000ull},
@@ -3429,14 +3902,14 @@ static const mfl_data_tag_t tg162[] = {
     {"20b-chat-v2.5-fp16", "F16", 40000000000ull},
 };
 
-static const mfl_data_kv_t kv163[] = {
+static const mfl_data_kv_t kv188[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg163[] = {
+static const mfl_data_tag_t tg188[] = {
     {"1.8b", NULL, 1100000000ull},
     {"1.8b-chat-v2.5-q2_K", "Q2_K", 772000000ull},
     {"1.8b-chat-v2.5-q3_K_S", "Q3_K_S", 888000000ull},
@@ -3454,31 +3927,51 @@ static const mfl_data_tag_t tg163[] = {
     {"1.8b-chat-v2.5-fp16", "F16", 3800000000ull},
 };
 
-static const uint32_t a164_1[] = {0, 0, 8, 0, 0, 8, 0, 0, 8, 0, 8, 0, 8, 0, 8, 0};
-static const mfl_data_kv_t kv164[] = {
+static const uint32_t a189_1[] = {0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8, 0};
+static const mfl_data_kv_t kv189[] = {
     {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 0, a164_1, 16},
+    {"attention.head_count_kv", 0, a189_1, 40},
+    {"attention.key_length", 64ull, NULL, 0},
+    {"attention.value_length", 64ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 64ull, NULL, 0},
+    {"expert_used_count", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg189[] = {
+    {"latest", NULL, 14000000000ull},
+    {"24b", NULL, 14000000000ull},
+    {"24b-a2b", NULL, 14000000000ull},
+    {"24b-q8_0", "Q8_0", 25000000000ull},
+    {"24b-bf16", "BF16", 48000000000ull},
+};
+
+static const uint32_t a190_1[] = {0, 0, 8, 0, 0, 8, 0, 0, 8, 0, 8, 0, 8, 0, 8, 0};
+static const mfl_data_kv_t kv190[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 0, a190_1, 16},
     {"attention.key_length", 64ull, NULL, 0},
     {"attention.value_length", 64ull, NULL, 0},
     {"block_count", 16ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg164[] = {
+static const mfl_data_tag_t tg190[] = {
     {"latest", NULL, 731000000ull},
     {"1.2b", NULL, 731000000ull},
     {"1.2b-q8_0", "Q8_0", 1200000000ull},
     {"1.2b-bf16", "BF16", 2300000000ull},
 };
 
-static const mfl_data_kv_t kv165[] = {
+static const mfl_data_kv_t kv191[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg165[] = {
+static const mfl_data_tag_t tg191[] = {
     {"8b", NULL, 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-q2_K", "Q2_K", 3200000000ull},
@@ -3497,14 +3990,14 @@ static const mfl_data_tag_t tg165[] = {
     {"8b-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv166[] = {
+static const mfl_data_kv_t kv192[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 16ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg166[] = {
+static const mfl_data_tag_t tg192[] = {
     {"1b", NULL, 1600000000ull},
     {"1b-q2_K", "Q2_K", 667000000ull},
     {"1b-q3_K_S", "Q3_K_S", 755000000ull},
@@ -3522,14 +4015,64 @@ static const mfl_data_tag_t tg166[] = {
     {"1b-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv167[] = {
+static const mfl_data_kv_t kv193[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg193[] = {
+    {"latest", NULL, 4700000000ull},
+    {"8b-instruct-q2_K", "Q2_K", 3500000000ull},
+    {"8b-instruct-q3_K_S", "Q3_K_S", 3600000000ull},
+    {"8b-instruct-q3_K_M", "Q3_K_M", 4100000000ull},
+    {"8b-instruct-q3_K_L", "Q3_K_L", 4500000000ull},
+    {"8b-instruct-q4_1", "Q4_1", 5300000000ull},
+    {"8b-instruct-q4_K_S", "Q4_K_S", 4800000000ull},
+    {"8b-instruct-q4_K_M", "Q4_K_M", 5100000000ull},
+    {"8b-instruct-q5_0", "Q5_0", 5800000000ull},
+    {"8b-instruct-q5_1", "Q5_1", 6300000000ull},
+    {"8b-instruct-q5_K_S", "Q5_K_S", 5800000000ull},
+    {"8b-instruct-q5_K_M", "Q5_K_M", 5900000000ull},
+    {"8b-instruct-q6_K", "Q6_K", 6900000000ull},
+    {"8b-instruct-q8_0", "Q8_0", 8900000000ull},
+    {"8b-instruct-fp16", "F16", 17000000000ull},
+};
+
+static const mfl_data_kv_t kv194[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg194[] = {
+    {"text", NULL, 4700000000ull},
+    {"8b-text-q2_K", "Q2_K", 3500000000ull},
+    {"8b-text-q3_K_S", "Q3_K_S", 3600000000ull},
+    {"8b-text-q3_K_M", "Q3_K_M", 4100000000ull},
+    {"8b-text-q3_K_L", "Q3_K_L", 4500000000ull},
+    {"8b-text-q4_1", "Q4_1", 5300000000ull},
+    {"8b-text-q4_K_S", "Q4_K_S", 4800000000ull},
+    {"8b-text-q4_K_M", "Q4_K_M", 5100000000ull},
+    {"8b-text-q5_0", "Q5_0", 5800000000ull},
+    {"8b-text-q5_1", "Q5_1", 6300000000ull},
+    {"8b-text-q5_K_S", "Q5_K_S", 5800000000ull},
+    {"8b-text-q5_K_M", "Q5_K_M", 5900000000ull},
+    {"8b-text-q6_K", "Q6_K", 6900000000ull},
+    {"8b-text-q8_0", "Q8_0", 8900000000ull},
+    {"8b-text-fp16", "F16", 17000000000ull},
+};
+
+static const mfl_data_kv_t kv195[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg167[] = {
+static const mfl_data_tag_t tg195[] = {
     {"7b", NULL, 3800000000ull},
     {"latest", NULL, 3800000000ull},
     {"7b-chat-q2_K", "Q2_K", 2800000000ull},
@@ -3548,14 +4091,14 @@ static const mfl_data_tag_t tg167[] = {
     {"7b-chat-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv168[] = {
+static const mfl_data_kv_t kv196[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg168[] = {
+static const mfl_data_tag_t tg196[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-chat-q2_K", "Q2_K", 5400000000ull},
     {"13b-chat-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -3573,14 +4116,14 @@ static const mfl_data_tag_t tg168[] = {
     {"13b-chat-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv169[] = {
+static const mfl_data_kv_t kv197[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg169[] = {
+static const mfl_data_tag_t tg197[] = {
     {"70b", NULL, 39000000000ull},
     {"70b-chat-q2_K", "Q2_K", 29000000000ull},
     {"70b-chat-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -3598,14 +4141,14 @@ static const mfl_data_tag_t tg169[] = {
     {"70b-chat-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv170[] = {
+static const mfl_data_kv_t kv198[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg170[] = {
+static const mfl_data_tag_t tg198[] = {
     {"70b-text", NULL, 39000000000ull},
     {"70b-text-q2_K", "Q2_K", 29000000000ull},
     {"70b-text-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -3623,38 +4166,14 @@ static const mfl_data_tag_t tg170[] = {
     {"70b-text-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv171[] = {
-    {"attention.head_count", 64ull, NULL, 0},
-    {"attention.head_count_kv", 8ull, NULL, 0},
-    {"block_count", 80ull, NULL, 0},
-    {"context_length", 2048ull, NULL, 0},
-    {"embedding_length", 8192ull, NULL, 0},
-};
-static const mfl_data_tag_t tg171[] = {
-    {"70b", NULL, 39000000000ull},
-    {"70b-chat-q2_K", "Q2_K", 29000000000ull},
-    {"70b-chat-q3_K_S", "Q3_K_S", 30000000000ull},
-    {"70b-chat-q3_K_M", "Q3_K_M", 33000000000ull},
-    {"70b-chat-q3_K_L", "Q3_K_L", 36000000000ull},
-    {"70b-chat-q4_1", "Q4_1", 43000000000ull},
-    {"70b-chat-q4_K_S", "Q4_K_S", 39000000000ull},
-    {"70b-chat-q4_K_M", "Q4_K_M", 41000000000ull},
-    {"70b-chat-q5_0", "Q5_0", 47000000000ull},
-    {"70b-chat-q5_1", "Q5_1", 52000000000ull},
-    {"70b-chat-q5_K_S", "Q5_K_S", 47000000000ull},
-    {"70b-chat-q5_K_M", "Q5_K_M", 49000000000ull},
-    {"70b-chat-q6_K", "Q6_K", 57000000000ull},
-    {"70b-chat-q8_0", "Q8_0", 73000000000ull},
-};
-
-static const mfl_data_kv_t kv172[] = {
+static const mfl_data_kv_t kv199[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
-    {"context_length", 2048ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg172[] = {
+static const mfl_data_tag_t tg199[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-chat-q2_K", "Q2_K", 2800000000ull},
     {"7b-chat-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -3672,14 +4191,88 @@ static const mfl_data_tag_t tg172[] = {
     {"7b-chat-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv173[] = {
+static const mfl_data_kv_t kv200[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 40ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg200[] = {
+    {"13b", NULL, 7400000000ull},
+    {"13b-chat-q2_K", "Q2_K", 5400000000ull},
+    {"13b-chat-q3_K_S", "Q3_K_S", 5700000000ull},
+    {"13b-chat-q3_K_M", "Q3_K_M", 6300000000ull},
+    {"13b-chat-q3_K_L", "Q3_K_L", 6900000000ull},
+    {"13b-chat-q4_1", "Q4_1", 8200000000ull},
+    {"13b-chat-q4_K_S", "Q4_K_S", 7400000000ull},
+    {"13b-chat-q4_K_M", "Q4_K_M", 7900000000ull},
+    {"13b-chat-q5_0", "Q5_0", 9000000000ull},
+    {"13b-chat-q5_1", "Q5_1", 9800000000ull},
+    {"13b-chat-q5_K_S", "Q5_K_S", 9000000000ull},
+    {"13b-chat-q5_K_M", "Q5_K_M", 9200000000ull},
+    {"13b-chat-q6_K", "Q6_K", 11000000000ull},
+    {"13b-chat-q8_0", "Q8_0", 14000000000ull},
+    {"13b-chat-fp16", "F16", 26000000000ull},
+};
+
+static const mfl_data_kv_t kv201[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg201[] = {
+    {"70b", NULL, 39000000000ull},
+    {"70b-chat-q2_K", "Q2_K", 29000000000ull},
+    {"70b-chat-q3_K_S", "Q3_K_S", 30000000000ull},
+    {"70b-chat-q3_K_M", "Q3_K_M", 33000000000ull},
+    {"70b-chat-q3_K_L", "Q3_K_L", 36000000000ull},
+    {"70b-chat-q4_1", "Q4_1", 43000000000ull},
+    {"70b-chat-q4_K_S", "Q4_K_S", 39000000000ull},
+    {"70b-chat-q4_K_M", "Q4_K_M", 41000000000ull},
+    {"70b-chat-q5_0", "Q5_0", 47000000000ull},
+    {"70b-chat-q5_1", "Q5_1", 52000000000ull},
+    {"70b-chat-q5_K_S", "Q5_K_S", 47000000000ull},
+    {"70b-chat-q5_K_M", "Q5_K_M", 49000000000ull},
+    {"70b-chat-q6_K", "Q6_K", 57000000000ull},
+    {"70b-chat-q8_0", "Q8_0", 73000000000ull},
+};
+
+static const mfl_data_kv_t kv202[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg202[] = {
+    {"latest", NULL, 3800000000ull},
+    {"7b-chat-q2_K", "Q2_K", 2800000000ull},
+    {"7b-chat-q3_K_S", "Q3_K_S", 2900000000ull},
+    {"7b-chat-q3_K_M", "Q3_K_M", 3300000000ull},
+    {"7b-chat-q3_K_L", "Q3_K_L", 3600000000ull},
+    {"7b-chat-q4_1", "Q4_1", 4200000000ull},
+    {"7b-chat-q4_K_S", "Q4_K_S", 3900000000ull},
+    {"7b-chat-q4_K_M", "Q4_K_M", 4100000000ull},
+    {"7b-chat-q5_0", "Q5_0", 4700000000ull},
+    {"7b-chat-q5_1", "Q5_1", 5100000000ull},
+    {"7b-chat-q5_K_S", "Q5_K_S", 4700000000ull},
+    {"7b-chat-q5_K_M", "Q5_K_M", 4800000000ull},
+    {"7b-chat-q6_K", "Q6_K", 5500000000ull},
+    {"7b-chat-q8_0", "Q8_0", 7200000000ull},
+    {"7b-chat-fp16", "F16", 13000000000ull},
+};
+
+static const mfl_data_kv_t kv203[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg173[] = {
+static const mfl_data_tag_t tg203[] = {
     {"8b", NULL, 4700000000ull},
     {"instruct", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
@@ -3699,7 +4292,7 @@ static const mfl_data_tag_t tg173[] = {
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv174[] = {
+static const mfl_data_kv_t kv204[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -3708,7 +4301,7 @@ static const mfl_data_kv_t kv174[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg174[] = {
+static const mfl_data_tag_t tg204[] = {
     {"text", NULL, 4700000000ull},
     {"8b-text-q2_K", "Q2_K", 3200000000ull},
     {"8b-text-q3_K_S", "Q3_K_S", 3700000000ull},
@@ -3726,14 +4319,14 @@ static const mfl_data_tag_t tg174[] = {
     {"8b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv175[] = {
+static const mfl_data_kv_t kv205[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg175[] = {
+static const mfl_data_tag_t tg205[] = {
     {"70b", NULL, 40000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -3751,14 +4344,164 @@ static const mfl_data_tag_t tg175[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv176[] = {
+static const mfl_data_kv_t kv206[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg206[] = {
+    {"latest", NULL, 4700000000ull},
+    {"8b-v1.5-q2_K", "Q2_K", 3200000000ull},
+    {"8b-v1.5-q3_K_S", "Q3_K_S", 3700000000ull},
+    {"8b-v1.5-q3_K_M", "Q3_K_M", 4000000000ull},
+    {"8b-v1.5-q3_K_L", "Q3_K_L", 4300000000ull},
+    {"8b-v1.5-q4_1", "Q4_1", 5100000000ull},
+    {"8b-v1.5-q4_K_S", "Q4_K_S", 4700000000ull},
+    {"8b-v1.5-q4_K_M", "Q4_K_M", 4900000000ull},
+    {"8b-v1.5-q5_0", "Q5_0", 5600000000ull},
+    {"8b-v1.5-q5_1", "Q5_1", 6100000000ull},
+    {"8b-v1.5-q5_K_S", "Q5_K_S", 5600000000ull},
+    {"8b-v1.5-q5_K_M", "Q5_K_M", 5700000000ull},
+    {"8b-v1.5-q6_K", "Q6_K", 6600000000ull},
+    {"8b-v1.5-q8_0", "Q8_0", 8500000000ull},
+    {"8b-v1.5-fp16", "F16", 16000000000ull},
+};
+
+static const mfl_data_kv_t kv207[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg207[] = {
+    {"70b", NULL, 40000000000ull},
+    {"70b-v1.5-q2_K", "Q2_K", 26000000000ull},
+    {"70b-v1.5-q3_K_S", "Q3_K_S", 31000000000ull},
+    {"70b-v1.5-q3_K_M", "Q3_K_M", 34000000000ull},
+    {"70b-v1.5-q3_K_L", "Q3_K_L", 37000000000ull},
+    {"70b-v1.5-q4_1", "Q4_1", 44000000000ull},
+    {"70b-v1.5-q4_K_S", "Q4_K_S", 40000000000ull},
+    {"70b-v1.5-q4_K_M", "Q4_K_M", 43000000000ull},
+    {"70b-v1.5-q5_0", "Q5_0", 49000000000ull},
+    {"70b-v1.5-q5_1", "Q5_1", 53000000000ull},
+    {"70b-v1.5-q5_K_S", "Q5_K_S", 49000000000ull},
+    {"70b-v1.5-q5_K_M", "Q5_K_M", 50000000000ull},
+    {"70b-v1.5-q6_K", "Q6_K", 58000000000ull},
+    {"70b-v1.5-q8_0", "Q8_0", 75000000000ull},
+    {"70b-v1.5-fp16", "F16", 141000000000ull},
+};
+
+static const mfl_data_kv_t kv208[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 1048576ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg208[] = {
+    {"latest", NULL, 4700000000ull},
+    {"8b-instruct-1048k-q2_K", "Q2_K", 3200000000ull},
+    {"8b-instruct-1048k-q3_K_S", "Q3_K_S", 3700000000ull},
+    {"8b-instruct-1048k-q3_K_M", "Q3_K_M", 4000000000ull},
+    {"8b-instruct-1048k-q3_K_L", "Q3_K_L", 4300000000ull},
+    {"8b-instruct-1048k-q4_1", "Q4_1", 5100000000ull},
+    {"8b-instruct-1048k-q4_K_S", "Q4_K_S", 4700000000ull},
+    {"8b-instruct-1048k-q4_K_M", "Q4_K_M", 4900000000ull},
+    {"8b-instruct-1048k-q5_0", "Q5_0", 5600000000ull},
+    {"8b-instruct-1048k-q5_1", "Q5_1", 6100000000ull},
+    {"8b-instruct-1048k-q5_K_S", "Q5_K_S", 5600000000ull},
+    {"8b-instruct-1048k-q5_K_M", "Q5_K_M", 5700000000ull},
+    {"8b-instruct-1048k-q6_K", "Q6_K", 6600000000ull},
+    {"8b-instruct-1048k-q8_0", "Q8_0", 8500000000ull},
+    {"8b-instruct-1048k-fp16", "F16", 16000000000ull},
+};
+
+static const mfl_data_kv_t kv209[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 1048576ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg209[] = {
+    {"70b", NULL, 40000000000ull},
+    {"70b-instruct-1048k-q2_K", "Q2_K", 26000000000ull},
+    {"70b-instruct-1048k-q3_K_S", "Q3_K_S", 31000000000ull},
+    {"70b-instruct-1048k-q3_K_M", "Q3_K_M", 34000000000ull},
+    {"70b-instruct-1048k-q3_K_L", "Q3_K_L", 37000000000ull},
+    {"70b-instruct-1048k-q4_1", "Q4_1", 44000000000ull},
+    {"70b-instruct-1048k-q4_K_S", "Q4_K_S", 40000000000ull},
+    {"70b-instruct-1048k-q4_K_M", "Q4_K_M", 43000000000ull},
+    {"70b-instruct-1048k-q5_0", "Q5_0", 49000000000ull},
+    {"70b-instruct-1048k-q5_1", "Q5_1", 53000000000ull},
+    {"70b-instruct-1048k-q5_K_S", "Q5_K_S", 49000000000ull},
+    {"70b-instruct-1048k-q5_K_M", "Q5_K_M", 50000000000ull},
+    {"70b-instruct-1048k-q6_K", "Q6_K", 58000000000ull},
+    {"70b-instruct-1048k-q8_0", "Q8_0", 75000000000ull},
+    {"70b-instruct-1048k-fp16", "F16", 141000000000ull},
+};
+
+static const mfl_data_kv_t kv210[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg210[] = {
+    {"latest", NULL, 4700000000ull},
+    {"8b-q2_K", "Q2_K", 3200000000ull},
+    {"8b-q3_K_S", "Q3_K_S", 3700000000ull},
+    {"8b-q3_K_M", "Q3_K_M", 4000000000ull},
+    {"8b-q3_K_L", "Q3_K_L", 4300000000ull},
+    {"8b-q4_1", "Q4_1", 5100000000ull},
+    {"8b-q4_K_S", "Q4_K_S", 4700000000ull},
+    {"8b-q4_K_M", "Q4_K_M", 4900000000ull},
+    {"8b-q5_0", "Q5_0", 5600000000ull},
+    {"8b-q5_1", "Q5_1", 6100000000ull},
+    {"8b-q5_K_S", "Q5_K_S", 5600000000ull},
+    {"8b-q5_K_M", "Q5_K_M", 5700000000ull},
+    {"8b-q6_K", "Q6_K", 6600000000ull},
+    {"8b-q8_0", "Q8_0", 8500000000ull},
+    {"8b-fp16", "F16", 16000000000ull},
+};
+
+static const mfl_data_kv_t kv211[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 8192ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg211[] = {
+    {"70b", NULL, 40000000000ull},
+    {"70b-q2_K", "Q2_K", 26000000000ull},
+    {"70b-q3_K_S", "Q3_K_S", 31000000000ull},
+    {"70b-q3_K_M", "Q3_K_M", 34000000000ull},
+    {"70b-q3_K_L", "Q3_K_L", 37000000000ull},
+    {"70b-q4_1", "Q4_1", 44000000000ull},
+    {"70b-q4_K_S", "Q4_K_S", 40000000000ull},
+    {"70b-q4_K_M", "Q4_K_M", 43000000000ull},
+    {"70b-q5_0", "Q5_0", 49000000000ull},
+    {"70b-q5_1", "Q5_1", 53000000000ull},
+    {"70b-q5_K_S", "Q5_K_S", 49000000000ull},
+    {"70b-q5_K_M", "Q5_K_M", 50000000000ull},
+    {"70b-q6_K", "Q6_K", 58000000000ull},
+    {"70b-q8_0", "Q8_0", 75000000000ull},
+    {"70b-fp16", "F16", 141000000000ull},
+};
+
+static const mfl_data_kv_t kv212[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg176[] = {
+static const mfl_data_tag_t tg212[] = {
     {"8b-instruct-q4_K_M", "Q4_K_M", 4900000000ull},
     {"latest", NULL, 4900000000ull},
     {"8b-instruct-q2_K", "Q2_K", 3200000000ull},
@@ -3778,7 +4521,7 @@ static const mfl_data_tag_t tg176[] = {
     {"8b", NULL, 4900000000ull},
 };
 
-static const mfl_data_kv_t kv177[] = {
+static const mfl_data_kv_t kv213[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -3787,7 +4530,7 @@ static const mfl_data_kv_t kv177[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg177[] = {
+static const mfl_data_tag_t tg213[] = {
     {"8b-text-q2_K", "Q2_K", 3200000000ull},
     {"8b-text-q3_K_S", "Q3_K_S", 3700000000ull},
     {"8b-text-q3_K_M", "Q3_K_M", 4000000000ull},
@@ -3805,14 +4548,14 @@ static const mfl_data_tag_t tg177[] = {
     {"8b-text-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv178[] = {
+static const mfl_data_kv_t kv214[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg178[] = {
+static const mfl_data_tag_t tg214[] = {
     {"70b", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -3829,14 +4572,14 @@ static const mfl_data_tag_t tg178[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv179[] = {
+static const mfl_data_kv_t kv215[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg179[] = {
+static const mfl_data_tag_t tg215[] = {
     {"70b-text-q2_K", "Q2_K", 26000000000ull},
     {"70b-text-q3_K_S", "Q3_K_S", 31000000000ull},
     {"70b-text-q3_K_M", "Q3_K_M", 34000000000ull},
@@ -3854,7 +4597,7 @@ static const mfl_data_tag_t tg179[] = {
     {"70b-text-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv180[] = {
+static const mfl_data_kv_t kv216[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -3863,7 +4606,7 @@ static const mfl_data_kv_t kv180[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg180[] = {
+static const mfl_data_tag_t tg216[] = {
     {"405b", NULL, 243000000000ull},
     {"405b-instruct-q2_K", "Q2_K", 149000000000ull},
     {"405b-instruct-q3_K_S", "Q3_K_S", 175000000000ull},
@@ -3881,7 +4624,7 @@ static const mfl_data_tag_t tg180[] = {
     {"405b-instruct-fp16", "F16", 812000000000ull},
 };
 
-static const mfl_data_kv_t kv181[] = {
+static const mfl_data_kv_t kv217[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -3890,7 +4633,7 @@ static const mfl_data_kv_t kv181[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg181[] = {
+static const mfl_data_tag_t tg217[] = {
     {"1b", NULL, 1300000000ull},
     {"1b-instruct-q2_K", "Q2_K", 581000000ull},
     {"1b-instruct-q3_K_S", "Q3_K_S", 642000000ull},
@@ -3908,7 +4651,7 @@ static const mfl_data_tag_t tg181[] = {
     {"1b-instruct-fp16", "F16", 2500000000ull},
 };
 
-static const mfl_data_kv_t kv182[] = {
+static const mfl_data_kv_t kv218[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 64ull, NULL, 0},
@@ -3917,7 +4660,7 @@ static const mfl_data_kv_t kv182[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg182[] = {
+static const mfl_data_tag_t tg218[] = {
     {"1b-text-q2_K", "Q2_K", 581000000ull},
     {"1b-text-q3_K_S", "Q3_K_S", 642000000ull},
     {"1b-text-q3_K_M", "Q3_K_M", 691000000ull},
@@ -3935,7 +4678,7 @@ static const mfl_data_tag_t tg182[] = {
     {"1b-text-fp16", "F16", 2500000000ull},
 };
 
-static const mfl_data_kv_t kv183[] = {
+static const mfl_data_kv_t kv219[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -3944,7 +4687,7 @@ static const mfl_data_kv_t kv183[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg183[] = {
+static const mfl_data_tag_t tg219[] = {
     {"3b-instruct-q4_K_M", "Q4_K_M", 2000000000ull},
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
@@ -3964,14 +4707,14 @@ static const mfl_data_tag_t tg183[] = {
     {"3b-instruct-fp16", "F16", 6400000000ull},
 };
 
-static const mfl_data_kv_t kv184[] = {
+static const mfl_data_kv_t kv220[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg184[] = {
+static const mfl_data_tag_t tg220[] = {
     {"11b", NULL, 7800000000ull},
     {"11b-instruct-q4_K_M", "Q4_K_M", 7800000000ull},
     {"latest", NULL, 7800000000ull},
@@ -3979,21 +4722,21 @@ static const mfl_data_tag_t tg184[] = {
     {"11b-instruct-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv185[] = {
+static const mfl_data_kv_t kv221[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 100ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg185[] = {
+static const mfl_data_tag_t tg221[] = {
     {"90b", NULL, 55000000000ull},
     {"90b-instruct-q8_0", "Q8_0", 95000000000ull},
     {"90b-instruct-fp16", "F16", 177000000000ull},
     {"90b-instruct-q4_K_M", "Q4_K_M", 0ull},
 };
 
-static const mfl_data_kv_t kv186[] = {
+static const mfl_data_kv_t kv222[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4002,7 +4745,7 @@ static const mfl_data_kv_t kv186[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg186[] = {
+static const mfl_data_tag_t tg222[] = {
     {"70b", NULL, 43000000000ull},
     {"latest", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
@@ -4018,7 +4761,7 @@ static const mfl_data_tag_t tg186[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv187[] = {
+static const mfl_data_kv_t kv223[] = {
     {"attention.chunk_size", 8192ull, NULL, 0},
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
@@ -4030,13 +4773,13 @@ static const mfl_data_kv_t kv187[] = {
     {"expert_count", 16ull, NULL, 0},
     {"expert_used_count", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg187[] = {
+static const mfl_data_tag_t tg223[] = {
     {"latest", NULL, 67000000000ull},
     {"17b-scout-16e-instruct-q8_0", "Q8_0", 117000000000ull},
     {"17b-scout-16e-instruct-fp16", "F16", 217000000000ull},
 };
 
-static const mfl_data_kv_t kv188[] = {
+static const mfl_data_kv_t kv224[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4047,20 +4790,20 @@ static const mfl_data_kv_t kv188[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg188[] = {
+static const mfl_data_tag_t tg224[] = {
     {"maverick", NULL, 245000000000ull},
     {"17b-maverick-128e-instruct-q8_0", "Q8_0", 428000000000ull},
     {"17b-maverick-128e-instruct-fp16", "F16", 803000000000ull},
 };
 
-static const mfl_data_kv_t kv189[] = {
+static const mfl_data_kv_t kv225[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg189[] = {
+static const mfl_data_tag_t tg225[] = {
     {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-v1.6-mistral-q2_K", "Q2_K", 3300000000ull},
@@ -4079,14 +4822,14 @@ static const mfl_data_tag_t tg189[] = {
     {"7b-v1.6-mistral-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv190[] = {
+static const mfl_data_kv_t kv226[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg190[] = {
+static const mfl_data_tag_t tg226[] = {
     {"7b-v1.5-q2_K", "Q2_K", 3500000000ull},
     {"7b-v1.5-q3_K_S", "Q3_K_S", 3600000000ull},
     {"7b-v1.5-q3_K_M", "Q3_K_M", 3900000000ull},
@@ -4104,14 +4847,14 @@ static const mfl_data_tag_t tg190[] = {
     {"7b-v1.5-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv191[] = {
+static const mfl_data_kv_t kv227[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg191[] = {
+static const mfl_data_tag_t tg227[] = {
     {"7b-v1.6-vicuna-q2_K", "Q2_K", 3200000000ull},
     {"7b-v1.6-vicuna-q3_K_S", "Q3_K_S", 3600000000ull},
     {"7b-v1.6-vicuna-q3_K_M", "Q3_K_M", 3900000000ull},
@@ -4129,14 +4872,14 @@ static const mfl_data_tag_t tg191[] = {
     {"7b-v1.6-vicuna-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv192[] = {
+static const mfl_data_kv_t kv228[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg192[] = {
+static const mfl_data_tag_t tg228[] = {
     {"13b-v1.5-q2_K", "Q2_K", 6100000000ull},
     {"13b-v1.5-q3_K_S", "Q3_K_S", 6300000000ull},
     {"13b-v1.5-q3_K_M", "Q3_K_M", 7000000000ull},
@@ -4154,14 +4897,14 @@ static const mfl_data_tag_t tg192[] = {
     {"13b-v1.5-fp16", "F16", 27000000000ull},
 };
 
-static const mfl_data_kv_t kv193[] = {
+static const mfl_data_kv_t kv229[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg193[] = {
+static const mfl_data_tag_t tg229[] = {
     {"13b", NULL, 8000000000ull},
     {"13b-v1.6-vicuna-q2_K", "Q2_K", 5500000000ull},
     {"13b-v1.6-vicuna-q3_K_S", "Q3_K_S", 6300000000ull},
@@ -4179,14 +4922,14 @@ static const mfl_data_tag_t tg193[] = {
     {"13b-v1.6-vicuna-fp16", "F16", 27000000000ull},
 };
 
-static const mfl_data_kv_t kv194[] = {
+static const mfl_data_kv_t kv230[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg194[] = {
+static const mfl_data_tag_t tg230[] = {
     {"34b", NULL, 20000000000ull},
     {"34b-v1.6-q2_K", "Q2_K", 14000000000ull},
     {"34b-v1.6-q3_K_S", "Q3_K_S", 16000000000ull},
@@ -4204,34 +4947,34 @@ static const mfl_data_tag_t tg194[] = {
     {"34b-v1.6-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv195[] = {
+static const mfl_data_kv_t kv231[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg195[] = {
+static const mfl_data_tag_t tg231[] = {
     {"8b", NULL, 5500000000ull},
     {"latest", NULL, 5500000000ull},
     {"8b-v1.1-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv196[] = {
+static const mfl_data_kv_t kv232[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg196[] = {
+static const mfl_data_tag_t tg232[] = {
     {"latest", NULL, 2900000000ull},
     {"3.8b", NULL, 2900000000ull},
     {"3.8b-mini-q4_0", NULL, 2900000000ull},
     {"3.8b-mini-fp16", "F16", 8300000000ull},
 };
 
-static const mfl_data_kv_t kv197[] = {
+static const mfl_data_kv_t kv233[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4240,7 +4983,7 @@ static const mfl_data_kv_t kv197[] = {
     {"context_length", 40000ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg197[] = {
+static const mfl_data_tag_t tg233[] = {
     {"latest", NULL, 14000000000ull},
     {"24b", NULL, 14000000000ull},
     {"24b-small-2506-q4_K_M", "Q4_K_M", 14000000000ull},
@@ -4248,14 +4991,14 @@ static const mfl_data_tag_t tg197[] = {
     {"24b-small-2506-fp16", "F16", 47000000000ull},
 };
 
-static const mfl_data_kv_t kv198[] = {
+static const mfl_data_kv_t kv234[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg198[] = {
+static const mfl_data_tag_t tg234[] = {
     {"8b", NULL, 5500000000ull},
     {"latest", NULL, 5500000000ull},
     {"8b-2.6-q2_K", "Q2_K", 4100000000ull},
@@ -4274,7 +5017,7 @@ static const mfl_data_tag_t tg198[] = {
     {"8b-2.6-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv199[] = {
+static const mfl_data_kv_t kv235[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4284,21 +5027,21 @@ static const mfl_data_kv_t kv199[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg199[] = {
+static const mfl_data_tag_t tg235[] = {
     {"3b", NULL, 3000000000ull},
     {"3b-instruct-2512-q4_K_M", "Q4_K_M", 3000000000ull},
     {"3b-instruct-2512-q8_0", "Q8_0", 4500000000ull},
     {"3b-instruct-2512-fp16", "F16", 7700000000ull},
 };
 
-static const mfl_data_kv_t kv200[] = {
+static const mfl_data_kv_t kv236[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 34ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg200[] = {
+static const mfl_data_tag_t tg236[] = {
     {"latest", NULL, 6000000000ull},
     {"8b", NULL, 6000000000ull},
     {"8b-instruct-2512-q4_K_M", "Q4_K_M", 6000000000ull},
@@ -4306,27 +5049,27 @@ static const mfl_data_tag_t tg200[] = {
     {"8b-instruct-2512-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv201[] = {
+static const mfl_data_kv_t kv237[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg201[] = {
+static const mfl_data_tag_t tg237[] = {
     {"14b", NULL, 9100000000ull},
     {"14b-instruct-2512-q8_0", "Q8_0", 15000000000ull},
     {"14b-instruct-2512-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv202[] = {
+static const mfl_data_kv_t kv238[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg202[] = {
+static const mfl_data_tag_t tg238[] = {
     {"7b-instruct-v0.3-q4_K_M", "Q4_K_M", 4400000000ull},
     {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
@@ -4346,14 +5089,14 @@ static const mfl_data_tag_t tg202[] = {
     {"7b-instruct-v0.3-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv203[] = {
+static const mfl_data_kv_t kv239[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg203[] = {
+static const mfl_data_tag_t tg239[] = {
     {"v0.2", NULL, 4100000000ull},
     {"7b-instruct-v0.2-q2_K", "Q2_K", 3100000000ull},
     {"7b-instruct-v0.2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -4371,14 +5114,14 @@ static const mfl_data_tag_t tg203[] = {
     {"7b-instruct-v0.2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv204[] = {
+static const mfl_data_kv_t kv240[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg204[] = {
+static const mfl_data_tag_t tg240[] = {
     {"v0.1", NULL, 4100000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3100000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -4396,14 +5139,14 @@ static const mfl_data_tag_t tg204[] = {
     {"7b-instruct-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv205[] = {
+static const mfl_data_kv_t kv241[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg205[] = {
+static const mfl_data_tag_t tg241[] = {
     {"7b-text-q2_K", "Q2_K", 3100000000ull},
     {"7b-text-q3_K_S", "Q3_K_S", 3200000000ull},
     {"7b-text-q3_K_M", "Q3_K_M", 3500000000ull},
@@ -4421,14 +5164,14 @@ static const mfl_data_tag_t tg205[] = {
     {"7b-text-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv206[] = {
+static const mfl_data_kv_t kv242[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg206[] = {
+static const mfl_data_tag_t tg242[] = {
     {"text", NULL, 4100000000ull},
     {"7b-text-v0.2-q2_K", "Q2_K", 2700000000ull},
     {"7b-text-v0.2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -4446,14 +5189,14 @@ static const mfl_data_tag_t tg206[] = {
     {"7b-text-v0.2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv207[] = {
+static const mfl_data_kv_t kv243[] = {
     {"attention.head_count", 96ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 88ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 12288ull, NULL, 0},
 };
-static const mfl_data_tag_t tg207[] = {
+static const mfl_data_tag_t tg243[] = {
     {"123b-instruct-2407-q2_K", "Q2_K", 45000000000ull},
     {"123b-instruct-2407-q3_K_S", "Q3_K_S", 53000000000ull},
     {"123b-instruct-2407-q3_K_M", "Q3_K_M", 59000000000ull},
@@ -4471,14 +5214,14 @@ static const mfl_data_tag_t tg207[] = {
     {"123b-instruct-2407-fp16", "F16", 245000000000ull},
 };
 
-static const mfl_data_kv_t kv208[] = {
+static const mfl_data_kv_t kv244[] = {
     {"attention.head_count", 96ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 88ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 12288ull, NULL, 0},
 };
-static const mfl_data_tag_t tg208[] = {
+static const mfl_data_tag_t tg244[] = {
     {"latest", NULL, 73000000000ull},
     {"123b", NULL, 73000000000ull},
     {"123b-instruct-2411-q2_K", "Q2_K", 45000000000ull},
@@ -4497,7 +5240,7 @@ static const mfl_data_tag_t tg208[] = {
     {"123b-instruct-2411-fp16", "F16", 245000000000ull},
 };
 
-static const mfl_data_kv_t kv209[] = {
+static const mfl_data_kv_t kv245[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4506,7 +5249,7 @@ static const mfl_data_kv_t kv209[] = {
     {"context_length", 1024000ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg209[] = {
+static const mfl_data_tag_t tg245[] = {
     {"12b", NULL, 7100000000ull},
     {"latest", NULL, 7100000000ull},
     {"12b-instruct-2407-q2_K", "Q2_K", 4800000000ull},
@@ -4525,14 +5268,14 @@ static const mfl_data_tag_t tg209[] = {
     {"12b-instruct-2407-fp16", "F16", 25000000000ull},
 };
 
-static const mfl_data_kv_t kv210[] = {
+static const mfl_data_kv_t kv246[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg210[] = {
+static const mfl_data_tag_t tg246[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 3100000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -4550,7 +5293,7 @@ static const mfl_data_tag_t tg210[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv211[] = {
+static const mfl_data_kv_t kv247[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4559,21 +5302,21 @@ static const mfl_data_kv_t kv211[] = {
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg211[] = {
+static const mfl_data_tag_t tg247[] = {
     {"24b", NULL, 14000000000ull},
     {"latest", NULL, 14000000000ull},
     {"24b-instruct-2501-q8_0", "Q8_0", 25000000000ull},
     {"24b-instruct-2501-fp16", "F16", 47000000000ull},
 };
 
-static const mfl_data_kv_t kv212[] = {
+static const mfl_data_kv_t kv248[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg212[] = {
+static const mfl_data_tag_t tg248[] = {
     {"22b", NULL, 13000000000ull},
     {"22b-instruct-2409-q2_K", "Q2_K", 8300000000ull},
     {"22b-instruct-2409-q3_K_S", "Q3_K_S", 9600000000ull},
@@ -4591,7 +5334,7 @@ static const mfl_data_tag_t tg212[] = {
     {"22b-instruct-2409-fp16", "F16", 44000000000ull},
 };
 
-static const mfl_data_kv_t kv213[] = {
+static const mfl_data_kv_t kv249[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4600,7 +5343,7 @@ static const mfl_data_kv_t kv213[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg213[] = {
+static const mfl_data_tag_t tg249[] = {
     {"latest", NULL, 15000000000ull},
     {"24b", NULL, 15000000000ull},
     {"24b-instruct-2503-q4_K_M", "Q4_K_M", 15000000000ull},
@@ -4608,7 +5351,7 @@ static const mfl_data_tag_t tg213[] = {
     {"24b-instruct-2503-fp16", "F16", 48000000000ull},
 };
 
-static const mfl_data_kv_t kv214[] = {
+static const mfl_data_kv_t kv250[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -4617,7 +5360,7 @@ static const mfl_data_kv_t kv214[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg214[] = {
+static const mfl_data_tag_t tg250[] = {
     {"latest", NULL, 15000000000ull},
     {"24b", NULL, 15000000000ull},
     {"24b-instruct-2506-q4_K_M", "Q4_K_M", 15000000000ull},
@@ -4625,14 +5368,14 @@ static const mfl_data_tag_t tg214[] = {
     {"24b-instruct-2506-fp16", "F16", 48000000000ull},
 };
 
-static const mfl_data_kv_t kv215[] = {
+static const mfl_data_kv_t kv251[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg215[] = {
+static const mfl_data_tag_t tg251[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v0.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v0.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -4650,7 +5393,7 @@ static const mfl_data_tag_t tg215[] = {
     {"7b-v0.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv216[] = {
+static const mfl_data_kv_t kv252[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -4659,7 +5402,7 @@ static const mfl_data_kv_t kv216[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg216[] = {
+static const mfl_data_tag_t tg252[] = {
     {"8x7b", NULL, 26000000000ull},
     {"latest", NULL, 26000000000ull},
     {"8x7b-instruct-v0.1-q2_K", "Q2_K", 17000000000ull},
@@ -4678,7 +5421,7 @@ static const mfl_data_tag_t tg216[] = {
     {"8x7b-instruct-v0.1-fp16", "F16", 93000000000ull},
 };
 
-static const mfl_data_kv_t kv217[] = {
+static const mfl_data_kv_t kv253[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -4687,7 +5430,7 @@ static const mfl_data_kv_t kv217[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg217[] = {
+static const mfl_data_tag_t tg253[] = {
     {"8x22b", NULL, 80000000000ull},
     {"v0.1", NULL, 80000000000ull},
     {"8x22b-instruct-v0.1-q2_K", "Q2_K", 52000000000ull},
@@ -4706,7 +5449,7 @@ static const mfl_data_tag_t tg217[] = {
     {"8x22b-instruct-v0.1-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv218[] = {
+static const mfl_data_kv_t kv254[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -4715,7 +5458,7 @@ static const mfl_data_kv_t kv218[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg218[] = {
+static const mfl_data_tag_t tg254[] = {
     {"8x22b-text", NULL, 80000000000ull},
     {"8x22b-text-v0.1-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-text-v0.1-q3_K_S", "Q3_K_S", 61000000000ull},
@@ -4733,7 +5476,7 @@ static const mfl_data_tag_t tg218[] = {
     {"8x22b-text-v0.1-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv219[] = {
+static const mfl_data_kv_t kv255[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -4742,7 +5485,7 @@ static const mfl_data_kv_t kv219[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg219[] = {
+static const mfl_data_tag_t tg255[] = {
     {"text", NULL, 26000000000ull},
     {"8x7b-text", NULL, 26000000000ull},
     {"8x7b-text-v0.1-q2_K", "Q2_K", 17000000000ull},
@@ -4761,14 +5504,14 @@ static const mfl_data_tag_t tg219[] = {
     {"8x7b-text-v0.1-fp16", "F16", 93000000000ull},
 };
 
-static const mfl_data_kv_t kv220[] = {
+static const mfl_data_kv_t kv256[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg220[] = {
+static const mfl_data_tag_t tg256[] = {
     {"1.8b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"1.8b-v2-q2_K", "Q2_K", 1500000000ull},
@@ -4787,28 +5530,28 @@ static const mfl_data_tag_t tg220[] = {
     {"1.8b-v2-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv221[] = {
+static const mfl_data_kv_t kv257[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 512ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg221[] = {
+static const mfl_data_tag_t tg257[] = {
     {"latest", "F16", 670000000ull},
     {"v1", "F16", 670000000ull},
     {"335m", "F16", 670000000ull},
     {"335m-v1-fp16", "F16", 670000000ull},
 };
 
-static const mfl_data_kv_t kv222[] = {
+static const mfl_data_kv_t kv258[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg222[] = {
+static const mfl_data_tag_t tg258[] = {
     {"latest", NULL, 43000000000ull},
     {"70b-instruct-q2_K", "Q2_K", 26000000000ull},
     {"70b-instruct-q3_K_S", "Q3_K_S", 31000000000ull},
@@ -4826,10 +5569,46 @@ static const mfl_data_tag_t tg222[] = {
     {"70b-instruct-fp16", "F16", 141000000000ull},
 };
 
-static const uint32_t a223_1[] = {0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-static const mfl_data_kv_t kv223[] = {
+static const uint32_t a259_1[] = {0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+static const mfl_data_kv_t kv259[] = {
     {"attention.head_count", 32ull, NULL, 0},
-    {"attention.head_count_kv", 0, a223_1, 88},
+    {"attention.head_count_kv", 0, a259_1, 52},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 52ull, NULL, 0},
+    {"context_length", 1048576ull, NULL, 0},
+    {"embedding_length", 2688ull, NULL, 0},
+    {"expert_count", 128ull, NULL, 0},
+    {"expert_used_count", 6ull, NULL, 0},
+};
+static const mfl_data_tag_t tg259[] = {
+    {"latest", NULL, 24000000000ull},
+    {"30b", NULL, 24000000000ull},
+    {"30b-a3b-q4_K_M", "Q4_K_M", 24000000000ull},
+    {"30b-a3b-q8_0", "Q8_0", 34000000000ull},
+    {"30b-a3b-fp16", "F16", 63000000000ull},
+};
+
+static const uint32_t a260_1[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0};
+static const mfl_data_kv_t kv260[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 0, a260_1, 42},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 42ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 3136ull, NULL, 0},
+};
+static const mfl_data_tag_t tg260[] = {
+    {"4b", NULL, 2800000000ull},
+    {"4b-q8_0", "Q8_0", 4200000000ull},
+    {"4b-bf16", "BF16", 8000000000ull},
+};
+
+static const uint32_t a261_1[] = {0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+static const mfl_data_kv_t kv261[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 0, a261_1, 88},
     {"attention.key_length", 128ull, NULL, 0},
     {"attention.value_length", 128ull, NULL, 0},
     {"block_count", 88ull, NULL, 0},
@@ -4838,20 +5617,20 @@ static const mfl_data_kv_t kv223[] = {
     {"expert_count", 512ull, NULL, 0},
     {"expert_used_count", 22ull, NULL, 0},
 };
-static const mfl_data_tag_t tg223[] = {
+static const mfl_data_tag_t tg261[] = {
     {"latest", NULL, 87000000000ull},
     {"120b-a12b-q8_0", "Q8_0", 132000000000ull},
     {"120b-a12b-bf16", "BF16", 247000000000ull},
 };
 
-static const mfl_data_kv_t kv224[] = {
+static const mfl_data_kv_t kv262[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg224[] = {
+static const mfl_data_tag_t tg262[] = {
     {"4b", NULL, 2700000000ull},
     {"latest", NULL, 2700000000ull},
     {"4b-instruct-q2_K", "Q2_K", 1900000000ull},
@@ -4870,14 +5649,14 @@ static const mfl_data_tag_t tg224[] = {
     {"4b-instruct-fp16", "F16", 8400000000ull},
 };
 
-static const mfl_data_kv_t kv225[] = {
+static const mfl_data_kv_t kv263[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg225[] = {
+static const mfl_data_tag_t tg263[] = {
     {"7b-v3.1", NULL, 4100000000ull},
     {"7b-v3.1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -4895,14 +5674,14 @@ static const mfl_data_tag_t tg225[] = {
     {"7b-v3.1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv226[] = {
+static const mfl_data_kv_t kv264[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg226[] = {
+static const mfl_data_tag_t tg264[] = {
     {"7b-v3.2", NULL, 4100000000ull},
     {"7b-v3.2-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -4920,14 +5699,14 @@ static const mfl_data_tag_t tg226[] = {
     {"7b-v3.2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv227[] = {
+static const mfl_data_kv_t kv265[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg227[] = {
+static const mfl_data_tag_t tg265[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v3.3-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.3-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -4945,7 +5724,7 @@ static const mfl_data_tag_t tg227[] = {
     {"7b-v3.3-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv228[] = {
+static const mfl_data_kv_t kv266[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -4953,20 +5732,20 @@ static const mfl_data_kv_t kv228[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg228[] = {
+static const mfl_data_tag_t tg266[] = {
     {"latest", "F16", 274000000ull},
     {"v1.5", "F16", 274000000ull},
     {"137m-v1.5-fp16", "F16", 274000000ull},
 };
 
-static const mfl_data_kv_t kv229[] = {
+static const mfl_data_kv_t kv267[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg229[] = {
+static const mfl_data_tag_t tg267[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-v1-q2_K", "Q2_K", 3100000000ull},
     {"7b-v1-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -4984,14 +5763,14 @@ static const mfl_data_tag_t tg229[] = {
     {"7b-v1-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv230[] = {
+static const mfl_data_kv_t kv268[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg230[] = {
+static const mfl_data_tag_t tg268[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-llama2-q2_K", "Q2_K", 5400000000ull},
     {"13b-llama2-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -5009,14 +5788,14 @@ static const mfl_data_tag_t tg230[] = {
     {"13b-llama2-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv231[] = {
+static const mfl_data_kv_t kv269[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg231[] = {
+static const mfl_data_tag_t tg269[] = {
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
     {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
@@ -5034,14 +5813,14 @@ static const mfl_data_tag_t tg231[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv232[] = {
+static const mfl_data_kv_t kv270[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg232[] = {
+static const mfl_data_tag_t tg270[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-llama2-q2_K", "Q2_K", 2800000000ull},
     {"7b-llama2-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -5059,14 +5838,14 @@ static const mfl_data_tag_t tg232[] = {
     {"7b-llama2-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv233[] = {
+static const mfl_data_kv_t kv271[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg233[] = {
+static const mfl_data_tag_t tg271[] = {
     {"70b-llama2-q2_K", "Q2_K", 29000000000ull},
     {"70b-llama2-q3_K_S", "Q3_K_S", 30000000000ull},
     {"70b-llama2-q3_K_M", "Q3_K_M", 33000000000ull},
@@ -5082,14 +5861,14 @@ static const mfl_data_tag_t tg233[] = {
     {"70b-llama2-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv234[] = {
+static const mfl_data_kv_t kv272[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg234[] = {
+static const mfl_data_tag_t tg272[] = {
     {"latest", NULL, 6100000000ull},
     {"10.7b-solar-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-solar-q3_K_S", "Q3_K_S", 4700000000ull},
@@ -5107,14 +5886,14 @@ static const mfl_data_tag_t tg234[] = {
     {"10.7b-solar-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv235[] = {
+static const mfl_data_kv_t kv273[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg235[] = {
+static const mfl_data_tag_t tg273[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-yi-q2_K", "Q2_K", 15000000000ull},
     {"34b-yi-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -5132,7 +5911,7 @@ static const mfl_data_tag_t tg235[] = {
     {"34b-yi-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv236[] = {
+static const mfl_data_kv_t kv274[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -5142,14 +5921,14 @@ static const mfl_data_kv_t kv236[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg236[] = {
+static const mfl_data_tag_t tg274[] = {
     {"7b-think", NULL, 4500000000ull},
     {"latest", "Q4_K_M", 4500000000ull},
     {"7b-think-q8_0", "Q8_0", 7800000000ull},
     {"7b-think-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv237[] = {
+static const mfl_data_kv_t kv275[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -5159,13 +5938,13 @@ static const mfl_data_kv_t kv237[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg237[] = {
+static const mfl_data_tag_t tg275[] = {
     {"7b-instruct", NULL, 4500000000ull},
     {"7b-instruct-q8_0", "Q8_0", 7800000000ull},
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv238[] = {
+static const mfl_data_kv_t kv276[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.sliding_window", 4096ull, NULL, 0},
@@ -5175,47 +5954,83 @@ static const mfl_data_kv_t kv238[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg238[] = {
+static const mfl_data_tag_t tg276[] = {
     {"32b", NULL, 19000000000ull},
     {"32b-think-q8_0", "Q8_0", 34000000000ull},
     {"32b-think-fp16", "F16", 64000000000ull},
 };
 
-static const mfl_data_kv_t kv239[] = {
+static const mfl_data_kv_t kv277[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.sliding_window", 4096ull, NULL, 0},
+    {"attention.sliding_window_pattern", 4ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 65536ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"rope.scaling.original_context_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg277[] = {
+    {"32b-instruct", "Q4_K_M", 19000000000ull},
+    {"32b-instruct-q4_K_M", "Q4_K_M", 19000000000ull},
+    {"32b-instruct-q8_0", "Q8_0", 34000000000ull},
+    {"32b-instruct-fp16", "F16", 64000000000ull},
+};
+
+static const mfl_data_kv_t kv278[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.sliding_window", 4096ull, NULL, 0},
+    {"attention.sliding_window_pattern", 4ull, NULL, 0},
+    {"block_count", 64ull, NULL, 0},
+    {"context_length", 65536ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+    {"rope.scaling.original_context_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg278[] = {
+    {"latest", NULL, 19000000000ull},
+    {"32b", NULL, 19000000000ull},
+    {"32b-think", NULL, 19000000000ull},
+    {"32b-think-q4_K_M", "Q4_K_M", 19000000000ull},
+    {"32b-think-q8_0", "Q8_0", 34000000000ull},
+    {"32b-think-fp16", "F16", 64000000000ull},
+};
+
+static const mfl_data_kv_t kv279[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg239[] = {
+static const mfl_data_tag_t tg279[] = {
     {"7b", NULL, 4500000000ull},
     {"latest", NULL, 4500000000ull},
     {"7b-1124-instruct-q8_0", "Q8_0", 7800000000ull},
     {"7b-1124-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv240[] = {
+static const mfl_data_kv_t kv280[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg240[] = {
+static const mfl_data_tag_t tg280[] = {
     {"13b", NULL, 8400000000ull},
     {"13b-1124-instruct-q8_0", "Q8_0", 15000000000ull},
     {"13b-1124-instruct-fp16", "F16", 27000000000ull},
 };
 
-static const mfl_data_kv_t kv241[] = {
+static const mfl_data_kv_t kv281[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg241[] = {
+static const mfl_data_tag_t tg281[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-v3.5-0106-q2_K", "Q2_K", 3100000000ull},
@@ -5234,14 +6049,14 @@ static const mfl_data_tag_t tg241[] = {
     {"7b-v3.5-0106-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv242[] = {
+static const mfl_data_kv_t kv282[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg242[] = {
+static const mfl_data_tag_t tg282[] = {
     {"7b-v3.5", NULL, 4100000000ull},
     {"7b-v3.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.5-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5259,14 +6074,14 @@ static const mfl_data_tag_t tg242[] = {
     {"7b-v3.5-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv243[] = {
+static const mfl_data_kv_t kv283[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg243[] = {
+static const mfl_data_tag_t tg283[] = {
     {"7b-v3.5-1210", NULL, 4100000000ull},
     {"7b-v3.5-1210-q2_K", "Q2_K", 3100000000ull},
     {"7b-v3.5-1210-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5284,41 +6099,41 @@ static const mfl_data_tag_t tg243[] = {
     {"7b-v3.5-1210-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv244[] = {
+static const mfl_data_kv_t kv284[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg244[] = {
+static const mfl_data_tag_t tg284[] = {
     {"latest", NULL, 4700000000ull},
     {"8b-instruct-q4_K_M", "Q4_K_M", 4700000000ull},
     {"8b-instruct-q8_0", "Q8_0", 8300000000ull},
     {"8b-instruct-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv245[] = {
+static const mfl_data_kv_t kv285[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 14ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2240ull, NULL, 0},
 };
-static const mfl_data_tag_t tg245[] = {
+static const mfl_data_tag_t tg285[] = {
     {"1.5b", NULL, 1400000000ull},
     {"1.5b-instruct-q8_0", "Q8_0", 2000000000ull},
     {"1.5b-instruct-fp16", "F16", 3800000000ull},
 };
 
-static const mfl_data_kv_t kv246[] = {
+static const mfl_data_kv_t kv286[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg246[] = {
+static const mfl_data_tag_t tg286[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-mistral-v2.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-mistral-v2.5-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5336,14 +6151,14 @@ static const mfl_data_tag_t tg246[] = {
     {"7b-mistral-v2.5-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv247[] = {
+static const mfl_data_kv_t kv287[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg247[] = {
+static const mfl_data_tag_t tg287[] = {
     {"v2", NULL, 4100000000ull},
     {"7b-mistral-v2-q2_K", "Q2_K", 3100000000ull},
     {"7b-mistral-v2-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -5361,66 +6176,66 @@ static const mfl_data_tag_t tg247[] = {
     {"7b-mistral-v2-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv248[] = {
+static const mfl_data_kv_t kv288[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg248[] = {
+static const mfl_data_tag_t tg288[] = {
     {"7b-q4_K_M", "Q4_K_M", 4700000000ull},
     {"7b-q8_0", "Q8_0", 8100000000ull},
     {"7b-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv249[] = {
+static const mfl_data_kv_t kv289[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg249[] = {
+static const mfl_data_tag_t tg289[] = {
     {"latest", NULL, 4700000000ull},
     {"7b-v2-q8_0", "Q8_0", 8100000000ull},
     {"7b-v2-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv250[] = {
+static const mfl_data_kv_t kv290[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg250[] = {
+static const mfl_data_tag_t tg290[] = {
     {"32b-q4_K_M", "Q4_K_M", 20000000000ull},
     {"32b-q8_0", "Q8_0", 35000000000ull},
     {"32b-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv251[] = {
+static const mfl_data_kv_t kv291[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg251[] = {
+static const mfl_data_tag_t tg291[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-v2-q8_0", "Q8_0", 35000000000ull},
     {"32b-v2-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv252[] = {
+static const mfl_data_kv_t kv292[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 26ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 3200ull, NULL, 0},
 };
-static const mfl_data_tag_t tg252[] = {
+static const mfl_data_tag_t tg292[] = {
     {"3b", NULL, 2000000000ull},
     {"latest", NULL, 2000000000ull},
     {"3b-q4_1", "Q4_1", 2200000000ull},
@@ -5430,14 +6245,14 @@ static const mfl_data_tag_t tg252[] = {
     {"3b-fp16", "F16", 6900000000ull},
 };
 
-static const mfl_data_kv_t kv253[] = {
+static const mfl_data_kv_t kv293[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg253[] = {
+static const mfl_data_tag_t tg293[] = {
     {"7b-v2-q2_K", "Q2_K", 2800000000ull},
     {"7b-v2-q3_K_S", "Q3_K_S", 2900000000ull},
     {"7b-v2-q3_K_M", "Q3_K_M", 3300000000ull},
@@ -5455,14 +6270,14 @@ static const mfl_data_tag_t tg253[] = {
     {"7b-v2-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv254[] = {
+static const mfl_data_kv_t kv294[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg254[] = {
+static const mfl_data_tag_t tg294[] = {
     {"7b", NULL, 3800000000ull},
     {"7b-v3-q2_K", "Q2_K", 2800000000ull},
     {"7b-v3-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -5480,14 +6295,14 @@ static const mfl_data_tag_t tg254[] = {
     {"7b-v3-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv255[] = {
+static const mfl_data_kv_t kv295[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg255[] = {
+static const mfl_data_tag_t tg295[] = {
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
     {"7b-q3_K_M", "Q3_K_M", 3300000000ull},
@@ -5505,14 +6320,14 @@ static const mfl_data_tag_t tg255[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv256[] = {
+static const mfl_data_kv_t kv296[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg256[] = {
+static const mfl_data_tag_t tg296[] = {
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
     {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
@@ -5530,14 +6345,14 @@ static const mfl_data_tag_t tg256[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv257[] = {
+static const mfl_data_kv_t kv297[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg257[] = {
+static const mfl_data_tag_t tg297[] = {
     {"13b-v2-q2_K", "Q2_K", 5400000000ull},
     {"13b-v2-q3_K_S", "Q3_K_S", 5700000000ull},
     {"13b-v2-q3_K_M", "Q3_K_M", 6300000000ull},
@@ -5555,14 +6370,14 @@ static const mfl_data_tag_t tg257[] = {
     {"13b-v2-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv258[] = {
+static const mfl_data_kv_t kv298[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg258[] = {
+static const mfl_data_tag_t tg298[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-v3-q2_K", "Q2_K", 5400000000ull},
     {"13b-v3-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -5580,14 +6395,14 @@ static const mfl_data_tag_t tg258[] = {
     {"13b-v3-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv259[] = {
+static const mfl_data_kv_t kv299[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg259[] = {
+static const mfl_data_tag_t tg299[] = {
     {"70b", NULL, 39000000000ull},
     {"70b-v3-q2_K", "Q2_K", 29000000000ull},
     {"70b-v3-q3_K_S", "Q3_K_S", 30000000000ull},
@@ -5605,14 +6420,14 @@ static const mfl_data_tag_t tg259[] = {
     {"70b-v3-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv260[] = {
+static const mfl_data_kv_t kv300[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg260[] = {
+static const mfl_data_tag_t tg300[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -5630,14 +6445,14 @@ static const mfl_data_tag_t tg260[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv261[] = {
+static const mfl_data_kv_t kv301[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg261[] = {
+static const mfl_data_tag_t tg301[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -5655,7 +6470,44 @@ static const mfl_data_tag_t tg261[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv262[] = {
+static const mfl_data_kv_t kv302[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 4ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg302[] = {
+    {"latest", "Q4_K_M", 5600000000ull},
+    {"9b", "Q4_K_M", 5600000000ull},
+    {"9b-q4_K_M", "Q4_K_M", 5600000000ull},
+    {"9b-q8_0", "Q8_0", 9500000000ull},
+    {"9b-bf16", "BF16", 18000000000ull},
+};
+
+static const mfl_data_kv_t kv303[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 256ull, NULL, 0},
+    {"expert_used_count", 8ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg303[] = {
+    {"35b", "Q4_K_M", 21000000000ull},
+    {"35b-q4_K_M", "Q4_K_M", 21000000000ull},
+    {"35b-q8_0", "Q8_0", 37000000000ull},
+    {"35b-bf16", "BF16", 69000000000ull},
+};
+
+static const mfl_data_kv_t kv304[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -5663,20 +6515,20 @@ static const mfl_data_kv_t kv262[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg262[] = {
+static const mfl_data_tag_t tg304[] = {
     {"latest", "F16", 563000000ull},
     {"278m", "F16", 563000000ull},
     {"278m-mpnet-base-v2-fp16", "F16", 563000000ull},
 };
 
-static const mfl_data_kv_t kv263[] = {
+static const mfl_data_kv_t kv305[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg263[] = {
+static const mfl_data_tag_t tg305[] = {
     {"2.7b", NULL, 1600000000ull},
     {"latest", NULL, 1600000000ull},
     {"2.7b-chat-v2-q2_K", "Q2_K", 1200000000ull},
@@ -5695,7 +6547,7 @@ static const mfl_data_tag_t tg263[] = {
     {"2.7b-chat-v2-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv264[] = {
+static const mfl_data_kv_t kv306[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 2047ull, NULL, 0},
@@ -5704,7 +6556,7 @@ static const mfl_data_kv_t kv264[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg264[] = {
+static const mfl_data_tag_t tg306[] = {
     {"3.8b-mini-4k-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3.8b-mini-4k-instruct-q3_K_S", "Q3_K_S", 1700000000ull},
     {"3.8b-mini-4k-instruct-q3_K_M", "Q3_K_M", 2000000000ull},
@@ -5722,7 +6574,7 @@ static const mfl_data_tag_t tg264[] = {
     {"3.8b-mini-4k-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv265[] = {
+static const mfl_data_kv_t kv307[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"attention.sliding_window", 262144ull, NULL, 0},
@@ -5731,7 +6583,7 @@ static const mfl_data_kv_t kv265[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg265[] = {
+static const mfl_data_tag_t tg307[] = {
     {"latest", NULL, 2200000000ull},
     {"mini", NULL, 2200000000ull},
     {"3.8b", NULL, 2200000000ull},
@@ -5752,7 +6604,7 @@ static const mfl_data_tag_t tg265[] = {
     {"3.8b-mini-128k-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv266[] = {
+static const mfl_data_kv_t kv308[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
@@ -5760,7 +6612,7 @@ static const mfl_data_kv_t kv266[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg266[] = {
+static const mfl_data_tag_t tg308[] = {
     {"medium", NULL, 7900000000ull},
     {"14b", NULL, 7900000000ull},
     {"14b-medium-128k-instruct-q4_0", "Q4_0", 0ull},
@@ -5780,7 +6632,7 @@ static const mfl_data_tag_t tg266[] = {
     {"14b-medium-128k-instruct-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv267[] = {
+static const mfl_data_kv_t kv309[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"attention.sliding_window", 2047ull, NULL, 0},
@@ -5789,7 +6641,7 @@ static const mfl_data_kv_t kv267[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg267[] = {
+static const mfl_data_tag_t tg309[] = {
     {"14b-medium-4k-instruct-q2_K", "Q2_K", 5100000000ull},
     {"14b-medium-4k-instruct-q3_K_S", "Q3_K_S", 6100000000ull},
     {"14b-medium-4k-instruct-q3_K_M", "Q3_K_M", 6900000000ull},
@@ -5807,7 +6659,7 @@ static const mfl_data_tag_t tg267[] = {
     {"14b-medium-4k-instruct-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv268[] = {
+static const mfl_data_kv_t kv310[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -5815,7 +6667,7 @@ static const mfl_data_kv_t kv268[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg268[] = {
+static const mfl_data_tag_t tg310[] = {
     {"latest", NULL, 2200000000ull},
     {"3.8b-mini-instruct-q2_K", "Q2_K", 1400000000ull},
     {"3.8b-mini-instruct-q3_K_S", "Q3_K_S", 1700000000ull},
@@ -5833,7 +6685,7 @@ static const mfl_data_tag_t tg268[] = {
     {"3.8b-mini-instruct-fp16", "F16", 7600000000ull},
 };
 
-static const mfl_data_kv_t kv269[] = {
+static const mfl_data_kv_t kv311[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
@@ -5841,14 +6693,14 @@ static const mfl_data_kv_t kv269[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"rope.scaling.original_context_length", 16384ull, NULL, 0},
 };
-static const mfl_data_tag_t tg269[] = {
+static const mfl_data_tag_t tg311[] = {
     {"14b", NULL, 9100000000ull},
     {"latest", NULL, 9100000000ull},
     {"14b-q8_0", "Q8_0", 16000000000ull},
     {"14b-fp16", "F16", 29000000000ull},
 };
 
-static const mfl_data_kv_t kv270[] = {
+static const mfl_data_kv_t kv312[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -5856,14 +6708,14 @@ static const mfl_data_kv_t kv270[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg270[] = {
+static const mfl_data_tag_t tg312[] = {
     {"3.8b", NULL, 2500000000ull},
     {"latest", NULL, 2500000000ull},
     {"3.8b-q8_0", "Q8_0", 4100000000ull},
     {"3.8b-fp16", "F16", 7700000000ull},
 };
 
-static const mfl_data_kv_t kv271[] = {
+static const mfl_data_kv_t kv313[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
@@ -5871,48 +6723,48 @@ static const mfl_data_kv_t kv271[] = {
     {"embedding_length", 3072ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg271[] = {
+static const mfl_data_tag_t tg313[] = {
     {"latest", NULL, 3200000000ull},
     {"3.8b", NULL, 3200000000ull},
     {"3.8b-q8_0", "Q8_0", 4600000000ull},
     {"3.8b-fp16", "F16", 7700000000ull},
 };
 
-static const mfl_data_kv_t kv272[] = {
+static const mfl_data_kv_t kv314[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg272[] = {
+static const mfl_data_tag_t tg314[] = {
     {"latest", NULL, 11000000000ull},
     {"14b", NULL, 11000000000ull},
     {"14b-q8_0", "Q8_0", 17000000000ull},
     {"14b-fp16", "F16", 29000000000ull},
 };
 
-static const mfl_data_kv_t kv273[] = {
+static const mfl_data_kv_t kv315[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 10ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg273[] = {
+static const mfl_data_tag_t tg315[] = {
     {"plus", NULL, 11000000000ull},
     {"14b-plus-q8_0", "Q8_0", 17000000000ull},
     {"14b-plus-fp16", "F16", 29000000000ull},
 };
 
-static const mfl_data_kv_t kv274[] = {
+static const mfl_data_kv_t kv316[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg274[] = {
+static const mfl_data_tag_t tg316[] = {
     {"0.5b", NULL, 395000000ull},
     {"0.5b-chat-v1.5-q2_K", "Q2_K", 298000000ull},
     {"0.5b-chat-v1.5-q3_K_S", "Q3_K_S", 333000000ull},
@@ -5930,14 +6782,14 @@ static const mfl_data_tag_t tg274[] = {
     {"0.5b-chat-v1.5-fp16", "F16", 1200000000ull},
 };
 
-static const mfl_data_kv_t kv275[] = {
+static const mfl_data_kv_t kv317[] = {
     {"attention.head_count", 20ull, NULL, 0},
     {"attention.head_count_kv", 20ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg275[] = {
+static const mfl_data_tag_t tg317[] = {
     {"4b", NULL, 2300000000ull},
     {"latest", NULL, 2300000000ull},
     {"4b-chat-v1.5-q2_K", "Q2_K", 1600000000ull},
@@ -5956,14 +6808,14 @@ static const mfl_data_tag_t tg275[] = {
     {"4b-chat-v1.5-fp16", "F16", 7900000000ull},
 };
 
-static const mfl_data_kv_t kv276[] = {
+static const mfl_data_kv_t kv318[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg276[] = {
+static const mfl_data_tag_t tg318[] = {
     {"7b", NULL, 4500000000ull},
     {"7b-chat-v1.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-chat-v1.5-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -5981,14 +6833,14 @@ static const mfl_data_tag_t tg276[] = {
     {"7b-chat-v1.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv277[] = {
+static const mfl_data_kv_t kv319[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg277[] = {
+static const mfl_data_tag_t tg319[] = {
     {"14b", NULL, 8200000000ull},
     {"14b-chat-v1.5-q2_K", "Q2_K", 6100000000ull},
     {"14b-chat-v1.5-q3_K_S", "Q3_K_S", 6900000000ull},
@@ -6006,14 +6858,14 @@ static const mfl_data_tag_t tg277[] = {
     {"14b-chat-v1.5-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv278[] = {
+static const mfl_data_kv_t kv320[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg278[] = {
+static const mfl_data_tag_t tg320[] = {
     {"32b", NULL, 18000000000ull},
     {"32b-chat-v1.5-q2_K", "Q2_K", 12000000000ull},
     {"32b-chat-v1.5-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -6031,14 +6883,14 @@ static const mfl_data_tag_t tg278[] = {
     {"32b-chat-v1.5-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv279[] = {
+static const mfl_data_kv_t kv321[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg279[] = {
+static const mfl_data_tag_t tg321[] = {
     {"32b-text", NULL, 18000000000ull},
     {"32b-text-v1.5-q2_K", "Q2_K", 12000000000ull},
     {"32b-text-v1.5-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -6051,14 +6903,14 @@ static const mfl_data_tag_t tg279[] = {
     {"32b-text-v1.5-q8_0", "Q8_0", 35000000000ull},
 };
 
-static const mfl_data_kv_t kv280[] = {
+static const mfl_data_kv_t kv322[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg280[] = {
+static const mfl_data_tag_t tg322[] = {
     {"1.8b-text", NULL, 1100000000ull},
     {"1.8b-text-v1.5-q2_K", "Q2_K", 863000000ull},
     {"1.8b-text-v1.5-q3_K_S", "Q3_K_S", 970000000ull},
@@ -6076,14 +6928,14 @@ static const mfl_data_tag_t tg280[] = {
     {"1.8b-text-v1.5-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv281[] = {
+static const mfl_data_kv_t kv323[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 64ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg281[] = {
+static const mfl_data_tag_t tg323[] = {
     {"72b", NULL, 41000000000ull},
     {"72b-chat-v1.5-q2_K", "Q2_K", 28000000000ull},
     {"72b-chat-v1.5-q3_K_S", "Q3_K_S", 33000000000ull},
@@ -6101,14 +6953,14 @@ static const mfl_data_tag_t tg281[] = {
     {"72b-chat-v1.5-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv282[] = {
+static const mfl_data_kv_t kv324[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg282[] = {
+static const mfl_data_tag_t tg324[] = {
     {"110b", NULL, 63000000000ull},
     {"110b-chat-v1.5-q2_K", "Q2_K", 41000000000ull},
     {"110b-chat-v1.5-q3_K_S", "Q3_K_S", 48000000000ull},
@@ -6126,14 +6978,14 @@ static const mfl_data_tag_t tg282[] = {
     {"110b-chat-v1.5-fp16", "F16", 222000000000ull},
 };
 
-static const mfl_data_kv_t kv283[] = {
+static const mfl_data_kv_t kv325[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg283[] = {
+static const mfl_data_tag_t tg325[] = {
     {"1.8b-chat-q2_K", "Q2_K", 853000000ull},
     {"1.8b-chat-q3_K_S", "Q3_K_S", 970000000ull},
     {"1.8b-chat-q3_K_M", "Q3_K_M", 1000000000ull},
@@ -6151,14 +7003,14 @@ static const mfl_data_tag_t tg283[] = {
     {"1.8b-chat-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv284[] = {
+static const mfl_data_kv_t kv326[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg284[] = {
+static const mfl_data_tag_t tg326[] = {
     {"1.8b-text-q2_K", "Q2_K", 853000000ull},
     {"1.8b-text-q3_K_S", "Q3_K_S", 970000000ull},
     {"1.8b-text-q3_K_M", "Q3_K_M", 1000000000ull},
@@ -6176,14 +7028,14 @@ static const mfl_data_tag_t tg284[] = {
     {"1.8b-text-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv285[] = {
+static const mfl_data_kv_t kv327[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg285[] = {
+static const mfl_data_tag_t tg327[] = {
     {"7b-chat-q2_K", "Q2_K", 3000000000ull},
     {"7b-chat-q3_K_S", "Q3_K_S", 3600000000ull},
     {"7b-chat-q3_K_M", "Q3_K_M", 4100000000ull},
@@ -6201,14 +7053,14 @@ static const mfl_data_tag_t tg285[] = {
     {"7b-chat-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv286[] = {
+static const mfl_data_kv_t kv328[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg286[] = {
+static const mfl_data_tag_t tg328[] = {
     {"7b-q2_K", "Q2_K", 3000000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3600000000ull},
     {"7b-q3_K_M", "Q3_K_M", 4100000000ull},
@@ -6226,14 +7078,14 @@ static const mfl_data_tag_t tg286[] = {
     {"7b-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv287[] = {
+static const mfl_data_kv_t kv329[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg287[] = {
+static const mfl_data_tag_t tg329[] = {
     {"14b-chat-q2_K", "Q2_K", 6000000000ull},
     {"14b-chat-q3_K_S", "Q3_K_S", 6900000000ull},
     {"14b-chat-q3_K_M", "Q3_K_M", 7700000000ull},
@@ -6251,14 +7103,14 @@ static const mfl_data_tag_t tg287[] = {
     {"14b-chat-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv288[] = {
+static const mfl_data_kv_t kv330[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg288[] = {
+static const mfl_data_tag_t tg330[] = {
     {"14b-text-q2_K", "Q2_K", 6000000000ull},
     {"14b-text-q3_K_S", "Q3_K_S", 6900000000ull},
     {"14b-text-q3_K_M", "Q3_K_M", 7700000000ull},
@@ -6276,14 +7128,14 @@ static const mfl_data_tag_t tg288[] = {
     {"14b-text-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv289[] = {
+static const mfl_data_kv_t kv331[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 64ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg289[] = {
+static const mfl_data_tag_t tg331[] = {
     {"72b-chat-q2_K", "Q2_K", 27000000000ull},
     {"72b-chat-q3_K_S", "Q3_K_S", 32000000000ull},
     {"72b-chat-q3_K_M", "Q3_K_M", 37000000000ull},
@@ -6301,14 +7153,14 @@ static const mfl_data_tag_t tg289[] = {
     {"72b-chat-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv290[] = {
+static const mfl_data_kv_t kv332[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 64ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg290[] = {
+static const mfl_data_tag_t tg332[] = {
     {"72b-text-q2_K", "Q2_K", 27000000000ull},
     {"72b-text-q3_K_S", "Q3_K_S", 32000000000ull},
     {"72b-text-q3_K_M", "Q3_K_M", 37000000000ull},
@@ -6326,14 +7178,14 @@ static const mfl_data_tag_t tg290[] = {
     {"72b-text-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv291[] = {
+static const mfl_data_kv_t kv333[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg291[] = {
+static const mfl_data_tag_t tg333[] = {
     {"1.8b", NULL, 1100000000ull},
     {"1.8b-chat-v1.5-q2_K", "Q2_K", 863000000ull},
     {"1.8b-chat-v1.5-q3_K_S", "Q3_K_S", 970000000ull},
@@ -6351,14 +7203,14 @@ static const mfl_data_tag_t tg291[] = {
     {"1.8b-chat-v1.5-fp16", "F16", 3700000000ull},
 };
 
-static const mfl_data_kv_t kv292[] = {
+static const mfl_data_kv_t kv334[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg292[] = {
+static const mfl_data_tag_t tg334[] = {
     {"0.5b-text", NULL, 395000000ull},
     {"0.5b-text-v1.5-q2_K", "Q2_K", 298000000ull},
     {"0.5b-text-v1.5-q3_K_S", "Q3_K_S", 333000000ull},
@@ -6376,14 +7228,14 @@ static const mfl_data_tag_t tg292[] = {
     {"0.5b-text-v1.5-fp16", "F16", 1200000000ull},
 };
 
-static const mfl_data_kv_t kv293[] = {
+static const mfl_data_kv_t kv335[] = {
     {"attention.head_count", 20ull, NULL, 0},
     {"attention.head_count_kv", 20ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg293[] = {
+static const mfl_data_tag_t tg335[] = {
     {"4b-text", NULL, 2300000000ull},
     {"4b-text-v1.5-q2_K", "Q2_K", 1600000000ull},
     {"4b-text-v1.5-q3_K_S", "Q3_K_S", 1900000000ull},
@@ -6401,14 +7253,14 @@ static const mfl_data_tag_t tg293[] = {
     {"4b-text-v1.5-fp16", "F16", 7900000000ull},
 };
 
-static const mfl_data_kv_t kv294[] = {
+static const mfl_data_kv_t kv336[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg294[] = {
+static const mfl_data_tag_t tg336[] = {
     {"7b-text", NULL, 4500000000ull},
     {"7b-text-v1.5-q2_K", "Q2_K", 3100000000ull},
     {"7b-text-v1.5-q3_K_S", "Q3_K_S", 3600000000ull},
@@ -6426,14 +7278,14 @@ static const mfl_data_tag_t tg294[] = {
     {"7b-text-v1.5-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv295[] = {
+static const mfl_data_kv_t kv337[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg295[] = {
+static const mfl_data_tag_t tg337[] = {
     {"14b-text", NULL, 8200000000ull},
     {"14b-text-v1.5-q2_K", "Q2_K", 6100000000ull},
     {"14b-text-v1.5-q3_K_S", "Q3_K_S", 6900000000ull},
@@ -6451,14 +7303,14 @@ static const mfl_data_tag_t tg295[] = {
     {"14b-text-v1.5-fp16", "F16", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv296[] = {
+static const mfl_data_kv_t kv338[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 64ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg296[] = {
+static const mfl_data_tag_t tg338[] = {
     {"72b-text-v1.5-q2_K", "Q2_K", 28000000000ull},
     {"72b-text-v1.5-q3_K_S", "Q3_K_S", 33000000000ull},
     {"72b-text-v1.5-q3_K_M", "Q3_K_M", 36000000000ull},
@@ -6476,14 +7328,14 @@ static const mfl_data_tag_t tg296[] = {
     {"72b-text-v1.5-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv297[] = {
+static const mfl_data_kv_t kv339[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg297[] = {
+static const mfl_data_tag_t tg339[] = {
     {"110b-text-v1.5-q2_K", "Q2_K", 41000000000ull},
     {"110b-text-v1.5-q3_K_S", "Q3_K_S", 48000000000ull},
     {"110b-text-v1.5-q3_K_M", "Q3_K_M", 54000000000ull},
@@ -6500,14 +7352,14 @@ static const mfl_data_tag_t tg297[] = {
     {"110b-text-v1.5-fp16", "F16", 222000000000ull},
 };
 
-static const mfl_data_kv_t kv298[] = {
+static const mfl_data_kv_t kv340[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg298[] = {
+static const mfl_data_tag_t tg340[] = {
     {"0.5b", NULL, 352000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -6526,14 +7378,14 @@ static const mfl_data_tag_t tg298[] = {
     {"0.5b-instruct-q4_0", "Q4_0", 352000000ull},
 };
 
-static const mfl_data_kv_t kv299[] = {
+static const mfl_data_kv_t kv341[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg299[] = {
+static const mfl_data_tag_t tg341[] = {
     {"1.5b", NULL, 935000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -6551,14 +7403,14 @@ static const mfl_data_tag_t tg299[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv300[] = {
+static const mfl_data_kv_t kv342[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg300[] = {
+static const mfl_data_tag_t tg342[] = {
     {"7b", NULL, 4400000000ull},
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
@@ -6577,14 +7429,14 @@ static const mfl_data_tag_t tg300[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv301[] = {
+static const mfl_data_kv_t kv343[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg301[] = {
+static const mfl_data_tag_t tg343[] = {
     {"72b", NULL, 41000000000ull},
     {"72b-instruct-q2_K", "Q2_K", 30000000000ull},
     {"72b-instruct-q3_K_S", "Q3_K_S", 34000000000ull},
@@ -6602,14 +7454,14 @@ static const mfl_data_tag_t tg301[] = {
     {"72b-instruct-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv302[] = {
+static const mfl_data_kv_t kv344[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg302[] = {
+static const mfl_data_tag_t tg344[] = {
     {"7b-text", NULL, 4400000000ull},
     {"7b-text-q2_K", "Q2_K", 3000000000ull},
     {"7b-text-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -6623,14 +7475,14 @@ static const mfl_data_tag_t tg302[] = {
     {"7b-text-q8_0", "Q8_0", 8100000000ull},
 };
 
-static const mfl_data_kv_t kv303[] = {
+static const mfl_data_kv_t kv345[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg303[] = {
+static const mfl_data_tag_t tg345[] = {
     {"72b-text", NULL, 41000000000ull},
     {"72b-text-q2_K", "Q2_K", 30000000000ull},
     {"72b-text-q3_K_S", "Q3_K_S", 34000000000ull},
@@ -6648,14 +7500,14 @@ static const mfl_data_tag_t tg303[] = {
     {"72b-text-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv304[] = {
+static const mfl_data_kv_t kv346[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg304[] = {
+static const mfl_data_tag_t tg346[] = {
     {"latest", NULL, 4400000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
     {"7b-instruct-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -6673,14 +7525,14 @@ static const mfl_data_tag_t tg304[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv305[] = {
+static const mfl_data_kv_t kv347[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg305[] = {
+static const mfl_data_tag_t tg347[] = {
     {"1.5b", NULL, 935000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -6698,14 +7550,14 @@ static const mfl_data_tag_t tg305[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv306[] = {
+static const mfl_data_kv_t kv348[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg306[] = {
+static const mfl_data_tag_t tg348[] = {
     {"72b", NULL, 41000000000ull},
     {"72b-instruct-q2_K", "Q2_K", 30000000000ull},
     {"72b-instruct-q3_K_S", "Q3_K_S", 34000000000ull},
@@ -6723,14 +7575,14 @@ static const mfl_data_tag_t tg306[] = {
     {"72b-instruct-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv307[] = {
+static const mfl_data_kv_t kv349[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg307[] = {
+static const mfl_data_tag_t tg349[] = {
     {"0.5b", NULL, 398000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -6748,14 +7600,14 @@ static const mfl_data_tag_t tg307[] = {
     {"0.5b-instruct-fp16", "F16", 994000000ull},
 };
 
-static const mfl_data_kv_t kv308[] = {
+static const mfl_data_kv_t kv350[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg308[] = {
+static const mfl_data_tag_t tg350[] = {
     {"0.5b-base", NULL, 398000000ull},
     {"0.5b-base-q2_K", "Q2_K", 339000000ull},
     {"0.5b-base-q3_K_S", "Q3_K_S", 338000000ull},
@@ -6770,14 +7622,14 @@ static const mfl_data_tag_t tg308[] = {
     {"0.5b-base-q8_0", "Q8_0", 531000000ull},
 };
 
-static const mfl_data_kv_t kv309[] = {
+static const mfl_data_kv_t kv351[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg309[] = {
+static const mfl_data_tag_t tg351[] = {
     {"1.5b", NULL, 986000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -6795,14 +7647,14 @@ static const mfl_data_tag_t tg309[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv310[] = {
+static const mfl_data_kv_t kv352[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg310[] = {
+static const mfl_data_tag_t tg352[] = {
     {"3b", NULL, 1900000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -6820,14 +7672,14 @@ static const mfl_data_tag_t tg310[] = {
     {"3b-instruct-fp16", "F16", 6200000000ull},
 };
 
-static const mfl_data_kv_t kv311[] = {
+static const mfl_data_kv_t kv353[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg311[] = {
+static const mfl_data_tag_t tg353[] = {
     {"7b", NULL, 4700000000ull},
     {"7b-instruct", NULL, 4700000000ull},
     {"7b-instruct-q4_K_M", "Q4_K_M", 4700000000ull},
@@ -6848,14 +7700,14 @@ static const mfl_data_tag_t tg311[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv312[] = {
+static const mfl_data_kv_t kv354[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg312[] = {
+static const mfl_data_tag_t tg354[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-instruct-q2_K", "Q2_K", 5800000000ull},
     {"14b-instruct-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -6873,14 +7725,14 @@ static const mfl_data_tag_t tg312[] = {
     {"14b-instruct-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv313[] = {
+static const mfl_data_kv_t kv355[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg313[] = {
+static const mfl_data_tag_t tg355[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-instruct-q2_K", "Q2_K", 12000000000ull},
     {"32b-instruct-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -6898,14 +7750,14 @@ static const mfl_data_tag_t tg313[] = {
     {"32b-instruct-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv314[] = {
+static const mfl_data_kv_t kv356[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg314[] = {
+static const mfl_data_tag_t tg356[] = {
     {"72b", NULL, 47000000000ull},
     {"72b-instruct-q2_K", "Q2_K", 30000000000ull},
     {"72b-instruct-q3_K_S", "Q3_K_S", 34000000000ull},
@@ -6923,14 +7775,14 @@ static const mfl_data_tag_t tg314[] = {
     {"72b-instruct-fp16", "F16", 145000000000ull},
 };
 
-static const mfl_data_kv_t kv315[] = {
+static const mfl_data_kv_t kv357[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg315[] = {
+static const mfl_data_tag_t tg357[] = {
     {"0.5b", NULL, 398000000ull},
     {"0.5b-instruct-q2_K", "Q2_K", 339000000ull},
     {"0.5b-instruct-q3_K_S", "Q3_K_S", 338000000ull},
@@ -6948,14 +7800,14 @@ static const mfl_data_tag_t tg315[] = {
     {"0.5b-instruct-fp16", "F16", 994000000ull},
 };
 
-static const mfl_data_kv_t kv316[] = {
+static const mfl_data_kv_t kv358[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg316[] = {
+static const mfl_data_tag_t tg358[] = {
     {"1.5b", NULL, 986000000ull},
     {"1.5b-instruct-q2_K", "Q2_K", 676000000ull},
     {"1.5b-instruct-q3_K_S", "Q3_K_S", 761000000ull},
@@ -6973,14 +7825,14 @@ static const mfl_data_tag_t tg316[] = {
     {"1.5b-instruct-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv317[] = {
+static const mfl_data_kv_t kv359[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 1536ull, NULL, 0},
 };
-static const mfl_data_tag_t tg317[] = {
+static const mfl_data_tag_t tg359[] = {
     {"1.5b-base", NULL, 986000000ull},
     {"1.5b-base-q2_K", "Q2_K", 676000000ull},
     {"1.5b-base-q3_K_S", "Q3_K_S", 761000000ull},
@@ -6998,14 +7850,14 @@ static const mfl_data_tag_t tg317[] = {
     {"1.5b-base-fp16", "F16", 3100000000ull},
 };
 
-static const mfl_data_kv_t kv318[] = {
+static const mfl_data_kv_t kv360[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg318[] = {
+static const mfl_data_tag_t tg360[] = {
     {"7b", NULL, 4700000000ull},
     {"latest", NULL, 4700000000ull},
     {"7b-instruct-q2_K", "Q2_K", 3000000000ull},
@@ -7024,14 +7876,14 @@ static const mfl_data_tag_t tg318[] = {
     {"7b-instruct-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv319[] = {
+static const mfl_data_kv_t kv361[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg319[] = {
+static const mfl_data_tag_t tg361[] = {
     {"14b", NULL, 9000000000ull},
     {"14b-instruct-q2_K", "Q2_K", 5800000000ull},
     {"14b-instruct-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -7049,14 +7901,14 @@ static const mfl_data_tag_t tg319[] = {
     {"14b-instruct-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv320[] = {
+static const mfl_data_kv_t kv362[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg320[] = {
+static const mfl_data_tag_t tg362[] = {
     {"14b-base", NULL, 9000000000ull},
     {"14b-base-q2_K", "Q2_K", 5800000000ull},
     {"14b-base-q3_K_S", "Q3_K_S", 6700000000ull},
@@ -7074,14 +7926,14 @@ static const mfl_data_tag_t tg320[] = {
     {"14b-base-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv321[] = {
+static const mfl_data_kv_t kv363[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg321[] = {
+static const mfl_data_tag_t tg363[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-instruct-q2_K", "Q2_K", 12000000000ull},
     {"32b-instruct-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -7099,14 +7951,14 @@ static const mfl_data_tag_t tg321[] = {
     {"32b-instruct-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv322[] = {
+static const mfl_data_kv_t kv364[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg322[] = {
+static const mfl_data_tag_t tg364[] = {
     {"32b-base", NULL, 20000000000ull},
     {"32b-base-q2_K", "Q2_K", 12000000000ull},
     {"32b-base-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -7124,14 +7976,14 @@ static const mfl_data_tag_t tg322[] = {
     {"32b-base-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv323[] = {
+static const mfl_data_kv_t kv365[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg323[] = {
+static const mfl_data_tag_t tg365[] = {
     {"3b", NULL, 1900000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1300000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -7149,14 +8001,14 @@ static const mfl_data_tag_t tg323[] = {
     {"3b-instruct-fp16", "F16", 6200000000ull},
 };
 
-static const mfl_data_kv_t kv324[] = {
+static const mfl_data_kv_t kv366[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg324[] = {
+static const mfl_data_tag_t tg366[] = {
     {"3b-base", NULL, 1900000000ull},
     {"3b-base-q2_K", "Q2_K", 1300000000ull},
     {"3b-base-q3_K_S", "Q3_K_S", 1500000000ull},
@@ -7174,14 +8026,14 @@ static const mfl_data_tag_t tg324[] = {
     {"3b-base-fp16", "F16", 6200000000ull},
 };
 
-static const mfl_data_kv_t kv325[] = {
+static const mfl_data_kv_t kv367[] = {
     {"attention.head_count", 14ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 896ull, NULL, 0},
 };
-static const mfl_data_tag_t tg325[] = {
+static const mfl_data_tag_t tg367[] = {
     {"0.5b-base", NULL, 531000000ull},
     {"0.5b-base-q2_K", "Q2_K", 339000000ull},
     {"0.5b-base-q3_K_S", "Q3_K_S", 338000000ull},
@@ -7199,14 +8051,14 @@ static const mfl_data_tag_t tg325[] = {
     {"0.5b-base-fp16", "F16", 994000000ull},
 };
 
-static const mfl_data_kv_t kv326[] = {
+static const mfl_data_kv_t kv368[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg326[] = {
+static const mfl_data_tag_t tg368[] = {
     {"7b-base", NULL, 4700000000ull},
     {"7b-base-q2_K", "Q2_K", 3000000000ull},
     {"7b-base-q3_K_S", "Q3_K_S", 3500000000ull},
@@ -7224,60 +8076,60 @@ static const mfl_data_tag_t tg326[] = {
     {"7b-base-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv327[] = {
+static const mfl_data_kv_t kv369[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg327[] = {
+static const mfl_data_tag_t tg369[] = {
     {"3b", NULL, 3200000000ull},
     {"3b-q8_0", "Q8_0", 4600000000ull},
     {"3b-fp16", "F16", 7500000000ull},
 };
 
-static const mfl_data_kv_t kv328[] = {
+static const mfl_data_kv_t kv370[] = {
     {"attention.head_count", 28ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 28ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg328[] = {
+static const mfl_data_tag_t tg370[] = {
     {"7b", NULL, 6000000000ull},
     {"latest", NULL, 6000000000ull},
     {"7b-q8_0", "Q8_0", 9400000000ull},
     {"7b-fp16", "F16", 17000000000ull},
 };
 
-static const mfl_data_kv_t kv329[] = {
+static const mfl_data_kv_t kv371[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg329[] = {
+static const mfl_data_tag_t tg371[] = {
     {"32b", NULL, 21000000000ull},
     {"32b-q8_0", "Q8_0", 36000000000ull},
     {"32b-fp16", "F16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv330[] = {
+static const mfl_data_kv_t kv372[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 128000ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg330[] = {
+static const mfl_data_tag_t tg372[] = {
     {"72b", NULL, 49000000000ull},
     {"72b-q8_0", "Q8_0", 79000000000ull},
     {"72b-fp16", "F16", 147000000000ull},
 };
 
-static const mfl_data_kv_t kv331[] = {
+static const mfl_data_kv_t kv373[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7286,13 +8138,13 @@ static const mfl_data_kv_t kv331[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 1024ull, NULL, 0},
 };
-static const mfl_data_tag_t tg331[] = {
+static const mfl_data_tag_t tg373[] = {
     {"0.6b", NULL, 523000000ull},
     {"0.6b-q8_0", "Q8_0", 832000000ull},
     {"0.6b-fp16", "F16", 1500000000ull},
 };
 
-static const mfl_data_kv_t kv332[] = {
+static const mfl_data_kv_t kv374[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7301,13 +8153,13 @@ static const mfl_data_kv_t kv332[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg332[] = {
+static const mfl_data_tag_t tg374[] = {
     {"1.7b", "Q4_K_M", 1400000000ull},
     {"1.7b-q8_0", "Q8_0", 2200000000ull},
     {"1.7b-fp16", "F16", 4100000000ull},
 };
 
-static const mfl_data_kv_t kv333[] = {
+static const mfl_data_kv_t kv375[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7316,13 +8168,13 @@ static const mfl_data_kv_t kv333[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg333[] = {
+static const mfl_data_tag_t tg375[] = {
     {"4b-q4_K_M", "Q4_K_M", 2600000000ull},
     {"4b-q8_0", "Q8_0", 4400000000ull},
     {"4b-fp16", "F16", 8100000000ull},
 };
 
-static const mfl_data_kv_t kv334[] = {
+static const mfl_data_kv_t kv376[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7331,14 +8183,14 @@ static const mfl_data_kv_t kv334[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg334[] = {
+static const mfl_data_tag_t tg376[] = {
     {"4b-instruct-2507-q4_K_M", "Q4_K_M", 2500000000ull},
     {"4b-instruct", NULL, 2500000000ull},
     {"4b-instruct-2507-q8_0", "Q8_0", 4300000000ull},
     {"4b-instruct-2507-fp16", "F16", 8100000000ull},
 };
 
-static const mfl_data_kv_t kv335[] = {
+static const mfl_data_kv_t kv377[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7347,14 +8199,14 @@ static const mfl_data_kv_t kv335[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg335[] = {
+static const mfl_data_tag_t tg377[] = {
     {"latest", NULL, 5200000000ull},
     {"8b-q8_0", "Q8_0", 8900000000ull},
     {"8b-fp16", "F16", 16000000000ull},
     {"8b", NULL, 5200000000ull},
 };
 
-static const mfl_data_kv_t kv336[] = {
+static const mfl_data_kv_t kv378[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7363,13 +8215,13 @@ static const mfl_data_kv_t kv336[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg336[] = {
+static const mfl_data_tag_t tg378[] = {
     {"14b", NULL, 9300000000ull},
     {"14b-q8_0", "Q8_0", 16000000000ull},
     {"14b-fp16", "F16", 30000000000ull},
 };
 
-static const mfl_data_kv_t kv337[] = {
+static const mfl_data_kv_t kv379[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7380,13 +8232,13 @@ static const mfl_data_kv_t kv337[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg337[] = {
+static const mfl_data_tag_t tg379[] = {
     {"30b-a3b-instruct-2507-q4_K_M", "Q4_K_M", 19000000000ull},
     {"30b-a3b-instruct-2507-q8_0", "Q8_0", 32000000000ull},
     {"30b-a3b-instruct-2507-fp16", "F16", 61000000000ull},
 };
 
-static const mfl_data_kv_t kv338[] = {
+static const mfl_data_kv_t kv380[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7395,13 +8247,13 @@ static const mfl_data_kv_t kv338[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg338[] = {
+static const mfl_data_tag_t tg380[] = {
     {"4b", NULL, 2500000000ull},
     {"4b-thinking-2507-q8_0", "Q8_0", 4300000000ull},
     {"4b-thinking-2507-fp16", "F16", 8100000000ull},
 };
 
-static const mfl_data_kv_t kv339[] = {
+static const mfl_data_kv_t kv381[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7410,13 +8262,13 @@ static const mfl_data_kv_t kv339[] = {
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg339[] = {
+static const mfl_data_tag_t tg381[] = {
     {"32b", NULL, 20000000000ull},
     {"32b-q8_0", "Q8_0", 35000000000ull},
     {"32b-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv340[] = {
+static const mfl_data_kv_t kv382[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7427,13 +8279,13 @@ static const mfl_data_kv_t kv340[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg340[] = {
+static const mfl_data_tag_t tg382[] = {
     {"30b-a3b-q4_K_M", "Q4_K_M", 19000000000ull},
     {"30b-a3b-q8_0", "Q8_0", 33000000000ull},
     {"30b-a3b-fp16", "F16", 61000000000ull},
 };
 
-static const mfl_data_kv_t kv341[] = {
+static const mfl_data_kv_t kv383[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7444,13 +8296,13 @@ static const mfl_data_kv_t kv341[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg341[] = {
+static const mfl_data_tag_t tg383[] = {
     {"235b-a22b-q4_K_M", "Q4_K_M", 142000000000ull},
     {"235b-a22b-q8_0", "Q8_0", 250000000000ull},
     {"235b-a22b-fp16", "F16", 470000000000ull},
 };
 
-static const mfl_data_kv_t kv342[] = {
+static const mfl_data_kv_t kv384[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7461,7 +8313,7 @@ static const mfl_data_kv_t kv342[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg342[] = {
+static const mfl_data_tag_t tg384[] = {
     {"30b-a3b-thinking-2507-q4_K_M", "Q4_K_M", 19000000000ull},
     {"30b", "Q4_K_M", 19000000000ull},
     {"30b-a3b", "Q4_K_M", 19000000000ull},
@@ -7469,7 +8321,7 @@ static const mfl_data_tag_t tg342[] = {
     {"30b-a3b-thinking-2507-fp16", "F16", 61000000000ull},
 };
 
-static const mfl_data_kv_t kv343[] = {
+static const mfl_data_kv_t kv385[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7480,12 +8332,12 @@ static const mfl_data_kv_t kv343[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg343[] = {
+static const mfl_data_tag_t tg385[] = {
     {"235b-a22b-instruct-2507-q4_K_M", "Q4_K_M", 142000000000ull},
     {"235b-a22b-instruct-2507-q8_0", "Q8_0", 250000000000ull},
 };
 
-static const mfl_data_kv_t kv344[] = {
+static const mfl_data_kv_t kv386[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7496,7 +8348,7 @@ static const mfl_data_kv_t kv344[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg344[] = {
+static const mfl_data_tag_t tg386[] = {
     {"235b-a22b-thinking-2507-q4_K_M", "Q4_K_M", 142000000000ull},
     {"235b", "Q4_K_M", 142000000000ull},
     {"235b-a22b", "Q4_K_M", 142000000000ull},
@@ -7504,7 +8356,7 @@ static const mfl_data_tag_t tg344[] = {
     {"235b-a22b-thinking-2507-fp16", "F16", 470000000000ull},
 };
 
-static const mfl_data_kv_t kv345[] = {
+static const mfl_data_kv_t kv387[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7515,16 +8367,16 @@ static const mfl_data_kv_t kv345[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg345[] = {
+static const mfl_data_tag_t tg387[] = {
     {"latest", "Q4_K_M", 19000000000ull},
     {"30b-a3b-q8_0", "Q8_0", 32000000000ull},
     {"30b-a3b-fp16", "F16", 61000000000ull},
     {"30b", "Q4_K_M", 19000000000ull},
     {"30b-a3b-q4_K_M", "Q4_K_M", 0ull},
 };
-static const char *const hf345[] = {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF"};
+static const char *const hf387[] = {"hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF"};
 
-static const mfl_data_kv_t kv346[] = {
+static const mfl_data_kv_t kv388[] = {
     {"attention.head_count", 96ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7535,13 +8387,13 @@ static const mfl_data_kv_t kv346[] = {
     {"expert_count", 160ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg346[] = {
+static const mfl_data_tag_t tg388[] = {
     {"480b", NULL, 290000000000ull},
     {"480b-a35b-q8_0", "Q8_0", 510000000000ull},
     {"480b-a35b-fp16", "F16", 960000000000ull},
 };
 
-static const mfl_data_kv_t kv347[] = {
+static const mfl_data_kv_t kv389[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -7553,12 +8405,12 @@ static const mfl_data_kv_t kv347[] = {
     {"expert_used_count", 10ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg347[] = {
+static const mfl_data_tag_t tg389[] = {
     {"latest", NULL, 52000000000ull},
     {"q8_0", "Q8_0", 85000000000ull},
 };
 
-static const mfl_data_kv_t kv348[] = {
+static const mfl_data_kv_t kv390[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7568,12 +8420,12 @@ static const mfl_data_kv_t kv348[] = {
     {"embedding_length", 1024ull, NULL, 0},
     {"pooling_type", 3ull, NULL, 0},
 };
-static const mfl_data_tag_t tg348[] = {
+static const mfl_data_tag_t tg390[] = {
     {"0.6b", NULL, 639000000ull},
     {"0.6b-fp16", "F16", 1200000000ull},
 };
 
-static const mfl_data_kv_t kv349[] = {
+static const mfl_data_kv_t kv391[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7583,13 +8435,13 @@ static const mfl_data_kv_t kv349[] = {
     {"embedding_length", 2560ull, NULL, 0},
     {"pooling_type", 3ull, NULL, 0},
 };
-static const mfl_data_tag_t tg349[] = {
+static const mfl_data_tag_t tg391[] = {
     {"4b", NULL, 2500000000ull},
     {"4b-q8_0", "Q8_0", 4300000000ull},
     {"4b-fp16", "F16", 8000000000ull},
 };
 
-static const mfl_data_kv_t kv350[] = {
+static const mfl_data_kv_t kv392[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7599,14 +8451,66 @@ static const mfl_data_kv_t kv350[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"pooling_type", 3ull, NULL, 0},
 };
-static const mfl_data_tag_t tg350[] = {
+static const mfl_data_tag_t tg392[] = {
     {"latest", "Q4_K_M", 4700000000ull},
     {"8b", "Q4_K_M", 4700000000ull},
     {"8b-q8_0", "Q8_0", 8000000000ull},
     {"8b-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv351[] = {
+static const mfl_data_kv_t kv393[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 512ull, NULL, 0},
+    {"expert_used_count", 10ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg393[] = {
+    {"latest", NULL, 50000000000ull},
+    {"80b", NULL, 50000000000ull},
+};
+
+static const mfl_data_kv_t kv394[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 512ull, NULL, 0},
+    {"expert_used_count", 10ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg394[] = {
+    {"80b-a3b-instruct-q4_K_M", "Q4_K_M", 50000000000ull},
+    {"80b-a3b-instruct-q8_0", "Q8_0", 85000000000ull},
+    {"80b-a3b-instruct-fp16", "F16", 159000000000ull},
+};
+
+static const mfl_data_kv_t kv395[] = {
+    {"attention.head_count", 16ull, NULL, 0},
+    {"attention.head_count_kv", 2ull, NULL, 0},
+    {"attention.key_length", 256ull, NULL, 0},
+    {"attention.value_length", 256ull, NULL, 0},
+    {"block_count", 48ull, NULL, 0},
+    {"context_length", 262144ull, NULL, 0},
+    {"embedding_length", 2048ull, NULL, 0},
+    {"expert_count", 512ull, NULL, 0},
+    {"expert_used_count", 10ull, NULL, 0},
+    {"full_attention_interval", 4ull, NULL, 0},
+};
+static const mfl_data_tag_t tg395[] = {
+    {"80b-a3b-thinking-q8_0", "Q8_0", 85000000000ull},
+    {"80b-a3b-thinking-fp16", "F16", 159000000000ull},
+};
+
+static const mfl_data_kv_t kv396[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7615,11 +8519,11 @@ static const mfl_data_kv_t kv351[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg351[] = {
+static const mfl_data_tag_t tg396[] = {
     {"2b", NULL, 1900000000ull},
 };
 
-static const mfl_data_kv_t kv352[] = {
+static const mfl_data_kv_t kv397[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7628,13 +8532,13 @@ static const mfl_data_kv_t kv352[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg352[] = {
+static const mfl_data_tag_t tg397[] = {
     {"2b-instruct", NULL, 1900000000ull},
     {"2b-instruct-q8_0", "Q8_0", 2600000000ull},
     {"2b-instruct-bf16", NULL, 4300000000ull},
 };
 
-static const mfl_data_kv_t kv353[] = {
+static const mfl_data_kv_t kv398[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7643,12 +8547,12 @@ static const mfl_data_kv_t kv353[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg353[] = {
+static const mfl_data_tag_t tg398[] = {
     {"2b-thinking-q8_0", "Q8_0", 2600000000ull},
     {"2b-thinking-bf16", NULL, 4300000000ull},
 };
 
-static const mfl_data_kv_t kv354[] = {
+static const mfl_data_kv_t kv399[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7657,11 +8561,11 @@ static const mfl_data_kv_t kv354[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg354[] = {
+static const mfl_data_tag_t tg399[] = {
     {"4b", NULL, 3300000000ull},
 };
 
-static const mfl_data_kv_t kv355[] = {
+static const mfl_data_kv_t kv400[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7670,13 +8574,13 @@ static const mfl_data_kv_t kv355[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg355[] = {
+static const mfl_data_tag_t tg400[] = {
     {"4b-instruct", NULL, 3300000000ull},
     {"4b-instruct-q8_0", "Q8_0", 5100000000ull},
     {"4b-instruct-bf16", NULL, 8900000000ull},
 };
 
-static const mfl_data_kv_t kv356[] = {
+static const mfl_data_kv_t kv401[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7685,12 +8589,12 @@ static const mfl_data_kv_t kv356[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg356[] = {
+static const mfl_data_tag_t tg401[] = {
     {"4b-thinking-q8_0", "Q8_0", 5100000000ull},
     {"4b-thinking-bf16", NULL, 8900000000ull},
 };
 
-static const mfl_data_kv_t kv357[] = {
+static const mfl_data_kv_t kv402[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7699,13 +8603,13 @@ static const mfl_data_kv_t kv357[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg357[] = {
+static const mfl_data_tag_t tg402[] = {
     {"8b-instruct", NULL, 6100000000ull},
     {"8b-instruct-q8_0", "Q8_0", 9800000000ull},
     {"8b-instruct-bf16", "BF16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv358[] = {
+static const mfl_data_kv_t kv403[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7714,12 +8618,12 @@ static const mfl_data_kv_t kv358[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg358[] = {
+static const mfl_data_tag_t tg403[] = {
     {"8b-thinking-q8_0", "Q8_0", 9800000000ull},
     {"8b-thinking-bf16", "BF16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv359[] = {
+static const mfl_data_kv_t kv404[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7728,11 +8632,11 @@ static const mfl_data_kv_t kv359[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg359[] = {
+static const mfl_data_tag_t tg404[] = {
     {"latest", NULL, 6100000000ull},
 };
 
-static const mfl_data_kv_t kv360[] = {
+static const mfl_data_kv_t kv405[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7743,11 +8647,11 @@ static const mfl_data_kv_t kv360[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg360[] = {
+static const mfl_data_tag_t tg405[] = {
     {"30b", "Q4_K_M", 20000000000ull},
 };
 
-static const mfl_data_kv_t kv361[] = {
+static const mfl_data_kv_t kv406[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7758,13 +8662,13 @@ static const mfl_data_kv_t kv361[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg361[] = {
+static const mfl_data_tag_t tg406[] = {
     {"30b-a3b-instruct", NULL, 20000000000ull},
     {"30b-a3b-instruct-q8_0", "Q8_0", 34000000000ull},
     {"30b-a3b-instruct-bf16", "BF16", 62000000000ull},
 };
 
-static const mfl_data_kv_t kv362[] = {
+static const mfl_data_kv_t kv407[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7775,12 +8679,12 @@ static const mfl_data_kv_t kv362[] = {
     {"expert_count", 128ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg362[] = {
+static const mfl_data_tag_t tg407[] = {
     {"30b-a3b-thinking-q8_0", "Q8_0", 34000000000ull},
     {"30b-a3b-thinking-bf16", "BF16", 62000000000ull},
 };
 
-static const mfl_data_kv_t kv363[] = {
+static const mfl_data_kv_t kv408[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7789,11 +8693,11 @@ static const mfl_data_kv_t kv363[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg363[] = {
+static const mfl_data_tag_t tg408[] = {
     {"32b", NULL, 21000000000ull},
 };
 
-static const mfl_data_kv_t kv364[] = {
+static const mfl_data_kv_t kv409[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7802,13 +8706,13 @@ static const mfl_data_kv_t kv364[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg364[] = {
+static const mfl_data_tag_t tg409[] = {
     {"32b-instruct", NULL, 21000000000ull},
     {"32b-instruct-q8_0", "Q8_0", 36000000000ull},
     {"32b-instruct-bf16", "BF16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv365[] = {
+static const mfl_data_kv_t kv410[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7817,12 +8721,12 @@ static const mfl_data_kv_t kv365[] = {
     {"context_length", 262144ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg365[] = {
+static const mfl_data_tag_t tg410[] = {
     {"32b-thinking-q8_0", "Q8_0", 36000000000ull},
     {"32b-thinking-bf16", "BF16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv366[] = {
+static const mfl_data_kv_t kv411[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7832,11 +8736,11 @@ static const mfl_data_kv_t kv366[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg366[] = {
+static const mfl_data_tag_t tg411[] = {
     {"235b", NULL, 143000000000ull},
 };
 
-static const mfl_data_kv_t kv367[] = {
+static const mfl_data_kv_t kv412[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7846,13 +8750,13 @@ static const mfl_data_kv_t kv367[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg367[] = {
+static const mfl_data_tag_t tg412[] = {
     {"235b-a22b-instruct", NULL, 143000000000ull},
     {"235b-a22b-instruct-q8_0", "Q8_0", 251000000000ull},
     {"235b-a22b-instruct-bf16", "BF16", 471000000000ull},
 };
 
-static const mfl_data_kv_t kv368[] = {
+static const mfl_data_kv_t kv413[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -7862,12 +8766,12 @@ static const mfl_data_kv_t kv368[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"expert_used_count", 8ull, NULL, 0},
 };
-static const mfl_data_tag_t tg368[] = {
+static const mfl_data_tag_t tg413[] = {
     {"235b-a22b-thinking-q8_0", "Q8_0", 251000000000ull},
     {"235b-a22b-thinking-bf16", "BF16", 471000000000ull},
 };
 
-static const mfl_data_kv_t kv369[] = {
+static const mfl_data_kv_t kv414[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -7877,12 +8781,12 @@ static const mfl_data_kv_t kv369[] = {
     {"embedding_length", 1024ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg369[] = {
+static const mfl_data_tag_t tg414[] = {
     {"0.8b", NULL, 1000000000ull},
     {"0.8b-bf16", "BF16", 1800000000ull},
 };
 
-static const mfl_data_kv_t kv370[] = {
+static const mfl_data_kv_t kv415[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -7891,13 +8795,13 @@ static const mfl_data_kv_t kv370[] = {
     {"embedding_length", 2048ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg370[] = {
+static const mfl_data_tag_t tg415[] = {
     {"2b", NULL, 2700000000ull},
     {"2b-q4_K_M", "Q4_K_M", 1900000000ull},
     {"2b-bf16", "BF16", 4600000000ull},
 };
 
-static const mfl_data_kv_t kv371[] = {
+static const mfl_data_kv_t kv416[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -7907,14 +8811,14 @@ static const mfl_data_kv_t kv371[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg371[] = {
+static const mfl_data_tag_t tg416[] = {
     {"latest", "Q4_K_M", 6600000000ull},
     {"9b", "Q4_K_M", 6600000000ull},
     {"9b-q8_0", "Q8_0", 11000000000ull},
     {"9b-bf16", "BF16", 19000000000ull},
 };
 
-static const mfl_data_kv_t kv372[] = {
+static const mfl_data_kv_t kv417[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -7924,14 +8828,14 @@ static const mfl_data_kv_t kv372[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg372[] = {
+static const mfl_data_tag_t tg417[] = {
     {"27b", "Q4_K_M", 17000000000ull},
     {"27b-q4_K_M", "Q4_K_M", 17000000000ull},
     {"27b-q8_0", "Q8_0", 30000000000ull},
     {"27b-bf16", "BF16", 56000000000ull},
 };
 
-static const mfl_data_kv_t kv373[] = {
+static const mfl_data_kv_t kv418[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -7943,13 +8847,13 @@ static const mfl_data_kv_t kv373[] = {
     {"expert_used_count", 8ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg373[] = {
+static const mfl_data_tag_t tg418[] = {
     {"35b", NULL, 24000000000ull},
     {"35b-a3b-q8_0", "Q8_0", 39000000000ull},
     {"35b-a3b-bf16", "BF16", 72000000000ull},
 };
 
-static const mfl_data_kv_t kv374[] = {
+static const mfl_data_kv_t kv419[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -7959,13 +8863,13 @@ static const mfl_data_kv_t kv374[] = {
     {"embedding_length", 2560ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg374[] = {
+static const mfl_data_tag_t tg419[] = {
     {"4b", "Q4_K_M", 3400000000ull},
     {"4b-q8_0", "Q8_0", 5300000000ull},
     {"4b-bf16", "BF16", 9300000000ull},
 };
 
-static const mfl_data_kv_t kv375[] = {
+static const mfl_data_kv_t kv420[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -7975,13 +8879,13 @@ static const mfl_data_kv_t kv375[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg375[] = {
+static const mfl_data_tag_t tg420[] = {
     {"27b-coding-mxfp8", NULL, 31000000000ull},
     {"27b-coding-nvfp4", NULL, 20000000000ull},
     {"27b-coding-bf16", NULL, 55000000000ull},
 };
 
-static const mfl_data_kv_t kv376[] = {
+static const mfl_data_kv_t kv421[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -7993,13 +8897,13 @@ static const mfl_data_kv_t kv376[] = {
     {"expert_used_count", 8ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg376[] = {
+static const mfl_data_tag_t tg421[] = {
     {"35b-a3b-coding-mxfp8", NULL, 38000000000ull},
     {"35b-a3b-coding-nvfp4", NULL, 22000000000ull},
     {"35b-a3b-coding-bf16", NULL, 70000000000ull},
 };
 
-static const mfl_data_kv_t kv377[] = {
+static const mfl_data_kv_t kv422[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -8009,13 +8913,13 @@ static const mfl_data_kv_t kv377[] = {
     {"embedding_length", 1024ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg377[] = {
+static const mfl_data_tag_t tg422[] = {
     {"0.8b-mlx", NULL, 1200000000ull},
     {"0.8b-mlx-bf16", NULL, 1700000000ull},
     {"0.8b-nvfp4", NULL, 1000000000ull},
 };
 
-static const mfl_data_kv_t kv378[] = {
+static const mfl_data_kv_t kv423[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -8025,13 +8929,13 @@ static const mfl_data_kv_t kv378[] = {
     {"embedding_length", 2048ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg378[] = {
+static const mfl_data_tag_t tg423[] = {
     {"2b-mlx", NULL, 3100000000ull},
     {"2b-mlx-bf16", NULL, 4400000000ull},
     {"2b-nvfp4", NULL, 2500000000ull},
 };
 
-static const mfl_data_kv_t kv379[] = {
+static const mfl_data_kv_t kv424[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -8041,13 +8945,13 @@ static const mfl_data_kv_t kv379[] = {
     {"embedding_length", 2560ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg379[] = {
+static const mfl_data_tag_t tg424[] = {
     {"4b-mlx", NULL, 4000000000ull},
     {"4b-mlx-bf16", NULL, 9100000000ull},
     {"4b-mxfp8", NULL, 5600000000ull},
 };
 
-static const mfl_data_kv_t kv380[] = {
+static const mfl_data_kv_t kv425[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -8057,13 +8961,13 @@ static const mfl_data_kv_t kv380[] = {
     {"embedding_length", 4096ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg380[] = {
+static const mfl_data_tag_t tg425[] = {
     {"9b-mlx", NULL, 8900000000ull},
     {"9b-mlx-bf16", NULL, 19000000000ull},
     {"9b-mxfp8", NULL, 12000000000ull},
 };
 
-static const mfl_data_kv_t kv381[] = {
+static const mfl_data_kv_t kv426[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -8073,7 +8977,7 @@ static const mfl_data_kv_t kv381[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg381[] = {
+static const mfl_data_tag_t tg426[] = {
     {"27b-mlx", NULL, 20000000000ull},
     {"27b-mlx-bf16", NULL, 55000000000ull},
     {"27b-mxfp8", NULL, 31000000000ull},
@@ -8081,7 +8985,7 @@ static const mfl_data_tag_t tg381[] = {
     {"27b-int8", NULL, 30000000000ull},
 };
 
-static const mfl_data_kv_t kv382[] = {
+static const mfl_data_kv_t kv427[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -8093,7 +8997,7 @@ static const mfl_data_kv_t kv382[] = {
     {"expert_used_count", 8ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg382[] = {
+static const mfl_data_tag_t tg427[] = {
     {"35b-a3b-mxfp8", NULL, 38000000000ull},
     {"35b-a3b-nvfp4", NULL, 22000000000ull},
     {"35b-a3b-mlx-bf16", NULL, 70000000000ull},
@@ -8101,7 +9005,7 @@ static const mfl_data_tag_t tg382[] = {
     {"35b-a3b-int8", NULL, 38000000000ull},
 };
 
-static const mfl_data_kv_t kv383[] = {
+static const mfl_data_kv_t kv428[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -8113,11 +9017,11 @@ static const mfl_data_kv_t kv383[] = {
     {"expert_used_count", 8ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg383[] = {
+static const mfl_data_tag_t tg428[] = {
     {"122b", NULL, 81000000000ull},
 };
 
-static const mfl_data_kv_t kv384[] = {
+static const mfl_data_kv_t kv429[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -8127,14 +9031,14 @@ static const mfl_data_kv_t kv384[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg384[] = {
+static const mfl_data_tag_t tg429[] = {
     {"27b", "Q4_K_M", 17000000000ull},
     {"27b-q4_K_M", "Q4_K_M", 17000000000ull},
     {"27b-q8_0", "Q8_0", 30000000000ull},
     {"27b-bf16", "BF16", 56000000000ull},
 };
 
-static const mfl_data_kv_t kv385[] = {
+static const mfl_data_kv_t kv430[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -8146,7 +9050,7 @@ static const mfl_data_kv_t kv385[] = {
     {"expert_used_count", 8ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg385[] = {
+static const mfl_data_tag_t tg430[] = {
     {"latest", "Q4_K_M", 24000000000ull},
     {"35b", "Q4_K_M", 24000000000ull},
     {"35b-a3b-q4_K_M", "Q4_K_M", 24000000000ull},
@@ -8157,7 +9061,7 @@ static const mfl_data_tag_t tg385[] = {
     {"35b-a3b-mxfp8", NULL, 38000000000ull},
 };
 
-static const mfl_data_kv_t kv386[] = {
+static const mfl_data_kv_t kv431[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -8168,13 +9072,13 @@ static const mfl_data_kv_t kv386[] = {
     {"full_attention_interval", 4ull, NULL, 0},
     {"nextn_predict_layers", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg386[] = {
+static const mfl_data_tag_t tg431[] = {
     {"27b-mtp-q4_K_M", "Q4_K_M", 18000000000ull},
     {"27b-mtp-q8_0", "Q8_0", 30000000000ull},
     {"27b-mtp-bf16", "BF16", 56000000000ull},
 };
 
-static const mfl_data_kv_t kv387[] = {
+static const mfl_data_kv_t kv432[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -8187,13 +9091,13 @@ static const mfl_data_kv_t kv387[] = {
     {"full_attention_interval", 4ull, NULL, 0},
     {"nextn_predict_layers", 1ull, NULL, 0},
 };
-static const mfl_data_tag_t tg387[] = {
+static const mfl_data_tag_t tg432[] = {
     {"35b-a3b-mtp-q4_K_M", "Q4_K_M", 23000000000ull},
     {"35b-a3b-mtp-q8_0", "Q8_0", 39000000000ull},
     {"35b-a3b-mtp-bf16", "BF16", 72000000000ull},
 };
 
-static const mfl_data_kv_t kv388[] = {
+static const mfl_data_kv_t kv433[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -8203,52 +9107,52 @@ static const mfl_data_kv_t kv388[] = {
     {"embedding_length", 5120ull, NULL, 0},
     {"full_attention_interval", 4ull, NULL, 0},
 };
-static const mfl_data_tag_t tg388[] = {
+static const mfl_data_tag_t tg433[] = {
     {"27b-mlx", NULL, 20000000000ull},
     {"27b-mlx-bf16", NULL, 55000000000ull},
     {"27b-mxfp8", NULL, 31000000000ull},
 };
 
-static const mfl_data_kv_t kv389[] = {
+static const mfl_data_kv_t kv434[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg389[] = {
+static const mfl_data_tag_t tg434[] = {
     {"32b-preview-q4_K_M", "Q4_K_M", 20000000000ull},
     {"32b-preview-q8_0", "Q8_0", 35000000000ull},
     {"32b-preview-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv390[] = {
+static const mfl_data_kv_t kv435[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 64ull, NULL, 0},
     {"context_length", 40960ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg390[] = {
+static const mfl_data_tag_t tg435[] = {
     {"latest", NULL, 20000000000ull},
     {"32b-q8_0", "Q8_0", 35000000000ull},
     {"32b-fp16", "F16", 66000000000ull},
 };
 
-static const mfl_data_kv_t kv391[] = {
+static const mfl_data_kv_t kv436[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg391[] = {
+static const mfl_data_tag_t tg436[] = {
     {"latest", NULL, 43000000000ull},
     {"70b-distill-llama-q8_0", "Q8_0", 75000000000ull},
     {"70b-distill-llama-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv392[] = {
+static const mfl_data_kv_t kv437[] = {
     {"attention.head_count", 128ull, NULL, 0},
     {"attention.head_count_kv", 128ull, NULL, 0},
     {"attention.key_length", 192ull, NULL, 0},
@@ -8261,13 +9165,32 @@ static const mfl_data_kv_t kv392[] = {
     {"expert_used_count", 8ull, NULL, 0},
     {"rope.scaling.original_context_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg392[] = {
+static const mfl_data_tag_t tg437[] = {
     {"671b", NULL, 404000000000ull},
     {"671b-q8_0", "Q8_0", 713000000000ull},
     {"671b-fp16", "F16", 1300000000000ull},
 };
 
-static const mfl_data_kv_t kv393[] = {
+static const uint32_t a438_3[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+static const mfl_data_kv_t kv438[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"attention.key_length", 128ull, NULL, 0},
+    {"attention.sliding_window_pattern", 0, a438_3, 32},
+    {"attention.value_length", 128ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg438[] = {
+    {"latest", "Q4_K_M", 5100000000ull},
+    {"8b", NULL, 5100000000ull},
+    {"8b-instruct-q8_0", "Q8_0", 8800000000ull},
+    {"8b-instruct-fp16", "F16", 17000000000ull},
+};
+static const char *const hf438[] = {"hf.co/EssentialAI/rnj-1-instruct-GGUF"};
+
+static const mfl_data_kv_t kv439[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -8277,7 +9200,7 @@ static const mfl_data_kv_t kv393[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 3584ull, NULL, 0},
 };
-static const mfl_data_tag_t tg393[] = {
+static const mfl_data_tag_t tg439[] = {
     {"latest", NULL, 5800000000ull},
     {"9b-q2_K", "Q2_K", 3800000000ull},
     {"9b-q3_K_S", "Q3_K_S", 4300000000ull},
@@ -8295,7 +9218,7 @@ static const mfl_data_tag_t tg393[] = {
     {"9b-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv394[] = {
+static const mfl_data_kv_t kv440[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -8305,7 +9228,7 @@ static const mfl_data_kv_t kv394[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4608ull, NULL, 0},
 };
-static const mfl_data_tag_t tg394[] = {
+static const mfl_data_tag_t tg440[] = {
     {"27b", NULL, 17000000000ull},
     {"27b-q2_K", "Q2_K", 10000000000ull},
     {"27b-q3_K_S", "Q3_K_S", 12000000000ull},
@@ -8323,7 +9246,7 @@ static const mfl_data_tag_t tg394[] = {
     {"27b-fp16", "F16", 54000000000ull},
 };
 
-static const mfl_data_kv_t kv395[] = {
+static const mfl_data_kv_t kv441[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -8333,7 +9256,7 @@ static const mfl_data_kv_t kv395[] = {
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2304ull, NULL, 0},
 };
-static const mfl_data_tag_t tg395[] = {
+static const mfl_data_tag_t tg441[] = {
     {"2b", NULL, 1700000000ull},
     {"2b-q2_K", "Q2_K", 1200000000ull},
     {"2b-q3_K_S", "Q3_K_S", 1400000000ull},
@@ -8351,27 +9274,27 @@ static const mfl_data_tag_t tg395[] = {
     {"2b-fp16", "F16", 5200000000ull},
 };
 
-static const mfl_data_kv_t kv396[] = {
+static const mfl_data_kv_t kv442[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg396[] = {
+static const mfl_data_tag_t tg442[] = {
     {"latest", NULL, 3600000000ull},
     {"3b-preview-q4_K_M", "Q4_K_M", 2100000000ull},
     {"3b-preview-fp16", "F16", 6800000000ull},
 };
 
-static const mfl_data_kv_t kv397[] = {
+static const mfl_data_kv_t kv443[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg397[] = {
+static const mfl_data_tag_t tg443[] = {
     {"135m", NULL, 92000000ull},
     {"135m-instruct-v0.2-q2_K", "Q2_K", 88000000ull},
     {"135m-instruct-v0.2-q3_K_S", "Q3_K_S", 88000000ull},
@@ -8389,14 +9312,14 @@ static const mfl_data_tag_t tg397[] = {
     {"135m-instruct-v0.2-fp16", "F16", 271000000ull},
 };
 
-static const mfl_data_kv_t kv398[] = {
+static const mfl_data_kv_t kv444[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg398[] = {
+static const mfl_data_tag_t tg444[] = {
     {"135m-base-v0.2-q2_K", "Q2_K", 88000000ull},
     {"135m-base-v0.2-q3_K_S", "Q3_K_S", 88000000ull},
     {"135m-base-v0.2-q3_K_M", "Q3_K_M", 94000000ull},
@@ -8414,14 +9337,14 @@ static const mfl_data_tag_t tg398[] = {
     {"135m-base-v0.2-fp16", "F16", 271000000ull},
 };
 
-static const mfl_data_kv_t kv399[] = {
+static const mfl_data_kv_t kv445[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg399[] = {
+static const mfl_data_tag_t tg445[] = {
     {"360m", NULL, 229000000ull},
     {"360m-instruct-v0.2-q2_K", "Q2_K", 219000000ull},
     {"360m-instruct-v0.2-q3_K_S", "Q3_K_S", 219000000ull},
@@ -8439,14 +9362,14 @@ static const mfl_data_tag_t tg399[] = {
     {"360m-instruct-v0.2-fp16", "F16", 726000000ull},
 };
 
-static const mfl_data_kv_t kv400[] = {
+static const mfl_data_kv_t kv446[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg400[] = {
+static const mfl_data_tag_t tg446[] = {
     {"360m-base-v0.2-q2_K", "Q2_K", 219000000ull},
     {"360m-base-v0.2-q3_K_S", "Q3_K_S", 219000000ull},
     {"360m-base-v0.2-q3_K_M", "Q3_K_M", 235000000ull},
@@ -8464,14 +9387,14 @@ static const mfl_data_tag_t tg400[] = {
     {"360m-base-v0.2-fp16", "F16", 726000000ull},
 };
 
-static const mfl_data_kv_t kv401[] = {
+static const mfl_data_kv_t kv447[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg401[] = {
+static const mfl_data_tag_t tg447[] = {
     {"1.7b", NULL, 991000000ull},
     {"latest", NULL, 991000000ull},
     {"1.7b-instruct-v0.2-q2_K", "Q2_K", 675000000ull},
@@ -8490,14 +9413,14 @@ static const mfl_data_tag_t tg401[] = {
     {"1.7b-instruct-v0.2-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv402[] = {
+static const mfl_data_kv_t kv448[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg402[] = {
+static const mfl_data_tag_t tg448[] = {
     {"1.7b-base-v0.2-q2_K", "Q2_K", 675000000ull},
     {"1.7b-base-v0.2-q3_K_S", "Q3_K_S", 777000000ull},
     {"1.7b-base-v0.2-q3_K_M", "Q3_K_M", 860000000ull},
@@ -8515,14 +9438,14 @@ static const mfl_data_tag_t tg402[] = {
     {"1.7b-base-v0.2-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv403[] = {
+static const mfl_data_kv_t kv449[] = {
     {"attention.head_count", 9ull, NULL, 0},
     {"attention.head_count_kv", 3ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 576ull, NULL, 0},
 };
-static const mfl_data_tag_t tg403[] = {
+static const mfl_data_tag_t tg449[] = {
     {"135m", NULL, 271000000ull},
     {"135m-instruct-q2_K", "Q2_K", 88000000ull},
     {"135m-instruct-q3_K_S", "Q3_K_S", 88000000ull},
@@ -8540,14 +9463,14 @@ static const mfl_data_tag_t tg403[] = {
     {"135m-instruct-q8_0", "Q8_0", 145000000ull},
 };
 
-static const mfl_data_kv_t kv404[] = {
+static const mfl_data_kv_t kv450[] = {
     {"attention.head_count", 15ull, NULL, 0},
     {"attention.head_count_kv", 5ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 960ull, NULL, 0},
 };
-static const mfl_data_tag_t tg404[] = {
+static const mfl_data_tag_t tg450[] = {
     {"360m", NULL, 726000000ull},
     {"360m-instruct-q2_K", "Q2_K", 219000000ull},
     {"360m-instruct-q3_K_S", "Q3_K_S", 219000000ull},
@@ -8565,14 +9488,14 @@ static const mfl_data_tag_t tg404[] = {
     {"360m-instruct-q8_0", "Q8_0", 386000000ull},
 };
 
-static const mfl_data_kv_t kv405[] = {
+static const mfl_data_kv_t kv451[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg405[] = {
+static const mfl_data_tag_t tg451[] = {
     {"1.7b", NULL, 1800000000ull},
     {"latest", NULL, 1800000000ull},
     {"1.7b-instruct-q2_K", "Q2_K", 675000000ull},
@@ -8591,7 +9514,7 @@ static const mfl_data_tag_t tg405[] = {
     {"1.7b-instruct-fp16", "F16", 3400000000ull},
 };
 
-static const mfl_data_kv_t kv406[] = {
+static const mfl_data_kv_t kv452[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 6ull, NULL, 0},
@@ -8599,12 +9522,12 @@ static const mfl_data_kv_t kv406[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg406[] = {
+static const mfl_data_tag_t tg452[] = {
     {"22m", "F16", 46000000ull},
     {"xs", "F16", 46000000ull},
 };
 
-static const mfl_data_kv_t kv407[] = {
+static const mfl_data_kv_t kv453[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -8612,13 +9535,13 @@ static const mfl_data_kv_t kv407[] = {
     {"embedding_length", 384ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg407[] = {
+static const mfl_data_tag_t tg453[] = {
     {"33m", "F16", 67000000ull},
     {"s", "F16", 67000000ull},
     {"33m-s-fp16", "F16", 67000000ull},
 };
 
-static const mfl_data_kv_t kv408[] = {
+static const mfl_data_kv_t kv454[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -8626,12 +9549,12 @@ static const mfl_data_kv_t kv408[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg408[] = {
+static const mfl_data_tag_t tg454[] = {
     {"110m", "F16", 219000000ull},
     {"m", "F16", 219000000ull},
 };
 
-static const mfl_data_kv_t kv409[] = {
+static const mfl_data_kv_t kv455[] = {
     {"attention.head_count", 12ull, NULL, 0},
     {"attention.head_count_kv", 12ull, NULL, 0},
     {"block_count", 12ull, NULL, 0},
@@ -8639,13 +9562,13 @@ static const mfl_data_kv_t kv409[] = {
     {"embedding_length", 768ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg409[] = {
+static const mfl_data_tag_t tg455[] = {
     {"137m", "F16", 274000000ull},
     {"m-long", "F16", 274000000ull},
     {"137m-m-long-fp16", "F16", 274000000ull},
 };
 
-static const mfl_data_kv_t kv410[] = {
+static const mfl_data_kv_t kv456[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
@@ -8653,21 +9576,21 @@ static const mfl_data_kv_t kv410[] = {
     {"embedding_length", 1024ull, NULL, 0},
     {"pooling_type", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg410[] = {
+static const mfl_data_tag_t tg456[] = {
     {"latest", "F16", 669000000ull},
     {"335m", "F16", 669000000ull},
     {"l", "F16", 669000000ull},
     {"335m-l-fp16", "F16", 669000000ull},
 };
 
-static const mfl_data_kv_t kv411[] = {
+static const mfl_data_kv_t kv457[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg411[] = {
+static const mfl_data_tag_t tg457[] = {
     {"latest", NULL, 6100000000ull},
     {"10.7b-instruct-v1-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-instruct-v1-q3_K_S", "Q3_K_S", 4700000000ull},
@@ -8685,14 +9608,14 @@ static const mfl_data_tag_t tg411[] = {
     {"10.7b-instruct-v1-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv412[] = {
+static const mfl_data_kv_t kv458[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg412[] = {
+static const mfl_data_tag_t tg458[] = {
     {"10.7b-text-v1-q2_K", "Q2_K", 4500000000ull},
     {"10.7b-text-v1-q3_K_S", "Q3_K_S", 4700000000ull},
     {"10.7b-text-v1-q3_K_M", "Q3_K_M", 5200000000ull},
@@ -8710,14 +9633,14 @@ static const mfl_data_tag_t tg412[] = {
     {"10.7b-text-v1-fp16", "F16", 21000000000ull},
 };
 
-static const mfl_data_kv_t kv413[] = {
+static const mfl_data_kv_t kv459[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg413[] = {
+static const mfl_data_tag_t tg459[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 3100000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -8735,14 +9658,14 @@ static const mfl_data_tag_t tg413[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv414[] = {
+static const mfl_data_kv_t kv460[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg414[] = {
+static const mfl_data_tag_t tg460[] = {
     {"70b-alpha-q2_K", "Q2_K", 25000000000ull},
     {"70b-alpha-q3_K_S", "Q3_K_S", 30000000000ull},
     {"70b-alpha-q3_K_M", "Q3_K_M", 33000000000ull},
@@ -8760,14 +9683,14 @@ static const mfl_data_tag_t tg414[] = {
     {"70b-alpha-fp16", "F16", 138000000000ull},
 };
 
-static const mfl_data_kv_t kv415[] = {
+static const mfl_data_kv_t kv461[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg415[] = {
+static const mfl_data_tag_t tg461[] = {
     {"15b", NULL, 9000000000ull},
     {"15b-q2_K", "Q2_K", 6700000000ull},
     {"15b-q3_K_S", "Q3_K_S", 6900000000ull},
@@ -8785,14 +9708,14 @@ static const mfl_data_tag_t tg415[] = {
     {"15b-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv416[] = {
+static const mfl_data_kv_t kv462[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg416[] = {
+static const mfl_data_tag_t tg462[] = {
     {"latest", NULL, 1600000000ull},
     {"3b-instruct-q2_K", "Q2_K", 1100000000ull},
     {"3b-instruct-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -8810,14 +9733,14 @@ static const mfl_data_tag_t tg416[] = {
     {"3b-instruct-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv417[] = {
+static const mfl_data_kv_t kv463[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg417[] = {
+static const mfl_data_tag_t tg463[] = {
     {"code", NULL, 1600000000ull},
     {"3b-code-q2_K", "Q2_K", 1100000000ull},
     {"3b-code-q3_K_S", "Q3_K_S", 1300000000ull},
@@ -8835,14 +9758,14 @@ static const mfl_data_tag_t tg417[] = {
     {"3b-code-fp16", "F16", 5600000000ull},
 };
 
-static const mfl_data_kv_t kv418[] = {
+static const mfl_data_kv_t kv464[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg418[] = {
+static const mfl_data_tag_t tg464[] = {
     {"1.6b-q4_0", "Q4_0", 983000000ull},
     {"1.6b-q2_K", "Q2_K", 694000000ull},
     {"1.6b-q3_K_S", "Q3_K_S", 792000000ull},
@@ -8860,14 +9783,14 @@ static const mfl_data_tag_t tg418[] = {
     {"1.6b-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv419[] = {
+static const mfl_data_kv_t kv465[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg419[] = {
+static const mfl_data_tag_t tg465[] = {
     {"latest", NULL, 983000000ull},
     {"1.6b-chat-q2_K", "Q2_K", 694000000ull},
     {"1.6b-chat-q3_K_S", "Q3_K_S", 792000000ull},
@@ -8885,14 +9808,14 @@ static const mfl_data_tag_t tg419[] = {
     {"1.6b-chat-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv420[] = {
+static const mfl_data_kv_t kv466[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg420[] = {
+static const mfl_data_tag_t tg466[] = {
     {"zephyr", NULL, 983000000ull},
     {"1.6b-zephyr-q2_K", "Q2_K", 694000000ull},
     {"1.6b-zephyr-q3_K_S", "Q3_K_S", 792000000ull},
@@ -8910,14 +9833,14 @@ static const mfl_data_tag_t tg420[] = {
     {"1.6b-zephyr-fp16", "F16", 3300000000ull},
 };
 
-static const mfl_data_kv_t kv421[] = {
+static const mfl_data_kv_t kv467[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg421[] = {
+static const mfl_data_tag_t tg467[] = {
     {"12b-text", NULL, 7000000000ull},
     {"12b-q2_K", "Q2_K", 4700000000ull},
     {"12b-q3_K_S", "Q3_K_S", 5400000000ull},
@@ -8935,14 +9858,14 @@ static const mfl_data_tag_t tg421[] = {
     {"12b-fp16", "F16", 24000000000ull},
 };
 
-static const mfl_data_kv_t kv422[] = {
+static const mfl_data_kv_t kv468[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg422[] = {
+static const mfl_data_tag_t tg468[] = {
     {"12b", NULL, 7000000000ull},
     {"12b-chat-q2_K", "Q2_K", 4700000000ull},
     {"12b-chat-q3_K_S", "Q3_K_S", 5400000000ull},
@@ -8960,14 +9883,14 @@ static const mfl_data_tag_t tg422[] = {
     {"12b-chat-fp16", "F16", 24000000000ull},
 };
 
-static const mfl_data_kv_t kv423[] = {
+static const mfl_data_kv_t kv469[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg423[] = {
+static const mfl_data_tag_t tg469[] = {
     {"1b", NULL, 726000000ull},
     {"1b-base-q2_K", "Q2_K", 552000000ull},
     {"1b-base-q3_K_S", "Q3_K_S", 575000000ull},
@@ -8985,14 +9908,14 @@ static const mfl_data_tag_t tg423[] = {
     {"1b-base-fp16", "F16", 2500000000ull},
 };
 
-static const mfl_data_kv_t kv424[] = {
+static const mfl_data_kv_t kv470[] = {
     {"attention.head_count", 22ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 36ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 2816ull, NULL, 0},
 };
-static const mfl_data_tag_t tg424[] = {
+static const mfl_data_tag_t tg470[] = {
     {"latest", NULL, 1800000000ull},
     {"3b-base-q2_K", "Q2_K", 1400000000ull},
     {"3b-base-q3_K_S", "Q3_K_S", 1400000000ull},
@@ -9010,14 +9933,14 @@ static const mfl_data_tag_t tg424[] = {
     {"3b-base-fp16", "F16", 6400000000ull},
 };
 
-static const mfl_data_kv_t kv425[] = {
+static const mfl_data_kv_t kv471[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 42ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg425[] = {
+static const mfl_data_tag_t tg471[] = {
     {"7b", NULL, 4300000000ull},
     {"7b-base-q2_K", "Q2_K", 3200000000ull},
     {"7b-base-q3_K_S", "Q3_K_S", 3300000000ull},
@@ -9035,14 +9958,14 @@ static const mfl_data_tag_t tg425[] = {
     {"7b-base-fp16", "F16", 15000000000ull},
 };
 
-static const mfl_data_kv_t kv426[] = {
+static const mfl_data_kv_t kv472[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg426[] = {
+static const mfl_data_tag_t tg472[] = {
     {"15b", NULL, 9000000000ull},
     {"15b-q2_K", "Q2_K", 6700000000ull},
     {"15b-q3_K_S", "Q3_K_S", 6900000000ull},
@@ -9060,14 +9983,14 @@ static const mfl_data_tag_t tg426[] = {
     {"15b-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv427[] = {
+static const mfl_data_kv_t kv473[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg427[] = {
+static const mfl_data_tag_t tg473[] = {
     {"15b-base", NULL, 9000000000ull},
     {"15b-base-q2_K", "Q2_K", 6700000000ull},
     {"15b-base-q3_K_S", "Q3_K_S", 6900000000ull},
@@ -9085,14 +10008,14 @@ static const mfl_data_tag_t tg427[] = {
     {"15b-base-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv428[] = {
+static const mfl_data_kv_t kv474[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 1ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg428[] = {
+static const mfl_data_tag_t tg474[] = {
     {"15b-plus", NULL, 9000000000ull},
     {"15b-plus-q2_K", "Q2_K", 6700000000ull},
     {"15b-plus-q3_K_S", "Q3_K_S", 6900000000ull},
@@ -9110,14 +10033,14 @@ static const mfl_data_tag_t tg428[] = {
     {"15b-plus-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv429[] = {
+static const mfl_data_kv_t kv475[] = {
     {"attention.head_count", 24ull, NULL, 0},
     {"attention.head_count_kv", 2ull, NULL, 0},
     {"block_count", 30ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 3072ull, NULL, 0},
 };
-static const mfl_data_tag_t tg429[] = {
+static const mfl_data_tag_t tg475[] = {
     {"3b", NULL, 1700000000ull},
     {"latest", NULL, 1700000000ull},
     {"3b-q2_K", "Q2_K", 1100000000ull},
@@ -9136,14 +10059,14 @@ static const mfl_data_tag_t tg429[] = {
     {"3b-fp16", "F16", 6100000000ull},
 };
 
-static const mfl_data_kv_t kv430[] = {
+static const mfl_data_kv_t kv476[] = {
     {"attention.head_count", 36ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4608ull, NULL, 0},
 };
-static const mfl_data_tag_t tg430[] = {
+static const mfl_data_tag_t tg476[] = {
     {"7b", NULL, 4000000000ull},
     {"7b-q2_K", "Q2_K", 2700000000ull},
     {"7b-q3_K_S", "Q3_K_S", 3100000000ull},
@@ -9161,14 +10084,14 @@ static const mfl_data_tag_t tg430[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv431[] = {
+static const mfl_data_kv_t kv477[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg431[] = {
+static const mfl_data_tag_t tg477[] = {
     {"15b", NULL, 9100000000ull},
     {"15b-q2_K", "Q2_K", 6200000000ull},
     {"15b-q3_K_S", "Q3_K_S", 7000000000ull},
@@ -9186,14 +10109,14 @@ static const mfl_data_tag_t tg431[] = {
     {"15b-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv432[] = {
+static const mfl_data_kv_t kv478[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 6144ull, NULL, 0},
 };
-static const mfl_data_tag_t tg432[] = {
+static const mfl_data_tag_t tg478[] = {
     {"instruct", NULL, 9100000000ull},
     {"15b-instruct-q4_0", "Q4_0", 9100000000ull},
     {"15b-instruct-v0.1-q2_K", "Q2_K", 6200000000ull},
@@ -9212,14 +10135,14 @@ static const mfl_data_tag_t tg432[] = {
     {"15b-instruct-v0.1-fp16", "F16", 32000000000ull},
 };
 
-static const mfl_data_kv_t kv433[] = {
+static const mfl_data_kv_t kv479[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg433[] = {
+static const mfl_data_tag_t tg479[] = {
     {"alpha", NULL, 4100000000ull},
     {"7b-alpha-q2_K", "Q2_K", 2700000000ull},
     {"7b-alpha-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -9237,14 +10160,14 @@ static const mfl_data_tag_t tg433[] = {
     {"7b-alpha-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv434[] = {
+static const mfl_data_kv_t kv480[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 8192ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg434[] = {
+static const mfl_data_tag_t tg480[] = {
     {"latest", NULL, 4100000000ull},
     {"7b-beta-q2_K", "Q2_K", 2700000000ull},
     {"7b-beta-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -9262,25 +10185,25 @@ static const mfl_data_tag_t tg434[] = {
     {"7b-beta-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv435[] = {
+static const mfl_data_kv_t kv481[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg435[] = {
+static const mfl_data_tag_t tg481[] = {
     {"latest", "Q4_0", 638000000ull},
 };
 
-static const mfl_data_kv_t kv436[] = {
+static const mfl_data_kv_t kv482[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg436[] = {
+static const mfl_data_tag_t tg482[] = {
     {"1.1b-chat-v1-q2_K", "Q2_K", 483000000ull},
     {"1.1b-chat-v1-q3_K_S", "Q3_K_S", 500000000ull},
     {"1.1b-chat-v1-q3_K_M", "Q3_K_M", 551000000ull},
@@ -9297,14 +10220,14 @@ static const mfl_data_tag_t tg436[] = {
     {"1.1b-chat-v1-fp16", "F16", 2200000000ull},
 };
 
-static const mfl_data_kv_t kv437[] = {
+static const mfl_data_kv_t kv483[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 22ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg437[] = {
+static const mfl_data_tag_t tg483[] = {
     {"v0.6", NULL, 638000000ull},
     {"1.1b-chat-v0.6-q2_K", "Q2_K", 483000000ull},
     {"1.1b-chat-v0.6-q3_K_S", "Q3_K_S", 500000000ull},
@@ -9322,7 +10245,7 @@ static const mfl_data_tag_t tg437[] = {
     {"1.1b-chat-v0.6-fp16", "F16", 2200000000ull},
 };
 
-static const mfl_data_kv_t kv438[] = {
+static const mfl_data_kv_t kv484[] = {
     {"attention.head_count", 8ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -9332,7 +10255,7 @@ static const mfl_data_kv_t kv438[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2560ull, NULL, 0},
 };
-static const mfl_data_tag_t tg438[] = {
+static const mfl_data_tag_t tg484[] = {
     {"latest", NULL, 3300000000ull},
     {"4b", NULL, 3300000000ull},
     {"4b-it-q4_K_M", "Q4_K_M", 3300000000ull},
@@ -9340,7 +10263,7 @@ static const mfl_data_tag_t tg438[] = {
     {"4b-it-bf16", "BF16", 8600000000ull},
 };
 
-static const mfl_data_kv_t kv439[] = {
+static const mfl_data_kv_t kv485[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"attention.key_length", 256ull, NULL, 0},
@@ -9350,13 +10273,13 @@ static const mfl_data_kv_t kv439[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 3840ull, NULL, 0},
 };
-static const mfl_data_tag_t tg439[] = {
+static const mfl_data_tag_t tg485[] = {
     {"12b", NULL, 8100000000ull},
     {"12b-it-q8_0", "Q8_0", 13000000000ull},
     {"12b-it-bf16", "BF16", 24000000000ull},
 };
 
-static const mfl_data_kv_t kv440[] = {
+static const mfl_data_kv_t kv486[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"attention.key_length", 128ull, NULL, 0},
@@ -9366,46 +10289,46 @@ static const mfl_data_kv_t kv440[] = {
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5376ull, NULL, 0},
 };
-static const mfl_data_tag_t tg440[] = {
+static const mfl_data_tag_t tg486[] = {
     {"27b", NULL, 17000000000ull},
     {"27b-it-q8_0", "Q8_0", 30000000000ull},
     {"27b-it-bf16", "BF16", 55000000000ull},
 };
 
-static const mfl_data_kv_t kv441[] = {
+static const mfl_data_kv_t kv487[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg441[] = {
+static const mfl_data_tag_t tg487[] = {
     {"latest", NULL, 4900000000ull},
     {"8b-q8_0", "Q8_0", 8500000000ull},
     {"8b-fp16", "F16", 16000000000ull},
 };
 
-static const mfl_data_kv_t kv442[] = {
+static const mfl_data_kv_t kv488[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 80ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg442[] = {
+static const mfl_data_tag_t tg488[] = {
     {"70b", NULL, 43000000000ull},
     {"70b-q8_0", "Q8_0", 75000000000ull},
     {"70b-fp16", "F16", 141000000000ull},
 };
 
-static const mfl_data_kv_t kv443[] = {
+static const mfl_data_kv_t kv489[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg443[] = {
+static const mfl_data_tag_t tg489[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-v1.5-q2_K", "Q2_K", 2800000000ull},
     {"7b-v1.5-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -9423,14 +10346,14 @@ static const mfl_data_tag_t tg443[] = {
     {"7b-v1.5-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv444[] = {
+static const mfl_data_kv_t kv490[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg444[] = {
+static const mfl_data_tag_t tg490[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-v1.5-q2_K", "Q2_K", 5400000000ull},
     {"13b-v1.5-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -9448,14 +10371,14 @@ static const mfl_data_tag_t tg444[] = {
     {"13b-v1.5-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv445[] = {
+static const mfl_data_kv_t kv491[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg445[] = {
+static const mfl_data_tag_t tg491[] = {
     {"7b-16k", NULL, 3800000000ull},
     {"7b-v1.5-16k-q2_K", "Q2_K", 2800000000ull},
     {"7b-v1.5-16k-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -9473,14 +10396,14 @@ static const mfl_data_tag_t tg445[] = {
     {"7b-v1.5-16k-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv446[] = {
+static const mfl_data_kv_t kv492[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg446[] = {
+static const mfl_data_tag_t tg492[] = {
     {"13b-16k", NULL, 7400000000ull},
     {"13b-v1.5-16k-q2_K", "Q2_K", 5400000000ull},
     {"13b-v1.5-16k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -9498,14 +10421,14 @@ static const mfl_data_tag_t tg446[] = {
     {"13b-v1.5-16k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv447[] = {
+static const mfl_data_kv_t kv493[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg447[] = {
+static const mfl_data_tag_t tg493[] = {
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
     {"7b-q3_K_M", "Q3_K_M", 3300000000ull},
@@ -9523,14 +10446,14 @@ static const mfl_data_tag_t tg447[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv448[] = {
+static const mfl_data_kv_t kv494[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg448[] = {
+static const mfl_data_tag_t tg494[] = {
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
     {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
@@ -9548,14 +10471,14 @@ static const mfl_data_tag_t tg448[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv449[] = {
+static const mfl_data_kv_t kv495[] = {
     {"attention.head_count", 52ull, NULL, 0},
     {"attention.head_count_kv", 52ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 6656ull, NULL, 0},
 };
-static const mfl_data_tag_t tg449[] = {
+static const mfl_data_tag_t tg495[] = {
     {"33b", NULL, 18000000000ull},
     {"33b-q2_K", "Q2_K", 14000000000ull},
     {"33b-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -9573,19 +10496,44 @@ static const mfl_data_tag_t tg449[] = {
     {"33b-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv450[] = {
+static const mfl_data_kv_t kv496[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg496[] = {
+    {"latest", NULL, 4100000000ull},
+    {"7b-v1.1-q2_K", "Q2_K", 3100000000ull},
+    {"7b-v1.1-q3_K_S", "Q3_K_S", 3200000000ull},
+    {"7b-v1.1-q3_K_M", "Q3_K_M", 3500000000ull},
+    {"7b-v1.1-q3_K_L", "Q3_K_L", 3800000000ull},
+    {"7b-v1.1-q4_1", "Q4_1", 4600000000ull},
+    {"7b-v1.1-q4_K_S", "Q4_K_S", 4100000000ull},
+    {"7b-v1.1-q4_K_M", "Q4_K_M", 4400000000ull},
+    {"7b-v1.1-q5_0", "Q5_0", 5000000000ull},
+    {"7b-v1.1-q5_1", "Q5_1", 5400000000ull},
+    {"7b-v1.1-q5_K_S", "Q5_K_S", 5000000000ull},
+    {"7b-v1.1-q5_K_M", "Q5_K_M", 5100000000ull},
+    {"7b-v1.1-q6_K", "Q6_K", 5900000000ull},
+    {"7b-v1.1-q8_0", "Q8_0", 7700000000ull},
+    {"7b-v1.1-fp16", "F16", 14000000000ull},
+};
+
+static const mfl_data_kv_t kv497[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg450[] = {
-    {"latest", NULL, 3800000000ull},
+static const mfl_data_tag_t tg497[] = {
     {"7b-q2_K", "Q2_K", 2800000000ull},
     {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
     {"7b-q3_K_M", "Q3_K_M", 3300000000ull},
     {"7b-q3_K_L", "Q3_K_L", 3600000000ull},
+    {"7b-q4_0", "Q4_0", 3800000000ull},
     {"7b-q4_1", "Q4_1", 4200000000ull},
     {"7b-q4_K_S", "Q4_K_S", 3900000000ull},
     {"7b-q4_K_M", "Q4_K_M", 4100000000ull},
@@ -9598,14 +10546,14 @@ static const mfl_data_tag_t tg450[] = {
     {"7b-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv451[] = {
+static const mfl_data_kv_t kv498[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
-    {"context_length", 2048ull, NULL, 0},
+    {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg451[] = {
+static const mfl_data_tag_t tg498[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-q2_K", "Q2_K", 5400000000ull},
     {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -9623,14 +10571,89 @@ static const mfl_data_tag_t tg451[] = {
     {"13b-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv452[] = {
+static const mfl_data_kv_t kv499[] = {
+    {"attention.head_count", 64ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 80ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 8192ull, NULL, 0},
+};
+static const mfl_data_tag_t tg499[] = {
+    {"70b", NULL, 39000000000ull},
+    {"70b-q2_K", "Q2_K", 29000000000ull},
+    {"70b-q3_K_S", "Q3_K_S", 30000000000ull},
+    {"70b-q3_K_M", "Q3_K_M", 33000000000ull},
+    {"70b-q3_K_L", "Q3_K_L", 36000000000ull},
+    {"70b-q4_1", "Q4_1", 43000000000ull},
+    {"70b-q4_K_S", "Q4_K_S", 39000000000ull},
+    {"70b-q4_K_M", "Q4_K_M", 41000000000ull},
+    {"70b-q5_0", "Q5_0", 47000000000ull},
+    {"70b-q5_1", "Q5_1", 52000000000ull},
+    {"70b-q5_K_S", "Q5_K_S", 47000000000ull},
+    {"70b-q5_K_M", "Q5_K_M", 49000000000ull},
+    {"70b-q6_K", "Q6_K", 57000000000ull},
+    {"70b-q8_0", "Q8_0", 73000000000ull},
+    {"70b-fp16", "F16", 138000000000ull},
+};
+
+static const mfl_data_kv_t kv500[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 32ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg500[] = {
+    {"latest", NULL, 3800000000ull},
+    {"7b-q2_K", "Q2_K", 2800000000ull},
+    {"7b-q3_K_S", "Q3_K_S", 2900000000ull},
+    {"7b-q3_K_M", "Q3_K_M", 3300000000ull},
+    {"7b-q3_K_L", "Q3_K_L", 3600000000ull},
+    {"7b-q4_1", "Q4_1", 4200000000ull},
+    {"7b-q4_K_S", "Q4_K_S", 3900000000ull},
+    {"7b-q4_K_M", "Q4_K_M", 4100000000ull},
+    {"7b-q5_0", "Q5_0", 4700000000ull},
+    {"7b-q5_1", "Q5_1", 5100000000ull},
+    {"7b-q5_K_S", "Q5_K_S", 4700000000ull},
+    {"7b-q5_K_M", "Q5_K_M", 4800000000ull},
+    {"7b-q6_K", "Q6_K", 5500000000ull},
+    {"7b-q8_0", "Q8_0", 7200000000ull},
+    {"7b-fp16", "F16", 13000000000ull},
+};
+
+static const mfl_data_kv_t kv501[] = {
+    {"attention.head_count", 40ull, NULL, 0},
+    {"attention.head_count_kv", 40ull, NULL, 0},
+    {"block_count", 40ull, NULL, 0},
+    {"context_length", 2048ull, NULL, 0},
+    {"embedding_length", 5120ull, NULL, 0},
+};
+static const mfl_data_tag_t tg501[] = {
+    {"13b", NULL, 7400000000ull},
+    {"13b-q2_K", "Q2_K", 5400000000ull},
+    {"13b-q3_K_S", "Q3_K_S", 5700000000ull},
+    {"13b-q3_K_M", "Q3_K_M", 6300000000ull},
+    {"13b-q3_K_L", "Q3_K_L", 6900000000ull},
+    {"13b-q4_1", "Q4_1", 8200000000ull},
+    {"13b-q4_K_S", "Q4_K_S", 7400000000ull},
+    {"13b-q4_K_M", "Q4_K_M", 7900000000ull},
+    {"13b-q5_0", "Q5_0", 9000000000ull},
+    {"13b-q5_1", "Q5_1", 9800000000ull},
+    {"13b-q5_K_S", "Q5_K_S", 9000000000ull},
+    {"13b-q5_K_M", "Q5_K_M", 9200000000ull},
+    {"13b-q6_K", "Q6_K", 11000000000ull},
+    {"13b-q8_0", "Q8_0", 14000000000ull},
+    {"13b-fp16", "F16", 26000000000ull},
+};
+
+static const mfl_data_kv_t kv502[] = {
     {"attention.head_count", 52ull, NULL, 0},
     {"attention.head_count_kv", 52ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 2048ull, NULL, 0},
     {"embedding_length", 6656ull, NULL, 0},
 };
-static const mfl_data_tag_t tg452[] = {
+static const mfl_data_tag_t tg502[] = {
     {"30b", NULL, 18000000000ull},
     {"30b-q2_K", "Q2_K", 14000000000ull},
     {"30b-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -9648,14 +10671,14 @@ static const mfl_data_tag_t tg452[] = {
     {"30b-fp16", "F16", 65000000000ull},
 };
 
-static const mfl_data_kv_t kv453[] = {
+static const mfl_data_kv_t kv503[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg453[] = {
+static const mfl_data_tag_t tg503[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-python-q2_K", "Q2_K", 2800000000ull},
     {"7b-python-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -9673,14 +10696,14 @@ static const mfl_data_tag_t tg453[] = {
     {"7b-python-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv454[] = {
+static const mfl_data_kv_t kv504[] = {
     {"attention.head_count", 64ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 8192ull, NULL, 0},
 };
-static const mfl_data_tag_t tg454[] = {
+static const mfl_data_tag_t tg504[] = {
     {"34b-python", NULL, 19000000000ull},
     {"34b-python-q2_K", "Q2_K", 14000000000ull},
     {"34b-python-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -9698,14 +10721,14 @@ static const mfl_data_tag_t tg454[] = {
     {"34b-python-fp16", "F16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv455[] = {
+static const mfl_data_kv_t kv505[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg455[] = {
+static const mfl_data_tag_t tg505[] = {
     {"13b-python", NULL, 7400000000ull},
     {"13b-python-q2_K", "Q2_K", 5400000000ull},
     {"13b-python-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -9723,14 +10746,14 @@ static const mfl_data_tag_t tg455[] = {
     {"13b-python-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv456[] = {
+static const mfl_data_kv_t kv506[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 62ull, NULL, 0},
     {"context_length", 16384ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg456[] = {
+static const mfl_data_tag_t tg506[] = {
     {"33b", NULL, 19000000000ull},
     {"33b-v1.1-q2_K", "Q2_K", 14000000000ull},
     {"33b-v1.1-q3_K_S", "Q3_K_S", 14000000000ull},
@@ -9748,14 +10771,14 @@ static const mfl_data_tag_t tg456[] = {
     {"33b-v1.1-fp16", "F16", 67000000000ull},
 };
 
-static const mfl_data_kv_t kv457[] = {
+static const mfl_data_kv_t kv507[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg457[] = {
+static const mfl_data_tag_t tg507[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-q2_K", "Q2_K", 2700000000ull},
@@ -9774,7 +10797,7 @@ static const mfl_data_tag_t tg457[] = {
     {"7b-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv458[] = {
+static const mfl_data_kv_t kv508[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -9783,21 +10806,21 @@ static const mfl_data_kv_t kv458[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg458[] = {
+static const mfl_data_tag_t tg508[] = {
     {"8x22b", NULL, 80000000000ull},
     {"8x22b-q2_K", "Q2_K", 52000000000ull},
     {"8x22b-q8_0", "Q8_0", 149000000000ull},
     {"8x22b-fp16", "F16", 281000000000ull},
 };
 
-static const mfl_data_kv_t kv459[] = {
+static const mfl_data_kv_t kv509[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg459[] = {
+static const mfl_data_tag_t tg509[] = {
     {"7b-128k", NULL, 3800000000ull},
     {"7b-128k-q2_K", "Q2_K", 2800000000ull},
     {"7b-128k-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -9815,14 +10838,14 @@ static const mfl_data_tag_t tg459[] = {
     {"7b-128k-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv460[] = {
+static const mfl_data_kv_t kv510[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 65536ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg460[] = {
+static const mfl_data_tag_t tg510[] = {
     {"13b", NULL, 7400000000ull},
     {"13b-64k-q2_K", "Q2_K", 5400000000ull},
     {"13b-64k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -9840,14 +10863,14 @@ static const mfl_data_tag_t tg460[] = {
     {"13b-64k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv461[] = {
+static const mfl_data_kv_t kv511[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 32ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 65536ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg461[] = {
+static const mfl_data_tag_t tg511[] = {
     {"latest", NULL, 3800000000ull},
     {"7b-64k-q2_K", "Q2_K", 2800000000ull},
     {"7b-64k-q3_K_S", "Q3_K_S", 2900000000ull},
@@ -9865,14 +10888,14 @@ static const mfl_data_tag_t tg461[] = {
     {"7b-64k-fp16", "F16", 13000000000ull},
 };
 
-static const mfl_data_kv_t kv462[] = {
+static const mfl_data_kv_t kv512[] = {
     {"attention.head_count", 40ull, NULL, 0},
     {"attention.head_count_kv", 40ull, NULL, 0},
     {"block_count", 40ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 5120ull, NULL, 0},
 };
-static const mfl_data_tag_t tg462[] = {
+static const mfl_data_tag_t tg512[] = {
     {"13b-128k", NULL, 7400000000ull},
     {"13b-128k-q2_K", "Q2_K", 5400000000ull},
     {"13b-128k-q3_K_S", "Q3_K_S", 5700000000ull},
@@ -9890,14 +10913,65 @@ static const mfl_data_tag_t tg462[] = {
     {"13b-128k-fp16", "F16", 26000000000ull},
 };
 
-static const mfl_data_kv_t kv463[] = {
+static const mfl_data_kv_t kv513[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 32768ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg513[] = {
+    {"latest", NULL, 4100000000ull},
+    {"7b-64k", NULL, 4100000000ull},
+    {"7b-64k-q4_0", "Q4_0", 4100000000ull},
+    {"7b-64k-q2_K", "Q2_K", 3100000000ull},
+    {"7b-64k-q3_K_S", "Q3_K_S", 3200000000ull},
+    {"7b-64k-q3_K_M", "Q3_K_M", 3500000000ull},
+    {"7b-64k-q3_K_L", "Q3_K_L", 3800000000ull},
+    {"7b-64k-q4_1", "Q4_1", 4600000000ull},
+    {"7b-64k-q4_K_S", "Q4_K_S", 4100000000ull},
+    {"7b-64k-q4_K_M", "Q4_K_M", 4400000000ull},
+    {"7b-64k-q5_0", "Q5_0", 5000000000ull},
+    {"7b-64k-q5_1", "Q5_1", 5400000000ull},
+    {"7b-64k-q5_K_S", "Q5_K_S", 5000000000ull},
+    {"7b-64k-q5_K_M", "Q5_K_M", 5100000000ull},
+    {"7b-64k-q6_K", "Q6_K", 5900000000ull},
+    {"7b-64k-q8_0", "Q8_0", 7700000000ull},
+};
+
+static const mfl_data_kv_t kv514[] = {
+    {"attention.head_count", 32ull, NULL, 0},
+    {"attention.head_count_kv", 8ull, NULL, 0},
+    {"block_count", 32ull, NULL, 0},
+    {"context_length", 131072ull, NULL, 0},
+    {"embedding_length", 4096ull, NULL, 0},
+};
+static const mfl_data_tag_t tg514[] = {
+    {"7b-128k", NULL, 4100000000ull},
+    {"7b-128k-q2_K", "Q2_K", 3100000000ull},
+    {"7b-128k-q3_K_S", "Q3_K_S", 3200000000ull},
+    {"7b-128k-q3_K_M", "Q3_K_M", 3500000000ull},
+    {"7b-128k-q3_K_L", "Q3_K_L", 3800000000ull},
+    {"7b-128k-q4_1", "Q4_1", 4600000000ull},
+    {"7b-128k-q4_K_S", "Q4_K_S", 4100000000ull},
+    {"7b-128k-q4_K_M", "Q4_K_M", 4400000000ull},
+    {"7b-128k-q5_0", "Q5_0", 5000000000ull},
+    {"7b-128k-q5_1", "Q5_1", 5400000000ull},
+    {"7b-128k-q5_K_S", "Q5_K_S", 5000000000ull},
+    {"7b-128k-q5_K_M", "Q5_K_M", 5100000000ull},
+    {"7b-128k-q6_K", "Q6_K", 5900000000ull},
+    {"7b-128k-q8_0", "Q8_0", 7700000000ull},
+    {"7b-128k-fp16", "F16", 14000000000ull},
+};
+
+static const mfl_data_kv_t kv515[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg463[] = {
+static const mfl_data_tag_t tg515[] = {
     {"latest", NULL, 3500000000ull},
     {"6b-chat-v1.5-q2_K", "Q2_K", 2300000000ull},
     {"6b-chat-v1.5-q3_K_S", "Q3_K_S", 2700000000ull},
@@ -9915,14 +10989,14 @@ static const mfl_data_tag_t tg463[] = {
     {"6b-chat-v1.5-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv464[] = {
+static const mfl_data_kv_t kv516[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg464[] = {
+static const mfl_data_tag_t tg516[] = {
     {"6b-v1.5-q2_K", "Q2_K", 2300000000ull},
     {"6b-v1.5-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-v1.5-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -9940,14 +11014,14 @@ static const mfl_data_tag_t tg464[] = {
     {"6b-v1.5-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv465[] = {
+static const mfl_data_kv_t kv517[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg465[] = {
+static const mfl_data_tag_t tg517[] = {
     {"9b", NULL, 5000000000ull},
     {"9b-chat-v1.5-q2_K", "Q2_K", 3400000000ull},
     {"9b-chat-v1.5-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -9965,14 +11039,14 @@ static const mfl_data_tag_t tg465[] = {
     {"9b-chat-v1.5-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv466[] = {
+static const mfl_data_kv_t kv518[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg466[] = {
+static const mfl_data_tag_t tg518[] = {
     {"9b-v1.5-q2_K", "Q2_K", 3400000000ull},
     {"9b-v1.5-q3_K_S", "Q3_K_S", 3900000000ull},
     {"9b-v1.5-q3_K_M", "Q3_K_M", 4300000000ull},
@@ -9990,14 +11064,14 @@ static const mfl_data_tag_t tg466[] = {
     {"9b-v1.5-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv467[] = {
+static const mfl_data_kv_t kv519[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg467[] = {
+static const mfl_data_tag_t tg519[] = {
     {"34b", NULL, 19000000000ull},
     {"34b-chat-v1.5-q2_K", "Q2_K", 13000000000ull},
     {"34b-chat-v1.5-q3_K_S", "Q3_K_S", 15000000000ull},
@@ -10015,14 +11089,14 @@ static const mfl_data_tag_t tg467[] = {
     {"34b-chat-v1.5-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv468[] = {
+static const mfl_data_kv_t kv520[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg468[] = {
+static const mfl_data_tag_t tg520[] = {
     {"34b-v1.5-q2_K", "Q2_K", 13000000000ull},
     {"34b-v1.5-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-v1.5-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -10040,14 +11114,14 @@ static const mfl_data_tag_t tg468[] = {
     {"34b-v1.5-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv469[] = {
+static const mfl_data_kv_t kv521[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 200000ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg469[] = {
+static const mfl_data_tag_t tg521[] = {
     {"6b-200k", NULL, 3500000000ull},
     {"6b-200k-q2_K", "Q2_K", 2600000000ull},
     {"6b-200k-q3_K_S", "Q3_K_S", 2700000000ull},
@@ -10065,14 +11139,14 @@ static const mfl_data_tag_t tg469[] = {
     {"6b-200k-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv470[] = {
+static const mfl_data_kv_t kv522[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg470[] = {
+static const mfl_data_tag_t tg522[] = {
     {"6b-chat-q2_K", "Q2_K", 2600000000ull},
     {"6b-chat-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-chat-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -10090,14 +11164,14 @@ static const mfl_data_tag_t tg470[] = {
     {"6b-chat-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv471[] = {
+static const mfl_data_kv_t kv523[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg471[] = {
+static const mfl_data_tag_t tg523[] = {
     {"6b-q2_K", "Q2_K", 2600000000ull},
     {"6b-q3_K_S", "Q3_K_S", 2700000000ull},
     {"6b-q3_K_M", "Q3_K_M", 3000000000ull},
@@ -10115,14 +11189,14 @@ static const mfl_data_tag_t tg471[] = {
     {"6b-fp16", "F16", 12000000000ull},
 };
 
-static const mfl_data_kv_t kv472[] = {
+static const mfl_data_kv_t kv524[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg472[] = {
+static const mfl_data_tag_t tg524[] = {
     {"34b-q2_K", "Q2_K", 15000000000ull},
     {"34b-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -10137,14 +11211,14 @@ static const mfl_data_tag_t tg472[] = {
     {"34b-q6_K", "Q6_K", 28000000000ull},
 };
 
-static const mfl_data_kv_t kv473[] = {
+static const mfl_data_kv_t kv525[] = {
     {"attention.head_count", 56ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 60ull, NULL, 0},
     {"context_length", 4096ull, NULL, 0},
     {"embedding_length", 7168ull, NULL, 0},
 };
-static const mfl_data_tag_t tg473[] = {
+static const mfl_data_tag_t tg525[] = {
     {"34b-chat-q2_K", "Q2_K", 15000000000ull},
     {"34b-chat-q3_K_S", "Q3_K_S", 15000000000ull},
     {"34b-chat-q3_K_M", "Q3_K_M", 17000000000ull},
@@ -10162,14 +11236,14 @@ static const mfl_data_tag_t tg473[] = {
     {"34b-chat-fp16", "F16", 69000000000ull},
 };
 
-static const mfl_data_kv_t kv474[] = {
+static const mfl_data_kv_t kv526[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg474[] = {
+static const mfl_data_tag_t tg526[] = {
     {"9b", NULL, 5000000000ull},
     {"latest", NULL, 5000000000ull},
     {"9b-chat-q2_K", "Q2_K", 3400000000ull},
@@ -10188,14 +11262,14 @@ static const mfl_data_tag_t tg474[] = {
     {"9b-chat-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv475[] = {
+static const mfl_data_kv_t kv527[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 4ull, NULL, 0},
     {"block_count", 48ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg475[] = {
+static const mfl_data_tag_t tg527[] = {
     {"9b-base", NULL, 5000000000ull},
     {"9b-base-q2_K", "Q2_K", 3400000000ull},
     {"9b-base-q3_K_S", "Q3_K_S", 3900000000ull},
@@ -10213,14 +11287,14 @@ static const mfl_data_tag_t tg475[] = {
     {"9b-base-fp16", "F16", 18000000000ull},
 };
 
-static const mfl_data_kv_t kv476[] = {
+static const mfl_data_kv_t kv528[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg476[] = {
+static const mfl_data_tag_t tg528[] = {
     {"1.5b", NULL, 866000000ull},
     {"1.5b-chat-q2_K", "Q2_K", 635000000ull},
     {"1.5b-chat-q3_K_S", "Q3_K_S", 723000000ull},
@@ -10238,14 +11312,14 @@ static const mfl_data_tag_t tg476[] = {
     {"1.5b-chat-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv477[] = {
+static const mfl_data_kv_t kv529[] = {
     {"attention.head_count", 16ull, NULL, 0},
     {"attention.head_count_kv", 16ull, NULL, 0},
     {"block_count", 24ull, NULL, 0},
     {"context_length", 131072ull, NULL, 0},
     {"embedding_length", 2048ull, NULL, 0},
 };
-static const mfl_data_tag_t tg477[] = {
+static const mfl_data_tag_t tg529[] = {
     {"1.5b-base", NULL, 866000000ull},
     {"1.5b-base-q2_K", "Q2_K", 635000000ull},
     {"1.5b-base-q3_K_S", "Q3_K_S", 723000000ull},
@@ -10263,14 +11337,14 @@ static const mfl_data_tag_t tg477[] = {
     {"1.5b-base-fp16", "F16", 3000000000ull},
 };
 
-static const mfl_data_kv_t kv478[] = {
+static const mfl_data_kv_t kv530[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg478[] = {
+static const mfl_data_tag_t tg530[] = {
     {"7b", NULL, 4100000000ull},
     {"latest", NULL, 4100000000ull},
     {"7b-beta-q2_K", "Q2_K", 3100000000ull},
@@ -10289,14 +11363,14 @@ static const mfl_data_tag_t tg478[] = {
     {"7b-beta-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv479[] = {
+static const mfl_data_kv_t kv531[] = {
     {"attention.head_count", 32ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 32ull, NULL, 0},
     {"context_length", 32768ull, NULL, 0},
     {"embedding_length", 4096ull, NULL, 0},
 };
-static const mfl_data_tag_t tg479[] = {
+static const mfl_data_tag_t tg531[] = {
     {"7b-alpha", NULL, 4100000000ull},
     {"7b-alpha-q2_K", "Q2_K", 3100000000ull},
     {"7b-alpha-q3_K_S", "Q3_K_S", 3200000000ull},
@@ -10314,7 +11388,7 @@ static const mfl_data_tag_t tg479[] = {
     {"7b-alpha-fp16", "F16", 14000000000ull},
 };
 
-static const mfl_data_kv_t kv480[] = {
+static const mfl_data_kv_t kv532[] = {
     {"attention.head_count", 48ull, NULL, 0},
     {"attention.head_count_kv", 8ull, NULL, 0},
     {"block_count", 56ull, NULL, 0},
@@ -10323,7 +11397,7 @@ static const mfl_data_kv_t kv480[] = {
     {"expert_count", 8ull, NULL, 0},
     {"expert_used_count", 2ull, NULL, 0},
 };
-static const mfl_data_tag_t tg480[] = {
+static const mfl_data_tag_t tg532[] = {
     {"141b", NULL, 80000000000ull},
     {"141b-v0.1-q2_K", "Q2_K", 52000000000ull},
     {"141b-v0.1-q8_0", "Q8_0", 149000000000ull},
@@ -10479,6 +11553,26 @@ const mfl_table_entry_t mfl__table[] = {
         .n_hf = 1,
     },
     {
+        .family = "codebooga",
+        .id = "34b-v0.1",
+        .display = "CodeBooga 34B v0.1",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 16384ull,
+        .source = "https://huggingface.co/LoneStriker/CodeBooga-34B-v0.1-4.0bpw-h6-exl2/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codebooga.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv8,
+        .n_kv = 5,
+        .tags = tg8,
+        .n_tags = 14,
+        .hf = hf8,
+        .n_hf = 1,
+    },
+    {
         .family = "codegemma",
         .id = "2b-code",
         .display = "CodeGemma 2B (code completion, 1.0)",
@@ -10491,9 +11585,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codegemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv8,
+        .kv = kv9,
         .n_kv = 7,
-        .tags = tg8,
+        .tags = tg9,
         .n_tags = 15,
     },
     {
@@ -10509,9 +11603,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codegemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv9,
+        .kv = kv10,
         .n_kv = 7,
-        .tags = tg9,
+        .tags = tg10,
         .n_tags = 15,
     },
     {
@@ -10527,9 +11621,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv10,
+        .kv = kv11,
         .n_kv = 5,
-        .tags = tg10,
+        .tags = tg11,
         .n_tags = 17,
     },
     {
@@ -10545,9 +11639,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv11,
+        .kv = kv12,
         .n_kv = 5,
-        .tags = tg11,
+        .tags = tg12,
         .n_tags = 15,
     },
     {
@@ -10563,9 +11657,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv12,
+        .kv = kv13,
         .n_kv = 5,
-        .tags = tg12,
+        .tags = tg13,
         .n_tags = 15,
     },
     {
@@ -10581,9 +11675,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv13,
+        .kv = kv14,
         .n_kv = 5,
-        .tags = tg13,
+        .tags = tg14,
         .n_tags = 15,
     },
     {
@@ -10599,9 +11693,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv14,
+        .kv = kv15,
         .n_kv = 5,
-        .tags = tg14,
+        .tags = tg15,
         .n_tags = 15,
     },
     {
@@ -10617,9 +11711,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv15,
+        .kv = kv16,
         .n_kv = 5,
-        .tags = tg15,
+        .tags = tg16,
         .n_tags = 15,
     },
     {
@@ -10635,9 +11729,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv16,
+        .kv = kv17,
         .n_kv = 5,
-        .tags = tg16,
+        .tags = tg17,
         .n_tags = 15,
     },
     {
@@ -10653,9 +11747,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv17,
+        .kv = kv18,
         .n_kv = 5,
-        .tags = tg17,
+        .tags = tg18,
         .n_tags = 14,
     },
     {
@@ -10671,9 +11765,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv18,
+        .kv = kv19,
         .n_kv = 5,
-        .tags = tg18,
+        .tags = tg19,
         .n_tags = 2,
     },
     {
@@ -10689,9 +11783,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv19,
+        .kv = kv20,
         .n_kv = 5,
-        .tags = tg19,
+        .tags = tg20,
         .n_tags = 15,
     },
     {
@@ -10708,9 +11802,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv20,
+        .kv = kv21,
         .n_kv = 5,
-        .tags = tg20,
+        .tags = tg21,
         .n_tags = 13,
     },
     {
@@ -10727,9 +11821,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv21,
+        .kv = kv22,
         .n_kv = 5,
-        .tags = tg21,
+        .tags = tg22,
         .n_tags = 15,
     },
     {
@@ -10746,9 +11840,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/codellama.json",
         .tags_checked = "2026-12-04",
-        .kv = kv22,
+        .kv = kv23,
         .n_kv = 5,
-        .tags = tg22,
+        .tags = tg23,
         .n_tags = 15,
     },
     {
@@ -10764,9 +11858,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codeqwen.json",
         .tags_checked = "2026-12-04",
-        .kv = kv23,
+        .kv = kv24,
         .n_kv = 5,
-        .tags = tg23,
+        .tags = tg24,
         .n_tags = 15,
     },
     {
@@ -10782,9 +11876,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/codestral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv24,
+        .kv = kv25,
         .n_kv = 5,
-        .tags = tg24,
+        .tags = tg25,
         .n_tags = 16,
     },
     {
@@ -10800,9 +11894,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/cogito.json",
         .tags_checked = "2026-12-04",
-        .kv = kv25,
+        .kv = kv26,
         .n_kv = 7,
-        .tags = tg25,
+        .tags = tg26,
         .n_tags = 3,
     },
     {
@@ -10818,9 +11912,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/cogito.json",
         .tags_checked = "2026-12-04",
-        .kv = kv26,
+        .kv = kv27,
         .n_kv = 5,
-        .tags = tg26,
+        .tags = tg27,
         .n_tags = 3,
     },
     {
@@ -10837,9 +11931,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/cogito.json",
         .tags_checked = "2026-12-04",
-        .kv = kv27,
+        .kv = kv28,
         .n_kv = 7,
-        .tags = tg27,
+        .tags = tg28,
         .n_tags = 3,
     },
     {
@@ -10856,9 +11950,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/cogito.json",
         .tags_checked = "2026-12-04",
-        .kv = kv28,
+        .kv = kv29,
         .n_kv = 7,
-        .tags = tg28,
+        .tags = tg29,
         .n_tags = 2,
     },
     {
@@ -10875,9 +11969,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/cogito.json",
         .tags_checked = "2026-12-04",
-        .kv = kv29,
+        .kv = kv30,
         .n_kv = 5,
-        .tags = tg29,
+        .tags = tg30,
         .n_tags = 3,
     },
     {
@@ -10893,9 +11987,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r.json",
         .tags_checked = "2026-12-04",
-        .kv = kv30,
+        .kv = kv31,
         .n_kv = 5,
-        .tags = tg30,
+        .tags = tg31,
         .n_tags = 16,
     },
     {
@@ -10911,9 +12005,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r.json",
         .tags_checked = "2026-12-04",
-        .kv = kv31,
+        .kv = kv32,
         .n_kv = 5,
-        .tags = tg31,
+        .tags = tg32,
         .n_tags = 14,
     },
     {
@@ -10929,9 +12023,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r-plus.json",
         .tags_checked = "2026-12-04",
-        .kv = kv32,
+        .kv = kv33,
         .n_kv = 5,
-        .tags = tg32,
+        .tags = tg33,
         .n_tags = 16,
     },
     {
@@ -10947,9 +12041,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r-plus.json",
         .tags_checked = "2026-12-04",
-        .kv = kv33,
+        .kv = kv34,
         .n_kv = 5,
-        .tags = tg33,
+        .tags = tg34,
         .n_tags = 4,
     },
     {
@@ -10965,9 +12059,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/command-r7b.json",
         .tags_checked = "2026-12-04",
-        .kv = kv34,
+        .kv = kv35,
         .n_kv = 6,
-        .tags = tg34,
+        .tags = tg35,
         .n_tags = 3,
     },
     {
@@ -10984,9 +12078,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepcoder.json",
         .tags_checked = "2026-12-05",
         .params = 14800000000ull,
-        .kv = kv35,
+        .kv = kv36,
         .n_kv = 5,
-        .tags = tg35,
+        .tags = tg36,
         .n_tags = 4,
     },
     {
@@ -11003,9 +12097,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepcoder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv36,
+        .kv = kv37,
         .n_kv = 5,
-        .tags = tg36,
+        .tags = tg37,
         .n_tags = 3,
     },
     {
@@ -11021,9 +12115,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepscaler.json",
         .tags_checked = "2026-12-04",
-        .kv = kv37,
+        .kv = kv38,
         .n_kv = 5,
-        .tags = tg37,
+        .tags = tg38,
         .n_tags = 4,
     },
     {
@@ -11039,9 +12133,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv38,
+        .kv = kv39,
         .n_kv = 5,
-        .tags = tg38,
+        .tags = tg39,
         .n_tags = 16,
     },
     {
@@ -11057,9 +12151,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv39,
+        .kv = kv40,
         .n_kv = 5,
-        .tags = tg39,
+        .tags = tg40,
         .n_tags = 15,
     },
     {
@@ -11075,9 +12169,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv40,
+        .kv = kv41,
         .n_kv = 5,
-        .tags = tg40,
+        .tags = tg41,
         .n_tags = 15,
     },
     {
@@ -11093,9 +12187,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv41,
+        .kv = kv42,
         .n_kv = 5,
-        .tags = tg41,
+        .tags = tg42,
         .n_tags = 15,
     },
     {
@@ -11111,9 +12205,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv42,
+        .kv = kv43,
         .n_kv = 5,
-        .tags = tg42,
+        .tags = tg43,
         .n_tags = 15,
     },
     {
@@ -11129,9 +12223,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv43,
+        .kv = kv44,
         .n_kv = 5,
-        .tags = tg43,
+        .tags = tg44,
         .n_tags = 15,
     },
     {
@@ -11149,9 +12243,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-05",
         .params = 16000000000ull,
         .active_params = 2400000000ull,
-        .kv = kv44,
+        .kv = kv45,
         .n_kv = 11,
-        .tags = tg44,
+        .tags = tg45,
         .n_tags = 16,
     },
     {
@@ -11167,9 +12261,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder-v2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv45,
+        .kv = kv46,
         .n_kv = 11,
-        .tags = tg45,
+        .tags = tg46,
         .n_tags = 15,
     },
     {
@@ -11187,9 +12281,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-05",
         .params = 236000000000ull,
         .active_params = 21000000000ull,
-        .kv = kv46,
+        .kv = kv47,
         .n_kv = 11,
-        .tags = tg46,
+        .tags = tg47,
         .n_tags = 15,
     },
     {
@@ -11206,10 +12300,82 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-coder-v2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv47,
+        .kv = kv48,
         .n_kv = 11,
-        .tags = tg47,
+        .tags = tg48,
         .n_tags = 15,
+    },
+    {
+        .family = "deepseek-llm",
+        .id = "7b-chat",
+        .display = "DeepSeek LLM 7B Chat",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/yiran-wang3/ds_chat_sppo_hard_new_iter0_constant_1e-6/blame/26ff37268e2e78f0a430daecce363448c2633d54/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-llm.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv49,
+        .n_kv = 5,
+        .tags = tg49,
+        .n_tags = 15,
+    },
+    {
+        .family = "deepseek-llm",
+        .id = "7b-base",
+        .display = "DeepSeek LLM 7B Base",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/RikkiXu/zephyr-7b-sft-full/blame/d63dce5b68e7aa54676ceecad7e499b6def21dd4/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-llm.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv50,
+        .n_kv = 5,
+        .tags = tg50,
+        .n_tags = 15,
+    },
+    {
+        .family = "deepseek-llm",
+        .id = "67b-chat",
+        .display = "DeepSeek LLM 67B Chat",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/deepseek-ai/deepseek-llm-67b-chat/blob/ffc1bb8121929ef1cd104906d16004fe0e08c9e9/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-llm.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv51,
+        .n_kv = 5,
+        .tags = tg51,
+        .n_tags = 12,
+    },
+    {
+        .family = "deepseek-llm",
+        .id = "67b-base",
+        .display = "DeepSeek LLM 67B Base",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/LoneStriker/deepseek-llm-67b-Spicy-3.1-1-2.65bpw-h6-exl2/blame/521fbd852b854423330cd4b85b57b89b178971bf/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-llm.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv52,
+        .n_kv = 5,
+        .tags = tg52,
+        .n_tags = 16,
     },
     {
         .family = "deepseek-r1",
@@ -11224,9 +12390,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv48,
+        .kv = kv53,
         .n_kv = 5,
-        .tags = tg48,
+        .tags = tg53,
         .n_tags = 3,
     },
     {
@@ -11242,9 +12408,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv49,
+        .kv = kv54,
         .n_kv = 5,
-        .tags = tg49,
+        .tags = tg54,
         .n_tags = 3,
     },
     {
@@ -11260,9 +12426,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv50,
+        .kv = kv55,
         .n_kv = 7,
-        .tags = tg50,
+        .tags = tg55,
         .n_tags = 4,
     },
     {
@@ -11278,9 +12444,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv51,
+        .kv = kv56,
         .n_kv = 7,
-        .tags = tg51,
+        .tags = tg56,
         .n_tags = 3,
     },
     {
@@ -11296,9 +12462,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv52,
+        .kv = kv57,
         .n_kv = 5,
-        .tags = tg52,
+        .tags = tg57,
         .n_tags = 3,
     },
     {
@@ -11314,9 +12480,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv53,
+        .kv = kv58,
         .n_kv = 5,
-        .tags = tg53,
+        .tags = tg58,
         .n_tags = 3,
     },
     {
@@ -11332,9 +12498,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv54,
+        .kv = kv59,
         .n_kv = 7,
-        .tags = tg54,
+        .tags = tg59,
         .n_tags = 3,
     },
     {
@@ -11350,9 +12516,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv55,
+        .kv = kv60,
         .n_kv = 11,
-        .tags = tg55,
+        .tags = tg60,
         .n_tags = 3,
     },
     {
@@ -11369,9 +12535,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-r1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv56,
+        .kv = kv61,
         .n_kv = 10,
-        .tags = tg56,
+        .tags = tg61,
         .n_tags = 4,
     },
     {
@@ -11387,9 +12553,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-v2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv57,
+        .kv = kv62,
         .n_kv = 10,
-        .tags = tg57,
+        .tags = tg62,
         .n_tags = 17,
     },
     {
@@ -11406,10 +12572,28 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-v2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv58,
+        .kv = kv63,
         .n_kv = 10,
-        .tags = tg58,
+        .tags = tg63,
         .n_tags = 16,
+    },
+    {
+        .family = "deepseek-v2.5",
+        .id = "236b",
+        .display = "DeepSeek-V2.5 236B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "deepseek2",
+        .ctx = 163840ull,
+        .source = "https://huggingface.co/FILM6912/DeepSeek-V3/blob/f8c7a37f1c366aac3b671267db1ea6d114446740/inference/configs/config_236B.json",
+        .checked = "2026-12-05",
+        .note = "No MLA keys in this 2024 file: Ollama caches full K (192) and V (128) for all 128 heads, about 4.7 MiB per token at f16 (60 layers x 128 heads x (192 + 128) x 2 bytes).",
+        .family_note = "The tags page shows 4K for every tag (a page artefact for 2024 deepseek2 files); Ollama itself reports 163840 for these files.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-v2.5.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv64,
+        .n_kv = 11,
+        .tags = tg64,
+        .n_tags = 5,
     },
     {
         .family = "deepseek-v3",
@@ -11425,10 +12609,48 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/deepseek-v3.json",
         .tags_checked = "2026-12-05",
-        .kv = kv59,
+        .kv = kv65,
         .n_kv = 11,
-        .tags = tg59,
+        .tags = tg65,
         .n_tags = 5,
+    },
+    {
+        .family = "deepseek-v3.1",
+        .id = "671b",
+        .display = "DeepSeek-V3.1 671B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "deepseek2",
+        .ctx = 163840ull,
+        .source = "https://huggingface.co/amd/DeepSeek-R1-0528-MXFP4/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, attention.key_length, attention.value_length, block_count",
+        .note = "The August 2025 release. Whether Ollama's file carries the MLA lengths is not known: the KV cache is costed as full per-head K and V (about 4.77 MiB per token), an upper bound.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-v3.1.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv66,
+        .n_kv = 10,
+        .tags = tg66,
+        .n_tags = 2,
+    },
+    {
+        .family = "deepseek-v3.1",
+        .id = "671b-terminus",
+        .display = "DeepSeek-V3.1-Terminus 671B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "deepseek2",
+        .ctx = 163840ull,
+        .source = "https://huggingface.co/amd/DeepSeek-R1-0528-MXFP4/blob/main/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, attention.key_length, attention.value_length, block_count",
+        .note = "The September 2025 update (Terminus); deepseek-v3.1:latest has pointed to it since late September 2025. Whether Ollama's file carries the MLA lengths is not known: the KV cache is costed as full per-head K and V (about 4.77 MiB per token), an upper bound.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/deepseek-v3.1.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv67,
+        .n_kv = 10,
+        .tags = tg67,
+        .n_tags = 4,
     },
     {
         .family = "devstral",
@@ -11444,10 +12666,49 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/devstral.json",
         .tags_checked = "2026-12-05",
         .params = 23600000000ull,
-        .kv = kv60,
+        .kv = kv68,
         .n_kv = 7,
-        .tags = tg60,
+        .tags = tg68,
         .n_tags = 4,
+    },
+    {
+        .family = "devstral-2",
+        .id = "123b-instruct-2512",
+        .display = "Devstral 2 123B Instruct (2512)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "mistral3",
+        .ctx = 262144ull,
+        .source = "https://www.sipoch.com/en/articles/300330020065759 (Devstral 2: a dense Transformer of around 123 billion parameters with a 256K-token context window)",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/devstral-2.json",
+        .tags_checked = "2026-12-05",
+        .params = 123000000000ull,
+        .kv = kv69,
+        .n_kv = 7,
+        .tags = tg69,
+        .n_tags = 5,
+    },
+    {
+        .family = "devstral-small-2",
+        .id = "24b-instruct-2512",
+        .display = "Devstral Small 2 24B Instruct (2512)",
+        .kind = MFL_KIND_VISION,
+        .arch = "mistral3",
+        .ctx = 393216ull,
+        .source = "https://github.com/search?q=%22mistral3.context_length+u32++++++++++++++%3D+393216%22&type=code (find_string 'mistral3.context_length u32              = 393216': danbev/learning-ai, notes/llama.cpp/devstral2-conversion.md, a version later than commit 93693d4 (which does not yet have the dump): a llama_model_loader dump of Devstral-Small-2-24B-Instruct-2512.gguf converted with llama.cpp: general.name = Devstral Small 2 24B Instruct 2512, mistral3.block_count 40, context_length 393216, embedding_length 5120, attention.head_count 32, head_count_kv 8, key_length 128, value_length 128, rope.scaling.type yarn, factor 48, original_context_length 8192; print_info n_ctx_train 393216, n_swa 0, model params 23.57 B)",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/devstral-small-2.json",
+        .tags_checked = "2026-12-05",
+        .params = 24000000000ull,
+        .kv = kv70,
+        .n_kv = 8,
+        .tags = tg70,
+        .n_tags = 5,
     },
     {
         .family = "dolphin-llama3",
@@ -11462,9 +12723,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-llama3.json",
         .tags_checked = "2026-12-05",
-        .kv = kv61,
+        .kv = kv71,
         .n_kv = 5,
-        .tags = tg61,
+        .tags = tg71,
         .n_tags = 16,
     },
     {
@@ -11480,9 +12741,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-llama3.json",
         .tags_checked = "2026-12-05",
-        .kv = kv62,
+        .kv = kv72,
         .n_kv = 5,
-        .tags = tg62,
+        .tags = tg72,
         .n_tags = 15,
     },
     {
@@ -11498,9 +12759,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-llama3.json",
         .tags_checked = "2026-12-05",
-        .kv = kv63,
+        .kv = kv73,
         .n_kv = 5,
-        .tags = tg63,
+        .tags = tg73,
         .n_tags = 15,
     },
     {
@@ -11516,9 +12777,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv64,
+        .kv = kv74,
         .n_kv = 5,
-        .tags = tg64,
+        .tags = tg74,
         .n_tags = 16,
     },
     {
@@ -11534,9 +12795,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv65,
+        .kv = kv75,
         .n_kv = 5,
-        .tags = tg65,
+        .tags = tg75,
         .n_tags = 14,
     },
     {
@@ -11552,9 +12813,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv66,
+        .kv = kv76,
         .n_kv = 5,
-        .tags = tg66,
+        .tags = tg76,
         .n_tags = 14,
     },
     {
@@ -11570,9 +12831,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv67,
+        .kv = kv77,
         .n_kv = 5,
-        .tags = tg67,
+        .tags = tg77,
         .n_tags = 15,
     },
     {
@@ -11588,9 +12849,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv68,
+        .kv = kv78,
         .n_kv = 5,
-        .tags = tg68,
+        .tags = tg78,
         .n_tags = 15,
     },
     {
@@ -11606,9 +12867,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin-mistral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv69,
+        .kv = kv79,
         .n_kv = 5,
-        .tags = tg69,
+        .tags = tg79,
         .n_tags = 15,
     },
     {
@@ -11624,9 +12885,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv70,
+        .kv = kv80,
         .n_kv = 7,
-        .tags = tg70,
+        .tags = tg80,
         .n_tags = 16,
     },
     {
@@ -11642,9 +12903,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv71,
+        .kv = kv81,
         .n_kv = 7,
-        .tags = tg71,
+        .tags = tg81,
         .n_tags = 15,
     },
     {
@@ -11661,9 +12922,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv72,
+        .kv = kv82,
         .n_kv = 7,
-        .tags = tg72,
+        .tags = tg82,
         .n_tags = 15,
     },
     {
@@ -11680,9 +12941,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv73,
+        .kv = kv83,
         .n_kv = 7,
-        .tags = tg73,
+        .tags = tg83,
         .n_tags = 15,
     },
     {
@@ -11699,9 +12960,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/dolphin-phi.json",
         .tags_checked = "2026-12-05",
         .params = 2700000000ull,
-        .kv = kv74,
+        .kv = kv84,
         .n_kv = 5,
-        .tags = tg74,
+        .tags = tg84,
         .n_tags = 12,
     },
     {
@@ -11717,9 +12978,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/dolphin3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv75,
+        .kv = kv85,
         .n_kv = 7,
-        .tags = tg75,
+        .tags = tg85,
         .n_tags = 4,
     },
     {
@@ -11736,9 +12997,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/embeddinggemma.json",
         .tags_checked = "2026-12-05",
         .params = 308000000ull,
-        .kv = kv76,
+        .kv = kv86,
         .n_kv = 8,
-        .tags = tg76,
+        .tags = tg86,
         .n_tags = 1,
     },
     {
@@ -11754,9 +13015,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (2,048 tokens natively), there is no conversation to keep.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/embeddinggemma.json",
         .tags_checked = "2026-12-05",
-        .kv = kv77,
+        .kv = kv87,
         .n_kv = 8,
-        .tags = tg77,
+        .tags = tg87,
         .n_tags = 2,
     },
     {
@@ -11772,9 +13033,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/everythinglm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv78,
+        .kv = kv88,
         .n_kv = 5,
-        .tags = tg78,
+        .tags = tg88,
         .n_tags = 15,
     },
     {
@@ -11790,9 +13051,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone-deep.json",
         .tags_checked = "2026-12-05",
-        .kv = kv79,
+        .kv = kv89,
         .n_kv = 5,
-        .tags = tg79,
+        .tags = tg89,
         .n_tags = 3,
     },
     {
@@ -11809,9 +13070,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone-deep.json",
         .tags_checked = "2026-12-05",
-        .kv = kv80,
+        .kv = kv90,
         .n_kv = 5,
-        .tags = tg80,
+        .tags = tg90,
         .n_tags = 3,
     },
     {
@@ -11827,9 +13088,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone-deep.json",
         .tags_checked = "2026-12-05",
-        .kv = kv81,
+        .kv = kv91,
         .n_kv = 5,
-        .tags = tg81,
+        .tags = tg91,
         .n_tags = 3,
     },
     {
@@ -11845,9 +13106,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone3.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv82,
+        .kv = kv92,
         .n_kv = 5,
-        .tags = tg82,
+        .tags = tg92,
         .n_tags = 4,
     },
     {
@@ -11863,9 +13124,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone3.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv83,
+        .kv = kv93,
         .n_kv = 5,
-        .tags = tg83,
+        .tags = tg93,
         .n_tags = 3,
     },
     {
@@ -11881,10 +13142,118 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/exaone3.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv84,
+        .kv = kv94,
         .n_kv = 5,
-        .tags = tg84,
+        .tags = tg94,
         .n_tags = 3,
+    },
+    {
+        .family = "falcon",
+        .id = "7b-instruct",
+        .display = "Falcon 7B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "falcon",
+        .ctx = 2048ull,
+        .source = "https://ollama.com/library/falcon:latest/blobs/305c4103a989",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/falcon.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv95,
+        .n_kv = 5,
+        .tags = tg95,
+        .n_tags = 6,
+    },
+    {
+        .family = "falcon",
+        .id = "7b-text",
+        .display = "Falcon 7B (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "falcon",
+        .ctx = 2048ull,
+        .source = "https://huggingface.co/justinpinkney/falcon-7b/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/falcon.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv96,
+        .n_kv = 5,
+        .tags = tg96,
+        .n_tags = 7,
+    },
+    {
+        .family = "falcon",
+        .id = "40b-instruct",
+        .display = "Falcon 40B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "falcon",
+        .ctx = 2048ull,
+        .source = "https://ollama.com/library/falcon:40b-instruct-q4_0/blobs/5b2b5f73b685",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/falcon.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv97,
+        .n_kv = 5,
+        .tags = tg97,
+        .n_tags = 6,
+    },
+    {
+        .family = "falcon",
+        .id = "40b-text",
+        .display = "Falcon 40B (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "falcon",
+        .ctx = 2048ull,
+        .source = "https://huggingface.co/tiiuae/falcon-40b/blob/refs%2Fpr%2F111/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/falcon.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv98,
+        .n_kv = 5,
+        .tags = tg98,
+        .n_tags = 6,
+    },
+    {
+        .family = "falcon",
+        .id = "180b-chat",
+        .display = "Falcon 180B Chat",
+        .kind = MFL_KIND_TEXT,
+        .arch = "falcon",
+        .ctx = 2048ull,
+        .source = "https://ollama.com/library/falcon:180b-chat/blobs/2627e73917e5",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/falcon.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv99,
+        .n_kv = 5,
+        .tags = tg99,
+        .n_tags = 2,
+    },
+    {
+        .family = "falcon",
+        .id = "180b-text",
+        .display = "Falcon 180B (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "falcon",
+        .ctx = 2048ull,
+        .source = "https://ollama.com/library/falcon:180b-text/blobs/fcdc1ef247ba",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/falcon.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv100,
+        .n_kv = 5,
+        .tags = tg100,
+        .n_tags = 1,
     },
     {
         .family = "falcon3",
@@ -11899,9 +13268,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv85,
+        .kv = kv101,
         .n_kv = 7,
-        .tags = tg85,
+        .tags = tg101,
         .n_tags = 3,
     },
     {
@@ -11917,9 +13286,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv86,
+        .kv = kv102,
         .n_kv = 7,
-        .tags = tg86,
+        .tags = tg102,
         .n_tags = 3,
     },
     {
@@ -11935,9 +13304,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv87,
+        .kv = kv103,
         .n_kv = 7,
-        .tags = tg87,
+        .tags = tg103,
         .n_tags = 4,
     },
     {
@@ -11953,9 +13322,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/falcon3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv88,
+        .kv = kv104,
         .n_kv = 7,
-        .tags = tg88,
+        .tags = tg104,
         .n_tags = 3,
     },
     {
@@ -11971,9 +13340,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv89,
+        .kv = kv105,
         .n_kv = 7,
-        .tags = tg89,
+        .tags = tg105,
         .n_tags = 14,
     },
     {
@@ -11989,9 +13358,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv90,
+        .kv = kv106,
         .n_kv = 7,
-        .tags = tg90,
+        .tags = tg106,
         .n_tags = 14,
     },
     {
@@ -12007,9 +13376,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv91,
+        .kv = kv107,
         .n_kv = 7,
-        .tags = tg91,
+        .tags = tg107,
         .n_tags = 15,
     },
     {
@@ -12025,9 +13394,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv92,
+        .kv = kv108,
         .n_kv = 7,
-        .tags = tg92,
+        .tags = tg108,
         .n_tags = 18,
     },
     {
@@ -12043,9 +13412,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv93,
+        .kv = kv109,
         .n_kv = 7,
-        .tags = tg93,
+        .tags = tg109,
         .n_tags = 15,
     },
     {
@@ -12061,9 +13430,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv94,
+        .kv = kv110,
         .n_kv = 7,
-        .tags = tg94,
+        .tags = tg110,
         .n_tags = 15,
     },
     {
@@ -12079,9 +13448,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv95,
+        .kv = kv111,
         .n_kv = 8,
-        .tags = tg95,
+        .tags = tg111,
         .n_tags = 16,
     },
     {
@@ -12097,9 +13466,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv96,
+        .kv = kv112,
         .n_kv = 8,
-        .tags = tg96,
+        .tags = tg112,
         .n_tags = 15,
     },
     {
@@ -12115,9 +13484,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv97,
+        .kv = kv113,
         .n_kv = 9,
-        .tags = tg97,
+        .tags = tg113,
         .n_tags = 3,
     },
     {
@@ -12133,9 +13502,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv98,
+        .kv = kv114,
         .n_kv = 9,
-        .tags = tg98,
+        .tags = tg114,
         .n_tags = 1,
     },
     {
@@ -12151,9 +13520,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv99,
+        .kv = kv115,
         .n_kv = 7,
-        .tags = tg99,
+        .tags = tg115,
         .n_tags = 3,
     },
     {
@@ -12169,9 +13538,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv100,
+        .kv = kv116,
         .n_kv = 7,
-        .tags = tg100,
+        .tags = tg116,
         .n_tags = 1,
     },
     {
@@ -12187,9 +13556,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv101,
+        .kv = kv117,
         .n_kv = 8,
-        .tags = tg101,
+        .tags = tg117,
         .n_tags = 3,
     },
     {
@@ -12205,9 +13574,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv102,
+        .kv = kv118,
         .n_kv = 8,
-        .tags = tg102,
+        .tags = tg118,
         .n_tags = 1,
     },
     {
@@ -12223,9 +13592,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv103,
+        .kv = kv119,
         .n_kv = 8,
-        .tags = tg103,
+        .tags = tg119,
         .n_tags = 4,
     },
     {
@@ -12241,9 +13610,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv104,
+        .kv = kv120,
         .n_kv = 8,
-        .tags = tg104,
+        .tags = tg120,
         .n_tags = 1,
     },
     {
@@ -12259,9 +13628,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv105,
+        .kv = kv121,
         .n_kv = 8,
-        .tags = tg105,
+        .tags = tg121,
         .n_tags = 3,
     },
     {
@@ -12277,9 +13646,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv106,
+        .kv = kv122,
         .n_kv = 8,
-        .tags = tg106,
+        .tags = tg122,
         .n_tags = 1,
     },
     {
@@ -12296,9 +13665,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3n.json",
         .tags_checked = "2026-12-05",
         .params = 6900000000ull,
-        .kv = kv107,
+        .kv = kv123,
         .n_kv = 8,
-        .tags = tg107,
+        .tags = tg123,
         .n_tags = 4,
     },
     {
@@ -12315,9 +13684,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gemma3n.json",
         .tags_checked = "2026-12-05",
         .params = 4460000000ull,
-        .kv = kv108,
+        .kv = kv124,
         .n_kv = 8,
-        .tags = tg108,
+        .tags = tg124,
         .n_tags = 3,
     },
     {
@@ -12333,9 +13702,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv109,
+        .kv = kv125,
         .n_kv = 12,
-        .tags = tg109,
+        .tags = tg125,
         .n_tags = 6,
     },
     {
@@ -12351,9 +13720,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv110,
+        .kv = kv126,
         .n_kv = 12,
-        .tags = tg110,
+        .tags = tg126,
         .n_tags = 1,
     },
     {
@@ -12369,9 +13738,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv111,
+        .kv = kv127,
         .n_kv = 12,
-        .tags = tg111,
+        .tags = tg127,
         .n_tags = 7,
     },
     {
@@ -12388,9 +13757,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv112,
+        .kv = kv128,
         .n_kv = 12,
-        .tags = tg112,
+        .tags = tg128,
         .n_tags = 1,
     },
     {
@@ -12406,9 +13775,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv113,
+        .kv = kv129,
         .n_kv = 12,
-        .tags = tg113,
+        .tags = tg129,
         .n_tags = 6,
     },
     {
@@ -12425,9 +13794,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv114,
+        .kv = kv130,
         .n_kv = 12,
-        .tags = tg114,
+        .tags = tg130,
         .n_tags = 1,
     },
     {
@@ -12443,9 +13812,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv115,
+        .kv = kv131,
         .n_kv = 14,
-        .tags = tg115,
+        .tags = tg131,
         .n_tags = 7,
     },
     {
@@ -12461,9 +13830,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv116,
+        .kv = kv132,
         .n_kv = 14,
-        .tags = tg116,
+        .tags = tg132,
         .n_tags = 1,
     },
     {
@@ -12479,9 +13848,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv117,
+        .kv = kv133,
         .n_kv = 12,
-        .tags = tg117,
+        .tags = tg133,
         .n_tags = 7,
     },
     {
@@ -12498,9 +13867,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Gemma 4 mixes sliding-window layers (head size 256) with global layers (head size 512, fewer KV heads); only the global layers' cache grows with num_ctx.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/gemma4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv118,
+        .kv = kv134,
         .n_kv = 12,
-        .tags = tg118,
+        .tags = tg134,
         .n_tags = 1,
     },
     {
@@ -12516,9 +13885,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm-4.7-flash.json",
         .tags_checked = "2026-12-05",
-        .kv = kv119,
+        .kv = kv135,
         .n_kv = 12,
-        .tags = tg119,
+        .tags = tg135,
         .n_tags = 3,
     },
     {
@@ -12534,9 +13903,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm-ocr.json",
         .tags_checked = "2026-12-05",
-        .kv = kv120,
+        .kv = kv136,
         .n_kv = 7,
-        .tags = tg120,
+        .tags = tg136,
         .n_tags = 2,
     },
     {
@@ -12552,9 +13921,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv121,
+        .kv = kv137,
         .n_kv = 5,
-        .tags = tg121,
+        .tags = tg137,
         .n_tags = 16,
     },
     {
@@ -12571,9 +13940,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/glm4.json",
         .tags_checked = "2026-12-05",
-        .kv = kv122,
+        .kv = kv138,
         .n_kv = 5,
-        .tags = tg122,
+        .tags = tg138,
         .n_tags = 15,
     },
     {
@@ -12589,9 +13958,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gpt-oss.json",
         .tags_checked = "2026-12-04",
-        .kv = kv123,
+        .kv = kv139,
         .n_kv = 10,
-        .tags = tg123,
+        .tags = tg139,
         .n_tags = 2,
     },
     {
@@ -12607,9 +13976,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/gpt-oss.json",
         .tags_checked = "2026-12-04",
-        .kv = kv124,
+        .kv = kv140,
         .n_kv = 10,
-        .tags = tg124,
+        .tags = tg140,
         .n_tags = 1,
     },
     {
@@ -12625,9 +13994,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
         .tags_checked = "2026-12-05",
-        .kv = kv125,
+        .kv = kv141,
         .n_kv = 5,
-        .tags = tg125,
+        .tags = tg141,
         .n_tags = 15,
     },
     {
@@ -12643,9 +14012,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
         .tags_checked = "2026-12-05",
-        .kv = kv126,
+        .kv = kv142,
         .n_kv = 7,
-        .tags = tg126,
+        .tags = tg142,
         .n_tags = 15,
     },
     {
@@ -12661,9 +14030,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
         .tags_checked = "2026-12-05",
-        .kv = kv127,
+        .kv = kv143,
         .n_kv = 7,
-        .tags = tg127,
+        .tags = tg143,
         .n_tags = 2,
     },
     {
@@ -12679,9 +14048,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
         .tags_checked = "2026-12-05",
-        .kv = kv128,
+        .kv = kv144,
         .n_kv = 5,
-        .tags = tg128,
+        .tags = tg144,
         .n_tags = 15,
     },
     {
@@ -12697,9 +14066,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
         .tags_checked = "2026-12-05",
-        .kv = kv129,
+        .kv = kv145,
         .n_kv = 5,
-        .tags = tg129,
+        .tags = tg145,
         .n_tags = 15,
     },
     {
@@ -12715,9 +14084,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
         .tags_checked = "2026-12-05",
-        .kv = kv130,
+        .kv = kv146,
         .n_kv = 5,
-        .tags = tg130,
+        .tags = tg146,
         .n_tags = 15,
     },
     {
@@ -12733,9 +14102,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
         .tags_checked = "2026-12-05",
-        .kv = kv131,
+        .kv = kv147,
         .n_kv = 5,
-        .tags = tg131,
+        .tags = tg147,
         .n_tags = 14,
     },
     {
@@ -12751,9 +14120,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
         .tags_checked = "2026-12-05",
-        .kv = kv132,
+        .kv = kv148,
         .n_kv = 5,
-        .tags = tg132,
+        .tags = tg148,
         .n_tags = 15,
     },
     {
@@ -12769,9 +14138,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
         .tags_checked = "2026-12-05",
-        .kv = kv133,
+        .kv = kv149,
         .n_kv = 5,
-        .tags = tg133,
+        .tags = tg149,
         .n_tags = 14,
     },
     {
@@ -12787,9 +14156,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
         .tags_checked = "2026-12-05",
-        .kv = kv134,
+        .kv = kv150,
         .n_kv = 5,
-        .tags = tg134,
+        .tags = tg150,
         .n_tags = 14,
     },
     {
@@ -12805,9 +14174,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite-code.json",
         .tags_checked = "2026-12-05",
-        .kv = kv135,
+        .kv = kv151,
         .n_kv = 5,
-        .tags = tg135,
+        .tags = tg151,
         .n_tags = 16,
     },
     {
@@ -12823,9 +14192,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (512 tokens natively; longer inputs are truncated or rejected), there is no conversation to keep.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite-embedding.json",
         .tags_checked = "2026-12-05",
-        .kv = kv136,
+        .kv = kv152,
         .n_kv = 6,
-        .tags = tg136,
+        .tags = tg152,
         .n_tags = 3,
     },
     {
@@ -12842,9 +14211,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite-embedding.json",
         .tags_checked = "2026-12-05",
         .params = 278000000ull,
-        .kv = kv137,
+        .kv = kv153,
         .n_kv = 6,
-        .tags = tg137,
+        .tags = tg153,
         .n_tags = 2,
     },
     {
@@ -12860,9 +14229,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv138,
+        .kv = kv154,
         .n_kv = 5,
-        .tags = tg138,
+        .tags = tg154,
         .n_tags = 16,
     },
     {
@@ -12878,10 +14247,48 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv139,
+        .kv = kv155,
         .n_kv = 5,
-        .tags = tg139,
+        .tags = tg155,
         .n_tags = 15,
+    },
+    {
+        .family = "granite3-guardian",
+        .id = "2b",
+        .display = "Granite Guardian 3.0 2B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granite",
+        .ctx = 8192ull,
+        .source = "https://ollama.com/library/granite3-dense:2b-instruct-q6_K/blobs/c62d5eac661a",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite3-guardian.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv156,
+        .n_kv = 5,
+        .tags = tg156,
+        .n_tags = 3,
+    },
+    {
+        .family = "granite3-guardian",
+        .id = "8b",
+        .display = "Granite Guardian 3.0 8B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granite",
+        .ctx = 8192ull,
+        .source = "https://ollama.com/library/granite3-dense:8b-instruct-q6_K/blobs/846ef8ae4d6f",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite3-guardian.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv157,
+        .n_kv = 5,
+        .tags = tg157,
+        .n_tags = 5,
     },
     {
         .family = "granite3-moe",
@@ -12896,9 +14303,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv140,
+        .kv = kv158,
         .n_kv = 7,
-        .tags = tg140,
+        .tags = tg158,
         .n_tags = 16,
     },
     {
@@ -12914,9 +14321,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv141,
+        .kv = kv159,
         .n_kv = 7,
-        .tags = tg141,
+        .tags = tg159,
         .n_tags = 15,
     },
     {
@@ -12932,9 +14339,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv142,
+        .kv = kv160,
         .n_kv = 5,
-        .tags = tg142,
+        .tags = tg160,
         .n_tags = 15,
     },
     {
@@ -12950,9 +14357,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-dense.json",
         .tags_checked = "2026-12-04",
-        .kv = kv143,
+        .kv = kv161,
         .n_kv = 5,
-        .tags = tg143,
+        .tags = tg161,
         .n_tags = 16,
     },
     {
@@ -12968,9 +14375,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv144,
+        .kv = kv162,
         .n_kv = 7,
-        .tags = tg144,
+        .tags = tg162,
         .n_tags = 15,
     },
     {
@@ -12986,9 +14393,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.1-moe.json",
         .tags_checked = "2026-12-04",
-        .kv = kv145,
+        .kv = kv163,
         .n_kv = 7,
-        .tags = tg145,
+        .tags = tg163,
         .n_tags = 16,
     },
     {
@@ -13004,9 +14411,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv146,
+        .kv = kv164,
         .n_kv = 5,
-        .tags = tg146,
+        .tags = tg164,
         .n_tags = 3,
     },
     {
@@ -13022,10 +14429,67 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv147,
+        .kv = kv165,
         .n_kv = 5,
-        .tags = tg147,
+        .tags = tg165,
         .n_tags = 4,
+    },
+    {
+        .family = "granite3.2-vision",
+        .id = "2b",
+        .display = "Granite 3.2 Vision 2B",
+        .kind = MFL_KIND_VISION,
+        .arch = "granite",
+        .ctx = 16384ull,
+        .source = "https://ollama.com/library/granite3.2-vision:2b-q4_K_M/blobs/1aefcd9a8a15",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite3.2-vision.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv166,
+        .n_kv = 5,
+        .tags = tg166,
+        .n_tags = 5,
+    },
+    {
+        .family = "granite3.3",
+        .id = "8b",
+        .display = "Granite 3.3 8B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granite",
+        .ctx = 131072ull,
+        .source = "https://github.com/search?q=%22granite3.3%3A8b%22+%22fd429f23b909%22+%22131072%22&type=code",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite3.3.json",
+        .tags_checked = "2026-12-05",
+        .params = 8200000000ull,
+        .kv = kv167,
+        .n_kv = 5,
+        .tags = tg167,
+        .n_tags = 2,
+    },
+    {
+        .family = "granite3.3",
+        .id = "2b",
+        .display = "Granite 3.3 2B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granite",
+        .ctx = 131072ull,
+        .source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite3.3.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite3.3.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv168,
+        .n_kv = 5,
+        .tags = tg168,
+        .n_tags = 1,
     },
     {
         .family = "granite4",
@@ -13042,9 +14506,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
         .active_params = 9000000000ull,
-        .kv = kv148,
+        .kv = kv169,
         .n_kv = 7,
-        .tags = tg148,
+        .tags = tg169,
         .n_tags = 2,
     },
     {
@@ -13060,9 +14524,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv149,
+        .kv = kv170,
         .n_kv = 5,
-        .tags = tg149,
+        .tags = tg170,
         .n_tags = 3,
     },
     {
@@ -13081,9 +14545,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 7000000000ull,
         .active_params = 1000000000ull,
-        .kv = kv150,
+        .kv = kv171,
         .n_kv = 7,
-        .tags = tg150,
+        .tags = tg171,
         .n_tags = 2,
     },
     {
@@ -13100,9 +14564,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv151,
+        .kv = kv172,
         .n_kv = 5,
-        .tags = tg151,
+        .tags = tg172,
         .n_tags = 2,
     },
     {
@@ -13119,9 +14583,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv152,
+        .kv = kv173,
         .n_kv = 5,
-        .tags = tg152,
+        .tags = tg173,
         .n_tags = 1,
     },
     {
@@ -13138,9 +14602,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv153,
+        .kv = kv174,
         .n_kv = 5,
-        .tags = tg153,
+        .tags = tg174,
         .n_tags = 1,
     },
     {
@@ -13157,9 +14621,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv154,
+        .kv = kv175,
         .n_kv = 5,
-        .tags = tg154,
+        .tags = tg175,
         .n_tags = 1,
     },
     {
@@ -13176,10 +14640,86 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/granite4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv155,
+        .kv = kv176,
         .n_kv = 5,
-        .tags = tg155,
+        .tags = tg176,
         .n_tags = 1,
+    },
+    {
+        .family = "granite4.1",
+        .id = "3b",
+        .display = "Granite 4.1 3B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granite",
+        .ctx = 131072ull,
+        .source = "https://ollama.com/dna5rm/granite4.1:3b-8k/blobs/662b0626cd58",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite4.1.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv177,
+        .n_kv = 5,
+        .tags = tg177,
+        .n_tags = 16,
+    },
+    {
+        .family = "granite4.1",
+        .id = "8b",
+        .display = "Granite 4.1 8B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granite",
+        .ctx = 131072ull,
+        .source = "https://github.com/search?q=%22granite4.1%3A8b-q4_K_M%22+%22444af1c4b2fe%22+%22131072%22&type=code",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite4.1.json",
+        .tags_checked = "2026-12-05",
+        .params = 8800000000ull,
+        .kv = kv178,
+        .n_kv = 5,
+        .tags = tg178,
+        .n_tags = 16,
+    },
+    {
+        .family = "granite4.1",
+        .id = "30b",
+        .display = "Granite 4.1 30B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granite",
+        .ctx = 131072ull,
+        .source = "https://github.com/search?q=%22granite4.1%3A30b-q4_K_M%22+%223f3e5df8a021%22+%22131072%22&type=code",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite4.1.json",
+        .tags_checked = "2026-12-05",
+        .params = 28900000000ull,
+        .kv = kv179,
+        .n_kv = 5,
+        .tags = tg179,
+        .n_tags = 16,
+    },
+    {
+        .family = "granite4.1-guardian",
+        .id = "8b",
+        .display = "Granite Guardian 4.1 8B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "granite",
+        .ctx = 131072ull,
+        .source = "https://github.com/search?q=%22granite4.1-guardian%3A8b%22+%22f82c0882cec1%22&type=code",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/granite4.1-guardian.json",
+        .tags_checked = "2026-12-05",
+        .params = 8400000000ull,
+        .kv = kv180,
+        .n_kv = 5,
+        .tags = tg180,
+        .n_tags = 16,
     },
     {
         .family = "hermes3",
@@ -13194,9 +14734,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv156,
+        .kv = kv181,
         .n_kv = 5,
-        .tags = tg156,
+        .tags = tg181,
         .n_tags = 16,
     },
     {
@@ -13212,9 +14752,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv157,
+        .kv = kv182,
         .n_kv = 5,
-        .tags = tg157,
+        .tags = tg182,
         .n_tags = 15,
     },
     {
@@ -13230,9 +14770,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv158,
+        .kv = kv183,
         .n_kv = 5,
-        .tags = tg158,
+        .tags = tg183,
         .n_tags = 15,
     },
     {
@@ -13249,9 +14789,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/hermes3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv159,
+        .kv = kv184,
         .n_kv = 7,
-        .tags = tg159,
+        .tags = tg184,
         .n_tags = 15,
     },
     {
@@ -13267,9 +14807,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/internlm2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv160,
+        .kv = kv185,
         .n_kv = 5,
-        .tags = tg160,
+        .tags = tg185,
         .n_tags = 15,
     },
     {
@@ -13285,9 +14825,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/internlm2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv161,
+        .kv = kv186,
         .n_kv = 5,
-        .tags = tg161,
+        .tags = tg186,
         .n_tags = 15,
     },
     {
@@ -13303,9 +14843,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/internlm2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv162,
+        .kv = kv187,
         .n_kv = 5,
-        .tags = tg162,
+        .tags = tg187,
         .n_tags = 15,
     },
     {
@@ -13322,10 +14862,31 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/internlm2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv163,
+        .kv = kv188,
         .n_kv = 5,
-        .tags = tg163,
+        .tags = tg188,
         .n_tags = 15,
+    },
+    {
+        .family = "lfm2",
+        .id = "24b-a2b",
+        .display = "LFM2 24B-A2B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "lfm2moe",
+        .ctx = 32768ull,
+        .source = "https://github.com/ollama/ollama/blob/fb30760996871fa9460115c753afd2c60d4ab0f7/convert/convert_lfm2.go (hasKnownContextLengthFallbackSignature: lfm2_moe, vocab 65536, hidden 2048, 40 layers, intermediate 11776, 32 heads, 8 KV heads, 2 dense layers, 64 experts, 4 per token, moe_intermediate 1536 -> context_length 32768; arch lfm2moe; key/value length = hidden_size / num_attention_heads)",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv",
+        .note = NULL,
+        .family_note = "Hybrid: only 10 of the 40 layers are attention layers with a KV cache that grows with the context; the others are short convolutions with a fixed state.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/lfm2.json",
+        .tags_checked = "2026-12-05",
+        .params = 24000000000ull,
+        .active_params = 2300000000ull,
+        .kv = kv189,
+        .n_kv = 9,
+        .tags = tg189,
+        .n_tags = 5,
     },
     {
         .family = "lfm2.5-thinking",
@@ -13342,9 +14903,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/lfm2.5-thinking.json",
         .tags_checked = "2026-12-05",
         .params = 1200000000ull,
-        .kv = kv164,
+        .kv = kv190,
         .n_kv = 7,
-        .tags = tg164,
+        .tags = tg190,
         .n_tags = 4,
     },
     {
@@ -13360,9 +14921,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama-guard3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv165,
+        .kv = kv191,
         .n_kv = 5,
-        .tags = tg165,
+        .tags = tg191,
         .n_tags = 16,
     },
     {
@@ -13378,9 +14939,45 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama-guard3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv166,
+        .kv = kv192,
         .n_kv = 5,
-        .tags = tg166,
+        .tags = tg192,
+        .n_tags = 15,
+    },
+    {
+        .family = "llama-pro",
+        .id = "8b-instruct",
+        .display = "LLaMA Pro 8B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/TencentARC/LLaMA-Pro-8B-Instruct/blame/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llama-pro.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv193,
+        .n_kv = 5,
+        .tags = tg193,
+        .n_tags = 15,
+    },
+    {
+        .family = "llama-pro",
+        .id = "8b-text",
+        .display = "LLaMA Pro 8B (base, text)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/TencentARC/LLaMA-Pro-8B/blame/f28bfae3d184c72f044559cb6dd62b6e4a863425/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llama-pro.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv194,
+        .n_kv = 5,
+        .tags = tg194,
         .n_tags = 15,
     },
     {
@@ -13396,9 +14993,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv167,
+        .kv = kv195,
         .n_kv = 5,
-        .tags = tg167,
+        .tags = tg195,
         .n_tags = 16,
     },
     {
@@ -13414,9 +15011,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv168,
+        .kv = kv196,
         .n_kv = 5,
-        .tags = tg168,
+        .tags = tg196,
         .n_tags = 15,
     },
     {
@@ -13432,9 +15029,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv169,
+        .kv = kv197,
         .n_kv = 5,
-        .tags = tg169,
+        .tags = tg197,
         .n_tags = 15,
     },
     {
@@ -13450,9 +15047,46 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv170,
+        .kv = kv198,
         .n_kv = 5,
-        .tags = tg170,
+        .tags = tg198,
+        .n_tags = 15,
+    },
+    {
+        .family = "llama2-chinese",
+        .id = "7b-chat",
+        .display = "Llama 2 Chinese 7B Chat",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/Zz1129/Llama2-7b-Chat-zz/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llama2-chinese.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv199,
+        .n_kv = 5,
+        .tags = tg199,
+        .n_tags = 15,
+    },
+    {
+        .family = "llama2-chinese",
+        .id = "13b-chat",
+        .display = "Llama 2 Chinese 13B Chat",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/NousResearch/Llama-2-13b-chat-hf/blob/aad3c0b2315a458d54cd9b09ddc51cf06021196f/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = "Figures INFERRED from Llama 2 13B Chat (FlagAlpha's 13B config was not found); the tags page shows 4K.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llama2-chinese.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv200,
+        .n_kv = 5,
+        .tags = tg200,
         .n_tags = 15,
     },
     {
@@ -13468,9 +15102,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llama2-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv171,
+        .kv = kv201,
         .n_kv = 5,
-        .tags = tg171,
+        .tags = tg201,
         .n_tags = 14,
     },
     {
@@ -13487,9 +15121,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llama2-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv172,
+        .kv = kv202,
         .n_kv = 5,
-        .tags = tg172,
+        .tags = tg202,
         .n_tags = 15,
     },
     {
@@ -13505,9 +15139,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv173,
+        .kv = kv203,
         .n_kv = 5,
-        .tags = tg173,
+        .tags = tg203,
         .n_tags = 17,
     },
     {
@@ -13523,9 +15157,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv174,
+        .kv = kv204,
         .n_kv = 7,
-        .tags = tg174,
+        .tags = tg204,
         .n_tags = 15,
     },
     {
@@ -13541,9 +15175,119 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv175,
+        .kv = kv205,
         .n_kv = 5,
-        .tags = tg175,
+        .tags = tg205,
+        .n_tags = 15,
+    },
+    {
+        .family = "llama3-chatqa",
+        .id = "8b-v1.5",
+        .display = "Llama3-ChatQA 1.5 8B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/nvidia/Llama3-ChatQA-1.5-8B/blob/2a579cf6db7bbf49b138d4026dae6c8f822fc3de/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llama3-chatqa.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv206,
+        .n_kv = 5,
+        .tags = tg206,
+        .n_tags = 15,
+    },
+    {
+        .family = "llama3-chatqa",
+        .id = "70b-v1.5",
+        .display = "Llama3-ChatQA 1.5 70B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/nvidia/Llama3-ChatQA-1.5-70B/blob/4687107c3383b74de78dd9511a0e8d2d8ee391a1/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llama3-chatqa.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv207,
+        .n_kv = 5,
+        .tags = tg207,
+        .n_tags = 15,
+    },
+    {
+        .family = "llama3-gradient",
+        .id = "8b-instruct-1048k",
+        .display = "Llama 3 Gradient 8B Instruct 1048k",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 1048576ull,
+        .source = "https://huggingface.co/solidrust/Llama-3-8B-Instruct-Gradient-1048k-AWQ/blob/0f09cd4c052941b4d722209f22ba7a2aa8ff7664/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Native context 1,048,576 tokens (1M): a num_ctx that large needs about 128 GiB of f16 KV cache for the 8B model and 320 GiB for the 70B.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llama3-gradient.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv208,
+        .n_kv = 5,
+        .tags = tg208,
+        .n_tags = 15,
+    },
+    {
+        .family = "llama3-gradient",
+        .id = "70b-instruct-1048k",
+        .display = "Llama 3 Gradient 70B Instruct 1048k",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 1048576ull,
+        .source = "https://huggingface.co/ScaleGenAI/llama3-function-calling-1048k/blob/main/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Native context 1,048,576 tokens (1M): a num_ctx that large needs about 128 GiB of f16 KV cache for the 8B model and 320 GiB for the 70B.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llama3-gradient.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv209,
+        .n_kv = 5,
+        .tags = tg209,
+        .n_tags = 15,
+    },
+    {
+        .family = "llama3-groq-tool-use",
+        .id = "8b",
+        .display = "Llama 3 Groq 8B Tool Use",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 8192ull,
+        .source = "https://github.com/ollama/ollama/blob/fb30760996871fa9460115c753afd2c60d4ab0f7/convert/testdata/Meta-Llama-3-8B-Instruct.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = "Figures INFERRED from Meta Llama 3 8B (Groq's config was not found); the tags page shows 8K.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llama3-groq-tool-use.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv210,
+        .n_kv = 5,
+        .tags = tg210,
+        .n_tags = 15,
+    },
+    {
+        .family = "llama3-groq-tool-use",
+        .id = "70b",
+        .display = "Llama 3 Groq 70B Tool Use",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 8192ull,
+        .source = "https://huggingface.co/vicky4s4s/llama-3-70B-instruct/blob/fed690c5021e9e1091f845087fe8e62b4f0c0ac1/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = "Figures INFERRED from Meta Llama 3 70B (Groq's config was not found); the tags page shows 8K.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llama3-groq-tool-use.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv211,
+        .n_kv = 5,
+        .tags = tg211,
         .n_tags = 15,
     },
     {
@@ -13559,9 +15303,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv176,
+        .kv = kv212,
         .n_kv = 5,
-        .tags = tg176,
+        .tags = tg212,
         .n_tags = 17,
     },
     {
@@ -13577,9 +15321,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv177,
+        .kv = kv213,
         .n_kv = 7,
-        .tags = tg177,
+        .tags = tg213,
         .n_tags = 15,
     },
     {
@@ -13595,9 +15339,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv178,
+        .kv = kv214,
         .n_kv = 5,
-        .tags = tg178,
+        .tags = tg214,
         .n_tags = 14,
     },
     {
@@ -13613,9 +15357,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv179,
+        .kv = kv215,
         .n_kv = 5,
-        .tags = tg179,
+        .tags = tg215,
         .n_tags = 15,
     },
     {
@@ -13631,9 +15375,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.1.json",
         .tags_checked = "2026-12-04",
-        .kv = kv180,
+        .kv = kv216,
         .n_kv = 7,
-        .tags = tg180,
+        .tags = tg216,
         .n_tags = 15,
     },
     {
@@ -13649,9 +15393,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv181,
+        .kv = kv217,
         .n_kv = 7,
-        .tags = tg181,
+        .tags = tg217,
         .n_tags = 15,
     },
     {
@@ -13667,9 +15411,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv182,
+        .kv = kv218,
         .n_kv = 7,
-        .tags = tg182,
+        .tags = tg218,
         .n_tags = 15,
     },
     {
@@ -13685,9 +15429,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv183,
+        .kv = kv219,
         .n_kv = 7,
-        .tags = tg183,
+        .tags = tg219,
         .n_tags = 17,
     },
     {
@@ -13703,9 +15447,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2-vision.json",
         .tags_checked = "2026-12-04",
-        .kv = kv184,
+        .kv = kv220,
         .n_kv = 5,
-        .tags = tg184,
+        .tags = tg220,
         .n_tags = 5,
     },
     {
@@ -13721,9 +15465,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.2-vision.json",
         .tags_checked = "2026-12-04",
-        .kv = kv185,
+        .kv = kv221,
         .n_kv = 5,
-        .tags = tg185,
+        .tags = tg221,
         .n_tags = 4,
     },
     {
@@ -13739,9 +15483,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama3.3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv186,
+        .kv = kv222,
         .n_kv = 7,
-        .tags = tg186,
+        .tags = tg222,
         .n_tags = 13,
     },
     {
@@ -13759,9 +15503,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-05",
         .params = 108600000000ull,
         .active_params = 17000000000ull,
-        .kv = kv187,
+        .kv = kv223,
         .n_kv = 10,
-        .tags = tg187,
+        .tags = tg223,
         .n_tags = 3,
     },
     {
@@ -13778,9 +15522,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llama4.json",
         .tags_checked = "2026-12-05",
         .active_params = 17000000000ull,
-        .kv = kv188,
+        .kv = kv224,
         .n_kv = 9,
-        .tags = tg188,
+        .tags = tg224,
         .n_tags = 3,
     },
     {
@@ -13796,9 +15540,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llava.json",
         .tags_checked = "2026-12-05",
-        .kv = kv189,
+        .kv = kv225,
         .n_kv = 5,
-        .tags = tg189,
+        .tags = tg225,
         .n_tags = 16,
     },
     {
@@ -13814,9 +15558,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llava.json",
         .tags_checked = "2026-12-05",
-        .kv = kv190,
+        .kv = kv226,
         .n_kv = 5,
-        .tags = tg190,
+        .tags = tg226,
         .n_tags = 15,
     },
     {
@@ -13833,9 +15577,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llava.json",
         .tags_checked = "2026-12-05",
-        .kv = kv191,
+        .kv = kv227,
         .n_kv = 5,
-        .tags = tg191,
+        .tags = tg227,
         .n_tags = 15,
     },
     {
@@ -13851,9 +15595,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llava.json",
         .tags_checked = "2026-12-05",
-        .kv = kv192,
+        .kv = kv228,
         .n_kv = 5,
-        .tags = tg192,
+        .tags = tg228,
         .n_tags = 15,
     },
     {
@@ -13869,9 +15613,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llava.json",
         .tags_checked = "2026-12-05",
-        .kv = kv193,
+        .kv = kv229,
         .n_kv = 5,
-        .tags = tg193,
+        .tags = tg229,
         .n_tags = 15,
     },
     {
@@ -13887,9 +15631,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/llava.json",
         .tags_checked = "2026-12-05",
-        .kv = kv194,
+        .kv = kv230,
         .n_kv = 5,
-        .tags = tg194,
+        .tags = tg230,
         .n_tags = 15,
     },
     {
@@ -13906,9 +15650,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava-llama3.json",
         .tags_checked = "2026-12-05",
         .params = 8000000000ull,
-        .kv = kv195,
+        .kv = kv231,
         .n_kv = 5,
-        .tags = tg195,
+        .tags = tg231,
         .n_tags = 3,
     },
     {
@@ -13925,9 +15669,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/llava-phi3.json",
         .tags_checked = "2026-12-05",
         .params = 4000000000ull,
-        .kv = kv196,
+        .kv = kv232,
         .n_kv = 5,
-        .tags = tg196,
+        .tags = tg232,
         .n_tags = 4,
     },
     {
@@ -13945,9 +15689,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/magistral.json",
         .tags_checked = "2026-12-05",
         .params = 23600000000ull,
-        .kv = kv197,
+        .kv = kv233,
         .n_kv = 7,
-        .tags = tg197,
+        .tags = tg233,
         .n_tags = 5,
     },
     {
@@ -13963,9 +15707,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/minicpm-v.json",
         .tags_checked = "2026-12-04",
-        .kv = kv198,
+        .kv = kv234,
         .n_kv = 5,
-        .tags = tg198,
+        .tags = tg234,
         .n_tags = 16,
     },
     {
@@ -13981,9 +15725,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/ministral-3.json",
         .tags_checked = "2026-12-05",
-        .kv = kv199,
+        .kv = kv235,
         .n_kv = 8,
-        .tags = tg199,
+        .tags = tg235,
         .n_tags = 4,
     },
     {
@@ -14000,9 +15744,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/ministral-3.json",
         .tags_checked = "2026-12-05",
         .params = 8900000000ull,
-        .kv = kv200,
+        .kv = kv236,
         .n_kv = 5,
-        .tags = tg200,
+        .tags = tg236,
         .n_tags = 5,
     },
     {
@@ -14018,9 +15762,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/ministral-3.json",
         .tags_checked = "2026-12-05",
-        .kv = kv201,
+        .kv = kv237,
         .n_kv = 5,
-        .tags = tg201,
+        .tags = tg237,
         .n_tags = 3,
     },
     {
@@ -14036,9 +15780,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral.json",
         .tags_checked = "2026-12-05",
-        .kv = kv202,
+        .kv = kv238,
         .n_kv = 5,
-        .tags = tg202,
+        .tags = tg238,
         .n_tags = 17,
     },
     {
@@ -14054,9 +15798,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral.json",
         .tags_checked = "2026-12-05",
-        .kv = kv203,
+        .kv = kv239,
         .n_kv = 5,
-        .tags = tg203,
+        .tags = tg239,
         .n_tags = 15,
     },
     {
@@ -14072,9 +15816,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral.json",
         .tags_checked = "2026-12-05",
-        .kv = kv204,
+        .kv = kv240,
         .n_kv = 5,
-        .tags = tg204,
+        .tags = tg240,
         .n_tags = 15,
     },
     {
@@ -14090,9 +15834,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral.json",
         .tags_checked = "2026-12-05",
-        .kv = kv205,
+        .kv = kv241,
         .n_kv = 5,
-        .tags = tg205,
+        .tags = tg241,
         .n_tags = 15,
     },
     {
@@ -14109,9 +15853,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral.json",
         .tags_checked = "2026-12-05",
-        .kv = kv206,
+        .kv = kv242,
         .n_kv = 5,
-        .tags = tg206,
+        .tags = tg242,
         .n_tags = 15,
     },
     {
@@ -14127,9 +15871,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "The 2407 tags run a 32,768-token GGUF (the tags page shows 32K); the 2411 tags and latest run 131,072 (128K).",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral-large.json",
         .tags_checked = "2026-12-05",
-        .kv = kv207,
+        .kv = kv243,
         .n_kv = 5,
-        .tags = tg207,
+        .tags = tg243,
         .n_tags = 15,
     },
     {
@@ -14145,9 +15889,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "The 2407 tags run a 32,768-token GGUF (the tags page shows 32K); the 2411 tags and latest run 131,072 (128K).",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mistral-large.json",
         .tags_checked = "2026-12-05",
-        .kv = kv208,
+        .kv = kv244,
         .n_kv = 5,
-        .tags = tg208,
+        .tags = tg244,
         .n_tags = 16,
     },
     {
@@ -14163,9 +15907,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-nemo.json",
         .tags_checked = "2026-12-04",
-        .kv = kv209,
+        .kv = kv245,
         .n_kv = 7,
-        .tags = tg209,
+        .tags = tg245,
         .n_tags = 16,
     },
     {
@@ -14181,9 +15925,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-openorca.json",
         .tags_checked = "2026-12-04",
-        .kv = kv210,
+        .kv = kv246,
         .n_kv = 5,
-        .tags = tg210,
+        .tags = tg246,
         .n_tags = 15,
     },
     {
@@ -14199,9 +15943,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small.json",
         .tags_checked = "2026-12-04",
-        .kv = kv211,
+        .kv = kv247,
         .n_kv = 7,
-        .tags = tg211,
+        .tags = tg247,
         .n_tags = 4,
     },
     {
@@ -14217,9 +15961,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small.json",
         .tags_checked = "2026-12-04",
-        .kv = kv212,
+        .kv = kv248,
         .n_kv = 5,
-        .tags = tg212,
+        .tags = tg248,
         .n_tags = 15,
     },
     {
@@ -14236,9 +15980,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small3.1.json",
         .tags_checked = "2026-12-05",
         .params = 24000000000ull,
-        .kv = kv213,
+        .kv = kv249,
         .n_kv = 7,
-        .tags = tg213,
+        .tags = tg249,
         .n_tags = 5,
     },
     {
@@ -14255,9 +15999,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistral-small3.2.json",
         .tags_checked = "2026-12-05",
         .params = 24000000000ull,
-        .kv = kv214,
+        .kv = kv250,
         .n_kv = 7,
-        .tags = tg214,
+        .tags = tg250,
         .n_tags = 5,
     },
     {
@@ -14273,9 +16017,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/mistrallite.json",
         .tags_checked = "2026-12-04",
-        .kv = kv215,
+        .kv = kv251,
         .n_kv = 5,
-        .tags = tg215,
+        .tags = tg251,
         .n_tags = 15,
     },
     {
@@ -14291,9 +16035,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv216,
+        .kv = kv252,
         .n_kv = 7,
-        .tags = tg216,
+        .tags = tg252,
         .n_tags = 16,
     },
     {
@@ -14309,9 +16053,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv217,
+        .kv = kv253,
         .n_kv = 7,
-        .tags = tg217,
+        .tags = tg253,
         .n_tags = 16,
     },
     {
@@ -14327,9 +16071,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv218,
+        .kv = kv254,
         .n_kv = 7,
-        .tags = tg218,
+        .tags = tg254,
         .n_tags = 15,
     },
     {
@@ -14345,9 +16089,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/mixtral.json",
         .tags_checked = "2026-12-04",
-        .kv = kv219,
+        .kv = kv255,
         .n_kv = 7,
-        .tags = tg219,
+        .tags = tg255,
         .n_tags = 16,
     },
     {
@@ -14364,9 +16108,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/moondream.json",
         .tags_checked = "2026-12-04",
         .params = 1800000000ull,
-        .kv = kv220,
+        .kv = kv256,
         .n_kv = 5,
-        .tags = tg220,
+        .tags = tg256,
         .n_tags = 16,
     },
     {
@@ -14383,9 +16127,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/mxbai-embed-large",
         .tags_checked = "2026-12-04",
         .params = 334000000ull,
-        .kv = kv221,
+        .kv = kv257,
         .n_kv = 5,
-        .tags = tg221,
+        .tags = tg257,
         .n_tags = 4,
     },
     {
@@ -14401,10 +16145,50 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nemotron.json",
         .tags_checked = "2026-12-04",
-        .kv = kv222,
+        .kv = kv258,
         .n_kv = 5,
-        .tags = tg222,
+        .tags = tg258,
         .n_tags = 15,
+    },
+    {
+        .family = "nemotron-3-nano",
+        .id = "30b-a3b",
+        .display = "Nemotron 3 Nano 30B-A3B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "nemotron_h_moe",
+        .ctx = 1048576ull,
+        .source = "https://github.com/search?q=%22MEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEMEM*EMEMEM%22+%22num_experts_per_tok%3D6%22&type=code (find_string 'MEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEMEM*EMEMEM': notes quoting the config.json of nvidia/Nemotron-3-Nano-Omni-30B-A3B-Reasoning-BF16's NemotronHForCausalLM language model: '52 hidden layers, hybrid_override_pattern \"MEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEMEM*EMEMEMEME\" -> 23 Mamba2 layers (M) + 23 MoE-MLP layers (E) + 6 attention layers (*)', 'hidden_size=2688', 'n_routed_experts=128, num_experts_per_tok=6', 'num_attention_heads=32, num_key_value_heads=2, head_dim=128'; Megatron-Bridge's Nemotron3NanoProvider test: num_layers 52, hidden_size 2688, num_attention_heads 32, num_query_groups 2, kv_channels 128, num_moe_experts 128, moe_router_topk 6, the same pattern); the release: https://huggingface.co/nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Hybrid Mamba-2 / attention: only a few layers keep a KV cache that grows with the context (30B-A3B: 6 of 52, 2 KV heads each; 4B: 4 of 42); the Mamba-2 layers hold a fixed-size state that kvset does not cost.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/nemotron-3-nano.json",
+        .tags_checked = "2026-12-05",
+        .params = 30000000000ull,
+        .active_params = 3500000000ull,
+        .kv = kv259,
+        .n_kv = 9,
+        .tags = tg259,
+        .n_tags = 5,
+    },
+    {
+        .family = "nemotron-3-nano",
+        .id = "4b",
+        .display = "Nemotron 3 Nano 4B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "nemotron_h",
+        .ctx = 262144ull,
+        .source = "https://dev.colaberry.ai/aixcelerator/llm-architectures/nemotron-3-nano-4b (from the release's config.json: Layers 42, Hidden Size 3,136, Max position 262,144, layer mix 4 GQA + 21 Mamba-2 + 17 FFN, KV cache about 16 KiB/token); https://news.hamidun.com/en/news/8051/nvidia-lan-ou-nemotron-3-nano-4b-um-modelo-h-brido-compacto- (42 layers: 21 Mamba, 4 Attention, 17 MLP; embedding reduced from 4,480 to 3,136, layers from 56 to 42)",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, attention.key_length, attention.value_length",
+        .note = NULL,
+        .family_note = "Hybrid Mamba-2 / attention: only a few layers keep a KV cache that grows with the context (30B-A3B: 6 of 52, 2 KV heads each; 4B: 4 of 42); the Mamba-2 layers hold a fixed-size state that kvset does not cost.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/nemotron-3-nano.json",
+        .tags_checked = "2026-12-05",
+        .params = 4000000000ull,
+        .kv = kv260,
+        .n_kv = 7,
+        .tags = tg260,
+        .n_tags = 3,
     },
     {
         .family = "nemotron-3-super",
@@ -14421,9 +16205,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-05",
         .params = 120000000000ull,
         .active_params = 12000000000ull,
-        .kv = kv223,
+        .kv = kv261,
         .n_kv = 9,
-        .tags = tg223,
+        .tags = tg261,
         .n_tags = 3,
     },
     {
@@ -14439,9 +16223,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nemotron-mini.json",
         .tags_checked = "2026-12-04",
-        .kv = kv224,
+        .kv = kv262,
         .n_kv = 5,
-        .tags = tg224,
+        .tags = tg262,
         .n_tags = 16,
     },
     {
@@ -14457,9 +16241,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv225,
+        .kv = kv263,
         .n_kv = 5,
-        .tags = tg225,
+        .tags = tg263,
         .n_tags = 15,
     },
     {
@@ -14475,9 +16259,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv226,
+        .kv = kv264,
         .n_kv = 5,
-        .tags = tg226,
+        .tags = tg264,
         .n_tags = 15,
     },
     {
@@ -14493,9 +16277,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/neural-chat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv227,
+        .kv = kv265,
         .n_kv = 5,
-        .tags = tg227,
+        .tags = tg265,
         .n_tags = 15,
     },
     {
@@ -14512,9 +16296,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/nomic-embed-text",
         .tags_checked = "2026-12-04",
         .params = 137000000ull,
-        .kv = kv228,
+        .kv = kv266,
         .n_kv = 6,
-        .tags = tg228,
+        .tags = tg266,
         .n_tags = 3,
     },
     {
@@ -14530,9 +16314,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/notus.json",
         .tags_checked = "2026-12-04",
-        .kv = kv229,
+        .kv = kv267,
         .n_kv = 5,
-        .tags = tg229,
+        .tags = tg267,
         .n_tags = 15,
     },
     {
@@ -14548,9 +16332,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/nous-hermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv230,
+        .kv = kv268,
         .n_kv = 5,
-        .tags = tg230,
+        .tags = tg268,
         .n_tags = 15,
     },
     {
@@ -14566,9 +16350,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/nous-hermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv231,
+        .kv = kv269,
         .n_kv = 5,
-        .tags = tg231,
+        .tags = tg269,
         .n_tags = 15,
     },
     {
@@ -14584,9 +16368,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/nous-hermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv232,
+        .kv = kv270,
         .n_kv = 5,
-        .tags = tg232,
+        .tags = tg270,
         .n_tags = 15,
     },
     {
@@ -14603,9 +16387,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/nous-hermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv233,
+        .kv = kv271,
         .n_kv = 5,
-        .tags = tg233,
+        .tags = tg271,
         .n_tags = 13,
     },
     {
@@ -14621,9 +16405,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv234,
+        .kv = kv272,
         .n_kv = 5,
-        .tags = tg234,
+        .tags = tg272,
         .n_tags = 15,
     },
     {
@@ -14639,9 +16423,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/nous-hermes2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv235,
+        .kv = kv273,
         .n_kv = 5,
-        .tags = tg235,
+        .tags = tg273,
         .n_tags = 15,
     },
     {
@@ -14657,9 +16441,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo-3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv236,
+        .kv = kv274,
         .n_kv = 8,
-        .tags = tg236,
+        .tags = tg274,
         .n_tags = 4,
     },
     {
@@ -14675,9 +16459,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo-3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv237,
+        .kv = kv275,
         .n_kv = 8,
-        .tags = tg237,
+        .tags = tg275,
         .n_tags = 3,
     },
     {
@@ -14694,10 +16478,47 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo-3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv238,
+        .kv = kv276,
         .n_kv = 8,
-        .tags = tg238,
+        .tags = tg276,
         .n_tags = 3,
+    },
+    {
+        .family = "olmo-3.1",
+        .id = "32b-instruct",
+        .display = "Olmo 3.1 32B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "olmo3",
+        .ctx = 65536ull,
+        .source = "https://ollama.com/library/olmo-3.1:32b-instruct-q4_K_M/blobs/a892dffd5cb1",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/olmo-3.1.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv277,
+        .n_kv = 8,
+        .tags = tg277,
+        .n_tags = 4,
+    },
+    {
+        .family = "olmo-3.1",
+        .id = "32b-think",
+        .display = "Olmo 3.1 32B Think",
+        .kind = MFL_KIND_TEXT,
+        .arch = "olmo3",
+        .ctx = 65536ull,
+        .source = "https://huggingface.co/allenai/Olmo-3-1125-32B",
+        .checked = "2026-12-05",
+        .inferred = "attention.sliding_window, attention.sliding_window_pattern",
+        .note = NULL,
+        .family_note = "Three of every four layers attend over a 4096-token sliding window; only every fourth layer keeps the full context in its cache.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/olmo-3.1.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv278,
+        .n_kv = 8,
+        .tags = tg278,
+        .n_tags = 6,
     },
     {
         .family = "olmo2",
@@ -14712,9 +16533,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv239,
+        .kv = kv279,
         .n_kv = 5,
-        .tags = tg239,
+        .tags = tg279,
         .n_tags = 4,
     },
     {
@@ -14730,9 +16551,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/olmo2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv240,
+        .kv = kv280,
         .n_kv = 5,
-        .tags = tg240,
+        .tags = tg280,
         .n_tags = 3,
     },
     {
@@ -14748,9 +16569,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv241,
+        .kv = kv281,
         .n_kv = 5,
-        .tags = tg241,
+        .tags = tg281,
         .n_tags = 16,
     },
     {
@@ -14766,9 +16587,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv242,
+        .kv = kv282,
         .n_kv = 5,
-        .tags = tg242,
+        .tags = tg282,
         .n_tags = 15,
     },
     {
@@ -14784,9 +16605,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openchat.json",
         .tags_checked = "2026-12-04",
-        .kv = kv243,
+        .kv = kv283,
         .n_kv = 5,
-        .tags = tg243,
+        .tags = tg283,
         .n_tags = 15,
     },
     {
@@ -14802,9 +16623,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/opencoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv244,
+        .kv = kv284,
         .n_kv = 5,
-        .tags = tg244,
+        .tags = tg284,
         .n_tags = 4,
     },
     {
@@ -14820,9 +16641,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/opencoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv245,
+        .kv = kv285,
         .n_kv = 5,
-        .tags = tg245,
+        .tags = tg285,
         .n_tags = 3,
     },
     {
@@ -14838,9 +16659,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openhermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv246,
+        .kv = kv286,
         .n_kv = 5,
-        .tags = tg246,
+        .tags = tg286,
         .n_tags = 15,
     },
     {
@@ -14856,9 +16677,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openhermes.json",
         .tags_checked = "2026-12-04",
-        .kv = kv247,
+        .kv = kv287,
         .n_kv = 5,
-        .tags = tg247,
+        .tags = tg287,
         .n_tags = 15,
     },
     {
@@ -14874,9 +16695,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv248,
+        .kv = kv288,
         .n_kv = 5,
-        .tags = tg248,
+        .tags = tg288,
         .n_tags = 3,
     },
     {
@@ -14892,9 +16713,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv249,
+        .kv = kv289,
         .n_kv = 5,
-        .tags = tg249,
+        .tags = tg289,
         .n_tags = 3,
     },
     {
@@ -14910,9 +16731,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv250,
+        .kv = kv290,
         .n_kv = 5,
-        .tags = tg250,
+        .tags = tg290,
         .n_tags = 3,
     },
     {
@@ -14928,9 +16749,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/openthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv251,
+        .kv = kv291,
         .n_kv = 5,
-        .tags = tg251,
+        .tags = tg291,
         .n_tags = 3,
     },
     {
@@ -14946,9 +16767,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
         .tags_checked = "2026-12-05",
-        .kv = kv252,
+        .kv = kv292,
         .n_kv = 5,
-        .tags = tg252,
+        .tags = tg292,
         .n_tags = 7,
     },
     {
@@ -14964,9 +16785,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
         .tags_checked = "2026-12-05",
-        .kv = kv253,
+        .kv = kv293,
         .n_kv = 5,
-        .tags = tg253,
+        .tags = tg293,
         .n_tags = 15,
     },
     {
@@ -14982,9 +16803,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
         .tags_checked = "2026-12-05",
-        .kv = kv254,
+        .kv = kv294,
         .n_kv = 5,
-        .tags = tg254,
+        .tags = tg294,
         .n_tags = 15,
     },
     {
@@ -15000,9 +16821,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
         .tags_checked = "2026-12-05",
-        .kv = kv255,
+        .kv = kv295,
         .n_kv = 5,
-        .tags = tg255,
+        .tags = tg295,
         .n_tags = 15,
     },
     {
@@ -15018,9 +16839,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
         .tags_checked = "2026-12-05",
-        .kv = kv256,
+        .kv = kv296,
         .n_kv = 5,
-        .tags = tg256,
+        .tags = tg296,
         .n_tags = 15,
     },
     {
@@ -15036,9 +16857,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
         .tags_checked = "2026-12-05",
-        .kv = kv257,
+        .kv = kv297,
         .n_kv = 5,
-        .tags = tg257,
+        .tags = tg297,
         .n_tags = 15,
     },
     {
@@ -15055,9 +16876,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
         .tags_checked = "2026-12-05",
-        .kv = kv258,
+        .kv = kv298,
         .n_kv = 5,
-        .tags = tg258,
+        .tags = tg298,
         .n_tags = 15,
     },
     {
@@ -15074,9 +16895,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/orca-mini.json",
         .tags_checked = "2026-12-05",
-        .kv = kv259,
+        .kv = kv299,
         .n_kv = 5,
-        .tags = tg259,
+        .tags = tg299,
         .n_tags = 15,
     },
     {
@@ -15092,9 +16913,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv260,
+        .kv = kv300,
         .n_kv = 5,
-        .tags = tg260,
+        .tags = tg300,
         .n_tags = 15,
     },
     {
@@ -15110,10 +16931,49 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/orca2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv261,
+        .kv = kv301,
         .n_kv = 5,
-        .tags = tg261,
+        .tags = tg301,
         .n_tags = 15,
+    },
+    {
+        .family = "ornith",
+        .id = "9b",
+        .display = "Ornith 1.0 9B",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen35",
+        .ctx = 262144ull,
+        .source = "https://github.com/ornith-ai/Ornith-1",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, attention.key_length, attention.value_length, block_count, full_attention_interval",
+        .note = NULL,
+        .family_note = "Hybrid attention (Qwen3.5 base): only every 4th layer keeps a KV cache that grows with the context.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/ornith.json",
+        .tags_checked = "2026-12-05",
+        .params = 9000000000ull,
+        .kv = kv302,
+        .n_kv = 8,
+        .tags = tg302,
+        .n_tags = 5,
+    },
+    {
+        .family = "ornith",
+        .id = "35b",
+        .display = "Ornith 1.0 35B (MoE)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen35moe",
+        .ctx = 262144ull,
+        .source = "https://github.com/ornith-ai/Ornith-1",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count_kv, attention.key_length, attention.value_length, block_count, full_attention_interval",
+        .note = NULL,
+        .family_note = "Hybrid attention (Qwen3.5 base): only every 4th layer keeps a KV cache that grows with the context.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/ornith.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv303,
+        .n_kv = 10,
+        .tags = tg303,
+        .n_tags = 4,
     },
     {
         .family = "paraphrase-multilingual",
@@ -15129,9 +16989,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/paraphrase-multilingual/tags",
         .tags_checked = "2026-12-04",
         .params = 277000000ull,
-        .kv = kv262,
+        .kv = kv304,
         .n_kv = 6,
-        .tags = tg262,
+        .tags = tg304,
         .n_tags = 3,
     },
     {
@@ -15148,9 +17008,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi.json",
         .tags_checked = "2026-12-04",
         .params = 2700000000ull,
-        .kv = kv263,
+        .kv = kv305,
         .n_kv = 5,
-        .tags = tg263,
+        .tags = tg305,
         .n_tags = 16,
     },
     {
@@ -15166,9 +17026,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv264,
+        .kv = kv306,
         .n_kv = 7,
-        .tags = tg264,
+        .tags = tg306,
         .n_tags = 15,
     },
     {
@@ -15184,9 +17044,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv265,
+        .kv = kv307,
         .n_kv = 7,
-        .tags = tg265,
+        .tags = tg307,
         .n_tags = 18,
     },
     {
@@ -15202,9 +17062,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv266,
+        .kv = kv308,
         .n_kv = 6,
-        .tags = tg266,
+        .tags = tg308,
         .n_tags = 17,
     },
     {
@@ -15220,9 +17080,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv267,
+        .kv = kv309,
         .n_kv = 7,
-        .tags = tg267,
+        .tags = tg309,
         .n_tags = 15,
     },
     {
@@ -15239,9 +17099,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi3.5.json",
         .tags_checked = "2026-12-04",
         .params = 3800000000ull,
-        .kv = kv268,
+        .kv = kv310,
         .n_kv = 6,
-        .tags = tg268,
+        .tags = tg310,
         .n_tags = 15,
     },
     {
@@ -15257,9 +17117,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4.json",
         .tags_checked = "2026-12-04",
-        .kv = kv269,
+        .kv = kv311,
         .n_kv = 6,
-        .tags = tg269,
+        .tags = tg311,
         .n_tags = 4,
     },
     {
@@ -15276,9 +17136,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-mini.json",
         .tags_checked = "2026-12-04",
         .params = 3800000000ull,
-        .kv = kv270,
+        .kv = kv312,
         .n_kv = 6,
-        .tags = tg270,
+        .tags = tg312,
         .n_tags = 4,
     },
     {
@@ -15295,9 +17155,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-mini-reasoning.json",
         .tags_checked = "2026-12-05",
         .params = 3800000000ull,
-        .kv = kv271,
+        .kv = kv313,
         .n_kv = 6,
-        .tags = tg271,
+        .tags = tg313,
         .n_tags = 4,
     },
     {
@@ -15314,9 +17174,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-reasoning.json",
         .tags_checked = "2026-12-05",
         .params = 14700000000ull,
-        .kv = kv272,
+        .kv = kv314,
         .n_kv = 5,
-        .tags = tg272,
+        .tags = tg314,
         .n_tags = 4,
     },
     {
@@ -15332,9 +17192,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/phi4-reasoning.json",
         .tags_checked = "2026-12-05",
-        .kv = kv273,
+        .kv = kv315,
         .n_kv = 5,
-        .tags = tg273,
+        .tags = tg315,
         .n_tags = 3,
     },
     {
@@ -15350,9 +17210,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv274,
+        .kv = kv316,
         .n_kv = 5,
-        .tags = tg274,
+        .tags = tg316,
         .n_tags = 15,
     },
     {
@@ -15368,9 +17228,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv275,
+        .kv = kv317,
         .n_kv = 5,
-        .tags = tg275,
+        .tags = tg317,
         .n_tags = 16,
     },
     {
@@ -15386,9 +17246,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv276,
+        .kv = kv318,
         .n_kv = 5,
-        .tags = tg276,
+        .tags = tg318,
         .n_tags = 15,
     },
     {
@@ -15404,9 +17264,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv277,
+        .kv = kv319,
         .n_kv = 5,
-        .tags = tg277,
+        .tags = tg319,
         .n_tags = 15,
     },
     {
@@ -15422,9 +17282,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv278,
+        .kv = kv320,
         .n_kv = 5,
-        .tags = tg278,
+        .tags = tg320,
         .n_tags = 15,
     },
     {
@@ -15440,9 +17300,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv279,
+        .kv = kv321,
         .n_kv = 5,
-        .tags = tg279,
+        .tags = tg321,
         .n_tags = 10,
     },
     {
@@ -15458,9 +17318,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv280,
+        .kv = kv322,
         .n_kv = 5,
-        .tags = tg280,
+        .tags = tg322,
         .n_tags = 15,
     },
     {
@@ -15476,9 +17336,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv281,
+        .kv = kv323,
         .n_kv = 5,
-        .tags = tg281,
+        .tags = tg323,
         .n_tags = 15,
     },
     {
@@ -15494,9 +17354,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv282,
+        .kv = kv324,
         .n_kv = 5,
-        .tags = tg282,
+        .tags = tg324,
         .n_tags = 15,
     },
     {
@@ -15512,9 +17372,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv283,
+        .kv = kv325,
         .n_kv = 5,
-        .tags = tg283,
+        .tags = tg325,
         .n_tags = 15,
     },
     {
@@ -15530,9 +17390,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv284,
+        .kv = kv326,
         .n_kv = 5,
-        .tags = tg284,
+        .tags = tg326,
         .n_tags = 15,
     },
     {
@@ -15548,9 +17408,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv285,
+        .kv = kv327,
         .n_kv = 5,
-        .tags = tg285,
+        .tags = tg327,
         .n_tags = 15,
     },
     {
@@ -15566,9 +17426,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv286,
+        .kv = kv328,
         .n_kv = 5,
-        .tags = tg286,
+        .tags = tg328,
         .n_tags = 15,
     },
     {
@@ -15584,9 +17444,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv287,
+        .kv = kv329,
         .n_kv = 5,
-        .tags = tg287,
+        .tags = tg329,
         .n_tags = 15,
     },
     {
@@ -15602,9 +17462,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv288,
+        .kv = kv330,
         .n_kv = 5,
-        .tags = tg288,
+        .tags = tg330,
         .n_tags = 15,
     },
     {
@@ -15620,9 +17480,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv289,
+        .kv = kv331,
         .n_kv = 5,
-        .tags = tg289,
+        .tags = tg331,
         .n_tags = 15,
     },
     {
@@ -15638,9 +17498,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv290,
+        .kv = kv332,
         .n_kv = 5,
-        .tags = tg290,
+        .tags = tg332,
         .n_tags = 15,
     },
     {
@@ -15656,9 +17516,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv291,
+        .kv = kv333,
         .n_kv = 5,
-        .tags = tg291,
+        .tags = tg333,
         .n_tags = 15,
     },
     {
@@ -15675,9 +17535,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv292,
+        .kv = kv334,
         .n_kv = 5,
-        .tags = tg292,
+        .tags = tg334,
         .n_tags = 15,
     },
     {
@@ -15694,9 +17554,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv293,
+        .kv = kv335,
         .n_kv = 5,
-        .tags = tg293,
+        .tags = tg335,
         .n_tags = 15,
     },
     {
@@ -15712,9 +17572,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv294,
+        .kv = kv336,
         .n_kv = 5,
-        .tags = tg294,
+        .tags = tg336,
         .n_tags = 15,
     },
     {
@@ -15730,9 +17590,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv295,
+        .kv = kv337,
         .n_kv = 5,
-        .tags = tg295,
+        .tags = tg337,
         .n_tags = 15,
     },
     {
@@ -15749,9 +17609,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv296,
+        .kv = kv338,
         .n_kv = 5,
-        .tags = tg296,
+        .tags = tg338,
         .n_tags = 15,
     },
     {
@@ -15767,9 +17627,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen.json",
         .tags_checked = "2026-12-05",
-        .kv = kv297,
+        .kv = kv339,
         .n_kv = 5,
-        .tags = tg297,
+        .tags = tg339,
         .n_tags = 14,
     },
     {
@@ -15785,9 +17645,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv298,
+        .kv = kv340,
         .n_kv = 5,
-        .tags = tg298,
+        .tags = tg340,
         .n_tags = 16,
     },
     {
@@ -15803,9 +17663,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv299,
+        .kv = kv341,
         .n_kv = 5,
-        .tags = tg299,
+        .tags = tg341,
         .n_tags = 15,
     },
     {
@@ -15821,9 +17681,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv300,
+        .kv = kv342,
         .n_kv = 5,
-        .tags = tg300,
+        .tags = tg342,
         .n_tags = 16,
     },
     {
@@ -15839,9 +17699,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv301,
+        .kv = kv343,
         .n_kv = 5,
-        .tags = tg301,
+        .tags = tg343,
         .n_tags = 15,
     },
     {
@@ -15857,9 +17717,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv302,
+        .kv = kv344,
         .n_kv = 5,
-        .tags = tg302,
+        .tags = tg344,
         .n_tags = 11,
     },
     {
@@ -15875,9 +17735,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv303,
+        .kv = kv345,
         .n_kv = 5,
-        .tags = tg303,
+        .tags = tg345,
         .n_tags = 15,
     },
     {
@@ -15893,9 +17753,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2-math.json",
         .tags_checked = "2026-12-05",
-        .kv = kv304,
+        .kv = kv346,
         .n_kv = 5,
-        .tags = tg304,
+        .tags = tg346,
         .n_tags = 15,
     },
     {
@@ -15912,9 +17772,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2-math.json",
         .tags_checked = "2026-12-05",
-        .kv = kv305,
+        .kv = kv347,
         .n_kv = 5,
-        .tags = tg305,
+        .tags = tg347,
         .n_tags = 15,
     },
     {
@@ -15931,9 +17791,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2-math.json",
         .tags_checked = "2026-12-05",
-        .kv = kv306,
+        .kv = kv348,
         .n_kv = 5,
-        .tags = tg306,
+        .tags = tg348,
         .n_tags = 15,
     },
     {
@@ -15949,9 +17809,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv307,
+        .kv = kv349,
         .n_kv = 5,
-        .tags = tg307,
+        .tags = tg349,
         .n_tags = 15,
     },
     {
@@ -15967,9 +17827,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv308,
+        .kv = kv350,
         .n_kv = 5,
-        .tags = tg308,
+        .tags = tg350,
         .n_tags = 12,
     },
     {
@@ -15985,9 +17845,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv309,
+        .kv = kv351,
         .n_kv = 5,
-        .tags = tg309,
+        .tags = tg351,
         .n_tags = 15,
     },
     {
@@ -16003,9 +17863,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv310,
+        .kv = kv352,
         .n_kv = 5,
-        .tags = tg310,
+        .tags = tg352,
         .n_tags = 15,
     },
     {
@@ -16021,9 +17881,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv311,
+        .kv = kv353,
         .n_kv = 5,
-        .tags = tg311,
+        .tags = tg353,
         .n_tags = 18,
     },
     {
@@ -16039,9 +17899,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv312,
+        .kv = kv354,
         .n_kv = 5,
-        .tags = tg312,
+        .tags = tg354,
         .n_tags = 15,
     },
     {
@@ -16057,9 +17917,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv313,
+        .kv = kv355,
         .n_kv = 5,
-        .tags = tg313,
+        .tags = tg355,
         .n_tags = 15,
     },
     {
@@ -16075,9 +17935,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen2.5.json",
         .tags_checked = "2026-12-04",
-        .kv = kv314,
+        .kv = kv356,
         .n_kv = 5,
-        .tags = tg314,
+        .tags = tg356,
         .n_tags = 15,
     },
     {
@@ -16093,9 +17953,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv315,
+        .kv = kv357,
         .n_kv = 5,
-        .tags = tg315,
+        .tags = tg357,
         .n_tags = 15,
     },
     {
@@ -16111,9 +17971,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv316,
+        .kv = kv358,
         .n_kv = 5,
-        .tags = tg316,
+        .tags = tg358,
         .n_tags = 15,
     },
     {
@@ -16129,9 +17989,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv317,
+        .kv = kv359,
         .n_kv = 5,
-        .tags = tg317,
+        .tags = tg359,
         .n_tags = 15,
     },
     {
@@ -16147,9 +18007,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv318,
+        .kv = kv360,
         .n_kv = 5,
-        .tags = tg318,
+        .tags = tg360,
         .n_tags = 16,
     },
     {
@@ -16165,9 +18025,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv319,
+        .kv = kv361,
         .n_kv = 5,
-        .tags = tg319,
+        .tags = tg361,
         .n_tags = 15,
     },
     {
@@ -16183,9 +18043,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv320,
+        .kv = kv362,
         .n_kv = 5,
-        .tags = tg320,
+        .tags = tg362,
         .n_tags = 15,
     },
     {
@@ -16201,9 +18061,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv321,
+        .kv = kv363,
         .n_kv = 5,
-        .tags = tg321,
+        .tags = tg363,
         .n_tags = 15,
     },
     {
@@ -16219,9 +18079,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv322,
+        .kv = kv364,
         .n_kv = 5,
-        .tags = tg322,
+        .tags = tg364,
         .n_tags = 15,
     },
     {
@@ -16237,9 +18097,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv323,
+        .kv = kv365,
         .n_kv = 5,
-        .tags = tg323,
+        .tags = tg365,
         .n_tags = 15,
     },
     {
@@ -16255,9 +18115,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv324,
+        .kv = kv366,
         .n_kv = 5,
-        .tags = tg324,
+        .tags = tg366,
         .n_tags = 15,
     },
     {
@@ -16274,9 +18134,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv325,
+        .kv = kv367,
         .n_kv = 5,
-        .tags = tg325,
+        .tags = tg367,
         .n_tags = 15,
     },
     {
@@ -16293,9 +18153,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5-coder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv326,
+        .kv = kv368,
         .n_kv = 5,
-        .tags = tg326,
+        .tags = tg368,
         .n_tags = 15,
     },
     {
@@ -16311,9 +18171,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv327,
+        .kv = kv369,
         .n_kv = 5,
-        .tags = tg327,
+        .tags = tg369,
         .n_tags = 3,
     },
     {
@@ -16329,9 +18189,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv328,
+        .kv = kv370,
         .n_kv = 5,
-        .tags = tg328,
+        .tags = tg370,
         .n_tags = 4,
     },
     {
@@ -16348,9 +18208,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv329,
+        .kv = kv371,
         .n_kv = 5,
-        .tags = tg329,
+        .tags = tg371,
         .n_tags = 3,
     },
     {
@@ -16366,9 +18226,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen2.5vl.json",
         .tags_checked = "2026-12-04",
-        .kv = kv330,
+        .kv = kv372,
         .n_kv = 5,
-        .tags = tg330,
+        .tags = tg372,
         .n_tags = 3,
     },
     {
@@ -16384,9 +18244,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv331,
+        .kv = kv373,
         .n_kv = 7,
-        .tags = tg331,
+        .tags = tg373,
         .n_tags = 3,
     },
     {
@@ -16402,9 +18262,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv332,
+        .kv = kv374,
         .n_kv = 7,
-        .tags = tg332,
+        .tags = tg374,
         .n_tags = 3,
     },
     {
@@ -16420,9 +18280,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv333,
+        .kv = kv375,
         .n_kv = 7,
-        .tags = tg333,
+        .tags = tg375,
         .n_tags = 3,
     },
     {
@@ -16438,9 +18298,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv334,
+        .kv = kv376,
         .n_kv = 7,
-        .tags = tg334,
+        .tags = tg376,
         .n_tags = 4,
     },
     {
@@ -16456,9 +18316,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv335,
+        .kv = kv377,
         .n_kv = 7,
-        .tags = tg335,
+        .tags = tg377,
         .n_tags = 4,
     },
     {
@@ -16474,9 +18334,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv336,
+        .kv = kv378,
         .n_kv = 7,
-        .tags = tg336,
+        .tags = tg378,
         .n_tags = 3,
     },
     {
@@ -16492,9 +18352,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv337,
+        .kv = kv379,
         .n_kv = 9,
-        .tags = tg337,
+        .tags = tg379,
         .n_tags = 3,
     },
     {
@@ -16510,9 +18370,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv338,
+        .kv = kv380,
         .n_kv = 7,
-        .tags = tg338,
+        .tags = tg380,
         .n_tags = 3,
     },
     {
@@ -16528,9 +18388,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv339,
+        .kv = kv381,
         .n_kv = 7,
-        .tags = tg339,
+        .tags = tg381,
         .n_tags = 3,
     },
     {
@@ -16546,9 +18406,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv340,
+        .kv = kv382,
         .n_kv = 9,
-        .tags = tg340,
+        .tags = tg382,
         .n_tags = 3,
     },
     {
@@ -16564,9 +18424,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv341,
+        .kv = kv383,
         .n_kv = 9,
-        .tags = tg341,
+        .tags = tg383,
         .n_tags = 3,
     },
     {
@@ -16584,9 +18444,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 30500000000ull,
         .active_params = 3300000000ull,
-        .kv = kv342,
+        .kv = kv384,
         .n_kv = 9,
-        .tags = tg342,
+        .tags = tg384,
         .n_tags = 5,
     },
     {
@@ -16604,9 +18464,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 235000000000ull,
         .active_params = 22000000000ull,
-        .kv = kv343,
+        .kv = kv385,
         .n_kv = 9,
-        .tags = tg343,
+        .tags = tg385,
         .n_tags = 2,
     },
     {
@@ -16624,9 +18484,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 235000000000ull,
         .active_params = 22000000000ull,
-        .kv = kv344,
+        .kv = kv386,
         .n_kv = 9,
-        .tags = tg344,
+        .tags = tg386,
         .n_tags = 5,
     },
     {
@@ -16644,11 +18504,11 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_checked = "2026-12-04",
         .params = 30500000000ull,
         .active_params = 3300000000ull,
-        .kv = kv345,
+        .kv = kv387,
         .n_kv = 9,
-        .tags = tg345,
+        .tags = tg387,
         .n_tags = 5,
-        .hf = hf345,
+        .hf = hf387,
         .n_hf = 1,
     },
     {
@@ -16664,9 +18524,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv346,
+        .kv = kv388,
         .n_kv = 9,
-        .tags = tg346,
+        .tags = tg388,
         .n_tags = 3,
     },
     {
@@ -16682,9 +18542,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer (12 of 48) keeps a KV cache that grows with the context; the Gated DeltaNet layers hold a fixed-size recurrent state.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-coder-next.json",
         .tags_checked = "2026-12-05",
-        .kv = kv347,
+        .kv = kv389,
         .n_kv = 10,
-        .tags = tg347,
+        .tags = tg389,
         .n_tags = 2,
     },
     {
@@ -16701,9 +18561,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (32,768 tokens natively for 0.6b, 40,960 for 4b and 8b), there is no conversation to keep. Without num_ctx Ollama serves its own default, not the model's context.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-embedding.json",
         .tags_checked = "2026-12-05",
-        .kv = kv348,
+        .kv = kv390,
         .n_kv = 8,
-        .tags = tg348,
+        .tags = tg390,
         .n_tags = 2,
     },
     {
@@ -16720,9 +18580,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "An embedding model: num_ctx bounds the input that is embedded (32,768 tokens natively for 0.6b, 40,960 for 4b and 8b), there is no conversation to keep. Without num_ctx Ollama serves its own default, not the model's context.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-embedding.json",
         .tags_checked = "2026-12-05",
-        .kv = kv349,
+        .kv = kv391,
         .n_kv = 8,
-        .tags = tg349,
+        .tags = tg391,
         .n_tags = 3,
     },
     {
@@ -16740,10 +18600,70 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/qwen3-embedding.json",
         .tags_checked = "2026-12-05",
         .params = 7600000000ull,
-        .kv = kv350,
+        .kv = kv392,
         .n_kv = 8,
-        .tags = tg350,
+        .tags = tg392,
         .n_tags = 4,
+    },
+    {
+        .family = "qwen3-next",
+        .id = "80b",
+        .display = "Qwen3-Next 80B-A3B (latest)",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen3next",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22class+Qwen3NextConfig%28PretrainedConfig%29%22+%22num_experts_per_tok%3D10%22&type=code (find_string 'class Qwen3NextConfig(PretrainedConfig)': a configuration class for Qwen3 Next with defaults vocab_size 151936, hidden_size 2048, num_hidden_layers 48, num_attention_heads 16, num_key_value_heads 2, head_dim 256, max_position_embeddings 262144, num_experts 512, num_experts_per_tok 10, 'full softmax attention every full_attention_interval layers'); the transformers/vLLM Qwen3NextConfig docstring: 'Instantiating a configuration with the defaults will yield a similar configuration to that of Qwen3-Next-80B-A3B-Instruct'",
+        .checked = "2026-12-05",
+        .note = "The default tag: its own digest (b2ebb986e4e9), not the instruct Q4_K_M's; whether it is the Instruct or the Thinking release was not determined. Both have the same architecture and context.",
+        .family_note = "Hybrid attention: only every 4th layer (12 of 48) keeps a KV cache that grows with the context; the Gated DeltaNet layers hold a fixed-size recurrent state.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-next.json",
+        .tags_checked = "2026-12-05",
+        .params = 80000000000ull,
+        .active_params = 3000000000ull,
+        .kv = kv393,
+        .n_kv = 10,
+        .tags = tg393,
+        .n_tags = 2,
+    },
+    {
+        .family = "qwen3-next",
+        .id = "80b-a3b-instruct",
+        .display = "Qwen3-Next 80B-A3B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen3next",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22class+Qwen3NextConfig%28PretrainedConfig%29%22+%22num_experts_per_tok%3D10%22&type=code (find_string 'class Qwen3NextConfig(PretrainedConfig)': a configuration class for Qwen3 Next with defaults vocab_size 151936, hidden_size 2048, num_hidden_layers 48, num_attention_heads 16, num_key_value_heads 2, head_dim 256, max_position_embeddings 262144, num_experts 512, num_experts_per_tok 10, 'full softmax attention every full_attention_interval layers'); the transformers/vLLM Qwen3NextConfig docstring: 'Instantiating a configuration with the defaults will yield a similar configuration to that of Qwen3-Next-80B-A3B-Instruct'",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer (12 of 48) keeps a KV cache that grows with the context; the Gated DeltaNet layers hold a fixed-size recurrent state.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-next.json",
+        .tags_checked = "2026-12-05",
+        .params = 80000000000ull,
+        .active_params = 3000000000ull,
+        .kv = kv394,
+        .n_kv = 10,
+        .tags = tg394,
+        .n_tags = 3,
+    },
+    {
+        .family = "qwen3-next",
+        .id = "80b-a3b-thinking",
+        .display = "Qwen3-Next 80B-A3B Thinking",
+        .kind = MFL_KIND_TEXT,
+        .arch = "qwen3next",
+        .ctx = 262144ull,
+        .source = "https://github.com/search?q=%22class+Qwen3NextConfig%28PretrainedConfig%29%22+%22num_experts_per_tok%3D10%22&type=code (find_string 'class Qwen3NextConfig(PretrainedConfig)': a configuration class for Qwen3 Next with defaults vocab_size 151936, hidden_size 2048, num_hidden_layers 48, num_attention_heads 16, num_key_value_heads 2, head_dim 256, max_position_embeddings 262144, num_experts 512, num_experts_per_tok 10, 'full softmax attention every full_attention_interval layers'); the transformers/vLLM Qwen3NextConfig docstring: 'Instantiating a configuration with the defaults will yield a similar configuration to that of Qwen3-Next-80B-A3B-Instruct'",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Hybrid attention: only every 4th layer (12 of 48) keeps a KV cache that grows with the context; the Gated DeltaNet layers hold a fixed-size recurrent state.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-next.json",
+        .tags_checked = "2026-12-05",
+        .params = 80000000000ull,
+        .active_params = 3000000000ull,
+        .kv = kv395,
+        .n_kv = 10,
+        .tags = tg395,
+        .n_tags = 2,
     },
     {
         .family = "qwen3-vl",
@@ -16759,9 +18679,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv351,
+        .kv = kv396,
         .n_kv = 7,
-        .tags = tg351,
+        .tags = tg396,
         .n_tags = 1,
     },
     {
@@ -16778,9 +18698,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv352,
+        .kv = kv397,
         .n_kv = 7,
-        .tags = tg352,
+        .tags = tg397,
         .n_tags = 3,
     },
     {
@@ -16797,9 +18717,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv353,
+        .kv = kv398,
         .n_kv = 7,
-        .tags = tg353,
+        .tags = tg398,
         .n_tags = 2,
     },
     {
@@ -16816,9 +18736,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv354,
+        .kv = kv399,
         .n_kv = 7,
-        .tags = tg354,
+        .tags = tg399,
         .n_tags = 1,
     },
     {
@@ -16835,9 +18755,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv355,
+        .kv = kv400,
         .n_kv = 7,
-        .tags = tg355,
+        .tags = tg400,
         .n_tags = 3,
     },
     {
@@ -16854,9 +18774,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv356,
+        .kv = kv401,
         .n_kv = 7,
-        .tags = tg356,
+        .tags = tg401,
         .n_tags = 2,
     },
     {
@@ -16872,9 +18792,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv357,
+        .kv = kv402,
         .n_kv = 7,
-        .tags = tg357,
+        .tags = tg402,
         .n_tags = 3,
     },
     {
@@ -16891,9 +18811,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv358,
+        .kv = kv403,
         .n_kv = 7,
-        .tags = tg358,
+        .tags = tg403,
         .n_tags = 2,
     },
     {
@@ -16910,9 +18830,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv359,
+        .kv = kv404,
         .n_kv = 7,
-        .tags = tg359,
+        .tags = tg404,
         .n_tags = 1,
     },
     {
@@ -16928,9 +18848,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv360,
+        .kv = kv405,
         .n_kv = 9,
-        .tags = tg360,
+        .tags = tg405,
         .n_tags = 1,
     },
     {
@@ -16947,9 +18867,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv361,
+        .kv = kv406,
         .n_kv = 9,
-        .tags = tg361,
+        .tags = tg406,
         .n_tags = 3,
     },
     {
@@ -16966,9 +18886,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv362,
+        .kv = kv407,
         .n_kv = 9,
-        .tags = tg362,
+        .tags = tg407,
         .n_tags = 2,
     },
     {
@@ -16985,9 +18905,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv363,
+        .kv = kv408,
         .n_kv = 7,
-        .tags = tg363,
+        .tags = tg408,
         .n_tags = 1,
     },
     {
@@ -17004,9 +18924,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv364,
+        .kv = kv409,
         .n_kv = 7,
-        .tags = tg364,
+        .tags = tg409,
         .n_tags = 3,
     },
     {
@@ -17023,9 +18943,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv365,
+        .kv = kv410,
         .n_kv = 7,
-        .tags = tg365,
+        .tags = tg410,
         .n_tags = 2,
     },
     {
@@ -17042,9 +18962,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv366,
+        .kv = kv411,
         .n_kv = 8,
-        .tags = tg366,
+        .tags = tg411,
         .n_tags = 1,
     },
     {
@@ -17061,9 +18981,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv367,
+        .kv = kv412,
         .n_kv = 8,
-        .tags = tg367,
+        .tags = tg412,
         .n_tags = 3,
     },
     {
@@ -17079,9 +18999,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3-vl.json",
         .tags_checked = "2026-12-05",
-        .kv = kv368,
+        .kv = kv413,
         .n_kv = 8,
-        .tags = tg368,
+        .tags = tg413,
         .n_tags = 2,
     },
     {
@@ -17097,9 +19017,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv369,
+        .kv = kv414,
         .n_kv = 8,
-        .tags = tg369,
+        .tags = tg414,
         .n_tags = 2,
     },
     {
@@ -17115,9 +19035,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv370,
+        .kv = kv415,
         .n_kv = 7,
-        .tags = tg370,
+        .tags = tg415,
         .n_tags = 3,
     },
     {
@@ -17133,9 +19053,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv371,
+        .kv = kv416,
         .n_kv = 8,
-        .tags = tg371,
+        .tags = tg416,
         .n_tags = 4,
     },
     {
@@ -17151,9 +19071,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv372,
+        .kv = kv417,
         .n_kv = 8,
-        .tags = tg372,
+        .tags = tg417,
         .n_tags = 4,
     },
     {
@@ -17169,9 +19089,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv373,
+        .kv = kv418,
         .n_kv = 10,
-        .tags = tg373,
+        .tags = tg418,
         .n_tags = 3,
     },
     {
@@ -17188,9 +19108,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv374,
+        .kv = kv419,
         .n_kv = 8,
-        .tags = tg374,
+        .tags = tg419,
         .n_tags = 3,
     },
     {
@@ -17207,9 +19127,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv375,
+        .kv = kv420,
         .n_kv = 8,
-        .tags = tg375,
+        .tags = tg420,
         .n_tags = 3,
     },
     {
@@ -17226,9 +19146,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv376,
+        .kv = kv421,
         .n_kv = 10,
-        .tags = tg376,
+        .tags = tg421,
         .n_tags = 3,
     },
     {
@@ -17245,9 +19165,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv377,
+        .kv = kv422,
         .n_kv = 8,
-        .tags = tg377,
+        .tags = tg422,
         .n_tags = 3,
     },
     {
@@ -17264,9 +19184,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv378,
+        .kv = kv423,
         .n_kv = 8,
-        .tags = tg378,
+        .tags = tg423,
         .n_tags = 3,
     },
     {
@@ -17283,9 +19203,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv379,
+        .kv = kv424,
         .n_kv = 8,
-        .tags = tg379,
+        .tags = tg424,
         .n_tags = 3,
     },
     {
@@ -17302,9 +19222,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv380,
+        .kv = kv425,
         .n_kv = 8,
-        .tags = tg380,
+        .tags = tg425,
         .n_tags = 3,
     },
     {
@@ -17321,9 +19241,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv381,
+        .kv = kv426,
         .n_kv = 8,
-        .tags = tg381,
+        .tags = tg426,
         .n_tags = 5,
     },
     {
@@ -17340,9 +19260,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv382,
+        .kv = kv427,
         .n_kv = 10,
-        .tags = tg382,
+        .tags = tg427,
         .n_tags = 5,
     },
     {
@@ -17359,9 +19279,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state), so long contexts cost about a quarter of what a dense model of this size would need.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.5.json",
         .tags_checked = "2026-12-05",
-        .kv = kv383,
+        .kv = kv428,
         .n_kv = 10,
-        .tags = tg383,
+        .tags = tg428,
         .n_tags = 1,
     },
     {
@@ -17377,9 +19297,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state).",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.6.json",
         .tags_checked = "2026-12-05",
-        .kv = kv384,
+        .kv = kv429,
         .n_kv = 8,
-        .tags = tg384,
+        .tags = tg429,
         .n_tags = 4,
     },
     {
@@ -17397,9 +19317,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.6.json",
         .tags_checked = "2026-12-05",
         .params = 36000000000ull,
-        .kv = kv385,
+        .kv = kv430,
         .n_kv = 10,
-        .tags = tg385,
+        .tags = tg430,
         .n_tags = 8,
     },
     {
@@ -17415,9 +19335,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state).",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.6.json",
         .tags_checked = "2026-12-05",
-        .kv = kv386,
+        .kv = kv431,
         .n_kv = 9,
-        .tags = tg386,
+        .tags = tg431,
         .n_tags = 3,
     },
     {
@@ -17434,9 +19354,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state).",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.6.json",
         .tags_checked = "2026-12-05",
-        .kv = kv387,
+        .kv = kv432,
         .n_kv = 11,
-        .tags = tg387,
+        .tags = tg432,
         .n_tags = 3,
     },
     {
@@ -17453,9 +19373,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "Hybrid attention: only every 4th layer keeps a KV cache that grows with the context (the others hold a fixed recurrent state).",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwen3.6.json",
         .tags_checked = "2026-12-05",
-        .kv = kv388,
+        .kv = kv433,
         .n_kv = 8,
-        .tags = tg388,
+        .tags = tg433,
         .n_tags = 3,
     },
     {
@@ -17471,9 +19391,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwq.json",
         .tags_checked = "2026-12-05",
-        .kv = kv389,
+        .kv = kv434,
         .n_kv = 5,
-        .tags = tg389,
+        .tags = tg434,
         .n_tags = 3,
     },
     {
@@ -17490,9 +19410,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/qwq.json",
         .tags_checked = "2026-12-05",
-        .kv = kv390,
+        .kv = kv435,
         .n_kv = 5,
-        .tags = tg390,
+        .tags = tg435,
         .n_tags = 3,
     },
     {
@@ -17508,9 +19428,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/r1-1776.json",
         .tags_checked = "2026-12-04",
-        .kv = kv391,
+        .kv = kv436,
         .n_kv = 5,
-        .tags = tg391,
+        .tags = tg436,
         .n_tags = 3,
     },
     {
@@ -17527,10 +19447,31 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/r1-1776.json",
         .tags_checked = "2026-12-04",
-        .kv = kv392,
+        .kv = kv437,
         .n_kv = 11,
-        .tags = tg392,
+        .tags = tg437,
         .n_tags = 3,
+    },
+    {
+        .family = "rnj-1",
+        .id = "8b-instruct",
+        .display = "Rnj-1 8B Instruct",
+        .kind = MFL_KIND_TEXT,
+        .arch = "gemma3",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/EssentialAI/rnj-1/blob/refs%2Fpr%2F6/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "Every layer uses global attention (unlike Gemma 3, no sliding window), so the KV cache grows with the full context on all layers.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/rnj-1.json",
+        .tags_checked = "2026-12-05",
+        .params = 8300000000ull,
+        .kv = kv438,
+        .n_kv = 8,
+        .tags = tg438,
+        .n_tags = 4,
+        .hf = hf438,
+        .n_hf = 1,
     },
     {
         .family = "shieldgemma",
@@ -17545,9 +19486,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/shieldgemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv393,
+        .kv = kv439,
         .n_kv = 8,
-        .tags = tg393,
+        .tags = tg439,
         .n_tags = 15,
     },
     {
@@ -17563,9 +19504,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/shieldgemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv394,
+        .kv = kv440,
         .n_kv = 8,
-        .tags = tg394,
+        .tags = tg440,
         .n_tags = 15,
     },
     {
@@ -17581,9 +19522,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/shieldgemma.json",
         .tags_checked = "2026-12-04",
-        .kv = kv395,
+        .kv = kv441,
         .n_kv = 8,
-        .tags = tg395,
+        .tags = tg441,
         .n_tags = 15,
     },
     {
@@ -17599,9 +19540,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smallthinker.json",
         .tags_checked = "2026-12-04",
-        .kv = kv396,
+        .kv = kv442,
         .n_kv = 5,
-        .tags = tg396,
+        .tags = tg442,
         .n_tags = 3,
     },
     {
@@ -17617,9 +19558,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv397,
+        .kv = kv443,
         .n_kv = 5,
-        .tags = tg397,
+        .tags = tg443,
         .n_tags = 15,
     },
     {
@@ -17635,9 +19576,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv398,
+        .kv = kv444,
         .n_kv = 5,
-        .tags = tg398,
+        .tags = tg444,
         .n_tags = 15,
     },
     {
@@ -17653,9 +19594,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv399,
+        .kv = kv445,
         .n_kv = 5,
-        .tags = tg399,
+        .tags = tg445,
         .n_tags = 15,
     },
     {
@@ -17671,9 +19612,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv400,
+        .kv = kv446,
         .n_kv = 5,
-        .tags = tg400,
+        .tags = tg446,
         .n_tags = 15,
     },
     {
@@ -17689,9 +19630,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv401,
+        .kv = kv447,
         .n_kv = 5,
-        .tags = tg401,
+        .tags = tg447,
         .n_tags = 16,
     },
     {
@@ -17707,9 +19648,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv402,
+        .kv = kv448,
         .n_kv = 5,
-        .tags = tg402,
+        .tags = tg448,
         .n_tags = 15,
     },
     {
@@ -17725,9 +19666,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv403,
+        .kv = kv449,
         .n_kv = 5,
-        .tags = tg403,
+        .tags = tg449,
         .n_tags = 15,
     },
     {
@@ -17743,9 +19684,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv404,
+        .kv = kv450,
         .n_kv = 5,
-        .tags = tg404,
+        .tags = tg450,
         .n_tags = 15,
     },
     {
@@ -17761,9 +19702,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/smollm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv405,
+        .kv = kv451,
         .n_kv = 5,
-        .tags = tg405,
+        .tags = tg451,
         .n_tags = 16,
     },
     {
@@ -17780,9 +19721,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 22000000ull,
-        .kv = kv406,
+        .kv = kv452,
         .n_kv = 6,
-        .tags = tg406,
+        .tags = tg452,
         .n_tags = 2,
     },
     {
@@ -17799,9 +19740,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 33000000ull,
-        .kv = kv407,
+        .kv = kv453,
         .n_kv = 6,
-        .tags = tg407,
+        .tags = tg453,
         .n_tags = 3,
     },
     {
@@ -17818,9 +19759,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 109000000ull,
-        .kv = kv408,
+        .kv = kv454,
         .n_kv = 6,
-        .tags = tg408,
+        .tags = tg454,
         .n_tags = 2,
     },
     {
@@ -17837,9 +19778,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 137000000ull,
-        .kv = kv409,
+        .kv = kv455,
         .n_kv = 6,
-        .tags = tg409,
+        .tags = tg455,
         .n_tags = 3,
     },
     {
@@ -17856,9 +19797,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://ollama.com/library/snowflake-arctic-embed/tags",
         .tags_checked = "2026-12-04",
         .params = 334000000ull,
-        .kv = kv410,
+        .kv = kv456,
         .n_kv = 6,
-        .tags = tg410,
+        .tags = tg456,
         .n_tags = 4,
     },
     {
@@ -17874,9 +19815,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/solar.json",
         .tags_checked = "2026-12-04",
-        .kv = kv411,
+        .kv = kv457,
         .n_kv = 5,
-        .tags = tg411,
+        .tags = tg457,
         .n_tags = 15,
     },
     {
@@ -17892,9 +19833,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/solar.json",
         .tags_checked = "2026-12-04",
-        .kv = kv412,
+        .kv = kv458,
         .n_kv = 5,
-        .tags = tg412,
+        .tags = tg458,
         .n_tags = 15,
     },
     {
@@ -17910,9 +19851,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/sqlcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv413,
+        .kv = kv459,
         .n_kv = 5,
-        .tags = tg413,
+        .tags = tg459,
         .n_tags = 15,
     },
     {
@@ -17928,9 +19869,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/sqlcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv414,
+        .kv = kv460,
         .n_kv = 5,
-        .tags = tg414,
+        .tags = tg460,
         .n_tags = 15,
     },
     {
@@ -17946,9 +19887,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/sqlcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv415,
+        .kv = kv461,
         .n_kv = 5,
-        .tags = tg415,
+        .tags = tg461,
         .n_tags = 15,
     },
     {
@@ -17964,9 +19905,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stable-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv416,
+        .kv = kv462,
         .n_kv = 5,
-        .tags = tg416,
+        .tags = tg462,
         .n_tags = 15,
     },
     {
@@ -17982,9 +19923,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/stable-code.json",
         .tags_checked = "2026-12-04",
-        .kv = kv417,
+        .kv = kv463,
         .n_kv = 5,
-        .tags = tg417,
+        .tags = tg463,
         .n_tags = 15,
     },
     {
@@ -18000,9 +19941,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv418,
+        .kv = kv464,
         .n_kv = 5,
-        .tags = tg418,
+        .tags = tg464,
         .n_tags = 15,
     },
     {
@@ -18018,9 +19959,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv419,
+        .kv = kv465,
         .n_kv = 5,
-        .tags = tg419,
+        .tags = tg465,
         .n_tags = 15,
     },
     {
@@ -18036,9 +19977,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv420,
+        .kv = kv466,
         .n_kv = 5,
-        .tags = tg420,
+        .tags = tg466,
         .n_tags = 15,
     },
     {
@@ -18054,9 +19995,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv421,
+        .kv = kv467,
         .n_kv = 5,
-        .tags = tg421,
+        .tags = tg467,
         .n_tags = 15,
     },
     {
@@ -18072,9 +20013,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/stablelm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv422,
+        .kv = kv468,
         .n_kv = 5,
-        .tags = tg422,
+        .tags = tg468,
         .n_tags = 15,
     },
     {
@@ -18090,9 +20031,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv423,
+        .kv = kv469,
         .n_kv = 5,
-        .tags = tg423,
+        .tags = tg469,
         .n_tags = 15,
     },
     {
@@ -18108,9 +20049,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv424,
+        .kv = kv470,
         .n_kv = 5,
-        .tags = tg424,
+        .tags = tg470,
         .n_tags = 15,
     },
     {
@@ -18126,9 +20067,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv425,
+        .kv = kv471,
         .n_kv = 5,
-        .tags = tg425,
+        .tags = tg471,
         .n_tags = 15,
     },
     {
@@ -18144,9 +20085,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv426,
+        .kv = kv472,
         .n_kv = 5,
-        .tags = tg426,
+        .tags = tg472,
         .n_tags = 15,
     },
     {
@@ -18162,9 +20103,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv427,
+        .kv = kv473,
         .n_kv = 5,
-        .tags = tg427,
+        .tags = tg473,
         .n_tags = 15,
     },
     {
@@ -18180,9 +20121,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = "StarCoder (2023) reads 8192 tokens and uses multi-query attention (one K/V head); StarCoder2 is the separate starcoder2 family.",
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/starcoder.json",
         .tags_checked = "2026-12-05",
-        .kv = kv428,
+        .kv = kv474,
         .n_kv = 5,
-        .tags = tg428,
+        .tags = tg474,
         .n_tags = 15,
     },
     {
@@ -18198,9 +20139,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv429,
+        .kv = kv475,
         .n_kv = 5,
-        .tags = tg429,
+        .tags = tg475,
         .n_tags = 16,
     },
     {
@@ -18216,9 +20157,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv430,
+        .kv = kv476,
         .n_kv = 5,
-        .tags = tg430,
+        .tags = tg476,
         .n_tags = 15,
     },
     {
@@ -18234,9 +20175,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv431,
+        .kv = kv477,
         .n_kv = 5,
-        .tags = tg431,
+        .tags = tg477,
         .n_tags = 15,
     },
     {
@@ -18252,9 +20193,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starcoder2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv432,
+        .kv = kv478,
         .n_kv = 5,
-        .tags = tg432,
+        .tags = tg478,
         .n_tags = 16,
     },
     {
@@ -18270,9 +20211,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starling-lm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv433,
+        .kv = kv479,
         .n_kv = 5,
-        .tags = tg433,
+        .tags = tg479,
         .n_tags = 15,
     },
     {
@@ -18288,9 +20229,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/starling-lm.json",
         .tags_checked = "2026-12-04",
-        .kv = kv434,
+        .kv = kv480,
         .n_kv = 5,
-        .tags = tg434,
+        .tags = tg480,
         .n_tags = 15,
     },
     {
@@ -18307,9 +20248,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv435,
+        .kv = kv481,
         .n_kv = 5,
-        .tags = tg435,
+        .tags = tg481,
         .n_tags = 1,
     },
     {
@@ -18326,9 +20267,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv436,
+        .kv = kv482,
         .n_kv = 5,
-        .tags = tg436,
+        .tags = tg482,
         .n_tags = 14,
     },
     {
@@ -18345,9 +20286,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tinyllama.json",
         .tags_checked = "2026-12-04",
         .params = 1100000000ull,
-        .kv = kv437,
+        .kv = kv483,
         .n_kv = 5,
-        .tags = tg437,
+        .tags = tg483,
         .n_tags = 15,
     },
     {
@@ -18365,9 +20306,9 @@ const mfl_table_entry_t mfl__table[] = {
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/translategemma.json",
         .tags_checked = "2026-12-05",
         .params = 4300000000ull,
-        .kv = kv438,
+        .kv = kv484,
         .n_kv = 8,
-        .tags = tg438,
+        .tags = tg484,
         .n_tags = 5,
     },
     {
@@ -18383,9 +20324,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/translategemma.json",
         .tags_checked = "2026-12-05",
-        .kv = kv439,
+        .kv = kv485,
         .n_kv = 8,
-        .tags = tg439,
+        .tags = tg485,
         .n_tags = 3,
     },
     {
@@ -18402,9 +20343,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/translategemma.json",
         .tags_checked = "2026-12-05",
-        .kv = kv440,
+        .kv = kv486,
         .n_kv = 8,
-        .tags = tg440,
+        .tags = tg486,
         .n_tags = 3,
     },
     {
@@ -18420,9 +20361,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tulu3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv441,
+        .kv = kv487,
         .n_kv = 5,
-        .tags = tg441,
+        .tags = tg487,
         .n_tags = 3,
     },
     {
@@ -18439,9 +20380,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/tulu3.json",
         .tags_checked = "2026-12-04",
-        .kv = kv442,
+        .kv = kv488,
         .n_kv = 5,
-        .tags = tg442,
+        .tags = tg488,
         .n_tags = 3,
     },
     {
@@ -18457,9 +20398,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv443,
+        .kv = kv489,
         .n_kv = 5,
-        .tags = tg443,
+        .tags = tg489,
         .n_tags = 15,
     },
     {
@@ -18475,9 +20416,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv444,
+        .kv = kv490,
         .n_kv = 5,
-        .tags = tg444,
+        .tags = tg490,
         .n_tags = 15,
     },
     {
@@ -18493,9 +20434,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv445,
+        .kv = kv491,
         .n_kv = 5,
-        .tags = tg445,
+        .tags = tg491,
         .n_tags = 15,
     },
     {
@@ -18511,9 +20452,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv446,
+        .kv = kv492,
         .n_kv = 5,
-        .tags = tg446,
+        .tags = tg492,
         .n_tags = 15,
     },
     {
@@ -18529,9 +20470,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv447,
+        .kv = kv493,
         .n_kv = 5,
-        .tags = tg447,
+        .tags = tg493,
         .n_tags = 15,
     },
     {
@@ -18547,9 +20488,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv448,
+        .kv = kv494,
         .n_kv = 5,
-        .tags = tg448,
+        .tags = tg494,
         .n_tags = 15,
     },
     {
@@ -18565,9 +20506,84 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/vicuna.json",
         .tags_checked = "2026-12-04",
-        .kv = kv449,
+        .kv = kv495,
         .n_kv = 5,
-        .tags = tg449,
+        .tags = tg495,
+        .n_tags = 15,
+    },
+    {
+        .family = "wizard-math",
+        .id = "7b-v1.1",
+        .display = "WizardMath 7B V1.1",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/SagarKeshave/wizard_math_/blob/31d8b4a56d0a86f7c360e5b6e38b64c9fe1f390a/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/wizard-math.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv496,
+        .n_kv = 5,
+        .tags = tg496,
+        .n_tags = 15,
+    },
+    {
+        .family = "wizard-math",
+        .id = "7b-v1.0",
+        .display = "WizardMath 7B V1.0",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 2048ull,
+        .source = "https://huggingface.co/daryl149/llama-2-7b-chat-hf/blob/dd8223a58f40ebc17d86f3ee2dbba7f11515497b/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = "Figures INFERRED (Llama 2 7B layout; context from the tags page's 2K): WizardMath 7B V1.0's config was not found.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/wizard-math.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv497,
+        .n_kv = 5,
+        .tags = tg497,
+        .n_tags = 15,
+    },
+    {
+        .family = "wizard-math",
+        .id = "13b-v1.0",
+        .display = "WizardMath 13B V1.0",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 4096ull,
+        .source = "https://huggingface.co/NousResearch/Llama-2-13b-chat-hf/blob/aad3c0b2315a458d54cd9b09ddc51cf06021196f/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = "Figures INFERRED (Llama 2 13B layout; context from the tags page's 4K): WizardMath 13B V1.0's config was not found.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/wizard-math.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv498,
+        .n_kv = 5,
+        .tags = tg498,
+        .n_tags = 15,
+    },
+    {
+        .family = "wizard-math",
+        .id = "70b-v1.0",
+        .display = "WizardMath 70B V1.0",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 2048ull,
+        .source = "https://huggingface.co/TheBloke/Llama-2-70B-Chat-GPTQ/blob/c0ad502cf591e032027d14ad0a46a5a3b5b61942/config.json",
+        .checked = "2026-12-05",
+        .inferred = "attention.head_count, attention.head_count_kv, block_count, context_length",
+        .note = "Figures INFERRED (Llama 2 70B layout; context from the tags page's 2K): WizardMath 70B V1.0's config was not found.",
+        .family_note = NULL,
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/wizard-math.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv499,
+        .n_kv = 5,
+        .tags = tg499,
         .n_tags = 15,
     },
     {
@@ -18583,9 +20599,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv450,
+        .kv = kv500,
         .n_kv = 5,
-        .tags = tg450,
+        .tags = tg500,
         .n_tags = 15,
     },
     {
@@ -18601,9 +20617,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv451,
+        .kv = kv501,
         .n_kv = 5,
-        .tags = tg451,
+        .tags = tg501,
         .n_tags = 15,
     },
     {
@@ -18619,9 +20635,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizard-vicuna-uncensored.json",
         .tags_checked = "2026-12-04",
-        .kv = kv452,
+        .kv = kv502,
         .n_kv = 5,
-        .tags = tg452,
+        .tags = tg502,
         .n_tags = 15,
     },
     {
@@ -18637,9 +20653,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/wizardcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv453,
+        .kv = kv503,
         .n_kv = 5,
-        .tags = tg453,
+        .tags = tg503,
         .n_tags = 15,
     },
     {
@@ -18655,9 +20671,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/wizardcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv454,
+        .kv = kv504,
         .n_kv = 5,
-        .tags = tg454,
+        .tags = tg504,
         .n_tags = 15,
     },
     {
@@ -18673,9 +20689,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/wizardcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv455,
+        .kv = kv505,
         .n_kv = 5,
-        .tags = tg455,
+        .tags = tg505,
         .n_tags = 15,
     },
     {
@@ -18691,9 +20707,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/wizardcoder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv456,
+        .kv = kv506,
         .n_kv = 5,
-        .tags = tg456,
+        .tags = tg506,
         .n_tags = 15,
     },
     {
@@ -18709,9 +20725,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv457,
+        .kv = kv507,
         .n_kv = 5,
-        .tags = tg457,
+        .tags = tg507,
         .n_tags = 16,
     },
     {
@@ -18727,9 +20743,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/wizardlm2.json",
         .tags_checked = "2026-12-04",
-        .kv = kv458,
+        .kv = kv508,
         .n_kv = 7,
-        .tags = tg458,
+        .tags = tg508,
         .n_tags = 4,
     },
     {
@@ -18745,9 +20761,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/yarn-llama2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv459,
+        .kv = kv509,
         .n_kv = 5,
-        .tags = tg459,
+        .tags = tg509,
         .n_tags = 15,
     },
     {
@@ -18763,9 +20779,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/yarn-llama2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv460,
+        .kv = kv510,
         .n_kv = 5,
-        .tags = tg460,
+        .tags = tg510,
         .n_tags = 15,
     },
     {
@@ -18781,9 +20797,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/yarn-llama2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv461,
+        .kv = kv511,
         .n_kv = 5,
-        .tags = tg461,
+        .tags = tg511,
         .n_tags = 15,
     },
     {
@@ -18799,9 +20815,45 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/yarn-llama2.json",
         .tags_checked = "2026-12-05",
-        .kv = kv462,
+        .kv = kv512,
         .n_kv = 5,
-        .tags = tg462,
+        .tags = tg512,
+        .n_tags = 15,
+    },
+    {
+        .family = "yarn-mistral",
+        .id = "7b-64k",
+        .display = "Yarn Mistral 7B 64K",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 32768ull,
+        .source = "https://huggingface.co/NousResearch/Yarn-Mistral-7b-64k/blame/28f6f419afb47720540041c38d7df5591d9a99e3/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "The 64k release's GGUF holds context_length 32768 (its config has no max_sequence_length); the library's num_ctx 65536 on those tags is clamped to 32768 by Ollama.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/yarn-mistral.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv513,
+        .n_kv = 5,
+        .tags = tg513,
+        .n_tags = 16,
+    },
+    {
+        .family = "yarn-mistral",
+        .id = "7b-128k",
+        .display = "Yarn Mistral 7B 128K",
+        .kind = MFL_KIND_TEXT,
+        .arch = "llama",
+        .ctx = 131072ull,
+        .source = "https://huggingface.co/NousResearch/Yarn-Mistral-7b-128k/blob/f83e273265f63059aad83f95709f5cb22fe89821/config.json",
+        .checked = "2026-12-05",
+        .note = NULL,
+        .family_note = "The 64k release's GGUF holds context_length 32768 (its config has no max_sequence_length); the library's num_ctx 65536 on those tags is clamped to 32768 by Ollama.",
+        .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/5d4b65615c435ec029f92360bd8005c9af3891fa/data/tags/yarn-mistral.json",
+        .tags_checked = "2026-12-05",
+        .kv = kv514,
+        .n_kv = 5,
+        .tags = tg514,
         .n_tags = 15,
     },
     {
@@ -18817,9 +20869,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv463,
+        .kv = kv515,
         .n_kv = 5,
-        .tags = tg463,
+        .tags = tg515,
         .n_tags = 15,
     },
     {
@@ -18835,9 +20887,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv464,
+        .kv = kv516,
         .n_kv = 5,
-        .tags = tg464,
+        .tags = tg516,
         .n_tags = 15,
     },
     {
@@ -18853,9 +20905,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv465,
+        .kv = kv517,
         .n_kv = 5,
-        .tags = tg465,
+        .tags = tg517,
         .n_tags = 15,
     },
     {
@@ -18871,9 +20923,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv466,
+        .kv = kv518,
         .n_kv = 5,
-        .tags = tg466,
+        .tags = tg518,
         .n_tags = 15,
     },
     {
@@ -18889,9 +20941,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv467,
+        .kv = kv519,
         .n_kv = 5,
-        .tags = tg467,
+        .tags = tg519,
         .n_tags = 15,
     },
     {
@@ -18907,9 +20959,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv468,
+        .kv = kv520,
         .n_kv = 5,
-        .tags = tg468,
+        .tags = tg520,
         .n_tags = 15,
     },
     {
@@ -18925,9 +20977,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv469,
+        .kv = kv521,
         .n_kv = 5,
-        .tags = tg469,
+        .tags = tg521,
         .n_tags = 15,
     },
     {
@@ -18943,9 +20995,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv470,
+        .kv = kv522,
         .n_kv = 5,
-        .tags = tg470,
+        .tags = tg522,
         .n_tags = 15,
     },
     {
@@ -18961,9 +21013,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv471,
+        .kv = kv523,
         .n_kv = 5,
-        .tags = tg471,
+        .tags = tg523,
         .n_tags = 15,
     },
     {
@@ -18979,9 +21031,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv472,
+        .kv = kv524,
         .n_kv = 5,
-        .tags = tg472,
+        .tags = tg524,
         .n_tags = 12,
     },
     {
@@ -18997,9 +21049,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi.json",
         .tags_checked = "2026-12-04",
-        .kv = kv473,
+        .kv = kv525,
         .n_kv = 5,
-        .tags = tg473,
+        .tags = tg525,
         .n_tags = 15,
     },
     {
@@ -19015,9 +21067,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv474,
+        .kv = kv526,
         .n_kv = 5,
-        .tags = tg474,
+        .tags = tg526,
         .n_tags = 16,
     },
     {
@@ -19033,9 +21085,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv475,
+        .kv = kv527,
         .n_kv = 5,
-        .tags = tg475,
+        .tags = tg527,
         .n_tags = 15,
     },
     {
@@ -19051,9 +21103,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv476,
+        .kv = kv528,
         .n_kv = 5,
-        .tags = tg476,
+        .tags = tg528,
         .n_tags = 15,
     },
     {
@@ -19069,9 +21121,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/yi-coder.json",
         .tags_checked = "2026-12-04",
-        .kv = kv477,
+        .kv = kv529,
         .n_kv = 5,
-        .tags = tg477,
+        .tags = tg529,
         .n_tags = 15,
     },
     {
@@ -19087,9 +21139,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv478,
+        .kv = kv530,
         .n_kv = 5,
-        .tags = tg478,
+        .tags = tg530,
         .n_tags = 16,
     },
     {
@@ -19105,9 +21157,9 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv479,
+        .kv = kv531,
         .n_kv = 5,
-        .tags = tg479,
+        .tags = tg531,
         .n_tags = 15,
     },
     {
@@ -19123,14 +21175,14 @@ const mfl_table_entry_t mfl__table[] = {
         .family_note = NULL,
         .tags_source = "https://github.com/D3rhami/ollama_gallery/blob/02ade7c13f1208d8ee2890154e24b5ed5a85de87/data/tags/zephyr.json",
         .tags_checked = "2026-12-04",
-        .kv = kv480,
+        .kv = kv532,
         .n_kv = 7,
-        .tags = tg480,
+        .tags = tg532,
         .n_tags = 4,
     },
 };
 
-const size_t mfl__table_count = 481;
+const size_t mfl__table_count = 533;
 
 static const char *const ct0[] = {"cloud"};
 static const char *const ct1[] = {"cloud"};
