@@ -143,18 +143,23 @@ def validate_model(where, m, blocks_seen):
         _url(f"{where}.sources.{k!r}", v)
 
 
+def _load_toml(path):
+    """(the path as shown in messages, the parsed document)."""
+    where = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+    try:
+        with open(path, "rb") as f:
+            return where, tomllib.load(f)
+    except tomllib.TOMLDecodeError as e:
+        raise Invalid(f"{where}: {e}") from None
+
+
 def load_all(data=DATA):
     families = []
     seen_tags = {}
     seen_hf = {}
     files = sorted(data.glob("*.toml"))
     for path in files:
-        where = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
-        try:
-            with open(path, "rb") as f:
-                doc = tomllib.load(f)
-        except tomllib.TOMLDecodeError as e:
-            raise Invalid(f"{where}: {e}") from None
+        where, doc = _load_toml(path)
         _allowed(where, doc, ["family", "display", "kind", "tags_source", "checked", "note",
                               "tags_note", "model"])
         for k in ("family", "display", "kind", "tags_source", "checked", "model"):
@@ -194,12 +199,7 @@ def load_all(data=DATA):
 def load_cloud(fams, path=CLOUD):
     """The cloud-only library families (lint/data/cloud.toml): every tag listed,
     each with a source and a date; none may also be a family of the data."""
-    where = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
-    try:
-        with open(path, "rb") as f:
-            doc = tomllib.load(f)
-    except tomllib.TOMLDecodeError as e:
-        raise Invalid(f"{where}: {e}") from None
+    where, doc = _load_toml(path)
     _allowed(where, doc, ["family"])
     local = {f["family"].lower() for f in fams}
     out, seen = [], set()
