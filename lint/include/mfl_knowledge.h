@@ -190,11 +190,12 @@ typedef struct {
     const char *source, *checked; /* the tags page read, YYYY-MM-DD */
 } mfl_cloud_family_t;
 
-/* The cloud-only family a FROM name (without a :cloud/:local suffix) belongs
- * to: a library name whose family is listed and whose tag is not a cloud tag
- * (`cloud`, `*-cloud`: that is the cloud name itself). Returns a borrowed
- * entry, or NULL. */
-const mfl_cloud_family_t *mfl_table_cloud_family(const char *name, size_t len);
+/* The cloud-only family a FROM value names without a cloud tag (`glm-5`,
+ * `glm-5:local`): a library name whose family is listed. `suffixes`: read
+ * :cloud/:local as Ollama 0.18.0 and later do (MFL_FACT_CLOUD_REFS). NULL for
+ * an invalid name and for a cloud name (`cloud`, `*-cloud`: that is the
+ * cloud model itself). Returns a borrowed entry. */
+const mfl_cloud_family_t *mfl_table_cloud_family(const char *from, size_t len, bool suffixes);
 
 /* Number of cloud-only families and family i (borrowed, static). */
 size_t mfl_table_cloud_count(void);
@@ -205,6 +206,11 @@ const mfl_cloud_family_t *mfl_table_cloud_at(size_t i);
  * `<family>:cloud`, which only Ollama 0.18.0 and later read as a cloud
  * suffix (returns false). */
 bool mfl_cloud_family_name(const mfl_cloud_family_t *c, char *buf, size_t n);
+
+/* The advice for a FROM of a cloud-only family, one sentence without a final
+ * stop: "runs only on ollama.com: ... write `FROM glm-5:cloud`". Code in
+ * backticks when markdown. MF300, `info` and the hover say it alike. */
+void mfl_cloud_family_advice(const mfl_cloud_family_t *c, bool markdown, char *buf, size_t n);
 
 /* Number of entries and entry i (borrowed, static). */
 size_t mfl_table_count(void);

@@ -45,6 +45,10 @@ typedef struct {
  * answers "invalid model name" for every status but MFL_REF_OK. */
 mfl_ref_status_t mfl_ref_parse(const char *s, size_t len, bool suffixes, mfl_ref_t *out);
 
+/* True if a tag (or a name's suffix after its last ':') is `cloud` or ends
+ * in `-cloud`, any case: the spellings of a cloud model. */
+bool mfl_is_cloud_tag(const char *s, size_t n);
+
 /* True if the reference names a remote (cloud) model: `ollama create` then
  * ignores ADAPTER and refuses DRAFT. */
 bool mfl_ref_is_cloud(const mfl_ref_t *r);

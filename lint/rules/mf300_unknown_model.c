@@ -41,14 +41,9 @@ static void check(mfl_ctx_t *ctx) {
     /* A family the library has only as cloud tags, named without one. */
     const mfl_cloud_family_t *cf = mfl__ctx_from_cloud_family(ctx);
     if (cf) {
-        char name[256];
-        bool listed = mfl_cloud_family_name(cf, name, sizeof name);
-        mfl_report(ctx, from->value,
-                   "`%s` runs only on ollama.com: the Ollama library has no weights to pull "
-                   "for it, only cloud tags. ollama create makes a remote model only from a cloud "
-                   "name: write `FROM %s`%s. Context checks skipped",
-                   from->value_text, name,
-                   listed ? "" : " (Ollama 0.18.0 and later read the :cloud suffix)");
+        char advice[512];
+        mfl_cloud_family_advice(cf, true, advice, sizeof advice);
+        mfl_report(ctx, from->value, "`%s` %s. Context checks skipped", from->value_text, advice);
         return;
     }
     mfl_report(ctx, from->value,

@@ -158,13 +158,9 @@ bool mfl__ctx_from_is_cloud(mfl_ctx_t *ctx) {
 
 const mfl_cloud_family_t *mfl__ctx_from_cloud_family(mfl_ctx_t *ctx) {
     const mfl_instr_t *from = mfl__ctx_from_name(ctx);
-    if (!from) return NULL;
-    mfl_ref_t ref;
-    bool suffixes = mfl_version_has(mfl_ctx_version(ctx), MFL_FACT_CLOUD_REFS);
-    if (mfl_ref_parse(from->value_text, from->value_len, suffixes, &ref) != MFL_REF_OK ||
-        mfl_ref_is_cloud(&ref))
-        return NULL;
-    return mfl_table_cloud_family(ref.base, strlen(ref.base));
+    return from ? mfl_table_cloud_family(from->value_text, from->value_len,
+                                         mfl_version_has(mfl_ctx_version(ctx), MFL_FACT_CLOUD_REFS))
+                : NULL;
 }
 
 mfl_version_t mfl_ctx_version(const mfl_ctx_t *ctx) {

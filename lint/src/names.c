@@ -168,6 +168,12 @@ static void trim(const char **s, size_t *n) {
     while (*n && is_space((*s)[*n - 1])) (*n)--;
 }
 
+/* The two spellings of a cloud source: `cloud`, and a tag ending in `-cloud`. */
+bool mfl_is_cloud_tag(const char *s, size_t n) {
+    return (n == 5 && strncasecmp_ascii(s, "cloud", 5) == 0) ||
+           (n >= 6 && strncasecmp_ascii(s + n - 6, "-cloud", 6) == 0);
+}
+
 /* parseSourceSuffix: writes the base to base (bsz) and returns the source;
  * *explicit_ tells whether a suffix was found. */
 static mfl_ref_source_t source_suffix(const char *s, size_t n, char *base, size_t bsz,
@@ -178,7 +184,7 @@ static mfl_ref_source_t source_suffix(const char *s, size_t n, char *base, size_
         const char *suf = s + idx + 1;
         size_t sl = n - idx - 1;
         trim(&suf, &sl);
-        if (sl == 5 && strncasecmp_ascii(suf, "cloud", 5) == 0) {
+        if (sl == 5 && mfl_is_cloud_tag(suf, sl)) {
             put(base, bsz, s, idx);
             *explicit_ = true;
             return MFL_REF_SOURCE_CLOUD;
@@ -188,7 +194,7 @@ static mfl_ref_source_t source_suffix(const char *s, size_t n, char *base, size_
             *explicit_ = true;
             return MFL_REF_SOURCE_LOCAL;
         }
-        if (!memchr(suf, '/', sl) && sl >= 6 && strncasecmp_ascii(suf + sl - 6, "-cloud", 6) == 0) {
+        if (sl >= 6 && !memchr(suf, '/', sl) && mfl_is_cloud_tag(suf, sl)) {
             /* raw[:idx+1] + the trimmed suffix without "-cloud" */
             size_t head = idx + 1 < bsz ? idx + 1 : bsz - 1;
             put(base, bsz, s, head);

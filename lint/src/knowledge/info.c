@@ -220,33 +220,41 @@ char *mfl_info_text(const mfl_model_t *model, uint64_t num_ctx, mfl_ctx_source_t
 
 /* ---- cloud models ------------------------------------------------------------- */
 
+void mfl_cloud_family_advice(const mfl_cloud_family_t *c, bool markdown, char *buf, size_t n) {
+    char name[256];
+    bool listed = mfl_cloud_family_name(c, name, sizeof name);
+    const char *q = markdown ? "`" : "";
+    snprintf(buf, n,
+             "runs only on ollama.com: the Ollama library has no weights to pull for it, only "
+             "cloud tags. %sollama create%s makes a remote model only from a cloud name: write "
+             "%sFROM %s%s%s",
+             q, q, q, name, q, listed ? "" : " (Ollama 0.18.0 and later read the :cloud suffix)");
+}
+
 char *mfl_info_cloud_text(const mfl_from_t *pick, mfl_version_t v, bool markdown) {
     if (!pick || !pick->is_name || !pick->from) return NULL;
+    const char *from = pick->from->value_text;
     bool suffixes = mfl_version_has(v, MFL_FACT_CLOUD_REFS);
+    const mfl_cloud_family_t *cf = mfl_table_cloud_family(from, pick->from->value_len, suffixes);
     mfl_ref_t ref;
-    if (mfl_ref_parse(pick->from->value_text, pick->from->value_len, suffixes, &ref) != MFL_REF_OK)
-        return NULL;
-    const mfl_cloud_family_t *cf =
-        mfl_ref_is_cloud(&ref) ? NULL : mfl_table_cloud_family(ref.base, strlen(ref.base));
-    if (!cf && !(suffixes && mfl_ref_is_cloud(&ref))) return NULL;
+    bool cloud = suffixes && mfl_ref_parse(from, pick->from->value_len, true, &ref) == MFL_REF_OK &&
+                 mfl_ref_is_cloud(&ref);
+    if (!cf && !cloud) return NULL;
     sb_t sb = {0};
     const char *q = markdown ? "`" : "";
     if (cf) {
-        char name[256];
-        bool listed = mfl_cloud_family_name(cf, name, sizeof name);
+        char advice[512];
+        mfl_cloud_family_advice(cf, markdown, advice, sizeof advice);
         sb_printf(&sb,
-                  "%s%s%s runs only on ollama.com: the Ollama library has no weights to "
-                  "pull for it, only cloud tags. %sollama create%s makes a remote model only "
-                  "from a cloud name: write %sFROM %s%s%s. Its context is the service's: "
-                  "num_ctx, the memory budget and the context checks do not apply to it.\n",
-                  q, pick->from->value_text, q, q, q, q, name, q,
-                  listed ? "" : " (Ollama 0.18.0 and later read the :cloud suffix)");
+                  "%s%s%s %s. Its context is the service's: num_ctx, the memory budget and the "
+                  "context checks do not apply to it.\n",
+                  q, from, q, advice);
     } else {
         sb_printf(&sb,
                   "%s%s%s is a cloud model: %sollama create%s makes a remote model that runs on "
                   "ollama.com, not on this machine. Its context is the service's: num_ctx, the "
                   "memory budget and the context checks do not apply to it.\n",
-                  q, pick->from->value_text, q, q, q);
+                  q, from, q, q, q);
     }
     if (sb.oom) {
         mfl_free(sb.p);

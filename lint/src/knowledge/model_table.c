@@ -6,6 +6,7 @@
  * on. The data is static const: nothing runs at start-up. The GGUF, when it
  * can be read, always wins over these figures. */
 #include "mfl_knowledge.h"
+#include "mfl_names.h"
 #include "internal.h"
 #include "ctx_rules.h"
 
@@ -256,22 +257,20 @@ const mfl_cloud_family_t *mfl_table_cloud_at(size_t i) {
     return i < mfl__cloud_count ? &mfl__cloud[i] : NULL;
 }
 
-static bool is_cloud_tag(const char *t) {
-    size_t n = strlen(t);
-    return ieq(t, n, "cloud") || (n > 6 && ieq(t + n - 6, 6, "-cloud"));
-}
-
-const mfl_cloud_family_t *mfl_table_cloud_family(const char *name, size_t len) {
-    mfl_name_t n;
-    if (mfl_name_parse(name, len, &n) != 0 || !is_library(&n) || is_cloud_tag(n.tag)) return NULL;
+const mfl_cloud_family_t *mfl_table_cloud_family(const char *from, size_t len, bool suffixes) {
+    mfl_ref_t ref;
+    if (mfl_ref_parse(from, len, suffixes, &ref) != MFL_REF_OK || mfl_ref_is_cloud(&ref))
+        return NULL;
+    const mfl_name_t *n = &ref.name;
+    if (!is_library(n) || mfl_is_cloud_tag(n->tag, strlen(n->tag))) return NULL;
     for (size_t i = 0; i < mfl__cloud_count; i++)
-        if (ieq(n.model, strlen(n.model), mfl__cloud[i].family)) return &mfl__cloud[i];
+        if (ieq(n->model, strlen(n->model), mfl__cloud[i].family)) return &mfl__cloud[i];
     return NULL;
 }
 
 bool mfl_cloud_family_name(const mfl_cloud_family_t *c, char *buf, size_t n) {
     for (size_t k = 0; k < c->n_tags; k++)
-        if (is_cloud_tag(c->tags[k])) {
+        if (mfl_is_cloud_tag(c->tags[k], strlen(c->tags[k]))) {
             snprintf(buf, n, "%s:%s", c->family, c->tags[k]);
             return true;
         }
